@@ -1,0 +1,47 @@
+//! Wires the parts together: storage, texts, the Matrix client and the service, then reads
+//! the rooms until asked to stop.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::config::Settings;
+use crate::i18n::Texts;
+use crate::matrix::{self, MatrixOutbox, SyncLoop};
+use crate::service::{Service, ServiceSettings};
+use crate::storage::Store;
+
+/// Runs the bot until `shutdown` completes.
+pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    let texts = Texts::new()?;
+    if settings.access.allowed_inviters.is_empty() && settings.access.allowed_rooms.is_empty() {
+        tracing::warn!(
+            "access.allowed_inviters and access.allowed_rooms are empty: every invitation will be declined"
+        );
+    }
+    let client = matrix::connect(&settings).await?;
+    let database = settings.storage.data_dir.join("concerto.sqlite3");
+    let store = Store::open(&database)
+        .await
+        .with_context(|| format!("cannot open {}", database.display()))?;
+    let service = Service::new(
+        store,
+        texts,
+        MatrixOutbox::new(client.clone()),
+        ServiceSettings {
+            default_language: settings.bot.language,
+            max_command_age: settings.max_command_age(),
+        },
+    );
+    tracing::info!(
+        user_id = ?client.user_id(),
+        device_id = ?client.device_id(),
+        "Concerto is running"
+    );
+    SyncLoop::new(client, Arc::new(service), settings.access)
+        .run(shutdown)
+        .await?;
+    tracing::info!("Concerto stopped");
+    Ok(())
+}

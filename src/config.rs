@@ -1,0 +1,317 @@
+//! Settings: read from a TOML file, then overridden by `CONCERTO__SECTION__KEY` environment
+//! variables. Secrets are wrapped so that they never reach a log line or an error message.
+//! This module reads files and the environment, nothing else.
+
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+use crate::domain::Language;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub matrix: MatrixSettings,
+    pub storage: StorageSettings,
+    #[serde(default)]
+    pub access: AccessSettings,
+    #[serde(default)]
+    pub bot: BotSettings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixSettings {
+    /// Base URL of the homeserver, e.g. `https://matrix.example.org`.
+    pub homeserver_url: String,
+    /// The bot's account: a full user id (`@concerto:example.org`) or just its local part.
+    pub user: String,
+    /// Only needed for the first login; afterwards the saved session is used.
+    pub password: Option<SecretString>,
+    /// A file whose first line is the password (kept out of the config file).
+    pub password_file: Option<PathBuf>,
+    #[serde(default = "default_device_name")]
+    pub device_name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StorageSettings {
+    /// Holds the Matrix session, the encrypted Matrix store and Concerto's own database.
+    pub data_dir: PathBuf,
+    /// Encrypts the Matrix store (encryption keys included) at rest.
+    pub store_passphrase: SecretString,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessSettings {
+    /// Users whose invitations the bot accepts: `@alice:example.org`, or `*:example.org` for
+    /// everyone on a server.
+    #[serde(default)]
+    pub allowed_inviters: Vec<String>,
+    /// Rooms the bot joins whoever invites it (room ids, `!abc…`).
+    #[serde(default)]
+    pub allowed_rooms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BotSettings {
+    /// Language of rooms that did not choose one with `!langue`.
+    #[serde(default)]
+    pub language: Language,
+    #[serde(default = "default_time_zone")]
+    pub time_zone: Tz,
+    /// A command older than this when the bot sees it (after downtime) is not answered.
+    #[serde(default = "default_max_command_age_hours")]
+    pub max_command_age_hours: u32,
+}
+
+impl Default for BotSettings {
+    fn default() -> Self {
+        Self {
+            language: Language::default(),
+            time_zone: default_time_zone(),
+            max_command_age_hours: default_max_command_age_hours(),
+        }
+    }
+}
+
+fn default_device_name() -> String {
+    "Concerto".to_owned()
+}
+
+fn default_time_zone() -> Tz {
+    chrono_tz::Europe::Paris
+}
+
+fn default_max_command_age_hours() -> u32 {
+    24
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("invalid configuration")]
+    Invalid(#[from] config::ConfigError),
+    #[error("cannot read the password file {path}")]
+    PasswordFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the password file {0} is empty")]
+    EmptyPasswordFile(PathBuf),
+    #[error("`{key}` is invalid: {reason}")]
+    Value { key: &'static str, reason: String },
+}
+
+impl Settings {
+    /// Reads `path`, then applies `CONCERTO__…` overrides from the environment
+    /// (`CONCERTO__MATRIX__PASSWORD=…` sets `[matrix] password`).
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let settings: Settings = config::Config::builder()
+            .add_source(config::File::from(path).format(config::FileFormat::Toml))
+            .add_source(
+                config::Environment::with_prefix("CONCERTO")
+                    .prefix_separator("__")
+                    .separator("__")
+                    .list_separator(",")
+                    .with_list_parse_key("access.allowed_inviters")
+                    .with_list_parse_key("access.allowed_rooms")
+                    .try_parsing(true),
+            )
+            .build()?
+            .try_deserialize()?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.matrix.homeserver_url.trim();
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(ConfigError::Value {
+                key: "matrix.homeserver_url",
+                reason: format!("expected an http:// or https:// URL, found {url:?}"),
+            });
+        }
+        if self.matrix.user.trim().is_empty() {
+            return Err(ConfigError::Value {
+                key: "matrix.user",
+                reason: "expected the bot's user id, e.g. \"@concerto:example.org\"".into(),
+            });
+        }
+        if self.storage.store_passphrase.expose_secret().is_empty() {
+            return Err(ConfigError::Value {
+                key: "storage.store_passphrase",
+                reason: "must not be empty".into(),
+            });
+        }
+        for inviter in &self.access.allowed_inviters {
+            if !(inviter.starts_with('@') || inviter.starts_with("*:")) || !inviter.contains(':') {
+                return Err(ConfigError::Value {
+                    key: "access.allowed_inviters",
+                    reason: format!("expected \"@user:server\" or \"*:server\", found {inviter:?}"),
+                });
+            }
+        }
+        if self.bot.max_command_age_hours == 0 {
+            return Err(ConfigError::Value {
+                key: "bot.max_command_age_hours",
+                reason: "must be at least 1".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The password for the first login: `matrix.password`, else the first line of
+    /// `matrix.password_file`. `None` when neither is set.
+    pub fn password(&self) -> Result<Option<SecretString>, ConfigError> {
+        if let Some(password) = &self.matrix.password {
+            return Ok(Some(password.clone()));
+        }
+        let Some(path) = &self.matrix.password_file else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::PasswordFile {
+            path: path.clone(),
+            source,
+        })?;
+        let line = text.lines().next().unwrap_or("").trim_end();
+        if line.is_empty() {
+            return Err(ConfigError::EmptyPasswordFile(path.clone()));
+        }
+        Ok(Some(SecretString::from(line.to_owned())))
+    }
+
+    pub fn max_command_age(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.bot.max_command_age_hours))
+    }
+}
+
+impl AccessSettings {
+    /// Whether an invitation from `inviter` into `room_id` may be accepted.
+    pub fn allows_invite(&self, inviter: &str, room_id: &str) -> bool {
+        if self.allowed_rooms.iter().any(|room| room == room_id) {
+            return true;
+        }
+        self.allowed_inviters
+            .iter()
+            .any(|allowed| match allowed.strip_prefix("*:") {
+                Some(server) => inviter
+                    .split_once(':')
+                    .is_some_and(|(_, inviter_server)| inviter_server == server),
+                None => allowed == inviter,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const MINIMAL: &str = r#"
+        [matrix]
+        homeserver_url = "http://127.0.0.1:8008"
+        user = "@concerto:localhost"
+        password = "hunter2"
+
+        [storage]
+        data_dir = "/tmp/concerto"
+        store_passphrase = "correct horse"
+    "#;
+
+    fn write(text: &str) -> tempfile::NamedTempFile {
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        file.write_all(text.as_bytes()).expect("write");
+        file
+    }
+
+    /// The error as the binary prints it: every cause on one line.
+    fn load_error(path: &Path) -> String {
+        let error = Settings::load(path).expect_err("invalid config");
+        format!("{:#}", anyhow::Error::from(error))
+    }
+
+    #[test]
+    fn a_minimal_file_gets_french_paris_and_a_day_of_catch_up() {
+        let file = write(MINIMAL);
+        let settings = Settings::load(file.path()).expect("valid config");
+        assert_eq!(settings.bot.language, Language::Fr);
+        assert_eq!(settings.bot.time_zone, chrono_tz::Europe::Paris);
+        assert_eq!(settings.max_command_age(), chrono::Duration::hours(24));
+        assert_eq!(settings.matrix.device_name, "Concerto");
+    }
+
+    #[test]
+    fn secrets_are_not_printed_by_debug() {
+        let file = write(MINIMAL);
+        let settings = Settings::load(file.path()).expect("valid config");
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(!printed.contains("correct horse"), "{printed}");
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_key() {
+        let file = write(&format!(
+            "{MINIMAL}\n[bot]\nmax_command_age_hours = \"lots\"\n"
+        ));
+        let error = load_error(file.path());
+        assert!(error.contains("max_command_age_hours"), "{error}");
+    }
+
+    #[test]
+    fn a_misspelt_key_is_rejected_by_name() {
+        let file = write(&MINIMAL.replace("homeserver_url", "homserver_url"));
+        let error = load_error(file.path());
+        assert!(error.contains("homserver_url"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_language_lists_the_known_ones() {
+        let file = write(&format!("{MINIMAL}\n[bot]\nlanguage = \"de\"\n"));
+        let error = load_error(file.path());
+        assert!(
+            error.contains("de") && error.contains("fr") && error.contains("en"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_rejected() {
+        let file = write(&format!(
+            "{MINIMAL}\n[bot]\ntime_zone = \"Europe/Atlantis\"\n"
+        ));
+        let error = load_error(file.path());
+        assert!(error.contains("time_zone"), "{error}");
+    }
+
+    #[test]
+    fn the_password_file_is_read_when_no_password_is_given() {
+        let password = write("s3cret\nignored second line\n");
+        let config = MINIMAL.replace(
+            "password = \"hunter2\"",
+            &format!("password_file = {:?}", password.path()),
+        );
+        let file = write(&config);
+        let settings = Settings::load(file.path()).expect("valid config");
+        let secret = settings.password().expect("readable").expect("present");
+        assert_eq!(secret.expose_secret(), "s3cret");
+    }
+
+    #[test]
+    fn invites_are_allowed_by_user_by_server_or_by_room() {
+        let access = AccessSettings {
+            allowed_inviters: vec!["@alice:a.org".into(), "*:b.org".into()],
+            allowed_rooms: vec!["!room".into()],
+        };
+        assert!(access.allows_invite("@alice:a.org", "!x"));
+        assert!(!access.allows_invite("@mallory:a.org", "!x"));
+        assert!(access.allows_invite("@anyone:b.org", "!x"));
+        assert!(!access.allows_invite("@anyone:notb.org", "!x"));
+        assert!(access.allows_invite("@mallory:evil.org", "!room"));
+    }
+}

@@ -1,0 +1,41 @@
+//! Matrix identifiers as the domain sees them: opaque strings, checked by the Matrix layer.
+//! Room ids in room version 12 have no `:server` part, so nothing here parses them.
+
+use std::fmt;
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_id!(
+    /// `!abc…` — a room.
+    RoomId
+);
+string_id!(
+    /// `@alice:example.org` — a person (or the bot).
+    UserId
+);
+string_id!(
+    /// `$xyz…` — one event; kept so that later edits, reactions and redactions find their target.
+    EventId
+);

@@ -1,0 +1,52 @@
+//! Sends the service's messages: `m.notice`, Markdown rendered to HTML with the text as the
+//! plain fallback, as a reply to the command when there is one. Encrypted rooms are encrypted
+//! by `Room::send`.
+
+use matrix_sdk::Client;
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
+use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId};
+
+use crate::domain::EventId;
+use crate::service::{Outbox, SendError};
+use crate::storage::OutgoingMessage;
+
+pub struct MatrixOutbox {
+    client: Client,
+}
+
+impl MatrixOutbox {
+    pub fn new(client: Client) -> Self {
+        Self { client }
+    }
+}
+
+impl Outbox for MatrixOutbox {
+    async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
+        let permanent = |reason: String| SendError {
+            permanent: true,
+            reason,
+        };
+        let room_id = OwnedRoomId::try_from(message.room.as_str())
+            .map_err(|error| permanent(format!("invalid room id: {error}")))?;
+        let room = self
+            .client
+            .get_room(&room_id)
+            .ok_or_else(|| permanent(format!("the bot is not in {room_id}")))?;
+        let mut content = RoomMessageEventContent::notice_markdown(&message.markdown);
+        if let Some(command) = &message.in_reply_to {
+            let event_id = OwnedEventId::try_from(command.as_str())
+                .map_err(|error| permanent(format!("invalid event id: {error}")))?;
+            content.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(event_id))));
+        }
+        let transaction_id = OwnedTransactionId::from(message.transaction_id());
+        match room.send(content).with_transaction_id(transaction_id).await {
+            Ok(sent) => Ok(EventId::new(sent.response.event_id.to_string())),
+            Err(error) => Err(SendError {
+                permanent: matches!(error.client_api_error_kind(), Some(ErrorKind::Forbidden)),
+                reason: error.to_string(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The bot's reading loop. It drives `sync_once` itself (the SDK's own loop sleeps a second
+//! after every quick sync, which would slow every answer down) and keeps its own sync position
+//! in Concerto's database, saved only after every event of a batch was handled: after a crash
+//! the homeserver sends the unhandled events again, and the service's record of handled events
+//! makes sure none is answered twice.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use matrix_sdk::config::{SyncSettings, SyncToken};
+use matrix_sdk::deserialized_responses::TimelineEvent;
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::api::client::filter::FilterDefinition;
+use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
+use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncStateEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+    SyncStateEvent,
+};
+use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId, RoomId as MatrixRoomId, uint};
+use matrix_sdk::sync::Timeline;
+use matrix_sdk::{Client, Room, RoomState};
+
+use super::MatrixOutbox;
+use crate::config::AccessSettings;
+use crate::domain::{EventId, RoomId, UserId};
+use crate::service::{IncomingMessage, Service};
+
+/// How long the homeserver may hold a sync request open when nothing happens.
+const LONG_POLL: Duration = Duration::from_secs(30);
+/// Events per room in one sync; a longer gap is fetched page by page.
+const TIMELINE_LIMIT: u32 = 50;
+/// The most missed events fetched per room after a long downtime.
+const MAX_GAP_EVENTS: usize = 2000;
+const MAX_BACKOFF: Duration = Duration::from_secs(60);
+const JOIN_ATTEMPTS: u32 = 4;
+
+/// Whether a Matrix error says the access token is no longer valid.
+pub fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
+    matches!(
+        error.client_api_error_kind(),
+        Some(ErrorKind::UnknownToken(_))
+    )
+}
+
+pub struct SyncLoop {
+    client: Client,
+    service: Arc<Service<MatrixOutbox>>,
+    access: AccessSettings,
+}
+
+impl SyncLoop {
+    pub fn new(
+        client: Client,
+        service: Arc<Service<MatrixOutbox>>,
+        access: AccessSettings,
+    ) -> Self {
+        Self {
+            client,
+            service,
+            access,
+        }
+    }
+
+    /// Syncs until `shutdown` completes; the batch being handled then is finished first.
+    pub async fn run(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+        let own_user = self
+            .client
+            .user_id()
+            .context("the client is not logged in")?
+            .to_owned();
+        let store = self.service.store().clone();
+        let mut position = store.sync_position().await?;
+        if position.is_none() {
+            tracing::info!("first start: the history of the rooms will not be replayed");
+        }
+        // Replies decided before a crash but not sent yet.
+        self.service.deliver_pending(Utc::now()).await?;
+
+        let mut shutdown = pin!(shutdown);
+        let mut failures: u32 = 0;
+        loop {
+            let token = match &position {
+                Some(token) => SyncToken::Specific(token.clone()),
+                None => SyncToken::NoToken,
+            };
+            let settings = SyncSettings::default()
+                .timeout(LONG_POLL)
+                .filter(timeline_filter())
+                .token(token);
+            let result = tokio::select! {
+                () = &mut shutdown => return Ok(()),
+                result = self.client.sync_once(settings) => result,
+            };
+            let response = match result {
+                Ok(response) => {
+                    failures = 0;
+                    response
+                }
+                Err(error) if is_unknown_token(&error) => {
+                    return Err(error).context("the homeserver revoked the bot's access token");
+                }
+                Err(error) => {
+                    failures += 1;
+                    let delay = backoff(failures);
+                    tracing::warn!(%error, ?delay, "sync failed; trying again");
+                    tokio::select! {
+                        () = &mut shutdown => return Ok(()),
+                        () = tokio::time::sleep(delay) => continue,
+                    }
+                }
+            };
+
+            for room_id in response.rooms.invited.keys() {
+                self.on_invite(room_id).await;
+            }
+            let first_sync = position.is_none();
+            for (room_id, update) in &response.rooms.joined {
+                self.on_room_timeline(
+                    room_id,
+                    &update.timeline,
+                    position.as_deref(),
+                    first_sync,
+                    &own_user,
+                )
+                .await;
+            }
+            store
+                .save_sync_position(&response.next_batch, Utc::now())
+                .await?;
+            position = Some(response.next_batch);
+            if self.service.has_undelivered() {
+                self.service.deliver_pending(Utc::now()).await?;
+            }
+        }
+    }
+
+    /// Accepts an invitation from an allowed user or into an allowed room; declines others.
+    async fn on_invite(&self, room_id: &MatrixRoomId) {
+        let Some(room) = self.client.get_room(room_id) else {
+            return;
+        };
+        if room.state() != RoomState::Invited {
+            return;
+        }
+        let inviter = match room.invite_details().await {
+            Ok(invite) => invite.inviter_id.to_string(),
+            Err(error) => {
+                tracing::warn!(%room_id, %error, "cannot tell who sent the invitation");
+                return;
+            }
+        };
+        if !self.access.allows_invite(&inviter, room_id.as_str()) {
+            tracing::warn!(%room_id, %inviter, "invitation declined: inviter not allowed");
+            if let Err(error) = room.leave().await {
+                tracing::warn!(%room_id, %error, "could not decline the invitation");
+            }
+            return;
+        }
+        tracing::info!(%room_id, %inviter, "invitation accepted");
+        join_with_retries(&room).await;
+    }
+
+    /// Handles one room's new events, oldest first.
+    async fn on_room_timeline(
+        &self,
+        room_id: &MatrixRoomId,
+        timeline: &Timeline,
+        since: Option<&str>,
+        first_sync: bool,
+        own_user: &OwnedUserId,
+    ) {
+        let events = match (since, timeline.limited, self.client.get_room(room_id)) {
+            (Some(since), true, Some(room)) => with_missed_events(&room, timeline, since).await,
+            _ => timeline.events.clone(),
+        };
+        let room = RoomId::new(room_id.as_str());
+        // Events before the bot's own arrival are history it was not there for.
+        let start = match events
+            .iter()
+            .rposition(|event| is_own_join(event, own_user))
+        {
+            Some(join) => {
+                if !first_sync {
+                    let now = Utc::now();
+                    if let Err(error) = self.service.on_joined(&room, now).await {
+                        tracing::error!(%room_id, %error, "could not greet the room");
+                    }
+                }
+                join + 1
+            }
+            None => 0,
+        };
+        if first_sync {
+            tracing::debug!(%room_id, skipped = events.len(), "history not replayed");
+            return;
+        }
+        for event in &events[start..] {
+            let Some(message) = incoming_message(event, &room, own_user) else {
+                continue;
+            };
+            let now = Utc::now();
+            if let Err(error) = self.service.on_message(&message, now).await {
+                tracing::error!(event_id = %message.event_id, %error, "command could not be handled");
+                self.service.apologize(&message, now).await;
+            }
+        }
+    }
+}
+
+fn timeline_filter() -> Filter {
+    let mut filter = FilterDefinition::default();
+    filter.room.timeline.limit = Some(TIMELINE_LIMIT.into());
+    Filter::FilterDefinition(filter)
+}
+
+fn backoff(failures: u32) -> Duration {
+    Duration::from_secs(1u64 << failures.saturating_sub(1).min(6)).min(MAX_BACKOFF)
+}
+
+/// Joining right after an invitation can fail while the homeserver catches up: try again a
+/// few times, waiting longer each time.
+async fn join_with_retries(room: &Room) {
+    for attempt in 1..=JOIN_ATTEMPTS {
+        match room.join().await {
+            Ok(()) => return,
+            Err(error) if attempt < JOIN_ATTEMPTS => {
+                let delay = backoff(attempt);
+                tracing::warn!(room_id = %room.room_id(), %error, ?delay, "join failed; trying again");
+                tokio::time::sleep(delay).await;
+            }
+            Err(error) => {
+                tracing::error!(room_id = %room.room_id(), %error, "could not join the room");
+            }
+        }
+    }
+}
+
+/// After a downtime longer than one sync can carry, fetches the events between the saved
+/// position and the ones the sync returned, so that no command sent meanwhile is lost.
+async fn with_missed_events(room: &Room, timeline: &Timeline, since: &str) -> Vec<TimelineEvent> {
+    let mut missed = Vec::new();
+    let mut from = timeline.prev_batch.clone();
+    while let Some(token) = from.take() {
+        let mut options = MessagesOptions::backward().from(token.as_str());
+        options.to = Some(since.to_owned());
+        options.limit = uint!(100);
+        match room.messages(options).await {
+            Ok(page) => {
+                if page.chunk.is_empty() {
+                    break;
+                }
+                missed.extend(page.chunk);
+                from = page.end;
+            }
+            Err(error) => {
+                tracing::warn!(room_id = %room.room_id(), %error, "could not fetch the events missed during downtime");
+                break;
+            }
+        }
+        if missed.len() >= MAX_GAP_EVENTS {
+            tracing::warn!(room_id = %room.room_id(), "too many missed events; the oldest are skipped");
+            break;
+        }
+    }
+    tracing::info!(room_id = %room.room_id(), missed = missed.len(), "fetched events missed during downtime");
+    missed.reverse();
+    missed.extend(timeline.events.iter().cloned());
+    missed
+}
+
+/// Whether the event is the bot's own arrival in the room (not a profile change).
+fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
+    let Ok(AnySyncTimelineEvent::State(AnySyncStateEvent::RoomMember(SyncStateEvent::Original(
+        member,
+    )))) = event.raw().deserialize()
+    else {
+        return false;
+    };
+    member.state_key == *own_user
+        && member.content.membership == MembershipState::Join
+        && member
+            .unsigned
+            .prev_content
+            .as_ref()
+            .is_none_or(|previous| previous.membership != MembershipState::Join)
+}
+
+/// A text message from someone else, as the service sees it; `None` for anything else.
+fn incoming_message(
+    event: &TimelineEvent,
+    room: &RoomId,
+    own_user: &OwnedUserId,
+) -> Option<IncomingMessage> {
+    let parsed = match event.raw().deserialize() {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            tracing::debug!(%error, "event not understood; ignored");
+            return None;
+        }
+    };
+    let AnySyncTimelineEvent::MessageLike(message) = parsed else {
+        return None;
+    };
+    let message = match message {
+        AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(message)) => message,
+        AnySyncMessageLikeEvent::RoomEncrypted(encrypted) => {
+            tracing::warn!(event_id = %encrypted.event_id(), sender = %encrypted.sender(), "message could not be decrypted");
+            return None;
+        }
+        _ => return None,
+    };
+    if message.sender == *own_user {
+        return None;
+    }
+    // Edits of earlier messages are not new commands.
+    if matches!(message.content.relates_to, Some(Relation::Replacement(_))) {
+        return None;
+    }
+    let MessageType::Text(text) = &message.content.msgtype else {
+        return None;
+    };
+    Some(IncomingMessage {
+        room: room.clone(),
+        event_id: EventId::new(message.event_id.as_str()),
+        sender: UserId::new(message.sender.as_str()),
+        body: text.body.clone(),
+        sent_at: to_utc(message.origin_server_ts),
+    })
+}
+
+fn to_utc(timestamp: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
+    let millis = i64::from(timestamp.get());
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_a_minute() {
+        let delays: Vec<u64> = (1..=9).map(|n| backoff(n).as_secs()).collect();
+        assert_eq!(delays, vec![1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    }
+}

@@ -1,0 +1,283 @@
+//! Concerto's own database: one SQLite file (WAL mode) behind a sqlx pool, migrated at start.
+//!
+//! The only module that speaks SQL. It returns domain types and knows nothing of Matrix.
+//! Writes that belong together go through a [`Transaction`], so that a command's effects, its
+//! reply and the record that it was handled are committed together or not at all.
+
+mod outbox;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+use crate::domain::{EventId, Language, RoomId};
+
+pub use outbox::{NewMessage, OutgoingMessage};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("unexpected value in the database: {0}")]
+    Corrupt(String),
+}
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (or creates) the database file and applies the pending migrations.
+    pub async fn open(path: &Path) -> Result<Self, StorageError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // With WAL, NORMAL loses nothing on a process crash; only a power cut can cost the
+            // last transaction, which the homeserver will then send again.
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub async fn begin(&self) -> Result<Transaction, StorageError> {
+        Ok(Transaction {
+            inner: self.pool.begin().await?,
+        })
+    }
+
+    /// The position after which the homeserver has events the bot has not handled yet;
+    /// `None` before the very first sync.
+    pub async fn sync_position(&self) -> Result<Option<String>, StorageError> {
+        let row = sqlx::query("SELECT next_batch FROM sync_position WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|row| row.get("next_batch")))
+    }
+
+    /// Call only once every event up to `next_batch` has been handled.
+    pub async fn save_sync_position(
+        &self,
+        next_batch: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
+        )
+        .bind(next_batch)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether the event was handled already (a cheap check before any work).
+    pub async fn was_handled(&self, event_id: &EventId) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT 1 FROM handled_events WHERE event_id = ?1")
+            .bind(event_id.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    pub async fn room_language(&self, room: &RoomId) -> Result<Option<Language>, StorageError> {
+        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
+            .bind(room.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.and_then(|row| row.get::<Option<String>, _>("language"))
+            .map(|code| parse_language(&code))
+            .transpose()
+    }
+}
+
+/// Writes that are committed together, or not at all if the transaction is dropped.
+pub struct Transaction {
+    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+}
+
+impl Transaction {
+    pub async fn commit(self) -> Result<(), StorageError> {
+        self.inner.commit().await?;
+        Ok(())
+    }
+
+    /// Records that `event_id` is being handled. `false` if it was already: the caller must
+    /// then drop the transaction and do nothing.
+    pub async fn claim_event(
+        &mut self,
+        event_id: &EventId,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO handled_events (event_id, room_id, handled_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(event_id.as_str())
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
+        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
+            .bind(room.as_str())
+            .fetch_optional(&mut *self.inner)
+            .await?;
+        row.and_then(|row| row.get::<Option<String>, _>("language"))
+            .map(|code| parse_language(&code))
+            .transpose()
+    }
+
+    pub async fn set_room_language(
+        &mut self,
+        room: &RoomId,
+        language: Language,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO rooms (room_id, language) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET language = ?2",
+        )
+        .bind(room.as_str())
+        .bind(language.code())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks the room as greeted. `false` if it already was (a rejoin is not greeted twice).
+    pub async fn mark_welcomed(
+        &mut self,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO rooms (room_id, welcomed_at) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET welcomed_at = ?2 WHERE welcomed_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+}
+
+fn parse_language(code: &str) -> Result<Language, StorageError> {
+    Language::from_str(code).map_err(|_| StorageError::Corrupt(format!("language {code:?}")))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A fresh database in a temporary directory (kept alive by the returned guard).
+    pub(crate) async fn temporary_store() -> (Store, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("concerto.sqlite3"))
+            .await
+            .expect("open store");
+        (store, dir)
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-29T18:00:00Z")
+            .expect("valid date")
+            .with_timezone(&Utc)
+    }
+
+    #[tokio::test]
+    async fn an_event_is_claimed_once_only() {
+        let (store, _dir) = temporary_store().await;
+        let (event, room) = (EventId::new("$e1"), RoomId::new("!r"));
+        let mut tx = store.begin().await.expect("begin");
+        assert!(tx.claim_event(&event, &room, now()).await.expect("claim"));
+        tx.commit().await.expect("commit");
+        let mut tx = store.begin().await.expect("begin");
+        assert!(!tx.claim_event(&event, &room, now()).await.expect("claim"));
+        assert!(store.was_handled(&event).await.expect("query"));
+    }
+
+    #[tokio::test]
+    async fn a_dropped_transaction_leaves_nothing_behind() {
+        let (store, _dir) = temporary_store().await;
+        let (event, room) = (EventId::new("$e1"), RoomId::new("!r"));
+        {
+            let mut tx = store.begin().await.expect("begin");
+            tx.claim_event(&event, &room, now()).await.expect("claim");
+            tx.set_room_language(&room, Language::En)
+                .await
+                .expect("set");
+        }
+        assert!(!store.was_handled(&event).await.expect("query"));
+        assert_eq!(store.room_language(&room).await.expect("query"), None);
+    }
+
+    #[tokio::test]
+    async fn the_room_language_is_remembered_across_reopening() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("concerto.sqlite3");
+        let room = RoomId::new("!r");
+        {
+            let store = Store::open(&path).await.expect("open");
+            let mut tx = store.begin().await.expect("begin");
+            tx.set_room_language(&room, Language::En)
+                .await
+                .expect("set");
+            tx.commit().await.expect("commit");
+        }
+        let store = Store::open(&path).await.expect("reopen");
+        assert_eq!(
+            store.room_language(&room).await.expect("query"),
+            Some(Language::En)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_room_is_welcomed_once() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let mut tx = store.begin().await.expect("begin");
+        tx.set_room_language(&room, Language::En)
+            .await
+            .expect("set");
+        assert!(tx.mark_welcomed(&room, now()).await.expect("first"));
+        assert!(!tx.mark_welcomed(&room, now()).await.expect("second"));
+        assert_eq!(
+            tx.room_language(&room).await.expect("query"),
+            Some(Language::En)
+        );
+    }
+
+    #[tokio::test]
+    async fn the_sync_position_starts_empty_and_keeps_the_latest() {
+        let (store, _dir) = temporary_store().await;
+        assert_eq!(store.sync_position().await.expect("query"), None);
+        store.save_sync_position("s1", now()).await.expect("save");
+        store.save_sync_position("s2", now()).await.expect("save");
+        assert_eq!(
+            store.sync_position().await.expect("query").as_deref(),
+            Some("s2")
+        );
+    }
+}

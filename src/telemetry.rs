@@ -1,0 +1,14 @@
+//! Logging: `RUST_LOG`-style filtering (default: info for Concerto, warnings for the rest).
+
+use tracing_subscriber::EnvFilter;
+
+pub fn init() {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+}
+
+/// Concerto's own news at info level; the SDK's warnings, minus the expected 404s it logs as
+/// errors on every start (account data that does not exist yet) and the key-backup notice.
+const DEFAULT_FILTER: &str =
+    "warn,concerto=info,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error";
