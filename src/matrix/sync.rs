@@ -176,32 +176,34 @@ impl SyncLoop {
         first_sync: bool,
         own_user: &OwnedUserId,
     ) {
-        let events = match (since, timeline.limited, self.client.get_room(room_id)) {
-            (Some(since), true, Some(room)) => with_missed_events(&room, timeline, since).await,
-            _ => timeline.events.clone(),
-        };
-        let room = RoomId::new(room_id.as_str());
-        // Events before the bot's own arrival are history it was not there for.
-        let start = match events
-            .iter()
-            .rposition(|event| is_own_join(event, own_user))
-        {
-            Some(join) => {
-                if !first_sync {
-                    let now = Utc::now();
-                    if let Err(error) = self.service.on_joined(&room, now).await {
-                        tracing::error!(%room_id, %error, "could not greet the room");
-                    }
-                }
-                join + 1
-            }
-            None => 0,
-        };
         if first_sync {
-            tracing::debug!(%room_id, skipped = events.len(), "history not replayed");
+            tracing::debug!(%room_id, skipped = timeline.events.len(), "history not replayed");
             return;
         }
-        for event in &events[start..] {
+        let room = RoomId::new(room_id.as_str());
+        // Events before the bot's own arrival are history it was not there for.
+        let own_join = timeline
+            .events
+            .iter()
+            .rposition(|event| is_own_join(event, own_user));
+        let missed;
+        let events: &[TimelineEvent] = match (own_join, since, timeline.limited) {
+            (Some(join), _, _) => {
+                if let Err(error) = self.service.on_joined(&room, Utc::now()).await {
+                    tracing::error!(%room_id, %error, "could not greet the room");
+                }
+                &timeline.events[join + 1..]
+            }
+            (None, Some(since), true) => match self.client.get_room(room_id) {
+                Some(joined) => {
+                    missed = with_missed_events(&joined, timeline, since).await;
+                    &missed
+                }
+                None => &timeline.events,
+            },
+            (None, _, _) => &timeline.events,
+        };
+        for event in events {
             let Some(message) = incoming_message(event, &room, own_user) else {
                 continue;
             };

@@ -1,0 +1,114 @@
+//! Commands answered in the room: help in the room's language, as a reply, in plain and
+//! encrypted rooms; malformed commands explained.
+
+use crate::helpers::{Bot, BotConfig, TestUser, room_with_bot};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_is_answered_in_french_as_a_reply_then_in_english_once_chosen() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        allowed_inviters: vec![&alice.user_id],
+        language: "fr",
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert_eq!(reply.sender, bot.user_id);
+    assert!(reply.is_notice, "a bot answers with m.notice: {reply:?}");
+    assert!(
+        reply.body.contains("Ce que je sais faire"),
+        "{}",
+        reply.body
+    );
+    assert!(reply.body.contains("`!langue`"), "{}", reply.body);
+    let html = reply.html.expect("an HTML body");
+    assert!(html.contains("<code>!langue</code>"), "{html}");
+
+    let switch = alice.say(&room, "!langue en").await;
+    let reply = alice.reply_to(&switch).await;
+    assert!(reply.body.contains("in English"), "{}", reply.body);
+
+    let help = alice.say(&room, "!help language").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(reply.body.contains("Example:"), "{}", reply.body);
+    assert!(reply.body.contains("!language fr"), "{}", reply.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_configured_language_is_the_default_of_new_rooms() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        allowed_inviters: vec![&alice.user_id],
+        language: "en",
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(reply.body.contains("What I can do"), "{}", reply.body);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_works_in_an_encrypted_room() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        allowed_inviters: vec![&alice.user_id],
+        language: "fr",
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    assert!(
+        room.latest_encryption_state()
+            .await
+            .expect("encryption state")
+            .is_encrypted()
+    );
+
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(
+        reply.was_encrypted,
+        "the reply must be encrypted: {reply:?}"
+    );
+    assert!(
+        reply.body.contains("Ce que je sais faire"),
+        "{}",
+        reply.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_commands_get_a_helpful_answer() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        allowed_inviters: vec![&alice.user_id],
+        language: "fr",
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+
+    let typo = alice.say(&room, "!aied").await;
+    let reply = alice.reply_to(&typo).await;
+    assert!(reply.body.contains("`!aied`"), "{}", reply.body);
+    assert!(
+        reply.body.contains("vouliez-vous dire `!aide`"),
+        "{}",
+        reply.body
+    );
+
+    let wrong_language = alice.say(&room, "!langue klingon").await;
+    let reply = alice.reply_to(&wrong_language).await;
+    assert!(reply.body.contains("klingon"), "{}", reply.body);
+    assert!(
+        reply.body.contains("Exemple : `!langue en`"),
+        "{}",
+        reply.body
+    );
+
+    let chat = alice.say(&room, "Bonjour à tous, on se voit jeudi !").await;
+    let after = alice.say(&room, "!langue").await;
+    alice.reply_to(&after).await;
+    assert_eq!(alice.replies_seen(&chat), 0, "ordinary chat gets no answer");
+}

@@ -1,0 +1,538 @@
+//! The harness: a Synapse homeserver (started once per test run by `scripts/homeserver`, or the
+//! one named by `CONCERTO_TEST_HOMESERVER` and `CONCERTO_TEST_SHARED_SECRET`), users registered
+//! through its shared-secret admin API, the bot as a child process, and a Matrix client per user.
+//!
+//! Waiting is always for an event (a message, a membership change) with a generous upper bound,
+//! never for a fixed time.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use hmac::{Hmac, Mac};
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::deserialized_responses::EncryptionInfo;
+use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
+use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
+use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent};
+use matrix_sdk::ruma::events::room::message::{
+    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
+use matrix_sdk::{Client, Room};
+use serde_json::json;
+use tokio::process::{Child, Command};
+use tokio::sync::mpsc;
+
+/// How long any single expected event may take before the test fails.
+pub const PATIENCE: Duration = Duration::from_secs(45);
+
+pub struct Homeserver {
+    pub url: String,
+    shared_secret: String,
+}
+
+/// The test run's homeserver, started on first use.
+pub fn homeserver() -> &'static Homeserver {
+    static HOMESERVER: OnceLock<Homeserver> = OnceLock::new();
+    HOMESERVER.get_or_init(|| {
+        if let (Ok(url), Ok(shared_secret)) = (
+            std::env::var("CONCERTO_TEST_HOMESERVER"),
+            std::env::var("CONCERTO_TEST_SHARED_SECRET"),
+        ) {
+            return Homeserver { url, shared_secret };
+        }
+        start_local_homeserver()
+    })
+}
+
+/// Starts (or reuses) the Synapse in `.synapse/cargo-test`; it stays up between runs of plain
+/// `cargo test` (`scripts/homeserver stop .synapse/cargo-test` stops it).
+fn start_local_homeserver() -> Homeserver {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join(".synapse/cargo-test");
+    let env_file = dir.join("env");
+    let running = std::fs::read_to_string(dir.join("homeserver.pid"))
+        .ok()
+        .and_then(|pid| pid.trim().parse::<u32>().ok())
+        .is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+    if !running {
+        let status = std::process::Command::new(root.join("scripts/homeserver"))
+            .arg("start")
+            .arg(&dir)
+            .status()
+            .expect("run scripts/homeserver");
+        assert!(status.success(), "scripts/homeserver start failed");
+    }
+    let env = std::fs::read_to_string(&env_file).expect("homeserver env file");
+    let value = |key: &str| {
+        env.lines()
+            .find_map(|line| line.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("{key} missing from {}", env_file.display()))
+            .to_owned()
+    };
+    Homeserver {
+        url: value("CONCERTO_TEST_HOMESERVER"),
+        shared_secret: value("CONCERTO_TEST_SHARED_SECRET"),
+    }
+}
+
+/// A user name no other test (nor an earlier run) has used.
+pub fn unique_name(prefix: &str) -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_nanos();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix}-{}-{n}", nanos % 1_000_000_000_000)
+}
+
+impl Homeserver {
+    /// Registers a user through Synapse's shared-secret API; returns the full user id.
+    pub async fn register(&self, name: &str, password: &str, admin: bool) -> OwnedUserId {
+        let http = reqwest::Client::new();
+        let endpoint = format!("{}/_synapse/admin/v1/register", self.url);
+        let nonce: serde_json::Value = http
+            .get(&endpoint)
+            .send()
+            .await
+            .expect("nonce request")
+            .json()
+            .await
+            .expect("nonce json");
+        let nonce = nonce["nonce"].as_str().expect("nonce").to_owned();
+        let mut mac =
+            Hmac::<sha1::Sha1>::new_from_slice(self.shared_secret.as_bytes()).expect("hmac key");
+        let role = if admin { "admin" } else { "notadmin" };
+        mac.update(format!("{nonce}\0{name}\0{password}\0{role}").as_bytes());
+        let response: serde_json::Value = http
+            .post(&endpoint)
+            .json(&json!({
+                "nonce": nonce,
+                "username": name,
+                "password": password,
+                "admin": admin,
+                "mac": hex::encode(mac.finalize().into_bytes()),
+            }))
+            .send()
+            .await
+            .expect("register request")
+            .json()
+            .await
+            .expect("register json");
+        let user_id = response["user_id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("registration failed: {response}"));
+        OwnedUserId::try_from(user_id).expect("valid user id")
+    }
+
+    /// The devices of `user`, as the homeserver's admin API lists them.
+    pub async fn devices_of(&self, admin: &TestUser, user: &OwnedUserId) -> Vec<String> {
+        let token = admin.client.access_token().expect("admin token");
+        let response: serde_json::Value = reqwest::Client::new()
+            .get(format!(
+                "{}/_synapse/admin/v2/users/{user}/devices",
+                self.url
+            ))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("devices request")
+            .json()
+            .await
+            .expect("devices json");
+        response["devices"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no device list: {response}"))
+            .iter()
+            .filter_map(|device| device["device_id"].as_str().map(str::to_owned))
+            .collect()
+    }
+}
+
+/// A message as a member's client received it (decrypted if need be).
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub room_id: OwnedRoomId,
+    pub sender: OwnedUserId,
+    pub body: String,
+    pub html: Option<String>,
+    pub is_notice: bool,
+    pub in_reply_to: Option<OwnedEventId>,
+    pub was_encrypted: bool,
+}
+
+#[derive(Debug, Clone)]
+struct MembershipChange {
+    room_id: OwnedRoomId,
+    user_id: OwnedUserId,
+    membership: MembershipState,
+}
+
+/// A person in the rooms, with a real Matrix client that keeps syncing in the background.
+pub struct TestUser {
+    pub client: Client,
+    pub user_id: OwnedUserId,
+    messages: mpsc::UnboundedReceiver<Received>,
+    memberships: mpsc::UnboundedReceiver<MembershipChange>,
+    /// Every message received so far, in order.
+    pub seen: Vec<Received>,
+    sync: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestUser {
+    fn drop(&mut self) {
+        self.sync.abort();
+    }
+}
+
+impl TestUser {
+    pub async fn new(prefix: &str, admin: bool) -> TestUser {
+        let homeserver = homeserver();
+        let name = unique_name(prefix);
+        let password = format!("{name}-password");
+        let user_id = homeserver.register(&name, &password, admin).await;
+        let client = Client::builder()
+            .homeserver_url(&homeserver.url)
+            .build()
+            .await
+            .expect("client");
+        client
+            .matrix_auth()
+            .login_username(&name, &password)
+            .initial_device_display_name("test client")
+            .send()
+            .await
+            .expect("login");
+
+        let (message_tx, messages) = mpsc::unbounded_channel();
+        client.add_event_handler(
+            move |event: OriginalSyncRoomMessageEvent,
+                  room: Room,
+                  encryption: Option<EncryptionInfo>| {
+                let message_tx = message_tx.clone();
+                async move {
+                    let in_reply_to = match &event.content.relates_to {
+                        Some(Relation::Reply(reply)) => Some(reply.in_reply_to.event_id.clone()),
+                        _ => None,
+                    };
+                    let (body, html, is_notice) = match &event.content.msgtype {
+                        MessageType::Notice(notice) => (
+                            notice.body.clone(),
+                            notice.formatted.as_ref().map(|f| f.body.clone()),
+                            true,
+                        ),
+                        MessageType::Text(text) => (
+                            text.body.clone(),
+                            text.formatted.as_ref().map(|f| f.body.clone()),
+                            false,
+                        ),
+                        other => (other.body().to_owned(), None, false),
+                    };
+                    let _ = message_tx.send(Received {
+                        room_id: room.room_id().to_owned(),
+                        sender: event.sender.clone(),
+                        body,
+                        html,
+                        is_notice,
+                        in_reply_to,
+                        was_encrypted: encryption.is_some(),
+                    });
+                }
+            },
+        );
+        let (membership_tx, memberships) = mpsc::unbounded_channel();
+        client.add_event_handler(move |event: OriginalSyncRoomMemberEvent, room: Room| {
+            let membership_tx = membership_tx.clone();
+            async move {
+                let _ = membership_tx.send(MembershipChange {
+                    room_id: room.room_id().to_owned(),
+                    user_id: event.state_key.clone(),
+                    membership: event.content.membership.clone(),
+                });
+            }
+        });
+
+        // The first sync uploads the device keys, so that the bot can encrypt for this user.
+        client
+            .sync_once(SyncSettings::default())
+            .await
+            .expect("first sync");
+        let syncing = client.clone();
+        let sync = tokio::spawn(async move {
+            // A plain loop: the SDK's `sync()` sleeps a second after each quick sync.
+            let settings = SyncSettings::default().timeout(Duration::from_secs(10));
+            loop {
+                if let Err(error) = syncing.sync_once(settings.clone()).await {
+                    eprintln!("test client sync failed: {error}");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        });
+        TestUser {
+            client,
+            user_id,
+            messages,
+            memberships,
+            seen: Vec::new(),
+            sync,
+        }
+    }
+
+    /// Creates a room (encrypted or not) and invites `invitees`.
+    pub async fn create_room(&self, encrypted: bool, invitees: &[&OwnedUserId]) -> Room {
+        let mut request = CreateRoom::new();
+        request.preset = Some(RoomPreset::PrivateChat);
+        request.invite = invitees.iter().map(|user| (*user).clone()).collect();
+        if encrypted {
+            request.initial_state = vec![
+                InitialStateEvent::with_empty_state_key(
+                    RoomEncryptionEventContent::with_recommended_defaults(),
+                )
+                .to_raw_any(),
+            ];
+        }
+        self.client.create_room(request).await.expect("create room")
+    }
+
+    pub async fn invite(&self, room: &Room, user: &OwnedUserId) {
+        room.invite_user_by_id(user).await.expect("invite");
+    }
+
+    /// Sends a text message and returns its event id.
+    pub async fn say(&self, room: &Room, body: &str) -> OwnedEventId {
+        room.send(RoomMessageEventContent::text_plain(body))
+            .await
+            .expect("send message")
+            .response
+            .event_id
+    }
+
+    /// Waits for the next message matching `wanted`; every message received on the way is kept
+    /// in `seen`.
+    pub async fn wait_for_message(
+        &mut self,
+        what: &str,
+        wanted: impl Fn(&Received) -> bool,
+    ) -> Received {
+        if let Some(found) = self.seen.iter().find(|message| wanted(message)) {
+            return found.clone();
+        }
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let message = tokio::time::timeout_at(deadline, self.messages.recv())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!(
+                        "{} waited {PATIENCE:?} for {what}; it saw: {:#?}",
+                        self.user_id, self.seen
+                    )
+                })
+                .expect("message channel open");
+            self.seen.push(message.clone());
+            if wanted(&message) {
+                return message;
+            }
+        }
+    }
+
+    /// Waits for the bot's reply to the command `command`.
+    pub async fn reply_to(&mut self, command: &OwnedEventId) -> Received {
+        let command = command.clone();
+        self.wait_for_message(&format!("a reply to {command}"), move |message| {
+            message.in_reply_to.as_ref() == Some(&command)
+        })
+        .await
+    }
+
+    /// The replies to `command` received so far.
+    pub fn replies_seen(&self, command: &OwnedEventId) -> usize {
+        self.seen
+            .iter()
+            .filter(|message| message.in_reply_to.as_ref() == Some(command))
+            .count()
+    }
+
+    /// Waits until `user`'s membership in `room` becomes `membership`.
+    pub async fn wait_for_membership(
+        &mut self,
+        room: &Room,
+        user: &OwnedUserId,
+        membership: MembershipState,
+    ) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let change = tokio::time::timeout_at(deadline, self.memberships.recv())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!(
+                        "waited {PATIENCE:?} for {user} to be {membership} in {}",
+                        room.room_id()
+                    )
+                })
+                .expect("membership channel open");
+            if change.room_id == room.room_id()
+                && change.user_id == *user
+                && change.membership == membership
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// The bot, as a child process running the real binary with a config file of its own.
+pub struct Bot {
+    pub user_id: OwnedUserId,
+    dir: tempfile::TempDir,
+    child: Option<Child>,
+    starts: u32,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("--- logs of bot {} ---\n{}", self.user_id, self.logs());
+        }
+        if let Some(child) = &mut self.child {
+            let _ = child.start_kill();
+        }
+    }
+}
+
+/// How a test wants its bot configured.
+pub struct BotConfig<'a> {
+    pub allowed_inviters: Vec<&'a OwnedUserId>,
+    pub language: &'a str,
+}
+
+impl Bot {
+    /// Registers a bot account, writes its configuration and starts it.
+    pub async fn start(config: BotConfig<'_>) -> Bot {
+        let homeserver = homeserver();
+        let name = unique_name("concerto");
+        let password = format!("{name}-password");
+        let user_id = homeserver.register(&name, &password, false).await;
+        let dir = tempfile::tempdir().expect("bot dir");
+        let inviters: Vec<String> = config
+            .allowed_inviters
+            .iter()
+            .map(|user| format!("{:?}", user.as_str()))
+            .collect();
+        let toml = format!(
+            r#"
+[matrix]
+homeserver_url = "{url}"
+user = "{name}"
+device_name = "Concerto (test)"
+
+[storage]
+data_dir = {data:?}
+store_passphrase = "test passphrase"
+
+[access]
+allowed_inviters = [{inviters}]
+
+[bot]
+language = "{language}"
+"#,
+            url = homeserver.url,
+            data = dir.path().join("data"),
+            inviters = inviters.join(", "),
+            language = config.language,
+        );
+        std::fs::write(dir.path().join("concerto.toml"), toml).expect("write config");
+        // The password goes through the environment, as an operator would keep it out of files.
+        std::fs::write(dir.path().join("password"), &password).expect("write password");
+        let mut bot = Bot {
+            user_id,
+            dir,
+            child: None,
+            starts: 0,
+        };
+        bot.launch();
+        bot
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn launch(&mut self) {
+        self.starts += 1;
+        let log = std::fs::File::create(self.dir.path().join(format!("bot-{}.log", self.starts)))
+            .expect("log file");
+        let password = std::fs::read_to_string(self.dir.path().join("password")).expect("password");
+        let child = Command::new(env!("CARGO_BIN_EXE_concerto"))
+            .arg("run")
+            .arg("--config")
+            .arg(self.dir.path().join("concerto.toml"))
+            .env("CONCERTO__MATRIX__PASSWORD", password)
+            .env(
+                "RUST_LOG",
+                "warn,concerto=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
+            )
+            .env_remove("RUST_BACKTRACE")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log file"))
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start the concerto binary");
+        self.child = Some(child);
+    }
+
+    /// Stops the bot as an operator would (SIGTERM) and returns whether it exited cleanly.
+    pub async fn stop(&mut self) -> bool {
+        let mut child = self.child.take().expect("bot running");
+        let pid = child.id().expect("bot pid");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill -TERM");
+        assert!(status.success());
+        let exit = tokio::time::timeout(PATIENCE, child.wait())
+            .await
+            .expect("bot stops within the patience")
+            .expect("bot exit status");
+        exit.success()
+    }
+
+    /// Kills the bot without warning, as a crash or a power cut would.
+    pub async fn crash(&mut self) {
+        let mut child = self.child.take().expect("bot running");
+        child.kill().await.expect("kill the bot");
+    }
+
+    pub fn restart(&mut self) {
+        assert!(self.child.is_none(), "stop the bot before restarting it");
+        self.launch();
+    }
+
+    /// Everything the bot logged, over all its runs (printed when a test fails).
+    pub fn logs(&self) -> String {
+        (1..=self.starts)
+            .map(|n| {
+                std::fs::read_to_string(self.dir.path().join(format!("bot-{n}.log")))
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join("\n--- restart ---\n")
+    }
+}
+
+/// A room with `user` and the bot in it, the bot's welcome already received.
+pub async fn room_with_bot(user: &mut TestUser, bot: &Bot, encrypted: bool) -> Room {
+    let room = user.create_room(encrypted, &[&bot.user_id]).await;
+    let room_id = room.room_id().to_owned();
+    let bot_id = bot.user_id.clone();
+    user.wait_for_message("the bot's welcome", move |message| {
+        message.room_id == room_id && message.sender == bot_id
+    })
+    .await;
+    room
+}

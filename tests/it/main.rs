@@ -1,0 +1,8 @@
+//! Integration tests: the real `concerto` binary against a real Synapse, driven by real Matrix
+//! clients. One test binary, so that it links once. See `helpers` for the harness.
+
+mod helpers;
+
+mod commands;
+mod invitations;
+mod restarts;
