@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crate::config::Settings;
 use crate::i18n::Texts;
-use crate::matrix::{self, MatrixOutbox, SyncLoop};
+use crate::matrix::{self, MatrixChat, SyncLoop};
 use crate::service::{Service, ServiceSettings};
 use crate::storage::Store;
 
@@ -28,10 +28,11 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     let service = Service::new(
         store,
         texts,
-        MatrixOutbox::new(client.clone()),
+        MatrixChat::new(client.clone()),
         ServiceSettings {
             default_language: settings.bot.language,
             max_command_age: settings.max_command_age(),
+            time_zone: settings.bot.time_zone,
         },
     );
     tracing::info!(

@@ -1,8 +1,12 @@
 //! What the bot says: command results and parse errors turned into Markdown, in the room's
 //! language. Pure functions over [`Texts`]; the service decides when to say it.
 
-use crate::command::{ParseError, Topic};
-use crate::domain::Language;
+use chrono_tz::Tz;
+
+use crate::command::{ParseError, Topic, Usage};
+use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::meeting::{format_date, format_date_time};
+use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting};
 use crate::i18n::{Texts, escape_markdown};
 
 /// `!help`: one line per command, then how to get the details.
@@ -26,13 +30,13 @@ pub fn help_topic(texts: &Texts, language: Language, topic: Topic) -> String {
         name = topic.name(language),
         details = texts.get(language, &format!("help-{}-details", topic.key())),
         example_label = texts.get(language, "help-example"),
-        example = example(texts, language, topic),
+        example = example(texts, language, topic.usage()),
     )
 }
 
-/// An example of the command, ready to copy (`!langue en`).
-pub fn example(texts: &Texts, language: Language, topic: Topic) -> String {
-    texts.get(language, &format!("help-{}-example", topic.key()))
+/// An example of one form of a command, ready to copy (`!langue en`).
+pub fn example(texts: &Texts, language: Language, usage: Usage) -> String {
+    texts.get(language, usage.example_id())
 }
 
 /// A friendly explanation of what was wrong, with the right form.
@@ -67,15 +71,161 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
             "error-unknown-language",
             &[("given", escape_markdown(given).into())],
         ),
-        ParseError::UnexpectedWords { topic, extra } => texts.format(
+        ParseError::UnexpectedWords { usage, extra } => texts.format(
             language,
             "error-unexpected-words",
             &[
                 ("extra", escape_markdown(extra).into()),
-                ("example", example(texts, language, *topic).into()),
+                ("example", example(texts, language, *usage).into()),
+            ],
+        ),
+        ParseError::UnknownAgendaAction { given } => texts.format(
+            language,
+            "error-unknown-agenda-action",
+            &[("given", escape_markdown(given).into())],
+        ),
+        ParseError::EmptyItemText { usage } => texts.format(
+            language,
+            "error-empty-item",
+            &[("example", example(texts, language, *usage).into())],
+        ),
+        ParseError::ItemTextTooLong { length } => texts.format(
+            language,
+            "error-item-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", MAX_ITEM_LENGTH.into()),
+            ],
+        ),
+        ParseError::ExpectedNumber { usage, given: None } => texts.format(
+            language,
+            "error-missing-number",
+            &[("example", example(texts, language, *usage).into())],
+        ),
+        ParseError::ExpectedNumber {
+            usage,
+            given: Some(given),
+        } => texts.format(
+            language,
+            "error-expected-number",
+            &[
+                ("given", escape_markdown(given).into()),
+                ("example", example(texts, language, *usage).into()),
             ],
         ),
     }
+}
+
+/// Why an agenda operation was refused, with what would work.
+pub fn agenda_error(texts: &Texts, language: Language, error: &AgendaError) -> String {
+    match error {
+        AgendaError::NoSuchItem { number, count: 0 } => texts.format(
+            language,
+            "error-no-such-item-empty",
+            &[("number", (*number).into())],
+        ),
+        AgendaError::NoSuchItem { number, count } => texts.format(
+            language,
+            "error-no-such-item",
+            &[("number", (*number).into()), ("count", (*count).into())],
+        ),
+        AgendaError::ImpossiblePosition {
+            number,
+            lowest,
+            highest,
+        } => texts.format(
+            language,
+            "error-impossible-position",
+            &[
+                ("number", (*number).into()),
+                ("lowest", (*lowest).into()),
+                ("highest", (*highest).into()),
+            ],
+        ),
+    }
+}
+
+/// "la prochaine réunion (date pas encore fixée)", "la réunion du jeudi 10 décembre 2026, 14 h 00".
+pub fn meeting_name(texts: &Texts, language: Language, time_zone: Tz, meeting: &Meeting) -> String {
+    let Some(starts_at) = meeting.starts_at else {
+        return texts.get(language, "agenda-meeting-unscheduled");
+    };
+    let date = format_date_time(starts_at, time_zone, language);
+    match &meeting.place {
+        Some(place) => texts.format(
+            language,
+            "agenda-meeting-scheduled-at",
+            &[
+                ("date", date.into()),
+                ("place", escape_markdown(place).into()),
+            ],
+        ),
+        None => texts.format(
+            language,
+            "agenda-meeting-scheduled",
+            &[("date", date.into())],
+        ),
+    }
+}
+
+/// The agenda as a numbered list: urgent items first, who added each, what was treated or
+/// carried over.
+pub fn agenda_list(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    meeting: &Meeting,
+    agenda: &Agenda,
+) -> String {
+    let meeting = meeting_name(texts, language, time_zone, meeting);
+    if agenda.is_empty() {
+        return texts.format(language, "agenda-empty", &[("meeting", meeting.into())]);
+    }
+    let mut text = texts.format(language, "agenda-title", &[("meeting", meeting.into())]);
+    text.push_str("\n\n");
+    for (index, item) in agenda.items().iter().enumerate() {
+        text.push_str(&format!("{}. ", index + 1));
+        text.push_str(&agenda_line(texts, language, time_zone, item));
+        text.push('\n');
+    }
+    text
+}
+
+fn agenda_line(texts: &Texts, language: Language, time_zone: Tz, item: &AgendaItem) -> String {
+    let mut line = String::new();
+    if item.urgent {
+        line.push_str(&texts.get(language, "agenda-item-urgent"));
+        line.push_str(" — ");
+    }
+    line.push_str(&item_text(&item.text));
+    let mut notes = vec![texts.format(
+        language,
+        "agenda-item-by",
+        &[("author", author(item).into())],
+    )];
+    if let Some(from) = item.carried_from {
+        notes.push(texts.format(
+            language,
+            "agenda-item-carried",
+            &[("date", format_date(from, time_zone, language).into())],
+        ));
+    }
+    if item.status == crate::domain::ItemStatus::Treated {
+        notes.push(texts.get(language, "agenda-item-treated"));
+    }
+    line.push_str(" — ");
+    line.push_str(&notes.join(", "));
+    line
+}
+
+/// The item's author as the room knows them: display name, else user id.
+pub fn author(item: &AgendaItem) -> String {
+    escape_markdown(item.author_name.as_deref().unwrap_or(item.author.as_str()))
+}
+
+/// An item's text made safe for one Markdown line.
+pub fn item_text(text: &str) -> String {
+    escape_markdown(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -108,7 +258,7 @@ mod tests {
             for topic in Topic::ALL {
                 let text = help_topic(&texts, language, topic);
                 assert!(!text.contains("help-"), "missing text in {text}");
-                let example = example(&texts, language, topic);
+                let example = example(&texts, language, topic.usage());
                 assert!(
                     example.starts_with(&format!("!{}", topic.name(language))),
                     "{example}"

@@ -1,5 +1,5 @@
 //! The one coordinator: an incoming message (or join) goes through the grammar, the storage and
-//! the domain, and comes out as messages for the room, sent through an [`Outbox`].
+//! the domain, and comes out as messages for the room, sent through an [`Chat`].
 //!
 //! Exactly once: a command's effects, its reply and the record that its event was handled are
 //! committed in one transaction; the reply is then sent with a transaction id that the
@@ -9,12 +9,14 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 
-use crate::command::{self, Command, ParseError};
-use crate::domain::{EventId, Language, RoomId, UserId};
+use crate::command::{self, AgendaCommand, Command, ParseError};
+use crate::domain::meeting::next_meeting;
+use crate::domain::{EventId, ItemStatus, Language, Meeting, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
-use crate::storage::{NewMessage, OutgoingMessage, StorageError, Store, Transaction};
+use crate::storage::{NewItem, NewMessage, OutgoingMessage, StorageError, Store, Transaction};
 
 /// After this many failed sends a message is given up (and logged), so that one undeliverable
 /// message cannot block the others forever.
@@ -31,14 +33,40 @@ pub struct IncomingMessage {
     pub sent_at: DateTime<Utc>,
 }
 
-/// Sends a message to a room; implemented by the Matrix layer (and by a recorder in tests).
-pub trait Outbox: Send + Sync {
+/// The service's window on the chat: sending, and what it must know of the rooms' members.
+/// Implemented by the Matrix layer (and by a recorder in tests).
+pub trait Chat: Send + Sync {
     /// Sends `message`, using [`OutgoingMessage::transaction_id`] so that a repeated send is
     /// not posted twice. Returns the event id of the posted message.
     fn send(
         &self,
         message: &OutgoingMessage,
     ) -> impl Future<Output = Result<EventId, SendError>> + Send;
+
+    /// The member's power level in the room (50 and more: moderator); 0 when unknown.
+    fn power_level(&self, room: &RoomId, user: &UserId) -> impl Future<Output = i64> + Send;
+
+    /// The member's display name in the room, if they have one.
+    fn display_name(
+        &self,
+        room: &RoomId,
+        user: &UserId,
+    ) -> impl Future<Output = Option<String>> + Send;
+}
+
+/// The power level from which a member is a room moderator.
+pub const MODERATOR_LEVEL: i64 = 50;
+
+/// A message edited by its sender (an `m.replace` event).
+#[derive(Debug, Clone)]
+pub struct IncomingEdit {
+    pub room: RoomId,
+    /// The edit event itself.
+    pub event_id: EventId,
+    /// The message that was edited.
+    pub original: EventId,
+    pub sender: UserId,
+    pub new_body: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,23 +89,25 @@ pub struct ServiceSettings {
     pub default_language: Language,
     /// Commands older than this when the bot sees them are not answered.
     pub max_command_age: Duration,
+    /// Dates are read and shown in this time zone.
+    pub time_zone: Tz,
 }
 
 pub struct Service<O> {
     store: Store,
     texts: Texts,
-    outbox: O,
+    chat: O,
     settings: ServiceSettings,
     /// Set when a send failed, so that the queue is tried again later.
     undelivered: AtomicBool,
 }
 
-impl<O: Outbox> Service<O> {
-    pub fn new(store: Store, texts: Texts, outbox: O, settings: ServiceSettings) -> Self {
+impl<O: Chat> Service<O> {
+    pub fn new(store: Store, texts: Texts, chat: O, settings: ServiceSettings) -> Self {
         Self {
             store,
             texts,
-            outbox,
+            chat,
             settings,
             undelivered: AtomicBool::new(false),
         }
@@ -132,7 +162,7 @@ impl<O: Outbox> Service<O> {
         let markdown = match parsed {
             Ok(command) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, ?command, "command");
-                self.run(&mut tx, &message.room, language, command).await?
+                self.run(&mut tx, message, language, command, now).await?
             }
             Err(error) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, %error, "command not understood");
@@ -153,9 +183,10 @@ impl<O: Outbox> Service<O> {
     async fn run(
         &self,
         tx: &mut Transaction,
-        room: &RoomId,
+        message: &IncomingMessage,
         language: Language,
         command: Command,
+        now: DateTime<Utc>,
     ) -> Result<String, ServiceError> {
         let texts = &self.texts;
         Ok(match command {
@@ -165,10 +196,222 @@ impl<O: Outbox> Service<O> {
             Command::Language {
                 choice: Some(chosen),
             } => {
-                tx.set_room_language(room, chosen).await?;
+                tx.set_room_language(&message.room, chosen).await?;
                 texts.get(chosen, "language-changed")
             }
+            Command::Agenda(command) => {
+                self.run_agenda(tx, message, language, command, now).await?
+            }
         })
+    }
+
+    async fn run_agenda(
+        &self,
+        tx: &mut Transaction,
+        message: &IncomingMessage,
+        language: Language,
+        command: AgendaCommand,
+        now: DateTime<Utc>,
+    ) -> Result<String, ServiceError> {
+        let texts = &self.texts;
+        let time_zone = self.settings.time_zone;
+        let room = &message.room;
+        let meeting = self.next_meeting(tx, room, now).await?;
+        let agenda = tx.agenda(meeting.id).await?;
+        let refused = |error| Ok(replies::agenda_error(texts, language, &error));
+        match command {
+            AgendaCommand::List => Ok(replies::agenda_list(
+                texts, language, time_zone, &meeting, &agenda,
+            )),
+            AgendaCommand::Add { text, urgent } => {
+                let author_name = self.chat.display_name(room, &message.sender).await;
+                let item = NewItem {
+                    text,
+                    author: message.sender.clone(),
+                    author_name,
+                    urgent,
+                    position: agenda.next_position(),
+                    source_event: Some(message.event_id.clone()),
+                };
+                let added = tx.add_item(room, meeting.id, item, now).await?;
+                let number = tx
+                    .agenda(meeting.id)
+                    .await?
+                    .number_of(added.id)
+                    .unwrap_or(0);
+                let id = if urgent {
+                    "agenda-added-urgent"
+                } else {
+                    "agenda-added"
+                };
+                Ok(texts.format(
+                    language,
+                    id,
+                    &[
+                        ("number", number.into()),
+                        (
+                            "meeting",
+                            replies::meeting_name(texts, language, time_zone, &meeting).into(),
+                        ),
+                        ("text", replies::item_text(&added.text).into()),
+                    ],
+                ))
+            }
+            AgendaCommand::Remove { number } => {
+                let item = match agenda.item(number) {
+                    Ok(item) => item,
+                    Err(error) => return refused(error),
+                };
+                let is_author = item.author == message.sender;
+                if !is_author
+                    && self.chat.power_level(room, &message.sender).await < MODERATOR_LEVEL
+                {
+                    return Ok(texts.format(
+                        language,
+                        "agenda-remove-refused",
+                        &[("author", replies::author(item).into())],
+                    ));
+                }
+                tx.set_item_status(item.id, ItemStatus::Withdrawn, now)
+                    .await?;
+                Ok(texts.format(
+                    language,
+                    "agenda-removed",
+                    &[
+                        ("number", number.into()),
+                        ("text", replies::item_text(&item.text).into()),
+                    ],
+                ))
+            }
+            AgendaCommand::Done { number } => {
+                let item = match agenda.item(number) {
+                    Ok(item) => item,
+                    Err(error) => return refused(error),
+                };
+                if item.status == ItemStatus::Treated {
+                    return Ok(texts.format(
+                        language,
+                        "agenda-already-done",
+                        &[("number", number.into())],
+                    ));
+                }
+                tx.set_item_status(item.id, ItemStatus::Treated, now)
+                    .await?;
+                Ok(texts.format(
+                    language,
+                    "agenda-done",
+                    &[
+                        ("number", number.into()),
+                        ("text", replies::item_text(&item.text).into()),
+                    ],
+                ))
+            }
+            AgendaCommand::Move { number, to } => {
+                let plan = match agenda.plan_move(number, to) {
+                    Ok(plan) => plan,
+                    Err(error) => return refused(error),
+                };
+                let text = agenda
+                    .item(number)
+                    .map(|item| item.text.clone())
+                    .unwrap_or_default();
+                tx.set_item_positions(&plan, now).await?;
+                Ok(texts.format(
+                    language,
+                    "agenda-moved",
+                    &[
+                        ("text", replies::item_text(&text).into()),
+                        ("to", to.into()),
+                    ],
+                ))
+            }
+        }
+    }
+
+    /// The meeting new agenda items go to. First, meetings whose day is over hand their
+    /// untreated items on to it, in order, so that nothing silently disappears.
+    async fn next_meeting(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<Meeting, ServiceError> {
+        let time_zone = self.settings.time_zone;
+        let meetings = tx.planned_meetings(room).await?;
+        let next = match next_meeting(&meetings, now, time_zone) {
+            Some(meeting) => meeting.clone(),
+            None => tx.create_unscheduled_meeting(room, now).await?,
+        };
+        let mut over: Vec<&Meeting> = meetings
+            .iter()
+            .filter(|meeting| meeting.is_over(now, time_zone))
+            .collect();
+        over.sort_by_key(|meeting| meeting.starts_at);
+        for meeting in over {
+            let untreated: Vec<_> = tx.agenda(meeting.id).await?.untreated().cloned().collect();
+            let mut position = tx.agenda(next.id).await?.next_position();
+            for item in &untreated {
+                tx.carry_over_item(item, meeting.starts_at, next.id, position, now)
+                    .await?;
+                position += 1;
+            }
+            tx.mark_meeting_held(meeting.id).await?;
+        }
+        Ok(next)
+    }
+
+    /// Handles an edit: when someone corrects their `!agenda add` message, the item's text
+    /// follows. Other edits are left alone; an edit never adds an item.
+    pub async fn on_edit(
+        &self,
+        edit: &IncomingEdit,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let new_text = match command::parse(&edit.new_body) {
+            Ok(Some(Command::Agenda(AgendaCommand::Add { text, .. }))) => Ok(text),
+            Err(
+                error @ (ParseError::EmptyItemText { .. } | ParseError::ItemTextTooLong { .. }),
+            ) => Err(error),
+            _ => return Ok(()),
+        };
+        let mut tx = self.store.begin().await?;
+        let Some((meeting_id, item)) = tx.item_added_by(&edit.original).await? else {
+            return Ok(());
+        };
+        if item.author != edit.sender || !item.status.is_listed() {
+            return Ok(());
+        }
+        if new_text.as_ref().is_ok_and(|text| *text == item.text) {
+            return Ok(());
+        }
+        if !tx.claim_event(&edit.event_id, &edit.room, now).await? {
+            return Ok(());
+        }
+        let language = self.room_language(&mut tx, &edit.room).await?;
+        let markdown = match new_text {
+            Ok(text) => {
+                tx.set_item_text(item.id, &text, now).await?;
+                let number = tx.agenda(meeting_id).await?.number_of(item.id).unwrap_or(0);
+                self.texts.format(
+                    language,
+                    "agenda-edited",
+                    &[
+                        ("number", number.into()),
+                        ("text", replies::item_text(&text).into()),
+                    ],
+                )
+            }
+            // The item keeps its former text; the author learns why.
+            Err(error) => replies::parse_error(&self.texts, language, &error),
+        };
+        let reply = NewMessage {
+            room: edit.room.clone(),
+            in_reply_to: Some(edit.original.clone()),
+            markdown,
+        };
+        let queued = tx.queue_message(reply, now).await?;
+        tx.commit().await?;
+        self.deliver(&queued, now).await
     }
 
     /// The bot has just joined `room`: greets it, once in the room's life.
@@ -206,7 +449,7 @@ impl<O: Outbox> Service<O> {
             created_at: now,
             attempts: 0,
         };
-        if let Err(error) = self.outbox.send(&apology).await {
+        if let Err(error) = self.chat.send(&apology).await {
             tracing::error!(%error, "could not even apologize");
         }
     }
@@ -230,7 +473,7 @@ impl<O: Outbox> Service<O> {
         message: &OutgoingMessage,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        match self.outbox.send(message).await {
+        match self.chat.send(message).await {
             Ok(event_id) => self.store.mark_sent(message.id, &event_id, now).await?,
             Err(error) => {
                 let give_up = error.permanent || message.attempts + 1 >= MAX_SEND_ATTEMPTS;
@@ -268,12 +511,12 @@ mod tests {
 
     /// Records what would be sent; fails the sends it is told to.
     #[derive(Default)]
-    struct RecordingOutbox {
+    struct RecordingChat {
         sent: Mutex<Vec<OutgoingMessage>>,
         failures_left: Mutex<u32>,
     }
 
-    impl Outbox for RecordingOutbox {
+    impl Chat for RecordingChat {
         async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
             let mut failures = self.failures_left.lock().expect("lock");
             if *failures > 0 {
@@ -287,9 +530,24 @@ mod tests {
             sent.push(message.clone());
             Ok(EventId::new(format!("$reply{}", sent.len())))
         }
+
+        async fn power_level(&self, _room: &RoomId, user: &UserId) -> i64 {
+            if user.as_str().starts_with("@moderator") {
+                100
+            } else {
+                0
+            }
+        }
+
+        async fn display_name(&self, _room: &RoomId, user: &UserId) -> Option<String> {
+            user.as_str()
+                .strip_prefix('@')
+                .and_then(|rest| rest.split(':').next())
+                .map(|name| name.to_uppercase())
+        }
     }
 
-    impl RecordingOutbox {
+    impl RecordingChat {
         fn sent(&self) -> Vec<OutgoingMessage> {
             self.sent.lock().expect("lock").clone()
         }
@@ -301,15 +559,16 @@ mod tests {
             .with_timezone(&Utc)
     }
 
-    async fn service() -> (Service<RecordingOutbox>, tempfile::TempDir) {
+    async fn service() -> (Service<RecordingChat>, tempfile::TempDir) {
         let (store, dir) = temporary_store().await;
         let settings = ServiceSettings {
             default_language: Language::Fr,
             max_command_age: Duration::hours(24),
+            time_zone: chrono_tz::Europe::Paris,
         };
         let texts = Texts::new().expect("locales");
         (
-            Service::new(store, texts, RecordingOutbox::default(), settings),
+            Service::new(store, texts, RecordingChat::default(), settings),
             dir,
         )
     }
@@ -331,7 +590,7 @@ mod tests {
         let help = message("$1", "!aide", "2026-11-29T18:00:00Z");
         service.on_message(&help, now).await.expect("first");
         service.on_message(&help, now).await.expect("second");
-        let sent = service.outbox.sent();
+        let sent = service.chat.sent();
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].in_reply_to, Some(EventId::new("$1")));
         assert!(sent[0].markdown.contains("!langue"), "{}", sent[0].markdown);
@@ -343,7 +602,7 @@ mod tests {
         let now = at("2026-11-29T18:00:05Z");
         let chat = message("$1", "bonjour à tous", "2026-11-29T18:00:00Z");
         service.on_message(&chat, now).await.expect("handled");
-        assert!(service.outbox.sent().is_empty());
+        assert!(service.chat.sent().is_empty());
         assert!(
             !service
                 .store
@@ -361,13 +620,13 @@ mod tests {
             .on_message(&old, at("2026-11-29T18:00:00Z"))
             .await
             .expect("handled");
-        assert!(service.outbox.sent().is_empty());
+        assert!(service.chat.sent().is_empty());
         let recent = message("$2", "!aide", "2026-11-28T18:00:01Z");
         service
             .on_message(&recent, at("2026-11-29T18:00:00Z"))
             .await
             .expect("handled");
-        assert_eq!(service.outbox.sent().len(), 1);
+        assert_eq!(service.chat.sent().len(), 1);
     }
 
     #[tokio::test]
@@ -376,7 +635,7 @@ mod tests {
         let now = at("2026-11-29T18:00:05Z");
         let wrong = message("$1", "!langue klingon", "2026-11-29T18:00:00Z");
         service.on_message(&wrong, now).await.expect("handled");
-        let reply = &service.outbox.sent()[0].markdown;
+        let reply = &service.chat.sent()[0].markdown;
         assert!(
             reply.contains("klingon") && reply.contains("`!langue en`"),
             "{reply}"
@@ -391,7 +650,7 @@ mod tests {
             let command = message(event, body, "2026-11-29T18:00:00Z");
             service.on_message(&command, now).await.expect("handled");
         }
-        let sent = service.outbox.sent();
+        let sent = service.chat.sent();
         assert!(
             sent[0].markdown.starts_with("Noted"),
             "{}",
@@ -408,16 +667,16 @@ mod tests {
     #[tokio::test]
     async fn a_failed_send_is_retried_later_and_delivered_once() {
         let (service, _dir) = service().await;
-        *service.outbox.failures_left.lock().expect("lock") = 1;
+        *service.chat.failures_left.lock().expect("lock") = 1;
         let now = at("2026-11-29T18:00:05Z");
         let help = message("$1", "!aide", "2026-11-29T18:00:00Z");
         service.on_message(&help, now).await.expect("handled");
-        assert!(service.outbox.sent().is_empty());
+        assert!(service.chat.sent().is_empty());
         assert!(service.has_undelivered());
 
         service.deliver_pending(now).await.expect("retry");
         service.deliver_pending(now).await.expect("nothing left");
-        assert_eq!(service.outbox.sent().len(), 1);
+        assert_eq!(service.chat.sent().len(), 1);
         assert!(!service.has_undelivered());
     }
 
@@ -428,9 +687,305 @@ mod tests {
         let room = RoomId::new("!room");
         service.on_joined(&room, now).await.expect("first join");
         service.on_joined(&room, now).await.expect("second join");
-        let sent = service.outbox.sent();
+        let sent = service.chat.sent();
         assert_eq!(sent.len(), 1);
         assert!(sent[0].markdown.contains("!aide"), "{}", sent[0].markdown);
         assert_eq!(sent[0].in_reply_to, None);
+    }
+
+    fn from(sender: &str, event: &str, body: &str) -> IncomingMessage {
+        IncomingMessage {
+            sender: UserId::new(sender),
+            ..message(event, body, "2026-11-29T18:00:00Z")
+        }
+    }
+
+    /// Sends the commands in order (all just now) and returns the replies' texts.
+    async fn run_all(
+        service: &Service<RecordingChat>,
+        commands: &[(&str, &str, &str)],
+    ) -> Vec<String> {
+        let now = at("2026-11-29T18:00:05Z");
+        for (sender, event, body) in commands {
+            service
+                .on_message(&from(sender, event, body), now)
+                .await
+                .expect("handled");
+        }
+        service
+            .chat
+            .sent()
+            .into_iter()
+            .map(|m| m.markdown)
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn items_are_added_numbered_and_listed_urgent_first_with_their_author() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$1", "!agenda ajouter Budget 2027"),
+                ("@bob:localhost", "$2", "!odj urgent Fermeture du local"),
+                ("@alice:localhost", "$3", "!agenda"),
+            ],
+        )
+        .await;
+        assert!(
+            replies[0].starts_with("Point n° 1 ajouté"),
+            "{}",
+            replies[0]
+        );
+        assert!(
+            replies[0].contains("date pas encore fixée"),
+            "{}",
+            replies[0]
+        );
+        assert!(
+            replies[1].starts_with("Point urgent n° 1"),
+            "{}",
+            replies[1]
+        );
+        let list = &replies[2];
+        let urgent = list.find("Fermeture").expect("urgent item listed");
+        let budget = list.find("Budget").expect("item listed");
+        assert!(urgent < budget, "{list}");
+        assert!(
+            list.contains("1. **urgent** — Fermeture du local — ajouté par BOB"),
+            "{list}"
+        );
+        assert!(list.contains("2. Budget 2027 — ajouté par ALICE"), "{list}");
+    }
+
+    #[tokio::test]
+    async fn only_the_author_or_a_moderator_may_remove_an_item() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$1", "!agenda add Budget"),
+                ("@alice:localhost", "$2", "!agenda add Locaux"),
+                ("@bob:localhost", "$3", "!agenda retirer 1"),
+                ("@moderator:localhost", "$4", "!agenda retirer 1"),
+                ("@alice:localhost", "$5", "!agenda remove 1"),
+                ("@alice:localhost", "$6", "!agenda"),
+            ],
+        )
+        .await;
+        assert!(
+            replies[2].contains("Seule la personne qui a ajouté ce point (ALICE)"),
+            "{}",
+            replies[2]
+        );
+        assert!(
+            replies[3].contains("retiré") && replies[3].contains("Budget"),
+            "{}",
+            replies[3]
+        );
+        assert!(
+            replies[4].contains("retiré") && replies[4].contains("Locaux"),
+            "{}",
+            replies[4]
+        );
+        assert!(replies[5].contains("est vide"), "{}", replies[5]);
+    }
+
+    #[tokio::test]
+    async fn done_and_move_work_on_the_numbers_of_the_list() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$1", "!agenda add Un"),
+                ("@alice:localhost", "$2", "!agenda add Deux"),
+                ("@alice:localhost", "$3", "!agenda add Trois"),
+                ("@bob:localhost", "$4", "!agenda traité 2"),
+                ("@bob:localhost", "$5", "!agenda traité 2"),
+                ("@bob:localhost", "$6", "!agenda déplacer 3 1"),
+                ("@bob:localhost", "$7", "!agenda"),
+            ],
+        )
+        .await;
+        assert!(
+            replies[3].contains("traité") && replies[3].contains("Deux"),
+            "{}",
+            replies[3]
+        );
+        assert!(replies[4].contains("déjà"), "{}", replies[4]);
+        assert!(
+            replies[5].contains("« Trois » est maintenant le n° 1"),
+            "{}",
+            replies[5]
+        );
+        let list = &replies[6];
+        assert!(list.contains("1. Trois"), "{list}");
+        assert!(list.contains("2. Un"), "{list}");
+        assert!(
+            list.contains("3. Deux — ajouté par ALICE, ✅ traité"),
+            "{list}"
+        );
+    }
+
+    #[tokio::test]
+    async fn impossible_numbers_and_positions_are_explained_and_change_nothing() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$1", "!agenda retirer 1"),
+                ("@alice:localhost", "$2", "!agenda urgent Local"),
+                ("@alice:localhost", "$3", "!agenda add Budget"),
+                ("@alice:localhost", "$4", "!agenda traité 7"),
+                ("@alice:localhost", "$5", "!agenda déplacer 2 1"),
+                ("@alice:localhost", "$6", "!agenda"),
+            ],
+        )
+        .await;
+        assert!(
+            replies[0].contains("l'ordre du jour est vide"),
+            "{}",
+            replies[0]
+        );
+        assert!(
+            replies[3].contains("pas de point n° 7") && replies[3].contains("en compte 2"),
+            "{}",
+            replies[3]
+        );
+        assert!(
+            replies[4].contains("entre les positions 2 et 2"),
+            "{}",
+            replies[4]
+        );
+        assert!(
+            replies[5].contains("1. **urgent** — Local"),
+            "{}",
+            replies[5]
+        );
+        assert!(replies[5].contains("2. Budget"), "{}", replies[5]);
+    }
+
+    #[tokio::test]
+    async fn untreated_items_of_a_past_meeting_are_carried_over_in_order() {
+        let (service, _dir) = service().await;
+        let room = RoomId::new("!room");
+        let added = at("2026-11-29T18:00:00Z");
+        for (event, body) in [
+            ("$1", "!agenda add Un"),
+            ("$2", "!agenda add Deux"),
+            ("$3", "!agenda add Trois"),
+        ] {
+            service
+                .on_message(&message(event, body, "2026-11-29T18:00:00Z"), added)
+                .await
+                .expect("added");
+        }
+        // The meeting gets a date (the meetings feature will do this), then item 2 is treated.
+        let mut tx = service.store.begin().await.expect("begin");
+        let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
+        tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"), Some("Melun"))
+            .await
+            .expect("schedule");
+        tx.commit().await.expect("commit");
+        service
+            .on_message(
+                &message("$4", "!agenda traité 2", "2026-12-10T15:00:00Z"),
+                at("2026-12-10T15:00:00Z"),
+            )
+            .await
+            .expect("done");
+
+        let after = at("2026-12-11T09:00:00Z");
+        service
+            .on_message(&message("$5", "!agenda", "2026-12-11T09:00:00Z"), after)
+            .await
+            .expect("listed");
+        service
+            .on_message(&message("$6", "!agenda", "2026-12-11T09:00:01Z"), after)
+            .await
+            .expect("listed again");
+        let sent = service.chat.sent();
+        let during = &sent[3].markdown;
+        assert!(
+            during.contains("Point n° 2 marqué comme traité"),
+            "{during}"
+        );
+        let list = &sent[4].markdown;
+        assert!(
+            list.contains("prochaine réunion (date pas encore fixée)"),
+            "{list}"
+        );
+        assert!(
+            list.contains("1. Un — ajouté par ALICE, reporté du 10/12/2026"),
+            "{list}"
+        );
+        assert!(
+            list.contains("2. Trois — ajouté par ALICE, reporté du 10/12/2026"),
+            "{list}"
+        );
+        assert!(!list.contains("Deux"), "{list}");
+        assert_eq!(&sent[5].markdown, list, "carrying over happens once");
+    }
+
+    #[tokio::test]
+    async fn editing_an_add_message_updates_the_item_and_never_adds_one() {
+        let (service, _dir) = service().await;
+        let now = at("2026-11-29T18:00:05Z");
+        let add = message("$1", "!agenda ajouter Budjet", "2026-11-29T18:00:00Z");
+        service.on_message(&add, now).await.expect("added");
+        let edit = |event: &str, sender: &str, body: &str| IncomingEdit {
+            room: RoomId::new("!room"),
+            event_id: EventId::new(event),
+            original: EventId::new("$1"),
+            sender: UserId::new(sender),
+            new_body: body.into(),
+        };
+        service
+            .on_edit(
+                &edit("$e1", "@alice:localhost", "!agenda ajouter Budget 2027"),
+                now,
+            )
+            .await
+            .expect("edit");
+        service
+            .on_edit(
+                &edit("$e1", "@alice:localhost", "!agenda ajouter Budget 2027"),
+                now,
+            )
+            .await
+            .expect("same edit again");
+        service
+            .on_edit(
+                &edit("$e2", "@mallory:localhost", "!agenda ajouter Piraté"),
+                now,
+            )
+            .await
+            .expect("someone else's edit");
+        service
+            .on_edit(&edit("$e3", "@alice:localhost", "!agenda ajouter   "), now)
+            .await
+            .expect("emptied edit");
+        service
+            .on_message(&message("$2", "!agenda", "2026-11-29T18:00:01Z"), now)
+            .await
+            .expect("listed");
+        let sent = service.chat.sent();
+        assert_eq!(sent.len(), 4, "{sent:#?}");
+        assert!(
+            sent[1]
+                .markdown
+                .contains("Point n° 1 modifié : « Budget 2027 »"),
+            "{}",
+            sent[1].markdown
+        );
+        assert_eq!(sent[1].in_reply_to, Some(EventId::new("$1")));
+        assert!(
+            sent[2].markdown.contains("Il manque le texte du point"),
+            "{}",
+            sent[2].markdown
+        );
+        let list = &sent[3].markdown;
+        assert!(list.contains("1. Budget 2027"), "{list}");
+        assert!(!list.contains("2."), "{list}");
     }
 }

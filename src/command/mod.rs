@@ -5,6 +5,7 @@
 //! Every command has an English and a French name, accepted in every room whatever its language.
 
 use crate::domain::Language;
+use crate::domain::agenda::MAX_ITEM_LENGTH;
 
 /// What the prefix is: `!aide`, `!help`…
 pub const PREFIX: char = '!';
@@ -16,6 +17,47 @@ pub enum Command {
     Help { topic: Option<Topic> },
     /// `!language [fr|en]`: show the room's language, or change it.
     Language { choice: Option<Language> },
+    /// `!agenda …`: the next meeting's agenda.
+    Agenda(AgendaCommand),
+}
+
+/// What `!agenda` (`!odj`) is asked to do. Item numbers are as the last list showed them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaCommand {
+    List,
+    Add { text: String, urgent: bool },
+    Remove { number: usize },
+    Done { number: usize },
+    Move { number: usize, to: usize },
+}
+
+/// One form of a command, for the example an error message shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Usage {
+    Help,
+    Language,
+    AgendaList,
+    AgendaAdd,
+    AgendaUrgent,
+    AgendaRemove,
+    AgendaDone,
+    AgendaMove,
+}
+
+impl Usage {
+    /// The locale message holding an example of this form.
+    pub fn example_id(self) -> &'static str {
+        match self {
+            Usage::Help => "help-help-example",
+            Usage::Language => "help-language-example",
+            Usage::AgendaList => "example-agenda-list",
+            Usage::AgendaAdd => "help-agenda-example",
+            Usage::AgendaUrgent => "example-agenda-urgent",
+            Usage::AgendaRemove => "example-agenda-remove",
+            Usage::AgendaDone => "example-agenda-done",
+            Usage::AgendaMove => "example-agenda-move",
+        }
+    }
 }
 
 /// A family of commands, as listed by `!help` and explained by `!help <topic>`.
@@ -23,11 +65,12 @@ pub enum Command {
 pub enum Topic {
     Help,
     Language,
+    Agenda,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 2] = [Topic::Help, Topic::Language];
+    pub const ALL: [Topic; 3] = [Topic::Agenda, Topic::Language, Topic::Help];
 
     /// The command's name in a language, as the help shows it (`aide`, `help`…).
     pub fn name(self, language: Language) -> &'static str {
@@ -36,6 +79,7 @@ impl Topic {
             (Topic::Help, Language::En) => "help",
             (Topic::Language, Language::Fr) => "langue",
             (Topic::Language, Language::En) => "language",
+            (Topic::Agenda, _) => "agenda",
         }
     }
 
@@ -44,6 +88,16 @@ impl Topic {
         match self {
             Topic::Help => "help",
             Topic::Language => "language",
+            Topic::Agenda => "agenda",
+        }
+    }
+
+    /// The form `!help <topic>` shows as its example.
+    pub fn usage(self) -> Usage {
+        match self {
+            Topic::Help => Usage::Help,
+            Topic::Language => Usage::Language,
+            Topic::Agenda => Usage::AgendaAdd,
         }
     }
 }
@@ -55,7 +109,51 @@ const NAMES: &[(&str, Topic)] = &[
     ("language", Topic::Language),
     ("langue", Topic::Language),
     ("lang", Topic::Language),
+    ("agenda", Topic::Agenda),
+    ("odj", Topic::Agenda),
 ];
+
+/// The agenda forms that follow `!agenda`, by every name they answer to.
+const AGENDA_ACTIONS: &[(&str, AgendaAction)] = &[
+    ("list", AgendaAction::List),
+    ("liste", AgendaAction::List),
+    ("add", AgendaAction::Add),
+    ("ajouter", AgendaAction::Add),
+    ("ajout", AgendaAction::Add),
+    ("urgent", AgendaAction::Urgent),
+    ("remove", AgendaAction::Remove),
+    ("retirer", AgendaAction::Remove),
+    ("supprimer", AgendaAction::Remove),
+    ("done", AgendaAction::Done),
+    ("traité", AgendaAction::Done),
+    ("traite", AgendaAction::Done),
+    ("move", AgendaAction::Move),
+    ("déplacer", AgendaAction::Move),
+    ("deplacer", AgendaAction::Move),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AgendaAction {
+    List,
+    Add,
+    Urgent,
+    Remove,
+    Done,
+    Move,
+}
+
+impl AgendaAction {
+    fn usage(self) -> Usage {
+        match self {
+            AgendaAction::List => Usage::AgendaList,
+            AgendaAction::Add => Usage::AgendaAdd,
+            AgendaAction::Urgent => Usage::AgendaUrgent,
+            AgendaAction::Remove => Usage::AgendaRemove,
+            AgendaAction::Done => Usage::AgendaDone,
+            AgendaAction::Move => Usage::AgendaMove,
+        }
+    }
+}
 
 /// Why a message that was meant for the bot could not be understood. Each variant carries what
 /// the reply needs to show the right form.
@@ -72,7 +170,15 @@ pub enum ParseError {
     #[error("unknown language {given:?}")]
     UnknownLanguage { given: String },
     #[error("unexpected words after the command: {extra:?}")]
-    UnexpectedWords { topic: Topic, extra: String },
+    UnexpectedWords { usage: Usage, extra: String },
+    #[error("unknown agenda action {given:?}")]
+    UnknownAgendaAction { given: String },
+    #[error("an agenda item needs a text")]
+    EmptyItemText { usage: Usage },
+    #[error("an agenda item of {length} characters is longer than {MAX_ITEM_LENGTH}")]
+    ItemTextTooLong { length: usize },
+    #[error("expected an item number, found {given:?}")]
+    ExpectedNumber { usage: Usage, given: Option<String> },
 }
 
 /// Parses a message body.
@@ -88,12 +194,9 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
     if rest.starts_with(char::is_whitespace) {
         return Ok(None);
     }
-    let mut words = rest.split_whitespace();
-    let Some(name) = words.next() else {
-        return Ok(None);
-    };
+    let (name, arguments) = split_word(rest);
     // `!!!`, `!5` or a pasted room id (`!abc:server`) are not commands.
-    if !name.chars().all(char::is_alphabetic) {
+    if name.is_empty() || !name.chars().all(char::is_alphabetic) {
         return Ok(None);
     }
     let name = name.to_lowercase();
@@ -103,10 +206,11 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
             name,
         });
     };
-    let args: Vec<&str> = words.collect();
+    let args: Vec<&str> = arguments.split_whitespace().collect();
     let command = match topic {
         Topic::Help => parse_help(&args)?,
         Topic::Language => parse_language(&args)?,
+        Topic::Agenda => Command::Agenda(parse_agenda(arguments)?),
     };
     Ok(Some(command))
 }
@@ -122,7 +226,7 @@ fn parse_help(args: &[&str]) -> Result<Command, ParseError> {
             }
         }
         [_, extra @ ..] => Err(ParseError::UnexpectedWords {
-            topic: Topic::Help,
+            usage: Usage::Help,
             extra: extra.join(" "),
         }),
     }
@@ -140,9 +244,105 @@ fn parse_language(args: &[&str]) -> Result<Command, ParseError> {
             }),
         },
         [_, extra @ ..] => Err(ParseError::UnexpectedWords {
-            topic: Topic::Language,
+            usage: Usage::Language,
             extra: extra.join(" "),
         }),
+    }
+}
+
+fn parse_agenda(arguments: &str) -> Result<AgendaCommand, ParseError> {
+    let (action, rest) = split_word(arguments);
+    if action.is_empty() {
+        return Ok(AgendaCommand::List);
+    }
+    let action = action.to_lowercase();
+    let Some(action) = AGENDA_ACTIONS
+        .iter()
+        .find(|(name, _)| *name == action)
+        .map(|(_, action)| *action)
+    else {
+        return Err(ParseError::UnknownAgendaAction { given: action });
+    };
+    let usage = action.usage();
+    let numbers = || -> Vec<&str> { rest.split_whitespace().collect() };
+    match action {
+        AgendaAction::List => match numbers().as_slice() {
+            [] => Ok(AgendaCommand::List),
+            extra => Err(ParseError::UnexpectedWords {
+                usage,
+                extra: extra.join(" "),
+            }),
+        },
+        AgendaAction::Add | AgendaAction::Urgent => {
+            let text = item_text(rest, usage)?;
+            Ok(AgendaCommand::Add {
+                text,
+                urgent: action == AgendaAction::Urgent,
+            })
+        }
+        AgendaAction::Remove | AgendaAction::Done => match numbers().as_slice() {
+            [number] => {
+                let number = item_number(number, usage)?;
+                Ok(if action == AgendaAction::Remove {
+                    AgendaCommand::Remove { number }
+                } else {
+                    AgendaCommand::Done { number }
+                })
+            }
+            [] => Err(ParseError::ExpectedNumber { usage, given: None }),
+            [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                usage,
+                extra: extra.join(" "),
+            }),
+        },
+        AgendaAction::Move => match numbers().as_slice() {
+            [number, to] => Ok(AgendaCommand::Move {
+                number: item_number(number, usage)?,
+                to: item_number(to, usage)?,
+            }),
+            [] | [_] => Err(ParseError::ExpectedNumber { usage, given: None }),
+            [_, _, extra @ ..] => Err(ParseError::UnexpectedWords {
+                usage,
+                extra: extra.join(" "),
+            }),
+        },
+    }
+}
+
+/// The item's text as typed (inner spacing kept), checked for emptiness and length.
+fn item_text(rest: &str, usage: Usage) -> Result<String, ParseError> {
+    let text = rest.trim();
+    if text.is_empty() {
+        return Err(ParseError::EmptyItemText { usage });
+    }
+    let length = text.chars().count();
+    if length > MAX_ITEM_LENGTH {
+        return Err(ParseError::ItemTextTooLong { length });
+    }
+    Ok(text.to_owned())
+}
+
+/// An item number or position as typed: `2`, `n°2`, `#2`.
+fn item_number(word: &str, usage: Usage) -> Result<usize, ParseError> {
+    let digits = word
+        .trim_start_matches("n°")
+        .trim_start_matches("N°")
+        .trim_start_matches('#');
+    match digits.parse::<usize>() {
+        Ok(number) if number > 0 => Ok(number),
+        _ => Err(ParseError::ExpectedNumber {
+            usage,
+            given: Some(word.to_owned()),
+        }),
+    }
+}
+
+/// The first word of `text` and everything after it (leading spaces removed).
+fn split_word(text: &str) -> (&str, &str) {
+    let text = text.trim_start();
+    match text.find(char::is_whitespace) {
+        Some(end) => (&text[..end], text[end..].trim_start()),
+        None => (text, ""),
     }
 }
 
@@ -283,7 +483,7 @@ mod tests {
         assert_eq!(
             parse("!langue en fr"),
             Err(ParseError::UnexpectedWords {
-                topic: Topic::Language,
+                usage: Usage::Language,
                 extra: "fr".into()
             })
         );
@@ -293,6 +493,117 @@ mod tests {
     fn a_quoted_reply_fallback_is_skipped() {
         let body = "> <@alice:example.org> quelle heure ?\n> deuxième ligne\n\n!aide";
         assert_eq!(parse(body), Ok(Some(Command::Help { topic: None })));
+    }
+
+    fn agenda(body: &str) -> Result<Option<Command>, ParseError> {
+        parse(body)
+    }
+
+    #[test]
+    fn agenda_alone_or_list_shows_the_agenda_under_every_name() {
+        for body in ["!agenda", "!odj", "!agenda list", "!ODJ liste"] {
+            assert_eq!(
+                agenda(body),
+                Ok(Some(Command::Agenda(AgendaCommand::List))),
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_added_item_keeps_its_text_as_typed() {
+        assert_eq!(
+            agenda("!agenda ajouter   Budget 2027 :  point  sur les subventions  "),
+            Ok(Some(Command::Agenda(AgendaCommand::Add {
+                text: "Budget 2027 :  point  sur les subventions".into(),
+                urgent: false
+            })))
+        );
+        assert_eq!(
+            agenda("!odj urgent Fermeture du local"),
+            Ok(Some(Command::Agenda(AgendaCommand::Add {
+                text: "Fermeture du local".into(),
+                urgent: true
+            })))
+        );
+    }
+
+    #[test]
+    fn an_item_needs_a_text_of_at_most_500_characters() {
+        assert_eq!(
+            agenda("!agenda add   "),
+            Err(ParseError::EmptyItemText {
+                usage: Usage::AgendaAdd
+            })
+        );
+        let long = "é".repeat(501);
+        assert_eq!(
+            agenda(&format!("!agenda add {long}")),
+            Err(ParseError::ItemTextTooLong { length: 501 })
+        );
+        let longest = "é".repeat(500);
+        assert!(agenda(&format!("!agenda add {longest}")).is_ok());
+    }
+
+    #[test]
+    fn remove_done_and_move_take_item_numbers() {
+        assert_eq!(
+            agenda("!agenda retirer 2"),
+            Ok(Some(Command::Agenda(AgendaCommand::Remove { number: 2 })))
+        );
+        assert_eq!(
+            agenda("!agenda traité n°3"),
+            Ok(Some(Command::Agenda(AgendaCommand::Done { number: 3 })))
+        );
+        assert_eq!(
+            agenda("!agenda move 3 1"),
+            Ok(Some(Command::Agenda(AgendaCommand::Move {
+                number: 3,
+                to: 1
+            })))
+        );
+    }
+
+    #[test]
+    fn a_missing_or_wrong_number_names_the_form() {
+        assert_eq!(
+            agenda("!agenda remove"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaRemove,
+                given: None
+            })
+        );
+        assert_eq!(
+            agenda("!agenda done deux"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaDone,
+                given: Some("deux".into())
+            })
+        );
+        assert_eq!(
+            agenda("!agenda move 0 1"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaMove,
+                given: Some("0".into())
+            })
+        );
+        assert_eq!(
+            agenda("!agenda move 2"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaMove,
+                given: None
+            })
+        );
+    }
+
+    #[test]
+    fn an_unknown_agenda_action_is_named() {
+        assert_eq!(
+            agenda("!agenda effacer 2"),
+            Err(ParseError::UnknownAgendaAction {
+                given: "effacer".into()
+            })
+        );
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! own `sync_once` loop, turns events into service calls, and sends the service's messages.
 //! No command logic lives here.
 
-mod outbox;
+mod chat;
 mod session;
 mod sync;
 
-pub use outbox::MatrixOutbox;
+pub use chat::MatrixChat;
 pub use session::connect;
 pub use sync::{SyncLoop, is_unknown_token};

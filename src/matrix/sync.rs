@@ -27,10 +27,10 @@ use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId, RoomId as Matrix
 use matrix_sdk::sync::Timeline;
 use matrix_sdk::{Client, Room, RoomState};
 
-use super::MatrixOutbox;
+use super::MatrixChat;
 use crate::config::AccessSettings;
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{IncomingMessage, Service};
+use crate::service::{IncomingEdit, IncomingMessage, Service};
 
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
@@ -51,16 +51,12 @@ pub fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
 
 pub struct SyncLoop {
     client: Client,
-    service: Arc<Service<MatrixOutbox>>,
+    service: Arc<Service<MatrixChat>>,
     access: AccessSettings,
 }
 
 impl SyncLoop {
-    pub fn new(
-        client: Client,
-        service: Arc<Service<MatrixOutbox>>,
-        access: AccessSettings,
-    ) -> Self {
+    pub fn new(client: Client, service: Arc<Service<MatrixChat>>, access: AccessSettings) -> Self {
         Self {
             client,
             service,
@@ -204,13 +200,20 @@ impl SyncLoop {
             (None, _, _) => &timeline.events,
         };
         for event in events {
-            let Some(message) = incoming_message(event, &room, own_user) else {
-                continue;
-            };
             let now = Utc::now();
-            if let Err(error) = self.service.on_message(&message, now).await {
-                tracing::error!(event_id = %message.event_id, %error, "command could not be handled");
-                self.service.apologize(&message, now).await;
+            match incoming(event, &room, own_user) {
+                Some(Incoming::Message(message)) => {
+                    if let Err(error) = self.service.on_message(&message, now).await {
+                        tracing::error!(event_id = %message.event_id, %error, "command could not be handled");
+                        self.service.apologize(&message, now).await;
+                    }
+                }
+                Some(Incoming::Edit(edit)) => {
+                    if let Err(error) = self.service.on_edit(&edit, now).await {
+                        tracing::error!(event_id = %edit.event_id, %error, "edit could not be handled");
+                    }
+                }
+                None => {}
             }
         }
     }
@@ -294,12 +297,15 @@ fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
             .is_none_or(|previous| previous.membership != MembershipState::Join)
 }
 
-/// A text message from someone else, as the service sees it; `None` for anything else.
-fn incoming_message(
-    event: &TimelineEvent,
-    room: &RoomId,
-    own_user: &OwnedUserId,
-) -> Option<IncomingMessage> {
+/// What a timeline event means to the service.
+enum Incoming {
+    Message(IncomingMessage),
+    Edit(IncomingEdit),
+}
+
+/// A text message (or the edit of one) from someone else, as the service sees it; `None` for
+/// anything else.
+fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Option<Incoming> {
     let parsed = match event.raw().deserialize() {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -321,20 +327,28 @@ fn incoming_message(
     if message.sender == *own_user {
         return None;
     }
-    // Edits of earlier messages are not new commands.
-    if matches!(message.content.relates_to, Some(Relation::Replacement(_))) {
-        return None;
+    if let Some(Relation::Replacement(replacement)) = &message.content.relates_to {
+        let MessageType::Text(text) = &replacement.new_content.msgtype else {
+            return None;
+        };
+        return Some(Incoming::Edit(IncomingEdit {
+            room: room.clone(),
+            event_id: EventId::new(message.event_id.as_str()),
+            original: EventId::new(replacement.event_id.as_str()),
+            sender: UserId::new(message.sender.as_str()),
+            new_body: text.body.clone(),
+        }));
     }
     let MessageType::Text(text) = &message.content.msgtype else {
         return None;
     };
-    Some(IncomingMessage {
+    Some(Incoming::Message(IncomingMessage {
         room: room.clone(),
         event_id: EventId::new(message.event_id.as_str()),
         sender: UserId::new(message.sender.as_str()),
         body: text.body.clone(),
         sent_at: to_utc(message.origin_server_ts),
-    })
+    }))
 }
 
 fn to_utc(timestamp: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {

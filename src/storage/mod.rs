@@ -4,6 +4,7 @@
 //! Writes that belong together go through a [`Transaction`], so that a command's effects, its
 //! reply and the record that it was handled are committed together or not at all.
 
+mod agenda;
 mod outbox;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use sqlx::sqlite::{
 
 use crate::domain::{EventId, Language, RoomId};
 
+pub use agenda::NewItem;
 pub use outbox::{NewMessage, OutgoingMessage};
 
 #[derive(Debug, thiserror::Error)]

@@ -19,7 +19,8 @@ use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent};
 use matrix_sdk::ruma::events::room::message::{
-    MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
+    MessageType, OriginalSyncRoomMessageEvent, Relation, ReplacementMetadata,
+    RoomMessageEventContent,
 };
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
 use matrix_sdk::{Client, Room};
@@ -310,6 +311,25 @@ impl TestUser {
             .expect("send message")
             .response
             .event_id
+    }
+
+    /// Edits one of this user's messages (an `m.replace` event), as clients do.
+    pub async fn edit(&self, room: &Room, original: &OwnedEventId, new_body: &str) -> OwnedEventId {
+        let content = RoomMessageEventContent::text_plain(new_body)
+            .make_replacement(ReplacementMetadata::new(original.clone(), None));
+        room.send(content)
+            .await
+            .expect("send edit")
+            .response
+            .event_id
+    }
+
+    /// Joins a room this user was invited to.
+    pub async fn join(&self, room: &Room) -> Room {
+        self.client
+            .join_room_by_id(room.room_id())
+            .await
+            .expect("join room")
     }
 
     /// Waits for the next message matching `wanted`; every message received on the way is kept

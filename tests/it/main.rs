@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod agenda;
 mod commands;
 mod invitations;
 mod restarts;

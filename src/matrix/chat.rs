@@ -3,26 +3,42 @@
 //! by `Room::send`.
 
 use matrix_sdk::Client;
+use matrix_sdk::room::RoomMember;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
-use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId};
+use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 
-use crate::domain::EventId;
-use crate::service::{Outbox, SendError};
+use crate::domain::{EventId, RoomId, UserId};
+use crate::service::{Chat, SendError};
 use crate::storage::OutgoingMessage;
 
-pub struct MatrixOutbox {
+pub struct MatrixChat {
     client: Client,
 }
 
-impl MatrixOutbox {
+impl MatrixChat {
     pub fn new(client: Client) -> Self {
         Self { client }
     }
+
+    /// The member as the bot's store knows them (no request to the homeserver).
+    async fn member(&self, room: &RoomId, user: &UserId) -> Option<RoomMember> {
+        let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
+        let user_id = OwnedUserId::try_from(user.as_str()).ok()?;
+        let room = self.client.get_room(&room_id)?;
+        match room.get_member_no_sync(&user_id).await {
+            Ok(member) => member,
+            Err(error) => {
+                tracing::warn!(%room_id, %user_id, %error, "member lookup failed");
+                None
+            }
+        }
+    }
 }
 
-impl Outbox for MatrixOutbox {
+impl Chat for MatrixChat {
     async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
         let permanent = |reason: String| SendError {
             permanent: true,
@@ -48,5 +64,24 @@ impl Outbox for MatrixOutbox {
                 reason: error.to_string(),
             }),
         }
+    }
+
+    async fn power_level(&self, room: &RoomId, user: &UserId) -> i64 {
+        match self
+            .member(room, user)
+            .await
+            .map(|member| member.power_level())
+        {
+            // Room creators (room version 12) outrank everyone.
+            Some(UserPowerLevel::Infinite) => i64::MAX,
+            Some(UserPowerLevel::Int(level)) => level.into(),
+            Some(_) | None => 0,
+        }
+    }
+
+    async fn display_name(&self, room: &RoomId, user: &UserId) -> Option<String> {
+        self.member(room, user)
+            .await
+            .and_then(|member| member.display_name().map(str::to_owned))
     }
 }

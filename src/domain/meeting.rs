@@ -1,0 +1,133 @@
+//! Meetings as the agenda needs them: when a meeting is over, which one is next, and how its
+//! date reads in the room's language. Proposals, votes and hosts come with the meetings feature.
+
+use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::Language;
+
+/// A meeting of a room's group. `starts_at` is `None` for the "next meeting" whose date is not
+/// set yet: agenda items collect there and move with it once a date is chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meeting {
+    pub id: i64,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub place: Option<String>,
+}
+
+impl Meeting {
+    /// A meeting is over once the day it took place has ended in the room's time zone, so that
+    /// items can still be marked treated during and right after it.
+    pub fn is_over(&self, now: DateTime<Utc>, time_zone: Tz) -> bool {
+        let Some(starts_at) = self.starts_at else {
+            return false;
+        };
+        let local_day = starts_at.with_timezone(&time_zone).date_naive();
+        let Some(next_day) = local_day.checked_add_days(Days::new(1)) else {
+            return false;
+        };
+        match time_zone
+            .from_local_datetime(&next_day.and_time(NaiveTime::MIN))
+            .earliest()
+        {
+            Some(end_of_day) => now >= end_of_day,
+            None => now >= starts_at + chrono::Duration::days(1),
+        }
+    }
+}
+
+/// The meeting whose agenda new items join: the earliest scheduled meeting not over yet, else
+/// the unscheduled one. `None` if there is neither (the caller then creates the unscheduled one).
+pub fn next_meeting(meetings: &[Meeting], now: DateTime<Utc>, time_zone: Tz) -> Option<&Meeting> {
+    meetings
+        .iter()
+        .filter(|meeting| meeting.starts_at.is_some() && !meeting.is_over(now, time_zone))
+        .min_by_key(|meeting| meeting.starts_at)
+        .or_else(|| meetings.iter().find(|meeting| meeting.starts_at.is_none()))
+}
+
+/// "jeudi 10 décembre 2026, 14 h 00" or "Thursday 10 December 2026, 14:00".
+pub fn format_date_time(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
+    let local = at.with_timezone(&time_zone);
+    match language {
+        Language::Fr => local
+            .format_localized("%A %-d %B %Y, %H h %M", chrono::Locale::fr_FR)
+            .to_string(),
+        Language::En => local
+            .format_localized("%A %-d %B %Y, %H:%M", chrono::Locale::en_GB)
+            .to_string(),
+    }
+}
+
+/// "10/12/2026" or "10 Dec 2026": short, for "carried over from …".
+pub fn format_date(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
+    let local = at.with_timezone(&time_zone);
+    match language {
+        Language::Fr => local.format("%d/%m/%Y").to_string(),
+        Language::En => local
+            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
+            .to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("valid date")
+            .with_timezone(&Utc)
+    }
+
+    fn meeting(id: i64, starts_at: Option<&str>) -> Meeting {
+        Meeting {
+            id,
+            starts_at: starts_at.map(at),
+            place: None,
+        }
+    }
+
+    #[test]
+    fn a_meeting_is_over_at_local_midnight_after_it() {
+        // 14:00 in Paris on 10 December is 13:00 UTC; the day ends at 23:00 UTC.
+        let december = meeting(1, Some("2026-12-10T13:00:00Z"));
+        assert!(!december.is_over(at("2026-12-10T22:59:59Z"), Paris));
+        assert!(december.is_over(at("2026-12-10T23:00:00Z"), Paris));
+        // In summer Paris is UTC+2: the day ends at 22:00 UTC.
+        let june = meeting(2, Some("2027-06-10T12:00:00Z"));
+        assert!(!june.is_over(at("2027-06-10T21:59:59Z"), Paris));
+        assert!(june.is_over(at("2027-06-10T22:00:00Z"), Paris));
+        assert!(!meeting(3, None).is_over(at("2030-01-01T00:00:00Z"), Paris));
+    }
+
+    #[test]
+    fn the_next_meeting_is_the_earliest_scheduled_one_not_over() {
+        let meetings = vec![
+            meeting(1, Some("2026-09-10T12:00:00Z")),
+            meeting(2, None),
+            meeting(3, Some("2027-03-10T13:00:00Z")),
+            meeting(4, Some("2026-12-10T13:00:00Z")),
+        ];
+        let now = at("2026-11-29T18:00:00Z");
+        assert_eq!(next_meeting(&meetings, now, Paris).map(|m| m.id), Some(4));
+        let later = at("2027-04-01T00:00:00Z");
+        assert_eq!(next_meeting(&meetings, later, Paris).map(|m| m.id), Some(2));
+        assert_eq!(next_meeting(&[], now, Paris), None);
+    }
+
+    #[test]
+    fn dates_read_naturally_in_both_languages_in_the_room_time_zone() {
+        let at = at("2026-12-10T13:00:00Z");
+        assert_eq!(
+            format_date_time(at, Paris, Language::Fr),
+            "jeudi 10 décembre 2026, 14 h 00"
+        );
+        assert_eq!(
+            format_date_time(at, Paris, Language::En),
+            "Thursday 10 December 2026, 14:00"
+        );
+        assert_eq!(format_date(at, Paris, Language::Fr), "10/12/2026");
+    }
+}

@@ -1,0 +1,115 @@
+//! The agenda in a real room: two members add, edit, list and remove items.
+
+use crate::helpers::{Bot, BotConfig, TestUser};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_add_edit_list_and_remove_agenda_items() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let bot = Bot::start(BotConfig {
+        allowed_inviters: vec![&alice.user_id],
+        language: "fr",
+    })
+    .await;
+    // Alice creates the room, so she is its moderator; Bob is an ordinary member.
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    let room_id = room.room_id().to_owned();
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_message("the welcome", move |m| {
+            m.room_id == room_id && m.sender == bot_id
+        })
+        .await;
+
+    let budget = alice.say(&room, "!agenda ajouter Budget 2027").await;
+    let reply = alice.reply_to(&budget).await;
+    assert!(
+        reply.body.starts_with("Point n° 1 ajouté"),
+        "{}",
+        reply.body
+    );
+
+    let urgent = bob.say(&bob_room, "!odj urgent Fermeture du local").await;
+    let reply = alice.reply_to(&urgent).await;
+    assert!(
+        reply.body.starts_with("Point urgent n° 1"),
+        "{}",
+        reply.body
+    );
+
+    // Alice corrects her message: the item follows, and no second item appears.
+    let edit = alice
+        .edit(
+            &room,
+            &budget,
+            "!agenda ajouter Budget 2027 des épiceries solidaires",
+        )
+        .await;
+    let reply = alice
+        .wait_for_message("the edit's confirmation", |m| m.body.contains("modifié"))
+        .await;
+    assert_eq!(
+        reply.in_reply_to.as_ref(),
+        Some(&budget),
+        "answers the edited command"
+    );
+    assert!(
+        reply
+            .body
+            .contains("Point n° 2 modifié : « Budget 2027 des épiceries solidaires »"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(alice.replies_seen(&edit), 0);
+
+    // Bob may not remove Alice's item; Alice, a moderator, may remove Bob's.
+    let refused = bob.say(&bob_room, "!agenda retirer 2").await;
+    let reply = alice.reply_to(&refused).await;
+    assert!(
+        reply
+            .body
+            .contains("Seule la personne qui a ajouté ce point"),
+        "{}",
+        reply.body
+    );
+    let removed = alice.say(&room, "!agenda retirer 1").await;
+    let reply = alice.reply_to(&removed).await;
+    assert!(
+        reply.body.contains("retiré") && reply.body.contains("Fermeture"),
+        "{}",
+        reply.body
+    );
+
+    let list = bob.say(&bob_room, "!agenda").await;
+    let reply = alice.reply_to(&list).await;
+    assert!(
+        reply.body.contains("Ordre du jour de la prochaine réunion"),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply
+            .body
+            .contains("1. Budget 2027 des épiceries solidaires — ajouté par alice"),
+        "{}",
+        reply.body
+    );
+    assert!(!reply.body.contains("Fermeture"), "{}", reply.body);
+    assert!(!reply.body.contains("2."), "one item only: {}", reply.body);
+    let html = reply.html.expect("an HTML list");
+    assert!(html.contains("<ol>"), "{html}");
+
+    let empty = alice.say(&room, "!agenda ajouter").await;
+    let reply = alice.reply_to(&empty).await;
+    assert!(
+        reply.body.contains("Il manque le texte du point"),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("`!agenda ajouter Budget 2027"),
+        "{}",
+        reply.body
+    );
+}
