@@ -7,6 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 
 use crate::config::Settings;
+use crate::domain::{RoomId, UserId};
 use crate::i18n::Texts;
 use crate::matrix::{self, MatrixChat, SyncLoop};
 use crate::service::{Service, ServiceSettings};
@@ -25,6 +26,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     let store = Store::open(&database)
         .await
         .with_context(|| format!("cannot open {}", database.display()))?;
+    seed_rooms(&store, &settings).await?;
     let service = Service::new(
         store,
         texts,
@@ -44,5 +46,32 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         .run(shutdown)
         .await?;
     tracing::info!("Concerto stopped");
+    Ok(())
+}
+
+/// Writes the rooms' associations and host order from the configuration into the database,
+/// for rooms that never had them.
+async fn seed_rooms(store: &Store, settings: &Settings) -> anyhow::Result<()> {
+    for room in &settings.rooms {
+        let members: Vec<(UserId, String)> = room
+            .associations
+            .iter()
+            .flat_map(|association| {
+                association
+                    .members
+                    .iter()
+                    .map(|member| (UserId::new(member), association.name.clone()))
+            })
+            .collect();
+        let mut tx = store.begin().await?;
+        let room_id = RoomId::new(&room.room_id);
+        if tx
+            .seed_room(&room_id, &room.host_order, &members, chrono::Utc::now())
+            .await?
+        {
+            tracing::info!(room_id = %room.room_id, members = members.len(), "room settings seeded from the configuration");
+        }
+        tx.commit().await?;
+    }
     Ok(())
 }

@@ -19,6 +19,31 @@ pub struct Settings {
     pub access: AccessSettings,
     #[serde(default)]
     pub bot: BotSettings,
+    /// Per-room settings seeded into the database the first time the bot starts with them.
+    #[serde(default)]
+    pub rooms: Vec<RoomSettings>,
+}
+
+/// A room's associations and host order, as first known; the room changes them afterwards
+/// with `!association set` and `!meeting host order`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomSettings {
+    pub room_id: String,
+    /// The associations in the order they host the meetings.
+    #[serde(default)]
+    pub host_order: Vec<String>,
+    #[serde(default)]
+    pub associations: Vec<AssociationSettings>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssociationSettings {
+    pub name: String,
+    /// Its representatives' user ids.
+    #[serde(default)]
+    pub members: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +181,25 @@ impl Settings {
                 });
             }
         }
+        for room in &self.rooms {
+            if !room.room_id.starts_with('!') {
+                return Err(ConfigError::Value {
+                    key: "rooms.room_id",
+                    reason: format!(
+                        "expected a room id like \"!abc…\", found {:?}",
+                        room.room_id
+                    ),
+                });
+            }
+            for member in room.associations.iter().flat_map(|a| &a.members) {
+                if !(member.starts_with('@') && member.contains(':')) {
+                    return Err(ConfigError::Value {
+                        key: "rooms.associations.members",
+                        reason: format!("expected \"@user:server\", found {member:?}"),
+                    });
+                }
+            }
+        }
         if self.bot.max_command_age_hours == 0 {
             return Err(ConfigError::Value {
                 key: "bot.max_command_age_hours",
@@ -243,6 +287,37 @@ mod tests {
         assert_eq!(settings.bot.time_zone, chrono_tz::Europe::Paris);
         assert_eq!(settings.max_command_age(), chrono::Duration::hours(24));
         assert_eq!(settings.matrix.device_name, "Concerto");
+    }
+
+    #[test]
+    fn rooms_list_their_associations_and_host_order() {
+        let file = write(&format!(
+            r#"{MINIMAL}
+            [[rooms]]
+            room_id = "!abc"
+            host_order = ["Restos du Cœur", "Croix-Rouge"]
+            associations = [
+                {{ name = "Restos du Cœur", members = ["@alice:example.org"] }},
+                {{ name = "Croix-Rouge", members = ["@bob:example.org", "@bea:example.org"] }},
+            ]
+            "#
+        ));
+        let settings = Settings::load(file.path()).expect("valid config");
+        let room = &settings.rooms[0];
+        assert_eq!(room.host_order, vec!["Restos du Cœur", "Croix-Rouge"]);
+        assert_eq!(room.associations[1].members.len(), 2);
+    }
+
+    #[test]
+    fn a_member_that_is_not_a_user_id_is_rejected() {
+        let file = write(&format!(
+            "{MINIMAL}\n[[rooms]]\nroom_id = \"!abc\"\nassociations = [{{ name = \"X\", members = [\"bob\"] }}]\n"
+        ));
+        let error = load_error(file.path());
+        assert!(
+            error.contains("rooms.associations.members") && error.contains("bob"),
+            "{error}"
+        );
     }
 
     #[test]

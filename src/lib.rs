@@ -6,6 +6,7 @@
 //! and [`app`] wires everything together for the binary.
 
 pub mod app;
+pub mod calendar;
 pub mod command;
 pub mod config;
 pub mod domain;

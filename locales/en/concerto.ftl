@@ -76,3 +76,87 @@ error-item-too-long = This item has { $length } characters, { $max } at most. Su
 error-expected-number = “{ $given }” is not an item number. Example: `{ $example }`
 error-missing-number = The item number (as in the `!agenda` list) is missing. Example: `{ $example }`
 error-unknown-agenda-action = I don't know `!agenda { $given }`. Possible: `add`, `urgent`, `remove`, `done`, `move`, or `!agenda` alone to see the list. Example: `!agenda add 2027 budget`
+
+## Meetings
+
+help-meeting-summary = `!meeting` — the next meeting: propose dates, vote, set the date, host and place
+help-meeting-details =
+    - `!meeting`: the next meeting (date, place, host, number of agenda items)
+    - `!meeting propose <date>; <date>; …`: propose 2 to 10 dates; everyone votes by reacting with the number of each date they can attend (removing the reaction removes the vote)
+    - `!meeting votes`: who can come on each date, and which associations are represented
+    - `!meeting close [n]`: set date n, or the best-ranked one (the proposer or a moderator); I then send an .ics invitation to add to your calendar
+    - `!meeting cancel`: cancel the next meeting (or the open proposal)
+    - `!meeting host <association>`, `!meeting host order <a>, <b>, …`, `!meeting place <address>`
+    Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month).
+help-meeting-example = !meeting propose 10/12 2pm; Tuesday 6pm
+example-meeting-close = !meeting close 2
+example-meeting-host = !meeting host Croix-Rouge
+example-meeting-host-order = !meeting host order Restos du Cœur, Croix-Rouge, Secours Catholique, Secours populaire
+example-meeting-place = !meeting place Parish hall, 3 rue de la Paix, Melun
+
+help-association-summary = `!associations` — who represents which association in this room
+help-association-details =
+    - `!associations`: the room's members by association, and the guests
+    - `!association set <@member:server> <association>`: link a member to an association (moderators); `none` makes them a guest
+help-association-example = !association set @marie:example.org Secours populaire
+
+meeting-none = No meeting is scheduled. To propose dates: `!meeting propose 10/12 2pm; Tuesday 6pm`
+meeting-unscheduled = The next meeting has no date yet ({ $items } agenda item(s)).
+meeting-next = **Next meeting: { $date }**
+meeting-place = Place: { $place }
+meeting-place-unknown = Place: to be decided (`!meeting place <address>`)
+meeting-host = Host: { $host }
+meeting-host-unknown = Host: to be decided (`!meeting host <association>`)
+meeting-items = Agenda: { $items } item(s) (`!agenda`)
+meeting-open-proposal = A date proposal is open: `!meeting votes` shows the votes.
+meeting-proposal = **Date proposal** by { $proposer } for the next meeting. React with the number of each date you can attend (remove the reaction to withdraw your vote):
+meeting-proposal-footer = To see the votes: `!meeting votes`. To set the date: `!meeting close`.
+meeting-proposal-open = A date proposal is already open. See the votes with `!meeting votes`, then set the date with `!meeting close` or cancel it with `!meeting cancel`.
+meeting-no-proposal = No date proposal is open. To make one: `!meeting propose 10/12 2pm; Tuesday 6pm`
+meeting-votes-title = **Votes for the next meeting** (best-ranked first)
+meeting-votes-line = { $number }️⃣ { $date } — { $people } person(s), { $covered } association(s) of { $total }
+meeting-votes-who = Can come: { $names }
+meeting-votes-nobody = Nobody yet.
+meeting-votes-missing = Missing: { $missing }
+meeting-votes-all-covered = ✅ every association
+meeting-votes-summary-all = Every association is represented on: { $options }.
+meeting-votes-summary-none = No date brings every association together yet.
+meeting-close-refused = Only the person who proposed these dates ({ $proposer }) or a room moderator can set the date.
+meeting-close-tie = Several dates are tied: { $options }. Choose with `!meeting close <n>`, for instance `!meeting close { $first }`.
+meeting-close-no-such-option = There is no date { $number }: the proposal has { $count }. Example: `!meeting close 1`
+meeting-scheduled = **Meeting set: { $date }.**
+meeting-scheduled-host = Host: { $host }.
+meeting-scheduled-invitation = Here is the invitation to add to your calendar.
+meeting-cancel-refused = Only the person who proposed this date ({ $proposer }) or a room moderator can cancel the meeting.
+meeting-cancelled = The meeting of { $date } is cancelled. Its agenda items wait for the next date.
+meeting-proposal-cancelled = The date proposal is cancelled.
+meeting-nothing-to-cancel = There is neither a scheduled meeting nor a date proposal to cancel.
+meeting-host-set = Noted: { $host } will host the next meeting.
+meeting-host-unknown-association = I don't know the association “{ $given }” in this room. Known associations: { $known }. Example: `!meeting host { $first }`
+meeting-host-order-set = Hosting order of the meetings: { $order }.
+meeting-place-set = Noted: the next meeting will take place at { $place }.
+meeting-summary = Coordination meeting
+meeting-calendar-agenda = Agenda:
+meeting-calendar-file = coordination-meeting.ics
+
+association-list-title = **Associations of this room**
+association-list-line = { $association }: { $members }
+association-list-nobody = nobody yet
+association-list-guests = Guests (no association): { $members }
+association-set = Noted: { $user } represents { $association }.
+association-unset = Noted: { $user } belongs to no association (guest).
+association-set-refused = Only a room moderator can link a member to an association.
+
+error-date = Date { $number } (“{ $given }”) { $problem } Example of a date: `10/12 2pm`
+error-date-unreadable = is not a date I can read.
+error-date-missing-time = has no time.
+error-date-missing-date = has no day.
+error-date-no-such-date = does not exist in the calendar.
+error-date-weekday = falls on a { $actual }, not a { $written }.
+error-date-past = is already past.
+error-date-clock-change = falls in the summer-time change: that hour does not exist on that day.
+error-date-duplicate = Dates { $first } and { $second } are the same. Each date may appear only once.
+error-option-count = A proposal has 2 to 10 dates, separated by semicolons; I read { $count }. Example: `!meeting propose 10/12 2pm; Tuesday 6pm`
+error-missing-argument = Something is missing after the command. Example: `{ $example }`
+error-expected-user = The member's Matrix id is needed (like `@marie:example.org`){ $given }. Example: `!association set @marie:example.org Secours populaire`
+error-unknown-meeting-action = I don't know `!meeting { $given }`. Possible: `propose`, `votes`, `close`, `cancel`, `host`, `place`, or `!meeting` alone. Example: `!meeting propose 10/12 2pm; Tuesday 6pm`

@@ -76,3 +76,87 @@ error-item-too-long = Ce point fait { $length } caractères, { $max } au plus. R
 error-expected-number = « { $given } » n'est pas un numéro de point. Exemple : `{ $example }`
 error-missing-number = Il manque le numéro du point (celui de la liste `!agenda`). Exemple : `{ $example }`
 error-unknown-agenda-action = Je ne connais pas `!agenda { $given }`. Possible : `ajouter`, `urgent`, `retirer`, `traité`, `déplacer`, ou `!agenda` seul pour voir la liste. Exemple : `!agenda ajouter Budget 2027`
+
+## Réunions
+
+help-meeting-summary = `!réunion` — la prochaine réunion : proposer des dates, voter, fixer la date, l'hôte et le lieu
+help-meeting-details =
+    - `!réunion` : la prochaine réunion (date, lieu, hôte, nombre de points à l'ordre du jour)
+    - `!réunion proposer <date> ; <date> ; …` : proposer de 2 à 10 dates ; chacun vote en réagissant avec le numéro de chaque date où il peut venir (retirer sa réaction retire son vote)
+    - `!réunion votes` : qui peut venir à chaque date, et quelles associations sont représentées
+    - `!réunion clore [n]` : fixer la date n, ou la mieux placée (celui qui a proposé, ou un modérateur) ; j'envoie alors une invitation .ics à ajouter à son agenda
+    - `!réunion annuler` : annuler la prochaine réunion (ou la proposition en cours)
+    - `!réunion hôte <association>`, `!réunion hôte ordre <a>, <b>, …`, `!réunion lieu <adresse>`
+    Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`.
+help-meeting-example = !réunion proposer 10/12 14h ; mardi 18h
+example-meeting-close = !réunion clore 2
+example-meeting-host = !réunion hôte Croix-Rouge
+example-meeting-host-order = !réunion hôte ordre Restos du Cœur, Croix-Rouge, Secours Catholique, Secours populaire
+example-meeting-place = !réunion lieu Salle paroissiale, 3 rue de la Paix, Melun
+
+help-association-summary = `!associations` — qui représente quelle association dans ce salon
+help-association-details =
+    - `!associations` : les membres du salon par association, et les invités
+    - `!association set <@membre:serveur> <association>` : rattacher un membre à une association (modérateurs) ; `aucune` pour en faire un invité
+help-association-example = !association set @marie:exemple.fr Secours populaire
+
+meeting-none = Aucune réunion n'est fixée. Pour proposer des dates : `!réunion proposer 10/12 14h ; mardi 18h`
+meeting-unscheduled = La prochaine réunion n'a pas encore de date ({ $items } point(s) à l'ordre du jour).
+meeting-next = **Prochaine réunion : { $date }**
+meeting-place = Lieu : { $place }
+meeting-place-unknown = Lieu : à préciser (`!réunion lieu <adresse>`)
+meeting-host = Accueil : { $host }
+meeting-host-unknown = Accueil : à préciser (`!réunion hôte <association>`)
+meeting-items = Ordre du jour : { $items } point(s) (`!agenda`)
+meeting-open-proposal = Une proposition de dates est ouverte : `!réunion votes` pour voir les votes.
+meeting-proposal = **Proposition de dates** de { $proposer } pour la prochaine réunion. Réagissez avec le numéro de chaque date où vous pouvez venir (retirez la réaction pour retirer votre vote) :
+meeting-proposal-footer = Pour voir les votes : `!réunion votes`. Pour fixer la date : `!réunion clore`.
+meeting-proposal-open = Une proposition de dates est déjà ouverte. Voyez les votes avec `!réunion votes`, puis fixez la date avec `!réunion clore` ou annulez-la avec `!réunion annuler`.
+meeting-no-proposal = Aucune proposition de dates n'est ouverte. Pour en faire une : `!réunion proposer 10/12 14h ; mardi 18h`
+meeting-votes-title = **Votes pour la prochaine réunion** (du mieux placé au moins bien placé)
+meeting-votes-line = { $number }️⃣ { $date } — { $people } personne(s), { $covered } association(s) sur { $total }
+meeting-votes-who = Peuvent venir : { $names }
+meeting-votes-nobody = Personne pour l'instant.
+meeting-votes-missing = Manque : { $missing }
+meeting-votes-all-covered = ✅ toutes les associations
+meeting-votes-summary-all = Toutes les associations sont représentées : { $options }.
+meeting-votes-summary-none = Aucune date ne réunit encore toutes les associations.
+meeting-close-refused = Seule la personne qui a proposé ces dates ({ $proposer }) ou un modérateur du salon peut fixer la date.
+meeting-close-tie = Plusieurs dates sont à égalité : { $options }. Choisissez avec `!réunion clore <n>`, par exemple `!réunion clore { $first }`.
+meeting-close-no-such-option = Il n'y a pas de date n° { $number } : la proposition en compte { $count }. Exemple : `!réunion clore 1`
+meeting-scheduled = **Réunion fixée : { $date }.**
+meeting-scheduled-host = Accueil : { $host }.
+meeting-scheduled-invitation = Voici l'invitation à ajouter à votre agenda.
+meeting-cancel-refused = Seule la personne qui a proposé cette date ({ $proposer }) ou un modérateur du salon peut annuler la réunion.
+meeting-cancelled = La réunion du { $date } est annulée. Ses points d'ordre du jour attendent la prochaine date.
+meeting-proposal-cancelled = La proposition de dates est annulée.
+meeting-nothing-to-cancel = Il n'y a ni réunion fixée ni proposition de dates à annuler.
+meeting-host-set = C'est noté : { $host } accueillera la prochaine réunion.
+meeting-host-unknown-association = Je ne connais pas l'association « { $given } » dans ce salon. Associations connues : { $known }. Exemple : `!réunion hôte { $first }`
+meeting-host-order-set = Ordre d'accueil des réunions : { $order }.
+meeting-place-set = C'est noté : la prochaine réunion aura lieu à { $place }.
+meeting-summary = Réunion de concertation
+meeting-calendar-agenda = Ordre du jour :
+meeting-calendar-file = reunion-concertation.ics
+
+association-list-title = **Associations de ce salon**
+association-list-line = { $association } : { $members }
+association-list-nobody = personne pour l'instant
+association-list-guests = Invités (sans association) : { $members }
+association-set = C'est noté : { $user } représente { $association }.
+association-unset = C'est noté : { $user } n'est rattaché(e) à aucune association (invité).
+association-set-refused = Seul un modérateur du salon peut rattacher un membre à une association.
+
+error-date = La date n° { $number } (« { $given } ») { $problem } Exemple de date : `10/12 14h`
+error-date-unreadable = n'est pas une date que je sais lire.
+error-date-missing-time = n'a pas d'heure.
+error-date-missing-date = n'a pas de jour.
+error-date-no-such-date = n'existe pas dans le calendrier.
+error-date-weekday = tombe un { $actual }, pas un { $written }.
+error-date-past = est déjà passée.
+error-date-clock-change = tombe pendant le passage à l'heure d'été : cette heure n'existe pas ce jour-là.
+error-date-duplicate = Les dates n° { $first } et n° { $second } sont la même. Chaque date ne doit figurer qu'une fois.
+error-option-count = Une proposition compte de 2 à 10 dates, séparées par des points-virgules ; j'en ai lu { $count }. Exemple : `!réunion proposer 10/12 14h ; mardi 18h`
+error-missing-argument = Il manque quelque chose après la commande. Exemple : `{ $example }`
+error-expected-user = Il faut l'identifiant Matrix du membre (comme `@marie:exemple.fr`){ $given }. Exemple : `!association set @marie:exemple.fr Secours populaire`
+error-unknown-meeting-action = Je ne connais pas `!réunion { $given }`. Possible : `proposer`, `votes`, `clore`, `annuler`, `hôte`, `lieu`, ou `!réunion` seul. Exemple : `!réunion proposer 10/12 14h ; mardi 18h`

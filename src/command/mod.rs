@@ -6,6 +6,7 @@
 
 use crate::domain::Language;
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
 /// What the prefix is: `!aide`, `!help`…
 pub const PREFIX: char = '!';
@@ -19,6 +20,47 @@ pub enum Command {
     Language { choice: Option<Language> },
     /// `!agenda …`: the next meeting's agenda.
     Agenda(AgendaCommand),
+    /// `!meeting …` (`!réunion`): dates, votes, host, place.
+    Meeting(MeetingCommand),
+    /// `!association …`: who belongs to which association.
+    Association(AssociationCommand),
+}
+
+/// What `!meeting` (`!réunion`) is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingCommand {
+    /// Show the next meeting (and the open proposal).
+    Show,
+    /// Propose dates, as typed; the service reads them in the room's time zone.
+    Propose {
+        options: Vec<String>,
+    },
+    Votes,
+    /// Close the proposal with option `n`, or the best-ranked one.
+    Close {
+        option: Option<usize>,
+    },
+    Cancel,
+    Host {
+        association: String,
+    },
+    HostOrder {
+        associations: Vec<String>,
+    },
+    Place {
+        place: String,
+    },
+}
+
+/// What `!association` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssociationCommand {
+    List,
+    /// Put `user` in `association`, or among the guests with `None`.
+    Set {
+        user: String,
+        association: Option<String>,
+    },
 }
 
 /// What `!agenda` (`!odj`) is asked to do. Item numbers are as the last list showed them.
@@ -42,6 +84,12 @@ pub enum Usage {
     AgendaRemove,
     AgendaDone,
     AgendaMove,
+    MeetingPropose,
+    MeetingClose,
+    MeetingHost,
+    MeetingHostOrder,
+    MeetingPlace,
+    AssociationSet,
 }
 
 impl Usage {
@@ -56,6 +104,12 @@ impl Usage {
             Usage::AgendaRemove => "example-agenda-remove",
             Usage::AgendaDone => "example-agenda-done",
             Usage::AgendaMove => "example-agenda-move",
+            Usage::MeetingPropose => "help-meeting-example",
+            Usage::MeetingClose => "example-meeting-close",
+            Usage::MeetingHost => "example-meeting-host",
+            Usage::MeetingHostOrder => "example-meeting-host-order",
+            Usage::MeetingPlace => "example-meeting-place",
+            Usage::AssociationSet => "help-association-example",
         }
     }
 }
@@ -66,11 +120,19 @@ pub enum Topic {
     Help,
     Language,
     Agenda,
+    Meeting,
+    Association,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 3] = [Topic::Agenda, Topic::Language, Topic::Help];
+    pub const ALL: [Topic; 5] = [
+        Topic::Meeting,
+        Topic::Agenda,
+        Topic::Association,
+        Topic::Language,
+        Topic::Help,
+    ];
 
     /// The command's name in a language, as the help shows it (`aide`, `help`…).
     pub fn name(self, language: Language) -> &'static str {
@@ -80,6 +142,9 @@ impl Topic {
             (Topic::Language, Language::Fr) => "langue",
             (Topic::Language, Language::En) => "language",
             (Topic::Agenda, _) => "agenda",
+            (Topic::Meeting, Language::Fr) => "réunion",
+            (Topic::Meeting, Language::En) => "meeting",
+            (Topic::Association, _) => "association",
         }
     }
 
@@ -89,6 +154,8 @@ impl Topic {
             Topic::Help => "help",
             Topic::Language => "language",
             Topic::Agenda => "agenda",
+            Topic::Meeting => "meeting",
+            Topic::Association => "association",
         }
     }
 
@@ -98,6 +165,8 @@ impl Topic {
             Topic::Help => Usage::Help,
             Topic::Language => Usage::Language,
             Topic::Agenda => Usage::AgendaAdd,
+            Topic::Meeting => Usage::MeetingPropose,
+            Topic::Association => Usage::AssociationSet,
         }
     }
 }
@@ -111,6 +180,11 @@ const NAMES: &[(&str, Topic)] = &[
     ("lang", Topic::Language),
     ("agenda", Topic::Agenda),
     ("odj", Topic::Agenda),
+    ("meeting", Topic::Meeting),
+    ("réunion", Topic::Meeting),
+    ("reunion", Topic::Meeting),
+    ("association", Topic::Association),
+    ("associations", Topic::Association),
 ];
 
 /// The agenda forms that follow `!agenda`, by every name they answer to.
@@ -179,6 +253,14 @@ pub enum ParseError {
     ItemTextTooLong { length: usize },
     #[error("expected an item number, found {given:?}")]
     ExpectedNumber { usage: Usage, given: Option<String> },
+    #[error("unknown meeting action {given:?}")]
+    UnknownMeetingAction { given: String },
+    #[error("a proposal needs {MIN_OPTIONS} to {MAX_OPTIONS} dates, found {count}")]
+    OptionCount { count: usize },
+    #[error("something is missing after the command")]
+    MissingArgument { usage: Usage },
+    #[error("expected a member's user id, found {given:?}")]
+    ExpectedUser { given: Option<String> },
 }
 
 /// Parses a message body.
@@ -211,6 +293,8 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
         Topic::Help => parse_help(&args)?,
         Topic::Language => parse_language(&args)?,
         Topic::Agenda => Command::Agenda(parse_agenda(arguments)?),
+        Topic::Meeting => Command::Meeting(parse_meeting(arguments)?),
+        Topic::Association => Command::Association(parse_association(arguments)?),
     };
     Ok(Some(command))
 }
@@ -306,6 +390,134 @@ fn parse_agenda(arguments: &str) -> Result<AgendaCommand, ParseError> {
                 extra: extra.join(" "),
             }),
         },
+    }
+}
+
+fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
+    let (action, rest) = split_word(arguments);
+    match action.to_lowercase().as_str() {
+        "" => Ok(MeetingCommand::Show),
+        "propose" | "proposer" => {
+            let options: Vec<String> = rest
+                .split([';', '\n'])
+                .map(str::trim)
+                .filter(|option| !option.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if (MIN_OPTIONS..=MAX_OPTIONS).contains(&options.len()) {
+                Ok(MeetingCommand::Propose { options })
+            } else {
+                Err(ParseError::OptionCount {
+                    count: options.len(),
+                })
+            }
+        }
+        "votes" | "vote" => no_more(rest, Usage::MeetingClose).map(|()| MeetingCommand::Votes),
+        "close" | "clore" | "fermer" => {
+            match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+                [] => Ok(MeetingCommand::Close { option: None }),
+                [number] => Ok(MeetingCommand::Close {
+                    option: Some(item_number(number, Usage::MeetingClose)?),
+                }),
+                [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                    usage: Usage::MeetingClose,
+                    extra: extra.join(" "),
+                }),
+            }
+        }
+        "cancel" | "annuler" => no_more(rest, Usage::MeetingClose).map(|()| MeetingCommand::Cancel),
+        "host" | "hôte" | "hote" | "accueil" => {
+            let (first, after) = split_word(rest);
+            if matches!(first.to_lowercase().as_str(), "order" | "ordre") {
+                let associations: Vec<String> = after
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                if associations.is_empty() {
+                    return Err(ParseError::MissingArgument {
+                        usage: Usage::MeetingHostOrder,
+                    });
+                }
+                return Ok(MeetingCommand::HostOrder { associations });
+            }
+            match rest.trim() {
+                "" => Err(ParseError::MissingArgument {
+                    usage: Usage::MeetingHost,
+                }),
+                association => Ok(MeetingCommand::Host {
+                    association: association.to_owned(),
+                }),
+            }
+        }
+        "place" | "lieu" => match rest.trim() {
+            "" => Err(ParseError::MissingArgument {
+                usage: Usage::MeetingPlace,
+            }),
+            place if place.chars().count() > MAX_ITEM_LENGTH => Err(ParseError::ItemTextTooLong {
+                length: place.chars().count(),
+            }),
+            place => Ok(MeetingCommand::Place {
+                place: place.to_owned(),
+            }),
+        },
+        other => Err(ParseError::UnknownMeetingAction {
+            given: other.to_owned(),
+        }),
+    }
+}
+
+fn parse_association(arguments: &str) -> Result<AssociationCommand, ParseError> {
+    let (action, rest) = split_word(arguments);
+    match action.to_lowercase().as_str() {
+        "" | "list" | "liste" => Ok(AssociationCommand::List),
+        "set" | "définir" | "definir" | "mettre" => {
+            let (user, name) = split_word(rest);
+            if user.is_empty() {
+                return Err(ParseError::ExpectedUser { given: None });
+            }
+            if !(user.starts_with('@') && user.contains(':')) {
+                return Err(ParseError::ExpectedUser {
+                    given: Some(user.to_owned()),
+                });
+            }
+            let association = match name.trim() {
+                "" => {
+                    return Err(ParseError::MissingArgument {
+                        usage: Usage::AssociationSet,
+                    });
+                }
+                none if matches!(
+                    none.to_lowercase().as_str(),
+                    "aucune" | "none" | "invité" | "invitée" | "guest"
+                ) =>
+                {
+                    None
+                }
+                name => Some(name.to_owned()),
+            };
+            Ok(AssociationCommand::Set {
+                user: user.to_owned(),
+                association,
+            })
+        }
+        other => Err(ParseError::UnexpectedWords {
+            usage: Usage::AssociationSet,
+            extra: other.to_owned(),
+        }),
+    }
+}
+
+/// Refuses words after a command that takes none.
+fn no_more(rest: &str, usage: Usage) -> Result<(), ParseError> {
+    if rest.trim().is_empty() {
+        Ok(())
+    } else {
+        Err(ParseError::UnexpectedWords {
+            usage,
+            extra: rest.trim().to_owned(),
+        })
     }
 }
 
@@ -603,6 +815,126 @@ mod tests {
             Err(ParseError::UnknownAgendaAction {
                 given: "effacer".into()
             })
+        );
+    }
+
+    #[test]
+    fn a_proposal_takes_two_to_ten_dates_separated_by_semicolons() {
+        assert_eq!(
+            parse("!réunion proposer 10/12 14h; jeudi 17/12 14h30 ;mardi 18h"),
+            Ok(Some(Command::Meeting(MeetingCommand::Propose {
+                options: vec![
+                    "10/12 14h".into(),
+                    "jeudi 17/12 14h30".into(),
+                    "mardi 18h".into()
+                ]
+            })))
+        );
+        assert_eq!(
+            parse("!meeting propose 10/12 14h"),
+            Err(ParseError::OptionCount { count: 1 })
+        );
+        let eleven = vec!["10/12 14h"; 11].join("; ");
+        assert_eq!(
+            parse(&format!("!reunion proposer {eleven}")),
+            Err(ParseError::OptionCount { count: 11 })
+        );
+    }
+
+    #[test]
+    fn meeting_actions_parse_in_both_languages() {
+        let meeting = |body: &str| parse(body);
+        assert_eq!(
+            meeting("!réunion"),
+            Ok(Some(Command::Meeting(MeetingCommand::Show)))
+        );
+        assert_eq!(
+            meeting("!meeting votes"),
+            Ok(Some(Command::Meeting(MeetingCommand::Votes)))
+        );
+        assert_eq!(
+            meeting("!reunion clore 2"),
+            Ok(Some(Command::Meeting(MeetingCommand::Close {
+                option: Some(2)
+            })))
+        );
+        assert_eq!(
+            meeting("!meeting close"),
+            Ok(Some(Command::Meeting(MeetingCommand::Close {
+                option: None
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion annuler"),
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel)))
+        );
+        assert_eq!(
+            meeting("!réunion hôte Croix-Rouge"),
+            Ok(Some(Command::Meeting(MeetingCommand::Host {
+                association: "Croix-Rouge".into()
+            })))
+        );
+        assert_eq!(
+            meeting("!meeting host order Restos du Cœur, Croix-Rouge ,Secours populaire"),
+            Ok(Some(Command::Meeting(MeetingCommand::HostOrder {
+                associations: vec![
+                    "Restos du Cœur".into(),
+                    "Croix-Rouge".into(),
+                    "Secours populaire".into()
+                ]
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion lieu Salle des fêtes, Melun"),
+            Ok(Some(Command::Meeting(MeetingCommand::Place {
+                place: "Salle des fêtes, Melun".into()
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion lieu"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::MeetingPlace
+            })
+        );
+        assert_eq!(
+            meeting("!réunion reporter"),
+            Err(ParseError::UnknownMeetingAction {
+                given: "reporter".into()
+            })
+        );
+    }
+
+    #[test]
+    fn association_set_needs_a_user_id_and_a_name() {
+        assert_eq!(
+            parse("!association set @bob:example.org Croix-Rouge"),
+            Ok(Some(Command::Association(AssociationCommand::Set {
+                user: "@bob:example.org".into(),
+                association: Some("Croix-Rouge".into())
+            })))
+        );
+        assert_eq!(
+            parse("!association définir @bob:example.org aucune"),
+            Ok(Some(Command::Association(AssociationCommand::Set {
+                user: "@bob:example.org".into(),
+                association: None
+            })))
+        );
+        assert_eq!(
+            parse("!association set bob Croix-Rouge"),
+            Err(ParseError::ExpectedUser {
+                given: Some("bob".into())
+            })
+        );
+        assert_eq!(
+            parse("!association set @bob:example.org"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::AssociationSet
+            })
+        );
+        assert_eq!(
+            parse("!associations"),
+            Ok(Some(Command::Association(AssociationCommand::List)))
         );
     }
 

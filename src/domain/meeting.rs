@@ -13,6 +13,8 @@ pub struct Meeting {
     pub id: i64,
     pub starts_at: Option<DateTime<Utc>>,
     pub place: Option<String>,
+    /// The association that hosts it, once known.
+    pub host: Option<String>,
 }
 
 impl Meeting {
@@ -44,6 +46,19 @@ pub fn next_meeting(meetings: &[Meeting], now: DateTime<Utc>, time_zone: Tz) -> 
         .filter(|meeting| meeting.starts_at.is_some() && !meeting.is_over(now, time_zone))
         .min_by_key(|meeting| meeting.starts_at)
         .or_else(|| meetings.iter().find(|meeting| meeting.starts_at.is_none()))
+}
+
+/// The association whose turn it is to host: the one after the last host in the room's order
+/// (the first one when nobody hosted yet, or when the last host is not in the order).
+pub fn next_host(order: &[String], last_host: Option<&str>) -> Option<String> {
+    let after_last = last_host
+        .and_then(|last| {
+            order
+                .iter()
+                .position(|association| super::votes::same_association(association, last))
+        })
+        .map_or(0, |index| (index + 1) % order.len().max(1));
+    order.get(after_last).cloned()
 }
 
 /// "jeudi 10 décembre 2026, 14 h 00" or "Thursday 10 December 2026, 14:00".
@@ -86,6 +101,7 @@ mod tests {
             id,
             starts_at: starts_at.map(at),
             place: None,
+            host: None,
         }
     }
 
@@ -115,6 +131,27 @@ mod tests {
         let later = at("2027-04-01T00:00:00Z");
         assert_eq!(next_meeting(&meetings, later, Paris).map(|m| m.id), Some(2));
         assert_eq!(next_meeting(&[], now, Paris), None);
+    }
+
+    #[test]
+    fn hosting_rotates_through_the_order() {
+        let order: Vec<String> = ["Restos du Cœur", "Croix-Rouge", "Secours Catholique"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(next_host(&order, None).as_deref(), Some("Restos du Cœur"));
+        assert_eq!(
+            next_host(&order, Some("restos du coeur")).as_deref(),
+            Some("Croix-Rouge")
+        );
+        assert_eq!(
+            next_host(&order, Some("Secours Catholique")).as_deref(),
+            Some("Restos du Cœur")
+        );
+        assert_eq!(
+            next_host(&order, Some("Emmaüs")).as_deref(),
+            Some("Restos du Cœur")
+        );
+        assert_eq!(next_host(&[], Some("Croix-Rouge")), None);
     }
 
     #[test]

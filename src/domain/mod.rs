@@ -2,9 +2,11 @@
 //! items, polls, decisions and reminders. No I/O, no clock reads, no Matrix, no SQL.
 
 pub mod agenda;
+pub mod dates;
 mod ids;
 mod language;
 pub mod meeting;
+pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};
 pub use ids::{EventId, RoomId, UserId};

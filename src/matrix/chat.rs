@@ -1,18 +1,22 @@
-//! Sends the service's messages: `m.notice`, Markdown rendered to HTML with the text as the
-//! plain fallback, as a reply to the command when there is one. Encrypted rooms are encrypted
-//! by `Room::send`.
+//! The service's window on Matrix: sends notices (Markdown rendered to HTML, the text as the
+//! plain fallback, as a reply to the command), reactions and files, each with the outbox's
+//! transaction id; reads members' power levels and names from the local store. Encrypted rooms
+//! are encrypted by the SDK.
 
-use matrix_sdk::Client;
+use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::reaction::ReactionEventContent;
+use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
+use matrix_sdk::{Client, RoomMemberships};
 
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, SendError};
-use crate::storage::OutgoingMessage;
+use crate::storage::{Content, OutgoingMessage};
 
 pub struct MatrixChat {
     client: Client,
@@ -50,15 +54,46 @@ impl Chat for MatrixChat {
             .client
             .get_room(&room_id)
             .ok_or_else(|| permanent(format!("the bot is not in {room_id}")))?;
-        let mut content = RoomMessageEventContent::notice_markdown(&message.markdown);
-        if let Some(command) = &message.in_reply_to {
-            let event_id = OwnedEventId::try_from(command.as_str())
-                .map_err(|error| permanent(format!("invalid event id: {error}")))?;
-            content.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(event_id))));
-        }
+        let related = match &message.in_reply_to {
+            Some(event_id) => Some(
+                OwnedEventId::try_from(event_id.as_str())
+                    .map_err(|error| permanent(format!("invalid event id: {error}")))?,
+            ),
+            None => None,
+        };
         let transaction_id = OwnedTransactionId::from(message.transaction_id());
-        match room.send(content).with_transaction_id(transaction_id).await {
-            Ok(sent) => Ok(EventId::new(sent.response.event_id.to_string())),
+        let sent = match &message.content {
+            Content::Notice { markdown } => {
+                let mut content = RoomMessageEventContent::notice_markdown(markdown);
+                if let Some(command) = related {
+                    content.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(command))));
+                }
+                room.send(content)
+                    .with_transaction_id(transaction_id)
+                    .await
+                    .map(|sent| sent.response.event_id)
+            }
+            Content::Reaction { key } => {
+                let target =
+                    related.ok_or_else(|| permanent("a reaction needs a target".into()))?;
+                let content = ReactionEventContent::new(Annotation::new(target, key.clone()));
+                room.send(content)
+                    .with_transaction_id(transaction_id)
+                    .await
+                    .map(|sent| sent.response.event_id)
+            }
+            Content::File { name, mime, body } => {
+                let mime: mime::Mime = mime
+                    .parse()
+                    .map_err(|error| permanent(format!("invalid MIME type {mime:?}: {error}")))?;
+                let config = AttachmentConfig::new().txn_id(transaction_id);
+                room.send_attachment(name.as_str(), &mime, body.clone().into_bytes(), config)
+                    .await
+                    .map(|sent| sent.event_id)
+            }
+        };
+        match sent {
+            Ok(event_id) => Ok(EventId::new(event_id.to_string())),
             Err(error) => Err(SendError {
                 permanent: matches!(error.client_api_error_kind(), Some(ErrorKind::Forbidden)),
                 reason: error.to_string(),
@@ -83,5 +118,31 @@ impl Chat for MatrixChat {
         self.member(room, user)
             .await
             .and_then(|member| member.display_name().map(str::to_owned))
+    }
+
+    async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
+        let Some(room) = OwnedRoomId::try_from(room.as_str())
+            .ok()
+            .and_then(|room_id| self.client.get_room(&room_id))
+        else {
+            return Vec::new();
+        };
+        let own_user = self.client.user_id().map(ToOwned::to_owned);
+        match room.members(RoomMemberships::JOIN).await {
+            Ok(members) => members
+                .iter()
+                .filter(|member| Some(member.user_id()) != own_user.as_deref())
+                .map(|member| {
+                    (
+                        UserId::new(member.user_id().as_str()),
+                        member.display_name().map(str::to_owned),
+                    )
+                })
+                .collect(),
+            Err(error) => {
+                tracing::warn!(room_id = %room.room_id(), %error, "member list unavailable");
+                Vec::new()
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
+use matrix_sdk::ruma::events::room::redaction::SyncRoomRedactionEvent;
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncStateEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
     SyncStateEvent,
@@ -30,7 +31,7 @@ use matrix_sdk::{Client, Room, RoomState};
 use super::MatrixChat;
 use crate::config::AccessSettings;
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{IncomingEdit, IncomingMessage, Service};
+use crate::service::{IncomingEdit, IncomingMessage, IncomingReaction, Service};
 
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
@@ -213,6 +214,16 @@ impl SyncLoop {
                         tracing::error!(event_id = %edit.event_id, %error, "edit could not be handled");
                     }
                 }
+                Some(Incoming::Reaction(reaction)) => {
+                    if let Err(error) = self.service.on_reaction(&reaction, now).await {
+                        tracing::error!(event_id = %reaction.event_id, %error, "reaction could not be handled");
+                    }
+                }
+                Some(Incoming::Redaction(redacted)) => {
+                    if let Err(error) = self.service.on_redaction(&redacted).await {
+                        tracing::error!(%redacted, %error, "redaction could not be handled");
+                    }
+                }
                 None => {}
             }
         }
@@ -301,6 +312,9 @@ fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
 enum Incoming {
     Message(IncomingMessage),
     Edit(IncomingEdit),
+    Reaction(IncomingReaction),
+    /// A redaction (the removal of a reaction, among others) of this event.
+    Redaction(EventId),
 }
 
 /// A text message (or the edit of one) from someone else, as the service sees it; `None` for
@@ -316,8 +330,28 @@ fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Opt
     let AnySyncTimelineEvent::MessageLike(message) = parsed else {
         return None;
     };
+    if message.sender() == own_user {
+        return None;
+    }
     let message = match message {
         AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(message)) => message,
+        AnySyncMessageLikeEvent::Reaction(SyncMessageLikeEvent::Original(reaction)) => {
+            return Some(Incoming::Reaction(IncomingReaction {
+                room: room.clone(),
+                event_id: EventId::new(reaction.event_id.as_str()),
+                sender: UserId::new(reaction.sender.as_str()),
+                target: EventId::new(reaction.content.relates_to.event_id.as_str()),
+                key: reaction.content.relates_to.key,
+            }));
+        }
+        AnySyncMessageLikeEvent::RoomRedaction(SyncRoomRedactionEvent::Original(redaction)) => {
+            let redacted = redaction
+                .content
+                .redacts
+                .as_ref()
+                .or(redaction.redacts.as_ref())?;
+            return Some(Incoming::Redaction(EventId::new(redacted.as_str())));
+        }
         AnySyncMessageLikeEvent::RoomEncrypted(encrypted) => {
             tracing::warn!(event_id = %encrypted.event_id(), sender = %encrypted.sender(), "message could not be decrypted");
             return None;

@@ -30,7 +30,8 @@ impl Transaction {
     /// The room's meetings still to be held (scheduled or not), in no particular order.
     pub async fn planned_meetings(&mut self, room: &RoomId) -> Result<Vec<Meeting>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, starts_at, place FROM meetings WHERE room_id = ?1 AND status = 'planned'",
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status = 'planned'",
         )
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
@@ -46,7 +47,7 @@ impl Transaction {
     ) -> Result<Meeting, StorageError> {
         let row = sqlx::query(
             "INSERT INTO meetings (room_id, created_at) VALUES (?1, ?2)
-             RETURNING id, starts_at, place",
+             RETURNING id, starts_at, place, host",
         )
         .bind(room.as_str())
         .bind(now)
@@ -55,17 +56,15 @@ impl Transaction {
         meeting_from_row(&row)
     }
 
-    /// Sets a meeting's date (and place); its agenda stays with it.
+    /// Sets a meeting's date; its agenda stays with it.
     pub async fn schedule_meeting(
         &mut self,
         meeting_id: i64,
         starts_at: DateTime<Utc>,
-        place: Option<&str>,
     ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE meetings SET starts_at = ?2, place = ?3 WHERE id = ?1")
+        sqlx::query("UPDATE meetings SET starts_at = ?2 WHERE id = ?1")
             .bind(meeting_id)
             .bind(starts_at)
-            .bind(place)
             .execute(&mut *self.inner)
             .await?;
         Ok(())
@@ -216,11 +215,12 @@ impl Transaction {
     }
 }
 
-fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
+pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
     Ok(Meeting {
         id: row.try_get("id")?,
         starts_at: row.try_get("starts_at")?,
         place: row.try_get("place")?,
+        host: row.try_get("host")?,
     })
 }
 

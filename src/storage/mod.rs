@@ -5,6 +5,7 @@
 //! reply and the record that it was handled are committed together or not at all.
 
 mod agenda;
+mod meetings;
 mod outbox;
 
 use std::path::Path;
@@ -20,7 +21,7 @@ use sqlx::sqlite::{
 use crate::domain::{EventId, Language, RoomId};
 
 pub use agenda::NewItem;
-pub use outbox::{NewMessage, OutgoingMessage};
+pub use outbox::{Content, NewMessage, OutgoingMessage};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {

@@ -1,4 +1,4 @@
-//! The outbox: replies and announcements the bot has decided to send, until they are sent.
+//! The outbox: what the bot has decided to send (notices, reactions, files), until it is sent.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -7,14 +7,42 @@ use sqlx::sqlite::SqliteRow;
 use super::{StorageError, Store, Transaction};
 use crate::domain::{EventId, RoomId};
 
+/// What a message carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Text in Markdown; sent as HTML with the text as the plain fallback.
+    Notice { markdown: String },
+    /// A reaction (`1️⃣`…) to the event named by `in_reply_to`.
+    Reaction { key: String },
+    /// A text file, such as an iCalendar invitation.
+    File {
+        name: String,
+        mime: String,
+        body: String,
+    },
+}
+
 /// A message to write into the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMessage {
     pub room: RoomId,
-    /// The command this message answers, shown by clients as a reply to it.
+    /// The command a notice answers (shown as a reply), or the event a reaction is on.
     pub in_reply_to: Option<EventId>,
-    /// The text, in Markdown; the Matrix layer sends it as HTML with a plain-text fallback.
-    pub markdown: String,
+    pub content: Content,
+    /// The proposal this message presents: once sent, members vote by reacting to it.
+    pub presents_proposal: Option<i64>,
+}
+
+impl NewMessage {
+    /// A notice, in reply to `command` when there is one.
+    pub fn notice(room: &RoomId, command: Option<&EventId>, markdown: String) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: command.cloned(),
+            content: Content::Notice { markdown },
+            presents_proposal: None,
+        }
+    }
 }
 
 /// A message in the outbox, not sent yet.
@@ -23,7 +51,8 @@ pub struct OutgoingMessage {
     pub id: i64,
     pub room: RoomId,
     pub in_reply_to: Option<EventId>,
-    pub markdown: String,
+    pub content: Content,
+    pub presents_proposal: Option<i64>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.
     pub attempts: u32,
@@ -41,15 +70,40 @@ impl OutgoingMessage {
         )
     }
 
+    /// The text, for notices (tests and logs read it).
+    pub fn markdown(&self) -> Option<&str> {
+        match &self.content {
+            Content::Notice { markdown } => Some(markdown),
+            _ => None,
+        }
+    }
+
     fn from_row(row: &SqliteRow) -> Result<Self, StorageError> {
         let attempts: i64 = row.try_get("attempts")?;
+        let kind: String = row.try_get("kind")?;
+        let body: String = row.try_get("body")?;
+        let content = match kind.as_str() {
+            "notice" => Content::Notice { markdown: body },
+            "reaction" => Content::Reaction { key: body },
+            "file" => Content::File {
+                name: row
+                    .try_get::<Option<String>, _>("file_name")?
+                    .unwrap_or_default(),
+                mime: row
+                    .try_get::<Option<String>, _>("file_mime")?
+                    .unwrap_or_default(),
+                body,
+            },
+            other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
+        };
         Ok(Self {
             id: row.try_get("id")?,
             room: RoomId::new(row.try_get::<String, _>("room_id")?),
             in_reply_to: row
                 .try_get::<Option<String>, _>("in_reply_to")?
                 .map(EventId::new),
-            markdown: row.try_get("markdown")?,
+            content,
+            presents_proposal: row.try_get("proposal_id")?,
             created_at: row.try_get("created_at")?,
             attempts: u32::try_from(attempts)
                 .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
@@ -63,35 +117,33 @@ impl Transaction {
         message: NewMessage,
         now: DateTime<Utc>,
     ) -> Result<OutgoingMessage, StorageError> {
+        let (kind, body, file_name, file_mime) = match message.content {
+            Content::Notice { markdown } => ("notice", markdown, None, None),
+            Content::Reaction { key } => ("reaction", key, None, None),
+            Content::File { name, mime, body } => ("file", body, Some(name), Some(mime)),
+        };
         let row = sqlx::query(
-            "INSERT INTO outbox (room_id, in_reply_to, markdown, created_at)
-             VALUES (?1, ?2, ?3, ?4)
-             RETURNING id, room_id, in_reply_to, markdown, created_at, attempts",
+            "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
+                                 created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             RETURNING id, room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
+                       created_at, attempts",
         )
         .bind(message.room.as_str())
         .bind(message.in_reply_to.as_ref().map(EventId::as_str))
-        .bind(&message.markdown)
+        .bind(kind)
+        .bind(body)
+        .bind(file_name)
+        .bind(file_mime)
+        .bind(message.presents_proposal)
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
         OutgoingMessage::from_row(&row)
     }
-}
-
-impl Store {
-    /// Messages not sent (nor given up) yet, oldest first.
-    pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, room_id, in_reply_to, markdown, created_at, attempts FROM outbox
-             WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(OutgoingMessage::from_row).collect()
-    }
 
     pub async fn mark_sent(
-        &self,
+        &mut self,
         message_id: i64,
         event_id: &EventId,
         now: DateTime<Utc>,
@@ -100,9 +152,23 @@ impl Store {
             .bind(message_id)
             .bind(event_id.as_str())
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.inner)
             .await?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Messages not sent (nor given up) yet, oldest first.
+    pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
+                    created_at, attempts
+             FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(OutgoingMessage::from_row).collect()
     }
 
     /// Counts a failed send; with `give_up`, the message leaves the queue for good.
@@ -140,11 +206,15 @@ mod tests {
     }
 
     fn reply(text: &str) -> NewMessage {
-        NewMessage {
-            room: RoomId::new("!r"),
-            in_reply_to: Some(EventId::new("$cmd")),
-            markdown: text.into(),
-        }
+        NewMessage::notice(&RoomId::new("!r"), Some(&EventId::new("$cmd")), text.into())
+    }
+
+    async fn mark_sent(store: &Store, id: i64, now: DateTime<Utc>) {
+        let mut tx = store.begin().await.expect("begin");
+        tx.mark_sent(id, &EventId::new("$sent"), now)
+            .await
+            .expect("mark");
+        tx.commit().await.expect("commit");
     }
 
     #[tokio::test]
@@ -160,14 +230,46 @@ mod tests {
         assert_eq!(pending, vec![first.clone(), second.clone()]);
         assert_eq!(first.in_reply_to, Some(EventId::new("$cmd")));
 
-        store
-            .mark_sent(first.id, &EventId::new("$sent"), now)
-            .await
-            .expect("mark");
+        mark_sent(&store, first.id, now).await;
         assert_eq!(
             store.pending_messages().await.expect("pending"),
             vec![second]
         );
+    }
+
+    #[tokio::test]
+    async fn reactions_and_files_come_back_as_they_were_queued() {
+        let (store, _dir) = temporary_store().await;
+        let now = at("2026-11-29T18:00:00Z");
+        let room = RoomId::new("!r");
+        let reaction = NewMessage {
+            room: room.clone(),
+            in_reply_to: Some(EventId::new("$proposal")),
+            content: Content::Reaction {
+                key: "1️⃣".into()
+            },
+            presents_proposal: None,
+        };
+        let file = NewMessage {
+            room,
+            in_reply_to: None,
+            content: Content::File {
+                name: "reunion.ics".into(),
+                mime: "text/calendar".into(),
+                body: "BEGIN:VCALENDAR".into(),
+            },
+            presents_proposal: Some(7),
+        };
+        let mut tx = store.begin().await.expect("begin");
+        tx.queue_message(reaction.clone(), now)
+            .await
+            .expect("queue");
+        tx.queue_message(file.clone(), now).await.expect("queue");
+        tx.commit().await.expect("commit");
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[0].content, reaction.content);
+        assert_eq!(pending[1].content, file.content);
+        assert_eq!(pending[1].presents_proposal, Some(7));
     }
 
     #[tokio::test]

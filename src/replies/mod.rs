@@ -1,7 +1,11 @@
 //! What the bot says: command results and parse errors turned into Markdown, in the room's
 //! language. Pure functions over [`Texts`]; the service decides when to say it.
 
+mod meetings;
+
 use chrono_tz::Tz;
+
+pub use meetings::*;
 
 use crate::command::{ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
@@ -112,6 +116,33 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                 ("given", escape_markdown(given).into()),
                 ("example", example(texts, language, *usage).into()),
             ],
+        ),
+        ParseError::UnknownMeetingAction { given } => texts.format(
+            language,
+            "error-unknown-meeting-action",
+            &[("given", escape_markdown(given).into())],
+        ),
+        ParseError::OptionCount { count } => texts.format(
+            language,
+            "error-option-count",
+            &[("count", (*count).into())],
+        ),
+        ParseError::MissingArgument { usage } => texts.format(
+            language,
+            "error-missing-argument",
+            &[("example", example(texts, language, *usage).into())],
+        ),
+        ParseError::ExpectedUser { given } => texts.format(
+            language,
+            "error-expected-user",
+            &[(
+                "given",
+                given
+                    .as_deref()
+                    .map(|given| format!(" (« {} »)", escape_markdown(given)))
+                    .unwrap_or_default()
+                    .into(),
+            )],
         ),
     }
 }

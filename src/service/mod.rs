@@ -5,18 +5,22 @@
 //! committed in one transaction; the reply is then sent with a transaction id that the
 //! homeserver deduplicates, and marked sent. Never names matrix_sdk.
 
+mod agenda;
+mod meetings;
+
+use std::collections::VecDeque;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
-use crate::command::{self, AgendaCommand, Command, ParseError};
-use crate::domain::meeting::next_meeting;
-use crate::domain::{EventId, ItemStatus, Language, Meeting, RoomId, UserId};
+use crate::command::{self, Command, ParseError};
+use crate::domain::votes::keycap;
+use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
-use crate::storage::{NewItem, NewMessage, OutgoingMessage, StorageError, Store, Transaction};
+use crate::storage::{Content, NewMessage, OutgoingMessage, StorageError, Store, Transaction};
 
 /// After this many failed sends a message is given up (and logged), so that one undeliverable
 /// message cannot block the others forever.
@@ -52,6 +56,26 @@ pub trait Chat: Send + Sync {
         room: &RoomId,
         user: &UserId,
     ) -> impl Future<Output = Option<String>> + Send;
+
+    /// The room's joined members other than the bot, with their display names.
+    fn members(&self, room: &RoomId) -> impl Future<Output = Vec<(UserId, Option<String>)>> + Send;
+}
+
+/// A reaction someone put on a message (votes are reactions on a proposal).
+#[derive(Debug, Clone)]
+pub struct IncomingReaction {
+    pub room: RoomId,
+    /// The reaction event itself; its redaction withdraws the vote.
+    pub event_id: EventId,
+    pub sender: UserId,
+    /// The message reacted to.
+    pub target: EventId,
+    pub key: String,
+}
+
+/// A notice answering `message`.
+fn reply_to(message: &IncomingMessage, markdown: String) -> NewMessage {
+    NewMessage::notice(&message.room, Some(&message.event_id), markdown)
 }
 
 /// The power level from which a member is a room moderator.
@@ -93,17 +117,17 @@ pub struct ServiceSettings {
     pub time_zone: Tz,
 }
 
-pub struct Service<O> {
+pub struct Service<C> {
     store: Store,
     texts: Texts,
-    chat: O,
+    chat: C,
     settings: ServiceSettings,
     /// Set when a send failed, so that the queue is tried again later.
     undelivered: AtomicBool,
 }
 
-impl<O: Chat> Service<O> {
-    pub fn new(store: Store, texts: Texts, chat: O, settings: ServiceSettings) -> Self {
+impl<C: Chat> Service<C> {
+    pub fn new(store: Store, texts: Texts, chat: C, settings: ServiceSettings) -> Self {
         Self {
             store,
             texts,
@@ -136,11 +160,14 @@ impl<O: Chat> Service<O> {
             );
             return Ok(());
         }
-        let Some(reply) = self.answer(message, parsed, now).await? else {
+        let Some(replies) = self.answer(message, parsed, now).await? else {
             tracing::debug!(event_id = %message.event_id, "command already handled");
             return Ok(());
         };
-        self.deliver(&reply, now).await
+        for reply in &replies {
+            self.deliver(reply, now).await?;
+        }
+        Ok(())
     }
 
     /// Writes the command's effects and its reply in one transaction. `None` if the command
@@ -150,7 +177,7 @@ impl<O: Chat> Service<O> {
         message: &IncomingMessage,
         parsed: Result<Command, ParseError>,
         now: DateTime<Utc>,
-    ) -> Result<Option<OutgoingMessage>, ServiceError> {
+    ) -> Result<Option<Vec<OutgoingMessage>>, ServiceError> {
         let mut tx = self.store.begin().await?;
         if !tx
             .claim_event(&message.event_id, &message.room, now)
@@ -159,27 +186,28 @@ impl<O: Chat> Service<O> {
             return Ok(None);
         }
         let language = self.room_language(&mut tx, &message.room).await?;
-        let markdown = match parsed {
+        let replies = match parsed {
             Ok(command) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, ?command, "command");
                 self.run(&mut tx, message, language, command, now).await?
             }
             Err(error) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, %error, "command not understood");
-                replies::parse_error(&self.texts, language, &error)
+                vec![reply_to(
+                    message,
+                    replies::parse_error(&self.texts, language, &error),
+                )]
             }
         };
-        let reply = NewMessage {
-            room: message.room.clone(),
-            in_reply_to: Some(message.event_id.clone()),
-            markdown,
-        };
-        let queued = tx.queue_message(reply, now).await?;
+        let mut queued = Vec::with_capacity(replies.len());
+        for reply in replies {
+            queued.push(tx.queue_message(reply, now).await?);
+        }
         tx.commit().await?;
         Ok(Some(queued))
     }
 
-    /// Carries out a command inside the transaction and returns the reply's text.
+    /// Carries out a command inside the transaction and returns what to send.
     async fn run(
         &self,
         tx: &mut Transaction,
@@ -187,9 +215,9 @@ impl<O: Chat> Service<O> {
         language: Language,
         command: Command,
         now: DateTime<Utc>,
-    ) -> Result<String, ServiceError> {
+    ) -> Result<Vec<NewMessage>, ServiceError> {
         let texts = &self.texts;
-        Ok(match command {
+        let markdown = match command {
             Command::Help { topic: None } => replies::help_overview(texts, language),
             Command::Help { topic: Some(topic) } => replies::help_topic(texts, language, topic),
             Command::Language { choice: None } => texts.get(language, "language-current"),
@@ -202,216 +230,14 @@ impl<O: Chat> Service<O> {
             Command::Agenda(command) => {
                 self.run_agenda(tx, message, language, command, now).await?
             }
-        })
-    }
-
-    async fn run_agenda(
-        &self,
-        tx: &mut Transaction,
-        message: &IncomingMessage,
-        language: Language,
-        command: AgendaCommand,
-        now: DateTime<Utc>,
-    ) -> Result<String, ServiceError> {
-        let texts = &self.texts;
-        let time_zone = self.settings.time_zone;
-        let room = &message.room;
-        let meeting = self.next_meeting(tx, room, now).await?;
-        let agenda = tx.agenda(meeting.id).await?;
-        let refused = |error| Ok(replies::agenda_error(texts, language, &error));
-        match command {
-            AgendaCommand::List => Ok(replies::agenda_list(
-                texts, language, time_zone, &meeting, &agenda,
-            )),
-            AgendaCommand::Add { text, urgent } => {
-                let author_name = self.chat.display_name(room, &message.sender).await;
-                let item = NewItem {
-                    text,
-                    author: message.sender.clone(),
-                    author_name,
-                    urgent,
-                    position: agenda.next_position(),
-                    source_event: Some(message.event_id.clone()),
-                };
-                let added = tx.add_item(room, meeting.id, item, now).await?;
-                let number = tx
-                    .agenda(meeting.id)
-                    .await?
-                    .number_of(added.id)
-                    .unwrap_or(0);
-                let id = if urgent {
-                    "agenda-added-urgent"
-                } else {
-                    "agenda-added"
-                };
-                Ok(texts.format(
-                    language,
-                    id,
-                    &[
-                        ("number", number.into()),
-                        (
-                            "meeting",
-                            replies::meeting_name(texts, language, time_zone, &meeting).into(),
-                        ),
-                        ("text", replies::item_text(&added.text).into()),
-                    ],
-                ))
+            Command::Meeting(command) => {
+                return self.run_meeting(tx, message, language, command, now).await;
             }
-            AgendaCommand::Remove { number } => {
-                let item = match agenda.item(number) {
-                    Ok(item) => item,
-                    Err(error) => return refused(error),
-                };
-                let is_author = item.author == message.sender;
-                if !is_author
-                    && self.chat.power_level(room, &message.sender).await < MODERATOR_LEVEL
-                {
-                    return Ok(texts.format(
-                        language,
-                        "agenda-remove-refused",
-                        &[("author", replies::author(item).into())],
-                    ));
-                }
-                tx.set_item_status(item.id, ItemStatus::Withdrawn, now)
-                    .await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-removed",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&item.text).into()),
-                    ],
-                ))
+            Command::Association(command) => {
+                self.run_association(tx, message, language, command).await?
             }
-            AgendaCommand::Done { number } => {
-                let item = match agenda.item(number) {
-                    Ok(item) => item,
-                    Err(error) => return refused(error),
-                };
-                if item.status == ItemStatus::Treated {
-                    return Ok(texts.format(
-                        language,
-                        "agenda-already-done",
-                        &[("number", number.into())],
-                    ));
-                }
-                tx.set_item_status(item.id, ItemStatus::Treated, now)
-                    .await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-done",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&item.text).into()),
-                    ],
-                ))
-            }
-            AgendaCommand::Move { number, to } => {
-                let plan = match agenda.plan_move(number, to) {
-                    Ok(plan) => plan,
-                    Err(error) => return refused(error),
-                };
-                let text = agenda
-                    .item(number)
-                    .map(|item| item.text.clone())
-                    .unwrap_or_default();
-                tx.set_item_positions(&plan, now).await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-moved",
-                    &[
-                        ("text", replies::item_text(&text).into()),
-                        ("to", to.into()),
-                    ],
-                ))
-            }
-        }
-    }
-
-    /// The meeting new agenda items go to. First, meetings whose day is over hand their
-    /// untreated items on to it, in order, so that nothing silently disappears.
-    async fn next_meeting(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        now: DateTime<Utc>,
-    ) -> Result<Meeting, ServiceError> {
-        let time_zone = self.settings.time_zone;
-        let meetings = tx.planned_meetings(room).await?;
-        let next = match next_meeting(&meetings, now, time_zone) {
-            Some(meeting) => meeting.clone(),
-            None => tx.create_unscheduled_meeting(room, now).await?,
         };
-        let mut over: Vec<&Meeting> = meetings
-            .iter()
-            .filter(|meeting| meeting.is_over(now, time_zone))
-            .collect();
-        over.sort_by_key(|meeting| meeting.starts_at);
-        for meeting in over {
-            let untreated: Vec<_> = tx.agenda(meeting.id).await?.untreated().cloned().collect();
-            let mut position = tx.agenda(next.id).await?.next_position();
-            for item in &untreated {
-                tx.carry_over_item(item, meeting.starts_at, next.id, position, now)
-                    .await?;
-                position += 1;
-            }
-            tx.mark_meeting_held(meeting.id).await?;
-        }
-        Ok(next)
-    }
-
-    /// Handles an edit: when someone corrects their `!agenda add` message, the item's text
-    /// follows. Other edits are left alone; an edit never adds an item.
-    pub async fn on_edit(
-        &self,
-        edit: &IncomingEdit,
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let new_text = match command::parse(&edit.new_body) {
-            Ok(Some(Command::Agenda(AgendaCommand::Add { text, .. }))) => Ok(text),
-            Err(
-                error @ (ParseError::EmptyItemText { .. } | ParseError::ItemTextTooLong { .. }),
-            ) => Err(error),
-            _ => return Ok(()),
-        };
-        let mut tx = self.store.begin().await?;
-        let Some((meeting_id, item)) = tx.item_added_by(&edit.original).await? else {
-            return Ok(());
-        };
-        if item.author != edit.sender || !item.status.is_listed() {
-            return Ok(());
-        }
-        if new_text.as_ref().is_ok_and(|text| *text == item.text) {
-            return Ok(());
-        }
-        if !tx.claim_event(&edit.event_id, &edit.room, now).await? {
-            return Ok(());
-        }
-        let language = self.room_language(&mut tx, &edit.room).await?;
-        let markdown = match new_text {
-            Ok(text) => {
-                tx.set_item_text(item.id, &text, now).await?;
-                let number = tx.agenda(meeting_id).await?.number_of(item.id).unwrap_or(0);
-                self.texts.format(
-                    language,
-                    "agenda-edited",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&text).into()),
-                    ],
-                )
-            }
-            // The item keeps its former text; the author learns why.
-            Err(error) => replies::parse_error(&self.texts, language, &error),
-        };
-        let reply = NewMessage {
-            room: edit.room.clone(),
-            in_reply_to: Some(edit.original.clone()),
-            markdown,
-        };
-        let queued = tx.queue_message(reply, now).await?;
-        tx.commit().await?;
-        self.deliver(&queued, now).await
+        Ok(vec![reply_to(message, markdown)])
     }
 
     /// The bot has just joined `room`: greets it, once in the room's life.
@@ -421,11 +247,7 @@ impl<O: Chat> Service<O> {
             return Ok(());
         }
         let language = self.room_language(&mut tx, room).await?;
-        let welcome = NewMessage {
-            room: room.clone(),
-            in_reply_to: None,
-            markdown: self.texts.get(language, "welcome"),
-        };
+        let welcome = NewMessage::notice(room, None, self.texts.get(language, "welcome"));
         let queued = tx.queue_message(welcome, now).await?;
         tx.commit().await?;
         self.deliver(&queued, now).await
@@ -445,7 +267,10 @@ impl<O: Chat> Service<O> {
             id: 0,
             room: message.room.clone(),
             in_reply_to: Some(message.event_id.clone()),
-            markdown: self.texts.get(language, "error-internal"),
+            content: Content::Notice {
+                markdown: self.texts.get(language, "error-internal"),
+            },
+            presents_proposal: None,
             created_at: now,
             attempts: 0,
         };
@@ -468,24 +293,48 @@ impl<O: Chat> Service<O> {
         self.undelivered.load(Ordering::Relaxed)
     }
 
+    /// Sends a message and marks it sent. A proposal's message, once sent, is followed by the
+    /// bot's own number reactions under it, so that voting is one click.
     async fn deliver(
         &self,
         message: &OutgoingMessage,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        match self.chat.send(message).await {
-            Ok(event_id) => self.store.mark_sent(message.id, &event_id, now).await?,
-            Err(error) => {
-                let give_up = error.permanent || message.attempts + 1 >= MAX_SEND_ATTEMPTS;
-                if give_up {
-                    tracing::error!(message_id = message.id, room = %message.room, %error, "message given up");
-                } else {
-                    tracing::warn!(message_id = message.id, room = %message.room, %error, "send failed; will retry");
-                    self.undelivered.store(true, Ordering::Relaxed);
+        let mut queue = VecDeque::from([message.clone()]);
+        while let Some(message) = queue.pop_front() {
+            match self.chat.send(&message).await {
+                Ok(event_id) => {
+                    let mut tx = self.store.begin().await?;
+                    tx.mark_sent(message.id, &event_id, now).await?;
+                    if let Some(proposal_id) = message.presents_proposal {
+                        tx.set_proposal_event(proposal_id, &event_id).await?;
+                        let options = tx.proposal_option_count(proposal_id).await?;
+                        for key in (1..=options).filter_map(keycap) {
+                            let reaction = NewMessage {
+                                room: message.room.clone(),
+                                in_reply_to: Some(event_id.clone()),
+                                content: Content::Reaction {
+                                    key: key.to_owned(),
+                                },
+                                presents_proposal: None,
+                            };
+                            queue.push_back(tx.queue_message(reaction, now).await?);
+                        }
+                    }
+                    tx.commit().await?;
                 }
-                self.store
-                    .record_failed_send(message.id, &error.reason, give_up, now)
-                    .await?;
+                Err(error) => {
+                    let give_up = error.permanent || message.attempts + 1 >= MAX_SEND_ATTEMPTS;
+                    if give_up {
+                        tracing::error!(message_id = message.id, room = %message.room, %error, "message given up");
+                    } else {
+                        tracing::warn!(message_id = message.id, room = %message.room, %error, "send failed; will retry");
+                        self.undelivered.store(true, Ordering::Relaxed);
+                    }
+                    self.store
+                        .record_failed_send(message.id, &error.reason, give_up, now)
+                        .await?;
+                }
             }
         }
         Ok(())
@@ -545,11 +394,46 @@ mod tests {
                 .and_then(|rest| rest.split(':').next())
                 .map(|name| name.to_uppercase())
         }
+
+        async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
+            let mut members = Vec::new();
+            for name in ["alice", "bob", "carla", "guest", "moderator"] {
+                let user = UserId::new(format!("@{name}:localhost"));
+                let display = self.display_name(room, &user).await;
+                members.push((user, display));
+            }
+            members
+        }
+    }
+
+    /// What was sent, as a test reads it.
+    #[derive(Debug, Clone)]
+    struct Sent {
+        markdown: String,
+        in_reply_to: Option<EventId>,
+        content: Content,
     }
 
     impl RecordingChat {
-        fn sent(&self) -> Vec<OutgoingMessage> {
-            self.sent.lock().expect("lock").clone()
+        fn sent(&self) -> Vec<Sent> {
+            self.sent
+                .lock()
+                .expect("lock")
+                .iter()
+                .map(|message| Sent {
+                    markdown: message.markdown().unwrap_or_default().to_owned(),
+                    in_reply_to: message.in_reply_to.clone(),
+                    content: message.content.clone(),
+                })
+                .collect()
+        }
+
+        /// The notices only (not the reactions and files).
+        fn notices(&self) -> Vec<Sent> {
+            self.sent()
+                .into_iter()
+                .filter(|sent| matches!(sent.content, Content::Notice { .. }))
+                .collect()
         }
     }
 
@@ -883,7 +767,7 @@ mod tests {
         // The meeting gets a date (the meetings feature will do this), then item 2 is treated.
         let mut tx = service.store.begin().await.expect("begin");
         let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
-        tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"), Some("Melun"))
+        tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"))
             .await
             .expect("schedule");
         tx.commit().await.expect("commit");

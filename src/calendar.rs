@@ -1,0 +1,138 @@
+//! The iCalendar invitation (`.ics`) sent when a meeting's date is set, built with the
+//! `icalendar` crate. Times are written in UTC (`…Z`), which every calendar program reads
+//! correctly without a VTIMEZONE block.
+
+use chrono::{DateTime, Duration, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+
+use crate::domain::{Agenda, Meeting, RoomId};
+
+/// How long a meeting is assumed to last in the invitation.
+pub const MEETING_LENGTH: Duration = Duration::hours(2);
+
+/// The texts the invitation carries, in the room's language.
+pub struct InvitationTexts<'a> {
+    pub summary: &'a str,
+    pub agenda_heading: &'a str,
+}
+
+/// A stable identifier: a calendar updates the same event when it receives a new version.
+pub fn meeting_uid(room: &RoomId, meeting: &Meeting) -> String {
+    let room: String = room
+        .as_str()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    format!("meeting-{}-{room}@concerto", meeting.id)
+}
+
+/// The `.ics` text for a scheduled meeting; `None` when it has no date.
+pub fn invitation(
+    room: &RoomId,
+    meeting: &Meeting,
+    agenda: &Agenda,
+    texts: &InvitationTexts<'_>,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    let starts_at = meeting.starts_at?;
+    let mut description = String::from(texts.agenda_heading);
+    for (index, item) in agenda.items().iter().enumerate() {
+        description.push_str(&format!("\n{}. {}", index + 1, item.text));
+    }
+    let mut event = Event::new();
+    event
+        .uid(&meeting_uid(room, meeting))
+        .summary(texts.summary)
+        .description(&description)
+        .starts(starts_at)
+        .ends(starts_at + MEETING_LENGTH)
+        .timestamp(now);
+    if let Some(place) = &meeting.place {
+        event.location(place);
+    }
+    let calendar = Calendar::new().push(event.done()).done();
+    Some(calendar.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AgendaItem, ItemStatus, UserId};
+    use icalendar::{CalendarDateTime, DatePerhapsTime};
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("valid date")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn the_invitation_parses_back_with_the_utc_start_place_and_agenda() {
+        let room = RoomId::new("!AbC-123");
+        let meeting = Meeting {
+            id: 7,
+            starts_at: Some(at("2026-12-10T13:00:00Z")),
+            place: Some("Salle des fêtes, Melun".into()),
+            host: Some("Croix-Rouge".into()),
+        };
+        let agenda = Agenda::new(vec![AgendaItem {
+            id: 1,
+            text: "Budget 2027".into(),
+            author: UserId::new("@alice:localhost"),
+            author_name: None,
+            urgent: false,
+            status: ItemStatus::Open,
+            position: 1,
+            created_at: at("2026-11-29T18:00:00Z"),
+            carried_from: None,
+            source_event: None,
+        }]);
+        let texts = InvitationTexts {
+            summary: "Réunion de concertation",
+            agenda_heading: "Ordre du jour :",
+        };
+        let ics = invitation(&room, &meeting, &agenda, &texts, at("2026-11-29T18:00:00Z"))
+            .expect("a dated meeting");
+        assert!(ics.contains("DTSTART:20261210T130000Z"), "{ics}");
+
+        let parsed: Calendar = ics.parse().expect("valid iCalendar");
+        let event = parsed.components[0].as_event().expect("an event");
+        assert_eq!(event.get_uid(), Some("meeting-7-AbC123@concerto"));
+        assert_eq!(
+            event.get_start(),
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(at(
+                "2026-12-10T13:00:00Z"
+            ))))
+        );
+        assert_eq!(event.get_location(), Some("Salle des fêtes, Melun"));
+        assert_eq!(
+            event.get_description(),
+            Some("Ordre du jour :\n1. Budget 2027")
+        );
+        assert_eq!(event.get_summary(), Some("Réunion de concertation"));
+    }
+
+    #[test]
+    fn a_meeting_without_a_date_has_no_invitation() {
+        let meeting = Meeting {
+            id: 1,
+            starts_at: None,
+            place: None,
+            host: None,
+        };
+        let texts = InvitationTexts {
+            summary: "s",
+            agenda_heading: "a",
+        };
+        assert_eq!(
+            invitation(
+                &RoomId::new("!r"),
+                &meeting,
+                &Agenda::default(),
+                &texts,
+                at("2026-11-29T18:00:00Z")
+            ),
+            None
+        );
+    }
+}

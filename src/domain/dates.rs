@@ -1,0 +1,437 @@
+//! Reading the meeting dates people type, in French or English, in the room's time zone:
+//! `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30` (the next 10 December),
+//! `jeudi 10/12 14h` (the weekday must match), `mardi 18h` (the next Tuesday),
+//! `10 décembre 14h`, `Thursday 10 December 2pm`…
+//!
+//! Pure: the current time and the time zone are passed in. Days come before months, as in
+//! France, in both languages.
+
+use std::sync::LazyLock;
+
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday,
+};
+use chrono_tz::Tz;
+use regex::Regex;
+
+/// Why a date option could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateProblem {
+    #[error("not a date")]
+    Unreadable,
+    #[error("no time of day")]
+    MissingTime,
+    #[error("no day")]
+    MissingDate,
+    #[error("no such day in the calendar")]
+    NoSuchDate,
+    #[error("the date is a {actual}, not a {written}")]
+    WeekdayMismatch { written: Weekday, actual: Weekday },
+    #[error("the date is past")]
+    InPast,
+    #[error("the hour does not exist on that day (clocks go forward)")]
+    SkippedByClockChange,
+}
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("lundi", Weekday::Mon),
+    ("mardi", Weekday::Tue),
+    ("mercredi", Weekday::Wed),
+    ("jeudi", Weekday::Thu),
+    ("vendredi", Weekday::Fri),
+    ("samedi", Weekday::Sat),
+    ("dimanche", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+/// Words that may stand around a date without changing it: "le jeudi 10 à 14h", "on Tuesday at 6pm".
+const FILLERS: &[&str] = &["le", "à", "a", "at", "on", "the", "de", "du"];
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})$").expect("valid regex"));
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$").expect("valid regex")
+});
+static TIME_24H: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:h|:)(\d{2})?$").expect("valid regex"));
+static TIME_12H: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$").expect("valid regex"));
+/// "14 h 30" and "2 pm" are glued together before the words are read.
+static SPACED_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})\s*h\s*(\d{2})?\b|(\d{1,2}(?::\d{2})?)\s+(am|pm)\b").expect("valid regex")
+});
+
+#[derive(Default)]
+struct Pieces {
+    weekday: Option<Weekday>,
+    day: Option<u32>,
+    month: Option<u32>,
+    year: Option<i32>,
+    time: Option<NaiveTime>,
+}
+
+/// Reads one date option typed by a member; returns the moment in UTC.
+pub fn parse_meeting_date(
+    text: &str,
+    now: DateTime<Utc>,
+    time_zone: Tz,
+) -> Result<DateTime<Utc>, DateProblem> {
+    let pieces = read_pieces(text)?;
+    let time = pieces
+        .time
+        .ok_or(if pieces.day.is_none() && pieces.weekday.is_none() {
+            DateProblem::Unreadable
+        } else {
+            DateProblem::MissingTime
+        })?;
+    let local_now = now.with_timezone(&time_zone).naive_local();
+
+    let date = match (pieces.day, pieces.month) {
+        (Some(day), Some(month)) => {
+            let date = match pieces.year {
+                Some(year) => {
+                    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::NoSuchDate)?
+                }
+                None => next_date_with(day, month, time, local_now)?,
+            };
+            if let Some(written) = pieces.weekday
+                && written != date.weekday()
+            {
+                return Err(DateProblem::WeekdayMismatch {
+                    written,
+                    actual: date.weekday(),
+                });
+            }
+            date
+        }
+        (Some(_), None) | (None, Some(_)) => return Err(DateProblem::Unreadable),
+        (None, None) => match pieces.weekday {
+            Some(weekday) => next_weekday(weekday, time, local_now),
+            None => return Err(DateProblem::MissingDate),
+        },
+    };
+
+    let local = NaiveDateTime::new(date, time);
+    let at = time_zone
+        .from_local_datetime(&local)
+        .earliest()
+        .ok_or(DateProblem::SkippedByClockChange)?
+        .with_timezone(&Utc);
+    if at <= now {
+        return Err(DateProblem::InPast);
+    }
+    Ok(at)
+}
+
+fn read_pieces(text: &str) -> Result<Pieces, DateProblem> {
+    let lowered = text.to_lowercase().replace(',', " ");
+    let glued = SPACED_TIME.replace_all(&lowered, |captures: &regex::Captures<'_>| {
+        match (captures.get(1), captures.get(3)) {
+            (Some(hour), _) => format!(
+                "{}h{}",
+                hour.as_str(),
+                captures.get(2).map_or("", |minutes| minutes.as_str())
+            ),
+            (None, Some(time)) => format!("{}{}", time.as_str(), &captures[4]),
+            (None, None) => captures[0].to_owned(),
+        }
+    });
+    let words: Vec<&str> = glued
+        .split_whitespace()
+        .filter(|word| !FILLERS.contains(word))
+        .collect();
+
+    let mut pieces = Pieces::default();
+    let mut index = 0;
+    while index < words.len() {
+        let word = words[index];
+        if let Some((_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == word) {
+            set_once(&mut pieces.weekday, *weekday)?;
+        } else if let Some(captures) = ISO_DATE.captures(word) {
+            set_once(&mut pieces.year, number(&captures[1])?)?;
+            set_once(&mut pieces.month, number(&captures[2])?)?;
+            set_once(&mut pieces.day, number(&captures[3])?)?;
+        } else if let Some(captures) = SLASH_DATE.captures(word) {
+            set_once(&mut pieces.day, number(&captures[1])?)?;
+            set_once(&mut pieces.month, number(&captures[2])?)?;
+            if let Some(year) = captures.get(3) {
+                set_once(&mut pieces.year, full_year(number(year.as_str())?))?;
+            }
+        } else if let Some(time) = read_time(word)? {
+            set_once(&mut pieces.time, time)?;
+        } else if let Some((_, month)) = MONTHS.iter().find(|(name, _)| *name == word) {
+            // "10 décembre [2026]": the day was read just before; the year may follow.
+            set_once(&mut pieces.month, *month)?;
+            if let Some(year) = words.get(index + 1).filter(|next| next.len() == 4) {
+                set_once(&mut pieces.year, number(year)?)?;
+                index += 1;
+            }
+        } else if let Some(day) = day_number(word) {
+            // A bare day number belongs to a month name that follows it.
+            let followed_by_month = words
+                .get(index + 1)
+                .is_some_and(|next| MONTHS.iter().any(|(name, _)| name == next));
+            if !followed_by_month {
+                return Err(DateProblem::Unreadable);
+            }
+            set_once(&mut pieces.day, day)?;
+        } else if word == "midi" || word == "noon" {
+            set_once(
+                &mut pieces.time,
+                NaiveTime::from_hms_opt(12, 0, 0).ok_or(DateProblem::Unreadable)?,
+            )?;
+        } else {
+            return Err(DateProblem::Unreadable);
+        }
+        index += 1;
+    }
+    Ok(pieces)
+}
+
+fn set_once<T>(slot: &mut Option<T>, value: T) -> Result<(), DateProblem> {
+    if slot.is_some() {
+        return Err(DateProblem::Unreadable);
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+fn number<T: std::str::FromStr>(digits: &str) -> Result<T, DateProblem> {
+    digits.parse().map_err(|_| DateProblem::Unreadable)
+}
+
+fn full_year(year: i32) -> i32 {
+    if year < 100 { 2000 + year } else { year }
+}
+
+/// "10", "1er".
+fn day_number(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix("er").unwrap_or(word);
+    digits.parse().ok().filter(|day| (1..=31).contains(day))
+}
+
+fn read_time(word: &str) -> Result<Option<NaiveTime>, DateProblem> {
+    if let Some(captures) = TIME_24H.captures(word) {
+        let hour: u32 = number(&captures[1])?;
+        let minute: u32 = captures.get(2).map_or(Ok(0), |m| number(m.as_str()))?;
+        return NaiveTime::from_hms_opt(hour, minute, 0)
+            .map(Some)
+            .ok_or(DateProblem::Unreadable);
+    }
+    if let Some(captures) = TIME_12H.captures(word) {
+        let hour: u32 = number(&captures[1])?;
+        let minute: u32 = captures.get(2).map_or(Ok(0), |m| number(m.as_str()))?;
+        if !(1..=12).contains(&hour) {
+            return Err(DateProblem::Unreadable);
+        }
+        let hour = match (&captures[3], hour) {
+            ("am", 12) => 0,
+            ("am", hour) => hour,
+            ("pm", 12) => 12,
+            (_, hour) => hour + 12,
+        };
+        return NaiveTime::from_hms_opt(hour, minute, 0)
+            .map(Some)
+            .ok_or(DateProblem::Unreadable);
+    }
+    Ok(None)
+}
+
+/// The first `day`/`month` at `time` still to come (this year, else next year).
+fn next_date_with(
+    day: u32,
+    month: u32,
+    time: NaiveTime,
+    local_now: NaiveDateTime,
+) -> Result<NaiveDate, DateProblem> {
+    let this_year = local_now.year();
+    let mut any_valid = false;
+    for year in this_year..=this_year + 4 {
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            any_valid = true;
+            if NaiveDateTime::new(date, time) > local_now {
+                return Ok(date);
+            }
+        }
+    }
+    Err(if any_valid {
+        DateProblem::InPast
+    } else {
+        DateProblem::NoSuchDate
+    })
+}
+
+/// The nearest `weekday` at `time` still to come: today if it is that day and the hour has
+/// not passed yet.
+fn next_weekday(weekday: Weekday, time: NaiveTime, local_now: NaiveDateTime) -> NaiveDate {
+    let today = local_now.date();
+    let mut date = today;
+    for _ in 0..8 {
+        if date.weekday() == weekday && NaiveDateTime::new(date, time) > local_now {
+            return date;
+        }
+        date = date.checked_add_days(Days::new(1)).unwrap_or(date);
+    }
+    date
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Paris;
+
+    /// Sunday 29 November 2026, 19:00 in Paris.
+    fn now() -> DateTime<Utc> {
+        at("2026-11-29T18:00:00Z")
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("valid date")
+            .with_timezone(&Utc)
+    }
+
+    fn read(text: &str) -> Result<DateTime<Utc>, DateProblem> {
+        parse_meeting_date(text, now(), Paris)
+    }
+
+    #[test]
+    fn every_documented_form_reads_as_the_same_paris_time() {
+        // 10 December 2026, 14:00 in Paris (winter, UTC+1) is 13:00 UTC; it is a Thursday.
+        let expected = Ok(at("2026-12-10T13:00:00Z"));
+        for text in [
+            "2026-12-10 14:00",
+            "10/12/2026 14h",
+            "10/12/26 14h00",
+            "10/12 14h",
+            "jeudi 10/12 14h",
+            "Jeudi 10/12 à 14 h",
+            "le jeudi 10 décembre à 14h",
+            "10 décembre 2026 14:00",
+            "Thursday 10 December 2pm",
+            "thursday, 10/12 at 2 pm",
+            "jeudi 14h",
+            "jeudi 10/12 14h",
+        ] {
+            // "jeudi 14h" is the next Thursday: 3 December; the others are 10 December.
+            if text == "jeudi 14h" {
+                assert_eq!(read(text), Ok(at("2026-12-03T13:00:00Z")), "{text}");
+            } else {
+                assert_eq!(read(text), expected, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn minutes_are_read_in_every_notation() {
+        let expected = Ok(at("2026-12-10T13:30:00Z"));
+        for text in [
+            "10/12 14h30",
+            "10/12 14 h 30",
+            "10/12 14:30",
+            "10/12 2:30pm",
+        ] {
+            assert_eq!(read(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_weekday_alone_is_the_next_one() {
+        // From Sunday 29 November: Tuesday is 1 December; 18h in Paris is 17:00 UTC.
+        assert_eq!(read("mardi 18h"), Ok(at("2026-12-01T17:00:00Z")));
+        // Sunday itself, later today, is today.
+        assert_eq!(read("dimanche 21h"), Ok(at("2026-11-29T20:00:00Z")));
+        // Sunday, earlier today, is next week.
+        assert_eq!(read("dimanche 9h"), Ok(at("2026-12-06T08:00:00Z")));
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_the_next_such_day() {
+        // 15 March has passed this year: it means 15 March 2027 (summer time not yet).
+        assert_eq!(read("15/03 10h"), Ok(at("2027-03-15T09:00:00Z")));
+    }
+
+    #[test]
+    fn summer_time_is_applied_to_summer_dates() {
+        // 10 June 2027, 14:00 in Paris (UTC+2) is 12:00 UTC.
+        assert_eq!(read("10/06/2027 14h"), Ok(at("2027-06-10T12:00:00Z")));
+        // The night clocks go forward, 2:30 does not exist in Paris.
+        assert_eq!(
+            read("28/03/2027 2h30"),
+            Err(DateProblem::SkippedByClockChange)
+        );
+        // The night they go back, 2:30 happens twice: the first one is taken (UTC+2).
+        assert_eq!(read("31/10/2027 2h30"), Ok(at("2027-10-31T00:30:00Z")));
+    }
+
+    #[test]
+    fn a_wrong_weekday_is_named() {
+        assert_eq!(
+            read("mardi 10/12 14h"),
+            Err(DateProblem::WeekdayMismatch {
+                written: Weekday::Tue,
+                actual: Weekday::Thu
+            })
+        );
+    }
+
+    #[test]
+    fn past_dates_are_refused() {
+        assert_eq!(read("2026-11-20 14:00"), Err(DateProblem::InPast));
+        assert_eq!(read("29/11/2026 18h"), Err(DateProblem::InPast));
+    }
+
+    #[test]
+    fn impossible_or_incomplete_dates_are_refused_with_the_reason() {
+        assert_eq!(read("31/02/2027 14h"), Err(DateProblem::NoSuchDate));
+        assert_eq!(read("10/12/2026"), Err(DateProblem::MissingTime));
+        assert_eq!(read("14h"), Err(DateProblem::MissingDate));
+        assert_eq!(read("bientôt"), Err(DateProblem::Unreadable));
+        assert_eq!(read("10/12 25h"), Err(DateProblem::Unreadable));
+        assert_eq!(read("10/12 14h 15h"), Err(DateProblem::Unreadable));
+        assert_eq!(read(""), Err(DateProblem::Unreadable));
+    }
+
+    #[test]
+    fn the_machine_time_zone_does_not_matter() {
+        // The same text read for a room in another zone gives another instant.
+        let montreal = parse_meeting_date("10/12/2026 14h", now(), chrono_tz::America::Montreal);
+        assert_eq!(montreal, Ok(at("2026-12-10T19:00:00Z")));
+    }
+}

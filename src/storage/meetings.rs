@@ -1,0 +1,545 @@
+//! Associations, host order, date proposals and votes, and the meeting settings they lead to.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::agenda::meeting_from_row;
+use super::{StorageError, Transaction};
+use crate::domain::votes::Proposal;
+use crate::domain::{EventId, Meeting, RoomId, UserId};
+
+impl Transaction {
+    /// Applies a room's settings from the configuration, the first time only: afterwards the
+    /// room's own changes (`!association`, `!meeting host order`) are kept. `false` if the
+    /// room was seeded before.
+    pub async fn seed_room(
+        &mut self,
+        room: &RoomId,
+        host_order: &[String],
+        members: &[(UserId, String)],
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO rooms (room_id, seeded_at) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET seeded_at = ?2 WHERE seeded_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        if result.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if !host_order.is_empty() {
+            self.set_host_order(room, host_order).await?;
+        }
+        for (user, association) in members {
+            self.set_association(room, user, Some(association)).await?;
+        }
+        Ok(true)
+    }
+
+    /// Who belongs to which association in the room.
+    pub async fn association_members(
+        &mut self,
+        room: &RoomId,
+    ) -> Result<HashMap<UserId, String>, StorageError> {
+        let rows =
+            sqlx::query("SELECT user_id, association FROM association_members WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_all(&mut *self.inner)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    UserId::new(row.try_get::<String, _>("user_id")?),
+                    row.try_get("association")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Puts `user` in `association`, or among the guests with `None`.
+    pub async fn set_association(
+        &mut self,
+        room: &RoomId,
+        user: &UserId,
+        association: Option<&str>,
+    ) -> Result<(), StorageError> {
+        match association {
+            Some(association) => {
+                sqlx::query(
+                    "INSERT INTO association_members (room_id, user_id, association)
+                     VALUES (?1, ?2, ?3)
+                     ON CONFLICT (room_id, user_id) DO UPDATE SET association = ?3",
+                )
+                .bind(room.as_str())
+                .bind(user.as_str())
+                .bind(association)
+                .execute(&mut *self.inner)
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM association_members WHERE room_id = ?1 AND user_id = ?2")
+                    .bind(room.as_str())
+                    .bind(user.as_str())
+                    .execute(&mut *self.inner)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn host_order(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
+        let rows =
+            sqlx::query("SELECT association FROM host_order WHERE room_id = ?1 ORDER BY position")
+                .bind(room.as_str())
+                .fetch_all(&mut *self.inner)
+                .await?;
+        rows.iter()
+            .map(|row| Ok(row.try_get("association")?))
+            .collect()
+    }
+
+    pub async fn set_host_order(
+        &mut self,
+        room: &RoomId,
+        order: &[String],
+    ) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM host_order WHERE room_id = ?1")
+            .bind(room.as_str())
+            .execute(&mut *self.inner)
+            .await?;
+        for (position, association) in order.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO host_order (room_id, position, association) VALUES (?1, ?2, ?3)",
+            )
+            .bind(room.as_str())
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(association)
+            .execute(&mut *self.inner)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The host of the room's latest meeting with a date (held or to come), other than
+    /// `except`: the rotation continues from it.
+    pub async fn last_host(
+        &mut self,
+        room: &RoomId,
+        except: i64,
+    ) -> Result<Option<String>, StorageError> {
+        let row = sqlx::query(
+            "SELECT host FROM meetings
+             WHERE room_id = ?1 AND id != ?2 AND host IS NOT NULL AND starts_at IS NOT NULL
+               AND status IN ('planned', 'held')
+             ORDER BY starts_at DESC LIMIT 1",
+        )
+        .bind(room.as_str())
+        .bind(except)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.map(|row| row.try_get("host"))
+            .transpose()
+            .map_err(Into::into)
+    }
+
+    pub async fn set_meeting_host(
+        &mut self,
+        meeting_id: i64,
+        host: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET host = ?2 WHERE id = ?1")
+            .bind(meeting_id)
+            .bind(host)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_meeting_place(
+        &mut self,
+        meeting_id: i64,
+        place: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET place = ?2 WHERE id = ?1")
+            .bind(meeting_id)
+            .bind(place)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// Records which proposal chose a meeting's date (its proposer may cancel it).
+    pub async fn link_meeting_to_proposal(
+        &mut self,
+        meeting_id: i64,
+        proposal_id: i64,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET proposal_id = ?2 WHERE id = ?1")
+            .bind(meeting_id)
+            .bind(proposal_id)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// The proposer of the proposal that chose this meeting's date, if one did.
+    pub async fn meeting_proposer(
+        &mut self,
+        meeting_id: i64,
+    ) -> Result<Option<UserId>, StorageError> {
+        let row = sqlx::query(
+            "SELECT p.proposer FROM meetings m JOIN proposals p ON p.id = m.proposal_id
+             WHERE m.id = ?1",
+        )
+        .bind(meeting_id)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.map(|row| Ok(UserId::new(row.try_get::<String, _>("proposer")?)))
+            .transpose()
+    }
+
+    /// Cancels a meeting; its listed items go to `to_meeting` (the unscheduled one).
+    pub async fn cancel_meeting(
+        &mut self,
+        meeting_id: i64,
+        to_meeting: i64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET status = 'cancelled' WHERE id = ?1")
+            .bind(meeting_id)
+            .execute(&mut *self.inner)
+            .await?;
+        sqlx::query(
+            "UPDATE agenda_items SET meeting_id = ?2, updated_at = ?3
+             WHERE meeting_id = ?1 AND status IN ('open', 'treated')",
+        )
+        .bind(meeting_id)
+        .bind(to_meeting)
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// A meeting by id.
+    pub async fn meeting(&mut self, meeting_id: i64) -> Result<Meeting, StorageError> {
+        let row = sqlx::query("SELECT id, starts_at, place, host FROM meetings WHERE id = ?1")
+            .bind(meeting_id)
+            .fetch_one(&mut *self.inner)
+            .await?;
+        meeting_from_row(&row)
+    }
+
+    pub async fn create_proposal(
+        &mut self,
+        room: &RoomId,
+        proposer: &UserId,
+        command_event: &EventId,
+        options: &[DateTime<Utc>],
+        now: DateTime<Utc>,
+    ) -> Result<Proposal, StorageError> {
+        let row = sqlx::query(
+            "INSERT INTO proposals (room_id, proposer, command_event_id, created_at)
+             VALUES (?1, ?2, ?3, ?4) RETURNING id",
+        )
+        .bind(room.as_str())
+        .bind(proposer.as_str())
+        .bind(command_event.as_str())
+        .bind(now)
+        .fetch_one(&mut *self.inner)
+        .await?;
+        let id: i64 = row.try_get("id")?;
+        for (index, starts_at) in options.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO proposal_options (proposal_id, number, starts_at) VALUES (?1, ?2, ?3)",
+            )
+            .bind(id)
+            .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
+            .bind(starts_at)
+            .execute(&mut *self.inner)
+            .await?;
+        }
+        Ok(Proposal {
+            id,
+            proposer: proposer.clone(),
+            command_event: command_event.clone(),
+            event_id: None,
+            options: options.to_vec(),
+        })
+    }
+
+    /// The room's open proposal, if any.
+    pub async fn open_proposal(&mut self, room: &RoomId) -> Result<Option<Proposal>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, proposer, command_event_id, event_id FROM proposals
+             WHERE room_id = ?1 AND status = 'open'",
+        )
+        .bind(room.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        match row {
+            Some(row) => Ok(Some(self.proposal_from_row(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The open proposal whose message is `event_id` (reactions point at it).
+    pub async fn open_proposal_presented_by(
+        &mut self,
+        event_id: &EventId,
+    ) -> Result<Option<Proposal>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, proposer, command_event_id, event_id FROM proposals
+             WHERE event_id = ?1 AND status = 'open'",
+        )
+        .bind(event_id.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        match row {
+            Some(row) => Ok(Some(self.proposal_from_row(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    async fn proposal_from_row(
+        &mut self,
+        row: &sqlx::sqlite::SqliteRow,
+    ) -> Result<Proposal, StorageError> {
+        let id: i64 = row.try_get("id")?;
+        let options = sqlx::query(
+            "SELECT starts_at FROM proposal_options WHERE proposal_id = ?1 ORDER BY number",
+        )
+        .bind(id)
+        .fetch_all(&mut *self.inner)
+        .await?
+        .iter()
+        .map(|row| row.try_get("starts_at"))
+        .collect::<Result<Vec<DateTime<Utc>>, _>>()?;
+        Ok(Proposal {
+            id,
+            proposer: UserId::new(row.try_get::<String, _>("proposer")?),
+            command_event: EventId::new(row.try_get::<String, _>("command_event_id")?),
+            event_id: row
+                .try_get::<Option<String>, _>("event_id")?
+                .map(EventId::new),
+            options,
+        })
+    }
+
+    /// How many dates a proposal offers.
+    pub async fn proposal_option_count(&mut self, proposal_id: i64) -> Result<usize, StorageError> {
+        let row =
+            sqlx::query("SELECT count(*) AS options FROM proposal_options WHERE proposal_id = ?1")
+                .bind(proposal_id)
+                .fetch_one(&mut *self.inner)
+                .await?;
+        let options: i64 = row.try_get("options")?;
+        usize::try_from(options).map_err(|_| StorageError::Corrupt(format!("{options} options")))
+    }
+
+    /// Records the bot's message presenting the proposal, once it is sent.
+    pub async fn set_proposal_event(
+        &mut self,
+        proposal_id: i64,
+        event_id: &EventId,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE proposals SET event_id = ?2 WHERE id = ?1")
+            .bind(proposal_id)
+            .bind(event_id.as_str())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a proposal: `chosen` option for a close, `None` for a cancellation.
+    pub async fn end_proposal(
+        &mut self,
+        proposal_id: i64,
+        chosen: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let status = if chosen.is_some() {
+            "closed"
+        } else {
+            "cancelled"
+        };
+        sqlx::query(
+            "UPDATE proposals SET status = ?2, chosen_option = ?3, closed_at = ?4 WHERE id = ?1",
+        )
+        .bind(proposal_id)
+        .bind(status)
+        .bind(chosen.and_then(|n| i64::try_from(n).ok()))
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Counts a reaction as a vote. `false` if that reaction was counted already.
+    pub async fn add_vote(
+        &mut self,
+        proposal_id: i64,
+        number: usize,
+        voter: &UserId,
+        reaction: &EventId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO votes (reaction_event_id, proposal_id, number, voter, voted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (reaction_event_id) DO NOTHING",
+        )
+        .bind(reaction.as_str())
+        .bind(proposal_id)
+        .bind(i64::try_from(number).unwrap_or(i64::MAX))
+        .bind(voter.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Undoes the vote a redacted reaction made, while its proposal is open. `false` if that
+    /// event was no vote (or its proposal is closed).
+    pub async fn remove_vote(&mut self, reaction: &EventId) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "DELETE FROM votes WHERE reaction_event_id = ?1
+               AND proposal_id IN (SELECT id FROM proposals WHERE status = 'open')",
+        )
+        .bind(reaction.as_str())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// The votes of a proposal: (option number, voter).
+    pub async fn votes(&mut self, proposal_id: i64) -> Result<Vec<(usize, UserId)>, StorageError> {
+        let rows = sqlx::query("SELECT number, voter FROM votes WHERE proposal_id = ?1")
+            .bind(proposal_id)
+            .fetch_all(&mut *self.inner)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let number: i64 = row.try_get("number")?;
+                Ok((
+                    usize::try_from(number)
+                        .map_err(|_| StorageError::Corrupt(format!("vote number {number}")))?,
+                    UserId::new(row.try_get::<String, _>("voter")?),
+                ))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::tests::temporary_store;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .expect("valid date")
+            .with_timezone(&Utc)
+    }
+
+    #[tokio::test]
+    async fn a_room_is_seeded_once_and_keeps_its_own_changes() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:localhost");
+        let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
+        let members = vec![(alice.clone(), "Restos du Cœur".to_owned())];
+        let now = at("2026-11-29T18:00:00Z");
+        let mut tx = store.begin().await.expect("begin");
+        assert!(
+            tx.seed_room(&room, &order, &members, now)
+                .await
+                .expect("seed")
+        );
+        tx.set_association(&room, &alice, None)
+            .await
+            .expect("unset");
+        assert!(
+            !tx.seed_room(&room, &order, &members, now)
+                .await
+                .expect("seed again")
+        );
+        assert!(
+            tx.association_members(&room)
+                .await
+                .expect("members")
+                .is_empty()
+        );
+        assert_eq!(tx.host_order(&room).await.expect("order"), order);
+    }
+
+    #[tokio::test]
+    async fn votes_are_counted_once_and_undone_only_while_open() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:localhost");
+        let now = at("2026-11-29T18:00:00Z");
+        let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
+        let mut tx = store.begin().await.expect("begin");
+        let proposal = tx
+            .create_proposal(&room, &alice, &EventId::new("$cmd"), &options, now)
+            .await
+            .expect("proposal");
+        tx.set_proposal_event(proposal.id, &EventId::new("$p"))
+            .await
+            .expect("event");
+        let found = tx
+            .open_proposal_presented_by(&EventId::new("$p"))
+            .await
+            .expect("query")
+            .expect("open proposal");
+        assert_eq!(found.options, options.to_vec());
+
+        assert!(
+            tx.add_vote(proposal.id, 1, &alice, &EventId::new("$r1"), now)
+                .await
+                .expect("vote")
+        );
+        assert!(
+            !tx.add_vote(proposal.id, 1, &alice, &EventId::new("$r1"), now)
+                .await
+                .expect("again")
+        );
+        tx.add_vote(proposal.id, 2, &alice, &EventId::new("$r2"), now)
+            .await
+            .expect("vote");
+        assert!(tx.remove_vote(&EventId::new("$r1")).await.expect("undo"));
+        assert_eq!(
+            tx.votes(proposal.id).await.expect("votes"),
+            vec![(2, alice.clone())]
+        );
+
+        tx.end_proposal(proposal.id, Some(2), now)
+            .await
+            .expect("close");
+        assert!(!tx.remove_vote(&EventId::new("$r2")).await.expect("closed"));
+        assert!(tx.open_proposal(&room).await.expect("query").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_room_has_one_open_proposal_at_most() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:localhost");
+        let now = at("2026-11-29T18:00:00Z");
+        let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
+        let mut tx = store.begin().await.expect("begin");
+        tx.create_proposal(&room, &alice, &EventId::new("$a"), &options, now)
+            .await
+            .expect("first");
+        assert!(
+            tx.create_proposal(&room, &alice, &EventId::new("$b"), &options, now)
+                .await
+                .is_err()
+        );
+    }
+}
