@@ -834,7 +834,7 @@ mod tests {
             parse("!meeting propose 10/12 14h"),
             Err(ParseError::OptionCount { count: 1 })
         );
-        let eleven = vec!["10/12 14h"; 11].join("; ");
+        let eleven = ["10/12 14h"; 11].join("; ");
         assert_eq!(
             parse(&format!("!reunion proposer {eleven}")),
             Err(ParseError::OptionCount { count: 11 })

@@ -358,9 +358,6 @@ fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Opt
         }
         _ => return None,
     };
-    if message.sender == *own_user {
-        return None;
-    }
     if let Some(Relation::Replacement(replacement)) = &message.content.relates_to {
         let MessageType::Text(text) = &replacement.new_content.msgtype else {
             return None;

@@ -3,6 +3,8 @@
 
 mod meetings;
 
+use std::collections::HashMap;
+
 use chrono_tz::Tz;
 
 pub use meetings::*;
@@ -10,7 +12,7 @@ pub use meetings::*;
 use crate::command::{ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::meeting::{format_date, format_date_time};
-use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting};
+use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting, UserId};
 use crate::i18n::{Texts, escape_markdown};
 
 /// `!help`: one line per command, then how to get the details.
@@ -199,14 +201,15 @@ pub fn meeting_name(texts: &Texts, language: Language, time_zone: Tz, meeting: &
     }
 }
 
-/// The agenda as a numbered list: urgent items first, who added each, what was treated or
-/// carried over.
+/// The agenda as a numbered list: urgent items first, who added each (and for which
+/// association, when known), what was treated or carried over.
 pub fn agenda_list(
     texts: &Texts,
     language: Language,
     time_zone: Tz,
     meeting: &Meeting,
     agenda: &Agenda,
+    membership: &HashMap<UserId, String>,
 ) -> String {
     let meeting = meeting_name(texts, language, time_zone, meeting);
     if agenda.is_empty() {
@@ -216,24 +219,35 @@ pub fn agenda_list(
     text.push_str("\n\n");
     for (index, item) in agenda.items().iter().enumerate() {
         text.push_str(&format!("{}. ", index + 1));
-        text.push_str(&agenda_line(texts, language, time_zone, item));
+        let association = membership.get(&item.author).map(String::as_str);
+        text.push_str(&agenda_line(texts, language, time_zone, item, association));
         text.push('\n');
     }
     text
 }
 
-fn agenda_line(texts: &Texts, language: Language, time_zone: Tz, item: &AgendaItem) -> String {
+fn agenda_line(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    item: &AgendaItem,
+    association: Option<&str>,
+) -> String {
     let mut line = String::new();
     if item.urgent {
         line.push_str(&texts.get(language, "agenda-item-urgent"));
         line.push_str(" — ");
     }
     line.push_str(&item_text(&item.text));
-    let mut notes = vec![texts.format(
+    let mut by = texts.format(
         language,
         "agenda-item-by",
         &[("author", author(item).into())],
-    )];
+    );
+    if let Some(association) = association {
+        by.push_str(&format!(" ({})", escape_markdown(association)));
+    }
+    let mut notes = vec![by];
     if let Some(from) = item.carried_from {
         notes.push(texts.format(
             language,

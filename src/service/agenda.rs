@@ -26,9 +26,17 @@ impl<C: Chat> Service<C> {
         let agenda = tx.agenda(meeting.id).await?;
         let refused = |error| Ok(replies::agenda_error(texts, language, &error));
         match command {
-            AgendaCommand::List => Ok(replies::agenda_list(
-                texts, language, time_zone, &meeting, &agenda,
-            )),
+            AgendaCommand::List => {
+                let membership = tx.association_members(room).await?;
+                Ok(replies::agenda_list(
+                    texts,
+                    language,
+                    time_zone,
+                    &meeting,
+                    &agenda,
+                    &membership,
+                ))
+            }
             AgendaCommand::Add { text, urgent } => {
                 let author_name = self.chat.display_name(room, &message.sender).await;
                 let item = NewItem {

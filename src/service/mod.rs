@@ -643,6 +643,39 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_list_names_the_author_association_when_known() {
+        let (service, _dir) = service().await;
+        let mut tx = service.store.begin().await.expect("begin");
+        tx.set_association(
+            &RoomId::new("!room"),
+            &UserId::new("@bob:localhost"),
+            Some("Croix-Rouge"),
+        )
+        .await
+        .expect("set");
+        tx.commit().await.expect("commit");
+        let replies = run_all(
+            &service,
+            &[
+                ("@bob:localhost", "$1", "!agenda add Maraudes d'hiver"),
+                (
+                    "@guest:localhost",
+                    "$2",
+                    "!agenda add Présentation de l'épicerie",
+                ),
+                ("@bob:localhost", "$3", "!agenda"),
+            ],
+        )
+        .await;
+        let list = &replies[2];
+        assert!(
+            list.contains("Maraudes d'hiver — ajouté par BOB (Croix-Rouge)"),
+            "{list}"
+        );
+        assert!(list.contains("épicerie — ajouté par GUEST\n"), "{list}");
+    }
+
+    #[tokio::test]
     async fn only_the_author_or_a_moderator_may_remove_an_item() {
         let (service, _dir) = service().await;
         let replies = run_all(
@@ -871,5 +904,370 @@ mod tests {
         let list = &sent[3].markdown;
         assert!(list.contains("1. Budget 2027"), "{list}");
         assert!(!list.contains("2."), "{list}");
+    }
+
+    fn reaction(event: &str, sender: &str, target: &str, key: &str) -> IncomingReaction {
+        IncomingReaction {
+            room: RoomId::new("!room"),
+            event_id: EventId::new(event),
+            sender: UserId::new(sender),
+            target: EventId::new(target),
+            key: key.into(),
+        }
+    }
+
+    /// Alice (Restos du Cœur) proposes two dates; returns the proposal's event id.
+    async fn proposal_with_associations(service: &Service<RecordingChat>) -> EventId {
+        let room = RoomId::new("!room");
+        let mut tx = service.store.begin().await.expect("begin");
+        let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
+        let members = vec![
+            (UserId::new("@alice:localhost"), "Restos du Cœur".to_owned()),
+            (UserId::new("@bob:localhost"), "Croix-Rouge".to_owned()),
+        ];
+        tx.seed_room(&room, &order, &members, at("2026-11-29T18:00:00Z"))
+            .await
+            .expect("seed");
+        tx.commit().await.expect("commit");
+        run_all(
+            service,
+            &[(
+                "@alice:localhost",
+                "$p",
+                "!réunion proposer 10/12 14h ; jeudi 17/12 14h",
+            )],
+        )
+        .await;
+        // The recorder names sent events $reply<n>: the proposal is the first.
+        EventId::new("$reply1")
+    }
+
+    #[tokio::test]
+    async fn a_proposal_lists_its_dates_and_the_bot_adds_one_reaction_per_date() {
+        let (service, _dir) = service().await;
+        let proposal = proposal_with_associations(&service).await;
+        let sent = service.chat.sent();
+        assert!(
+            sent[0].markdown.contains("Proposition de dates"),
+            "{}",
+            sent[0].markdown
+        );
+        assert!(
+            sent[0]
+                .markdown
+                .contains("1️⃣ jeudi 10 décembre 2026, 14 h 00"),
+            "{}",
+            sent[0].markdown
+        );
+        assert!(
+            sent[0]
+                .markdown
+                .contains("2️⃣ jeudi 17 décembre 2026, 14 h 00"),
+            "{}",
+            sent[0].markdown
+        );
+        let reactions: Vec<(Content, Option<EventId>)> = sent[1..]
+            .iter()
+            .map(|s| (s.content.clone(), s.in_reply_to.clone()))
+            .collect();
+        assert_eq!(
+            reactions,
+            vec![
+                (
+                    Content::Reaction {
+                        key: "1️⃣".into()
+                    },
+                    Some(proposal.clone())
+                ),
+                (
+                    Content::Reaction {
+                        key: "2️⃣".into()
+                    },
+                    Some(proposal)
+                ),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_wrong_date_is_named_with_an_example_and_nothing_is_proposed() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                (
+                    "@alice:localhost",
+                    "$1",
+                    "!réunion proposer 10/12 14h ; mardi 17/12 14h",
+                ),
+                (
+                    "@alice:localhost",
+                    "$2",
+                    "!réunion proposer 10/12 14h ; 10/12/2026 14:00",
+                ),
+                ("@alice:localhost", "$3", "!réunion votes"),
+            ],
+        )
+        .await;
+        assert!(
+            replies[0].contains("La date n° 2 (« mardi 17/12 14h ») tombe un jeudi, pas un mardi."),
+            "{}",
+            replies[0]
+        );
+        assert!(replies[0].contains("`10/12 14h`"), "{}", replies[0]);
+        assert!(
+            replies[1].contains("n° 1 et n° 2 sont la même"),
+            "{}",
+            replies[1]
+        );
+        assert!(replies[2].contains("Aucune proposition"), "{}", replies[2]);
+    }
+
+    #[tokio::test]
+    async fn reactions_vote_and_their_removal_withdraws_exactly_that_vote() {
+        let (service, _dir) = service().await;
+        let proposal = proposal_with_associations(&service).await;
+        let now = at("2026-11-29T18:10:00Z");
+        for vote in [
+            reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+            reaction("$a2", "@alice:localhost", proposal.as_str(), "2️⃣"),
+            reaction("$b1", "@bob:localhost", proposal.as_str(), "1\u{20E3}"),
+            reaction("$b2", "@bob:localhost", proposal.as_str(), "2️⃣"),
+            reaction("$x", "@bob:localhost", proposal.as_str(), "👍"),
+            reaction("$y", "@bob:localhost", "$elsewhere", "1️⃣"),
+        ] {
+            service.on_reaction(&vote, now).await.expect("reaction");
+        }
+        service
+            .on_redaction(&EventId::new("$b1"))
+            .await
+            .expect("redaction");
+        service
+            .on_message(&from("@carla:localhost", "$v", "!réunion votes"), now)
+            .await
+            .expect("votes");
+        let votes = service
+            .chat
+            .notices()
+            .last()
+            .expect("reply")
+            .markdown
+            .clone();
+        let second = votes.find("2️⃣ jeudi 17").expect("option 2 listed");
+        let first = votes.find("1️⃣ jeudi 10").expect("option 1 listed");
+        assert!(
+            second < first,
+            "the date with both associations ranks first: {votes}"
+        );
+        assert!(
+            votes.contains("2 personne(s), 2 association(s) sur 2 — ✅ toutes les associations"),
+            "{votes}"
+        );
+        assert!(
+            votes.contains("1 personne(s), 1 association(s) sur 2"),
+            "{votes}"
+        );
+        assert!(votes.contains("Manque : Croix-Rouge"), "{votes}");
+        assert!(
+            votes.contains("Toutes les associations sont représentées : 2️⃣."),
+            "{votes}"
+        );
+    }
+
+    #[tokio::test]
+    async fn closing_schedules_the_meeting_with_the_next_host_and_an_invitation() {
+        let (service, _dir) = service().await;
+        let proposal = proposal_with_associations(&service).await;
+        let now = at("2026-11-29T18:10:00Z");
+        service
+            .on_reaction(
+                &reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+                now,
+            )
+            .await
+            .expect("vote");
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$i", "!agenda ajouter Budget 2027"),
+                ("@bob:localhost", "$c0", "!réunion clore"),
+                ("@alice:localhost", "$c1", "!réunion clore"),
+                ("@alice:localhost", "$m", "!réunion"),
+            ],
+        )
+        .await;
+        let notices: Vec<&String> = replies.iter().filter(|r| !r.is_empty()).collect();
+        let refusal = notices
+            .iter()
+            .find(|r| r.contains("Seule la personne"))
+            .expect("refusal");
+        assert!(refusal.contains("(ALICE)"), "{refusal}");
+        let scheduled = notices
+            .iter()
+            .find(|r| r.contains("Réunion fixée"))
+            .expect("announcement");
+        assert!(
+            scheduled.contains("jeudi 10 décembre 2026, 14 h 00"),
+            "{scheduled}"
+        );
+        assert!(
+            scheduled.contains("Accueil : Restos du Cœur"),
+            "{scheduled}"
+        );
+        let overview = notices.last().expect("overview");
+        assert!(
+            overview.contains("Prochaine réunion : jeudi 10 décembre 2026"),
+            "{overview}"
+        );
+        assert!(overview.contains("1 point(s)"), "{overview}");
+
+        let file = service
+            .chat
+            .sent()
+            .into_iter()
+            .find_map(|s| match s.content {
+                Content::File { name, mime, body } => Some((name, mime, body)),
+                _ => None,
+            })
+            .expect("an invitation file");
+        assert_eq!(file.1, "text/calendar");
+        assert!(file.2.contains("DTSTART:20261210T130000Z"), "{}", file.2);
+        assert!(file.2.contains("Budget 2027"), "{}", file.2);
+
+        // Votes after closing change nothing, and the next proposal may start.
+        service
+            .on_reaction(
+                &reaction("$late", "@bob:localhost", proposal.as_str(), "2️⃣"),
+                now,
+            )
+            .await
+            .expect("late vote");
+        let mut tx = service.store.begin().await.expect("begin");
+        assert!(
+            tx.open_proposal(&RoomId::new("!room"))
+                .await
+                .expect("query")
+                .is_none()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_tie_is_listed_and_the_host_rotates_from_the_last_meeting() {
+        let (service, _dir) = service().await;
+        let proposal = proposal_with_associations(&service).await;
+        let now = at("2026-11-29T18:10:00Z");
+        for vote in [
+            reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+            reaction("$b2", "@bob:localhost", proposal.as_str(), "2️⃣"),
+        ] {
+            service.on_reaction(&vote, now).await.expect("vote");
+        }
+        let replies = run_all(
+            &service,
+            &[
+                ("@alice:localhost", "$c1", "!réunion clore"),
+                ("@alice:localhost", "$c2", "!réunion clore 2"),
+                ("@alice:localhost", "$x", "!réunion annuler"),
+                (
+                    "@alice:localhost",
+                    "$p2",
+                    "!réunion proposer 7/1/2027 14h ; 14/1/2027 14h",
+                ),
+                ("@alice:localhost", "$c3", "!réunion clore 1"),
+            ],
+        )
+        .await;
+        let tie = replies
+            .iter()
+            .find(|r| r.contains("égalité"))
+            .expect("a tie");
+        assert!(
+            tie.contains("1️⃣ jeudi 10 décembre") && tie.contains("2️⃣ jeudi 17 décembre"),
+            "{tie}"
+        );
+        let announcements: Vec<&String> = replies
+            .iter()
+            .filter(|r| r.contains("Réunion fixée"))
+            .collect();
+        assert!(
+            announcements[0].contains("Accueil : Restos du Cœur"),
+            "{}",
+            announcements[0]
+        );
+        let cancelled = replies
+            .iter()
+            .find(|r| r.contains("annulée"))
+            .expect("cancellation");
+        assert!(cancelled.contains("jeudi 17 décembre 2026"), "{cancelled}");
+        // The cancelled meeting does not count: Restos du Cœur hosts again.
+        assert!(
+            announcements[1].contains("jeudi 7 janvier 2027"),
+            "{}",
+            announcements[1]
+        );
+        assert!(
+            announcements[1].contains("Accueil : Restos du Cœur"),
+            "{}",
+            announcements[1]
+        );
+    }
+
+    #[tokio::test]
+    async fn only_moderators_map_members_to_associations() {
+        let (service, _dir) = service().await;
+        let replies = run_all(
+            &service,
+            &[
+                (
+                    "@bob:localhost",
+                    "$1",
+                    "!association set @bob:localhost Croix-Rouge",
+                ),
+                (
+                    "@moderator:localhost",
+                    "$2",
+                    "!association set @bob:localhost Croix-Rouge",
+                ),
+                (
+                    "@moderator:localhost",
+                    "$3",
+                    "!association set @carla:localhost croix rouge",
+                ),
+                (
+                    "@moderator:localhost",
+                    "$4",
+                    "!réunion hôte ordre Croix-Rouge, Secours populaire",
+                ),
+                ("@alice:localhost", "$5", "!associations"),
+                ("@alice:localhost", "$6", "!réunion hôte Emmaüs"),
+            ],
+        )
+        .await;
+        assert!(replies[0].contains("Seul un modérateur"), "{}", replies[0]);
+        assert!(
+            replies[1].contains("BOB représente Croix-Rouge"),
+            "{}",
+            replies[1]
+        );
+        assert!(
+            replies[2].contains("CARLA représente Croix-Rouge"),
+            "{}",
+            replies[2]
+        );
+        let list = &replies[4];
+        assert!(list.contains("Croix-Rouge : BOB, CARLA"), "{list}");
+        assert!(
+            list.contains("Secours populaire : personne pour l'instant"),
+            "{list}"
+        );
+        assert!(
+            list.contains("Invités (sans association) : ALICE, GUEST, MODERATOR"),
+            "{list}"
+        );
+        assert!(
+            replies[5].contains("Je ne connais pas l'association « Emmaüs »"),
+            "{}",
+            replies[5]
+        );
     }
 }

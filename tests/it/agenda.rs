@@ -6,11 +6,7 @@ use crate::helpers::{Bot, BotConfig, TestUser};
 async fn members_add_edit_list_and_remove_agenda_items() {
     let mut alice = TestUser::new("alice", false).await;
     let bob = TestUser::new("bob", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     // Alice creates the room, so she is its moderator; Bob is an ordinary member.
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;

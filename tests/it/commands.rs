@@ -6,11 +6,7 @@ use crate::helpers::{Bot, BotConfig, TestUser, room_with_bot};
 #[tokio::test(flavor = "multi_thread")]
 async fn help_is_answered_in_french_as_a_reply_then_in_english_once_chosen() {
     let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, false).await;
 
     let help = alice.say(&room, "!aide").await;
@@ -40,8 +36,8 @@ async fn help_is_answered_in_french_as_a_reply_then_in_english_once_chosen() {
 async fn the_configured_language_is_the_default_of_new_rooms() {
     let mut alice = TestUser::new("alice", false).await;
     let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
         language: "en",
+        ..BotConfig::invited_by(&alice.user_id)
     })
     .await;
     let room = room_with_bot(&mut alice, &bot, false).await;
@@ -53,11 +49,7 @@ async fn the_configured_language_is_the_default_of_new_rooms() {
 #[tokio::test(flavor = "multi_thread")]
 async fn help_works_in_an_encrypted_room() {
     let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, true).await;
     assert!(
         room.latest_encryption_state()
@@ -82,11 +74,7 @@ async fn help_works_in_an_encrypted_room() {
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_commands_get_a_helpful_answer() {
     let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, false).await;
 
     let typo = alice.say(&room, "!aied").await;

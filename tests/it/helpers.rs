@@ -16,8 +16,11 @@ use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::EncryptionInfo;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
 use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::reaction::{OriginalSyncReactionEvent, ReactionEventContent};
+use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, OriginalSyncRoomMemberEvent};
+use matrix_sdk::ruma::events::room::message::FileMessageEventContent;
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, ReplacementMetadata,
     RoomMessageEventContent,
@@ -165,6 +168,17 @@ pub struct Received {
     pub is_notice: bool,
     pub in_reply_to: Option<OwnedEventId>,
     pub was_encrypted: bool,
+    pub event_id: OwnedEventId,
+    /// The file, for file messages (such as the .ics invitation).
+    pub file: Option<FileMessageEventContent>,
+}
+
+/// A reaction as a member's client received it.
+#[derive(Debug, Clone)]
+pub struct SeenReaction {
+    pub sender: OwnedUserId,
+    pub target: OwnedEventId,
+    pub key: String,
 }
 
 #[derive(Debug, Clone)]
@@ -180,6 +194,9 @@ pub struct TestUser {
     pub user_id: OwnedUserId,
     messages: mpsc::UnboundedReceiver<Received>,
     memberships: mpsc::UnboundedReceiver<MembershipChange>,
+    reactions: mpsc::UnboundedReceiver<SeenReaction>,
+    /// Every reaction received so far, in order.
+    pub reactions_seen: Vec<SeenReaction>,
     /// Every message received so far, in order.
     pub seen: Vec<Received>,
     sync: tokio::task::JoinHandle<()>,
@@ -234,6 +251,10 @@ impl TestUser {
                         ),
                         other => (other.body().to_owned(), None, false),
                     };
+                    let file = match &event.content.msgtype {
+                        MessageType::File(file) => Some(file.clone()),
+                        _ => None,
+                    };
                     let _ = message_tx.send(Received {
                         room_id: room.room_id().to_owned(),
                         sender: event.sender.clone(),
@@ -242,10 +263,23 @@ impl TestUser {
                         is_notice,
                         in_reply_to,
                         was_encrypted: encryption.is_some(),
+                        event_id: event.event_id.clone(),
+                        file,
                     });
                 }
             },
         );
+        let (reaction_tx, reactions) = mpsc::unbounded_channel();
+        client.add_event_handler(move |event: OriginalSyncReactionEvent| {
+            let reaction_tx = reaction_tx.clone();
+            async move {
+                let _ = reaction_tx.send(SeenReaction {
+                    sender: event.sender.clone(),
+                    target: event.content.relates_to.event_id.clone(),
+                    key: event.content.relates_to.key.clone(),
+                });
+            }
+        });
         let (membership_tx, memberships) = mpsc::unbounded_channel();
         client.add_event_handler(move |event: OriginalSyncRoomMemberEvent, room: Room| {
             let membership_tx = membership_tx.clone();
@@ -279,6 +313,8 @@ impl TestUser {
             user_id,
             messages,
             memberships,
+            reactions,
+            reactions_seen: Vec::new(),
             seen: Vec::new(),
             sync,
         }
@@ -311,6 +347,58 @@ impl TestUser {
             .expect("send message")
             .response
             .event_id
+    }
+
+    /// Reacts to an event with `key`; returns the reaction's event id (to redact it later).
+    pub async fn react(&self, room: &Room, target: &OwnedEventId, key: &str) -> OwnedEventId {
+        let content = ReactionEventContent::new(Annotation::new(target.clone(), key.to_owned()));
+        room.send(content)
+            .await
+            .expect("send reaction")
+            .response
+            .event_id
+    }
+
+    /// Removes (redacts) one of this user's events, such as a reaction.
+    pub async fn redact(&self, room: &Room, event: &OwnedEventId) {
+        room.redact(event, None, None).await.expect("redact");
+    }
+
+    /// Waits for a reaction matching `wanted`.
+    pub async fn wait_for_reaction(
+        &mut self,
+        what: &str,
+        wanted: impl Fn(&SeenReaction) -> bool,
+    ) -> SeenReaction {
+        if let Some(found) = self.reactions_seen.iter().find(|reaction| wanted(reaction)) {
+            return found.clone();
+        }
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let reaction = tokio::time::timeout_at(deadline, self.reactions.recv())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!(
+                        "waited {PATIENCE:?} for {what}; saw {:#?}",
+                        self.reactions_seen
+                    )
+                })
+                .expect("reaction channel open");
+            self.reactions_seen.push(reaction.clone());
+            if wanted(&reaction) {
+                return reaction;
+            }
+        }
+    }
+
+    /// Downloads (and decrypts) a file someone sent.
+    pub async fn download(&self, file: &FileMessageEventContent) -> Vec<u8> {
+        self.client
+            .media()
+            .get_file(file, false)
+            .await
+            .expect("download")
+            .expect("file content")
     }
 
     /// Edits one of this user's messages (an `m.replace` event), as clients do.
@@ -428,16 +516,47 @@ impl Drop for Bot {
 pub struct BotConfig<'a> {
     pub allowed_inviters: Vec<&'a OwnedUserId>,
     pub language: &'a str,
+    /// More TOML appended to the configuration (`[[rooms]]` sections).
+    pub extra: String,
+}
+
+impl<'a> BotConfig<'a> {
+    /// A French-speaking bot that accepts invitations from `inviter`.
+    pub fn invited_by(inviter: &'a OwnedUserId) -> Self {
+        Self {
+            allowed_inviters: vec![inviter],
+            language: "fr",
+            extra: String::new(),
+        }
+    }
 }
 
 impl Bot {
     /// Registers a bot account, writes its configuration and starts it.
     pub async fn start(config: BotConfig<'_>) -> Bot {
-        let homeserver = homeserver();
+        let mut bot = Bot::register().await;
+        bot.start_with(config);
+        bot
+    }
+
+    /// Registers the bot's account without starting it (to invite it before its first start).
+    pub async fn register() -> Bot {
         let name = unique_name("concerto");
         let password = format!("{name}-password");
-        let user_id = homeserver.register(&name, &password, false).await;
+        let user_id = homeserver().register(&name, &password, false).await;
         let dir = tempfile::tempdir().expect("bot dir");
+        // The password goes through the environment, as an operator would keep it out of files.
+        std::fs::write(dir.path().join("password"), &password).expect("write password");
+        Bot {
+            user_id,
+            dir,
+            child: None,
+            starts: 0,
+        }
+    }
+
+    /// Writes the configuration and starts the bot.
+    pub fn start_with(&mut self, config: BotConfig<'_>) {
         let inviters: Vec<String> = config
             .allowed_inviters
             .iter()
@@ -447,7 +566,7 @@ impl Bot {
             r#"
 [matrix]
 homeserver_url = "{url}"
-user = "{name}"
+user = "{user}"
 device_name = "Concerto (test)"
 
 [storage]
@@ -459,23 +578,18 @@ allowed_inviters = [{inviters}]
 
 [bot]
 language = "{language}"
+
+{extra}
 "#,
-            url = homeserver.url,
-            data = dir.path().join("data"),
+            url = homeserver().url,
+            user = self.user_id,
+            data = self.data_dir(),
             inviters = inviters.join(", "),
             language = config.language,
+            extra = config.extra,
         );
-        std::fs::write(dir.path().join("concerto.toml"), toml).expect("write config");
-        // The password goes through the environment, as an operator would keep it out of files.
-        std::fs::write(dir.path().join("password"), &password).expect("write password");
-        let mut bot = Bot {
-            user_id,
-            dir,
-            child: None,
-            starts: 0,
-        };
-        bot.launch();
-        bot
+        std::fs::write(self.dir.path().join("concerto.toml"), toml).expect("write config");
+        self.launch();
     }
 
     pub fn data_dir(&self) -> PathBuf {

@@ -7,11 +7,7 @@ use crate::helpers::{Bot, BotConfig, TestUser};
 #[tokio::test(flavor = "multi_thread")]
 async fn an_invitation_from_an_allowed_user_is_accepted_with_a_welcome() {
     let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = alice.create_room(false, &[&bot.user_id]).await;
 
     alice
@@ -39,11 +35,7 @@ async fn an_invitation_from_an_allowed_user_is_accepted_with_a_welcome() {
 async fn an_invitation_from_someone_not_allowed_is_declined() {
     let alice = TestUser::new("alice", false).await;
     let mut mallory = TestUser::new("mallory", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = mallory.create_room(false, &[&bot.user_id]).await;
 
     // Declining an invitation is leaving the room one was invited to.

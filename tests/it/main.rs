@@ -6,4 +6,5 @@ mod helpers;
 mod agenda;
 mod commands;
 mod invitations;
+mod meetings;
 mod restarts;

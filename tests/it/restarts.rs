@@ -9,11 +9,7 @@ use crate::helpers::{Bot, BotConfig, TestUser, homeserver, room_with_bot};
 async fn a_restart_keeps_the_device_and_answers_missed_commands_once() {
     let mut alice = TestUser::new("alice", false).await;
     let admin = TestUser::new("admin", true).await;
-    let mut bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, true).await;
     let before = alice.say(&room, "!aide").await;
     alice.reply_to(&before).await;
@@ -48,11 +44,7 @@ async fn a_restart_keeps_the_device_and_answers_missed_commands_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn after_a_crash_nothing_is_lost_or_repeated() {
     let mut alice = TestUser::new("alice", false).await;
-    let mut bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, false).await;
     let before = alice.say(&room, "!aide").await;
     alice.reply_to(&before).await;
@@ -71,11 +63,7 @@ async fn after_a_crash_nothing_is_lost_or_repeated() {
 #[tokio::test(flavor = "multi_thread")]
 async fn commands_from_before_the_bot_joined_are_not_answered() {
     let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = alice.create_room(false, &[]).await;
     let old = alice.say(&room, "!aide").await;
     alice.invite(&room, &bot.user_id).await;
@@ -95,11 +83,7 @@ async fn commands_from_before_the_bot_joined_are_not_answered() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_long_downtime_loses_no_command() {
     let mut alice = TestUser::new("alice", false).await;
-    let mut bot = Bot::start(BotConfig {
-        allowed_inviters: vec![&alice.user_id],
-        language: "fr",
-    })
-    .await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, false).await;
     assert!(bot.stop().await);
 

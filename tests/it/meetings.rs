@@ -1,0 +1,154 @@
+//! Meetings in a real encrypted room: two members of two associations vote on dates with
+//! reactions, one withdraws a vote, one votes while the bot is down, and closing the proposal
+//! schedules the meeting with an .ics invitation that calendar programs can read.
+
+use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
+use matrix_sdk::ruma::events::room::member::MembershipState;
+
+use crate::helpers::{Bot, BotConfig, TestUser};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_vote_with_reactions_and_closing_schedules_the_meeting() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    // The associations come from the configuration, for this room.
+    let rooms = format!(
+        r#"
+[[rooms]]
+room_id = "{room}"
+host_order = ["Croix-Rouge", "Restos du Cœur"]
+associations = [
+    {{ name = "Restos du Cœur", members = ["{alice}"] }},
+    {{ name = "Croix-Rouge", members = ["{bob}"] }},
+]
+"#,
+        room = room.room_id(),
+        alice = alice.user_id,
+        bob = bob.user_id,
+    );
+    bot.start_with(BotConfig {
+        extra: rooms,
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+
+    let propose = alice
+        .say(
+            &room,
+            "!réunion proposer 10/12/2027 14h ; vendredi 17/12/2027 14h",
+        )
+        .await;
+    let proposal = alice.reply_to(&propose).await;
+    assert!(
+        proposal
+            .body
+            .contains("1️⃣ vendredi 10 décembre 2027, 14 h 00"),
+        "{}",
+        proposal.body
+    );
+    assert!(
+        proposal
+            .body
+            .contains("2️⃣ vendredi 17 décembre 2027, 14 h 00"),
+        "{}",
+        proposal.body
+    );
+    // The bot puts the voting reactions under its proposal itself.
+    for key in ["1️⃣", "2️⃣"] {
+        let (bot_id, target) = (bot.user_id.clone(), proposal.event_id.clone());
+        alice
+            .wait_for_reaction(&format!("the bot's {key}"), move |r| {
+                r.sender == bot_id && r.target == target && r.key == key
+            })
+            .await;
+    }
+
+    alice.react(&room, &proposal.event_id, "1️⃣").await;
+    alice.react(&room, &proposal.event_id, "2️⃣").await;
+    let bob_first = bob.react(&bob_room, &proposal.event_id, "1️⃣").await;
+    bob.react(&bob_room, &proposal.event_id, "👍").await;
+    bob.redact(&bob_room, &bob_first).await;
+    bob.react(&bob_room, &proposal.event_id, "2️⃣").await;
+
+    let votes = alice.say(&room, "!réunion votes").await;
+    let tally = alice.reply_to(&votes).await.body;
+    let second = tally.find("2️⃣ vendredi 17").expect("option 2 listed");
+    let first = tally.find("1️⃣ vendredi 10").expect("option 1 listed");
+    assert!(
+        second < first,
+        "both associations can come on the 17th: {tally}"
+    );
+    assert!(
+        tally.contains("Toutes les associations sont représentées : 2️⃣."),
+        "{tally}"
+    );
+    assert!(
+        tally.contains("Manque : Croix-Rouge"),
+        "Bob withdrew his vote for the 10th: {tally}"
+    );
+
+    // Bob votes for the 10th again while the bot is down: it counts when the bot is back.
+    assert!(bot.stop().await);
+    bob.react(&bob_room, &proposal.event_id, "1️⃣").await;
+    bot.restart();
+    let votes = alice.say(&room, "!réunion votes").await;
+    let tally = alice.reply_to(&votes).await.body;
+    assert!(
+        tally.contains("Toutes les associations sont représentées : 1️⃣, 2️⃣."),
+        "{tally}"
+    );
+
+    // A tie: the bot asks which date; then the 17th is chosen.
+    let close = alice.say(&room, "!réunion clore").await;
+    let tie = alice.reply_to(&close).await.body;
+    assert!(
+        tie.contains("égalité") && tie.contains("`!réunion clore 1`"),
+        "{tie}"
+    );
+    let close = alice.say(&room, "!réunion clore 2").await;
+    let scheduled = alice.reply_to(&close).await.body;
+    assert!(
+        scheduled.contains("Réunion fixée : vendredi 17 décembre 2027, 14 h 00."),
+        "{scheduled}"
+    );
+    // Croix-Rouge is first in the host order and nobody hosted yet.
+    assert!(scheduled.contains("Accueil : Croix-Rouge"), "{scheduled}");
+
+    let bot_id = bot.user_id.clone();
+    let invitation = alice
+        .wait_for_message("the .ics invitation", move |m| {
+            m.sender == bot_id && m.file.is_some()
+        })
+        .await;
+    let file = invitation.file.expect("a file");
+    assert_eq!(file.filename(), "reunion-concertation.ics");
+    assert!(
+        invitation.was_encrypted,
+        "the invitation is encrypted like the room"
+    );
+    let ics = String::from_utf8(alice.download(&file).await).expect("UTF-8 calendar");
+    let calendar: Calendar = ics.parse().expect("a valid iCalendar file");
+    let event = calendar.components[0].as_event().expect("an event");
+    let expected = chrono::DateTime::parse_from_rfc3339("2027-12-17T13:00:00Z")
+        .expect("valid date")
+        .with_timezone(&chrono::Utc);
+    assert_eq!(
+        event.get_start(),
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(expected)))
+    );
+    assert_eq!(event.get_summary(), Some("Réunion de concertation"));
+
+    // The next meeting is now that one.
+    let show = bob.say(&bob_room, "!réunion").await;
+    let overview = alice.reply_to(&show).await.body;
+    assert!(
+        overview.contains("Prochaine réunion : vendredi 17 décembre 2027, 14 h 00"),
+        "{overview}"
+    );
+    assert!(overview.contains("Accueil : Croix-Rouge"), "{overview}");
+}
