@@ -58,13 +58,8 @@ pub fn invitation(
 mod tests {
     use super::*;
     use crate::domain::{AgendaItem, ItemStatus, UserId};
+    use crate::testing::at;
     use icalendar::{CalendarDateTime, DatePerhapsTime};
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
 
     #[test]
     fn the_invitation_parses_back_with_the_utc_start_place_and_agenda() {

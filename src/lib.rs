@@ -16,3 +16,5 @@ pub mod replies;
 pub mod service;
 pub mod storage;
 pub mod telemetry;
+#[cfg(test)]
+mod testing;

@@ -314,17 +314,12 @@ fn next_weekday(weekday: Weekday, time: NaiveTime, local_now: NaiveDateTime) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::at;
     use chrono_tz::Europe::Paris;
 
     /// Sunday 29 November 2026, 19:00 in Paris.
     fn now() -> DateTime<Utc> {
         at("2026-11-29T18:00:00Z")
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
     }
 
     fn read(text: &str) -> Result<DateTime<Utc>, DateProblem> {

@@ -88,13 +88,8 @@ pub fn format_date(at: DateTime<Utc>, time_zone: Tz, language: Language) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::at;
     use chrono_tz::Europe::Paris;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
 
     fn meeting(id: i64, starts_at: Option<&str>) -> Meeting {
         Meeting {

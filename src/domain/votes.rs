@@ -187,12 +187,7 @@ fn fold(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
+    use crate::testing::at;
 
     fn user(name: &str) -> UserId {
         UserId::new(format!("@{name}:localhost"))

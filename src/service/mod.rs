@@ -356,6 +356,7 @@ impl<C: Chat> Service<C> {
 mod tests {
     use super::*;
     use crate::storage::tests::temporary_store;
+    use crate::testing::at;
     use std::sync::Mutex;
 
     /// Records what would be sent; fails the sends it is told to.
@@ -435,12 +436,6 @@ mod tests {
                 .filter(|sent| matches!(sent.content, Content::Notice { .. }))
                 .collect()
         }
-    }
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
     }
 
     async fn service() -> (Service<RecordingChat>, tempfile::TempDir) {

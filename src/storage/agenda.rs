@@ -247,12 +247,7 @@ fn item_from_row(row: &SqliteRow) -> Result<AgendaItem, StorageError> {
 mod tests {
     use super::*;
     use crate::storage::tests::temporary_store;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
+    use crate::testing::at;
 
     fn new_item(text: &str, urgent: bool, position: i64, source: &str) -> NewItem {
         NewItem {

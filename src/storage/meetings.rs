@@ -439,12 +439,7 @@ impl Transaction {
 mod tests {
     use super::*;
     use crate::storage::tests::temporary_store;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
+    use crate::testing::at;
 
     #[tokio::test]
     async fn a_room_is_seeded_once_and_keeps_its_own_changes() {

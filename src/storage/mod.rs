@@ -204,9 +204,7 @@ pub(crate) mod tests {
     }
 
     fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-29T18:00:00Z")
-            .expect("valid date")
-            .with_timezone(&Utc)
+        crate::testing::at("2026-11-29T18:00:00Z")
     }
 
     #[tokio::test]

@@ -198,12 +198,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::storage::tests::temporary_store;
-
-    fn at(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .expect("valid date")
-            .with_timezone(&Utc)
-    }
+    use crate::testing::at;
 
     fn reply(text: &str) -> NewMessage {
         NewMessage::notice(&RoomId::new("!r"), Some(&EventId::new("$cmd")), text.into())
