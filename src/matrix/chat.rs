@@ -5,17 +5,23 @@
 
 use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
+use matrix_sdk::room::{IncludeRelations, RelationsOptions};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::reaction::ReactionEventContent;
 use matrix_sdk::ruma::events::relation::Annotation;
+use matrix_sdk::ruma::events::relation::RelationType;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+};
+use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{Chat, SendError};
+use crate::service::{Chat, IncomingReaction, SendError};
 use crate::storage::{Content, OutgoingMessage};
 
 pub struct MatrixChat {
@@ -118,6 +124,53 @@ impl Chat for MatrixChat {
         self.member(room, user)
             .await
             .and_then(|member| member.display_name().map(str::to_owned))
+    }
+
+    async fn reactions_to(&self, room: &RoomId, event: &EventId) -> Option<Vec<IncomingReaction>> {
+        let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
+        let event_id = OwnedEventId::try_from(event.as_str()).ok()?;
+        let joined = self.client.get_room(&room_id)?;
+        let own_user = self.client.user_id().map(ToOwned::to_owned);
+        let mut reactions = Vec::new();
+        let mut from = None;
+        loop {
+            let options = RelationsOptions {
+                from: from.take(),
+                limit: Some(uint!(100)),
+                include_relations: IncludeRelations::RelationsOfType(RelationType::Annotation),
+                ..Default::default()
+            };
+            let page = match joined.relations(event_id.clone(), options).await {
+                Ok(page) => page,
+                Err(error) => {
+                    tracing::warn!(%room_id, %event_id, %error, "cannot read reactions");
+                    return None;
+                }
+            };
+            for related in &page.chunk {
+                // Withdrawn reactions come back redacted, and are not Original any more.
+                let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
+                    SyncMessageLikeEvent::Original(reaction),
+                ))) = related.raw().deserialize()
+                else {
+                    continue;
+                };
+                if Some(&reaction.sender) == own_user.as_ref() {
+                    continue;
+                }
+                reactions.push(IncomingReaction {
+                    room: room.clone(),
+                    event_id: EventId::new(reaction.event_id.as_str()),
+                    sender: UserId::new(reaction.sender.as_str()),
+                    target: event.clone(),
+                    key: reaction.content.relates_to.key,
+                });
+            }
+            match page.next_batch_token {
+                Some(next) if !page.chunk.is_empty() => from = Some(next),
+                _ => return Some(reactions),
+            }
+        }
     }
 
     async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {

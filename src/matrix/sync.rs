@@ -79,6 +79,10 @@ impl SyncLoop {
         }
         // Replies decided before a crash but not sent yet.
         self.service.deliver_pending(Utc::now()).await?;
+        if position.is_some() {
+            // Votes cast while the bot was away, even beyond what the sync can replay.
+            self.service.reconcile_votes(Utc::now()).await?;
+        }
 
         let mut shutdown = pin!(shutdown);
         let mut failures: u32 = 0;

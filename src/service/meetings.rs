@@ -425,6 +425,64 @@ impl<C: Chat> Service<C> {
         Ok(())
     }
 
+    /// Brings the votes of every open proposal in line with the reactions the homeserver has,
+    /// so that votes cast or withdrawn while the bot could not follow (a long outage) count.
+    /// Run at start; what the sync then replays changes nothing more.
+    pub async fn reconcile_votes(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        for (room, proposal) in self.store.open_proposals().await? {
+            let Some(presented) = &proposal.event_id else {
+                continue;
+            };
+            let Some(reactions) = self.chat.reactions_to(&room, presented).await else {
+                tracing::warn!(
+                    proposal = proposal.id,
+                    "could not read the proposal's reactions"
+                );
+                continue;
+            };
+            let mut tx = self.store.begin().await?;
+            let mut current = Vec::new();
+            let mut added = 0;
+            for reaction in &reactions {
+                let Some(number) = option_of_reaction(&reaction.key) else {
+                    continue;
+                };
+                if number > proposal.options.len() {
+                    continue;
+                }
+                current.push(reaction.event_id.clone());
+                if tx
+                    .add_vote(
+                        proposal.id,
+                        number,
+                        &reaction.sender,
+                        &reaction.event_id,
+                        now,
+                    )
+                    .await?
+                {
+                    added += 1;
+                }
+            }
+            let mut removed = 0;
+            for counted in tx.vote_reactions(proposal.id).await? {
+                if !current.contains(&counted) && tx.remove_vote(&counted).await? {
+                    removed += 1;
+                }
+            }
+            tx.commit().await?;
+            if added + removed > 0 {
+                tracing::info!(
+                    proposal = proposal.id,
+                    added,
+                    removed,
+                    "votes reconciled with the homeserver"
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// A redaction withdraws the vote its reaction made, if the proposal is still open.
     pub async fn on_redaction(&self, redacted: &EventId) -> Result<(), ServiceError> {
         let mut tx = self.store.begin().await?;

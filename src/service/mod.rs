@@ -59,6 +59,14 @@ pub trait Chat: Send + Sync {
 
     /// The room's joined members other than the bot, with their display names.
     fn members(&self, room: &RoomId) -> impl Future<Output = Vec<(UserId, Option<String>)>> + Send;
+
+    /// The reactions the homeserver currently has on `event` (withdrawn ones excluded, the
+    /// bot's own excluded); `None` when it could not be asked.
+    fn reactions_to(
+        &self,
+        room: &RoomId,
+        event: &EventId,
+    ) -> impl Future<Output = Option<Vec<IncomingReaction>>> + Send;
 }
 
 /// A reaction someone put on a message (votes are reactions on a proposal).
@@ -364,6 +372,8 @@ mod tests {
     struct RecordingChat {
         sent: Mutex<Vec<OutgoingMessage>>,
         failures_left: Mutex<u32>,
+        /// What `reactions_to` answers, as the homeserver would.
+        server_reactions: Mutex<Vec<IncomingReaction>>,
     }
 
     impl Chat for RecordingChat {
@@ -394,6 +404,21 @@ mod tests {
                 .strip_prefix('@')
                 .and_then(|rest| rest.split(':').next())
                 .map(|name| name.to_uppercase())
+        }
+
+        async fn reactions_to(
+            &self,
+            _room: &RoomId,
+            event: &EventId,
+        ) -> Option<Vec<IncomingReaction>> {
+            let reactions = self.server_reactions.lock().expect("lock");
+            Some(
+                reactions
+                    .iter()
+                    .filter(|reaction| reaction.target == *event)
+                    .cloned()
+                    .collect(),
+            )
         }
 
         async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
@@ -1263,6 +1288,43 @@ mod tests {
             replies[5].contains("Je ne connais pas l'association « Emmaüs »"),
             "{}",
             replies[5]
+        );
+    }
+
+    #[tokio::test]
+    async fn votes_missed_during_a_long_outage_are_reconciled_with_the_server() {
+        let (service, _dir) = service().await;
+        let proposal = proposal_with_associations(&service).await;
+        let now = at("2026-11-29T18:10:00Z");
+        for vote in [
+            reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+            reaction("$b1", "@bob:localhost", proposal.as_str(), "1️⃣"),
+        ] {
+            service.on_reaction(&vote, now).await.expect("vote");
+        }
+        // Meanwhile, unseen by the bot: Bob withdrew his vote for 1 and voted for 2.
+        *service.chat.server_reactions.lock().expect("lock") = vec![
+            reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+            reaction("$b2", "@bob:localhost", proposal.as_str(), "2️⃣"),
+            reaction("$c", "@carla:localhost", proposal.as_str(), "🎉"),
+        ];
+        service.reconcile_votes(now).await.expect("reconcile");
+        service.reconcile_votes(now).await.expect("reconcile twice");
+
+        let mut tx = service.store.begin().await.expect("begin");
+        let open = tx
+            .open_proposal(&RoomId::new("!room"))
+            .await
+            .expect("query")
+            .expect("open");
+        let mut votes = tx.votes(open.id).await.expect("votes");
+        votes.sort();
+        assert_eq!(
+            votes,
+            vec![
+                (1, UserId::new("@alice:localhost")),
+                (2, UserId::new("@bob:localhost"))
+            ]
         );
     }
 }

@@ -6,9 +6,27 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Transaction};
+use super::{StorageError, Store, Transaction};
 use crate::domain::votes::Proposal;
 use crate::domain::{EventId, Meeting, RoomId, UserId};
+
+impl Store {
+    /// Every room's open proposal.
+    pub async fn open_proposals(&self) -> Result<Vec<(RoomId, Proposal)>, StorageError> {
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query("SELECT room_id FROM proposals WHERE status = 'open'")
+            .fetch_all(&mut *tx.inner)
+            .await?;
+        let mut proposals = Vec::with_capacity(rows.len());
+        for row in rows {
+            let room = RoomId::new(row.try_get::<String, _>("room_id")?);
+            if let Some(proposal) = tx.open_proposal(&room).await? {
+                proposals.push((room, proposal));
+            }
+        }
+        Ok(proposals)
+    }
+}
 
 impl Transaction {
     /// Applies a room's settings from the configuration, the first time only: afterwards the
@@ -414,6 +432,17 @@ impl Transaction {
         .execute(&mut *self.inner)
         .await?;
         Ok(result.rows_affected() == 1)
+    }
+
+    /// The reaction events counted as votes on a proposal.
+    pub async fn vote_reactions(&mut self, proposal_id: i64) -> Result<Vec<EventId>, StorageError> {
+        let rows = sqlx::query("SELECT reaction_event_id FROM votes WHERE proposal_id = ?1")
+            .bind(proposal_id)
+            .fetch_all(&mut *self.inner)
+            .await?;
+        rows.iter()
+            .map(|row| Ok(EventId::new(row.try_get::<String, _>("reaction_event_id")?)))
+            .collect()
     }
 
     /// The votes of a proposal: (option number, voter).
