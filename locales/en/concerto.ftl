@@ -101,20 +101,32 @@ help-association-details =
 help-association-example = !association set @marie:example.org Secours populaire
 
 meeting-none = No meeting is scheduled. To propose dates: `!meeting propose 10/12 2pm; Tuesday 6pm`
-meeting-unscheduled = The next meeting has no date yet ({ $items } agenda item(s)).
+meeting-unscheduled = The next meeting has no date yet ({ $items ->
+        [one] { $items } agenda item
+       *[other] { $items } agenda items
+    }).
 meeting-next = **Next meeting: { $date }**
 meeting-place = Place: { $place }
 meeting-place-unknown = Place: to be decided (`!meeting place <address>`)
 meeting-host = Host: { $host }
 meeting-host-unknown = Host: to be decided (`!meeting host <association>`)
-meeting-items = Agenda: { $items } item(s) (`!agenda`)
+meeting-items = Agenda: { $items ->
+        [one] { $items } item
+       *[other] { $items } items
+    } (`!agenda`)
 meeting-open-proposal = A date proposal is open: `!meeting votes` shows the votes.
 meeting-proposal = **Date proposal** by { $proposer } for the next meeting. React with the number of each date you can attend (remove the reaction to withdraw your vote):
 meeting-proposal-footer = To see the votes: `!meeting votes`. To set the date: `!meeting close`.
 meeting-proposal-open = A date proposal is already open. See the votes with `!meeting votes`, then set the date with `!meeting close` or cancel it with `!meeting cancel`.
 meeting-no-proposal = No date proposal is open. To make one: `!meeting propose 10/12 2pm; Tuesday 6pm`
 meeting-votes-title = **Votes for the next meeting** (best-ranked first)
-meeting-votes-line = { $number }️⃣ { $date } — { $people } person(s), { $covered } association(s) of { $total }
+meeting-votes-line = { $number }️⃣ { $date } — { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }, { $covered ->
+        [one] { $covered } association
+       *[other] { $covered } associations
+    } of { $total }
 meeting-votes-who = Can come: { $names }
 meeting-votes-nobody = Nobody yet.
 meeting-votes-missing = Missing: { $missing }

@@ -101,20 +101,32 @@ help-association-details =
 help-association-example = !association set @marie:exemple.fr Secours populaire
 
 meeting-none = Aucune réunion n'est fixée. Pour proposer des dates : `!réunion proposer 10/12 14h ; mardi 18h`
-meeting-unscheduled = La prochaine réunion n'a pas encore de date ({ $items } point(s) à l'ordre du jour).
+meeting-unscheduled = La prochaine réunion n'a pas encore de date ({ $items ->
+        [one] { $items } point
+       *[other] { $items } points
+    } à l'ordre du jour).
 meeting-next = **Prochaine réunion : { $date }**
 meeting-place = Lieu : { $place }
 meeting-place-unknown = Lieu : à préciser (`!réunion lieu <adresse>`)
 meeting-host = Accueil : { $host }
 meeting-host-unknown = Accueil : à préciser (`!réunion hôte <association>`)
-meeting-items = Ordre du jour : { $items } point(s) (`!agenda`)
+meeting-items = Ordre du jour : { $items ->
+        [one] { $items } point
+       *[other] { $items } points
+    } (`!agenda`)
 meeting-open-proposal = Une proposition de dates est ouverte : `!réunion votes` pour voir les votes.
 meeting-proposal = **Proposition de dates** de { $proposer } pour la prochaine réunion. Réagissez avec le numéro de chaque date où vous pouvez venir (retirez la réaction pour retirer votre vote) :
 meeting-proposal-footer = Pour voir les votes : `!réunion votes`. Pour fixer la date : `!réunion clore`.
 meeting-proposal-open = Une proposition de dates est déjà ouverte. Voyez les votes avec `!réunion votes`, puis fixez la date avec `!réunion clore` ou annulez-la avec `!réunion annuler`.
 meeting-no-proposal = Aucune proposition de dates n'est ouverte. Pour en faire une : `!réunion proposer 10/12 14h ; mardi 18h`
 meeting-votes-title = **Votes pour la prochaine réunion** (du mieux placé au moins bien placé)
-meeting-votes-line = { $number }️⃣ { $date } — { $people } personne(s), { $covered } association(s) sur { $total }
+meeting-votes-line = { $number }️⃣ { $date } — { $people ->
+        [one] { $people } personne
+       *[other] { $people } personnes
+    }, { $covered ->
+        [one] { $covered } association
+       *[other] { $covered } associations
+    } sur { $total }
 meeting-votes-who = Peuvent venir : { $names }
 meeting-votes-nobody = Personne pour l'instant.
 meeting-votes-missing = Manque : { $missing }

@@ -7,7 +7,7 @@
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -208,10 +208,17 @@ impl SyncLoop {
             let now = Utc::now();
             match incoming(event, &room, own_user) {
                 Some(Incoming::Message(message)) => {
+                    let started = Instant::now();
                     if let Err(error) = self.service.on_message(&message, now).await {
                         tracing::error!(event_id = %message.event_id, %error, "command could not be handled");
                         self.service.apologize(&message, now).await;
                     }
+                    // Reading, storing and sending included: the bot's share of a reply's delay.
+                    tracing::debug!(
+                        event_id = %message.event_id,
+                        micros = started.elapsed().as_micros(),
+                        "message handled"
+                    );
                 }
                 Some(Incoming::Edit(edit)) => {
                     if let Err(error) = self.service.on_edit(&edit, now).await {

@@ -1080,13 +1080,10 @@ mod tests {
             "the date with both associations ranks first: {votes}"
         );
         assert!(
-            votes.contains("2 personne(s), 2 association(s) sur 2 — ✅ toutes les associations"),
+            votes.contains("2 personnes, 2 associations sur 2 — ✅ toutes les associations"),
             "{votes}"
         );
-        assert!(
-            votes.contains("1 personne(s), 1 association(s) sur 2"),
-            "{votes}"
-        );
+        assert!(votes.contains("1 personne, 1 association sur 2"), "{votes}");
         assert!(votes.contains("Manque : Croix-Rouge"), "{votes}");
         assert!(
             votes.contains("Toutes les associations sont représentées : 2️⃣."),
@@ -1139,7 +1136,7 @@ mod tests {
             overview.contains("Prochaine réunion : jeudi 10 décembre 2026"),
             "{overview}"
         );
-        assert!(overview.contains("1 point(s)"), "{overview}");
+        assert!(overview.contains("Ordre du jour : 1 point ("), "{overview}");
 
         let file = service
             .chat
