@@ -42,6 +42,7 @@ help-agenda-details =
     - `!agenda remove <n>`: remove item n (its author or a room moderator)
     - `!agenda done <n>`: mark item n as treated
     - `!agenda move <n> <position>`: move item n
+
     Untreated items of a meeting move on to the next one by themselves. To correct an item, just edit your `!agenda add` message.
 help-agenda-example = !agenda add 2027 budget of the food banks
 example-agenda-list = !agenda
@@ -87,6 +88,7 @@ help-meeting-details =
     - `!meeting close [n]`: set date n, or the best-ranked one (the proposer or a moderator); I then send an .ics invitation to add to your calendar
     - `!meeting cancel`: cancel the next meeting (or the open proposal)
     - `!meeting host <association>`, `!meeting host order <a>, <b>, …`, `!meeting place <address>`
+
     Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month).
 help-meeting-example = !meeting propose 10/12 2pm; Tuesday 6pm
 example-meeting-close = !meeting close 2

@@ -42,6 +42,7 @@ help-agenda-details =
     - `!agenda retirer <n>` : retirer le point n (son auteur ou un modérateur du salon)
     - `!agenda traité <n>` : marquer le point n comme traité
     - `!agenda déplacer <n> <position>` : déplacer le point n
+
     Les points non traités d'une réunion passent d'eux-mêmes à la suivante. Pour corriger un point, modifiez simplement votre message `!agenda ajouter`.
 help-agenda-example = !agenda ajouter Budget 2027 des épiceries solidaires
 example-agenda-list = !agenda
@@ -87,6 +88,7 @@ help-meeting-details =
     - `!réunion clore [n]` : fixer la date n, ou la mieux placée (celui qui a proposé, ou un modérateur) ; j'envoie alors une invitation .ics à ajouter à son agenda
     - `!réunion annuler` : annuler la prochaine réunion (ou la proposition en cours)
     - `!réunion hôte <association>`, `!réunion hôte ordre <a>, <b>, …`, `!réunion lieu <adresse>`
+
     Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`.
 help-meeting-example = !réunion proposer 10/12 14h ; mardi 18h
 example-meeting-close = !réunion clore 2

@@ -120,7 +120,7 @@ pub fn votes(
             text.push_str(" — ");
             text.push_str(&texts.get(language, "meeting-votes-all-covered"));
         }
-        text.push_str("\n  ");
+        text.push_str("\n  - ");
         if result.voters.is_empty() {
             text.push_str(&texts.get(language, "meeting-votes-nobody"));
         } else {
@@ -136,7 +136,7 @@ pub fn votes(
             ));
         }
         if !result.missing.is_empty() {
-            text.push_str(" — ");
+            text.push_str("\n  - ");
             text.push_str(&texts.format(
                 language,
                 "meeting-votes-missing",

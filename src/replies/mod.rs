@@ -341,4 +341,14 @@ mod tests {
         assert!(text.contains("\\<klingon\\>"), "{text}");
         assert!(text.contains("`!language en`"), "{text}");
     }
+
+    #[test]
+    fn the_notes_after_a_list_of_forms_stand_in_their_own_paragraph() {
+        // Otherwise Markdown glues them to the last line of the list.
+        let texts = texts();
+        let french = help_topic(&texts, Language::Fr, Topic::Meeting);
+        assert!(french.contains("<adresse>`\n\nDates possibles"), "{french}");
+        let english = help_topic(&texts, Language::En, Topic::Agenda);
+        assert!(english.contains("move item n\n\nUntreated"), "{english}");
+    }
 }

@@ -618,7 +618,7 @@ mod tests {
         }
         service
             .chat
-            .sent()
+            .notices()
             .into_iter()
             .map(|m| m.markdown)
             .collect()
@@ -1113,7 +1113,7 @@ mod tests {
             ],
         )
         .await;
-        let notices: Vec<&String> = replies.iter().filter(|r| !r.is_empty()).collect();
+        let notices: Vec<&String> = replies.iter().collect();
         let refusal = notices
             .iter()
             .find(|r| r.contains("Seule la personne"))
