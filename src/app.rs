@@ -15,6 +15,7 @@ use crate::storage::Store;
 
 /// Runs the bot until `shutdown` completes.
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    let started_at = chrono::Utc::now();
     let texts = Texts::new()?;
     if settings.access.allowed_inviters.is_empty() && settings.access.allowed_rooms.is_empty() {
         tracing::warn!(
@@ -42,7 +43,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         device_id = ?client.device_id(),
         "Concerto is running"
     );
-    SyncLoop::new(client, Arc::new(service), settings.access)
+    SyncLoop::new(client, Arc::new(service), settings.access, started_at)
         .run(shutdown)
         .await?;
     tracing::info!("Concerto stopped");

@@ -54,14 +54,22 @@ pub struct SyncLoop {
     client: Client,
     service: Arc<Service<MatrixChat>>,
     access: AccessSettings,
+    /// When the process started: on the very first start, older events are history.
+    started_at: DateTime<Utc>,
 }
 
 impl SyncLoop {
-    pub fn new(client: Client, service: Arc<Service<MatrixChat>>, access: AccessSettings) -> Self {
+    pub fn new(
+        client: Client,
+        service: Arc<Service<MatrixChat>>,
+        access: AccessSettings,
+        started_at: DateTime<Utc>,
+    ) -> Self {
         Self {
             client,
             service,
             access,
+            started_at,
         }
     }
 
@@ -75,7 +83,7 @@ impl SyncLoop {
         let store = self.service.store().clone();
         let mut position = store.sync_position().await?;
         if position.is_none() {
-            tracing::info!("first start: the history of the rooms will not be replayed");
+            tracing::info!("first start: what the rooms said before now will not be replayed");
         }
         // Replies decided before a crash but not sent yet.
         self.service.deliver_pending(Utc::now()).await?;
@@ -177,14 +185,27 @@ impl SyncLoop {
         first_sync: bool,
         own_user: &OwnedUserId,
     ) {
-        if first_sync {
-            tracing::debug!(%room_id, skipped = timeline.events.len(), "history not replayed");
-            return;
-        }
+        // On the very first start, what happened before the bot started is history.
+        let fresh;
+        let timeline_events: &[TimelineEvent] = if first_sync {
+            fresh = timeline
+                .events
+                .iter()
+                .filter(|event| {
+                    event
+                        .timestamp()
+                        .is_some_and(|sent| to_utc(sent) >= self.started_at)
+                })
+                .cloned()
+                .collect::<Vec<_>>();
+            tracing::debug!(%room_id, skipped = timeline.events.len() - fresh.len(), "history not replayed");
+            &fresh
+        } else {
+            &timeline.events
+        };
         let room = RoomId::new(room_id.as_str());
         // Events before the bot's own arrival are history it was not there for.
-        let own_join = timeline
-            .events
+        let own_join = timeline_events
             .iter()
             .rposition(|event| is_own_join(event, own_user));
         let missed;
@@ -193,16 +214,16 @@ impl SyncLoop {
                 if let Err(error) = self.service.on_joined(&room, Utc::now()).await {
                     tracing::error!(%room_id, %error, "could not greet the room");
                 }
-                &timeline.events[join + 1..]
+                &timeline_events[join + 1..]
             }
             (None, Some(since), true) => match self.client.get_room(room_id) {
                 Some(joined) => {
                     missed = with_missed_events(&joined, timeline, since).await;
                     &missed
                 }
-                None => &timeline.events,
+                None => timeline_events,
             },
-            (None, _, _) => &timeline.events,
+            (None, _, _) => timeline_events,
         };
         for event in events {
             let now = Utc::now();

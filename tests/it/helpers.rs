@@ -642,6 +642,30 @@ language = "{language}"
         child.kill().await.expect("kill the bot");
     }
 
+    /// Waits until the homeserver lists a device of the bot's other than `known` (a new
+    /// login). Nothing in the room shows it, so the admin API is asked again and again.
+    pub async fn wait_for_new_device(&self, admin: &TestUser, known: &[String]) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let devices = homeserver().devices_of(admin, &self.user_id).await;
+            if devices.iter().any(|device| !known.contains(device)) {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no new device for {} after {PATIENCE:?}",
+                self.user_id
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Deletes the bot's data directory (session, stores, database), as a new install would.
+    pub fn wipe_data(&mut self) {
+        assert!(self.child.is_none(), "stop the bot before wiping its data");
+        std::fs::remove_dir_all(self.data_dir()).expect("remove the data directory");
+    }
+
     pub fn restart(&mut self) {
         assert!(self.child.is_none(), "stop the bot before restarting it");
         self.launch();

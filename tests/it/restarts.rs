@@ -81,6 +81,26 @@ async fn commands_from_before_the_bot_joined_are_not_answered() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_very_first_start_does_not_replay_the_rooms_history() {
+    let mut alice = TestUser::new("alice", false).await;
+    let admin = TestUser::new("admin", true).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    assert!(bot.stop().await);
+    let old = alice.say(&room, "!aide").await;
+    // A new installation: no saved session, no sync position, an empty database.
+    bot.wipe_data();
+    let devices = homeserver().devices_of(&admin, &bot.user_id).await;
+    bot.restart();
+    // Once it has logged in afresh, it is running: a command sent now is not history.
+    bot.wait_for_new_device(&admin, &devices).await;
+
+    let new = alice.say(&room, "!langue").await;
+    alice.reply_to(&new).await;
+    assert_eq!(alice.replies_seen(&old), 0, "history is not replayed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_long_downtime_loses_no_command() {
     let mut alice = TestUser::new("alice", false).await;
     let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
