@@ -50,6 +50,13 @@ pub struct Proposal {
     pub options: Vec<DateTime<Utc>>,
 }
 
+impl Proposal {
+    /// The option a reaction with `key` votes for, if it names one of this proposal's dates.
+    pub fn option_voted_by(&self, key: &str) -> Option<usize> {
+        option_of_reaction(key).filter(|number| *number <= self.options.len())
+    }
+}
+
 /// One option's result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OptionResult {
@@ -235,6 +242,14 @@ mod tests {
         assert_eq!(keycap(2), Some("2️⃣"));
         assert_eq!(keycap(0), None);
         assert_eq!(keycap(11), None);
+    }
+
+    #[test]
+    fn only_the_keycaps_of_existing_dates_are_votes() {
+        let proposal = proposal(&["2026-12-10T13:00:00Z", "2026-12-17T13:00:00Z"]);
+        assert_eq!(proposal.option_voted_by("2️⃣"), Some(2));
+        assert_eq!(proposal.option_voted_by("3️⃣"), None);
+        assert_eq!(proposal.option_voted_by("🎉"), None);
     }
 
     #[test]

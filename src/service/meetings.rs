@@ -399,27 +399,16 @@ impl<C: Chat> Service<C> {
         reaction: &IncomingReaction,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let Some(number) = option_of_reaction(&reaction.key) else {
+        // Most reactions are no votes: those cost no query.
+        if option_of_reaction(&reaction.key).is_none() {
             return Ok(());
-        };
+        }
         let mut tx = self.store.begin().await?;
         let Some(proposal) = tx.open_proposal_presented_by(&reaction.target).await? else {
             return Ok(());
         };
-        if number > proposal.options.len() {
-            return Ok(());
-        }
-        if tx
-            .add_vote(
-                proposal.id,
-                number,
-                &reaction.sender,
-                &reaction.event_id,
-                now,
-            )
-            .await?
-        {
-            tracing::info!(proposal = proposal.id, number, voter = %reaction.sender, "vote");
+        if count_vote(&mut tx, &proposal, reaction, now).await? {
+            tracing::info!(proposal = proposal.id, voter = %reaction.sender, key = %reaction.key, "vote");
         }
         tx.commit().await?;
         Ok(())
@@ -444,23 +433,10 @@ impl<C: Chat> Service<C> {
             let mut current = Vec::new();
             let mut added = 0;
             for reaction in &reactions {
-                let Some(number) = option_of_reaction(&reaction.key) else {
-                    continue;
-                };
-                if number > proposal.options.len() {
-                    continue;
+                if proposal.option_voted_by(&reaction.key).is_some() {
+                    current.push(reaction.event_id.clone());
                 }
-                current.push(reaction.event_id.clone());
-                if tx
-                    .add_vote(
-                        proposal.id,
-                        number,
-                        &reaction.sender,
-                        &reaction.event_id,
-                        now,
-                    )
-                    .await?
-                {
+                if count_vote(&mut tx, &proposal, reaction, now).await? {
                     added += 1;
                 }
             }
@@ -545,6 +521,28 @@ impl<C: Chat> Service<C> {
             .filter_map(|(user, name)| name.map(|name| (user, name)))
             .collect()
     }
+}
+
+/// Counts `reaction` as a vote if it names one of the proposal's dates. `false` if it does
+/// not, or was counted before.
+async fn count_vote(
+    tx: &mut Transaction,
+    proposal: &Proposal,
+    reaction: &IncomingReaction,
+    now: DateTime<Utc>,
+) -> Result<bool, ServiceError> {
+    let Some(number) = proposal.option_voted_by(&reaction.key) else {
+        return Ok(false);
+    };
+    Ok(tx
+        .add_vote(
+            proposal.id,
+            number,
+            &reaction.sender,
+            &reaction.event_id,
+            now,
+        )
+        .await?)
 }
 
 /// The known spelling of an association name typed loosely; `None` if it matches none. With

@@ -1,6 +1,6 @@
 //! The agenda in a real room: two members add, edit, list and remove items.
 
-use crate::helpers::{Bot, BotConfig, TestUser};
+use crate::helpers::{Bot, BotConfig, TestUser, wait_for_welcome};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn members_add_edit_list_and_remove_agenda_items() {
@@ -10,13 +10,7 @@ async fn members_add_edit_list_and_remove_agenda_items() {
     // Alice creates the room, so she is its moderator; Bob is an ordinary member.
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;
-    let room_id = room.room_id().to_owned();
-    let bot_id = bot.user_id.clone();
-    alice
-        .wait_for_message("the welcome", move |m| {
-            m.room_id == room_id && m.sender == bot_id
-        })
-        .await;
+    wait_for_welcome(&mut alice, &bot, &room).await;
 
     let budget = alice.say(&room, "!agenda ajouter Budget 2027").await;
     let reply = alice.reply_to(&budget).await;

@@ -686,11 +686,16 @@ language = "{language}"
 /// A room with `user` and the bot in it, the bot's welcome already received.
 pub async fn room_with_bot(user: &mut TestUser, bot: &Bot, encrypted: bool) -> Room {
     let room = user.create_room(encrypted, &[&bot.user_id]).await;
+    wait_for_welcome(user, bot, &room).await;
+    room
+}
+
+/// Waits until `user` sees the bot greet `room` (it has joined, and is answering).
+pub async fn wait_for_welcome(user: &mut TestUser, bot: &Bot, room: &Room) {
     let room_id = room.room_id().to_owned();
     let bot_id = bot.user_id.clone();
     user.wait_for_message("the bot's welcome", move |message| {
         message.room_id == room_id && message.sender == bot_id
     })
     .await;
-    room
 }

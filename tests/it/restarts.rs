@@ -3,7 +3,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use crate::helpers::{Bot, BotConfig, TestUser, homeserver, room_with_bot};
+use crate::helpers::{Bot, BotConfig, TestUser, homeserver, room_with_bot, wait_for_welcome};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_restart_keeps_the_device_and_answers_missed_commands_once() {
@@ -67,13 +67,7 @@ async fn commands_from_before_the_bot_joined_are_not_answered() {
     let room = alice.create_room(false, &[]).await;
     let old = alice.say(&room, "!aide").await;
     alice.invite(&room, &bot.user_id).await;
-    let room_id = room.room_id().to_owned();
-    let bot_id = bot.user_id.clone();
-    alice
-        .wait_for_message("the welcome", move |m| {
-            m.room_id == room_id && m.sender == bot_id
-        })
-        .await;
+    wait_for_welcome(&mut alice, &bot, &room).await;
 
     let new = alice.say(&room, "!aide").await;
     alice.reply_to(&new).await;
