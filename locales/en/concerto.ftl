@@ -149,6 +149,7 @@ meeting-host-set = Noted: { $host } will host the next meeting.
 meeting-host-unknown-association = I don't know the association “{ $given }” in this room. Known associations: { $known }. Example: `!meeting host { $first }`
 meeting-host-order-set = Hosting order of the meetings: { $order }.
 meeting-place-set = Noted: the next meeting will take place at { $place }.
+meeting-invitation-updated = Here is the updated invitation for your calendar.
 meeting-summary = Coordination meeting
 meeting-calendar-agenda = Agenda:
 meeting-calendar-file = coordination-meeting.ics

@@ -149,6 +149,7 @@ meeting-host-set = C'est noté : { $host } accueillera la prochaine réunion.
 meeting-host-unknown-association = Je ne connais pas l'association « { $given } » dans ce salon. Associations connues : { $known }. Exemple : `!réunion hôte { $first }`
 meeting-host-order-set = Ordre d'accueil des réunions : { $order }.
 meeting-place-set = C'est noté : la prochaine réunion aura lieu à { $place }.
+meeting-invitation-updated = Voici l'invitation mise à jour pour votre agenda.
 meeting-summary = Réunion de concertation
 meeting-calendar-agenda = Ordre du jour :
 meeting-calendar-file = reunion-concertation.ics

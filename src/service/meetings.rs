@@ -15,7 +15,7 @@ use crate::domain::meeting::{format_date_time, next_host};
 use crate::domain::votes::{
     Choice, OptionResult, Proposal, best, option_of_reaction, same_association, tally,
 };
-use crate::domain::{EventId, Language, RoomId, UserId};
+use crate::domain::{EventId, Language, Meeting, RoomId, UserId};
 use crate::i18n::escape_markdown;
 use crate::replies;
 use crate::storage::{Content, NewMessage, Transaction};
@@ -171,11 +171,13 @@ impl<C: Chat> Service<C> {
                 };
                 let meeting = self.next_meeting(tx, room, now).await?;
                 tx.set_meeting_host(meeting.id, &host).await?;
-                say(texts.format(
+                let markdown = texts.format(
                     language,
                     "meeting-host-set",
                     &[("host", escape_markdown(&host).into())],
-                ))
+                );
+                self.with_updated_invitation(tx, message, language, meeting.id, markdown, now)
+                    .await
             }
             MeetingCommand::HostOrder { associations } => {
                 let known = self.known_associations(tx, room).await?;
@@ -193,11 +195,13 @@ impl<C: Chat> Service<C> {
             MeetingCommand::Place { place } => {
                 let meeting = self.next_meeting(tx, room, now).await?;
                 tx.set_meeting_place(meeting.id, &place).await?;
-                say(texts.format(
+                let markdown = texts.format(
                     language,
                     "meeting-place-set",
                     &[("place", escape_markdown(&place).into())],
-                ))
+                );
+                self.with_updated_invitation(tx, message, language, meeting.id, markdown, now)
+                    .await
             }
         }
     }
@@ -243,24 +247,68 @@ impl<C: Chat> Service<C> {
             message,
             replies::scheduled(texts, language, time_zone, &meeting),
         )];
+        messages.extend(self.invitation(tx, room, language, &meeting, now).await?);
+        Ok(messages)
+    }
+
+    /// The `.ics` invitation of a dated meeting, as a file message; sent again (same UID, so
+    /// calendars update the event) when its place or host changes.
+    async fn invitation(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        meeting: &Meeting,
+        now: DateTime<Utc>,
+    ) -> Result<Option<NewMessage>, ServiceError> {
+        if meeting.starts_at.is_none() {
+            return Ok(None);
+        }
+        let texts = &self.texts;
+        let agenda = tx.agenda(meeting.id).await?;
         let summary = texts.get(language, "meeting-summary");
         let agenda_heading = texts.get(language, "meeting-calendar-agenda");
         let invitation_texts = InvitationTexts {
             summary: &summary,
             agenda_heading: &agenda_heading,
         };
-        if let Some(ics) = calendar::invitation(room, &meeting, &agenda, &invitation_texts, now) {
-            messages.push(NewMessage {
-                room: room.clone(),
-                in_reply_to: None,
-                content: Content::File {
-                    name: texts.get(language, "meeting-calendar-file"),
-                    mime: CALENDAR_MIME.to_owned(),
-                    body: ics,
-                },
-                presents_proposal: None,
-            });
+        Ok(
+            calendar::invitation(room, meeting, &agenda, &invitation_texts, now).map(|ics| {
+                NewMessage {
+                    room: room.clone(),
+                    in_reply_to: None,
+                    content: Content::File {
+                        name: texts.get(language, "meeting-calendar-file"),
+                        mime: CALENDAR_MIME.to_owned(),
+                        body: ics,
+                    },
+                    presents_proposal: None,
+                }
+            }),
+        )
+    }
+
+    /// The reply to a change of a meeting's details, with the updated invitation when the
+    /// meeting already has a date.
+    async fn with_updated_invitation(
+        &self,
+        tx: &mut Transaction,
+        message: &IncomingMessage,
+        language: Language,
+        meeting_id: i64,
+        mut markdown: String,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<NewMessage>, ServiceError> {
+        let meeting = tx.meeting(meeting_id).await?;
+        let invitation = self
+            .invitation(tx, &message.room, language, &meeting, now)
+            .await?;
+        if invitation.is_some() {
+            markdown.push(' ');
+            markdown.push_str(&self.texts.get(language, "meeting-invitation-updated"));
         }
+        let mut messages = vec![reply_to(message, markdown)];
+        messages.extend(invitation);
         Ok(messages)
     }
 

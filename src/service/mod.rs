@@ -1151,6 +1151,48 @@ mod tests {
         assert!(file.2.contains("DTSTART:20261210T130000Z"), "{}", file.2);
         assert!(file.2.contains("Budget 2027"), "{}", file.2);
 
+        // The place comes later: the invitation is sent again, with it.
+        run_all(
+            &service,
+            &[(
+                "@bob:localhost",
+                "$l",
+                "!réunion lieu Salle des fêtes, Melun",
+            )],
+        )
+        .await;
+        let sent = service.chat.sent();
+        let files: Vec<&String> = sent
+            .iter()
+            .filter_map(|s| match &s.content {
+                Content::File { body, .. } => Some(body),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(files.len(), 2, "a first invitation, then an updated one");
+        assert!(
+            files[1].contains("LOCATION:Salle des fêtes\\, Melun"),
+            "{}",
+            files[1]
+        );
+        let uid = |ics: &str| {
+            ics.lines()
+                .find(|l| l.starts_with("UID:"))
+                .map(str::to_owned)
+        };
+        assert_eq!(uid(files[0]), uid(files[1]), "the same event, updated");
+        let confirmation = &service
+            .chat
+            .notices()
+            .last()
+            .expect("reply")
+            .markdown
+            .clone();
+        assert!(
+            confirmation.contains("Salle des fêtes, Melun") && confirmation.contains("mise à jour"),
+            "{confirmation}"
+        );
+
         // Votes after closing change nothing, and the next proposal may start.
         service
             .on_reaction(
