@@ -239,7 +239,6 @@ impl<C: Chat> Service<C> {
             }
         }
         tx.end_proposal(proposal.id, Some(chosen), now).await?;
-        let agenda = tx.agenda(meeting_id).await?;
 
         let texts = &self.texts;
         let time_zone = self.settings.time_zone;
