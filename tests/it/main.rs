@@ -5,6 +5,7 @@ mod helpers;
 
 mod agenda;
 mod commands;
+mod configuration;
 mod invitations;
 mod meetings;
 mod restarts;
