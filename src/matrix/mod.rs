@@ -8,4 +8,4 @@ mod sync;
 
 pub use chat::MatrixChat;
 pub use session::connect;
-pub use sync::{SyncLoop, is_unknown_token};
+pub use sync::SyncLoop;

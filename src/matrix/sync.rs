@@ -43,7 +43,7 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 const JOIN_ATTEMPTS: u32 = 4;
 
 /// Whether a Matrix error says the access token is no longer valid.
-pub fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
+fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
     matches!(
         error.client_api_error_kind(),
         Some(ErrorKind::UnknownToken(_))

@@ -91,7 +91,7 @@ impl Store {
         Ok(())
     }
 
-    /// Whether the event was handled already (a cheap check before any work).
+    /// Whether the event was handled already.
     pub async fn was_handled(&self, event_id: &EventId) -> Result<bool, StorageError> {
         let row = sqlx::query("SELECT 1 FROM handled_events WHERE event_id = ?1")
             .bind(event_id.as_str())
