@@ -121,6 +121,13 @@ impl Agenda {
             .map(|index| index + 1)
     }
 
+    /// The agenda once `item` is on it (to number a new item without reading it back).
+    pub fn with_item(&self, item: AgendaItem) -> Agenda {
+        let mut items = self.items.clone();
+        items.push(item);
+        Agenda::new(items)
+    }
+
     /// The position a new item takes: last of its group.
     pub fn next_position(&self) -> i64 {
         self.items
@@ -229,6 +236,16 @@ mod tests {
                 count: 1
             })
         );
+    }
+
+    #[test]
+    fn a_new_urgent_item_is_numbered_after_the_other_urgent_ones() {
+        let agenda = Agenda::new(vec![
+            item(1, true, 1, ItemStatus::Open),
+            item(2, false, 2, ItemStatus::Open),
+        ]);
+        let added = item(3, true, agenda.next_position(), ItemStatus::Open);
+        assert_eq!(agenda.with_item(added).number_of(3), Some(2));
     }
 
     #[test]

@@ -48,9 +48,8 @@ impl<C: Chat> Service<C> {
                     source_event: Some(message.event_id.clone()),
                 };
                 let added = tx.add_item(room, meeting.id, item, now).await?;
-                let number = tx
-                    .agenda(meeting.id)
-                    .await?
+                let number = agenda
+                    .with_item(added.clone())
                     .number_of(added.id)
                     .unwrap_or(0);
                 let id = if urgent {

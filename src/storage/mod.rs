@@ -100,14 +100,9 @@ impl Store {
         Ok(row.is_some())
     }
 
+    /// The room's chosen language, outside any transaction.
     pub async fn room_language(&self, room: &RoomId) -> Result<Option<Language>, StorageError> {
-        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        row.and_then(|row| row.get::<Option<String>, _>("language"))
-            .map(|code| parse_language(&code))
-            .transpose()
+        self.begin().await?.room_language(room).await
     }
 }
 
