@@ -129,6 +129,10 @@ meeting-votes-line = { $number }️⃣ { $date } — { $people ->
         [one] { $covered } association
        *[other] { $covered } associations
     } of { $total }
+meeting-votes-line-people = { $number }️⃣ { $date } — { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }
 meeting-votes-who = Can come: { $names }
 meeting-votes-nobody = Nobody yet.
 meeting-votes-missing = Missing: { $missing }
@@ -142,6 +146,7 @@ meeting-scheduled = **Meeting set: { $date }.**
 meeting-scheduled-host = Host: { $host }.
 meeting-scheduled-invitation = Here is the invitation to add to your calendar.
 meeting-cancel-refused = Only the person who proposed this date ({ $proposer }) or a room moderator can cancel the meeting.
+meeting-proposal-cancel-refused = Only the person who proposed these dates ({ $proposer }) or a room moderator can cancel the proposal.
 meeting-cancelled = The meeting of { $date } is cancelled. Its agenda items wait for the next date.
 meeting-proposal-cancelled = The date proposal is cancelled.
 meeting-nothing-to-cancel = There is neither a scheduled meeting nor a date proposal to cancel.
@@ -155,6 +160,7 @@ meeting-calendar-agenda = Agenda:
 meeting-calendar-file = coordination-meeting.ics
 
 association-list-title = **Associations of this room**
+association-list-none = No association is known in this room yet. A moderator can link members to one: `!association set @marie:example.org Secours populaire`
 association-list-line = { $association }: { $members }
 association-list-nobody = nobody yet
 association-list-guests = Guests (no association): { $members }

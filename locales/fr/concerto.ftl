@@ -129,6 +129,10 @@ meeting-votes-line = { $number }️⃣ { $date } — { $people ->
         [one] { $covered } association
        *[other] { $covered } associations
     } sur { $total }
+meeting-votes-line-people = { $number }️⃣ { $date } — { $people ->
+        [one] { $people } personne
+       *[other] { $people } personnes
+    }
 meeting-votes-who = Peuvent venir : { $names }
 meeting-votes-nobody = Personne pour l'instant.
 meeting-votes-missing = Manque : { $missing }
@@ -142,6 +146,7 @@ meeting-scheduled = **Réunion fixée : { $date }.**
 meeting-scheduled-host = Accueil : { $host }.
 meeting-scheduled-invitation = Voici l'invitation à ajouter à votre agenda.
 meeting-cancel-refused = Seule la personne qui a proposé cette date ({ $proposer }) ou un modérateur du salon peut annuler la réunion.
+meeting-proposal-cancel-refused = Seule la personne qui a proposé ces dates ({ $proposer }) ou un modérateur du salon peut annuler la proposition.
 meeting-cancelled = La réunion du { $date } est annulée. Ses points d'ordre du jour attendent la prochaine date.
 meeting-proposal-cancelled = La proposition de dates est annulée.
 meeting-nothing-to-cancel = Il n'y a ni réunion fixée ni proposition de dates à annuler.
@@ -155,6 +160,7 @@ meeting-calendar-agenda = Ordre du jour :
 meeting-calendar-file = reunion-concertation.ics
 
 association-list-title = **Associations de ce salon**
+association-list-none = Aucune association n'est encore connue dans ce salon. Un modérateur peut y rattacher des membres : `!association set @marie:exemple.fr Secours populaire`
 association-list-line = { $association } : { $members }
 association-list-nobody = personne pour l'instant
 association-list-guests = Invités (sans association) : { $members }

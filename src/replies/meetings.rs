@@ -102,20 +102,31 @@ pub fn votes(
     for result in ranked {
         let total = result.covered.len() + result.missing.len();
         text.push_str("- ");
-        text.push_str(&texts.format(
-            language,
-            "meeting-votes-line",
-            &[
-                ("number", result.number.into()),
-                (
-                    "date",
-                    format_date_time(result.starts_at, time_zone, language).into(),
-                ),
-                ("people", result.voters.len().into()),
-                ("covered", result.covered.len().into()),
-                ("total", total.into()),
-            ],
-        ));
+        let date = format_date_time(result.starts_at, time_zone, language);
+        text.push_str(&if total == 0 {
+            // A room without associations: only people count.
+            texts.format(
+                language,
+                "meeting-votes-line-people",
+                &[
+                    ("number", result.number.into()),
+                    ("date", date.into()),
+                    ("people", result.voters.len().into()),
+                ],
+            )
+        } else {
+            texts.format(
+                language,
+                "meeting-votes-line",
+                &[
+                    ("number", result.number.into()),
+                    ("date", date.into()),
+                    ("people", result.voters.len().into()),
+                    ("covered", result.covered.len().into()),
+                    ("total", total.into()),
+                ],
+            )
+        });
         if result.all_covered() {
             text.push_str(" — ");
             text.push_str(&texts.get(language, "meeting-votes-all-covered"));
@@ -149,6 +160,12 @@ pub fn votes(
         text.push('\n');
     }
     text.push('\n');
+    let no_associations = ranked
+        .first()
+        .is_none_or(|result| result.covered.is_empty() && result.missing.is_empty());
+    if no_associations {
+        return text.trim_end().to_owned();
+    }
     let all: Vec<String> = ranked
         .iter()
         .filter(|result| result.all_covered())
@@ -259,6 +276,10 @@ pub fn association_list(
         .collect();
     let mut text = texts.get(language, "association-list-title");
     text.push_str("\n\n");
+    if associations.is_empty() {
+        text.push_str(&texts.get(language, "association-list-none"));
+        text.push('\n');
+    }
     for association in associations {
         let mut in_it: Vec<String> = membership
             .iter()

@@ -351,4 +351,44 @@ mod tests {
         let english = help_topic(&texts, Language::En, Topic::Agenda);
         assert!(english.contains("move item n\n\nUntreated"), "{english}");
     }
+
+    #[test]
+    fn votes_in_a_room_without_associations_count_people_only() {
+        use crate::domain::UserId;
+        use crate::domain::votes::OptionResult;
+        let texts = texts();
+        let ranked = vec![OptionResult {
+            number: 1,
+            starts_at: crate::testing::at("2026-12-10T13:00:00Z"),
+            voters: vec![UserId::new("@alice:localhost")],
+            covered: Vec::new(),
+            missing: Vec::new(),
+        }];
+        let text = votes(
+            &texts,
+            Language::Fr,
+            chrono_tz::Europe::Paris,
+            &ranked,
+            &HashMap::new(),
+        );
+        assert!(
+            text.contains("1️⃣ jeudi 10 décembre 2026, 14 h 00 — 1 personne\n"),
+            "{text}"
+        );
+        assert!(!text.contains("association"), "{text}");
+    }
+
+    #[test]
+    fn a_room_without_associations_is_told_how_to_add_them() {
+        let texts = texts();
+        let text = association_list(&texts, Language::Fr, &[], &HashMap::new(), &[]);
+        assert!(
+            text.contains("Aucune association n'est encore connue"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`!association set @marie:exemple.fr Secours populaire`"),
+            "{text}"
+        );
+    }
 }

@@ -371,7 +371,7 @@ impl<C: Chat> Service<C> {
                     message,
                     texts.format(
                         language,
-                        "meeting-close-refused",
+                        "meeting-proposal-cancel-refused",
                         &[("proposer", name.into())],
                     ),
                 )]);

@@ -1366,4 +1366,36 @@ mod tests {
             ]
         );
     }
+
+    #[tokio::test]
+    async fn only_the_proposer_or_a_moderator_may_cancel_a_proposal() {
+        let (service, _dir) = service().await;
+        proposal_with_associations(&service).await;
+        let replies = run_all(
+            &service,
+            &[
+                ("@bob:localhost", "$x1", "!réunion annuler"),
+                ("@alice:localhost", "$x2", "!réunion annuler"),
+                ("@alice:localhost", "$x3", "!réunion annuler"),
+            ],
+        )
+        .await;
+        let n = replies.len();
+        assert!(
+            replies[n - 3]
+                .contains("(ALICE) ou un modérateur du salon peut annuler la proposition"),
+            "{}",
+            replies[n - 3]
+        );
+        assert!(
+            replies[n - 2].contains("proposition de dates est annulée"),
+            "{}",
+            replies[n - 2]
+        );
+        assert!(
+            replies[n - 1].contains("Il n'y a ni réunion fixée"),
+            "{}",
+            replies[n - 1]
+        );
+    }
 }
