@@ -1,17 +1,25 @@
-//! Wires the parts together: storage, texts, the Matrix client and the service, then reads
-//! the rooms until asked to stop.
+//! Wires the parts together — storage, texts, the Matrix client, the service — and runs the
+//! bot's tasks side by side until asked to stop: the sync loop (events in), the sender (the
+//! outbox out), the clock (what falls due at a time) and the room-key watcher.
 
 use std::future::Future;
 use std::sync::Arc;
 
 use anyhow::Context;
+use tokio::sync::watch;
 
+use crate::clock::{self, Clock, SystemClock};
 use crate::config::Settings;
 use crate::domain::{RoomId, UserId};
 use crate::i18n::Texts;
 use crate::matrix::{self, MatrixChat, SyncLoop};
-use crate::service::{Service, ServiceSettings};
+use crate::sender::Sender;
+use crate::service::{Service, ServiceSettings, Wakeups};
 use crate::storage::Store;
+
+/// Fault injection for the crash tests (never set it in production): `crash-after-reply`
+/// aborts the process right after a reply reaches the homeserver, before it is marked sent.
+const FAULT_VARIABLE: &str = "CONCERTO_TEST_FAULT";
 
 /// Runs the bot until `shutdown` completes.
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
@@ -28,24 +36,63 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         .await
         .with_context(|| format!("cannot open {}", database.display()))?;
     seed_rooms(&store, &settings).await?;
-    let service = Service::new(
-        store,
+    let chat = Arc::new(MatrixChat::new(client.clone()));
+    let wakeups = Wakeups::default();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let service = Arc::new(Service::new(
+        store.clone(),
         texts,
-        MatrixChat::new(client.clone()),
+        chat.clone(),
         ServiceSettings {
             default_language: settings.bot.language,
             max_command_age: settings.max_command_age(),
             time_zone: settings.bot.time_zone,
         },
-    );
+        wakeups.clone(),
+    ));
+    // What fell due while the bot was stopped, before any replayed command looks at it.
+    service.run_due(clock.now()).await?;
+
+    let (stop, stopped) = watch::channel(false);
+    let until_stopped = move || {
+        let mut stopped = stopped.clone();
+        async move {
+            // An error means the sender side is gone: stop as well.
+            let _ = stopped.wait_for(|stop| *stop).await;
+        }
+    };
+    let mut sender = Sender::new(store, chat, clock.clone());
+    if std::env::var(FAULT_VARIABLE).is_ok_and(|fault| fault == "crash-after-reply") {
+        tracing::warn!("{FAULT_VARIABLE}=crash-after-reply: this run will crash on purpose");
+        sender = sender.crashing_after_first_reply();
+    }
+    let sender = tokio::spawn(sender.run(wakeups.outbox.clone(), until_stopped()));
+    let clock_task = tokio::spawn(clock::run(
+        service.clone(),
+        clock,
+        wakeups.clock.clone(),
+        until_stopped(),
+    ));
+    let keys = tokio::spawn(matrix::watch_room_keys(
+        client.clone(),
+        service.clone(),
+        until_stopped(),
+    ));
     tracing::info!(
         user_id = ?client.user_id(),
         device_id = ?client.device_id(),
         "Concerto is running"
     );
-    SyncLoop::new(client, Arc::new(service), settings.access, started_at)
+    let result = SyncLoop::new(client, service, settings.access, started_at)
         .run(shutdown)
-        .await?;
+        .await;
+    let _ = stop.send(true);
+    for (name, task) in [("sender", sender), ("clock", clock_task), ("keys", keys)] {
+        if let Err(error) = task.await {
+            tracing::error!(task = name, %error, "task ended abnormally");
+        }
+    }
+    result?;
     tracing::info!("Concerto stopped");
     Ok(())
 }

@@ -1,9 +1,13 @@
 //! The iCalendar invitation (`.ics`) sent when a meeting's date is set, built with the
 //! `icalendar` crate. Times are written in UTC (`…Z`), which every calendar program reads
 //! correctly without a VTIMEZONE block.
+//!
+//! Calendars follow one event through its versions (iTIP, RFC 5546): the UID stays, SEQUENCE
+//! grows with each version, METHOD says whether this is the event (`REQUEST`) or its
+//! cancellation (`CANCEL`).
 
 use chrono::{DateTime, Duration, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use crate::domain::{Agenda, Meeting, RoomId};
 
@@ -26,14 +30,26 @@ pub fn meeting_uid(room: &RoomId, meeting: &Meeting) -> String {
     format!("meeting-{}-{room}@concerto", meeting.id)
 }
 
-/// The `.ics` text for a scheduled meeting; `None` when it has no date.
+/// What a version of the invitation tells calendars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// The meeting, new or updated.
+    Request,
+    /// The meeting is cancelled: calendars remove (or strike out) the event.
+    Cancel,
+}
+
+/// The `.ics` text for a scheduled meeting; `None` when it has no date. `sequence` is 0 for
+/// the first version and grows by one with each later one (update or cancellation).
 pub fn invitation(
     room: &RoomId,
     meeting: &Meeting,
     agenda: &Agenda,
     texts: &InvitationTexts<'_>,
+    version: (Method, u32),
     now: DateTime<Utc>,
 ) -> Option<String> {
+    let (method, sequence) = version;
     let starts_at = meeting.starts_at?;
     let mut description = String::from(texts.agenda_heading);
     for (index, item) in agenda.items().iter().enumerate() {
@@ -46,18 +62,29 @@ pub fn invitation(
         .description(&description)
         .starts(starts_at)
         .ends(starts_at + MEETING_LENGTH)
+        .sequence(sequence)
         .timestamp(now);
     if let Some(place) = &meeting.place {
         event.location(place);
     }
-    let calendar = Calendar::new().push(event.done()).done();
+    let method = match method {
+        Method::Request => "REQUEST",
+        Method::Cancel => {
+            event.status(EventStatus::Cancelled);
+            "CANCEL"
+        }
+    };
+    let calendar = Calendar::new()
+        .append_property(("METHOD", method))
+        .push(event.done())
+        .done();
     Some(calendar.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{AgendaItem, ItemStatus, UserId};
+    use crate::domain::{AgendaItem, ItemId, ItemStatus, MeetingId, UserId};
     use crate::testing::at;
     use icalendar::{CalendarDateTime, DatePerhapsTime};
 
@@ -65,13 +92,13 @@ mod tests {
     fn the_invitation_parses_back_with_the_utc_start_place_and_agenda() {
         let room = RoomId::new("!AbC-123");
         let meeting = Meeting {
-            id: 7,
+            id: MeetingId::new(7),
             starts_at: Some(at("2026-12-10T13:00:00Z")),
             place: Some("Salle des fêtes, Melun".into()),
             host: Some("Croix-Rouge".into()),
         };
         let agenda = Agenda::new(vec![AgendaItem {
-            id: 1,
+            id: ItemId::new(1),
             text: "Budget 2027".into(),
             author: UserId::new("@alice:localhost"),
             author_name: None,
@@ -86,12 +113,22 @@ mod tests {
             summary: "Réunion de concertation",
             agenda_heading: "Ordre du jour :",
         };
-        let ics = invitation(&room, &meeting, &agenda, &texts, at("2026-11-29T18:00:00Z"))
-            .expect("a dated meeting");
+        let ics = invitation(
+            &room,
+            &meeting,
+            &agenda,
+            &texts,
+            (Method::Request, 0),
+            at("2026-11-29T18:00:00Z"),
+        )
+        .expect("a dated meeting");
         assert!(ics.contains("DTSTART:20261210T130000Z"), "{ics}");
 
         let parsed: Calendar = ics.parse().expect("valid iCalendar");
+        assert_eq!(parsed.property_value("METHOD"), Some("REQUEST"));
         let event = parsed.components[0].as_event().expect("an event");
+        assert_eq!(event.get_sequence(), Some(0));
+        assert_eq!(event.get_status(), None);
         assert_eq!(event.get_uid(), Some("meeting-7-AbC123@concerto"));
         assert_eq!(
             event.get_start(),
@@ -110,7 +147,7 @@ mod tests {
     #[test]
     fn a_meeting_without_a_date_has_no_invitation() {
         let meeting = Meeting {
-            id: 1,
+            id: MeetingId::new(1),
             starts_at: None,
             place: None,
             host: None,
@@ -125,9 +162,40 @@ mod tests {
                 &meeting,
                 &Agenda::default(),
                 &texts,
+                (Method::Request, 0),
                 at("2026-11-29T18:00:00Z")
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_cancellation_keeps_the_uid_and_says_cancel_with_a_higher_sequence() {
+        let room = RoomId::new("!r");
+        let meeting = Meeting {
+            id: MeetingId::new(3),
+            starts_at: Some(at("2026-12-10T13:00:00Z")),
+            place: None,
+            host: None,
+        };
+        let texts = InvitationTexts {
+            summary: "s",
+            agenda_heading: "a",
+        };
+        let ics = invitation(
+            &room,
+            &meeting,
+            &Agenda::default(),
+            &texts,
+            (Method::Cancel, 2),
+            at("2026-11-29T18:00:00Z"),
+        )
+        .expect("a dated meeting");
+        let parsed: Calendar = ics.parse().expect("valid iCalendar");
+        assert_eq!(parsed.property_value("METHOD"), Some("CANCEL"));
+        let event = parsed.components[0].as_event().expect("an event");
+        assert_eq!(event.get_uid(), Some("meeting-3-r@concerto"));
+        assert_eq!(event.get_sequence(), Some(2));
+        assert_eq!(event.get_status(), Some(EventStatus::Cancelled));
     }
 }

@@ -74,6 +74,7 @@ error-no-such-item-empty = There is no item { $number }: the agenda is empty. To
 error-impossible-position = Item { $number } can only go between positions { $lowest } and { $highest } (urgent items stay on top). Example: `!agenda move { $number } { $lowest }`
 error-empty-item = The item's text is missing. Example: `{ $example }`
 error-item-too-long = This item has { $length } characters, { $max } at most. Sum it up in one sentence and put the details in a separate message.
+error-place-too-long = This place has { $length } characters, { $max } at most. Give the address on one line, for example: `{ $example }`
 error-expected-number = “{ $given }” is not an item number. Example: `{ $example }`
 error-missing-number = The item number (as in the `!agenda` list) is missing. Example: `{ $example }`
 error-unknown-agenda-action = I don't know `!agenda { $given }`. Possible: `add`, `urgent`, `remove`, `done`, `move`, or `!agenda` alone to see the list. Example: `!agenda add 2027 budget`
@@ -91,7 +92,9 @@ help-meeting-details =
 
     Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month).
 help-meeting-example = !meeting propose 10/12 2pm; Tuesday 6pm
+example-meeting-votes = !meeting votes
 example-meeting-close = !meeting close 2
+example-meeting-cancel = !meeting cancel
 example-meeting-host = !meeting host Croix-Rouge
 example-meeting-host-order = !meeting host order Restos du Cœur, Croix-Rouge, Secours Catholique, Secours populaire
 example-meeting-place = !meeting place Parish hall, 3 rue de la Paix, Melun
@@ -122,14 +125,14 @@ meeting-proposal-footer = To see the votes: `!meeting votes`. To set the date: `
 meeting-proposal-open = A date proposal is already open. See the votes with `!meeting votes`, then set the date with `!meeting close` or cancel it with `!meeting cancel`.
 meeting-no-proposal = No date proposal is open. To make one: `!meeting propose 10/12 2pm; Tuesday 6pm`
 meeting-votes-title = **Votes for the next meeting** (best-ranked first)
-meeting-votes-line = { $number }️⃣ { $date } — { $people ->
+meeting-votes-line = { $key } { $date } — { $people ->
         [one] { $people } person
        *[other] { $people } people
     }, { $covered ->
         [one] { $covered } association
        *[other] { $covered } associations
     } of { $total }
-meeting-votes-line-people = { $number }️⃣ { $date } — { $people ->
+meeting-votes-line-people = { $key } { $date } — { $people ->
         [one] { $people } person
        *[other] { $people } people
     }
@@ -141,6 +144,7 @@ meeting-votes-summary-all = Every association is represented on: { $options }.
 meeting-votes-summary-none = No date brings every association together yet.
 meeting-close-refused = Only the person who proposed these dates ({ $proposer }) or a room moderator can set the date.
 meeting-close-tie = Several dates are tied: { $options }. Choose with `!meeting close <n>`, for instance `!meeting close { $first }`.
+meeting-close-past = Date { $number } ({ $date }) is already past. Choose another one (`!meeting close 2`) or propose new dates: cancel with `!meeting cancel`, then `!meeting propose 10/12 2pm ; Tuesday 6pm`.
 meeting-close-no-such-option = There is no date { $number }: the proposal has { $count }. Example: `!meeting close 1`
 meeting-scheduled = **Meeting set: { $date }.**
 meeting-scheduled-host = Host: { $host }.
@@ -148,6 +152,7 @@ meeting-scheduled-invitation = Here is the invitation to add to your calendar.
 meeting-cancel-refused = Only the person who proposed this date ({ $proposer }) or a room moderator can cancel the meeting.
 meeting-proposal-cancel-refused = Only the person who proposed these dates ({ $proposer }) or a room moderator can cancel the proposal.
 meeting-cancelled = The meeting of { $date } is cancelled. Its agenda items wait for the next date.
+meeting-invitation-cancelled = Calendars that received the invitation remove it with the file below.
 meeting-proposal-cancelled = The date proposal is cancelled.
 meeting-nothing-to-cancel = There is neither a scheduled meeting nor a date proposal to cancel.
 meeting-host-set = Noted: { $host } will host the next meeting.

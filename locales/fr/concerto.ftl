@@ -74,6 +74,7 @@ error-no-such-item-empty = Il n'y a pas de point n° { $number } : l'ordre du jo
 error-impossible-position = Le point n° { $number } ne peut aller qu'entre les positions { $lowest } et { $highest } (les points urgents restent en tête). Exemple : `!agenda déplacer { $number } { $lowest }`
 error-empty-item = Il manque le texte du point. Exemple : `{ $example }`
 error-item-too-long = Ce point fait { $length } caractères, { $max } au plus. Résumez-le en une phrase et mettez les détails dans un message à part.
+error-place-too-long = Ce lieu fait { $length } caractères, { $max } au plus. Donnez l'adresse en une ligne, par exemple : `{ $example }`
 error-expected-number = « { $given } » n'est pas un numéro de point. Exemple : `{ $example }`
 error-missing-number = Il manque le numéro du point (celui de la liste `!agenda`). Exemple : `{ $example }`
 error-unknown-agenda-action = Je ne connais pas `!agenda { $given }`. Possible : `ajouter`, `urgent`, `retirer`, `traité`, `déplacer`, ou `!agenda` seul pour voir la liste. Exemple : `!agenda ajouter Budget 2027`
@@ -91,7 +92,9 @@ help-meeting-details =
 
     Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`.
 help-meeting-example = !réunion proposer 10/12 14h ; mardi 18h
+example-meeting-votes = !réunion votes
 example-meeting-close = !réunion clore 2
+example-meeting-cancel = !réunion annuler
 example-meeting-host = !réunion hôte Croix-Rouge
 example-meeting-host-order = !réunion hôte ordre Restos du Cœur, Croix-Rouge, Secours Catholique, Secours populaire
 example-meeting-place = !réunion lieu Salle paroissiale, 3 rue de la Paix, Melun
@@ -122,14 +125,14 @@ meeting-proposal-footer = Pour voir les votes : `!réunion votes`. Pour fixer la
 meeting-proposal-open = Une proposition de dates est déjà ouverte. Voyez les votes avec `!réunion votes`, puis fixez la date avec `!réunion clore` ou annulez-la avec `!réunion annuler`.
 meeting-no-proposal = Aucune proposition de dates n'est ouverte. Pour en faire une : `!réunion proposer 10/12 14h ; mardi 18h`
 meeting-votes-title = **Votes pour la prochaine réunion** (du mieux placé au moins bien placé)
-meeting-votes-line = { $number }️⃣ { $date } — { $people ->
+meeting-votes-line = { $key } { $date } — { $people ->
         [one] { $people } personne
        *[other] { $people } personnes
     }, { $covered ->
         [one] { $covered } association
        *[other] { $covered } associations
     } sur { $total }
-meeting-votes-line-people = { $number }️⃣ { $date } — { $people ->
+meeting-votes-line-people = { $key } { $date } — { $people ->
         [one] { $people } personne
        *[other] { $people } personnes
     }
@@ -141,6 +144,7 @@ meeting-votes-summary-all = Toutes les associations sont représentées : { $opt
 meeting-votes-summary-none = Aucune date ne réunit encore toutes les associations.
 meeting-close-refused = Seule la personne qui a proposé ces dates ({ $proposer }) ou un modérateur du salon peut fixer la date.
 meeting-close-tie = Plusieurs dates sont à égalité : { $options }. Choisissez avec `!réunion clore <n>`, par exemple `!réunion clore { $first }`.
+meeting-close-past = La date { $number } ({ $date }) est déjà passée. Choisissez-en une autre (`!réunion clore 2`) ou proposez de nouvelles dates : annulez avec `!réunion annuler`, puis `!réunion proposer 10/12 14h ; mardi 18h`.
 meeting-close-no-such-option = Il n'y a pas de date n° { $number } : la proposition en compte { $count }. Exemple : `!réunion clore 1`
 meeting-scheduled = **Réunion fixée : { $date }.**
 meeting-scheduled-host = Accueil : { $host }.
@@ -148,6 +152,7 @@ meeting-scheduled-invitation = Voici l'invitation à ajouter à votre agenda.
 meeting-cancel-refused = Seule la personne qui a proposé cette date ({ $proposer }) ou un modérateur du salon peut annuler la réunion.
 meeting-proposal-cancel-refused = Seule la personne qui a proposé ces dates ({ $proposer }) ou un modérateur du salon peut annuler la proposition.
 meeting-cancelled = La réunion du { $date } est annulée. Ses points d'ordre du jour attendent la prochaine date.
+meeting-invitation-cancelled = Les agendas qui ont reçu l'invitation la retirent avec le fichier ci-dessous.
 meeting-proposal-cancelled = La proposition de dates est annulée.
 meeting-nothing-to-cancel = Il n'y a ni réunion fixée ni proposition de dates à annuler.
 meeting-host-set = C'est noté : { $host } accueillera la prochaine réunion.

@@ -8,6 +8,9 @@ use crate::domain::Language;
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
+/// The longest place a meeting may have (an address, a room name).
+pub const MAX_PLACE_LENGTH: usize = 200;
+
 /// What the prefix is: `!aide`, `!help`…
 pub const PREFIX: char = '!';
 
@@ -85,7 +88,9 @@ pub enum Usage {
     AgendaDone,
     AgendaMove,
     MeetingPropose,
+    MeetingVotes,
     MeetingClose,
+    MeetingCancel,
     MeetingHost,
     MeetingHostOrder,
     MeetingPlace,
@@ -105,7 +110,9 @@ impl Usage {
             Usage::AgendaDone => "example-agenda-done",
             Usage::AgendaMove => "example-agenda-move",
             Usage::MeetingPropose => "help-meeting-example",
+            Usage::MeetingVotes => "example-meeting-votes",
             Usage::MeetingClose => "example-meeting-close",
+            Usage::MeetingCancel => "example-meeting-cancel",
             Usage::MeetingHost => "example-meeting-host",
             Usage::MeetingHostOrder => "example-meeting-host-order",
             Usage::MeetingPlace => "example-meeting-place",
@@ -251,6 +258,8 @@ pub enum ParseError {
     EmptyItemText { usage: Usage },
     #[error("an agenda item of {length} characters is longer than {MAX_ITEM_LENGTH}")]
     ItemTextTooLong { length: usize },
+    #[error("a place of {length} characters is longer than {MAX_PLACE_LENGTH}")]
+    PlaceTooLong { length: usize },
     #[error("expected an item number, found {given:?}")]
     ExpectedNumber { usage: Usage, given: Option<String> },
     #[error("unknown meeting action {given:?}")]
@@ -268,20 +277,23 @@ pub enum ParseError {
 /// `Ok(None)`: the message is not addressed to the bot (no `!` followed by a word). Anything
 /// that looks like a command either parses or is an error the room should see.
 pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
-    let text = strip_reply_fallback(body).trim_start();
+    let text = strip_reply_fallback(body).trim_start_matches(is_blank);
     let Some(rest) = text.strip_prefix(PREFIX) else {
         return Ok(None);
     };
+    // Pasted text can carry invisible characters (`!\u{200B}agenda`): they are not the
+    // member's intent, so they do not make the command unknown.
+    let rest = rest.trim_start_matches(is_invisible);
     // `! aide` is not a command: the name follows the prefix directly.
     if rest.starts_with(char::is_whitespace) {
         return Ok(None);
     }
     let (name, arguments) = split_word(rest);
+    let name = clean_word(name);
     // `!!!`, `!5` or a pasted room id (`!abc:server`) are not commands.
     if name.is_empty() || !name.chars().all(char::is_alphabetic) {
         return Ok(None);
     }
-    let name = name.to_lowercase();
     let Some(topic) = topic_named(&name) else {
         return Err(ParseError::UnknownCommand {
             suggestion: closest_name(&name),
@@ -339,7 +351,7 @@ fn parse_agenda(arguments: &str) -> Result<AgendaCommand, ParseError> {
     if action.is_empty() {
         return Ok(AgendaCommand::List);
     }
-    let action = action.to_lowercase();
+    let action = clean_word(action);
     let Some(action) = AGENDA_ACTIONS
         .iter()
         .find(|(name, _)| *name == action)
@@ -395,7 +407,7 @@ fn parse_agenda(arguments: &str) -> Result<AgendaCommand, ParseError> {
 
 fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
     let (action, rest) = split_word(arguments);
-    match action.to_lowercase().as_str() {
+    match clean_word(action).as_str() {
         "" => Ok(MeetingCommand::Show),
         "propose" | "proposer" => {
             let options: Vec<String> = rest
@@ -412,7 +424,7 @@ fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
                 })
             }
         }
-        "votes" | "vote" => no_more(rest, Usage::MeetingClose).map(|()| MeetingCommand::Votes),
+        "votes" | "vote" => no_more(rest, Usage::MeetingVotes).map(|()| MeetingCommand::Votes),
         "close" | "clore" | "fermer" => {
             match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
                 [] => Ok(MeetingCommand::Close { option: None }),
@@ -425,7 +437,9 @@ fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
                 }),
             }
         }
-        "cancel" | "annuler" => no_more(rest, Usage::MeetingClose).map(|()| MeetingCommand::Cancel),
+        "cancel" | "annuler" => {
+            no_more(rest, Usage::MeetingCancel).map(|()| MeetingCommand::Cancel)
+        }
         "host" | "hôte" | "hote" | "accueil" => {
             let (first, after) = split_word(rest);
             if matches!(first.to_lowercase().as_str(), "order" | "ordre") {
@@ -455,7 +469,7 @@ fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
             "" => Err(ParseError::MissingArgument {
                 usage: Usage::MeetingPlace,
             }),
-            place if place.chars().count() > MAX_ITEM_LENGTH => Err(ParseError::ItemTextTooLong {
+            place if place.chars().count() > MAX_PLACE_LENGTH => Err(ParseError::PlaceTooLong {
                 length: place.chars().count(),
             }),
             place => Ok(MeetingCommand::Place {
@@ -470,7 +484,7 @@ fn parse_meeting(arguments: &str) -> Result<MeetingCommand, ParseError> {
 
 fn parse_association(arguments: &str) -> Result<AssociationCommand, ParseError> {
     let (action, rest) = split_word(arguments);
-    match action.to_lowercase().as_str() {
+    match clean_word(action).as_str() {
         "" | "list" | "liste" => Ok(AssociationCommand::List),
         "set" | "définir" | "definir" | "mettre" => {
             let (user, name) = split_word(rest);
@@ -521,9 +535,10 @@ fn no_more(rest: &str, usage: Usage) -> Result<(), ParseError> {
     }
 }
 
-/// The item's text as typed (inner spacing kept), checked for emptiness and length.
+/// The item's text as typed (inner spacing kept), checked for emptiness and length. A text
+/// made only of invisible characters is empty: nobody could read it in the list.
 fn item_text(rest: &str, usage: Usage) -> Result<String, ParseError> {
-    let text = rest.trim();
+    let text = rest.trim_matches(is_blank);
     if text.is_empty() {
         return Err(ParseError::EmptyItemText { usage });
     }
@@ -550,6 +565,46 @@ fn item_number(word: &str, usage: Usage) -> Result<usize, ParseError> {
 }
 
 /// The first word of `text` and everything after it (leading spaces removed).
+/// Characters that take no room on screen and carry no meaning in a command: zero-width
+/// spaces and joiners, direction marks and embeddings, the word joiner, the byte-order mark,
+/// the soft hyphen, Hangul fillers, tag characters. (Variation selectors are not in the list:
+/// they belong to emoji.)
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Whitespace or invisible: nothing a reader would see.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// A command or action name as typed, lower-cased, invisible characters removed.
+fn clean_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| !is_invisible(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 fn split_word(text: &str) -> (&str, &str) {
     let text = text.trim_start();
     match text.find(char::is_whitespace) {
@@ -945,5 +1000,77 @@ mod tests {
                 assert_eq!(topic_named(topic.name(language)), Some(topic));
             }
         }
+    }
+
+    #[test]
+    fn invisible_characters_in_a_command_name_do_not_hide_it() {
+        let expected = Ok(Some(Command::Agenda(AgendaCommand::List)));
+        for body in [
+            "!\u{200B}agenda",
+            "\u{FEFF}!agenda",
+            "!age\u{200D}nda",
+            "!agenda\u{2060}",
+            "\u{200E}!AGENDA liste\u{200B}",
+        ] {
+            assert_eq!(parse(body), expected, "{body:?}");
+        }
+        assert_eq!(
+            parse("!agenda aj\u{200B}outer Budget"),
+            Ok(Some(Command::Agenda(AgendaCommand::Add {
+                text: "Budget".into(),
+                urgent: false
+            })))
+        );
+    }
+
+    #[test]
+    fn an_item_of_invisible_characters_only_is_empty() {
+        for body in [
+            "!agenda ajouter \u{200B}",
+            "!agenda ajouter \u{200B}\u{200C} \u{2060}\u{FEFF}",
+            "!agenda urgent \u{3164}",
+        ] {
+            assert!(
+                matches!(parse(body), Err(ParseError::EmptyItemText { .. })),
+                "{body:?}"
+            );
+        }
+        // Emoji sequences keep their joiners.
+        assert_eq!(
+            parse("!agenda ajouter Accueil \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"),
+            Ok(Some(Command::Agenda(AgendaCommand::Add {
+                text: "Accueil \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}".into(),
+                urgent: false
+            })))
+        );
+    }
+
+    #[test]
+    fn votes_and_cancel_errors_show_their_own_example() {
+        assert!(matches!(
+            parse("!réunion votes 2"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingVotes,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse("!meeting cancel now"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingCancel,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_too_long_place_is_a_place_error() {
+        let place = "x".repeat(MAX_PLACE_LENGTH + 1);
+        assert_eq!(
+            parse(&format!("!réunion lieu {place}")),
+            Err(ParseError::PlaceTooLong {
+                length: MAX_PLACE_LENGTH + 1
+            })
+        );
     }
 }

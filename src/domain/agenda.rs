@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{EventId, UserId};
+use super::{EventId, ItemId, UserId};
 
 /// The longest item text accepted, in characters.
 pub const MAX_ITEM_LENGTH: usize = 500;
@@ -50,7 +50,7 @@ impl ItemStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaItem {
-    pub id: i64,
+    pub id: ItemId,
     pub text: String,
     pub author: UserId,
     /// The author's display name when the item was added.
@@ -93,6 +93,14 @@ impl Agenda {
         Self { items }
     }
 
+    /// The agenda as it was listed before its meeting's untreated items were carried over:
+    /// what a member saw when they sent a command that is handled only afterwards.
+    pub fn before_carry_over(mut items: Vec<AgendaItem>) -> Self {
+        items.retain(|item| item.status.is_listed() || item.status == ItemStatus::CarriedOver);
+        items.sort_by_key(|item| (!item.urgent, item.position, item.id));
+        Self { items }
+    }
+
     /// The items in order; item `n` (as the room numbers them) is at index `n - 1`.
     pub fn items(&self) -> &[AgendaItem] {
         &self.items
@@ -114,7 +122,7 @@ impl Agenda {
     }
 
     /// The number the room sees for the item with this id.
-    pub fn number_of(&self, item_id: i64) -> Option<usize> {
+    pub fn number_of(&self, item_id: ItemId) -> Option<usize> {
         self.items
             .iter()
             .position(|item| item.id == item_id)
@@ -140,7 +148,7 @@ impl Agenda {
 
     /// New positions for moving item `number` to place `to` in the list. Urgent items stay
     /// first, so an item can only move within its own group.
-    pub fn plan_move(&self, number: usize, to: usize) -> Result<Vec<(i64, i64)>, AgendaError> {
+    pub fn plan_move(&self, number: usize, to: usize) -> Result<Vec<(ItemId, i64)>, AgendaError> {
         let moving = self.item(number)?;
         let urgent_count = self.items.iter().filter(|item| item.urgent).count();
         let (lowest, highest) = if moving.urgent {
@@ -155,7 +163,7 @@ impl Agenda {
                 highest,
             });
         }
-        let mut group: Vec<i64> = self.items[lowest - 1..highest]
+        let mut group: Vec<ItemId> = self.items[lowest - 1..highest]
             .iter()
             .map(|item| item.id)
             .collect();
@@ -179,7 +187,7 @@ mod tests {
 
     fn item(id: i64, urgent: bool, position: i64, status: ItemStatus) -> AgendaItem {
         AgendaItem {
-            id,
+            id: ItemId::new(id),
             text: format!("item {id}"),
             author: UserId::new("@alice:localhost"),
             author_name: None,
@@ -193,7 +201,7 @@ mod tests {
     }
 
     fn ids(agenda: &Agenda) -> Vec<i64> {
-        agenda.items().iter().map(|item| item.id).collect()
+        agenda.items().iter().map(|item| item.id.get()).collect()
     }
 
     #[test]
@@ -205,7 +213,7 @@ mod tests {
             item(4, true, 4, ItemStatus::Open),
         ]);
         assert_eq!(ids(&agenda), vec![2, 4, 1, 3]);
-        assert_eq!(agenda.number_of(1), Some(3));
+        assert_eq!(agenda.number_of(ItemId::new(1)), Some(3));
     }
 
     #[test]
@@ -221,16 +229,16 @@ mod tests {
     #[test]
     fn numbers_outside_the_list_are_refused_with_the_count() {
         let agenda = Agenda::new(vec![item(1, false, 1, ItemStatus::Open)]);
-        assert_eq!(agenda.item(1).map(|item| item.id), Ok(1));
+        assert_eq!(agenda.item(1).map(|item| item.id.get()), Ok(1));
         assert_eq!(
-            agenda.item(0).map(|item| item.id),
+            agenda.item(0).map(|item| item.id.get()),
             Err(AgendaError::NoSuchItem {
                 number: 0,
                 count: 1
             })
         );
         assert_eq!(
-            agenda.item(2).map(|item| item.id),
+            agenda.item(2).map(|item| item.id.get()),
             Err(AgendaError::NoSuchItem {
                 number: 2,
                 count: 1
@@ -245,7 +253,7 @@ mod tests {
             item(2, false, 2, ItemStatus::Open),
         ]);
         let added = item(3, true, agenda.next_position(), ItemStatus::Open);
-        assert_eq!(agenda.with_item(added).number_of(3), Some(2));
+        assert_eq!(agenda.with_item(added).number_of(ItemId::new(3)), Some(2));
     }
 
     #[test]
@@ -266,7 +274,14 @@ mod tests {
             item(3, false, 3, ItemStatus::Open),
         ]);
         let plan = agenda.plan_move(3, 1).expect("possible move");
-        assert_eq!(plan, vec![(3, 1), (1, 2), (2, 3)]);
+        assert_eq!(
+            plan,
+            vec![
+                (ItemId::new(3), 1),
+                (ItemId::new(1), 2),
+                (ItemId::new(2), 3)
+            ]
+        );
         let mut moved: Vec<AgendaItem> = agenda.items().to_vec();
         for (id, position) in plan {
             if let Some(item) = moved.iter_mut().find(|item| item.id == id) {
@@ -299,7 +314,10 @@ mod tests {
                 highest: 1
             })
         );
-        assert_eq!(agenda.plan_move(3, 2), Ok(vec![(3, 1), (2, 2)]));
+        assert_eq!(
+            agenda.plan_move(3, 2),
+            Ok(vec![(ItemId::new(3), 1), (ItemId::new(2), 2)])
+        );
     }
 
     #[test]
@@ -309,7 +327,22 @@ mod tests {
             item(2, false, 2, ItemStatus::Open),
             item(3, true, 3, ItemStatus::Open),
         ]);
-        let carried: Vec<i64> = agenda.untreated().map(|item| item.id).collect();
+        let carried: Vec<i64> = agenda.untreated().map(|item| item.id.get()).collect();
         assert_eq!(carried, vec![3, 2]);
+    }
+
+    #[test]
+    fn the_agenda_before_carry_over_still_numbers_the_carried_items() {
+        let items = vec![
+            item(1, false, 1, ItemStatus::Treated),
+            item(2, false, 2, ItemStatus::CarriedOver),
+            item(3, false, 3, ItemStatus::Withdrawn),
+            item(4, false, 4, ItemStatus::CarriedOver),
+        ];
+        assert_eq!(
+            ids(&Agenda::before_carry_over(items.clone())),
+            vec![1, 2, 4]
+        );
+        assert_eq!(ids(&Agenda::new(items)), vec![1]);
     }
 }

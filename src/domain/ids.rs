@@ -39,3 +39,45 @@ string_id!(
     /// `$xyz…` — one event; kept so that later edits, reactions and redactions find their target.
     EventId
 );
+
+macro_rules! row_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(i64);
+
+        impl $name {
+            pub fn new(id: i64) -> Self {
+                Self(id)
+            }
+
+            /// The number the database knows it by.
+            pub fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+row_id!(
+    /// A message the bot posted that members answer (a date proposal, a poll).
+    BallotId
+);
+row_id!(
+    /// A meeting of a room's group (dated or not yet).
+    MeetingId
+);
+row_id!(
+    /// A set of dates proposed for the next meeting.
+    ProposalId
+);
+row_id!(
+    /// One line of an agenda.
+    ItemId
+);

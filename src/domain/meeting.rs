@@ -1,16 +1,16 @@
-//! Meetings as the agenda needs them: when a meeting is over, which one is next, and how its
-//! date reads in the room's language. Proposals, votes and hosts come with the meetings feature.
+//! Meetings: when one is over, which one is next, whose turn it is to host, and how a date
+//! reads in the room's language. (Date proposals and their tally: `votes.rs`.)
 
-use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use super::Language;
+use super::{Language, MeetingId};
 
 /// A meeting of a room's group. `starts_at` is `None` for the "next meeting" whose date is not
 /// set yet: agenda items collect there and move with it once a date is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meeting {
-    pub id: i64,
+    pub id: MeetingId,
     pub starts_at: Option<DateTime<Utc>>,
     pub place: Option<String>,
     /// The association that hosts it, once known.
@@ -21,20 +21,25 @@ impl Meeting {
     /// A meeting is over once the day it took place has ended in the room's time zone, so that
     /// items can still be marked treated during and right after it.
     pub fn is_over(&self, now: DateTime<Utc>, time_zone: Tz) -> bool {
-        let Some(starts_at) = self.starts_at else {
-            return false;
-        };
+        self.day_ends_at(time_zone).is_some_and(|end| now >= end)
+    }
+
+    /// When the day of the meeting ends (local midnight after it): then its untreated items
+    /// are carried over. `None` for a meeting without a date.
+    pub fn day_ends_at(&self, time_zone: Tz) -> Option<DateTime<Utc>> {
+        let starts_at = self.starts_at?;
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
-        let Some(next_day) = local_day.checked_add_days(Days::new(1)) else {
-            return false;
-        };
-        match time_zone
-            .from_local_datetime(&next_day.and_time(NaiveTime::MIN))
-            .earliest()
-        {
-            Some(end_of_day) => now >= end_of_day,
-            None => now >= starts_at + chrono::Duration::days(1),
-        }
+        let next_day = local_day.checked_add_days(Days::new(1))?;
+        Some(
+            match time_zone
+                .from_local_datetime(&next_day.and_time(NaiveTime::MIN))
+                .earliest()
+            {
+                Some(end_of_day) => end_of_day.with_timezone(&Utc),
+                // Midnight does not exist that day (a DST change at midnight): a day later.
+                None => starts_at + chrono::Duration::days(1),
+            },
+        )
     }
 }
 
@@ -61,15 +66,33 @@ pub fn next_host(order: &[String], last_host: Option<&str>) -> Option<String> {
     order.get(after_last).cloned()
 }
 
-/// "jeudi 10 décembre 2026, 14 h 00" or "Thursday 10 December 2026, 14:00".
+/// "jeudi 10 décembre 2026 à 14 h", "mardi 1er décembre 2026 à 18 h 30" (French typography:
+/// "1er", no leading zero, minutes only when not zero) or "Thursday 10 December 2026, 2:00 pm".
 pub fn format_date_time(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
     let local = at.with_timezone(&time_zone);
     match language {
-        Language::Fr => local
-            .format_localized("%A %-d %B %Y, %H h %M", chrono::Locale::fr_FR)
-            .to_string(),
+        Language::Fr => {
+            let day = match local.day() {
+                1 => String::from("1er"),
+                day => day.to_string(),
+            };
+            let weekday_month_year = |pattern| {
+                local
+                    .format_localized(pattern, chrono::Locale::fr_FR)
+                    .to_string()
+            };
+            let time = match local.minute() {
+                0 => format!("{} h", local.hour()),
+                minute => format!("{} h {minute:02}", local.hour()),
+            };
+            format!(
+                "{} {day} {} à {time}",
+                weekday_month_year("%A"),
+                weekday_month_year("%B %Y"),
+            )
+        }
         Language::En => local
-            .format_localized("%A %-d %B %Y, %H:%M", chrono::Locale::en_GB)
+            .format_localized("%A %-d %B %Y, %-I:%M %P", chrono::Locale::en_GB)
             .to_string(),
     }
 }
@@ -93,7 +116,7 @@ mod tests {
 
     fn meeting(id: i64, starts_at: Option<&str>) -> Meeting {
         Meeting {
-            id,
+            id: MeetingId::new(id),
             starts_at: starts_at.map(at),
             place: None,
             host: None,
@@ -122,9 +145,15 @@ mod tests {
             meeting(4, Some("2026-12-10T13:00:00Z")),
         ];
         let now = at("2026-11-29T18:00:00Z");
-        assert_eq!(next_meeting(&meetings, now, Paris).map(|m| m.id), Some(4));
+        assert_eq!(
+            next_meeting(&meetings, now, Paris).map(|m| m.id.get()),
+            Some(4)
+        );
         let later = at("2027-04-01T00:00:00Z");
-        assert_eq!(next_meeting(&meetings, later, Paris).map(|m| m.id), Some(2));
+        assert_eq!(
+            next_meeting(&meetings, later, Paris).map(|m| m.id.get()),
+            Some(2)
+        );
         assert_eq!(next_meeting(&[], now, Paris), None);
     }
 
@@ -151,15 +180,39 @@ mod tests {
 
     #[test]
     fn dates_read_naturally_in_both_languages_in_the_room_time_zone() {
-        let at = at("2026-12-10T13:00:00Z");
+        let at_two = at("2026-12-10T13:00:00Z");
         assert_eq!(
-            format_date_time(at, Paris, Language::Fr),
-            "jeudi 10 décembre 2026, 14 h 00"
+            format_date_time(at_two, Paris, Language::Fr),
+            "jeudi 10 décembre 2026 à 14 h"
         );
         assert_eq!(
-            format_date_time(at, Paris, Language::En),
-            "Thursday 10 December 2026, 14:00"
+            format_date_time(at_two, Paris, Language::En),
+            "Thursday 10 December 2026, 2:00 pm"
         );
-        assert_eq!(format_date(at, Paris, Language::Fr), "10/12/2026");
+        assert_eq!(format_date(at_two, Paris, Language::Fr), "10/12/2026");
+    }
+
+    #[test]
+    fn french_dates_follow_french_typography() {
+        // 1 December 2026, 9:00 in Paris (UTC+1).
+        let first = at("2026-12-01T08:00:00Z");
+        assert_eq!(
+            format_date_time(first, Paris, Language::Fr),
+            "mardi 1er décembre 2026 à 9 h"
+        );
+        assert_eq!(
+            format_date_time(first, Paris, Language::En),
+            "Tuesday 1 December 2026, 9:00 am"
+        );
+        let half_past_six = at("2026-12-01T17:30:00Z");
+        assert_eq!(
+            format_date_time(half_past_six, Paris, Language::Fr),
+            "mardi 1er décembre 2026 à 18 h 30"
+        );
+        let five_past_nine = at("2026-12-02T08:05:00Z");
+        assert_eq!(
+            format_date_time(five_past_nine, Paris, Language::Fr),
+            "mercredi 2 décembre 2026 à 9 h 05"
+        );
     }
 }

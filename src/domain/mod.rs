@@ -1,7 +1,9 @@
-//! The group's world in plain Rust: languages, ids, and (in later modules) meetings, agenda
-//! items, polls, decisions and reminders. No I/O, no clock reads, no Matrix, no SQL.
+//! The group's world in plain Rust: languages, ids, agenda items and their order, meetings and
+//! the date grammar, ballots (what members answer) and the date tally. Polls, decisions and
+//! reminders join here as their own modules. No I/O, no clock reads, no Matrix, no SQL.
 
 pub mod agenda;
+pub mod ballot;
 pub mod dates;
 mod ids;
 mod language;
@@ -9,6 +11,6 @@ pub mod meeting;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};
-pub use ids::{EventId, RoomId, UserId};
+pub use ids::{BallotId, EventId, ItemId, MeetingId, ProposalId, RoomId, UserId};
 pub use language::Language;
 pub use meeting::Meeting;

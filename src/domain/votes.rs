@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
-use super::{EventId, UserId};
+use super::{BallotId, EventId, ProposalId, UserId};
 
 /// The most options one proposal may have (one keycap each).
 pub const MAX_OPTIONS: usize = 10;
@@ -37,24 +37,17 @@ pub fn option_of_reaction(key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
-/// A set of dates put to the room.
+/// A set of dates put to the room; members answer its ballot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
-    pub id: i64,
+    pub id: ProposalId,
+    /// The bot's message members react to, and its answers.
+    pub ballot: BallotId,
     pub proposer: UserId,
     /// The `!meeting propose` command.
     pub command_event: EventId,
-    /// The bot's message members react to; `None` until it is sent.
-    pub event_id: Option<EventId>,
     /// Option `n` is `options[n - 1]`.
     pub options: Vec<DateTime<Utc>>,
-}
-
-impl Proposal {
-    /// The option a reaction with `key` votes for, if it names one of this proposal's dates.
-    pub fn option_voted_by(&self, key: &str) -> Option<usize> {
-        option_of_reaction(key).filter(|number| *number <= self.options.len())
-    }
 }
 
 /// One option's result.
@@ -202,10 +195,10 @@ mod tests {
 
     fn proposal(dates: &[&str]) -> Proposal {
         Proposal {
-            id: 1,
+            id: ProposalId::new(1),
+            ballot: BallotId::new(1),
             proposer: user("alice"),
             command_event: EventId::new("$cmd"),
-            event_id: Some(EventId::new("$proposal")),
             options: dates.iter().map(|date| at(date)).collect(),
         }
     }
@@ -242,14 +235,6 @@ mod tests {
         assert_eq!(keycap(2), Some("2️⃣"));
         assert_eq!(keycap(0), None);
         assert_eq!(keycap(11), None);
-    }
-
-    #[test]
-    fn only_the_keycaps_of_existing_dates_are_votes() {
-        let proposal = proposal(&["2026-12-10T13:00:00Z", "2026-12-17T13:00:00Z"]);
-        assert_eq!(proposal.option_voted_by("2️⃣"), Some(2));
-        assert_eq!(proposal.option_voted_by("3️⃣"), None);
-        assert_eq!(proposal.option_voted_by("🎉"), None);
     }
 
     #[test]

@@ -11,18 +11,24 @@ use matrix_sdk::ruma::events::reaction::ReactionEventContent;
 use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::relation::RelationType;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
+use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
 };
+use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{Chat, IncomingReaction, SendError};
+use crate::service::{
+    Chat, Decryption, Incoming, IncomingReaction, Relations, SendError, UndecryptedEvent,
+};
 use crate::storage::{Content, OutgoingMessage};
+
+use super::sync::{incoming, to_utc};
 
 pub struct MatrixChat {
     client: Client,
@@ -88,12 +94,12 @@ impl Chat for MatrixChat {
                     .await
                     .map(|sent| sent.response.event_id)
             }
-            Content::File { name, mime, body } => {
+            Content::File { name, mime, data } => {
                 let mime: mime::Mime = mime
                     .parse()
                     .map_err(|error| permanent(format!("invalid MIME type {mime:?}: {error}")))?;
                 let config = AttachmentConfig::new().txn_id(transaction_id);
-                room.send_attachment(name.as_str(), &mime, body.clone().into_bytes(), config)
+                room.send_attachment(name.as_str(), &mime, data.clone(), config)
                     .await
                     .map(|sent| sent.event_id)
             }
@@ -126,12 +132,12 @@ impl Chat for MatrixChat {
             .and_then(|member| member.display_name().map(str::to_owned))
     }
 
-    async fn reactions_to(&self, room: &RoomId, event: &EventId) -> Option<Vec<IncomingReaction>> {
+    async fn relations_of(&self, room: &RoomId, event: &EventId) -> Option<Relations> {
         let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
         let event_id = OwnedEventId::try_from(event.as_str()).ok()?;
         let joined = self.client.get_room(&room_id)?;
         let own_user = self.client.user_id().map(ToOwned::to_owned);
-        let mut reactions = Vec::new();
+        let mut relations = Relations::default();
         let mut from = None;
         loop {
             let options = RelationsOptions {
@@ -140,35 +146,72 @@ impl Chat for MatrixChat {
                 include_relations: IncludeRelations::RelationsOfType(RelationType::Annotation),
                 ..Default::default()
             };
+            // The SDK decrypts what it can; the rest comes back still encrypted.
             let page = match joined.relations(event_id.clone(), options).await {
                 Ok(page) => page,
                 Err(error) => {
-                    tracing::warn!(%room_id, %event_id, %error, "cannot read reactions");
+                    tracing::warn!(%room_id, %event_id, %error, "cannot read the relations");
                     return None;
                 }
             };
             for related in &page.chunk {
-                // Withdrawn reactions come back redacted, and are not Original any more.
-                let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
-                    SyncMessageLikeEvent::Original(reaction),
-                ))) = related.raw().deserialize()
-                else {
-                    continue;
-                };
-                if Some(&reaction.sender) == own_user.as_ref() {
-                    continue;
+                match related.raw().deserialize() {
+                    Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
+                        SyncMessageLikeEvent::Original(reaction),
+                    ))) => {
+                        if Some(&reaction.sender) == own_user.as_ref() {
+                            continue;
+                        }
+                        relations.reactions.push(IncomingReaction {
+                            room: room.clone(),
+                            event_id: EventId::new(reaction.event_id.as_str()),
+                            sender: UserId::new(reaction.sender.as_str()),
+                            target: event.clone(),
+                            key: reaction.content.relates_to.key,
+                            sent_at: to_utc(reaction.origin_server_ts),
+                        });
+                    }
+                    Ok(AnySyncTimelineEvent::MessageLike(
+                        AnySyncMessageLikeEvent::RoomEncrypted(encrypted),
+                    )) => relations
+                        .undecryptable
+                        .push(EventId::new(encrypted.event_id().as_str())),
+                    // Withdrawn reactions come back redacted: they are gone.
+                    _ => {}
                 }
-                reactions.push(IncomingReaction {
-                    room: room.clone(),
-                    event_id: EventId::new(reaction.event_id.as_str()),
-                    sender: UserId::new(reaction.sender.as_str()),
-                    target: event.clone(),
-                    key: reaction.content.relates_to.key,
-                });
             }
             match page.next_batch_token {
                 Some(next) if !page.chunk.is_empty() => from = Some(next),
-                _ => return Some(reactions),
+                _ => return Some(relations),
+            }
+        }
+    }
+
+    async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {
+        let Some(room) = OwnedRoomId::try_from(event.room.as_str())
+            .ok()
+            .and_then(|room_id| self.client.get_room(&room_id))
+        else {
+            return Decryption::Pending;
+        };
+        let Some(own_user) = self.client.user_id().map(ToOwned::to_owned) else {
+            return Decryption::Pending;
+        };
+        let raw = match Raw::<OriginalSyncRoomEncryptedEvent>::from_json_string(event.raw.clone()) {
+            Ok(raw) => raw,
+            Err(error) => {
+                tracing::warn!(event_id = %event.event_id, %error, "kept event unreadable; dropped");
+                return Decryption::Done(None);
+            }
+        };
+        match room.decrypt_event(&raw, None).await {
+            Ok(decrypted) => match incoming(&decrypted, &event.room, &own_user) {
+                Some(Incoming::Undecryptable(_)) => Decryption::Pending,
+                meaning => Decryption::Done(meaning),
+            },
+            Err(error) => {
+                tracing::debug!(event_id = %event.event_id, %error, "still cannot decrypt");
+                Decryption::Pending
             }
         }
     }

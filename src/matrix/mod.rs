@@ -1,11 +1,14 @@
 //! The thin Matrix adapter: logs in (or restores the saved session), reads the rooms with its
-//! own `sync_once` loop, turns events into service calls, and sends the service's messages.
+//! own `sync_once` loop, turns events into service calls, sends what the sender hands it, and
+//! tells the service when room keys arrive.
 //! No command logic lives here.
 
 mod chat;
+mod keys;
 mod session;
 mod sync;
 
 pub use chat::MatrixChat;
+pub use keys::watch_room_keys;
 pub use session::connect;
 pub use sync::SyncLoop;

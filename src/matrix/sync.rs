@@ -2,7 +2,9 @@
 //! after every quick sync, which would slow every answer down) and keeps its own sync position
 //! in Concerto's database, saved only after every event of a batch was handled: after a crash
 //! the homeserver sends the unhandled events again, and the service's record of handled events
-//! makes sure none is answered twice.
+//! makes sure none is answered twice. If the service cannot even record an event as failed
+//! (the database is down), the batch is not finished: the position stays, and the same events
+//! come again after a pause.
 
 use std::future::Future;
 use std::pin::pin;
@@ -31,7 +33,10 @@ use matrix_sdk::{Client, Room, RoomState};
 use super::MatrixChat;
 use crate::config::AccessSettings;
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{IncomingEdit, IncomingMessage, IncomingReaction, Service};
+use crate::service::{
+    Incoming, IncomingEdit, IncomingMessage, IncomingReaction, Service, ServiceError,
+    UndecryptedEvent,
+};
 
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
@@ -84,13 +89,12 @@ impl SyncLoop {
         let mut position = store.sync_position().await?;
         if position.is_none() {
             tracing::info!("first start: what the rooms said before now will not be replayed");
+        } else {
+            // Answers given while the bot was away, even beyond what the sync can replay.
+            self.service.reconcile_ballots().await?;
         }
-        // Replies decided before a crash but not sent yet.
-        self.service.deliver_pending(Utc::now()).await?;
-        if position.is_some() {
-            // Votes cast while the bot was away, even beyond what the sync can replay.
-            self.service.reconcile_votes(Utc::now()).await?;
-        }
+        // Keys that arrived while the bot was stopped (or just before) may open kept events.
+        self.service.retry_undecrypted(None, Utc::now()).await?;
 
         let mut shutdown = pin!(shutdown);
         let mut failures: u32 = 0;
@@ -130,23 +134,35 @@ impl SyncLoop {
                 self.on_invite(room_id).await;
             }
             let first_sync = position.is_none();
+            let mut unfinished = None;
             for (room_id, update) in &response.rooms.joined {
-                self.on_room_timeline(
-                    room_id,
-                    &update.timeline,
-                    position.as_deref(),
-                    first_sync,
-                    &own_user,
-                )
-                .await;
+                if let Err(error) = self
+                    .on_room_timeline(
+                        room_id,
+                        &update.timeline,
+                        position.as_deref(),
+                        first_sync,
+                        &own_user,
+                    )
+                    .await
+                {
+                    unfinished = Some(error);
+                }
+            }
+            if let Some(error) = unfinished {
+                // Not a single event may be skipped: read this batch again after a pause.
+                failures += 1;
+                let delay = backoff(failures);
+                tracing::error!(%error, ?delay, "events could not be handled; the batch will be read again");
+                tokio::select! {
+                    () = &mut shutdown => return Ok(()),
+                    () = tokio::time::sleep(delay) => continue,
+                }
             }
             store
                 .save_sync_position(&response.next_batch, Utc::now())
                 .await?;
             position = Some(response.next_batch);
-            if self.service.has_undelivered() {
-                self.service.deliver_pending(Utc::now()).await?;
-            }
         }
     }
 
@@ -184,7 +200,7 @@ impl SyncLoop {
         since: Option<&str>,
         first_sync: bool,
         own_user: &OwnedUserId,
-    ) {
+    ) -> Result<(), ServiceError> {
         // On the very first start, what happened before the bot started is history.
         let fresh;
         let timeline_events: &[TimelineEvent] = if first_sync {
@@ -211,9 +227,7 @@ impl SyncLoop {
         let missed;
         let events: &[TimelineEvent] = match (own_join, since, timeline.limited) {
             (Some(join), _, _) => {
-                if let Err(error) = self.service.on_joined(&room, Utc::now()).await {
-                    tracing::error!(%room_id, %error, "could not greet the room");
-                }
+                self.service.on_joined(&room, Utc::now()).await?;
                 &timeline_events[join + 1..]
             }
             (None, Some(since), true) => match self.client.get_room(room_id) {
@@ -226,39 +240,22 @@ impl SyncLoop {
             (None, _, _) => timeline_events,
         };
         for event in events {
-            let now = Utc::now();
-            match incoming(event, &room, own_user) {
-                Some(Incoming::Message(message)) => {
-                    let started = Instant::now();
-                    if let Err(error) = self.service.on_message(&message, now).await {
-                        tracing::error!(event_id = %message.event_id, %error, "command could not be handled");
-                        self.service.apologize(&message, now).await;
-                    }
-                    // Reading, storing and sending included: the bot's share of a reply's delay.
-                    tracing::debug!(
-                        event_id = %message.event_id,
-                        micros = started.elapsed().as_micros(),
-                        "message handled"
-                    );
-                }
-                Some(Incoming::Edit(edit)) => {
-                    if let Err(error) = self.service.on_edit(&edit, now).await {
-                        tracing::error!(event_id = %edit.event_id, %error, "edit could not be handled");
-                    }
-                }
-                Some(Incoming::Reaction(reaction)) => {
-                    if let Err(error) = self.service.on_reaction(&reaction, now).await {
-                        tracing::error!(event_id = %reaction.event_id, %error, "reaction could not be handled");
-                    }
-                }
-                Some(Incoming::Redaction(redacted)) => {
-                    if let Err(error) = self.service.on_redaction(&redacted).await {
-                        tracing::error!(%redacted, %error, "redaction could not be handled");
-                    }
-                }
-                None => {}
+            let Some(incoming) = incoming(event, &room, own_user) else {
+                continue;
+            };
+            let started = Instant::now();
+            self.service.handle(&incoming, Utc::now()).await?;
+            if let Incoming::Message(message) = &incoming {
+                // Reading and storing included: the bot's share of a reply's delay, before
+                // the sender takes over.
+                tracing::debug!(
+                    event_id = %message.event_id,
+                    micros = started.elapsed().as_micros(),
+                    "message handled"
+                );
             }
         }
+        Ok(())
     }
 }
 
@@ -340,18 +337,13 @@ fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
             .is_none_or(|previous| previous.membership != MembershipState::Join)
 }
 
-/// What a timeline event means to the service.
-enum Incoming {
-    Message(IncomingMessage),
-    Edit(IncomingEdit),
-    Reaction(IncomingReaction),
-    /// A redaction (the removal of a reaction, among others) of this event.
-    Redaction(EventId),
-}
-
-/// A text message (or the edit of one) from someone else, as the service sees it; `None` for
-/// anything else.
-fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Option<Incoming> {
+/// What an event from someone else means to the service: a text message (or the edit of one),
+/// a reaction, a redaction, or an event that cannot be decrypted yet; `None` for anything else.
+pub(super) fn incoming(
+    event: &TimelineEvent,
+    room: &RoomId,
+    own_user: &OwnedUserId,
+) -> Option<Incoming> {
     let parsed = match event.raw().deserialize() {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -374,6 +366,7 @@ fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Opt
                 sender: UserId::new(reaction.sender.as_str()),
                 target: EventId::new(reaction.content.relates_to.event_id.as_str()),
                 key: reaction.content.relates_to.key,
+                sent_at: to_utc(reaction.origin_server_ts),
             }));
         }
         AnySyncMessageLikeEvent::RoomRedaction(SyncRoomRedactionEvent::Original(redaction)) => {
@@ -382,11 +375,19 @@ fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Opt
                 .redacts
                 .as_ref()
                 .or(redaction.redacts.as_ref())?;
-            return Some(Incoming::Redaction(EventId::new(redacted.as_str())));
+            return Some(Incoming::Redaction {
+                room: room.clone(),
+                redacted: EventId::new(redacted.as_str()),
+            });
         }
         AnySyncMessageLikeEvent::RoomEncrypted(encrypted) => {
-            tracing::warn!(event_id = %encrypted.event_id(), sender = %encrypted.sender(), "message could not be decrypted");
-            return None;
+            return Some(Incoming::Undecryptable(UndecryptedEvent {
+                room: room.clone(),
+                event_id: EventId::new(encrypted.event_id().as_str()),
+                session_id: megolm_session(&encrypted),
+                sent_at: to_utc(encrypted.origin_server_ts()),
+                raw: event.raw().json().get().to_owned(),
+            }));
         }
         _ => return None,
     };
@@ -414,7 +415,23 @@ fn incoming(event: &TimelineEvent, room: &RoomId, own_user: &OwnedUserId) -> Opt
     }))
 }
 
-fn to_utc(timestamp: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
+/// The Megolm session an encrypted event needs the key of.
+fn megolm_session(
+    encrypted: &SyncMessageLikeEvent<
+        matrix_sdk::ruma::events::room::encrypted::RoomEncryptedEventContent,
+    >,
+) -> Option<String> {
+    use matrix_sdk::ruma::events::room::encrypted::EncryptedEventScheme;
+    let SyncMessageLikeEvent::Original(original) = encrypted else {
+        return None;
+    };
+    match &original.content.scheme {
+        EncryptedEventScheme::MegolmV1AesSha2(content) => Some(content.session_id.clone()),
+        _ => None,
+    }
+}
+
+pub(super) fn to_utc(timestamp: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {
     let millis = i64::from(timestamp.get());
     DateTime::from_timestamp_millis(millis).unwrap_or_default()
 }

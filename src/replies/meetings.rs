@@ -109,7 +109,7 @@ pub fn votes(
                 language,
                 "meeting-votes-line-people",
                 &[
-                    ("number", result.number.into()),
+                    ("key", keycap(result.number).unwrap_or("•").into()),
                     ("date", date.into()),
                     ("people", result.voters.len().into()),
                 ],
@@ -119,7 +119,7 @@ pub fn votes(
                 language,
                 "meeting-votes-line",
                 &[
-                    ("number", result.number.into()),
+                    ("key", keycap(result.number).unwrap_or("•").into()),
                     ("date", date.into()),
                     ("people", result.voters.len().into()),
                     ("covered", result.covered.len().into()),
@@ -169,7 +169,7 @@ pub fn votes(
     let all: Vec<String> = ranked
         .iter()
         .filter(|result| result.all_covered())
-        .map(|result| format!("{}️⃣", result.number))
+        .map(|result| keycap(result.number).unwrap_or("•").to_owned())
         .collect();
     if all.is_empty() {
         text.push_str(&texts.get(language, "meeting-votes-summary-none"));
@@ -318,4 +318,229 @@ pub fn association_list(
         ));
     }
     text
+}
+
+/// A second proposal while one is open.
+pub fn meeting_proposal_open(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-proposal-open")
+}
+
+/// Two options of one proposal name the same date.
+pub fn date_duplicate(texts: &Texts, language: Language, first: usize, second: usize) -> String {
+    texts.format(
+        language,
+        "error-date-duplicate",
+        &[("first", first.into()), ("second", second.into())],
+    )
+}
+
+pub fn meeting_no_proposal(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-no-proposal")
+}
+
+/// Only the proposer or a moderator may close; `proposer` is Markdown-safe.
+pub fn meeting_close_refused(texts: &Texts, language: Language, proposer: &str) -> String {
+    texts.format(
+        language,
+        "meeting-close-refused",
+        &[("proposer", proposer.to_owned().into())],
+    )
+}
+
+pub fn meeting_close_no_such_option(
+    texts: &Texts,
+    language: Language,
+    number: usize,
+    count: usize,
+) -> String {
+    texts.format(
+        language,
+        "meeting-close-no-such-option",
+        &[("number", number.into()), ("count", count.into())],
+    )
+}
+
+/// Several dates rank first equally: they are listed, and the room chooses.
+pub fn meeting_close_tie(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    proposal: &Proposal,
+    tied: &[usize],
+) -> String {
+    let listed: Vec<String> = tied
+        .iter()
+        .filter_map(|number| {
+            proposal.options.get(number - 1).map(|date| {
+                format!(
+                    "{} {}",
+                    keycap(*number).unwrap_or("•"),
+                    format_date_time(*date, time_zone, language)
+                )
+            })
+        })
+        .collect();
+    texts.format(
+        language,
+        "meeting-close-tie",
+        &[
+            ("options", listed.join(" ; ").into()),
+            ("first", tied.first().copied().unwrap_or(1).into()),
+        ],
+    )
+}
+
+/// The chosen date has passed since it was proposed.
+pub fn meeting_close_past(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    number: usize,
+    date: chrono::DateTime<chrono::Utc>,
+) -> String {
+    texts.format(
+        language,
+        "meeting-close-past",
+        &[
+            ("number", number.into()),
+            ("date", format_date_time(date, time_zone, language).into()),
+        ],
+    )
+}
+
+/// The invitation's title in calendars.
+pub fn meeting_summary(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-summary")
+}
+
+/// The heading of the agenda in the invitation's description.
+pub fn meeting_calendar_agenda(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-calendar-agenda")
+}
+
+/// The invitation's file name.
+pub fn meeting_calendar_file(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-calendar-file")
+}
+
+/// Added to a change of place or host when the invitation is sent again.
+pub fn meeting_invitation_updated(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-invitation-updated")
+}
+
+pub fn meeting_cancel_refused(texts: &Texts, language: Language, proposer: &str) -> String {
+    texts.format(
+        language,
+        "meeting-cancel-refused",
+        &[("proposer", proposer.to_owned().into())],
+    )
+}
+
+/// A dated meeting cancelled; the cancellation for calendars follows as a file.
+pub fn meeting_cancelled(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    meeting: &Meeting,
+) -> String {
+    let date = meeting
+        .starts_at
+        .map(|at| format_date_time(at, time_zone, language))
+        .unwrap_or_default();
+    let mut text = texts.format(language, "meeting-cancelled", &[("date", date.into())]);
+    text.push(' ');
+    text.push_str(&texts.get(language, "meeting-invitation-cancelled"));
+    text
+}
+
+pub fn meeting_proposal_cancel_refused(
+    texts: &Texts,
+    language: Language,
+    proposer: &str,
+) -> String {
+    texts.format(
+        language,
+        "meeting-proposal-cancel-refused",
+        &[("proposer", proposer.to_owned().into())],
+    )
+}
+
+pub fn meeting_proposal_cancelled(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-proposal-cancelled")
+}
+
+pub fn meeting_nothing_to_cancel(texts: &Texts, language: Language) -> String {
+    texts.get(language, "meeting-nothing-to-cancel")
+}
+
+/// A host that is none of the room's associations, with the ones it knows.
+pub fn meeting_host_unknown(
+    texts: &Texts,
+    language: Language,
+    given: &str,
+    known: &[String],
+) -> String {
+    let first = known.first().cloned().unwrap_or_default();
+    texts.format(
+        language,
+        "meeting-host-unknown-association",
+        &[
+            ("given", escape_markdown(given).into()),
+            ("known", escape_markdown(&known.join(", ")).into()),
+            ("first", escape_markdown(&first).into()),
+        ],
+    )
+}
+
+pub fn meeting_host_set(texts: &Texts, language: Language, host: &str) -> String {
+    texts.format(
+        language,
+        "meeting-host-set",
+        &[("host", escape_markdown(host).into())],
+    )
+}
+
+pub fn meeting_host_order_set(texts: &Texts, language: Language, order: &[String]) -> String {
+    texts.format(
+        language,
+        "meeting-host-order-set",
+        &[("order", escape_markdown(&order.join(", ")).into())],
+    )
+}
+
+pub fn meeting_place_set(texts: &Texts, language: Language, place: &str) -> String {
+    texts.format(
+        language,
+        "meeting-place-set",
+        &[("place", escape_markdown(place).into())],
+    )
+}
+
+/// Only moderators map members to associations.
+pub fn association_set_refused(texts: &Texts, language: Language) -> String {
+    texts.get(language, "association-set-refused")
+}
+
+/// `user` (Markdown-safe) now represents `association`, or is a guest with `None`.
+pub fn association_set(
+    texts: &Texts,
+    language: Language,
+    user: &str,
+    association: Option<&str>,
+) -> String {
+    match association {
+        Some(association) => texts.format(
+            language,
+            "association-set",
+            &[
+                ("user", user.to_owned().into()),
+                ("association", escape_markdown(association).into()),
+            ],
+        ),
+        None => texts.format(
+            language,
+            "association-unset",
+            &[("user", user.to_owned().into())],
+        ),
+    }
 }

@@ -1,19 +1,41 @@
 //! What the bot says: command results and parse errors turned into Markdown, in the room's
 //! language. Pure functions over [`Texts`]; the service decides when to say it.
 
+mod agenda;
 mod meetings;
 
 use std::collections::HashMap;
 
 use chrono_tz::Tz;
 
+pub use agenda::*;
 pub use meetings::*;
 
-use crate::command::{ParseError, Topic, Usage};
+use crate::command::{MAX_PLACE_LENGTH, ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting, UserId};
 use crate::i18n::{Texts, escape_markdown};
+
+/// The bot's greeting when it joins a room.
+pub fn welcome(texts: &Texts, language: Language) -> String {
+    texts.get(language, "welcome")
+}
+
+/// The apology for a command the bot could not handle at all.
+pub fn internal_error(texts: &Texts, language: Language) -> String {
+    texts.get(language, "error-internal")
+}
+
+/// `!language`: which language the room's replies are in.
+pub fn language_current(texts: &Texts, language: Language) -> String {
+    texts.get(language, "language-current")
+}
+
+/// `!language en`: said in the new language.
+pub fn language_changed(texts: &Texts, chosen: Language) -> String {
+    texts.get(chosen, "language-changed")
+}
 
 /// `!help`: one line per command, then how to get the details.
 pub fn help_overview(texts: &Texts, language: Language) -> String {
@@ -103,6 +125,18 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                 ("max", MAX_ITEM_LENGTH.into()),
             ],
         ),
+        ParseError::PlaceTooLong { length } => texts.format(
+            language,
+            "error-place-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", MAX_PLACE_LENGTH.into()),
+                (
+                    "example",
+                    example(texts, language, Usage::MeetingPlace).into(),
+                ),
+            ],
+        ),
         ParseError::ExpectedNumber { usage, given: None } => texts.format(
             language,
             "error-missing-number",
@@ -178,7 +212,7 @@ pub fn agenda_error(texts: &Texts, language: Language, error: &AgendaError) -> S
     }
 }
 
-/// "la prochaine réunion (date pas encore fixée)", "la réunion du jeudi 10 décembre 2026, 14 h 00".
+/// "la prochaine réunion (date pas encore fixée)", "la réunion du jeudi 10 décembre 2026 à 14 h".
 pub fn meeting_name(texts: &Texts, language: Language, time_zone: Tz, meeting: &Meeting) -> String {
     let Some(starts_at) = meeting.starts_at else {
         return texts.get(language, "agenda-meeting-unscheduled");
@@ -372,7 +406,7 @@ mod tests {
             &HashMap::new(),
         );
         assert!(
-            text.contains("1️⃣ jeudi 10 décembre 2026, 14 h 00 — 1 personne\n"),
+            text.contains("1️⃣ jeudi 10 décembre 2026 à 14 h — 1 personne\n"),
             "{text}"
         );
         assert!(!text.contains("association"), "{text}");

@@ -1,181 +1,212 @@
-//! The agenda: adding, listing, removing, treating and moving items, edits of `!agenda add`
-//! messages, and carrying untreated items over to the next meeting.
+//! The agenda: one handler per `!agenda` command, and edits of `!agenda add` messages.
+//! (Carrying untreated items over when a meeting's day ends is the clock's: see `due.rs`.)
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
-use super::{Chat, IncomingEdit, IncomingMessage, MODERATOR_LEVEL, Service, ServiceError};
+use super::{Chat, IncomingEdit, Request, Service, ServiceError};
 use crate::command::{self, AgendaCommand, Command, ParseError};
 use crate::domain::meeting::next_meeting;
-use crate::domain::{ItemStatus, Language, Meeting, RoomId};
+use crate::domain::{Agenda, AgendaItem, ItemStatus, Meeting, RoomId};
 use crate::replies;
 use crate::storage::{NewItem, NewMessage, Transaction};
 
+type Handled = Result<Vec<NewMessage>, ServiceError>;
+
 impl<C: Chat> Service<C> {
-    pub(super) async fn run_agenda(
-        &self,
-        tx: &mut Transaction,
-        message: &IncomingMessage,
-        language: Language,
-        command: AgendaCommand,
-        now: DateTime<Utc>,
-    ) -> Result<String, ServiceError> {
-        let texts = &self.texts;
-        let time_zone = self.settings.time_zone;
-        let room = &message.room;
-        let meeting = self.next_meeting(tx, room, now).await?;
-        let agenda = tx.agenda(meeting.id).await?;
-        let refused = |error| Ok(replies::agenda_error(texts, language, &error));
-        match command {
-            AgendaCommand::List => {
-                let membership = tx.association_members(room).await?;
-                Ok(replies::agenda_list(
-                    texts,
-                    language,
-                    time_zone,
-                    &meeting,
-                    &agenda,
-                    &membership,
-                ))
-            }
-            AgendaCommand::Add { text, urgent } => {
-                let author_name = self.chat.display_name(room, &message.sender).await;
-                let item = NewItem {
-                    text,
-                    author: message.sender.clone(),
-                    author_name,
-                    urgent,
-                    position: agenda.next_position(),
-                    source_event: Some(message.event_id.clone()),
-                };
-                let added = tx.add_item(room, meeting.id, item, now).await?;
-                let number = agenda
-                    .with_item(added.clone())
-                    .number_of(added.id)
-                    .unwrap_or(0);
-                let id = if urgent {
-                    "agenda-added-urgent"
-                } else {
-                    "agenda-added"
-                };
-                Ok(texts.format(
-                    language,
-                    id,
-                    &[
-                        ("number", number.into()),
-                        (
-                            "meeting",
-                            replies::meeting_name(texts, language, time_zone, &meeting).into(),
-                        ),
-                        ("text", replies::item_text(&added.text).into()),
-                    ],
-                ))
-            }
-            AgendaCommand::Remove { number } => {
-                let item = match agenda.item(number) {
-                    Ok(item) => item,
-                    Err(error) => return refused(error),
-                };
-                let is_author = item.author == message.sender;
-                if !is_author
-                    && self.chat.power_level(room, &message.sender).await < MODERATOR_LEVEL
-                {
-                    return Ok(texts.format(
-                        language,
-                        "agenda-remove-refused",
-                        &[("author", replies::author(item).into())],
-                    ));
-                }
-                tx.set_item_status(item.id, ItemStatus::Withdrawn, now)
-                    .await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-removed",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&item.text).into()),
-                    ],
-                ))
-            }
-            AgendaCommand::Done { number } => {
-                let item = match agenda.item(number) {
-                    Ok(item) => item,
-                    Err(error) => return refused(error),
-                };
-                if item.status == ItemStatus::Treated {
-                    return Ok(texts.format(
-                        language,
-                        "agenda-already-done",
-                        &[("number", number.into())],
-                    ));
-                }
-                tx.set_item_status(item.id, ItemStatus::Treated, now)
-                    .await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-done",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&item.text).into()),
-                    ],
-                ))
-            }
-            AgendaCommand::Move { number, to } => {
-                let plan = match agenda.plan_move(number, to) {
-                    Ok(plan) => plan,
-                    Err(error) => return refused(error),
-                };
-                let text = agenda
-                    .item(number)
-                    .map(|item| item.text.clone())
-                    .unwrap_or_default();
-                tx.set_item_positions(&plan, now).await?;
-                Ok(texts.format(
-                    language,
-                    "agenda-moved",
-                    &[
-                        ("text", replies::item_text(&text).into()),
-                        ("to", to.into()),
-                    ],
-                ))
-            }
-        }
+    /// `!agenda`: the next meeting's agenda.
+    pub(super) async fn agenda_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let meeting = self.next_meeting(request.tx, &room, request.at).await?;
+        let agenda = request.tx.agenda(meeting.id).await?;
+        let membership = request.tx.association_members(&room).await?;
+        request.say(replies::agenda_list(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &meeting,
+            &agenda,
+            &membership,
+        ))
     }
 
-    /// The meeting new agenda items go to. First, meetings whose day is over hand their
-    /// untreated items on to it, in order, so that nothing silently disappears.
+    /// `!agenda add <text>` / `!agenda urgent <text>`.
+    pub(super) async fn agenda_add(
+        &self,
+        request: &mut Request<'_>,
+        text: String,
+        urgent: bool,
+    ) -> Handled {
+        let room = request.room().clone();
+        let meeting = self.next_meeting(request.tx, &room, request.at).await?;
+        let agenda = request.tx.agenda(meeting.id).await?;
+        let author_name = self.chat.display_name(&room, request.sender()).await;
+        let item = NewItem {
+            text,
+            author: request.sender().clone(),
+            author_name,
+            urgent,
+            position: agenda.next_position(),
+            source_event: Some(request.message.event_id.clone()),
+        };
+        let added = request
+            .tx
+            .add_item(&room, meeting.id, item, request.at)
+            .await?;
+        let number = agenda
+            .with_item(added.clone())
+            .number_of(added.id)
+            .unwrap_or(0);
+        request.say(replies::agenda_added(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &meeting,
+            number,
+            &added,
+        ))
+    }
+
+    /// `!agenda remove <n>`: its author or a moderator.
+    pub(super) async fn agenda_remove(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let texts = &self.texts;
+        let item = match self.item_as_seen(request, number).await? {
+            Ok(item) => item,
+            Err(error) => {
+                return request.say(replies::agenda_error(texts, request.language, &error));
+            }
+        };
+        if item.author != *request.sender()
+            && !self.is_moderator(request.room(), request.sender()).await
+        {
+            return request.say(replies::agenda_remove_refused(
+                texts,
+                request.language,
+                &item,
+            ));
+        }
+        request
+            .tx
+            .set_item_status(item.id, ItemStatus::Withdrawn, request.at)
+            .await?;
+        request.say(replies::agenda_removed(
+            texts,
+            request.language,
+            number,
+            &item,
+        ))
+    }
+
+    /// `!agenda done <n>`.
+    pub(super) async fn agenda_done(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let texts = &self.texts;
+        let item = match self.item_as_seen(request, number).await? {
+            Ok(item) => item,
+            Err(error) => {
+                return request.say(replies::agenda_error(texts, request.language, &error));
+            }
+        };
+        if item.status == ItemStatus::Treated {
+            return request.say(replies::agenda_already_done(
+                texts,
+                request.language,
+                number,
+            ));
+        }
+        request
+            .tx
+            .set_item_status(item.id, ItemStatus::Treated, request.at)
+            .await?;
+        request.say(replies::agenda_done(texts, request.language, number, &item))
+    }
+
+    /// `!agenda move <n> <position>`.
+    pub(super) async fn agenda_move(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        to: usize,
+    ) -> Handled {
+        let room = request.room().clone();
+        let meeting = self.next_meeting(request.tx, &room, request.at).await?;
+        let agenda = request.tx.agenda(meeting.id).await?;
+        let plan = match agenda.plan_move(number, to) {
+            Ok(plan) => plan,
+            Err(error) => {
+                return request.say(replies::agenda_error(&self.texts, request.language, &error));
+            }
+        };
+        let text = agenda
+            .item(number)
+            .map(|item| item.text.clone())
+            .unwrap_or_default();
+        request.tx.set_item_positions(&plan, request.at).await?;
+        request.say(replies::agenda_moved(
+            &self.texts,
+            request.language,
+            &text,
+            to,
+        ))
+    }
+
+    /// The meeting new agenda items go to at `at`: the earliest dated meeting whose day is not
+    /// over, else the "next meeting, date not set yet" (created when missing).
     pub(super) async fn next_meeting(
         &self,
         tx: &mut Transaction,
         room: &RoomId,
-        now: DateTime<Utc>,
+        at: DateTime<Utc>,
     ) -> Result<Meeting, ServiceError> {
-        let time_zone = self.settings.time_zone;
         let meetings = tx.planned_meetings(room).await?;
-        let next = match next_meeting(&meetings, now, time_zone) {
+        Ok(match next_meeting(&meetings, at, self.settings.time_zone) {
             Some(meeting) => meeting.clone(),
-            None => tx.create_unscheduled_meeting(room, now).await?,
+            None => tx.create_unscheduled_meeting(room, at).await?,
+        })
+    }
+
+    /// Item `number` of the list as the command's author saw it when they sent it. If the
+    /// meeting's day ended in between and its untreated items were carried over, that list is
+    /// the past meeting's, and the item acted on is its copy on the next meeting's agenda.
+    async fn item_as_seen(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+    ) -> Result<Result<AgendaItem, crate::domain::AgendaError>, ServiceError> {
+        let room = request.room().clone();
+        let time_zone = self.settings.time_zone;
+        // A meeting's day lasts less than two days, whatever the time zone.
+        let since = request.at - Duration::days(2);
+        let held_since = request.tx.held_meetings_since(&room, since).await?;
+        let mut meetings = request.tx.planned_meetings(&room).await?;
+        meetings.extend(held_since.iter().cloned());
+        let seen = next_meeting(&meetings, request.at, time_zone).cloned();
+        let carried = seen
+            .as_ref()
+            .is_some_and(|meeting| held_since.iter().any(|held| held.id == meeting.id));
+        let agenda = match &seen {
+            Some(meeting) if carried => request.tx.agenda_before_carry_over(meeting.id).await?,
+            Some(meeting) => request.tx.agenda(meeting.id).await?,
+            None => Agenda::default(),
         };
-        let mut over: Vec<&Meeting> = meetings
-            .iter()
-            .filter(|meeting| meeting.is_over(now, time_zone))
-            .collect();
-        over.sort_by_key(|meeting| meeting.starts_at);
-        for meeting in over {
-            let untreated: Vec<_> = tx.agenda(meeting.id).await?.untreated().cloned().collect();
-            let mut position = tx.agenda(next.id).await?.next_position();
-            for item in &untreated {
-                tx.carry_over_item(item, meeting.starts_at, next.id, position, now)
-                    .await?;
-                position += 1;
-            }
-            tx.mark_meeting_held(meeting.id).await?;
+        let item = match agenda.item(number) {
+            Ok(item) => item.clone(),
+            Err(error) => return Ok(Err(error)),
+        };
+        if item.status != ItemStatus::CarriedOver {
+            return Ok(Ok(item));
         }
-        Ok(next)
+        Ok(match request.tx.carried_copy_of(item.id).await? {
+            Some(copy) => Ok(copy),
+            // The copy was withdrawn since: nothing left to act on.
+            None => Err(crate::domain::AgendaError::NoSuchItem {
+                number,
+                count: agenda.items().len(),
+            }),
+        })
     }
 
     /// Handles an edit: when someone corrects their `!agenda add` message, the item's text
     /// follows. Other edits are left alone; an edit never adds an item.
-    pub async fn on_edit(
+    pub(super) async fn on_edit(
         &self,
         edit: &IncomingEdit,
         now: DateTime<Utc>,
@@ -205,21 +236,15 @@ impl<C: Chat> Service<C> {
             Ok(text) => {
                 tx.set_item_text(item.id, &text, now).await?;
                 let number = tx.agenda(meeting_id).await?.number_of(item.id).unwrap_or(0);
-                self.texts.format(
-                    language,
-                    "agenda-edited",
-                    &[
-                        ("number", number.into()),
-                        ("text", replies::item_text(&text).into()),
-                    ],
-                )
+                replies::agenda_edited(&self.texts, language, number, &text)
             }
             // The item keeps its former text; the author learns why.
             Err(error) => replies::parse_error(&self.texts, language, &error),
         };
         let reply = NewMessage::notice(&edit.room, Some(&edit.original), markdown);
-        let queued = tx.queue_message(reply, now).await?;
+        tx.queue_message(reply, now).await?;
         tx.commit().await?;
-        self.deliver(&queued, now).await
+        self.wakeups.outbox.notify_one();
+        Ok(())
     }
 }

@@ -4,8 +4,10 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Transaction};
-use crate::domain::{Agenda, AgendaItem, EventId, ItemStatus, Meeting, RoomId, UserId};
+use super::{StorageError, Store, Transaction};
+use crate::domain::{
+    Agenda, AgendaItem, EventId, ItemId, ItemStatus, Meeting, MeetingId, RoomId, UserId,
+};
 
 /// The columns `item_from_row` reads, for `concat!` into static queries.
 macro_rules! item_columns {
@@ -24,6 +26,27 @@ pub struct NewItem {
     pub urgent: bool,
     pub position: i64,
     pub source_event: Option<EventId>,
+}
+
+impl Store {
+    /// Every room's dated meetings still to be held: the clock carries their agenda over
+    /// when their day ends.
+    pub async fn dated_planned_meetings(&self) -> Result<Vec<(RoomId, Meeting)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT room_id, id, starts_at, place, host FROM meetings
+             WHERE status = 'planned' AND starts_at IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    RoomId::new(row.try_get::<String, _>("room_id")?),
+                    meeting_from_row(row)?,
+                ))
+            })
+            .collect()
+    }
 }
 
 impl Transaction {
@@ -59,11 +82,11 @@ impl Transaction {
     /// Sets a meeting's date; its agenda stays with it.
     pub async fn schedule_meeting(
         &mut self,
-        meeting_id: i64,
+        meeting_id: MeetingId,
         starts_at: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET starts_at = ?2 WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .bind(starts_at)
             .execute(&mut *self.inner)
             .await?;
@@ -71,22 +94,22 @@ impl Transaction {
     }
 
     /// Marks a meeting as held: its day is over and its agenda was dealt with.
-    pub async fn mark_meeting_held(&mut self, meeting_id: i64) -> Result<(), StorageError> {
+    pub async fn mark_meeting_held(&mut self, meeting_id: MeetingId) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET status = 'held' WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .execute(&mut *self.inner)
             .await?;
         Ok(())
     }
 
     /// The meeting's agenda, in the order the room sees it.
-    pub async fn agenda(&mut self, meeting_id: i64) -> Result<Agenda, StorageError> {
+    pub async fn agenda(&mut self, meeting_id: MeetingId) -> Result<Agenda, StorageError> {
         let rows = sqlx::query(concat!(
             "SELECT ",
             item_columns!(),
             " FROM agenda_items WHERE meeting_id = ?1 AND status IN ('open', 'treated')"
         ))
-        .bind(meeting_id)
+        .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
         let items = rows.iter().map(item_from_row).collect::<Result<_, _>>()?;
@@ -96,7 +119,7 @@ impl Transaction {
     pub async fn add_item(
         &mut self,
         room: &RoomId,
-        meeting_id: i64,
+        meeting_id: MeetingId,
         item: NewItem,
         now: DateTime<Utc>,
     ) -> Result<AgendaItem, StorageError> {
@@ -109,7 +132,7 @@ impl Transaction {
             item_columns!()
         ))
         .bind(room.as_str())
-        .bind(meeting_id)
+        .bind(meeting_id.get())
         .bind(item.position)
         .bind(&item.text)
         .bind(item.author.as_str())
@@ -128,7 +151,7 @@ impl Transaction {
         &mut self,
         item: &AgendaItem,
         from_date: Option<DateTime<Utc>>,
-        to_meeting_id: i64,
+        to_meeting_id: MeetingId,
         position: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
@@ -139,8 +162,8 @@ impl Transaction {
              SELECT room_id, ?2, ?3, text, author, author_name, urgent, created_at, ?4, id, ?5
              FROM agenda_items WHERE id = ?1",
         )
-        .bind(item.id)
-        .bind(to_meeting_id)
+        .bind(item.id.get())
+        .bind(to_meeting_id.get())
         .bind(position)
         .bind(now)
         .bind(from_date)
@@ -152,12 +175,12 @@ impl Transaction {
 
     pub async fn set_item_status(
         &mut self,
-        item_id: i64,
+        item_id: ItemId,
         status: ItemStatus,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE agenda_items SET status = ?2, updated_at = ?3 WHERE id = ?1")
-            .bind(item_id)
+            .bind(item_id.get())
             .bind(status.code())
             .bind(now)
             .execute(&mut *self.inner)
@@ -167,12 +190,12 @@ impl Transaction {
 
     pub async fn set_item_text(
         &mut self,
-        item_id: i64,
+        item_id: ItemId,
         text: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE agenda_items SET text = ?2, updated_at = ?3 WHERE id = ?1")
-            .bind(item_id)
+            .bind(item_id.get())
             .bind(text)
             .bind(now)
             .execute(&mut *self.inner)
@@ -183,12 +206,12 @@ impl Transaction {
     /// Gives items new positions (after a move).
     pub async fn set_item_positions(
         &mut self,
-        positions: &[(i64, i64)],
+        positions: &[(ItemId, i64)],
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         for (item_id, position) in positions {
             sqlx::query("UPDATE agenda_items SET position = ?2, updated_at = ?3 WHERE id = ?1")
-                .bind(item_id)
+                .bind(item_id.get())
                 .bind(position)
                 .bind(now)
                 .execute(&mut *self.inner)
@@ -197,11 +220,61 @@ impl Transaction {
         Ok(())
     }
 
+    /// The room's meetings held whose date is `since` or later (a handful at most).
+    pub async fn held_meetings_since(
+        &mut self,
+        room: &RoomId,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<Meeting>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status = 'held' AND starts_at >= ?2",
+        )
+        .bind(room.as_str())
+        .bind(since)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(meeting_from_row).collect()
+    }
+
+    /// A held meeting's agenda as it was listed before its untreated items were carried over.
+    pub async fn agenda_before_carry_over(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<Agenda, StorageError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            item_columns!(),
+            " FROM agenda_items WHERE meeting_id = ?1"
+        ))
+        .bind(meeting_id.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        let items = rows.iter().map(item_from_row).collect::<Result<_, _>>()?;
+        Ok(Agenda::before_carry_over(items))
+    }
+
+    /// The copy a carried-over item has on the next meeting's agenda, while it is listed.
+    pub async fn carried_copy_of(
+        &mut self,
+        item_id: ItemId,
+    ) -> Result<Option<AgendaItem>, StorageError> {
+        let row = sqlx::query(concat!(
+            "SELECT ",
+            item_columns!(),
+            " FROM agenda_items WHERE carried_from_item = ?1 AND status IN ('open', 'treated')"
+        ))
+        .bind(item_id.get())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(item_from_row).transpose()
+    }
+
     /// The item a message added, with its meeting's id, if that message added one.
     pub async fn item_added_by(
         &mut self,
         event_id: &EventId,
-    ) -> Result<Option<(i64, AgendaItem)>, StorageError> {
+    ) -> Result<Option<(MeetingId, AgendaItem)>, StorageError> {
         let row = sqlx::query(concat!(
             "SELECT meeting_id, ",
             item_columns!(),
@@ -210,14 +283,19 @@ impl Transaction {
         .bind(event_id.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|row| Ok((row.try_get("meeting_id")?, item_from_row(&row)?)))
-            .transpose()
+        row.map(|row| {
+            Ok((
+                MeetingId::new(row.try_get("meeting_id")?),
+                item_from_row(&row)?,
+            ))
+        })
+        .transpose()
     }
 }
 
 pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
     Ok(Meeting {
-        id: row.try_get("id")?,
+        id: MeetingId::new(row.try_get("id")?),
         starts_at: row.try_get("starts_at")?,
         place: row.try_get("place")?,
         host: row.try_get("host")?,
@@ -227,7 +305,7 @@ pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError>
 fn item_from_row(row: &SqliteRow) -> Result<AgendaItem, StorageError> {
     let status: String = row.try_get("status")?;
     Ok(AgendaItem {
-        id: row.try_get("id")?,
+        id: ItemId::new(row.try_get("id")?),
         text: row.try_get("text")?,
         author: UserId::new(row.try_get::<String, _>("author")?),
         author_name: row.try_get("author_name")?,

@@ -1,4 +1,5 @@
-//! Associations, host order, date proposals and votes, and the meeting settings they lead to.
+//! Associations, host order, date proposals, and the meeting settings they lead to. (Votes
+//! are the answers of the proposal's ballot: see `ballots.rs`.)
 
 use std::collections::HashMap;
 
@@ -6,27 +7,9 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Transaction};
 use crate::domain::votes::Proposal;
-use crate::domain::{EventId, Meeting, RoomId, UserId};
-
-impl Store {
-    /// Every room's open proposal.
-    pub async fn open_proposals(&self) -> Result<Vec<(RoomId, Proposal)>, StorageError> {
-        let mut tx = self.begin().await?;
-        let rows = sqlx::query("SELECT room_id FROM proposals WHERE status = 'open'")
-            .fetch_all(&mut *tx.inner)
-            .await?;
-        let mut proposals = Vec::with_capacity(rows.len());
-        for row in rows {
-            let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-            if let Some(proposal) = tx.open_proposal(&room).await? {
-                proposals.push((room, proposal));
-            }
-        }
-        Ok(proposals)
-    }
-}
+use crate::domain::{BallotId, EventId, Meeting, MeetingId, ProposalId, RoomId, UserId};
 
 impl Transaction {
     /// Applies a room's settings from the configuration, the first time only: afterwards the
@@ -148,7 +131,7 @@ impl Transaction {
     pub async fn last_host(
         &mut self,
         room: &RoomId,
-        except: i64,
+        except: MeetingId,
     ) -> Result<Option<String>, StorageError> {
         let row = sqlx::query(
             "SELECT host FROM meetings
@@ -157,7 +140,7 @@ impl Transaction {
              ORDER BY starts_at DESC LIMIT 1",
         )
         .bind(room.as_str())
-        .bind(except)
+        .bind(except.get())
         .fetch_optional(&mut *self.inner)
         .await?;
         row.map(|row| row.try_get("host"))
@@ -167,11 +150,11 @@ impl Transaction {
 
     pub async fn set_meeting_host(
         &mut self,
-        meeting_id: i64,
+        meeting_id: MeetingId,
         host: &str,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET host = ?2 WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .bind(host)
             .execute(&mut *self.inner)
             .await?;
@@ -180,11 +163,11 @@ impl Transaction {
 
     pub async fn set_meeting_place(
         &mut self,
-        meeting_id: i64,
+        meeting_id: MeetingId,
         place: &str,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET place = ?2 WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .bind(place)
             .execute(&mut *self.inner)
             .await?;
@@ -194,12 +177,12 @@ impl Transaction {
     /// Records which proposal chose a meeting's date (its proposer may cancel it).
     pub async fn link_meeting_to_proposal(
         &mut self,
-        meeting_id: i64,
-        proposal_id: i64,
+        meeting_id: MeetingId,
+        proposal: ProposalId,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET proposal_id = ?2 WHERE id = ?1")
-            .bind(meeting_id)
-            .bind(proposal_id)
+            .bind(meeting_id.get())
+            .bind(proposal.get())
             .execute(&mut *self.inner)
             .await?;
         Ok(())
@@ -208,13 +191,13 @@ impl Transaction {
     /// The proposer of the proposal that chose this meeting's date, if one did.
     pub async fn meeting_proposer(
         &mut self,
-        meeting_id: i64,
+        meeting_id: MeetingId,
     ) -> Result<Option<UserId>, StorageError> {
         let row = sqlx::query(
             "SELECT p.proposer FROM meetings m JOIN proposals p ON p.id = m.proposal_id
              WHERE m.id = ?1",
         )
-        .bind(meeting_id)
+        .bind(meeting_id.get())
         .fetch_optional(&mut *self.inner)
         .await?;
         row.map(|row| Ok(UserId::new(row.try_get::<String, _>("proposer")?)))
@@ -224,59 +207,79 @@ impl Transaction {
     /// Cancels a meeting; its listed items go to `to_meeting` (the unscheduled one).
     pub async fn cancel_meeting(
         &mut self,
-        meeting_id: i64,
-        to_meeting: i64,
+        meeting_id: MeetingId,
+        to_meeting: MeetingId,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         sqlx::query("UPDATE meetings SET status = 'cancelled' WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .execute(&mut *self.inner)
             .await?;
         sqlx::query(
             "UPDATE agenda_items SET meeting_id = ?2, updated_at = ?3
              WHERE meeting_id = ?1 AND status IN ('open', 'treated')",
         )
-        .bind(meeting_id)
-        .bind(to_meeting)
+        .bind(meeting_id.get())
+        .bind(to_meeting.get())
         .bind(now)
         .execute(&mut *self.inner)
         .await?;
         Ok(())
     }
 
+    /// The iCalendar SEQUENCE of the meeting's next invitation (0 for the first one), counted
+    /// as sent with this call.
+    pub async fn next_invitation_sequence(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<u32, StorageError> {
+        let row = sqlx::query(
+            "UPDATE meetings SET invitations_sent = invitations_sent + 1 WHERE id = ?1
+             RETURNING invitations_sent",
+        )
+        .bind(meeting_id.get())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        let sent: i64 = row.try_get("invitations_sent")?;
+        u32::try_from(sent - 1).map_err(|_| StorageError::Corrupt(format!("{sent} invitations")))
+    }
+
     /// A meeting by id.
-    pub async fn meeting(&mut self, meeting_id: i64) -> Result<Meeting, StorageError> {
+    pub async fn meeting(&mut self, meeting_id: MeetingId) -> Result<Meeting, StorageError> {
         let row = sqlx::query("SELECT id, starts_at, place, host FROM meetings WHERE id = ?1")
-            .bind(meeting_id)
+            .bind(meeting_id.get())
             .fetch_one(&mut *self.inner)
             .await?;
         meeting_from_row(&row)
     }
 
+    /// Records a proposal of dates, answered on `ballot`.
     pub async fn create_proposal(
         &mut self,
         room: &RoomId,
+        ballot: BallotId,
         proposer: &UserId,
         command_event: &EventId,
         options: &[DateTime<Utc>],
         now: DateTime<Utc>,
     ) -> Result<Proposal, StorageError> {
         let row = sqlx::query(
-            "INSERT INTO proposals (room_id, proposer, command_event_id, created_at)
-             VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            "INSERT INTO proposals (room_id, ballot_id, proposer, command_event_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         )
         .bind(room.as_str())
+        .bind(ballot.get())
         .bind(proposer.as_str())
         .bind(command_event.as_str())
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        let id: i64 = row.try_get("id")?;
+        let id = ProposalId::new(row.try_get("id")?);
         for (index, starts_at) in options.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO proposal_options (proposal_id, number, starts_at) VALUES (?1, ?2, ?3)",
             )
-            .bind(id)
+            .bind(id.get())
             .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
             .bind(starts_at)
             .execute(&mut *self.inner)
@@ -284,9 +287,9 @@ impl Transaction {
         }
         Ok(Proposal {
             id,
+            ballot,
             proposer: proposer.clone(),
             command_event: command_event.clone(),
-            event_id: None,
             options: options.to_vec(),
         })
     }
@@ -294,90 +297,43 @@ impl Transaction {
     /// The room's open proposal, if any.
     pub async fn open_proposal(&mut self, room: &RoomId) -> Result<Option<Proposal>, StorageError> {
         let row = sqlx::query(
-            "SELECT id, proposer, command_event_id, event_id FROM proposals
+            "SELECT id, ballot_id, proposer, command_event_id FROM proposals
              WHERE room_id = ?1 AND status = 'open'",
         )
         .bind(room.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        match row {
-            Some(row) => Ok(Some(self.proposal_from_row(&row).await?)),
-            None => Ok(None),
-        }
-    }
-
-    /// The open proposal whose message is `event_id` (reactions point at it).
-    pub async fn open_proposal_presented_by(
-        &mut self,
-        event_id: &EventId,
-    ) -> Result<Option<Proposal>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, proposer, command_event_id, event_id FROM proposals
-             WHERE event_id = ?1 AND status = 'open'",
-        )
-        .bind(event_id.as_str())
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        match row {
-            Some(row) => Ok(Some(self.proposal_from_row(&row).await?)),
-            None => Ok(None),
-        }
-    }
-
-    async fn proposal_from_row(
-        &mut self,
-        row: &sqlx::sqlite::SqliteRow,
-    ) -> Result<Proposal, StorageError> {
-        let id: i64 = row.try_get("id")?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let id = ProposalId::new(row.try_get("id")?);
         let options = sqlx::query(
             "SELECT starts_at FROM proposal_options WHERE proposal_id = ?1 ORDER BY number",
         )
-        .bind(id)
+        .bind(id.get())
         .fetch_all(&mut *self.inner)
         .await?
         .iter()
         .map(|row| row.try_get("starts_at"))
         .collect::<Result<Vec<DateTime<Utc>>, _>>()?;
-        Ok(Proposal {
+        let ballot: Option<i64> = row.try_get("ballot_id")?;
+        Ok(Some(Proposal {
             id,
+            ballot: BallotId::new(
+                ballot
+                    .ok_or_else(|| StorageError::Corrupt(format!("proposal {id} has no ballot")))?,
+            ),
             proposer: UserId::new(row.try_get::<String, _>("proposer")?),
             command_event: EventId::new(row.try_get::<String, _>("command_event_id")?),
-            event_id: row
-                .try_get::<Option<String>, _>("event_id")?
-                .map(EventId::new),
             options,
-        })
+        }))
     }
 
-    /// How many dates a proposal offers.
-    pub async fn proposal_option_count(&mut self, proposal_id: i64) -> Result<usize, StorageError> {
-        let row =
-            sqlx::query("SELECT count(*) AS options FROM proposal_options WHERE proposal_id = ?1")
-                .bind(proposal_id)
-                .fetch_one(&mut *self.inner)
-                .await?;
-        let options: i64 = row.try_get("options")?;
-        usize::try_from(options).map_err(|_| StorageError::Corrupt(format!("{options} options")))
-    }
-
-    /// Records the bot's message presenting the proposal, once it is sent.
-    pub async fn set_proposal_event(
-        &mut self,
-        proposal_id: i64,
-        event_id: &EventId,
-    ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE proposals SET event_id = ?2 WHERE id = ?1")
-            .bind(proposal_id)
-            .bind(event_id.as_str())
-            .execute(&mut *self.inner)
-            .await?;
-        Ok(())
-    }
-
-    /// Ends a proposal: `chosen` option for a close, `None` for a cancellation.
+    /// Ends a proposal: `chosen` option for a close, `None` for a cancellation. (Its ballot is
+    /// closed by the caller, like any ballot.)
     pub async fn end_proposal(
         &mut self,
-        proposal_id: i64,
+        proposal: ProposalId,
         chosen: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
@@ -389,7 +345,7 @@ impl Transaction {
         sqlx::query(
             "UPDATE proposals SET status = ?2, chosen_option = ?3, closed_at = ?4 WHERE id = ?1",
         )
-        .bind(proposal_id)
+        .bind(proposal.get())
         .bind(status)
         .bind(chosen.and_then(|n| i64::try_from(n).ok()))
         .bind(now)
@@ -397,76 +353,12 @@ impl Transaction {
         .await?;
         Ok(())
     }
-
-    /// Counts a reaction as a vote. `false` if that reaction was counted already.
-    pub async fn add_vote(
-        &mut self,
-        proposal_id: i64,
-        number: usize,
-        voter: &UserId,
-        reaction: &EventId,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO votes (reaction_event_id, proposal_id, number, voter, voted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (reaction_event_id) DO NOTHING",
-        )
-        .bind(reaction.as_str())
-        .bind(proposal_id)
-        .bind(i64::try_from(number).unwrap_or(i64::MAX))
-        .bind(voter.as_str())
-        .bind(now)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// Undoes the vote a redacted reaction made, while its proposal is open. `false` if that
-    /// event was no vote (or its proposal is closed).
-    pub async fn remove_vote(&mut self, reaction: &EventId) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "DELETE FROM votes WHERE reaction_event_id = ?1
-               AND proposal_id IN (SELECT id FROM proposals WHERE status = 'open')",
-        )
-        .bind(reaction.as_str())
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// The reaction events counted as votes on a proposal.
-    pub async fn vote_reactions(&mut self, proposal_id: i64) -> Result<Vec<EventId>, StorageError> {
-        let rows = sqlx::query("SELECT reaction_event_id FROM votes WHERE proposal_id = ?1")
-            .bind(proposal_id)
-            .fetch_all(&mut *self.inner)
-            .await?;
-        rows.iter()
-            .map(|row| Ok(EventId::new(row.try_get::<String, _>("reaction_event_id")?)))
-            .collect()
-    }
-
-    /// The votes of a proposal: (option number, voter).
-    pub async fn votes(&mut self, proposal_id: i64) -> Result<Vec<(usize, UserId)>, StorageError> {
-        let rows = sqlx::query("SELECT number, voter FROM votes WHERE proposal_id = ?1")
-            .bind(proposal_id)
-            .fetch_all(&mut *self.inner)
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let number: i64 = row.try_get("number")?;
-                Ok((
-                    usize::try_from(number)
-                        .map_err(|_| StorageError::Corrupt(format!("vote number {number}")))?,
-                    UserId::new(row.try_get::<String, _>("voter")?),
-                ))
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ballot::BallotKind;
     use crate::storage::tests::temporary_store;
     use crate::testing::at;
 
@@ -502,50 +394,38 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn votes_are_counted_once_and_undone_only_while_open() {
+    async fn a_proposal_reads_back_with_its_ballot_and_dates_until_it_ends() {
         let (store, _dir) = temporary_store().await;
         let room = RoomId::new("!r");
         let alice = UserId::new("@alice:localhost");
         let now = at("2026-11-29T18:00:00Z");
         let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
         let mut tx = store.begin().await.expect("begin");
+        let ballot = tx
+            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
+            .await
+            .expect("ballot");
         let proposal = tx
-            .create_proposal(&room, &alice, &EventId::new("$cmd"), &options, now)
+            .create_proposal(
+                &room,
+                ballot.id,
+                &alice,
+                &EventId::new("$cmd"),
+                &options,
+                now,
+            )
             .await
             .expect("proposal");
-        tx.set_proposal_event(proposal.id, &EventId::new("$p"))
-            .await
-            .expect("event");
         let found = tx
-            .open_proposal_presented_by(&EventId::new("$p"))
+            .open_proposal(&room)
             .await
             .expect("query")
             .expect("open proposal");
-        assert_eq!(found.options, options.to_vec());
-
-        assert!(
-            tx.add_vote(proposal.id, 1, &alice, &EventId::new("$r1"), now)
-                .await
-                .expect("vote")
-        );
-        assert!(
-            !tx.add_vote(proposal.id, 1, &alice, &EventId::new("$r1"), now)
-                .await
-                .expect("again")
-        );
-        tx.add_vote(proposal.id, 2, &alice, &EventId::new("$r2"), now)
-            .await
-            .expect("vote");
-        assert!(tx.remove_vote(&EventId::new("$r1")).await.expect("undo"));
-        assert_eq!(
-            tx.votes(proposal.id).await.expect("votes"),
-            vec![(2, alice.clone())]
-        );
-
+        assert_eq!(found, proposal);
+        assert_eq!(found.ballot, ballot.id);
         tx.end_proposal(proposal.id, Some(2), now)
             .await
             .expect("close");
-        assert!(!tx.remove_vote(&EventId::new("$r2")).await.expect("closed"));
         assert!(tx.open_proposal(&room).await.expect("query").is_none());
     }
 
@@ -557,11 +437,15 @@ mod tests {
         let now = at("2026-11-29T18:00:00Z");
         let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
         let mut tx = store.begin().await.expect("begin");
-        tx.create_proposal(&room, &alice, &EventId::new("$a"), &options, now)
+        let ballot = tx
+            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
+            .await
+            .expect("ballot");
+        tx.create_proposal(&room, ballot.id, &alice, &EventId::new("$a"), &options, now)
             .await
             .expect("first");
         assert!(
-            tx.create_proposal(&room, &alice, &EventId::new("$b"), &options, now)
+            tx.create_proposal(&room, ballot.id, &alice, &EventId::new("$b"), &options, now)
                 .await
                 .is_err()
         );

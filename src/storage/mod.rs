@@ -5,8 +5,10 @@
 //! reply and the record that it was handled are committed together or not at all.
 
 mod agenda;
+mod ballots;
 mod meetings;
 mod outbox;
+mod undecrypted;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -21,7 +23,8 @@ use sqlx::sqlite::{
 use crate::domain::{EventId, Language, RoomId};
 
 pub use agenda::NewItem;
-pub use outbox::{Content, NewMessage, OutgoingMessage};
+pub use outbox::{Content, NewMessage, OutgoingMessage, Presents, Retry};
+pub use undecrypted::UndecryptedEvent;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -137,6 +140,29 @@ impl Transaction {
         Ok(result.rows_affected() == 1)
     }
 
+    /// Records that `event_id` could not be handled, with why: it counts as handled (it is not
+    /// tried again) and the failure is kept for whoever looks into it. `false` if the event
+    /// was handled before.
+    pub async fn record_failed_event(
+        &mut self,
+        event_id: &EventId,
+        room: &RoomId,
+        failure: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO handled_events (event_id, room_id, handled_at, failure)
+             VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(event_id.as_str())
+        .bind(room.as_str())
+        .bind(now)
+        .bind(failure)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
     pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
         let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
             .bind(room.as_str())
@@ -198,8 +224,97 @@ pub(crate) mod tests {
         (store, dir)
     }
 
+    /// Makes every insert into `table` fail, as a broken disk would: for tests of what
+    /// happens when the database fails.
+    pub(crate) async fn break_inserts_into(store: &Store, table: &str) {
+        let statement = match table {
+            "agenda_items" => {
+                "CREATE TRIGGER broken BEFORE INSERT ON agenda_items
+                 BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+            }
+            other => panic!("no breaking of {other}"),
+        };
+        sqlx::query(statement)
+            .execute(&store.pool)
+            .await
+            .expect("trigger");
+    }
+
     fn now() -> DateTime<Utc> {
         crate::testing::at("2026-11-29T18:00:00Z")
+    }
+
+    #[tokio::test]
+    async fn a_database_from_before_ballots_keeps_its_proposal_votes_and_pending_messages() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("concerto.sqlite3");
+        // The database as the meetings release left it: migrations 1 to 3 only.
+        let old = dir.path().join("old-migrations");
+        std::fs::create_dir(&old).expect("dir");
+        for name in [
+            "0001_foundation.sql",
+            "0002_agenda.sql",
+            "0003_meetings.sql",
+        ] {
+            std::fs::copy(format!("migrations/{name}"), old.join(name)).expect("copy");
+        }
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true);
+            let pool = SqlitePool::connect_with(options).await.expect("open");
+            sqlx::migrate::Migrator::new(old.as_path())
+                .await
+                .expect("old migrations")
+                .run(&pool)
+                .await
+                .expect("migrate to 3");
+            for statement in [
+                "INSERT INTO proposals (id, room_id, proposer, command_event_id, event_id, created_at)
+                 VALUES (4, '!r', '@alice:x', '$cmd', '$presented', '2026-11-29T18:00:00Z')",
+                "INSERT INTO proposal_options VALUES (4, 1, '2026-12-10T13:00:00Z'),
+                                                     (4, 2, '2026-12-17T13:00:00Z')",
+                "INSERT INTO votes VALUES ('$r1', 4, 2, '@bob:x', '2026-11-29T18:01:00Z')",
+                "INSERT INTO outbox (room_id, in_reply_to, body, created_at, kind, file_name,
+                                     file_mime, proposal_id)
+                 VALUES ('!r', NULL, 'BEGIN:VCALENDAR', '2026-11-29T18:02:00Z', 'file',
+                         'reunion.ics', 'text/calendar', NULL),
+                        ('!r', '$cmd', 'Proposition', '2026-11-29T18:02:00Z', 'notice',
+                         NULL, NULL, 4)",
+            ] {
+                sqlx::query(statement).execute(&pool).await.expect("old data");
+            }
+            pool.close().await;
+        }
+
+        let store = Store::open(&path).await.expect("migrated");
+        let ballots = store.open_ballots().await.expect("ballots");
+        assert_eq!(ballots.len(), 1);
+        assert_eq!(ballots[0].id.get(), 4);
+        assert_eq!(ballots[0].option_count, 2);
+        assert_eq!(ballots[0].event_id, Some(EventId::new("$presented")));
+        let mut tx = store.begin().await.expect("begin");
+        let answers = tx.answers(ballots[0].id).await.expect("answers");
+        assert_eq!(answers.len(), 1);
+        assert_eq!(answers[0].option, Some(2));
+        assert_eq!(answers[0].voter.as_str(), "@bob:x");
+        let proposal = tx
+            .open_proposal(&RoomId::new("!r"))
+            .await
+            .expect("query")
+            .expect("open proposal");
+        assert_eq!(proposal.ballot, ballots[0].id);
+        drop(tx);
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(
+            pending[0].content,
+            Content::File {
+                name: "reunion.ics".into(),
+                mime: "text/calendar".into(),
+                data: b"BEGIN:VCALENDAR".to_vec(),
+            }
+        );
+        assert_eq!(pending[1].presents, Some(Presents::Ballot(ballots[0].id)));
     }
 
     #[tokio::test]

@@ -5,7 +5,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::{StorageError, Store, Transaction};
-use crate::domain::{EventId, RoomId};
+use crate::domain::{BallotId, EventId, RoomId};
 
 /// What a message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,12 +14,30 @@ pub enum Content {
     Notice { markdown: String },
     /// A reaction (`1️⃣`…) to the event named by `in_reply_to`.
     Reaction { key: String },
-    /// A text file, such as an iCalendar invitation.
+    /// A file, such as an iCalendar invitation.
     File {
         name: String,
         mime: String,
-        body: String,
+        data: Vec<u8>,
     },
+}
+
+impl Content {
+    /// The kind as stored. Plain text checked here, so that a new kind needs no table rebuild.
+    fn kind(&self) -> &'static str {
+        match self {
+            Content::Notice { .. } => "notice",
+            Content::Reaction { .. } => "reaction",
+            Content::File { .. } => "file",
+        }
+    }
+}
+
+/// What a message stands for once it is sent, beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presents {
+    /// A ballot: members answer this message, so its event id is the ballot's.
+    Ballot(BallotId),
 }
 
 /// A message to write into the outbox.
@@ -29,8 +47,7 @@ pub struct NewMessage {
     /// The command a notice answers (shown as a reply), or the event a reaction is on.
     pub in_reply_to: Option<EventId>,
     pub content: Content,
-    /// The proposal this message presents: once sent, members vote by reacting to it.
-    pub presents_proposal: Option<i64>,
+    pub presents: Option<Presents>,
 }
 
 impl NewMessage {
@@ -40,7 +57,19 @@ impl NewMessage {
             room: room.clone(),
             in_reply_to: command.cloned(),
             content: Content::Notice { markdown },
-            presents_proposal: None,
+            presents: None,
+        }
+    }
+
+    /// A reaction put on `target`.
+    pub fn reaction(room: &RoomId, target: &EventId, key: &str) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: Some(target.clone()),
+            content: Content::Reaction {
+                key: key.to_owned(),
+            },
+            presents: None,
         }
     }
 }
@@ -52,10 +81,12 @@ pub struct OutgoingMessage {
     pub room: RoomId,
     pub in_reply_to: Option<EventId>,
     pub content: Content,
-    pub presents_proposal: Option<i64>,
+    pub presents: Option<Presents>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.
     pub attempts: u32,
+    /// After a failed send: not before this time.
+    pub next_attempt_at: Option<DateTime<Utc>>,
 }
 
 impl OutgoingMessage {
@@ -86,13 +117,13 @@ impl OutgoingMessage {
             "notice" => Content::Notice { markdown: body },
             "reaction" => Content::Reaction { key: body },
             "file" => Content::File {
-                name: row
-                    .try_get::<Option<String>, _>("file_name")?
-                    .unwrap_or_default(),
+                name: body,
                 mime: row
                     .try_get::<Option<String>, _>("file_mime")?
                     .unwrap_or_default(),
-                body,
+                data: row
+                    .try_get::<Option<Vec<u8>>, _>("file_data")?
+                    .unwrap_or_default(),
             },
             other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
         };
@@ -103,10 +134,13 @@ impl OutgoingMessage {
                 .try_get::<Option<String>, _>("in_reply_to")?
                 .map(EventId::new),
             content,
-            presents_proposal: row.try_get("proposal_id")?,
+            presents: row
+                .try_get::<Option<i64>, _>("presents_ballot")?
+                .map(|id| Presents::Ballot(BallotId::new(id))),
             created_at: row.try_get("created_at")?,
             attempts: u32::try_from(attempts)
                 .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
+            next_attempt_at: row.try_get("next_attempt_at")?,
         })
     }
 }
@@ -117,25 +151,27 @@ impl Transaction {
         message: NewMessage,
         now: DateTime<Utc>,
     ) -> Result<OutgoingMessage, StorageError> {
-        let (kind, body, file_name, file_mime) = match message.content {
-            Content::Notice { markdown } => ("notice", markdown, None, None),
-            Content::Reaction { key } => ("reaction", key, None, None),
-            Content::File { name, mime, body } => ("file", body, Some(name), Some(mime)),
+        let kind = message.content.kind();
+        let (body, file_mime, file_data) = match message.content {
+            Content::Notice { markdown } => (markdown, None, None),
+            Content::Reaction { key } => (key, None, None),
+            Content::File { name, mime, data } => (name, Some(mime), Some(data)),
         };
+        let presents_ballot = message.presents.map(|Presents::Ballot(id)| id.get());
         let row = sqlx::query(
-            "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
-                                 created_at)
+            "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_mime, file_data,
+                                 presents_ballot, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             RETURNING id, room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
-                       created_at, attempts",
+             RETURNING id, room_id, in_reply_to, kind, body, file_mime, file_data,
+                       presents_ballot, created_at, attempts, next_attempt_at",
         )
         .bind(message.room.as_str())
         .bind(message.in_reply_to.as_ref().map(EventId::as_str))
         .bind(kind)
         .bind(body)
-        .bind(file_name)
         .bind(file_mime)
-        .bind(message.presents_proposal)
+        .bind(file_data)
+        .bind(presents_ballot)
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
@@ -158,12 +194,21 @@ impl Transaction {
     }
 }
 
+/// What to do with a message after a failed send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Try again, not before this time.
+    At(DateTime<Utc>),
+    /// Give up: the message leaves the queue for good.
+    Never,
+}
+
 impl Store {
     /// Messages not sent (nor given up) yet, oldest first.
     pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, room_id, in_reply_to, kind, body, file_name, file_mime, proposal_id,
-                    created_at, attempts
+            "SELECT id, room_id, in_reply_to, kind, body, file_mime, file_data, presents_ballot,
+                    created_at, attempts, next_attempt_at
              FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -171,23 +216,27 @@ impl Store {
         rows.iter().map(OutgoingMessage::from_row).collect()
     }
 
-    /// Counts a failed send; with `give_up`, the message leaves the queue for good.
+    /// Counts a failed send and says when to try again, if ever.
     pub async fn record_failed_send(
         &self,
         message_id: i64,
         error: &str,
-        give_up: bool,
+        retry: Retry,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
+        let (next_attempt_at, abandoned_at) = match retry {
+            Retry::At(at) => (Some(at), None),
+            Retry::Never => (None, Some(now)),
+        };
         sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
-                abandoned_at = CASE WHEN ?3 THEN ?4 ELSE NULL END
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
+                abandoned_at = ?4
              WHERE id = ?1",
         )
         .bind(message_id)
         .bind(error)
-        .bind(give_up)
-        .bind(now)
+        .bind(next_attempt_at)
+        .bind(abandoned_at)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -197,6 +246,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ballot::BallotKind;
     use crate::storage::tests::temporary_store;
     use crate::testing::at;
 
@@ -233,27 +283,26 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn reactions_and_files_come_back_as_they_were_queued() {
+    async fn reactions_and_files_of_any_bytes_come_back_as_they_were_queued() {
         let (store, _dir) = temporary_store().await;
         let now = at("2026-11-29T18:00:00Z");
         let room = RoomId::new("!r");
-        let reaction = NewMessage {
-            room: room.clone(),
-            in_reply_to: Some(EventId::new("$proposal")),
-            content: Content::Reaction {
-                key: "1️⃣".into()
-            },
-            presents_proposal: None,
-        };
+        let reaction = NewMessage::reaction(&room, &EventId::new("$proposal"), "1️⃣");
+        let mut tx = store.begin().await.expect("begin");
+        let ballot = tx
+            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
+            .await
+            .expect("ballot");
+        tx.commit().await.expect("commit");
         let file = NewMessage {
             room,
             in_reply_to: None,
             content: Content::File {
                 name: "reunion.ics".into(),
                 mime: "text/calendar".into(),
-                body: "BEGIN:VCALENDAR".into(),
+                data: vec![0, 159, 146, 150, b'B'],
             },
-            presents_proposal: Some(7),
+            presents: Some(Presents::Ballot(ballot.id)),
         };
         let mut tx = store.begin().await.expect("begin");
         tx.queue_message(reaction.clone(), now)
@@ -264,7 +313,7 @@ mod tests {
         let pending = store.pending_messages().await.expect("pending");
         assert_eq!(pending[0].content, reaction.content);
         assert_eq!(pending[1].content, file.content);
-        assert_eq!(pending[1].presents_proposal, Some(7));
+        assert_eq!(pending[1].presents, Some(Presents::Ballot(ballot.id)));
     }
 
     #[tokio::test]
@@ -288,16 +337,16 @@ mod tests {
         let message = tx.queue_message(reply("un"), now).await.expect("queue");
         tx.commit().await.expect("commit");
 
+        let later = at("2026-11-29T18:00:02Z");
         store
-            .record_failed_send(message.id, "timeout", false, now)
+            .record_failed_send(message.id, "timeout", Retry::At(later), now)
             .await
             .expect("record");
-        assert_eq!(
-            store.pending_messages().await.expect("pending")[0].attempts,
-            1
-        );
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[0].attempts, 1);
+        assert_eq!(pending[0].next_attempt_at, Some(later));
         store
-            .record_failed_send(message.id, "forbidden", true, now)
+            .record_failed_send(message.id, "forbidden", Retry::Never, now)
             .await
             .expect("record");
         assert!(store.pending_messages().await.expect("pending").is_empty());

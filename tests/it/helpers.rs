@@ -499,6 +499,8 @@ pub struct Bot {
     dir: tempfile::TempDir,
     child: Option<Child>,
     starts: u32,
+    /// Fault to inject at the next start (`CONCERTO_TEST_FAULT`), if any.
+    pub fault: Option<&'static str>,
 }
 
 impl Drop for Bot {
@@ -552,6 +554,7 @@ impl Bot {
             dir,
             child: None,
             starts: 0,
+            fault: None,
         }
     }
 
@@ -606,6 +609,7 @@ language = "{language}"
             .arg("--config")
             .arg(self.dir.path().join("concerto.toml"))
             .env("CONCERTO__MATRIX__PASSWORD", password)
+            .env("CONCERTO_TEST_FAULT", self.fault.unwrap_or(""))
             .env(
                 "RUST_LOG",
                 "warn,concerto=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
@@ -634,6 +638,16 @@ language = "{language}"
             .expect("bot stops within the patience")
             .expect("bot exit status");
         exit.success()
+    }
+
+    /// Waits for the bot to end by itself (a crash it was told to have) and returns its exit
+    /// status.
+    pub async fn wait_for_exit(&mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().expect("bot running");
+        tokio::time::timeout(PATIENCE, child.wait())
+            .await
+            .expect("bot exits within the patience")
+            .expect("bot exit status")
     }
 
     /// Kills the bot without warning, as a crash or a power cut would.

@@ -47,14 +47,14 @@ associations = [
     assert!(
         proposal
             .body
-            .contains("1️⃣ vendredi 10 décembre 2027, 14 h 00"),
+            .contains("1️⃣ vendredi 10 décembre 2027 à 14 h"),
         "{}",
         proposal.body
     );
     assert!(
         proposal
             .body
-            .contains("2️⃣ vendredi 17 décembre 2027, 14 h 00"),
+            .contains("2️⃣ vendredi 17 décembre 2027 à 14 h"),
         "{}",
         proposal.body
     );
@@ -113,7 +113,7 @@ associations = [
     let close = alice.say(&room, "!réunion clore 2").await;
     let scheduled = alice.reply_to(&close).await.body;
     assert!(
-        scheduled.contains("Réunion fixée : vendredi 17 décembre 2027, 14 h 00."),
+        scheduled.contains("Réunion fixée : vendredi 17 décembre 2027 à 14 h."),
         "{scheduled}"
     );
     // Croix-Rouge is first in the host order and nobody hosted yet.
@@ -147,7 +147,7 @@ associations = [
     let show = bob.say(&bob_room, "!réunion").await;
     let overview = alice.reply_to(&show).await.body;
     assert!(
-        overview.contains("Prochaine réunion : vendredi 17 décembre 2027, 14 h 00"),
+        overview.contains("Prochaine réunion : vendredi 17 décembre 2027 à 14 h"),
         "{overview}"
     );
     assert!(overview.contains("Accueil : Croix-Rouge"), "{overview}");

@@ -61,6 +61,33 @@ async fn after_a_crash_nothing_is_lost_or_repeated() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_crash_between_sending_a_reply_and_marking_it_sent_posts_it_once() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    bot.fault = Some("crash-after-reply");
+    bot.start_with(BotConfig::invited_by(&alice.user_id));
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let command = alice.say(&room, "!aide").await;
+    // The reply reaches the room; the bot dies before recording that it did.
+    alice.reply_to(&command).await;
+    let exit = bot.wait_for_exit().await;
+    assert!(!exit.success(), "the bot crashed as told: {exit:?}");
+    assert!(
+        bot.logs().contains("fault injection"),
+        "it crashed where the test wanted"
+    );
+
+    bot.fault = None;
+    bot.restart();
+    // The restarted bot sends the pending reply again, with the same transaction id: the
+    // homeserver returns the first one instead of posting a second. Replies go out in order,
+    // so once the next command is answered, a duplicate would already be there.
+    let after = alice.say(&room, "!langue").await;
+    alice.reply_to(&after).await;
+    assert_eq!(alice.replies_seen(&command), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn commands_from_before_the_bot_joined_are_not_answered() {
     let mut alice = TestUser::new("alice", false).await;
     let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;

@@ -1,0 +1,420 @@
+//! Ballots: messages the bot posted that members answer — a date proposal today, a poll next.
+//!
+//! Whatever the ballot, answers arrive the same ways (a reaction with a number, a poll response,
+//! a command) and are counted by the same rules, written once here in [`count`]. What the count
+//! then means (the best date, a joint position) belongs to each kind's own module.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+
+use super::ids::BallotId;
+use super::votes::option_of_reaction;
+use super::{EventId, RoomId, UserId};
+
+/// What a ballot asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BallotKind {
+    /// Dates for the next meeting: members pick every date they can attend.
+    MeetingDates,
+    /// A question with options: one voice per person.
+    Poll,
+}
+
+impl BallotKind {
+    /// How its answers are counted.
+    pub fn counting(self) -> Counting {
+        match self {
+            BallotKind::MeetingDates => Counting::Approval,
+            BallotKind::Poll => Counting::SingleChoice,
+        }
+    }
+
+    /// Whether the bot puts the number reactions (1️⃣ 2️⃣ …) under its message, so that
+    /// answering is one click. Polls have their own buttons in the clients.
+    pub fn bot_adds_reactions(self) -> bool {
+        matches!(self, BallotKind::MeetingDates)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BallotKind::MeetingDates => "dates",
+            BallotKind::Poll => "poll",
+        }
+    }
+}
+
+impl FromStr for BallotKind {
+    type Err = UnknownCode;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        match code {
+            "dates" => Ok(BallotKind::MeetingDates),
+            "poll" => Ok(BallotKind::Poll),
+            other => Err(UnknownCode(other.to_owned())),
+        }
+    }
+}
+
+/// A stored code (ballot kind, answer channel) this version does not know.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown code {0:?}")]
+pub struct UnknownCode(pub String);
+
+/// How a ballot's answers become each person's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// Each answer approves one option; a person may approve several (dates they can attend).
+    Approval,
+    /// One voice per person: their latest answer is their choice.
+    SingleChoice,
+}
+
+/// A message the bot posted that members answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ballot {
+    pub id: BallotId,
+    pub room: RoomId,
+    pub kind: BallotKind,
+    /// Options are numbered 1 to `option_count`.
+    pub option_count: usize,
+    /// The bot's message; `None` until it is sent.
+    pub event_id: Option<EventId>,
+    /// When answering stopped; `None` while it is open.
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+impl Ballot {
+    /// The option a reaction with `key` answers, if it names one of this ballot's options.
+    pub fn option_of_reaction(&self, key: &str) -> Option<usize> {
+        option_of_reaction(key).filter(|number| *number <= self.option_count)
+    }
+}
+
+/// The way an answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// A reaction 1️⃣ 2️⃣ … on the ballot's message.
+    Reaction,
+    /// A poll response from a client that shows polls.
+    PollResponse,
+    /// A command (`!vote`), for clients without either.
+    Command,
+}
+
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Reaction => "reaction",
+            Channel::PollResponse => "poll_response",
+            Channel::Command => "command",
+        }
+    }
+
+    /// Whether the homeserver keeps answers of this channel as relations of the ballot's
+    /// message, so that they can be read back after an outage. Commands are not relations.
+    pub fn is_relation(self) -> bool {
+        matches!(self, Channel::Reaction | Channel::PollResponse)
+    }
+}
+
+impl FromStr for Channel {
+    type Err = UnknownCode;
+
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        match code {
+            "reaction" => Ok(Channel::Reaction),
+            "poll_response" => Ok(Channel::PollResponse),
+            "command" => Ok(Channel::Command),
+            other => Err(UnknownCode(other.to_owned())),
+        }
+    }
+}
+
+impl fmt::Display for Channel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One answer to a ballot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// The event that carried it; its redaction withdraws it.
+    pub event_id: EventId,
+    pub voter: UserId,
+    /// The option it names (1-based); `None` when it names none of the ballot's options.
+    pub option: Option<usize>,
+    pub channel: Channel,
+    /// When the member answered (the homeserver's time).
+    pub answered_at: DateTime<Utc>,
+}
+
+/// Each person's choices on a ballot, by the ballot's rules.
+///
+/// Rules, for every kind:
+/// - answers given at or after `ends_at` are ignored (a closed ballot, or a count "as of" a
+///   moment); pass the closing time, or the present time for an open ballot — never leave it
+///   open-ended, or answers from the future would count;
+/// - withdrawn answers are simply absent from `answers` (a redacted reaction is deleted);
+/// - [`Counting::Approval`]: a person chooses every option one of their answers names;
+/// - [`Counting::SingleChoice`]: a person's latest answer, whatever its channel, is their
+///   choice (ties in time are broken by event id, so the count never depends on the order of
+///   `answers`); a latest answer naming no option leaves them without a choice;
+/// - people without a choice are left out.
+pub fn count(
+    answers: &[Answer],
+    counting: Counting,
+    ends_at: DateTime<Utc>,
+) -> BTreeMap<UserId, BTreeSet<usize>> {
+    let mut in_time: Vec<&Answer> = answers
+        .iter()
+        .filter(|answer| answer.answered_at < ends_at)
+        .collect();
+    in_time.sort_by(|a, b| {
+        a.answered_at
+            .cmp(&b.answered_at)
+            .then_with(|| a.event_id.cmp(&b.event_id))
+    });
+    let mut choices: BTreeMap<UserId, BTreeSet<usize>> = BTreeMap::new();
+    for answer in in_time {
+        let chosen = choices.entry(answer.voter.clone()).or_default();
+        if counting == Counting::SingleChoice {
+            chosen.clear();
+        }
+        chosen.extend(answer.option);
+    }
+    choices.retain(|_, chosen| !chosen.is_empty());
+    choices
+}
+
+/// The count as (option, person) pairs, in option order, then person order.
+pub fn choices_by_option(choices: &BTreeMap<UserId, BTreeSet<usize>>) -> Vec<(usize, UserId)> {
+    let mut pairs: Vec<(usize, UserId)> = choices
+        .iter()
+        .flat_map(|(voter, options)| options.iter().map(|option| (*option, voter.clone())))
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::at;
+
+    fn answer(
+        event: &str,
+        voter: &str,
+        option: Option<usize>,
+        channel: Channel,
+        when: &str,
+    ) -> Answer {
+        Answer {
+            event_id: EventId::new(event),
+            voter: UserId::new(voter),
+            option,
+            channel,
+            answered_at: at(when),
+        }
+    }
+
+    fn chosen(choices: &BTreeMap<UserId, BTreeSet<usize>>, voter: &str) -> Vec<usize> {
+        choices
+            .get(&UserId::new(voter))
+            .map(|options| options.iter().copied().collect())
+            .unwrap_or_default()
+    }
+
+    const END: &str = "2026-12-01T12:00:00Z";
+
+    #[test]
+    fn with_approval_every_date_a_person_names_counts() {
+        let answers = [
+            answer(
+                "$1",
+                "@a",
+                Some(1),
+                Channel::Reaction,
+                "2026-12-01T10:00:00Z",
+            ),
+            answer(
+                "$2",
+                "@a",
+                Some(3),
+                Channel::Reaction,
+                "2026-12-01T10:01:00Z",
+            ),
+            answer(
+                "$3",
+                "@b",
+                Some(3),
+                Channel::Reaction,
+                "2026-12-01T10:02:00Z",
+            ),
+            // Two reactions for the same date count once.
+            answer(
+                "$4",
+                "@b",
+                Some(3),
+                Channel::Reaction,
+                "2026-12-01T10:03:00Z",
+            ),
+        ];
+        let choices = count(&answers, Counting::Approval, at(END));
+        assert_eq!(chosen(&choices, "@a"), vec![1, 3]);
+        assert_eq!(chosen(&choices, "@b"), vec![3]);
+        assert_eq!(
+            choices_by_option(&choices),
+            vec![
+                (1, UserId::new("@a")),
+                (3, UserId::new("@a")),
+                (3, UserId::new("@b"))
+            ]
+        );
+    }
+
+    #[test]
+    fn with_a_single_choice_the_latest_answer_wins_whatever_the_channel() {
+        let answers = [
+            answer(
+                "$3",
+                "@a",
+                Some(2),
+                Channel::Command,
+                "2026-12-01T10:05:00Z",
+            ),
+            answer(
+                "$1",
+                "@a",
+                Some(1),
+                Channel::PollResponse,
+                "2026-12-01T10:00:00Z",
+            ),
+            answer(
+                "$2",
+                "@a",
+                Some(3),
+                Channel::Reaction,
+                "2026-12-01T10:02:00Z",
+            ),
+        ];
+        let choices = count(&answers, Counting::SingleChoice, at(END));
+        assert_eq!(chosen(&choices, "@a"), vec![2]);
+    }
+
+    #[test]
+    fn a_withdrawn_latest_answer_lets_the_one_before_count_again() {
+        // The reaction for 3 was redacted: it is no longer among the answers.
+        let answers = [answer(
+            "$1",
+            "@a",
+            Some(1),
+            Channel::Reaction,
+            "2026-12-01T10:00:00Z",
+        )];
+        let choices = count(&answers, Counting::SingleChoice, at(END));
+        assert_eq!(chosen(&choices, "@a"), vec![1]);
+    }
+
+    #[test]
+    fn answers_at_or_after_the_end_are_ignored() {
+        let answers = [
+            answer(
+                "$1",
+                "@a",
+                Some(1),
+                Channel::PollResponse,
+                "2026-12-01T11:59:59Z",
+            ),
+            answer("$2", "@a", Some(2), Channel::PollResponse, END),
+            answer(
+                "$3",
+                "@b",
+                Some(2),
+                Channel::Reaction,
+                "2026-12-01T12:30:00Z",
+            ),
+        ];
+        let choices = count(&answers, Counting::SingleChoice, at(END));
+        assert_eq!(chosen(&choices, "@a"), vec![1]);
+        assert!(!choices.contains_key(&UserId::new("@b")));
+        let approval = count(&answers, Counting::Approval, at(END));
+        assert_eq!(chosen(&approval, "@a"), vec![1]);
+    }
+
+    #[test]
+    fn a_latest_answer_naming_no_option_leaves_no_choice() {
+        let answers = [
+            answer(
+                "$1",
+                "@a",
+                Some(1),
+                Channel::PollResponse,
+                "2026-12-01T10:00:00Z",
+            ),
+            answer(
+                "$2",
+                "@a",
+                None,
+                Channel::PollResponse,
+                "2026-12-01T10:01:00Z",
+            ),
+        ];
+        assert!(count(&answers, Counting::SingleChoice, at(END)).is_empty());
+    }
+
+    #[test]
+    fn the_count_does_not_depend_on_the_order_answers_are_given_in() {
+        let mut answers = vec![
+            answer(
+                "$b",
+                "@a",
+                Some(2),
+                Channel::Reaction,
+                "2026-12-01T10:00:00Z",
+            ),
+            answer(
+                "$a",
+                "@a",
+                Some(1),
+                Channel::Command,
+                "2026-12-01T10:00:00Z",
+            ),
+        ];
+        let forward = count(&answers, Counting::SingleChoice, at(END));
+        answers.reverse();
+        let backward = count(&answers, Counting::SingleChoice, at(END));
+        assert_eq!(forward, backward);
+        // Same second: the larger event id is taken as the later one.
+        assert_eq!(chosen(&forward, "@a"), vec![2]);
+    }
+
+    #[test]
+    fn only_keycaps_of_existing_options_answer_a_ballot() {
+        let ballot = Ballot {
+            id: BallotId::new(1),
+            room: RoomId::new("!r"),
+            kind: BallotKind::MeetingDates,
+            option_count: 3,
+            event_id: None,
+            closed_at: None,
+        };
+        assert_eq!(ballot.option_of_reaction("3️⃣"), Some(3));
+        assert_eq!(ballot.option_of_reaction("4️⃣"), None);
+        assert_eq!(ballot.option_of_reaction("👍"), None);
+    }
+
+    #[test]
+    fn kinds_and_channels_read_back_from_their_codes() {
+        for kind in [BallotKind::MeetingDates, BallotKind::Poll] {
+            assert_eq!(kind.code().parse::<BallotKind>(), Ok(kind));
+        }
+        for channel in [Channel::Reaction, Channel::PollResponse, Channel::Command] {
+            assert_eq!(channel.code().parse::<Channel>(), Ok(channel));
+        }
+        assert!("sondage".parse::<BallotKind>().is_err());
+    }
+}

@@ -1,0 +1,250 @@
+//! The sender task: the only code that sends. It owns the outbox: woken when a message is
+//! queued, it sends the pending messages in order, marks each sent (recording, for a ballot,
+//! the event members will answer), and retries a failed message with a growing delay of its
+//! own. A room whose message waits for a retry keeps its later messages waiting too, so that
+//! replies never arrive out of order; other rooms go on.
+
+use std::collections::HashSet;
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::Notify;
+
+use crate::clock::Clock;
+use crate::domain::RoomId;
+use crate::domain::votes::keycap;
+use crate::service::{Chat, SendError};
+use crate::storage::{NewMessage, OutgoingMessage, Presents, Retry, StorageError, Store};
+
+/// A message that could not be sent for this long is given up (and logged).
+pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
+/// The longest wait between two tries of one message.
+const MAX_RETRY_DELAY: Duration = Duration::minutes(10);
+/// The longest nap when nothing is pending (a missed wake-up costs at most this).
+const MAX_NAP: StdDuration = StdDuration::from_secs(60);
+
+pub struct Sender<C> {
+    store: Store,
+    chat: Arc<C>,
+    clock: Arc<dyn Clock>,
+    crash_after_reply: bool,
+}
+
+impl<C: Chat> Sender<C> {
+    pub fn new(store: Store, chat: Arc<C>, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            chat,
+            clock,
+            crash_after_reply: false,
+        }
+    }
+
+    /// Fault injection for the crash tests: the process aborts right after the first reply
+    /// to a command reaches the homeserver, before it is marked sent.
+    pub fn crashing_after_first_reply(mut self) -> Self {
+        self.crash_after_reply = true;
+        self
+    }
+
+    /// Sends until `shutdown` completes; the message being sent then is finished first.
+    pub async fn run(self, wake: Arc<Notify>, shutdown: impl Future<Output = ()>) {
+        let mut shutdown = pin!(shutdown);
+        loop {
+            let nap = match self.send_due().await {
+                Ok(Some(next)) => (next - self.clock.now())
+                    .to_std()
+                    .unwrap_or(StdDuration::ZERO)
+                    .min(MAX_NAP),
+                Ok(None) => MAX_NAP,
+                Err(error) => {
+                    tracing::warn!(%error, "outbox unreadable; trying again soon");
+                    StdDuration::from_secs(1)
+                }
+            };
+            tokio::select! {
+                () = &mut shutdown => return,
+                () = wake.notified() => {}
+                () = tokio::time::sleep(nap) => {}
+            }
+        }
+    }
+
+    /// Sends every message that may be sent now, in order. Returns when the next retry is
+    /// due, if a message waits for one.
+    pub async fn send_due(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
+        loop {
+            let mut next_retry: Option<DateTime<Utc>> = None;
+            let mut waiting_rooms: HashSet<RoomId> = HashSet::new();
+            let mut queued_more = false;
+            for message in self.store.pending_messages().await? {
+                if waiting_rooms.contains(&message.room) {
+                    continue;
+                }
+                let now = self.clock.now();
+                if let Some(at) = message.next_attempt_at.filter(|at| *at > now) {
+                    next_retry = Some(next_retry.map_or(at, |next| next.min(at)));
+                    waiting_rooms.insert(message.room.clone());
+                    continue;
+                }
+                match self.chat.send(&message).await {
+                    Ok(event_id) => {
+                        if self.crash_after_reply && message.in_reply_to.is_some() {
+                            tracing::warn!(
+                                message_id = message.id,
+                                "fault injection: crashing before the reply is marked sent"
+                            );
+                            std::process::abort();
+                        }
+                        queued_more |= self.mark_sent(&message, &event_id).await?;
+                    }
+                    Err(error) => {
+                        let now = self.clock.now();
+                        let retry = retry_after_failure(&message, &error, now);
+                        match retry {
+                            Retry::At(at) => {
+                                tracing::warn!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, retry_at = %at, "send failed; will retry");
+                                next_retry = Some(next_retry.map_or(at, |next| next.min(at)));
+                                waiting_rooms.insert(message.room.clone());
+                            }
+                            Retry::Never => {
+                                tracing::error!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, "message given up");
+                            }
+                        }
+                        self.store
+                            .record_failed_send(message.id, &error.reason, retry, now)
+                            .await?;
+                    }
+                }
+            }
+            // Sending a ballot queues the bot's own reactions under it: send them too.
+            if !queued_more {
+                return Ok(next_retry);
+            }
+        }
+    }
+
+    /// Marks a message sent; a ballot learns its event id, and a date proposal gets the bot's
+    /// number reactions under it so that voting is one click. `true` if that queued messages.
+    async fn mark_sent(
+        &self,
+        message: &OutgoingMessage,
+        event_id: &crate::domain::EventId,
+    ) -> Result<bool, StorageError> {
+        let now = self.clock.now();
+        let mut tx = self.store.begin().await?;
+        tx.mark_sent(message.id, event_id, now).await?;
+        let mut queued = false;
+        if let Some(Presents::Ballot(ballot_id)) = message.presents {
+            tx.set_ballot_event(ballot_id, event_id).await?;
+            let ballot = tx.ballot(ballot_id).await?;
+            if ballot.kind.bot_adds_reactions() {
+                for key in (1..=ballot.option_count).filter_map(keycap) {
+                    tx.queue_message(NewMessage::reaction(&message.room, event_id, key), now)
+                        .await?;
+                    queued = true;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(queued)
+    }
+}
+
+/// What to do after a failed send: never again if the failure is permanent (the bot was
+/// removed from the room) or the message has waited [`GIVE_UP_AFTER`]; otherwise again after
+/// a delay that doubles with each failure (1 s, 2 s, 4 s … up to 10 minutes).
+pub fn retry_after_failure(
+    message: &OutgoingMessage,
+    error: &SendError,
+    now: DateTime<Utc>,
+) -> Retry {
+    if error.permanent || now - message.created_at >= GIVE_UP_AFTER {
+        return Retry::Never;
+    }
+    Retry::At(now + retry_delay(message.attempts + 1))
+}
+
+/// The wait after the `failures`-th failed send of a message.
+fn retry_delay(failures: u32) -> Duration {
+    let seconds = 1i64 << failures.saturating_sub(1).min(20);
+    Duration::seconds(seconds).min(MAX_RETRY_DELAY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Content;
+    use crate::testing::at;
+
+    fn message(created_at: &str, attempts: u32) -> OutgoingMessage {
+        OutgoingMessage {
+            id: 1,
+            room: RoomId::new("!r"),
+            in_reply_to: None,
+            content: Content::Notice {
+                markdown: "x".into(),
+            },
+            presents: None,
+            created_at: at(created_at),
+            attempts,
+            next_attempt_at: None,
+        }
+    }
+
+    fn transient() -> SendError {
+        SendError {
+            permanent: false,
+            reason: "502 Bad Gateway".into(),
+        }
+    }
+
+    #[test]
+    fn the_delay_doubles_up_to_ten_minutes() {
+        let delays: Vec<i64> = (1..=12).map(|n| retry_delay(n).num_seconds()).collect();
+        assert_eq!(
+            delays,
+            vec![1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600]
+        );
+        assert_eq!(retry_delay(u32::MAX), MAX_RETRY_DELAY);
+    }
+
+    #[test]
+    fn a_busy_minute_never_makes_the_bot_give_up() {
+        let now = at("2026-12-01T10:01:00Z");
+        // Twenty failures in the first minute: still retried.
+        let retry = retry_after_failure(&message("2026-12-01T10:00:00Z", 20), &transient(), now);
+        assert_eq!(retry, Retry::At(now + MAX_RETRY_DELAY));
+        let retry = retry_after_failure(&message("2026-12-01T10:00:00Z", 0), &transient(), now);
+        assert_eq!(retry, Retry::At(now + Duration::seconds(1)));
+    }
+
+    #[test]
+    fn a_message_is_given_up_after_hours_or_at_once_when_it_can_never_be_sent() {
+        let created = "2026-12-01T10:00:00Z";
+        let just_before = at(created) + GIVE_UP_AFTER - Duration::seconds(1);
+        assert!(matches!(
+            retry_after_failure(&message(created, 40), &transient(), just_before),
+            Retry::At(_)
+        ));
+        assert_eq!(
+            retry_after_failure(
+                &message(created, 40),
+                &transient(),
+                at(created) + GIVE_UP_AFTER
+            ),
+            Retry::Never
+        );
+        let forbidden = SendError {
+            permanent: true,
+            reason: "M_FORBIDDEN".into(),
+        };
+        assert_eq!(
+            retry_after_failure(&message(created, 0), &forbidden, at(created)),
+            Retry::Never
+        );
+    }
+}

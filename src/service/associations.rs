@@ -1,0 +1,59 @@
+//! The room's associations: who belongs to which (`!association`).
+
+use super::meetings::canonical;
+use super::{Chat, Request, Service, ServiceError};
+use crate::domain::UserId;
+use crate::replies;
+use crate::storage::NewMessage;
+
+type Handled = Result<Vec<NewMessage>, ServiceError>;
+
+impl<C: Chat> Service<C> {
+    /// `!associations`: the members by association, and the guests.
+    pub(super) async fn association_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let known = self.known_associations(request.tx, &room).await?;
+        let membership = request.tx.association_members(&room).await?;
+        let members = self.chat.members(&room).await;
+        request.say(replies::association_list(
+            &self.texts,
+            request.language,
+            &known,
+            &membership,
+            &members,
+        ))
+    }
+
+    /// `!association set @member:server <association|none>`: moderators only.
+    pub(super) async fn association_set(
+        &self,
+        request: &mut Request<'_>,
+        user: String,
+        association: Option<String>,
+    ) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let room = request.room().clone();
+        if !self.is_moderator(&room, request.sender()).await {
+            return request.say(replies::association_set_refused(texts, language));
+        }
+        let user = UserId::new(user);
+        let name = self.name_of(&room, &user).await;
+        let association = match association {
+            Some(typed) => {
+                let known = self.known_associations(request.tx, &room).await?;
+                Some(canonical(&known, &typed).unwrap_or(typed))
+            }
+            None => None,
+        };
+        request
+            .tx
+            .set_association(&room, &user, association.as_deref())
+            .await?;
+        request.say(replies::association_set(
+            texts,
+            language,
+            &name,
+            association.as_deref(),
+        ))
+    }
+}

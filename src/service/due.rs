@@ -1,0 +1,69 @@
+//! What happens at a time rather than on a message, done when the clock task says it is due:
+//! today, carrying over the untreated agenda items of a meeting whose day has ended. Each is
+//! done in one transaction that also records it done, so it happens exactly once — late
+//! rather than never when the bot was down at the time.
+
+use chrono::{DateTime, Utc};
+
+use super::{Chat, Service, ServiceError};
+use crate::domain::meeting::next_meeting;
+use crate::domain::{Meeting, RoomId};
+
+impl<C: Chat> Service<C> {
+    /// Does everything due by `now`; returns when the next thing falls due, if anything will.
+    pub async fn run_due(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, ServiceError> {
+        let time_zone = self.settings.time_zone;
+        let mut meetings = self.store.dated_planned_meetings().await?;
+        meetings.sort_by_key(|(_, meeting)| meeting.starts_at);
+        let mut next_due: Option<DateTime<Utc>> = None;
+        for (room, meeting) in meetings {
+            let Some(day_end) = meeting.day_ends_at(time_zone) else {
+                continue;
+            };
+            if day_end > now {
+                next_due = Some(next_due.map_or(day_end, |next| next.min(day_end)));
+                continue;
+            }
+            self.carry_over(&room, &meeting, day_end, now).await?;
+        }
+        Ok(next_due)
+    }
+
+    /// Hands the untreated items of `meeting`, whose day ended at `day_end`, on to the meeting
+    /// that was next then, in their order, and marks it held.
+    async fn carry_over(
+        &self,
+        room: &RoomId,
+        meeting: &Meeting,
+        day_end: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let planned = tx.planned_meetings(room).await?;
+        // Done already (another pass got there first): nothing to do.
+        if !planned.iter().any(|other| other.id == meeting.id) {
+            return Ok(());
+        }
+        let next = match next_meeting(&planned, day_end, self.settings.time_zone) {
+            Some(next) => next.clone(),
+            None => tx.create_unscheduled_meeting(room, now).await?,
+        };
+        let untreated: Vec<_> = tx.agenda(meeting.id).await?.untreated().cloned().collect();
+        let mut position = tx.agenda(next.id).await?.next_position();
+        for item in &untreated {
+            tx.carry_over_item(item, meeting.starts_at, next.id, position, now)
+                .await?;
+            position += 1;
+        }
+        tx.mark_meeting_held(meeting.id).await?;
+        tx.commit().await?;
+        tracing::info!(
+            %room,
+            meeting = %meeting.id,
+            carried = untreated.len(),
+            late_by_seconds = (now - day_end).num_seconds(),
+            "meeting day over: agenda carried over"
+        );
+        Ok(())
+    }
+}

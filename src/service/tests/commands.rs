@@ -1,0 +1,209 @@
+//! Commands in general: answered once, in the room's language; old or ordinary messages left
+//! alone; an event that keeps failing is recorded and apologized for; a message that arrives
+//! before its key is answered when the key comes.
+
+use super::*;
+
+#[tokio::test]
+async fn a_command_seen_twice_is_answered_once() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    let help = message("$1", "!aide", "2026-11-29T18:00:00Z");
+    bot.on_message(&help, now).await;
+    bot.on_message(&help, now).await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].in_reply_to, Some(EventId::new("$1")));
+    assert!(sent[0].markdown.contains("!langue"), "{}", sent[0].markdown);
+}
+
+#[tokio::test]
+async fn ordinary_chat_gets_no_answer_and_leaves_no_trace() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    let chat = message("$1", "bonjour à tous", "2026-11-29T18:00:00Z");
+    bot.on_message(&chat, now).await;
+    assert!(bot.chat.sent().is_empty());
+    assert!(!bot.store.was_handled(&chat.event_id).await.expect("query"));
+}
+
+#[tokio::test]
+async fn a_command_older_than_the_limit_is_not_answered() {
+    let (bot, _dir) = bot().await;
+    let old = message("$1", "!aide", "2026-11-28T17:59:59Z");
+    bot.on_message(&old, at("2026-11-29T18:00:00Z")).await;
+    assert!(bot.chat.sent().is_empty());
+    let recent = message("$2", "!aide", "2026-11-28T18:00:01Z");
+    bot.on_message(&recent, at("2026-11-29T18:00:00Z")).await;
+    assert_eq!(bot.chat.sent().len(), 1);
+}
+
+#[tokio::test]
+async fn a_malformed_command_gets_an_explanation_in_the_room_language() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    let wrong = message("$1", "!langue klingon", "2026-11-29T18:00:00Z");
+    bot.on_message(&wrong, now).await;
+    let reply = &bot.chat.sent()[0].markdown;
+    assert!(
+        reply.contains("klingon") && reply.contains("`!langue en`"),
+        "{reply}"
+    );
+}
+
+#[tokio::test]
+async fn the_language_chosen_applies_to_the_next_replies() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    for (event, body) in [("$1", "!langue en"), ("$2", "!aide"), ("$3", "!langue")] {
+        let command = message(event, body, "2026-11-29T18:00:00Z");
+        bot.on_message(&command, now).await;
+    }
+    let sent = bot.chat.sent();
+    assert!(
+        sent[0].markdown.starts_with("Noted"),
+        "{}",
+        sent[0].markdown
+    );
+    assert!(sent[1].markdown.contains("`!help`"), "{}", sent[1].markdown);
+    assert!(
+        sent[2].markdown.contains("in English"),
+        "{}",
+        sent[2].markdown
+    );
+}
+
+#[tokio::test]
+async fn a_room_is_welcomed_once_even_if_the_bot_joins_again() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    let room = RoomId::new("!room");
+    bot.service.on_joined(&room, now).await.expect("first join");
+    bot.service
+        .on_joined(&room, now)
+        .await
+        .expect("second join");
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].markdown.contains("!aide"), "{}", sent[0].markdown);
+    assert_eq!(sent[0].in_reply_to, None);
+}
+
+#[tokio::test]
+async fn a_command_that_keeps_failing_gets_an_apology_once_and_is_not_tried_forever() {
+    let (bot, _dir) = bot().await;
+    crate::storage::tests::break_inserts_into(&bot.store, "agenda_items").await;
+    let now = at("2026-11-29T18:00:05Z");
+    let add = message("$1", "!agenda ajouter Budget", "2026-11-29T18:00:00Z");
+    bot.on_message(&add, now).await;
+    bot.on_message(&add, now).await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert!(
+        sent[0].markdown.starts_with("Désolé"),
+        "{}",
+        sent[0].markdown
+    );
+    assert_eq!(sent[0].in_reply_to, Some(EventId::new("$1")));
+    assert!(bot.store.was_handled(&add.event_id).await.expect("query"));
+    // Nothing half-written: the agenda is still empty.
+    let list = message("$2", "!agenda", "2026-11-29T18:00:01Z");
+    bot.on_message(&list, now).await;
+    assert!(
+        bot.chat.sent()[1].markdown.contains("est vide"),
+        "{}",
+        bot.chat.sent()[1].markdown
+    );
+}
+
+fn undecrypted(event: &str, sent_at: &str) -> UndecryptedEvent {
+    UndecryptedEvent {
+        room: RoomId::new("!room"),
+        event_id: EventId::new(event),
+        session_id: Some("megolm-session".into()),
+        sent_at: at(sent_at),
+        raw: "{}".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_command_whose_key_arrives_late_is_answered_once_when_it_comes() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.handle(
+        Incoming::Undecryptable(undecrypted("$secret", "2026-11-29T18:00:00Z")),
+        now,
+    )
+    .await;
+    // Keys for another session came: still nothing to answer.
+    bot.service
+        .retry_undecrypted(Some(&RoomId::new("!room")), now)
+        .await
+        .expect("retry");
+    bot.deliver().await;
+    assert!(bot.chat.sent().is_empty());
+
+    // Its key arrives twenty minutes later.
+    bot.chat.decryptable.lock().expect("lock").insert(
+        EventId::new("$secret"),
+        Some(Incoming::Message(message(
+            "$secret",
+            "!aide",
+            "2026-11-29T18:00:00Z",
+        ))),
+    );
+    let later = at("2026-11-29T18:20:00Z");
+    bot.service
+        .retry_undecrypted(Some(&RoomId::new("!room")), later)
+        .await
+        .expect("retry");
+    bot.service
+        .retry_undecrypted(None, later)
+        .await
+        .expect("retry again");
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1, "{sent:#?}");
+    assert_eq!(sent[0].in_reply_to, Some(EventId::new("$secret")));
+    assert!(sent[0].markdown.contains("!agenda"), "{}", sent[0].markdown);
+    assert!(
+        bot.store
+            .undecrypted_events(None)
+            .await
+            .expect("query")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_key_that_comes_after_the_age_limit_answers_nothing() {
+    let (bot, _dir) = bot().await;
+    bot.handle(
+        Incoming::Undecryptable(undecrypted("$secret", "2026-11-29T18:00:00Z")),
+        at("2026-11-29T18:00:05Z"),
+    )
+    .await;
+    bot.chat.decryptable.lock().expect("lock").insert(
+        EventId::new("$secret"),
+        Some(Incoming::Message(message(
+            "$secret",
+            "!aide",
+            "2026-11-29T18:00:00Z",
+        ))),
+    );
+    bot.service
+        .retry_undecrypted(None, at("2026-11-30T18:00:01Z"))
+        .await
+        .expect("retry");
+    bot.deliver().await;
+    assert!(bot.chat.sent().is_empty());
+    assert!(
+        bot.store
+            .undecrypted_events(None)
+            .await
+            .expect("query")
+            .is_empty(),
+        "forgotten"
+    );
+}

@@ -1,0 +1,133 @@
+//! The sender: in order, retried with its own back-off, posted once even when a send is
+//! repeated after a crash.
+
+use super::*;
+use crate::storage::Retry;
+
+fn clock_at(text: &str) -> Arc<FixedClock> {
+    Arc::new(FixedClock(Mutex::new(at(text))))
+}
+
+#[tokio::test]
+async fn a_failed_send_is_retried_after_its_delay_and_delivered_once() {
+    let clock = clock_at("2026-11-29T18:00:05Z");
+    let (bot, _dir) = bot_with_clock(clock.clone()).await;
+    *bot.chat.failures_left.lock().expect("lock") = 1;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .await;
+    assert!(bot.chat.sent().is_empty());
+    let pending = bot.store.pending_messages().await.expect("pending");
+    assert_eq!(pending[0].attempts, 1);
+    let retry_at = pending[0].next_attempt_at.expect("a retry time");
+    assert_eq!(retry_at, now + Duration::seconds(1));
+
+    // Too early: not tried again, and the sender says when to come back.
+    assert_eq!(bot.sender.send_due().await.expect("send"), Some(retry_at));
+    assert!(bot.chat.sent().is_empty());
+
+    *clock.0.lock().expect("lock") = retry_at;
+    assert_eq!(bot.sender.send_due().await.expect("send"), None);
+    bot.deliver().await;
+    assert_eq!(bot.chat.sent().len(), 1);
+    assert!(
+        bot.store
+            .pending_messages()
+            .await
+            .expect("pending")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_room_waiting_for_a_retry_keeps_its_order_while_other_rooms_go_on() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    *bot.chat.failures_left.lock().expect("lock") = 1;
+    bot.on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .await;
+    bot.on_message(&message("$2", "!langue", "2026-11-29T18:00:01Z"), now)
+        .await;
+    let elsewhere = IncomingMessage {
+        room: RoomId::new("!other"),
+        ..message("$3", "!langue", "2026-11-29T18:00:02Z")
+    };
+    bot.on_message(&elsewhere, now).await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1, "only the other room's reply: {sent:#?}");
+    assert_eq!(sent[0].in_reply_to, Some(EventId::new("$3")));
+}
+
+#[tokio::test]
+async fn a_send_repeated_after_a_crash_is_posted_once() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.service
+        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .await
+        .expect("handled");
+    // The send reached the homeserver, then the bot died before marking it sent.
+    let pending = bot.store.pending_messages().await.expect("pending");
+    bot.chat.send(&pending[0]).await.expect("sent");
+    // After the restart, the sender finds it pending and sends it again, same transaction id.
+    let restarted = Sender::new(
+        bot.store.clone(),
+        bot.chat.clone(),
+        Arc::new(FixedClock(Mutex::new(now))),
+    );
+    restarted.send_due().await.expect("send");
+    assert_eq!(bot.chat.sent().len(), 1);
+    assert!(
+        bot.store
+            .pending_messages()
+            .await
+            .expect("pending")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_message_that_can_never_be_sent_leaves_the_queue() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.service
+        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .await
+        .expect("handled");
+    let pending = bot.store.pending_messages().await.expect("pending");
+    bot.store
+        .record_failed_send(pending[0].id, "M_FORBIDDEN", Retry::Never, now)
+        .await
+        .expect("record");
+    bot.deliver().await;
+    assert!(bot.chat.sent().is_empty());
+    assert!(
+        bot.store
+            .pending_messages()
+            .await
+            .expect("pending")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_queued_reply_wakes_the_sender_and_a_new_date_wakes_the_clock() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.service
+        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .await
+        .expect("handled");
+    // The permit left by the service lets this complete at once.
+    bot.wakeups.outbox.notified().await;
+
+    let proposal = super::meetings::proposal_with_associations(&bot).await;
+    bot.handle(
+        Incoming::Reaction(reaction("$a", "@alice:localhost", proposal.as_str(), "1️⃣")),
+        now,
+    )
+    .await;
+    bot.on_message(&from("@alice:localhost", "$c", "!réunion clore 1"), now)
+        .await;
+    bot.wakeups.clock.notified().await;
+}

@@ -1,0 +1,372 @@
+//! Date proposals, closing, cancelling, hosts and associations.
+
+use super::*;
+
+/// Alice (Restos du Cœur) proposes two dates; returns the proposal's event id.
+pub(super) async fn proposal_with_associations(bot: &TestBot) -> EventId {
+    let room = RoomId::new("!room");
+    let mut tx = bot.store.begin().await.expect("begin");
+    let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
+    let members = vec![
+        (UserId::new("@alice:localhost"), "Restos du Cœur".to_owned()),
+        (UserId::new("@bob:localhost"), "Croix-Rouge".to_owned()),
+    ];
+    tx.seed_room(&room, &order, &members, at("2026-11-29T18:00:00Z"))
+        .await
+        .expect("seed");
+    tx.commit().await.expect("commit");
+    run_all(
+        bot,
+        &[(
+            "@alice:localhost",
+            "$p",
+            "!réunion proposer 10/12 14h ; jeudi 17/12 14h",
+        )],
+    )
+    .await;
+    // The recorder names sent events $reply<n>: the proposal is the first.
+    EventId::new("$reply1")
+}
+
+#[tokio::test]
+async fn a_proposal_lists_its_dates_and_the_bot_adds_one_reaction_per_date() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let sent = bot.chat.sent();
+    assert!(
+        sent[0].markdown.contains("Proposition de dates"),
+        "{}",
+        sent[0].markdown
+    );
+    assert!(
+        sent[0]
+            .markdown
+            .contains("1️⃣ jeudi 10 décembre 2026 à 14 h"),
+        "{}",
+        sent[0].markdown
+    );
+    assert!(
+        sent[0]
+            .markdown
+            .contains("2️⃣ jeudi 17 décembre 2026 à 14 h"),
+        "{}",
+        sent[0].markdown
+    );
+    let reactions: Vec<(Content, Option<EventId>)> = sent[1..]
+        .iter()
+        .map(|s| (s.content.clone(), s.in_reply_to.clone()))
+        .collect();
+    assert_eq!(
+        reactions,
+        vec![
+            (
+                Content::Reaction {
+                    key: "1️⃣".into()
+                },
+                Some(proposal.clone())
+            ),
+            (
+                Content::Reaction {
+                    key: "2️⃣".into()
+                },
+                Some(proposal)
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_date_is_named_with_an_example_and_nothing_is_proposed() {
+    let (bot, _dir) = bot().await;
+    let replies = run_all(
+        &bot,
+        &[
+            (
+                "@alice:localhost",
+                "$1",
+                "!réunion proposer 10/12 14h ; mardi 17/12 14h",
+            ),
+            (
+                "@alice:localhost",
+                "$2",
+                "!réunion proposer 10/12 14h ; 10/12/2026 14:00",
+            ),
+            ("@alice:localhost", "$3", "!réunion votes"),
+        ],
+    )
+    .await;
+    assert!(
+        replies[0].contains("La date n° 2 (« mardi 17/12 14h ») tombe un jeudi, pas un mardi."),
+        "{}",
+        replies[0]
+    );
+    assert!(replies[0].contains("`10/12 14h`"), "{}", replies[0]);
+    assert!(
+        replies[1].contains("n° 1 et n° 2 sont la même"),
+        "{}",
+        replies[1]
+    );
+    assert!(replies[2].contains("Aucune proposition"), "{}", replies[2]);
+}
+
+#[tokio::test]
+async fn closing_schedules_the_meeting_with_the_next_host_and_an_invitation() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let now = at("2026-11-29T18:10:00Z");
+    bot.handle(
+        Incoming::Reaction(reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣")),
+        now,
+    )
+    .await;
+    let replies = run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$i", "!agenda ajouter Budget 2027"),
+            ("@bob:localhost", "$c0", "!réunion clore"),
+            ("@alice:localhost", "$c1", "!réunion clore"),
+            ("@alice:localhost", "$m", "!réunion"),
+        ],
+    )
+    .await;
+    let notices: Vec<&String> = replies.iter().collect();
+    let refusal = notices
+        .iter()
+        .find(|r| r.contains("Seule la personne"))
+        .expect("refusal");
+    assert!(refusal.contains("(ALICE)"), "{refusal}");
+    let scheduled = notices
+        .iter()
+        .find(|r| r.contains("Réunion fixée"))
+        .expect("announcement");
+    assert!(
+        scheduled.contains("jeudi 10 décembre 2026 à 14 h"),
+        "{scheduled}"
+    );
+    assert!(
+        scheduled.contains("Accueil : Restos du Cœur"),
+        "{scheduled}"
+    );
+    let overview = notices.last().expect("overview");
+    assert!(
+        overview.contains("Prochaine réunion : jeudi 10 décembre 2026"),
+        "{overview}"
+    );
+    assert!(overview.contains("Ordre du jour : 1 point ("), "{overview}");
+
+    let file = bot
+        .chat
+        .sent()
+        .into_iter()
+        .find_map(|s| match s.content {
+            Content::File { name, mime, data } => {
+                Some((name, mime, String::from_utf8(data).expect("text")))
+            }
+            _ => None,
+        })
+        .expect("an invitation file");
+    assert_eq!(file.1, "text/calendar");
+    assert!(file.2.contains("DTSTART:20261210T130000Z"), "{}", file.2);
+    assert!(file.2.contains("Budget 2027"), "{}", file.2);
+
+    // The place comes later: the invitation is sent again, with it.
+    run_all(
+        &bot,
+        &[(
+            "@bob:localhost",
+            "$l",
+            "!réunion lieu Salle des fêtes, Melun",
+        )],
+    )
+    .await;
+    let sent = bot.chat.sent();
+    let files: Vec<String> = sent
+        .iter()
+        .filter_map(|s| match &s.content {
+            Content::File { data, .. } => Some(String::from_utf8_lossy(data).into_owned()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(files.len(), 2, "a first invitation, then an updated one");
+    assert!(
+        files[1].contains("LOCATION:Salle des fêtes\\, Melun"),
+        "{}",
+        files[1]
+    );
+    let uid = |ics: &str| {
+        ics.lines()
+            .find(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+    };
+    assert_eq!(uid(&files[0]), uid(&files[1]), "the same event, updated");
+    let confirmation = &bot.chat.notices().last().expect("reply").markdown.clone();
+    assert!(
+        confirmation.contains("Salle des fêtes, Melun") && confirmation.contains("mise à jour"),
+        "{confirmation}"
+    );
+
+    // Votes after closing change nothing, and the next proposal may start.
+    bot.handle(
+        Incoming::Reaction(reaction("$late", "@bob:localhost", proposal.as_str(), "2️⃣")),
+        now,
+    )
+    .await;
+    let mut tx = bot.store.begin().await.expect("begin");
+    assert!(
+        tx.open_proposal(&RoomId::new("!room"))
+            .await
+            .expect("query")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_tie_is_listed_and_the_host_rotates_from_the_last_meeting() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let now = at("2026-11-29T18:10:00Z");
+    for vote in [
+        reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣"),
+        reaction("$b2", "@bob:localhost", proposal.as_str(), "2️⃣"),
+    ] {
+        bot.handle(Incoming::Reaction(vote.clone()), now).await;
+    }
+    let replies = run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$c1", "!réunion clore"),
+            ("@alice:localhost", "$c2", "!réunion clore 2"),
+            ("@alice:localhost", "$x", "!réunion annuler"),
+            (
+                "@alice:localhost",
+                "$p2",
+                "!réunion proposer 7/1/2027 14h ; 14/1/2027 14h",
+            ),
+            ("@alice:localhost", "$c3", "!réunion clore 1"),
+        ],
+    )
+    .await;
+    let tie = replies
+        .iter()
+        .find(|r| r.contains("égalité"))
+        .expect("a tie");
+    assert!(
+        tie.contains("1️⃣ jeudi 10 décembre") && tie.contains("2️⃣ jeudi 17 décembre"),
+        "{tie}"
+    );
+    let announcements: Vec<&String> = replies
+        .iter()
+        .filter(|r| r.contains("Réunion fixée"))
+        .collect();
+    assert!(
+        announcements[0].contains("Accueil : Restos du Cœur"),
+        "{}",
+        announcements[0]
+    );
+    let cancelled = replies
+        .iter()
+        .find(|r| r.contains("annulée"))
+        .expect("cancellation");
+    assert!(cancelled.contains("jeudi 17 décembre 2026"), "{cancelled}");
+    // The cancelled meeting does not count: Restos du Cœur hosts again.
+    assert!(
+        announcements[1].contains("jeudi 7 janvier 2027"),
+        "{}",
+        announcements[1]
+    );
+    assert!(
+        announcements[1].contains("Accueil : Restos du Cœur"),
+        "{}",
+        announcements[1]
+    );
+}
+
+#[tokio::test]
+async fn only_moderators_map_members_to_associations() {
+    let (bot, _dir) = bot().await;
+    let replies = run_all(
+        &bot,
+        &[
+            (
+                "@bob:localhost",
+                "$1",
+                "!association set @bob:localhost Croix-Rouge",
+            ),
+            (
+                "@moderator:localhost",
+                "$2",
+                "!association set @bob:localhost Croix-Rouge",
+            ),
+            (
+                "@moderator:localhost",
+                "$3",
+                "!association set @carla:localhost croix rouge",
+            ),
+            (
+                "@moderator:localhost",
+                "$4",
+                "!réunion hôte ordre Croix-Rouge, Secours populaire",
+            ),
+            ("@alice:localhost", "$5", "!associations"),
+            ("@alice:localhost", "$6", "!réunion hôte Emmaüs"),
+        ],
+    )
+    .await;
+    assert!(replies[0].contains("Seul un modérateur"), "{}", replies[0]);
+    assert!(
+        replies[1].contains("BOB représente Croix-Rouge"),
+        "{}",
+        replies[1]
+    );
+    assert!(
+        replies[2].contains("CARLA représente Croix-Rouge"),
+        "{}",
+        replies[2]
+    );
+    let list = &replies[4];
+    assert!(list.contains("Croix-Rouge : BOB, CARLA"), "{list}");
+    assert!(
+        list.contains("Secours populaire : personne pour l'instant"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Invités (sans association) : ALICE, GUEST, MODERATOR"),
+        "{list}"
+    );
+    assert!(
+        replies[5].contains("Je ne connais pas l'association « Emmaüs »"),
+        "{}",
+        replies[5]
+    );
+}
+
+#[tokio::test]
+async fn only_the_proposer_or_a_moderator_may_cancel_a_proposal() {
+    let (bot, _dir) = bot().await;
+    proposal_with_associations(&bot).await;
+    let replies = run_all(
+        &bot,
+        &[
+            ("@bob:localhost", "$x1", "!réunion annuler"),
+            ("@alice:localhost", "$x2", "!réunion annuler"),
+            ("@alice:localhost", "$x3", "!réunion annuler"),
+        ],
+    )
+    .await;
+    let n = replies.len();
+    assert!(
+        replies[n - 3].contains("(ALICE) ou un modérateur du salon peut annuler la proposition"),
+        "{}",
+        replies[n - 3]
+    );
+    assert!(
+        replies[n - 2].contains("proposition de dates est annulée"),
+        "{}",
+        replies[n - 2]
+    );
+    assert!(
+        replies[n - 1].contains("Il n'y a ni réunion fixée"),
+        "{}",
+        replies[n - 1]
+    );
+}

@@ -1,0 +1,245 @@
+//! The service's tests, by capability, against a real SQLite file and a recording chat. The
+//! recorder plays the homeserver: it records what is sent, can fail sends, and answers the
+//! questions the service asks of the rooms.
+
+mod agenda;
+mod ballots;
+mod commands;
+mod delivery;
+mod due;
+mod meetings;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::*;
+use crate::clock::Clock;
+use crate::sender::Sender;
+use crate::storage::Content;
+use crate::storage::tests::temporary_store;
+use crate::testing::at;
+
+/// Records what would be sent; fails the sends it is told to.
+#[derive(Default)]
+pub(super) struct RecordingChat {
+    sent: Mutex<Vec<OutgoingMessage>>,
+    /// Transaction ids already posted, as the homeserver remembers them.
+    posted: Mutex<HashMap<String, EventId>>,
+    pub failures_left: Mutex<u32>,
+    /// What `relations_of` answers, as the homeserver would.
+    pub server_relations: Mutex<Relations>,
+    /// Events whose key "arrived": `decrypt` gives them back as this.
+    pub decryptable: Mutex<HashMap<EventId, Option<Incoming>>>,
+}
+
+impl Chat for RecordingChat {
+    async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
+        {
+            let mut failures = self.failures_left.lock().expect("lock");
+            if *failures > 0 {
+                *failures -= 1;
+                return Err(SendError {
+                    permanent: false,
+                    reason: "homeserver unreachable".into(),
+                });
+            }
+        }
+        // Like a homeserver: the same transaction id gets the same event, posted once.
+        let mut posted = self.posted.lock().expect("lock");
+        if let Some(event) = posted.get(&message.transaction_id()) {
+            return Ok(event.clone());
+        }
+        let mut sent = self.sent.lock().expect("lock");
+        sent.push(message.clone());
+        let event = EventId::new(format!("$reply{}", sent.len()));
+        posted.insert(message.transaction_id(), event.clone());
+        Ok(event)
+    }
+
+    async fn power_level(&self, _room: &RoomId, user: &UserId) -> i64 {
+        if user.as_str().starts_with("@moderator") {
+            100
+        } else {
+            0
+        }
+    }
+
+    async fn display_name(&self, _room: &RoomId, user: &UserId) -> Option<String> {
+        user.as_str()
+            .strip_prefix('@')
+            .and_then(|rest| rest.split(':').next())
+            .map(|name| name.to_uppercase())
+    }
+
+    async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
+        let mut members = Vec::new();
+        for name in ["alice", "bob", "carla", "guest", "moderator"] {
+            let user = UserId::new(format!("@{name}:localhost"));
+            let display = self.display_name(room, &user).await;
+            members.push((user, display));
+        }
+        members
+    }
+
+    async fn relations_of(&self, _room: &RoomId, event: &EventId) -> Option<Relations> {
+        let relations = self.server_relations.lock().expect("lock");
+        Some(Relations {
+            reactions: relations
+                .reactions
+                .iter()
+                .filter(|reaction| reaction.target == *event)
+                .cloned()
+                .collect(),
+            undecryptable: relations.undecryptable.clone(),
+        })
+    }
+
+    async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {
+        match self.decryptable.lock().expect("lock").get(&event.event_id) {
+            Some(incoming) => Decryption::Done(incoming.clone()),
+            None => Decryption::Pending,
+        }
+    }
+}
+
+/// What was sent, as a test reads it.
+#[derive(Debug, Clone)]
+pub(super) struct Sent {
+    pub markdown: String,
+    pub in_reply_to: Option<EventId>,
+    pub content: Content,
+}
+
+impl RecordingChat {
+    pub fn sent(&self) -> Vec<Sent> {
+        self.sent
+            .lock()
+            .expect("lock")
+            .iter()
+            .map(|message| Sent {
+                markdown: message.markdown().unwrap_or_default().to_owned(),
+                in_reply_to: message.in_reply_to.clone(),
+                content: message.content.clone(),
+            })
+            .collect()
+    }
+
+    /// The notices only (not the reactions and files).
+    pub fn notices(&self) -> Vec<Sent> {
+        self.sent()
+            .into_iter()
+            .filter(|sent| matches!(sent.content, Content::Notice { .. }))
+            .collect()
+    }
+}
+
+/// The service with its sender, as the bot runs them, on a fixed clock unless a test moves it.
+pub(super) struct TestBot {
+    pub service: Arc<Service<RecordingChat>>,
+    pub sender: Sender<RecordingChat>,
+    pub chat: Arc<RecordingChat>,
+    pub store: Store,
+    pub wakeups: Wakeups,
+}
+
+/// A clock that stays where the test puts it.
+pub(super) struct FixedClock(pub Mutex<DateTime<Utc>>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("lock")
+    }
+}
+
+pub(super) fn settings() -> ServiceSettings {
+    ServiceSettings {
+        default_language: Language::Fr,
+        max_command_age: Duration::hours(24),
+        time_zone: chrono_tz::Europe::Paris,
+    }
+}
+
+pub(super) async fn bot_with_clock(clock: Arc<dyn Clock>) -> (TestBot, tempfile::TempDir) {
+    let (store, dir) = temporary_store().await;
+    let chat = Arc::new(RecordingChat::default());
+    let wakeups = Wakeups::default();
+    let service = Arc::new(Service::new(
+        store.clone(),
+        Texts::new().expect("locales"),
+        chat.clone(),
+        settings(),
+        wakeups.clone(),
+    ));
+    let sender = Sender::new(store.clone(), chat.clone(), clock);
+    (
+        TestBot {
+            service,
+            sender,
+            chat,
+            store,
+            wakeups,
+        },
+        dir,
+    )
+}
+
+pub(super) async fn bot() -> (TestBot, tempfile::TempDir) {
+    let clock = FixedClock(Mutex::new(at("2026-11-29T18:00:05Z")));
+    bot_with_clock(Arc::new(clock)).await
+}
+
+impl TestBot {
+    /// Handles an event as the sync loop does, then lets the sender send what it queued.
+    pub async fn handle(&self, incoming: Incoming, now: DateTime<Utc>) {
+        self.service.handle(&incoming, now).await.expect("handled");
+        self.deliver().await;
+    }
+
+    pub async fn on_message(&self, message: &IncomingMessage, now: DateTime<Utc>) {
+        self.handle(Incoming::Message(message.clone()), now).await;
+    }
+
+    /// Sends what the outbox holds now.
+    pub async fn deliver(&self) {
+        self.sender.send_due().await.expect("outbox readable");
+    }
+}
+
+pub(super) fn message(event: &str, body: &str, sent_at: &str) -> IncomingMessage {
+    IncomingMessage {
+        room: RoomId::new("!room"),
+        event_id: EventId::new(event),
+        sender: UserId::new("@alice:localhost"),
+        body: body.into(),
+        sent_at: at(sent_at),
+    }
+}
+
+pub(super) fn from(sender: &str, event: &str, body: &str) -> IncomingMessage {
+    IncomingMessage {
+        sender: UserId::new(sender),
+        ..message(event, body, "2026-11-29T18:00:00Z")
+    }
+}
+
+/// Sends the commands in order (all just now) and returns the replies' texts.
+pub(super) async fn run_all(bot: &TestBot, commands: &[(&str, &str, &str)]) -> Vec<String> {
+    let now = at("2026-11-29T18:00:05Z");
+    for (sender, event, body) in commands {
+        bot.on_message(&from(sender, event, body), now).await;
+    }
+    bot.chat.notices().into_iter().map(|m| m.markdown).collect()
+}
+
+pub(super) fn reaction(event: &str, sender: &str, target: &str, key: &str) -> IncomingReaction {
+    IncomingReaction {
+        room: RoomId::new("!room"),
+        event_id: EventId::new(event),
+        sender: UserId::new(sender),
+        target: EventId::new(target),
+        key: key.into(),
+        sent_at: at("2026-11-29T18:00:02Z"),
+    }
+}

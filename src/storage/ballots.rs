@@ -1,0 +1,247 @@
+//! Ballots (messages members answer) and their answers, whatever the kind of ballot.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{StorageError, Store, Transaction};
+use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel};
+use crate::domain::{BallotId, EventId, RoomId, UserId};
+
+impl Store {
+    /// Every open ballot of every room, oldest first.
+    pub async fn open_ballots(&self) -> Result<Vec<Ballot>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
+             WHERE closed_at IS NULL ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(ballot_from_row).collect()
+    }
+}
+
+impl Transaction {
+    /// Opens a ballot; its message is recorded once sent ([`Transaction::set_ballot_event`]).
+    pub async fn open_ballot(
+        &mut self,
+        room: &RoomId,
+        kind: BallotKind,
+        option_count: usize,
+        now: DateTime<Utc>,
+    ) -> Result<Ballot, StorageError> {
+        let row = sqlx::query(
+            "INSERT INTO ballots (room_id, kind, option_count, opened_at) VALUES (?1, ?2, ?3, ?4)
+             RETURNING id, room_id, kind, option_count, event_id, closed_at",
+        )
+        .bind(room.as_str())
+        .bind(kind.code())
+        .bind(count_to_db(option_count))
+        .bind(now)
+        .fetch_one(&mut *self.inner)
+        .await?;
+        ballot_from_row(&row)
+    }
+
+    pub async fn ballot(&mut self, id: BallotId) -> Result<Ballot, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots WHERE id = ?1",
+        )
+        .bind(id.get())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        ballot_from_row(&row)
+    }
+
+    /// The open ballot whose message is `event_id` (answers point at it), if any.
+    pub async fn open_ballot_presented_by(
+        &mut self,
+        event_id: &EventId,
+    ) -> Result<Option<Ballot>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
+             WHERE event_id = ?1 AND closed_at IS NULL",
+        )
+        .bind(event_id.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(ballot_from_row).transpose()
+    }
+
+    /// Records the bot's message presenting the ballot, once it is sent.
+    pub async fn set_ballot_event(
+        &mut self,
+        id: BallotId,
+        event_id: &EventId,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE ballots SET event_id = ?2 WHERE id = ?1")
+            .bind(id.get())
+            .bind(event_id.as_str())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// Stops counting answers from `at` on.
+    pub async fn close_ballot(
+        &mut self,
+        id: BallotId,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE ballots SET closed_at = ?2 WHERE id = ?1 AND closed_at IS NULL")
+            .bind(id.get())
+            .bind(at)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// Records an answer. `false` if this event was recorded before.
+    pub async fn record_answer(
+        &mut self,
+        ballot: BallotId,
+        answer: &Answer,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO answers (event_id, ballot_id, voter, option, channel, answered_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(answer.event_id.as_str())
+        .bind(ballot.get())
+        .bind(answer.voter.as_str())
+        .bind(answer.option.map(count_to_db))
+        .bind(answer.channel.code())
+        .bind(answer.answered_at)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Withdraws the answer `event_id` carried (its reaction was redacted), while its ballot is
+    /// open. `false` if that event was no answer, or its ballot is closed.
+    pub async fn withdraw_answer(&mut self, event_id: &EventId) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "DELETE FROM answers WHERE event_id = ?1
+               AND ballot_id IN (SELECT id FROM ballots WHERE closed_at IS NULL)",
+        )
+        .bind(event_id.as_str())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// Every answer recorded for a ballot.
+    pub async fn answers(&mut self, ballot: BallotId) -> Result<Vec<Answer>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT event_id, voter, option, channel, answered_at FROM answers
+             WHERE ballot_id = ?1 ORDER BY answered_at, event_id",
+        )
+        .bind(ballot.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(answer_from_row).collect()
+    }
+}
+
+fn count_to_db(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+fn count_from_db(count: i64, what: &str) -> Result<usize, StorageError> {
+    usize::try_from(count).map_err(|_| StorageError::Corrupt(format!("{what} {count}")))
+}
+
+fn ballot_from_row(row: &SqliteRow) -> Result<Ballot, StorageError> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Ballot {
+        id: BallotId::new(row.try_get("id")?),
+        room: RoomId::new(row.try_get::<String, _>("room_id")?),
+        kind: kind
+            .parse()
+            .map_err(|_| StorageError::Corrupt(format!("ballot kind {kind:?}")))?,
+        option_count: count_from_db(row.try_get("option_count")?, "option count")?,
+        event_id: row
+            .try_get::<Option<String>, _>("event_id")?
+            .map(EventId::new),
+        closed_at: row.try_get("closed_at")?,
+    })
+}
+
+fn answer_from_row(row: &SqliteRow) -> Result<Answer, StorageError> {
+    let channel: String = row.try_get("channel")?;
+    Ok(Answer {
+        event_id: EventId::new(row.try_get::<String, _>("event_id")?),
+        voter: UserId::new(row.try_get::<String, _>("voter")?),
+        option: row
+            .try_get::<Option<i64>, _>("option")?
+            .map(|option| count_from_db(option, "option"))
+            .transpose()?,
+        channel: channel
+            .parse::<Channel>()
+            .map_err(|_| StorageError::Corrupt(format!("answer channel {channel:?}")))?,
+        answered_at: row.try_get("answered_at")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::tests::temporary_store;
+    use crate::testing::at;
+
+    fn reaction(event: &str, voter: &str, option: usize, when: &str) -> Answer {
+        Answer {
+            event_id: EventId::new(event),
+            voter: UserId::new(voter),
+            option: Some(option),
+            channel: Channel::Reaction,
+            answered_at: at(when),
+        }
+    }
+
+    #[tokio::test]
+    async fn answers_are_recorded_once_and_withdrawn_only_while_open() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let now = at("2026-11-29T18:00:00Z");
+        let mut tx = store.begin().await.expect("begin");
+        let ballot = tx
+            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
+            .await
+            .expect("ballot");
+        assert_eq!(ballot.event_id, None);
+        tx.set_ballot_event(ballot.id, &EventId::new("$p"))
+            .await
+            .expect("event");
+        let found = tx
+            .open_ballot_presented_by(&EventId::new("$p"))
+            .await
+            .expect("query")
+            .expect("open ballot");
+        assert_eq!(found.id, ballot.id);
+        assert_eq!(found.kind, BallotKind::MeetingDates);
+        assert_eq!(found.option_count, 2);
+
+        let first = reaction("$r1", "@a", 1, "2026-11-29T18:01:00Z");
+        assert!(tx.record_answer(ballot.id, &first).await.expect("answer"));
+        assert!(!tx.record_answer(ballot.id, &first).await.expect("again"));
+        let second = reaction("$r2", "@a", 2, "2026-11-29T18:02:00Z");
+        tx.record_answer(ballot.id, &second).await.expect("answer");
+        assert!(tx.withdraw_answer(&first.event_id).await.expect("withdraw"));
+        assert_eq!(
+            tx.answers(ballot.id).await.expect("answers"),
+            vec![second.clone()]
+        );
+
+        tx.close_ballot(ballot.id, now).await.expect("close");
+        assert!(!tx.withdraw_answer(&second.event_id).await.expect("closed"));
+        assert!(
+            tx.open_ballot_presented_by(&EventId::new("$p"))
+                .await
+                .expect("query")
+                .is_none()
+        );
+        tx.commit().await.expect("commit");
+        assert!(store.open_ballots().await.expect("open").is_empty());
+    }
+}
