@@ -40,12 +40,12 @@ async fn measure() {
         }
         report(label, &mut samples);
     }
-    // The bot's own share: from reading the command to its reply being sent (one send to the
-    // homeserver included), as the bot logs it.
+    // The bot's own share: from taking the command up to its reply being sent (one send to
+    // the homeserver included), as the bot's sender logs it.
     let mut handled: Vec<Duration> = bot
         .logs()
         .lines()
-        .filter(|line| line.contains("message handled"))
+        .filter(|line| line.contains("reply sent"))
         .filter_map(|line| line.split("micros=").nth(1))
         .filter_map(|rest| rest.split_whitespace().next()?.parse().ok())
         .map(Duration::from_micros)

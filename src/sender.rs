@@ -100,6 +100,14 @@ impl<C: Chat> Sender<C> {
                             std::process::abort();
                         }
                         queued_more |= self.mark_sent(&message, &event_id).await?;
+                        if let Some(command) = &message.in_reply_to {
+                            // From the moment the command was taken up (when its reply was
+                            // queued) to its reply marked sent: the bot's share of the delay.
+                            let micros = (self.clock.now() - message.created_at)
+                                .num_microseconds()
+                                .unwrap_or(i64::MAX);
+                            tracing::debug!(%command, micros, "reply sent");
+                        }
                     }
                     Err(error) => {
                         let now = self.clock.now();

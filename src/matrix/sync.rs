@@ -246,8 +246,7 @@ impl SyncLoop {
             let started = Instant::now();
             self.service.handle(&incoming, Utc::now()).await?;
             if let Incoming::Message(message) = &incoming {
-                // Reading and storing included: the bot's share of a reply's delay, before
-                // the sender takes over.
+                // Reading, deciding and storing, before the sender takes over.
                 tracing::debug!(
                     event_id = %message.event_id,
                     micros = started.elapsed().as_micros(),

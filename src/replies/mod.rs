@@ -316,6 +316,28 @@ mod tests {
     }
 
     #[test]
+    fn each_meeting_form_shows_its_own_example() {
+        let texts = texts();
+        for (body, example) in [
+            ("!réunion votes 2", "`!réunion votes`"),
+            ("!réunion annuler tout", "`!réunion annuler`"),
+        ] {
+            let error = crate::command::parse(body).expect_err("an error");
+            let reply = parse_error(&texts, Language::Fr, &error);
+            assert!(reply.contains(example), "{body}: {reply}");
+            assert!(!reply.contains("clore"), "{body}: {reply}");
+        }
+        let place = format!("!réunion lieu {}", "x".repeat(MAX_PLACE_LENGTH + 5));
+        let error = crate::command::parse(&place).expect_err("an error");
+        let reply = parse_error(&texts, Language::Fr, &error);
+        assert!(
+            reply.starts_with("Ce lieu fait 205 caractères, 200 au plus"),
+            "{reply}"
+        );
+        assert!(reply.contains("`!réunion lieu "), "{reply}");
+    }
+
+    #[test]
     fn the_overview_lists_every_command_by_its_name_in_the_room_language() {
         let texts = texts();
         let french = help_overview(&texts, Language::Fr);

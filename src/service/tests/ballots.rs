@@ -91,3 +91,38 @@ async fn votes_missed_during_a_long_outage_are_reconciled_with_the_server() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_vote_the_bot_cannot_decrypt_at_start_is_not_taken_away() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let now = at("2026-11-29T18:10:00Z");
+    bot.handle(
+        Incoming::Reaction(reaction("$a1", "@alice:localhost", proposal.as_str(), "1️⃣")),
+        now,
+    )
+    .await;
+    bot.handle(
+        Incoming::Reaction(reaction("$b1", "@bob:localhost", proposal.as_str(), "1️⃣")),
+        now,
+    )
+    .await;
+    // At the next start the homeserver returns Alice's reaction still encrypted (its key is
+    // not there yet), and Bob's reaction is gone (withdrawn while the bot was away).
+    bot.chat
+        .server_relations
+        .lock()
+        .expect("lock")
+        .undecryptable = vec![EventId::new("$a1")];
+    bot.service.reconcile_ballots().await.expect("reconcile");
+
+    let mut tx = bot.store.begin().await.expect("begin");
+    let open = tx
+        .open_proposal(&RoomId::new("!room"))
+        .await
+        .expect("query")
+        .expect("open");
+    let answers = tx.answers(open.ballot).await.expect("answers");
+    let voters: Vec<&str> = answers.iter().map(|answer| answer.voter.as_str()).collect();
+    assert_eq!(voters, vec!["@alice:localhost"]);
+}

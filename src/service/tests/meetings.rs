@@ -370,3 +370,115 @@ async fn only_the_proposer_or_a_moderator_may_cancel_a_proposal() {
         replies[n - 1]
     );
 }
+
+/// The invitation files sent so far, as text.
+fn invitations(bot: &TestBot) -> Vec<String> {
+    bot.chat
+        .sent()
+        .into_iter()
+        .filter_map(|sent| match sent.content {
+            Content::File { data, .. } => Some(String::from_utf8(data).expect("text")),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ics_line<'a>(ics: &'a str, key: &str) -> Option<&'a str> {
+    ics.lines()
+        .find(|line| line.starts_with(&format!("{key}:")))
+        .map(|line| &line[key.len() + 1..])
+}
+
+#[tokio::test]
+async fn calendars_follow_updates_and_the_cancellation_of_a_meeting() {
+    let (bot, _dir) = bot().await;
+    proposal_with_associations(&bot).await;
+    let replies = run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$c", "!réunion clore 1"),
+            ("@alice:localhost", "$l", "!réunion lieu Mairie de Melun"),
+            ("@alice:localhost", "$x", "!réunion annuler"),
+        ],
+    )
+    .await;
+    let files = invitations(&bot);
+    assert_eq!(files.len(), 3, "invitation, update, cancellation");
+    let sequences: Vec<Option<&str>> = files.iter().map(|ics| ics_line(ics, "SEQUENCE")).collect();
+    assert_eq!(sequences, vec![Some("0"), Some("1"), Some("2")]);
+    let methods: Vec<Option<&str>> = files.iter().map(|ics| ics_line(ics, "METHOD")).collect();
+    assert_eq!(
+        methods,
+        vec![Some("REQUEST"), Some("REQUEST"), Some("CANCEL")]
+    );
+    assert_eq!(ics_line(&files[2], "STATUS"), Some("CANCELLED"));
+    let uids: Vec<Option<&str>> = files.iter().map(|ics| ics_line(ics, "UID")).collect();
+    assert!(
+        uids.iter().all(|uid| *uid == uids[0] && uid.is_some()),
+        "{uids:?}"
+    );
+    let cancelled = replies.last().expect("reply");
+    assert!(
+        cancelled.contains("annulée") && cancelled.contains("retirent"),
+        "{cancelled}"
+    );
+}
+
+#[tokio::test]
+async fn a_date_gone_by_since_it_was_proposed_cannot_be_chosen() {
+    let (bot, _dir) = bot().await;
+    proposal_with_associations(&bot).await;
+    // 17 December: option 1 (10 December) is past, option 2 not yet.
+    let later = at("2026-12-17T08:00:00Z");
+    let close = |event: &str, body: &str| IncomingMessage {
+        sender: UserId::new("@alice:localhost"),
+        ..message(event, body, "2026-12-17T08:00:00Z")
+    };
+    bot.on_message(&close("$c1", "!réunion clore 1"), later)
+        .await;
+    bot.on_message(&close("$c2", "!réunion clore 2"), later)
+        .await;
+    let notices = bot.chat.notices();
+    let refused = &notices[notices.len() - 2].markdown;
+    assert!(
+        refused.contains("La date 1 (jeudi 10 décembre 2026 à 14 h) est déjà passée"),
+        "{refused}"
+    );
+    let scheduled = &notices[notices.len() - 1].markdown;
+    assert!(
+        scheduled.contains("Réunion fixée : jeudi 17 décembre 2026 à 14 h"),
+        "{scheduled}"
+    );
+}
+
+#[tokio::test]
+async fn ten_dates_are_numbered_up_to_the_ten_keycap() {
+    let (bot, _dir) = bot().await;
+    let dates: Vec<String> = (1..=10).map(|day| format!("{day}/2/2027 14h")).collect();
+    let replies = run_all(
+        &bot,
+        &[(
+            "@alice:localhost",
+            "$p",
+            &format!("!réunion proposer {}", dates.join(" ; ")),
+        )],
+    )
+    .await;
+    assert!(
+        replies[0].contains("🔟 mercredi 10 février 2027 à 14 h"),
+        "{}",
+        replies[0]
+    );
+    assert!(!replies[0].contains("10️⃣"), "{}", replies[0]);
+    let keys: Vec<String> = bot
+        .chat
+        .sent()
+        .into_iter()
+        .filter_map(|sent| match sent.content {
+            Content::Reaction { key } => Some(key),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(keys.len(), 10);
+    assert_eq!(keys.last().map(String::as_str), Some("🔟"));
+}
