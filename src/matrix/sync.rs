@@ -98,6 +98,8 @@ impl SyncLoop {
 
         let mut shutdown = pin!(shutdown);
         let mut failures: u32 = 0;
+        // Batches in a row that could not be finished: the pause before reading one again grows.
+        let mut unfinished_batches: u32 = 0;
         loop {
             let token = match &position {
                 Some(token) => SyncToken::Specific(token.clone()),
@@ -151,14 +153,15 @@ impl SyncLoop {
             }
             if let Some(error) = unfinished {
                 // Not a single event may be skipped: read this batch again after a pause.
-                failures += 1;
-                let delay = backoff(failures);
+                unfinished_batches += 1;
+                let delay = backoff(unfinished_batches);
                 tracing::error!(%error, ?delay, "events could not be handled; the batch will be read again");
                 tokio::select! {
                     () = &mut shutdown => return Ok(()),
                     () = tokio::time::sleep(delay) => continue,
                 }
             }
+            unfinished_batches = 0;
             store
                 .save_sync_position(&response.next_batch, Utc::now())
                 .await?;
