@@ -17,7 +17,7 @@ use crate::clock::Clock;
 use crate::domain::RoomId;
 use crate::domain::votes::keycap;
 use crate::service::{Chat, SendError};
-use crate::storage::{NewMessage, OutgoingMessage, Presents, Retry, StorageError, Store};
+use crate::storage::{Content, NewMessage, OutgoingMessage, Presents, Retry, StorageError, Store};
 
 /// A message that could not be sent for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
@@ -90,6 +90,9 @@ impl<C: Chat> Sender<C> {
                     waiting_rooms.insert(message.room.clone());
                     continue;
                 }
+                let Some(message) = self.with_target(message).await? else {
+                    continue;
+                };
                 match self.chat.send(&message).await {
                     Ok(event_id) => {
                         if self.crash_after_reply && message.in_reply_to.is_some() {
@@ -100,7 +103,9 @@ impl<C: Chat> Sender<C> {
                             std::process::abort();
                         }
                         queued_more |= self.mark_sent(&message, &event_id).await?;
-                        if let Some(command) = &message.in_reply_to {
+                        if let (Some(command), Content::Notice { .. }) =
+                            (&message.in_reply_to, &message.content)
+                        {
                             // From the moment the command was taken up (when its reply was
                             // queued) to its reply marked sent: the bot's share of the delay.
                             let micros = (self.clock.now() - message.created_at)
@@ -131,6 +136,37 @@ impl<C: Chat> Sender<C> {
             // Sending a ballot queues the bot's own reactions under it: send them too.
             if !queued_more {
                 return Ok(next_retry);
+            }
+        }
+    }
+
+    /// A message that ends a ballot gets the ballot's message as its target (it was sent
+    /// before it, in order). `None` if that message was never sent: the end is given up.
+    async fn with_target(
+        &self,
+        mut message: OutgoingMessage,
+    ) -> Result<Option<OutgoingMessage>, StorageError> {
+        let Some(Presents::End(ballot)) = message.presents else {
+            return Ok(Some(message));
+        };
+        let mut tx = self.store.begin().await?;
+        match tx.ballot(ballot).await?.event_id {
+            Some(target) => {
+                message.in_reply_to = Some(target);
+                Ok(Some(message))
+            }
+            None => {
+                drop(tx);
+                tracing::error!(message_id = message.id, %ballot, "the ballot's message was never sent; its end is given up");
+                self.store
+                    .record_failed_send(
+                        message.id,
+                        "the ballot's message was never sent",
+                        Retry::Never,
+                        self.clock.now(),
+                    )
+                    .await?;
+                Ok(None)
             }
         }
     }
@@ -185,7 +221,6 @@ fn retry_delay(failures: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::Content;
     use crate::testing::at;
 
     fn message(created_at: &str, attempts: u32) -> OutgoingMessage {

@@ -186,3 +186,83 @@ error-option-count = A proposal has 2 to 10 dates, separated by semicolons; I re
 error-missing-argument = Something is missing after the command. Example: `{ $example }`
 error-expected-user = The member's Matrix id is needed (like `@marie:example.org`){ $given }. Example: `!association set @marie:example.org Secours populaire`
 error-unknown-meeting-action = I don't know `!meeting { $given }`. Possible: `propose`, `votes`, `close`, `cancel`, `host`, `place`, or `!meeting` alone. Example: `!meeting propose 10/12 2pm; Tuesday 6pm`
+
+## Polls
+
+help-poll-summary = `!poll` — a poll on a joint position: each association says where it stands
+help-poll-details =
+    - `!poll <question>`: a For / Against / Abstain poll
+    - `!poll <question> | <option> | <option> …`: 2 to 10 options of your own
+    - `!poll until 12/12 6pm: <question> | …`: closes by itself then (the same dates as meetings: `10/12 2pm`, `Tuesday 6pm`, `10 December 2pm`…)
+    - `!poll results [n]`: who answered what, where each association stands, and whether there is a joint position
+    - `!polls`: the open polls, with their numbers
+    - `!poll close [n]`: closes poll n (its author or a moderator); `!poll close n record` also writes it to the record of decisions
+
+    To answer: your app's poll, a reaction 1️⃣ 2️⃣ … on the poll, or `!vote <n> <option>`. One voice per person: the latest answer counts. There is a **joint position** when every association answered and all chose the same option. Question: 300 characters at most; option: 100.
+help-poll-example = !poll until 12/12 6pm: Do we sign the joint letter to the Prefect on food aid?
+example-poll-results = !poll results 2
+example-poll-close = !poll close 2
+
+help-vote-summary = `!vote` — answer a poll without your app's poll
+help-vote-details =
+    `!vote <n> <option>` answers poll n, by the option's number or text; `!vote <option>` answers the latest open poll.
+    You may change your mind: only your latest answer counts, whether it came from the poll, a reaction or `!vote`.
+help-vote-example = !vote 2 For
+
+poll-option-for = For
+poll-option-against = Against
+poll-option-abstain = Abstain
+poll-question = Poll no. { $number }: { $question }
+poll-fallback-intro = **Poll no. { $number }** by { $author }: { $question }
+poll-fallback-deadline = Answers until { $date }.
+poll-fallback-how = If your app does not show polls, answer with a reaction 1️⃣ 2️⃣ … on this message, or with `!vote { $number } <option>` (for instance `!vote { $number } 1`). One voice per person: the latest answer counts.
+poll-results-title = **Poll no. { $number } — results**: { $question }
+poll-status-open = Open.
+poll-status-open-until = Open until { $date }.
+poll-status-closed = Closed on { $date }.
+poll-status-closed-late = Closed at its deadline, { $date } — announced late, the bot was down.
+poll-option-line = { $key } { $option } — { $count ->
+        [0] no answer
+        [one] 1 answer
+       *[other] { $count } answers
+    }
+poll-by-association = **By association**
+poll-stance-unanimous = { $association }: { $option } ({ $names })
+poll-stance-split = { $association }: split — { $details }
+poll-stance-missing = { $association }: no answer yet
+poll-guests = Guests (not counted for associations): { $details }
+poll-joint-adopted = **Joint position: { $option }.**
+poll-joint-not-yet = **No joint position yet.**
+poll-joint-missing = Not answered: { $associations }.
+poll-joint-split = Split: { $associations }.
+poll-joint-disagree = The associations do not choose the same option.
+poll-joint-none = No association is set up in this room, so there is no joint position to reach. To set them up: `!association set @member:server <association>`
+poll-end-text = Poll no. { $number } closed. { $joint }
+poll-end-adopted = Joint position: { $option }.
+poll-end-not-yet = No joint position.
+poll-list-title = **Open polls**
+poll-list-line = no. { $number }: { $question } — { $count ->
+        [0] no answer
+        [one] 1 answer
+       *[other] { $count } answers
+    }
+poll-list-until = until { $date }
+poll-list-footer = Results: `!poll results <n>`. To answer: `!vote <n> <option>`.
+poll-list-empty = No open poll. To start one: `!poll Do we sign the letter to the Prefect?`
+poll-not-found = There is no poll no. { $number } in this room. The open polls: `!polls`
+poll-none-open = No open poll in this room. To start one: `!poll Do we sign the letter to the Prefect?`
+poll-none = No poll in this room yet. To start one: `!poll Do we sign the letter to the Prefect?`
+poll-already-closed = Poll no. { $number } is already closed. Its results: `!poll results { $number }`
+poll-close-refused = Only the person who started poll no. { $number } ({ $author }) or a room moderator may close it.
+poll-record-unavailable = There is no record of decisions yet: this result was not written to it.
+poll-closed-no-answer = Poll no. { $number } is closed: answers no longer count. Its results: `!poll results { $number }`
+poll-no-such-option = Poll no. { $number } has no option “{ $given }”. Options: { $options }. Example: `!vote { $number } 1`
+poll-answer-recorded = Noted: { $voter } answers “{ $option }” to poll no. { $number }. To change your mind, answer again: only the latest answer counts.
+error-poll-deadline = The deadline “{ $given }” { $problem } Example: `!poll until 12/12 6pm: Do we sign the letter to the Prefect?`
+error-poll-deadline-without-question = After the deadline, put a colon, then the question. Example: `!poll until 12/12 6pm: Do we sign the letter to the Prefect?`
+error-poll-question-missing = The poll's question is missing. Example: `{ $example }`
+error-poll-question-too-long = This question has { $length } characters, { $max } at most. Shorten it and give the background in a separate message.
+error-poll-option-count = A poll has { $min } to { $max } options, separated by `|`; I count { $count }. Example: `!poll Which day for the collection? | Saturday | Sunday`
+error-poll-option-empty = Option no. { $number } is empty: check the `|`. Example: `!poll Which day for the collection? | Saturday | Sunday`
+error-poll-option-too-long = Option no. { $number } has { $length } characters, { $max } at most.
+error-poll-option-duplicate = Options no. { $first } and no. { $second } are the same. Each option must appear once.

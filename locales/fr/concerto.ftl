@@ -186,3 +186,83 @@ error-option-count = Une proposition compte de 2 à 10 dates, séparées par des
 error-missing-argument = Il manque quelque chose après la commande. Exemple : `{ $example }`
 error-expected-user = Il faut l'identifiant Matrix du membre (comme `@marie:exemple.fr`){ $given }. Exemple : `!association set @marie:exemple.fr Secours populaire`
 error-unknown-meeting-action = Je ne connais pas `!réunion { $given }`. Possible : `proposer`, `votes`, `clore`, `annuler`, `hôte`, `lieu`, ou `!réunion` seul. Exemple : `!réunion proposer 10/12 14h ; mardi 18h`
+
+## Sondages
+
+help-poll-summary = `!sondage` — un sondage sur une position commune : chaque association dit où elle en est
+help-poll-details =
+    - `!sondage <question>` : un sondage Pour / Contre / Abstention
+    - `!sondage <question> | <option> | <option> …` : de 2 à 10 options à vous
+    - `!sondage jusqu'au 12/12 18h : <question> | …` : clos tout seul à cette date (mêmes dates que pour les réunions : `10/12 14h`, `mardi 18h`, `10 décembre 14h`…)
+    - `!sondage résultats [n]` : qui a répondu quoi, où en est chaque association, et s'il y a une position commune
+    - `!sondages` : les sondages ouverts, avec leur numéro
+    - `!sondage clore [n]` : clore le sondage n (son auteur ou un modérateur) ; `!sondage clore n enregistrer` l'inscrit aussi au registre des décisions
+
+    Pour répondre : le sondage de votre application, une réaction 1️⃣ 2️⃣ … sur le sondage, ou `!voter <n> <option>`. Une voix par personne : la dernière réponse compte. Il y a **position commune** quand toutes les associations ont répondu et choisissent la même option. Question : 300 caractères au plus ; option : 100.
+help-poll-example = !sondage jusqu'au 12/12 18h : Signons-nous la lettre commune au Préfet sur l'aide alimentaire ?
+example-poll-results = !sondage résultats 2
+example-poll-close = !sondage clore 2
+
+help-vote-summary = `!voter` — répondre à un sondage sans passer par le sondage de votre application
+help-vote-details =
+    `!voter <n> <option>` répond au sondage n, par le numéro ou le texte de l'option ; `!voter <option>` répond au dernier sondage ouvert.
+    Vous pouvez changer d'avis : seule votre dernière réponse compte, qu'elle vienne du sondage, d'une réaction ou de `!voter`.
+help-vote-example = !voter 2 Pour
+
+poll-option-for = Pour
+poll-option-against = Contre
+poll-option-abstain = Abstention
+poll-question = Sondage n° { $number } : { $question }
+poll-fallback-intro = **Sondage n° { $number }** de { $author } : { $question }
+poll-fallback-deadline = Réponses jusqu'au { $date }.
+poll-fallback-how = Sans sondage dans votre application, répondez par une réaction 1️⃣ 2️⃣ … sur ce message, ou avec `!voter { $number } <option>` (par exemple `!voter { $number } 1`). Une voix par personne : la dernière réponse compte.
+poll-results-title = **Sondage n° { $number } — résultats** : { $question }
+poll-status-open = Ouvert.
+poll-status-open-until = Ouvert jusqu'au { $date }.
+poll-status-closed = Clos le { $date }.
+poll-status-closed-late = Clos à son échéance du { $date } — annoncé en retard, le bot était arrêté.
+poll-option-line = { $key } { $option } — { $count ->
+        [0] aucune réponse
+        [one] 1 réponse
+       *[other] { $count } réponses
+    }
+poll-by-association = **Par association**
+poll-stance-unanimous = { $association } : { $option } ({ $names })
+poll-stance-split = { $association } : partagée — { $details }
+poll-stance-missing = { $association } : pas encore de réponse
+poll-guests = Invités (non comptés pour les associations) : { $details }
+poll-joint-adopted = **Position commune : { $option }.**
+poll-joint-not-yet = **Pas encore de position commune.**
+poll-joint-missing = Sans réponse : { $associations }.
+poll-joint-split = Partagées : { $associations }.
+poll-joint-disagree = Les associations ne choisissent pas la même option.
+poll-joint-none = Aucune association n'est définie dans ce salon, donc pas de position commune à établir. Pour en définir : `!association set @membre:serveur <association>`
+poll-end-text = Sondage n° { $number } clos. { $joint }
+poll-end-adopted = Position commune : { $option }.
+poll-end-not-yet = Pas de position commune.
+poll-list-title = **Sondages ouverts**
+poll-list-line = n° { $number } : { $question } — { $count ->
+        [0] aucune réponse
+        [one] 1 réponse
+       *[other] { $count } réponses
+    }
+poll-list-until = jusqu'au { $date }
+poll-list-footer = Résultats : `!sondage résultats <n>`. Répondre : `!voter <n> <option>`.
+poll-list-empty = Aucun sondage ouvert. Pour en lancer un : `!sondage Signons-nous la lettre au Préfet ?`
+poll-not-found = Il n'y a pas de sondage n° { $number } dans ce salon. Les sondages ouverts : `!sondages`
+poll-none-open = Aucun sondage ouvert dans ce salon. Pour en lancer un : `!sondage Signons-nous la lettre au Préfet ?`
+poll-none = Aucun sondage dans ce salon pour l'instant. Pour en lancer un : `!sondage Signons-nous la lettre au Préfet ?`
+poll-already-closed = Le sondage n° { $number } est déjà clos. Ses résultats : `!sondage résultats { $number }`
+poll-close-refused = Seule la personne qui a lancé le sondage n° { $number } ({ $author }) ou un modérateur du salon peut le clore.
+poll-record-unavailable = Le registre des décisions n'existe pas encore : ce résultat n'y a pas été inscrit.
+poll-closed-no-answer = Le sondage n° { $number } est clos : les réponses ne comptent plus. Ses résultats : `!sondage résultats { $number }`
+poll-no-such-option = Le sondage n° { $number } n'a pas d'option « { $given } ». Options : { $options }. Exemple : `!voter { $number } 1`
+poll-answer-recorded = C'est noté : { $voter } répond « { $option } » au sondage n° { $number }. Pour changer d'avis, répondez à nouveau : seule la dernière réponse compte.
+error-poll-deadline = L'échéance « { $given } » { $problem } Exemple : `!sondage jusqu'au 12/12 18h : Signons-nous la lettre au Préfet ?`
+error-poll-deadline-without-question = Après l'échéance, mettez deux-points puis la question. Exemple : `!sondage jusqu'au 12/12 18h : Signons-nous la lettre au Préfet ?`
+error-poll-question-missing = Il manque la question du sondage. Exemple : `{ $example }`
+error-poll-question-too-long = Cette question fait { $length } caractères, { $max } au plus. Raccourcissez-la et mettez le contexte dans un message à part.
+error-poll-option-count = Un sondage a de { $min } à { $max } options, séparées par `|` ; j'en compte { $count }. Exemple : `!sondage Quelle date pour la collecte ? | samedi | dimanche`
+error-poll-option-empty = L'option n° { $number } est vide : vérifiez les `|`. Exemple : `!sondage Quelle date pour la collecte ? | samedi | dimanche`
+error-poll-option-too-long = L'option n° { $number } fait { $length } caractères, { $max } au plus.
+error-poll-option-duplicate = Les options n° { $first } et n° { $second } sont les mêmes. Chaque option ne doit figurer qu'une fois.

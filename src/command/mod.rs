@@ -6,6 +6,9 @@
 
 use crate::domain::Language;
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::poll::{
+    MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
+};
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
 /// The longest place a meeting may have (an address, a room name).
@@ -27,6 +30,30 @@ pub enum Command {
     Meeting(MeetingCommand),
     /// `!association …`: who belongs to which association.
     Association(AssociationCommand),
+    /// `!poll …` (`!sondage`): polls on joint positions.
+    Poll(PollCommand),
+    /// `!vote [n] <option>` (`!voter`): answers poll n (the latest open one when n is left
+    /// out) without poll support in the client.
+    Vote { poll: Option<usize>, choice: String },
+}
+
+/// What `!poll` (`!sondage`) is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PollCommand {
+    /// A new poll. `options` empty: For / Against / Abstain in the room's language. The
+    /// deadline is as typed; the service reads it in the room's time zone.
+    Create {
+        question: String,
+        options: Vec<String>,
+        deadline: Option<String>,
+    },
+    /// The results of poll n, or of the latest one.
+    Results { number: Option<usize> },
+    /// The open polls.
+    List,
+    /// Ends poll n (or the latest open one); `record` also writes the outcome to the record
+    /// of decisions.
+    Close { number: Option<usize>, record: bool },
 }
 
 /// What `!meeting` (`!réunion`) is asked to do.
@@ -95,6 +122,10 @@ pub enum Usage {
     MeetingHostOrder,
     MeetingPlace,
     AssociationSet,
+    PollCreate,
+    PollResults,
+    PollClose,
+    Vote,
 }
 
 impl Usage {
@@ -117,6 +148,10 @@ impl Usage {
             Usage::MeetingHostOrder => "example-meeting-host-order",
             Usage::MeetingPlace => "example-meeting-place",
             Usage::AssociationSet => "help-association-example",
+            Usage::PollCreate => "help-poll-example",
+            Usage::PollResults => "example-poll-results",
+            Usage::PollClose => "example-poll-close",
+            Usage::Vote => "help-vote-example",
         }
     }
 }
@@ -129,13 +164,17 @@ pub enum Topic {
     Agenda,
     Meeting,
     Association,
+    Poll,
+    Vote,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 5] = [
+    pub const ALL: [Topic; 7] = [
         Topic::Meeting,
         Topic::Agenda,
+        Topic::Poll,
+        Topic::Vote,
         Topic::Association,
         Topic::Language,
         Topic::Help,
@@ -152,6 +191,10 @@ impl Topic {
             (Topic::Meeting, Language::Fr) => "réunion",
             (Topic::Meeting, Language::En) => "meeting",
             (Topic::Association, _) => "association",
+            (Topic::Poll, Language::Fr) => "sondage",
+            (Topic::Poll, Language::En) => "poll",
+            (Topic::Vote, Language::Fr) => "voter",
+            (Topic::Vote, Language::En) => "vote",
         }
     }
 
@@ -163,6 +206,8 @@ impl Topic {
             Topic::Agenda => "agenda",
             Topic::Meeting => "meeting",
             Topic::Association => "association",
+            Topic::Poll => "poll",
+            Topic::Vote => "vote",
         }
     }
 
@@ -174,6 +219,8 @@ impl Topic {
             Topic::Agenda => Usage::AgendaAdd,
             Topic::Meeting => Usage::MeetingPropose,
             Topic::Association => Usage::AssociationSet,
+            Topic::Poll => Usage::PollCreate,
+            Topic::Vote => Usage::Vote,
         }
     }
 }
@@ -192,6 +239,12 @@ const NAMES: &[(&str, Topic)] = &[
     ("reunion", Topic::Meeting),
     ("association", Topic::Association),
     ("associations", Topic::Association),
+    ("sondage", Topic::Poll),
+    ("sondages", Topic::Poll),
+    ("poll", Topic::Poll),
+    ("polls", Topic::Poll),
+    ("voter", Topic::Vote),
+    ("vote", Topic::Vote),
 ];
 
 /// The agenda forms that follow `!agenda`, by every name they answer to.
@@ -270,6 +323,18 @@ pub enum ParseError {
     MissingArgument { usage: Usage },
     #[error("expected a member's user id, found {given:?}")]
     ExpectedUser { given: Option<String> },
+    #[error("a poll needs a question")]
+    PollQuestionMissing,
+    #[error("a question of {length} characters is longer than {MAX_QUESTION_LENGTH}")]
+    PollQuestionTooLong { length: usize },
+    #[error("a poll needs {MIN_POLL_OPTIONS} to {MAX_POLL_OPTIONS} options, found {count}")]
+    PollOptionCount { count: usize },
+    #[error("option {number} is empty or longer than {MAX_OPTION_LENGTH} characters")]
+    PollOptionLength { number: usize, length: usize },
+    #[error("options {first} and {second} are the same")]
+    PollOptionDuplicate { first: usize, second: usize },
+    #[error("a deadline must be followed by a colon and the question")]
+    PollDeadlineWithoutQuestion,
 }
 
 /// Parses a message body.
@@ -307,6 +372,12 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
         Topic::Agenda => Command::Agenda(parse_agenda(arguments)?),
         Topic::Meeting => Command::Meeting(parse_meeting(arguments)?),
         Topic::Association => Command::Association(parse_association(arguments)?),
+        Topic::Poll if matches!(name.as_str(), "sondages" | "polls") => {
+            no_more(arguments, Usage::PollResults)?;
+            Command::Poll(PollCommand::List)
+        }
+        Topic::Poll => Command::Poll(parse_poll(arguments)?),
+        Topic::Vote => parse_vote(arguments)?,
     };
     Ok(Some(command))
 }
@@ -519,6 +590,164 @@ fn parse_association(arguments: &str) -> Result<AssociationCommand, ParseError> 
         other => Err(ParseError::UnexpectedWords {
             usage: Usage::AssociationSet,
             extra: other.to_owned(),
+        }),
+    }
+}
+
+/// The words that start a deadline: `!poll until 12/12 6pm: …`, `!sondage jusqu'au 12/12 18h : …`.
+const DEADLINE_WORDS: [&str; 5] = ["jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "until"];
+
+fn parse_poll(arguments: &str) -> Result<PollCommand, ParseError> {
+    let (action, rest) = split_word(arguments);
+    let numbers: Vec<&str> = rest.split_whitespace().collect();
+    match clean_word(action).as_str() {
+        "" => Err(ParseError::PollQuestionMissing),
+        "résultats" | "resultats" | "résultat" | "resultat" | "results" | "result" => {
+            match numbers.as_slice() {
+                [] => Ok(PollCommand::Results { number: None }),
+                [number] => Ok(PollCommand::Results {
+                    number: Some(item_number(number, Usage::PollResults)?),
+                }),
+                [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                    usage: Usage::PollResults,
+                    extra: extra.join(" "),
+                }),
+            }
+        }
+        "liste" | "list" => {
+            no_more(rest, Usage::PollResults)?;
+            Ok(PollCommand::List)
+        }
+        "clore" | "close" | "fermer" => {
+            let is_record = |word: &str| {
+                matches!(
+                    clean_word(word).as_str(),
+                    "enregistrer" | "record" | "consigner"
+                )
+            };
+            match numbers.as_slice() {
+                [] => Ok(PollCommand::Close {
+                    number: None,
+                    record: false,
+                }),
+                [word] if is_record(word) => Ok(PollCommand::Close {
+                    number: None,
+                    record: true,
+                }),
+                [number] => Ok(PollCommand::Close {
+                    number: Some(item_number(number, Usage::PollClose)?),
+                    record: false,
+                }),
+                [number, word] if is_record(word) => Ok(PollCommand::Close {
+                    number: Some(item_number(number, Usage::PollClose)?),
+                    record: true,
+                }),
+                [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                    usage: Usage::PollClose,
+                    extra: extra.join(" "),
+                }),
+            }
+        }
+        _ => parse_new_poll(arguments.trim()),
+    }
+}
+
+/// `[jusqu'au <date> :] <question> [| <option> | <option> …]`
+fn parse_new_poll(text: &str) -> Result<PollCommand, ParseError> {
+    let lowered = text.to_lowercase();
+    let deadline_word = DEADLINE_WORDS.iter().find(|word| {
+        lowered.starts_with(*word) && lowered[word.len()..].starts_with(char::is_whitespace)
+    });
+    let (deadline, text) = match deadline_word {
+        Some(word) => {
+            let after = &text[word.len()..];
+            // The question follows the first colon that ends a word ("18:30" is a time).
+            let colon = after
+                .char_indices()
+                .find(|(index, c)| {
+                    *c == ':'
+                        && after[index + 1..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                })
+                .map(|(index, _)| index)
+                .ok_or(ParseError::PollDeadlineWithoutQuestion)?;
+            let date = after[..colon].trim();
+            if date.is_empty() {
+                return Err(ParseError::PollDeadlineWithoutQuestion);
+            }
+            (Some(date.to_owned()), after[colon + 1..].trim())
+        }
+        None => (None, text),
+    };
+    let mut parts = text.split('|').map(|part| part.trim_matches(is_blank));
+    let question = parts.next().unwrap_or_default();
+    if question.is_empty() {
+        return Err(if deadline.is_some() {
+            ParseError::PollDeadlineWithoutQuestion
+        } else {
+            ParseError::PollQuestionMissing
+        });
+    }
+    let length = question.chars().count();
+    if length > MAX_QUESTION_LENGTH {
+        return Err(ParseError::PollQuestionTooLong { length });
+    }
+    let options: Vec<String> = parts.map(str::to_owned).collect();
+    if !options.is_empty() {
+        if !(MIN_POLL_OPTIONS..=MAX_POLL_OPTIONS).contains(&options.len()) {
+            return Err(ParseError::PollOptionCount {
+                count: options.len(),
+            });
+        }
+        for (index, option) in options.iter().enumerate() {
+            let length = option.chars().count();
+            if length == 0 || length > MAX_OPTION_LENGTH {
+                return Err(ParseError::PollOptionLength {
+                    number: index + 1,
+                    length,
+                });
+            }
+            let folded = clean_word(option);
+            if let Some(first) = options[..index]
+                .iter()
+                .position(|earlier| clean_word(earlier) == folded)
+            {
+                return Err(ParseError::PollOptionDuplicate {
+                    first: first + 1,
+                    second: index + 1,
+                });
+            }
+        }
+    }
+    Ok(PollCommand::Create {
+        question: question.to_owned(),
+        options,
+        deadline,
+    })
+}
+
+/// `!vote <n> <option>` or `!vote <option>` (the latest open poll).
+fn parse_vote(arguments: &str) -> Result<Command, ParseError> {
+    let (first, rest) = split_word(arguments);
+    if first.is_empty() {
+        return Err(ParseError::MissingArgument { usage: Usage::Vote });
+    }
+    let poll_number = first
+        .trim_start_matches("n°")
+        .trim_start_matches('#')
+        .parse::<usize>()
+        .ok()
+        .filter(|number| *number > 0);
+    match (poll_number, rest.trim()) {
+        (Some(poll), choice) if !choice.is_empty() => Ok(Command::Vote {
+            poll: Some(poll),
+            choice: choice.to_owned(),
+        }),
+        _ => Ok(Command::Vote {
+            poll: None,
+            choice: arguments.trim().to_owned(),
         }),
     }
 }
@@ -1071,6 +1300,171 @@ mod tests {
             Err(ParseError::PlaceTooLong {
                 length: MAX_PLACE_LENGTH + 1
             })
+        );
+    }
+
+    fn create(question: &str, options: &[&str], deadline: Option<&str>) -> Command {
+        Command::Poll(PollCommand::Create {
+            question: question.into(),
+            options: options.iter().map(|option| (*option).to_owned()).collect(),
+            deadline: deadline.map(str::to_owned),
+        })
+    }
+
+    #[test]
+    fn a_poll_takes_a_question_options_and_a_deadline_in_both_languages() {
+        assert_eq!(
+            parse("!sondage Signons-nous la lettre ?"),
+            Ok(Some(create("Signons-nous la lettre ?", &[], None)))
+        );
+        assert_eq!(
+            parse("!poll Which day? | Saturday | Sunday "),
+            Ok(Some(create("Which day?", &["Saturday", "Sunday"], None)))
+        );
+        assert_eq!(
+            parse("!sondage jusqu'au 12/12 18h : Signons-nous ? | Oui | Non"),
+            Ok(Some(create(
+                "Signons-nous ?",
+                &["Oui", "Non"],
+                Some("12/12 18h")
+            )))
+        );
+        assert_eq!(
+            parse("!sondage jusqu’au 12/12 18:30: Position : RSA ?"),
+            Ok(Some(create("Position : RSA ?", &[], Some("12/12 18:30"))))
+        );
+        assert_eq!(
+            parse("!poll until 12/12 6pm: Do we sign?"),
+            Ok(Some(create("Do we sign?", &[], Some("12/12 6pm"))))
+        );
+    }
+
+    #[test]
+    fn a_wrong_poll_says_what_is_wrong() {
+        assert_eq!(parse("!sondage"), Err(ParseError::PollQuestionMissing));
+        assert_eq!(
+            parse("!sondage Question ? | seule"),
+            Err(ParseError::PollOptionCount { count: 1 })
+        );
+        let eleven = (1..=11)
+            .map(|n| format!("o{n}"))
+            .collect::<Vec<_>>()
+            .join(" | ");
+        assert_eq!(
+            parse(&format!("!sondage Q ? | {eleven}")),
+            Err(ParseError::PollOptionCount { count: 11 })
+        );
+        assert_eq!(
+            parse("!sondage Q ? | a | | b"),
+            Err(ParseError::PollOptionLength {
+                number: 2,
+                length: 0
+            })
+        );
+        assert_eq!(
+            parse("!sondage Q ? | Oui | oui"),
+            Err(ParseError::PollOptionDuplicate {
+                first: 1,
+                second: 2
+            })
+        );
+        assert_eq!(
+            parse("!sondage jusqu'au 12/12 18h Question sans deux-points"),
+            Err(ParseError::PollDeadlineWithoutQuestion)
+        );
+        assert_eq!(
+            parse(&format!("!poll {}?", "x".repeat(MAX_QUESTION_LENGTH))),
+            Err(ParseError::PollQuestionTooLong {
+                length: MAX_QUESTION_LENGTH + 1
+            })
+        );
+        assert_eq!(
+            parse(&format!(
+                "!poll Q? | {} | b",
+                "x".repeat(MAX_OPTION_LENGTH + 1)
+            )),
+            Err(ParseError::PollOptionLength {
+                number: 1,
+                length: MAX_OPTION_LENGTH + 1
+            })
+        );
+    }
+
+    #[test]
+    fn results_list_and_close_read_their_numbers_and_record() {
+        assert_eq!(
+            parse("!sondage résultats"),
+            Ok(Some(Command::Poll(PollCommand::Results { number: None })))
+        );
+        assert_eq!(
+            parse("!poll results 2"),
+            Ok(Some(Command::Poll(PollCommand::Results {
+                number: Some(2)
+            })))
+        );
+        for body in ["!sondages", "!polls", "!sondage liste"] {
+            assert_eq!(
+                parse(body),
+                Ok(Some(Command::Poll(PollCommand::List))),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            parse("!sondage clore 3 enregistrer"),
+            Ok(Some(Command::Poll(PollCommand::Close {
+                number: Some(3),
+                record: true
+            })))
+        );
+        assert_eq!(
+            parse("!poll close record"),
+            Ok(Some(Command::Poll(PollCommand::Close {
+                number: None,
+                record: true
+            })))
+        );
+        assert!(matches!(
+            parse("!sondage clore 3 demain"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::PollClose,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_vote_names_the_poll_or_takes_the_latest() {
+        assert_eq!(
+            parse("!voter 2 Pour"),
+            Ok(Some(Command::Vote {
+                poll: Some(2),
+                choice: "Pour".into()
+            }))
+        );
+        assert_eq!(
+            parse("!vote 2 1"),
+            Ok(Some(Command::Vote {
+                poll: Some(2),
+                choice: "1".into()
+            }))
+        );
+        assert_eq!(
+            parse("!voter Contre"),
+            Ok(Some(Command::Vote {
+                poll: None,
+                choice: "Contre".into()
+            }))
+        );
+        assert_eq!(
+            parse("!vote 3"),
+            Ok(Some(Command::Vote {
+                poll: None,
+                choice: "3".into()
+            }))
+        );
+        assert_eq!(
+            parse("!voter"),
+            Err(ParseError::MissingArgument { usage: Usage::Vote })
         );
     }
 }

@@ -81,3 +81,7 @@ row_id!(
     /// One line of an agenda.
     ItemId
 );
+row_id!(
+    /// A poll (its number in the room is what members type).
+    PollId
+);

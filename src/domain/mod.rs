@@ -8,9 +8,10 @@ pub mod dates;
 mod ids;
 mod language;
 pub mod meeting;
+pub mod poll;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};
-pub use ids::{BallotId, EventId, ItemId, MeetingId, ProposalId, RoomId, UserId};
+pub use ids::{BallotId, EventId, ItemId, MeetingId, PollId, ProposalId, RoomId, UserId};
 pub use language::Language;
 pub use meeting::Meeting;

@@ -7,9 +7,14 @@ use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
 use matrix_sdk::room::{IncludeRelations, RelationsOptions};
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::poll::start::PollKind;
+use matrix_sdk::ruma::events::poll::unstable_end::UnstablePollEndEventContent;
+use matrix_sdk::ruma::events::poll::unstable_start::{
+    NewUnstablePollStartEventContent, UnstablePollAnswer, UnstablePollAnswers,
+    UnstablePollStartContentBlock, UnstablePollStartEventContent,
+};
 use matrix_sdk::ruma::events::reaction::ReactionEventContent;
 use matrix_sdk::ruma::events::relation::Annotation;
-use matrix_sdk::ruma::events::relation::RelationType;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
@@ -103,6 +108,35 @@ impl Chat for MatrixChat {
                     .await
                     .map(|sent| sent.event_id)
             }
+            Content::Poll {
+                question,
+                options,
+                fallback,
+            } => {
+                let answers: Vec<UnstablePollAnswer> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(index, option)| UnstablePollAnswer::new((index + 1).to_string(), option))
+                    .collect();
+                let answers = UnstablePollAnswers::try_from(answers)
+                    .map_err(|error| permanent(format!("invalid poll answers: {error}")))?;
+                let mut poll = UnstablePollStartContentBlock::new(question, answers);
+                poll.kind = PollKind::Disclosed;
+                // Element X reads only the unstable poll events; `plain_text` also gives
+                // clients without polls the options and how to answer.
+                let content = NewUnstablePollStartEventContent::plain_text(fallback, poll);
+                room.send(UnstablePollStartEventContent::New(content))
+                    .with_transaction_id(transaction_id)
+                    .await
+                    .map(|sent| sent.response.event_id)
+            }
+            Content::PollEnd { text } => {
+                let poll = related.ok_or_else(|| permanent("a poll end needs its poll".into()))?;
+                room.send(UnstablePollEndEventContent::new(text.clone(), poll))
+                    .with_transaction_id(transaction_id)
+                    .await
+                    .map(|sent| sent.response.event_id)
+            }
         };
         match sent {
             Ok(event_id) => Ok(EventId::new(event_id.to_string())),
@@ -136,14 +170,14 @@ impl Chat for MatrixChat {
         let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
         let event_id = OwnedEventId::try_from(event.as_str()).ok()?;
         let joined = self.client.get_room(&room_id)?;
-        let own_user = self.client.user_id().map(ToOwned::to_owned);
+        let own_user = self.client.user_id()?.to_owned();
         let mut relations = Relations::default();
         let mut from = None;
         loop {
             let options = RelationsOptions {
                 from: from.take(),
                 limit: Some(uint!(100)),
-                include_relations: IncludeRelations::RelationsOfType(RelationType::Annotation),
+                include_relations: IncludeRelations::AllRelations,
                 ..Default::default()
             };
             // The SDK decrypts what it can; the rest comes back still encrypted.
@@ -159,7 +193,7 @@ impl Chat for MatrixChat {
                     Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::Reaction(
                         SyncMessageLikeEvent::Original(reaction),
                     ))) => {
-                        if Some(&reaction.sender) == own_user.as_ref() {
+                        if reaction.sender == own_user {
                             continue;
                         }
                         relations.reactions.push(IncomingReaction {
@@ -176,8 +210,17 @@ impl Chat for MatrixChat {
                     )) => relations
                         .undecryptable
                         .push(EventId::new(encrypted.event_id().as_str())),
+                    // Poll responses (stable or unstable), as the sync loop reads them.
+                    Ok(_) => {
+                        if let Some(Incoming::PollResponse(response)) =
+                            incoming(related, room, &own_user)
+                            && response.poll == *event
+                        {
+                            relations.poll_responses.push(response);
+                        }
+                    }
                     // Withdrawn reactions come back redacted: they are gone.
-                    _ => {}
+                    Err(_) => {}
                 }
             }
             match page.next_batch_token {

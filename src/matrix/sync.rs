@@ -34,8 +34,8 @@ use super::MatrixChat;
 use crate::config::AccessSettings;
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{
-    Incoming, IncomingEdit, IncomingMessage, IncomingReaction, Service, ServiceError,
-    UndecryptedEvent,
+    Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction, Service,
+    ServiceError, UndecryptedEvent,
 };
 
 /// How long the homeserver may hold a sync request open when nothing happens.
@@ -369,6 +369,26 @@ pub(super) fn incoming(
                 target: EventId::new(reaction.content.relates_to.event_id.as_str()),
                 key: reaction.content.relates_to.key,
                 sent_at: to_utc(reaction.origin_server_ts),
+            }));
+        }
+        AnySyncMessageLikeEvent::UnstablePollResponse(SyncMessageLikeEvent::Original(response)) => {
+            return Some(Incoming::PollResponse(IncomingPollResponse {
+                room: room.clone(),
+                event_id: EventId::new(response.event_id.as_str()),
+                sender: UserId::new(response.sender.as_str()),
+                poll: EventId::new(response.content.relates_to.event_id.as_str()),
+                answers: response.content.poll_response.answers,
+                sent_at: to_utc(response.origin_server_ts),
+            }));
+        }
+        AnySyncMessageLikeEvent::PollResponse(SyncMessageLikeEvent::Original(response)) => {
+            return Some(Incoming::PollResponse(IncomingPollResponse {
+                room: room.clone(),
+                event_id: EventId::new(response.event_id.as_str()),
+                sender: UserId::new(response.sender.as_str()),
+                poll: EventId::new(response.content.relates_to.event_id.as_str()),
+                answers: response.content.selections.to_vec(),
+                sent_at: to_utc(response.origin_server_ts),
             }));
         }
         AnySyncMessageLikeEvent::RoomRedaction(SyncRoomRedactionEvent::Original(redaction)) => {

@@ -24,7 +24,20 @@ pub fn date_error(
     given: &str,
     problem: &DateProblem,
 ) -> String {
-    let problem = match problem {
+    texts.format(
+        language,
+        "error-date",
+        &[
+            ("number", number.into()),
+            ("given", escape_markdown(given).into()),
+            ("problem", date_problem(texts, language, problem).into()),
+        ],
+    )
+}
+
+/// What is wrong with a date, as the end of a sentence ("est déjà passée.").
+pub fn date_problem(texts: &Texts, language: Language, problem: &DateProblem) -> String {
+    match problem {
         DateProblem::Unreadable => texts.get(language, "error-date-unreadable"),
         DateProblem::MissingTime => texts.get(language, "error-date-missing-time"),
         DateProblem::MissingDate => texts.get(language, "error-date-missing-date"),
@@ -39,16 +52,7 @@ pub fn date_error(
                 ("actual", weekday_name(*actual, language).into()),
             ],
         ),
-    };
-    texts.format(
-        language,
-        "error-date",
-        &[
-            ("number", number.into()),
-            ("given", escape_markdown(given).into()),
-            ("problem", problem.into()),
-        ],
-    )
+    }
 }
 
 fn weekday_name(weekday: Weekday, language: Language) -> String {

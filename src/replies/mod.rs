@@ -3,6 +3,7 @@
 
 mod agenda;
 mod meetings;
+mod polls;
 
 use std::collections::HashMap;
 
@@ -10,10 +11,14 @@ use chrono_tz::Tz;
 
 pub use agenda::*;
 pub use meetings::*;
+pub use polls::*;
 
 use crate::command::{MAX_PLACE_LENGTH, ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::meeting::{format_date, format_date_time};
+use crate::domain::poll::{
+    MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
+};
 use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting, UserId};
 use crate::i18n::{Texts, escape_markdown};
 
@@ -180,6 +185,53 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                     .into(),
             )],
         ),
+        ParseError::PollQuestionMissing => texts.format(
+            language,
+            "error-poll-question-missing",
+            &[(
+                "example",
+                example(texts, language, Usage::PollCreate).into(),
+            )],
+        ),
+        ParseError::PollQuestionTooLong { length } => texts.format(
+            language,
+            "error-poll-question-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", MAX_QUESTION_LENGTH.into()),
+            ],
+        ),
+        ParseError::PollOptionCount { count } => texts.format(
+            language,
+            "error-poll-option-count",
+            &[
+                ("count", (*count).into()),
+                ("min", MIN_POLL_OPTIONS.into()),
+                ("max", MAX_POLL_OPTIONS.into()),
+            ],
+        ),
+        ParseError::PollOptionLength { number, length: 0 } => texts.format(
+            language,
+            "error-poll-option-empty",
+            &[("number", (*number).into())],
+        ),
+        ParseError::PollOptionLength { number, length } => texts.format(
+            language,
+            "error-poll-option-too-long",
+            &[
+                ("number", (*number).into()),
+                ("length", (*length).into()),
+                ("max", MAX_OPTION_LENGTH.into()),
+            ],
+        ),
+        ParseError::PollOptionDuplicate { first, second } => texts.format(
+            language,
+            "error-poll-option-duplicate",
+            &[("first", (*first).into()), ("second", (*second).into())],
+        ),
+        ParseError::PollDeadlineWithoutQuestion => {
+            texts.get(language, "error-poll-deadline-without-question")
+        }
     }
 }
 

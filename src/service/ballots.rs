@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{Chat, IncomingReaction, Service, ServiceError};
+use super::{Chat, IncomingPollResponse, IncomingReaction, Service, ServiceError};
 use crate::domain::EventId;
 use crate::domain::ballot::{Answer, Ballot, Channel};
 use crate::domain::votes::option_of_reaction;
@@ -61,12 +61,23 @@ impl<C: Chat> Service<C> {
                 .reactions
                 .iter()
                 .map(|reaction| &reaction.event_id)
+                .chain(
+                    relations
+                        .poll_responses
+                        .iter()
+                        .map(|response| &response.event_id),
+                )
                 .chain(&relations.undecryptable)
                 .collect();
             let mut tx = self.store.begin().await?;
             let mut added = 0;
             for reaction in &relations.reactions {
                 if record_reaction(&mut tx, &ballot, reaction).await? {
+                    added += 1;
+                }
+            }
+            for response in &relations.poll_responses {
+                if record_poll_response(&mut tx, &ballot, response).await? {
                     added += 1;
                 }
             }
@@ -109,6 +120,28 @@ async fn record_reaction(
         option: Some(option),
         channel: Channel::Reaction,
         answered_at: reaction.sent_at,
+    };
+    Ok(tx.record_answer(ballot.id, &answer).await?)
+}
+
+/// Records a poll response as an answer. A response naming no option of the ballot still
+/// counts as the person's latest answer (a spoiled one). `false` if recorded before.
+pub(super) async fn record_poll_response(
+    tx: &mut Transaction,
+    ballot: &Ballot,
+    response: &IncomingPollResponse,
+) -> Result<bool, ServiceError> {
+    let option = response
+        .answers
+        .first()
+        .and_then(|id| id.parse::<usize>().ok())
+        .filter(|number| (1..=ballot.option_count).contains(number));
+    let answer = Answer {
+        event_id: response.event_id.clone(),
+        voter: response.sender.clone(),
+        option,
+        channel: Channel::PollResponse,
+        answered_at: response.sent_at,
     };
     Ok(tx.record_answer(ballot.id, &answer).await?)
 }

@@ -1,5 +1,6 @@
 //! What happens at a time rather than on a message, done when the clock task says it is due:
-//! today, carrying over the untreated agenda items of a meeting whose day has ended. Each is
+//! carrying over the untreated agenda items of a meeting whose day has ended, and closing the
+//! polls whose deadline has passed (`polls.rs`). Each is
 //! done in one transaction that also records it done, so it happens exactly once — late
 //! rather than never when the bot was down at the time.
 
@@ -26,7 +27,8 @@ impl<C: Chat> Service<C> {
             }
             self.carry_over(&room, &meeting, day_end, now).await?;
         }
-        Ok(next_due)
+        let next_deadline = self.close_polls_due(now).await?;
+        Ok([next_due, next_deadline].into_iter().flatten().min())
     }
 
     /// Hands the untreated items of `meeting`, whose day ended at `day_end`, on to the meeting

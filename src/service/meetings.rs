@@ -466,7 +466,7 @@ impl<C: Chat> Service<C> {
         Ok(known)
     }
 
-    async fn member_names(&self, room: &RoomId) -> HashMap<UserId, String> {
+    pub(super) async fn member_names(&self, room: &RoomId) -> HashMap<UserId, String> {
         self.chat
             .members(room)
             .await

@@ -14,6 +14,7 @@ mod associations;
 mod ballots;
 mod due;
 mod meetings;
+mod polls;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
@@ -76,12 +77,29 @@ pub struct IncomingReaction {
     pub sent_at: DateTime<Utc>,
 }
 
+/// An answer to a poll from a client that shows polls (`m.poll.response` or its unstable
+/// form).
+#[derive(Debug, Clone)]
+pub struct IncomingPollResponse {
+    pub room: RoomId,
+    /// The response event; a later response of the same person replaces it.
+    pub event_id: EventId,
+    pub sender: UserId,
+    /// The poll's start event.
+    pub poll: EventId,
+    /// The ids of the chosen answers (ours are `1`, `2`, …).
+    pub answers: Vec<String>,
+    /// The homeserver's timestamp of the response.
+    pub sent_at: DateTime<Utc>,
+}
+
 /// What a room event means to the service.
 #[derive(Debug, Clone)]
 pub enum Incoming {
     Message(IncomingMessage),
     Edit(IncomingEdit),
     Reaction(IncomingReaction),
+    PollResponse(IncomingPollResponse),
     /// The redaction of an event (a withdrawn reaction, among others).
     Redaction {
         room: RoomId,
@@ -97,6 +115,7 @@ impl Incoming {
             Incoming::Message(message) => Some(&message.event_id),
             Incoming::Edit(edit) => Some(&edit.event_id),
             Incoming::Reaction(reaction) => Some(&reaction.event_id),
+            Incoming::PollResponse(response) => Some(&response.event_id),
             Incoming::Redaction { .. } => None,
             Incoming::Undecryptable(event) => Some(&event.event_id),
         }
@@ -107,6 +126,7 @@ impl Incoming {
             Incoming::Message(message) => &message.room,
             Incoming::Edit(edit) => &edit.room,
             Incoming::Reaction(reaction) => &reaction.room,
+            Incoming::PollResponse(response) => &response.room,
             Incoming::Redaction { room, .. } => room,
             Incoming::Undecryptable(event) => &event.room,
         }
@@ -127,6 +147,8 @@ pub enum Decryption {
 pub struct Relations {
     /// The reactions still standing (withdrawn ones excluded, the bot's own excluded).
     pub reactions: Vec<IncomingReaction>,
+    /// The poll responses (stable and unstable).
+    pub poll_responses: Vec<IncomingPollResponse>,
     /// Related events the bot could not decrypt: unknown, which is not absent.
     pub undecryptable: Vec<EventId>,
 }
@@ -297,6 +319,7 @@ impl<C: Chat> Service<C> {
             Incoming::Message(message) => self.on_message(message, now).await,
             Incoming::Edit(edit) => self.on_edit(edit, now).await,
             Incoming::Reaction(reaction) => self.on_reaction(reaction).await,
+            Incoming::PollResponse(response) => self.on_poll_response(response).await,
             Incoming::Redaction { redacted, .. } => self.on_redaction(redacted).await,
             Incoming::Undecryptable(event) => self.keep_undecrypted(event, now).await,
         }
@@ -402,7 +425,9 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         command: Command,
     ) -> Result<Vec<NewMessage>, ServiceError> {
-        use crate::command::{AgendaCommand as A, AssociationCommand as S, MeetingCommand as M};
+        use crate::command::{
+            AgendaCommand as A, AssociationCommand as S, MeetingCommand as M, PollCommand as P,
+        };
         match command {
             Command::Help { topic } => self.help(request, topic),
             Command::Language { choice } => self.language(request, choice).await,
@@ -431,6 +456,17 @@ impl<C: Chat> Service<C> {
             Command::Association(S::Set { user, association }) => {
                 self.association_set(request, user, association).await
             }
+            Command::Poll(P::Create {
+                question,
+                options,
+                deadline,
+            }) => self.poll_create(request, question, options, deadline).await,
+            Command::Poll(P::Results { number }) => self.poll_results(request, number).await,
+            Command::Poll(P::List) => self.poll_list(request).await,
+            Command::Poll(P::Close { number, record }) => {
+                self.poll_close(request, number, record).await
+            }
+            Command::Vote { poll, choice } => self.vote(request, poll, &choice).await,
         }
     }
 

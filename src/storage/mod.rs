@@ -8,6 +8,7 @@ mod agenda;
 mod ballots;
 mod meetings;
 mod outbox;
+mod polls;
 mod undecrypted;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ use crate::domain::{EventId, Language, RoomId};
 
 pub use agenda::NewItem;
 pub use outbox::{Content, NewMessage, OutgoingMessage, Presents, Retry};
+pub use polls::{NewPoll, PollClosure};
 pub use undecrypted::UndecryptedEvent;
 
 #[derive(Debug, thiserror::Error)]

@@ -20,6 +20,22 @@ pub enum Content {
         mime: String,
         data: Vec<u8>,
     },
+    /// A native poll (one answer each, results shown), with a text for clients without polls.
+    Poll {
+        question: String,
+        options: Vec<String>,
+        fallback: String,
+    },
+    /// The end of a poll (its target: the ballot in [`Presents::End`]), with a text.
+    PollEnd { text: String },
+}
+
+/// How a poll is kept in the outbox's body.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredPoll {
+    question: String,
+    options: Vec<String>,
+    fallback: String,
 }
 
 impl Content {
@@ -29,6 +45,8 @@ impl Content {
             Content::Notice { .. } => "notice",
             Content::Reaction { .. } => "reaction",
             Content::File { .. } => "file",
+            Content::Poll { .. } => "poll",
+            Content::PollEnd { .. } => "poll_end",
         }
     }
 }
@@ -38,6 +56,8 @@ impl Content {
 pub enum Presents {
     /// A ballot: members answer this message, so its event id is the ballot's.
     Ballot(BallotId),
+    /// The end of a ballot: it refers to the ballot's message (sent before it).
+    End(BallotId),
 }
 
 /// A message to write into the outbox.
@@ -125,7 +145,25 @@ impl OutgoingMessage {
                     .try_get::<Option<Vec<u8>>, _>("file_data")?
                     .unwrap_or_default(),
             },
+            "poll" => {
+                let poll: StoredPoll = serde_json::from_str(&body)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox poll: {error}")))?;
+                Content::Poll {
+                    question: poll.question,
+                    options: poll.options,
+                    fallback: poll.fallback,
+                }
+            }
+            "poll_end" => Content::PollEnd { text: body },
             other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
+        };
+        let presents = match (
+            row.try_get::<Option<i64>, _>("presents_ballot")?,
+            row.try_get::<Option<i64>, _>("ends_ballot")?,
+        ) {
+            (Some(id), _) => Some(Presents::Ballot(BallotId::new(id))),
+            (None, Some(id)) => Some(Presents::End(BallotId::new(id))),
+            (None, None) => None,
         };
         Ok(Self {
             id: row.try_get("id")?,
@@ -134,9 +172,7 @@ impl OutgoingMessage {
                 .try_get::<Option<String>, _>("in_reply_to")?
                 .map(EventId::new),
             content,
-            presents: row
-                .try_get::<Option<i64>, _>("presents_ballot")?
-                .map(|id| Presents::Ballot(BallotId::new(id))),
+            presents,
             created_at: row.try_get("created_at")?,
             attempts: u32::try_from(attempts)
                 .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
@@ -156,14 +192,33 @@ impl Transaction {
             Content::Notice { markdown } => (markdown, None, None),
             Content::Reaction { key } => (key, None, None),
             Content::File { name, mime, data } => (name, Some(mime), Some(data)),
+            Content::Poll {
+                question,
+                options,
+                fallback,
+            } => {
+                let stored = StoredPoll {
+                    question,
+                    options,
+                    fallback,
+                };
+                let json = serde_json::to_string(&stored)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox poll: {error}")))?;
+                (json, None, None)
+            }
+            Content::PollEnd { text } => (text, None, None),
         };
-        let presents_ballot = message.presents.map(|Presents::Ballot(id)| id.get());
+        let (presents_ballot, ends_ballot) = match message.presents {
+            Some(Presents::Ballot(id)) => (Some(id.get()), None),
+            Some(Presents::End(id)) => (None, Some(id.get())),
+            None => (None, None),
+        };
         let row = sqlx::query(
             "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_mime, file_data,
-                                 presents_ballot, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                 presents_ballot, ends_ballot, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              RETURNING id, room_id, in_reply_to, kind, body, file_mime, file_data,
-                       presents_ballot, created_at, attempts, next_attempt_at",
+                       presents_ballot, ends_ballot, created_at, attempts, next_attempt_at",
         )
         .bind(message.room.as_str())
         .bind(message.in_reply_to.as_ref().map(EventId::as_str))
@@ -172,6 +227,7 @@ impl Transaction {
         .bind(file_mime)
         .bind(file_data)
         .bind(presents_ballot)
+        .bind(ends_ballot)
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
@@ -208,7 +264,7 @@ impl Store {
     pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
         let rows = sqlx::query(
             "SELECT id, room_id, in_reply_to, kind, body, file_mime, file_data, presents_ballot,
-                    created_at, attempts, next_attempt_at
+                    ends_ballot, created_at, attempts, next_attempt_at
              FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -314,6 +370,33 @@ mod tests {
         assert_eq!(pending[0].content, reaction.content);
         assert_eq!(pending[1].content, file.content);
         assert_eq!(pending[1].presents, Some(Presents::Ballot(ballot.id)));
+
+        let poll = NewMessage {
+            room: RoomId::new("!r"),
+            in_reply_to: None,
+            content: Content::Poll {
+                question: "Position commune ?".into(),
+                options: vec!["Pour".into(), "Contre".into()],
+                fallback: "Sondage n° 1".into(),
+            },
+            presents: Some(Presents::Ballot(ballot.id)),
+        };
+        let end = NewMessage {
+            room: RoomId::new("!r"),
+            in_reply_to: None,
+            content: Content::PollEnd {
+                text: "Sondage clos".into(),
+            },
+            presents: Some(Presents::End(ballot.id)),
+        };
+        let mut tx = store.begin().await.expect("begin");
+        tx.queue_message(poll.clone(), now).await.expect("queue");
+        tx.queue_message(end.clone(), now).await.expect("queue");
+        tx.commit().await.expect("commit");
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[2].content, poll.content);
+        assert_eq!(pending[3].content, end.content);
+        assert_eq!(pending[3].presents, end.presents);
     }
 
     #[tokio::test]

@@ -330,7 +330,7 @@ async fn only_moderators_map_members_to_associations() {
         "{list}"
     );
     assert!(
-        list.contains("Invités (sans association) : ALICE, GUEST, MODERATOR"),
+        list.contains("Invités (sans association) : ALICE, ANNE, GUEST, MODERATOR, PREFET"),
         "{list}"
     );
     assert!(

@@ -8,6 +8,7 @@ mod commands;
 mod delivery;
 mod due;
 mod meetings;
+mod polls;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -75,7 +76,15 @@ impl Chat for RecordingChat {
 
     async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
         let mut members = Vec::new();
-        for name in ["alice", "bob", "carla", "guest", "moderator"] {
+        for name in [
+            "alice",
+            "anne",
+            "bob",
+            "carla",
+            "guest",
+            "moderator",
+            "prefet",
+        ] {
             let user = UserId::new(format!("@{name}:localhost"));
             let display = self.display_name(room, &user).await;
             members.push((user, display));
@@ -90,6 +99,12 @@ impl Chat for RecordingChat {
                 .reactions
                 .iter()
                 .filter(|reaction| reaction.target == *event)
+                .cloned()
+                .collect(),
+            poll_responses: relations
+                .poll_responses
+                .iter()
+                .filter(|response| response.poll == *event)
                 .cloned()
                 .collect(),
             undecryptable: relations.undecryptable.clone(),

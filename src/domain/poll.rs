@@ -1,0 +1,414 @@
+//! Polls on joint positions: a question with 2 to 10 options, one voice per person, and where
+//! each association stands. A poll is the second kind of ballot: its answers are counted by
+//! [`super::ballot::count`]; what the count means for the group is worked out here.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{DateTime, Utc};
+
+use super::votes::same_association;
+use super::{BallotId, PollId, UserId};
+
+/// The longest question, in characters.
+pub const MAX_QUESTION_LENGTH: usize = 300;
+/// The longest option, in characters.
+pub const MAX_OPTION_LENGTH: usize = 100;
+/// Custom options: at least two, at most ten (one keycap each).
+pub const MIN_POLL_OPTIONS: usize = 2;
+pub const MAX_POLL_OPTIONS: usize = 10;
+
+/// A poll as the room knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Poll {
+    pub id: PollId,
+    /// Its number in the room (n° 1, 2, …), as members type it.
+    pub number: usize,
+    pub ballot: BallotId,
+    pub author: UserId,
+    pub question: String,
+    /// Option `n` is `options[n - 1]`.
+    pub options: Vec<String>,
+    /// When it closes by itself, if it has a deadline.
+    pub closes_at: Option<DateTime<Utc>>,
+    /// When it was closed; `None` while open.
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+impl Poll {
+    /// The moment answers stop counting at, seen from `now`: the closing, else the deadline
+    /// if passed, else `now`.
+    pub fn counts_until(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        [self.closed_at, self.closes_at]
+            .into_iter()
+            .flatten()
+            .fold(now, DateTime::min)
+    }
+
+    /// The option a typed answer names: its number (`2`), or its text whatever the case and
+    /// accents (`pour`, `Contre`).
+    pub fn option_named(&self, typed: &str) -> Option<usize> {
+        let typed = typed.trim();
+        if let Ok(number) = typed.parse::<usize>() {
+            return (1..=self.options.len()).contains(&number).then_some(number);
+        }
+        self.options
+            .iter()
+            .position(|option| same_association(option, typed))
+            .map(|index| index + 1)
+    }
+}
+
+/// Where one association stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stance {
+    /// None of its representatives answered.
+    Missing,
+    /// Its representatives who answered all chose this option.
+    Unanimous { option: usize, voters: Vec<UserId> },
+    /// Its representatives chose differently: who chose what.
+    Split(Vec<(UserId, usize)>),
+}
+
+/// Whether the group has a joint position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JointPosition {
+    /// Every association answered, and all chose this option.
+    Adopted(usize),
+    /// Not yet: the associations that did not answer, those split inside, and whether the
+    /// others disagree among themselves.
+    NotYet {
+        missing: Vec<String>,
+        split: Vec<String>,
+        disagreeing: bool,
+    },
+    /// The room has no associations: there is nothing to be joint about.
+    NoAssociations,
+}
+
+/// A poll's results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollResults {
+    /// Per option (in order), who chose it.
+    pub by_option: Vec<Vec<UserId>>,
+    /// Per association of the room (in the room's order), where it stands.
+    pub associations: Vec<(String, Stance)>,
+    /// People of no association and what they chose: shown, not counted for associations.
+    pub guests: Vec<(UserId, usize)>,
+    pub joint: JointPosition,
+}
+
+impl PollResults {
+    /// How many people answered.
+    pub fn respondents(&self) -> usize {
+        self.by_option.iter().map(Vec::len).sum()
+    }
+}
+
+/// Works out a poll's results from each person's choice (one option each).
+///
+/// Rules:
+/// - a person counts for the association the room maps them to; guests are listed apart;
+/// - an association's stance comes from its representatives who answered: unanimous when they
+///   all chose the same option, split otherwise, missing when none answered;
+/// - the group has a **joint position** when every association of the room answered, none is
+///   split, and all chose the same option.
+///
+/// `associations` is the room's list (host order first); associations only found in
+/// `membership` are added after it.
+pub fn results(
+    option_count: usize,
+    choices: &BTreeMap<UserId, BTreeSet<usize>>,
+    membership: &HashMap<UserId, String>,
+    associations: &[String],
+) -> PollResults {
+    let chosen: Vec<(&UserId, usize)> = choices
+        .iter()
+        .filter_map(|(voter, options)| {
+            options
+                .iter()
+                .next()
+                .filter(|option| (1..=option_count).contains(*option))
+                .map(|option| (voter, *option))
+        })
+        .collect();
+    let by_option = (1..=option_count)
+        .map(|number| {
+            chosen
+                .iter()
+                .filter(|(_, option)| *option == number)
+                .map(|(voter, _)| (*voter).clone())
+                .collect()
+        })
+        .collect();
+
+    let mut all: Vec<String> = associations.to_vec();
+    let mut extra: BTreeSet<&String> = membership.values().collect();
+    extra.retain(|name| !all.iter().any(|known| same_association(known, name)));
+    all.extend(extra.into_iter().cloned());
+
+    let association_of = |voter: &UserId| membership.get(voter);
+    let stances: Vec<(String, Stance)> = all
+        .iter()
+        .map(|association| {
+            let answers: Vec<(UserId, usize)> = chosen
+                .iter()
+                .filter(|(voter, _)| {
+                    association_of(voter).is_some_and(|name| same_association(name, association))
+                })
+                .map(|(voter, option)| ((*voter).clone(), *option))
+                .collect();
+            let stance = match answers.first() {
+                None => Stance::Missing,
+                Some((_, first)) if answers.iter().all(|(_, option)| option == first) => {
+                    Stance::Unanimous {
+                        option: *first,
+                        voters: answers.iter().map(|(voter, _)| voter.clone()).collect(),
+                    }
+                }
+                Some(_) => Stance::Split(answers),
+            };
+            (association.clone(), stance)
+        })
+        .collect();
+    let guests = chosen
+        .iter()
+        .filter(|(voter, _)| association_of(voter).is_none())
+        .map(|(voter, option)| ((*voter).clone(), *option))
+        .collect();
+    let joint = joint_position(&stances);
+    PollResults {
+        by_option,
+        associations: stances,
+        guests,
+        joint,
+    }
+}
+
+fn joint_position(stances: &[(String, Stance)]) -> JointPosition {
+    if stances.is_empty() {
+        return JointPosition::NoAssociations;
+    }
+    let names = |wanted: fn(&Stance) -> bool| -> Vec<String> {
+        stances
+            .iter()
+            .filter(|(_, stance)| wanted(stance))
+            .map(|(name, _)| name.clone())
+            .collect()
+    };
+    let missing = names(|stance| matches!(stance, Stance::Missing));
+    let split = names(|stance| matches!(stance, Stance::Split(_)));
+    let options: BTreeSet<usize> = stances
+        .iter()
+        .filter_map(|(_, stance)| match stance {
+            Stance::Unanimous { option, .. } => Some(*option),
+            _ => None,
+        })
+        .collect();
+    match (missing.is_empty() && split.is_empty(), options.len()) {
+        (true, 1) => JointPosition::Adopted(options.into_iter().next().unwrap_or_default()),
+        _ => JointPosition::NotYet {
+            missing,
+            split,
+            disagreeing: options.len() > 1,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::EventId;
+    use crate::domain::ballot::{Answer, Channel, Counting, count};
+    use crate::testing::at;
+
+    fn user(name: &str) -> UserId {
+        UserId::new(format!("@{name}:localhost"))
+    }
+
+    fn membership() -> HashMap<UserId, String> {
+        [
+            ("alice", "Restos du Cœur"),
+            ("anne", "Restos du Cœur"),
+            ("bob", "Croix-Rouge"),
+            ("carla", "Secours Catholique"),
+        ]
+        .into_iter()
+        .map(|(name, association)| (user(name), association.to_owned()))
+        .collect()
+    }
+
+    fn associations() -> Vec<String> {
+        ["Restos du Cœur", "Croix-Rouge", "Secours Catholique"]
+            .map(str::to_owned)
+            .to_vec()
+    }
+
+    fn choices(pairs: &[(&str, usize)]) -> BTreeMap<UserId, BTreeSet<usize>> {
+        pairs
+            .iter()
+            .map(|(name, option)| (user(name), BTreeSet::from([*option])))
+            .collect()
+    }
+
+    #[test]
+    fn every_association_agreeing_is_a_joint_position() {
+        let results = results(
+            3,
+            &choices(&[("alice", 1), ("anne", 1), ("bob", 1), ("carla", 1)]),
+            &membership(),
+            &associations(),
+        );
+        assert_eq!(results.joint, JointPosition::Adopted(1));
+        assert_eq!(results.respondents(), 4);
+        assert_eq!(
+            results.associations[0].1,
+            Stance::Unanimous {
+                option: 1,
+                voters: vec![user("alice"), user("anne")]
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_or_split_association_means_no_joint_position_yet() {
+        let results = results(
+            3,
+            &choices(&[("alice", 1), ("anne", 2), ("bob", 1)]),
+            &membership(),
+            &associations(),
+        );
+        assert_eq!(
+            results.joint,
+            JointPosition::NotYet {
+                missing: vec!["Secours Catholique".into()],
+                split: vec!["Restos du Cœur".into()],
+                disagreeing: false,
+            }
+        );
+        assert_eq!(
+            results.associations[0].1,
+            Stance::Split(vec![(user("alice"), 1), (user("anne"), 2)])
+        );
+        assert_eq!(results.associations[2].1, Stance::Missing);
+    }
+
+    #[test]
+    fn associations_that_disagree_have_no_joint_position() {
+        let results = results(
+            3,
+            &choices(&[("alice", 1), ("bob", 2), ("carla", 1)]),
+            &membership(),
+            &associations(),
+        );
+        assert_eq!(
+            results.joint,
+            JointPosition::NotYet {
+                missing: vec![],
+                split: vec![],
+                disagreeing: true,
+            }
+        );
+    }
+
+    #[test]
+    fn guests_are_shown_apart_and_do_not_count_for_associations() {
+        let results = results(
+            2,
+            &choices(&[("alice", 1), ("bob", 1), ("carla", 1), ("prefet", 2)]),
+            &membership(),
+            &associations(),
+        );
+        assert_eq!(results.guests, vec![(user("prefet"), 2)]);
+        assert_eq!(results.joint, JointPosition::Adopted(1));
+        assert_eq!(results.by_option[1], vec![user("prefet")]);
+    }
+
+    #[test]
+    fn a_room_without_associations_has_no_joint_position_to_reach() {
+        let results = results(2, &choices(&[("alice", 1)]), &HashMap::new(), &[]);
+        assert_eq!(results.joint, JointPosition::NoAssociations);
+        assert_eq!(results.guests, vec![(user("alice"), 1)]);
+    }
+
+    #[test]
+    fn the_latest_answer_across_channels_decides_the_stance() {
+        // Bob reacted "1", then answered the poll "2", then typed `!voter 1 2` again; Alice
+        // answered after the end. Counted by the ballot's rules, then read here.
+        let answer = |event: &str, who: &str, option: usize, channel, when: &str| Answer {
+            event_id: EventId::new(event),
+            voter: user(who),
+            option: Some(option),
+            channel,
+            answered_at: at(when),
+        };
+        let answers = [
+            answer("$1", "bob", 1, Channel::Reaction, "2026-12-01T10:00:00Z"),
+            answer(
+                "$2",
+                "bob",
+                2,
+                Channel::PollResponse,
+                "2026-12-01T10:05:00Z",
+            ),
+            answer("$3", "bob", 2, Channel::Command, "2026-12-01T10:06:00Z"),
+            answer(
+                "$4",
+                "alice",
+                1,
+                Channel::PollResponse,
+                "2026-12-01T13:00:00Z",
+            ),
+        ];
+        let counted = count(&answers, Counting::SingleChoice, at("2026-12-01T12:00:00Z"));
+        let results = results(2, &counted, &membership(), &associations());
+        assert_eq!(
+            results.associations[1].1,
+            Stance::Unanimous {
+                option: 2,
+                voters: vec![user("bob")]
+            }
+        );
+        assert_eq!(results.associations[0].1, Stance::Missing);
+    }
+
+    #[test]
+    fn options_are_named_by_number_or_by_text() {
+        let poll = Poll {
+            id: PollId::new(1),
+            number: 1,
+            ballot: BallotId::new(1),
+            author: user("alice"),
+            question: "Q ?".into(),
+            options: vec!["Pour".into(), "Contre".into(), "Abstention".into()],
+            closes_at: None,
+            closed_at: None,
+        };
+        assert_eq!(poll.option_named("2"), Some(2));
+        assert_eq!(poll.option_named("contre"), Some(2));
+        assert_eq!(poll.option_named("ABSTENTION"), Some(3));
+        assert_eq!(poll.option_named("4"), None);
+        assert_eq!(poll.option_named("peut-être"), None);
+    }
+
+    #[test]
+    fn answers_count_until_the_closing_or_the_passed_deadline() {
+        let mut poll = Poll {
+            id: PollId::new(1),
+            number: 1,
+            ballot: BallotId::new(1),
+            author: user("alice"),
+            question: "Q ?".into(),
+            options: vec!["a".into(), "b".into()],
+            closes_at: Some(at("2026-12-12T17:00:00Z")),
+            closed_at: None,
+        };
+        let before = at("2026-12-12T16:00:00Z");
+        assert_eq!(poll.counts_until(before), before);
+        assert_eq!(
+            poll.counts_until(at("2026-12-13T09:00:00Z")),
+            at("2026-12-12T17:00:00Z")
+        );
+        poll.closed_at = Some(at("2026-12-12T15:00:00Z"));
+        assert_eq!(poll.counts_until(before), at("2026-12-12T15:00:00Z"));
+    }
+}

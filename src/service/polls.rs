@@ -1,0 +1,359 @@
+//! Polls on joint positions: one handler per `!poll` command and `!vote`, poll responses, and
+//! the closing of a poll (by its author, a moderator, or its deadline through the clock).
+//! A poll is a ballot: answers go through the same router, storage and reconciliation as
+//! date votes (`ballots.rs`).
+
+use chrono::{DateTime, Utc};
+
+use super::{Chat, IncomingPollResponse, Request, Service, ServiceError};
+use crate::domain::ballot::{Answer, BallotKind, Channel, count};
+use crate::domain::dates::parse_meeting_date;
+use crate::domain::poll::{Poll, PollResults, results};
+use crate::domain::{Language, RoomId};
+use crate::replies;
+use crate::storage::{Content, NewMessage, NewPoll, PollClosure, Presents, Transaction};
+
+type Handled = Result<Vec<NewMessage>, ServiceError>;
+
+/// Which poll a command means: n° `number`, or the room's latest (open) one.
+enum Which {
+    Number(usize),
+    Latest { open_only: bool },
+}
+
+impl<C: Chat> Service<C> {
+    /// `!poll [until <date>:] <question> [| <option> | …]`: posts a native poll.
+    pub(super) async fn poll_create(
+        &self,
+        request: &mut Request<'_>,
+        question: String,
+        options: Vec<String>,
+        deadline: Option<String>,
+    ) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let time_zone = self.settings.time_zone;
+        let room = request.room().clone();
+        let closes_at = match &deadline {
+            Some(typed) => match parse_meeting_date(typed, request.at, time_zone) {
+                Ok(at) => Some(at),
+                Err(problem) => {
+                    return request.say(replies::poll_deadline_error(
+                        texts, language, typed, &problem,
+                    ));
+                }
+            },
+            None => None,
+        };
+        let options = if options.is_empty() {
+            replies::poll_default_options(texts, language)
+        } else {
+            options
+        };
+        let ballot = request
+            .tx
+            .open_ballot(&room, BallotKind::Poll, options.len(), request.at)
+            .await?;
+        let message = request.message;
+        let poll = request
+            .tx
+            .create_poll(
+                &room,
+                NewPoll {
+                    ballot: ballot.id,
+                    author: &message.sender,
+                    command_event: &message.event_id,
+                    question: &question,
+                    options: &options,
+                    closes_at,
+                },
+                request.at,
+            )
+            .await?;
+        if closes_at.is_some() {
+            request.reschedules = true;
+        }
+        let author = self.name_of(&room, &message.sender).await;
+        let fallback = replies::poll_fallback(texts, language, time_zone, &poll, &author);
+        Ok(vec![NewMessage {
+            room,
+            in_reply_to: None,
+            content: Content::Poll {
+                question: replies::poll_question(texts, language, &poll),
+                options,
+                fallback,
+            },
+            presents: Some(Presents::Ballot(ballot.id)),
+        }])
+    }
+
+    /// `!poll results [n]`.
+    pub(super) async fn poll_results(
+        &self,
+        request: &mut Request<'_>,
+        number: Option<usize>,
+    ) -> Handled {
+        let which = match number {
+            Some(number) => Which::Number(number),
+            None => Which::Latest { open_only: false },
+        };
+        let poll = match self.find_poll(request, which).await? {
+            Ok(poll) => poll,
+            Err(reply) => return request.say(reply),
+        };
+        let room = request.room().clone();
+        let outcome = self.outcome(request.tx, &room, &poll, request.now).await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::poll_results(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &poll,
+            &outcome,
+            &names,
+            false,
+        ))
+    }
+
+    /// `!polls`: the open polls.
+    pub(super) async fn poll_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let polls = request.tx.open_polls(&room).await?;
+        let mut listed = Vec::with_capacity(polls.len());
+        for poll in polls {
+            let answers = request.tx.answers(poll.ballot).await?;
+            let counted = count(
+                &answers,
+                BallotKind::Poll.counting(),
+                poll.counts_until(request.now),
+            );
+            listed.push((poll, counted.len()));
+        }
+        request.say(replies::poll_list(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &listed,
+        ))
+    }
+
+    /// `!poll close [n] [record]`: its author or a moderator.
+    pub(super) async fn poll_close(
+        &self,
+        request: &mut Request<'_>,
+        number: Option<usize>,
+        record: bool,
+    ) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let which = match number {
+            Some(number) => Which::Number(number),
+            None => Which::Latest { open_only: true },
+        };
+        let poll = match self.find_poll(request, which).await? {
+            Ok(poll) => poll,
+            Err(reply) => return request.say(reply),
+        };
+        if poll.closed_at.is_some() {
+            return request.say(replies::poll_already_closed(texts, language, &poll));
+        }
+        let room = request.room().clone();
+        if !self
+            .may_act_for(&room, request.sender(), &poll.author)
+            .await
+        {
+            let author = self.name_of(&room, &poll.author).await;
+            return request.say(replies::poll_close_refused(texts, language, &poll, &author));
+        }
+        let closure = PollClosure {
+            closed_by: Some(&request.message.sender),
+            closed_at: request.at,
+            late: false,
+            // The record of decisions does not exist yet: nothing is written there.
+            recorded: false,
+        };
+        let (end, summary) = self
+            .close_poll(request.tx, &room, request.language, poll, closure)
+            .await?;
+        let mut summary = summary;
+        if record {
+            summary.push_str("\n\n");
+            summary.push_str(&replies::poll_record_unavailable(texts, language));
+        }
+        Ok(vec![end, request.reply(summary)])
+    }
+
+    /// `!vote [n] <option>`: an answer for clients without polls.
+    pub(super) async fn vote(
+        &self,
+        request: &mut Request<'_>,
+        number: Option<usize>,
+        choice: &str,
+    ) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let which = match number {
+            Some(number) => Which::Number(number),
+            None => Which::Latest { open_only: true },
+        };
+        let poll = match self.find_poll(request, which).await? {
+            Ok(poll) => poll,
+            Err(reply) => return request.say(reply),
+        };
+        if poll.closed_at.is_some() || poll.closes_at.is_some_and(|end| end <= request.at) {
+            return request.say(replies::poll_closed_no_answer(texts, language, &poll));
+        }
+        let Some(option) = poll.option_named(choice) else {
+            return request.say(replies::poll_no_such_option(texts, language, &poll, choice));
+        };
+        let answer = Answer {
+            event_id: request.message.event_id.clone(),
+            voter: request.sender().clone(),
+            option: Some(option),
+            channel: Channel::Command,
+            answered_at: request.at,
+        };
+        request.tx.record_answer(poll.ballot, &answer).await?;
+        let voter = self.name_of(request.room(), request.sender()).await;
+        request.say(replies::poll_answer_recorded(
+            texts, language, &poll, option, &voter,
+        ))
+    }
+
+    /// A poll response from a client that shows polls: the ballot's router records it.
+    pub(super) async fn on_poll_response(
+        &self,
+        response: &IncomingPollResponse,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let Some(ballot) = tx.open_ballot_presented_by(&response.poll).await? else {
+            return Ok(());
+        };
+        if super::ballots::record_poll_response(&mut tx, &ballot, response).await? {
+            tracing::info!(ballot = %ballot.id, voter = %response.sender, "poll answer");
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Closes the polls whose deadline has passed (late when the bot was down then), each in
+    /// its own transaction; returns the next deadline to come.
+    pub(super) async fn close_polls_due(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, ServiceError> {
+        let mut next_due: Option<DateTime<Utc>> = None;
+        for (room, poll) in self.store.open_polls_with_deadline().await? {
+            let Some(deadline) = poll.closes_at else {
+                continue;
+            };
+            if deadline > now {
+                next_due = Some(next_due.map_or(deadline, |next| next.min(deadline)));
+                continue;
+            }
+            let mut tx = self.store.begin().await?;
+            // Another pass closed it already: nothing to do.
+            if tx.ballot(poll.ballot).await?.closed_at.is_some() {
+                continue;
+            }
+            let language = self.room_language(&mut tx, &room).await?;
+            let late = now - deadline > chrono::Duration::minutes(1);
+            let closure = PollClosure {
+                closed_by: None,
+                closed_at: deadline,
+                late,
+                recorded: false,
+            };
+            let number = poll.number;
+            let (end, summary) = self
+                .close_poll(&mut tx, &room, language, poll, closure)
+                .await?;
+            let summary = NewMessage::notice(&room, None, summary);
+            tx.queue_message(end, now).await?;
+            tx.queue_message(summary, now).await?;
+            tx.commit().await?;
+            self.wakeups.outbox.notify_one();
+            tracing::info!(%room, poll = number, late, "poll closed at its deadline");
+        }
+        Ok(next_due)
+    }
+
+    /// Ends a poll: closes its ballot at the closing time, records how it ended, and returns
+    /// the poll's end event and the summary for the room.
+    async fn close_poll(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        mut poll: Poll,
+        closure: PollClosure<'_>,
+    ) -> Result<(NewMessage, String), ServiceError> {
+        tx.close_ballot(poll.ballot, closure.closed_at).await?;
+        tx.record_poll_closure(poll.id, closure).await?;
+        poll.closed_at = Some(closure.closed_at);
+        let outcome = self.outcome(tx, room, &poll, closure.closed_at).await?;
+        let names = self.member_names(room).await;
+        let texts = &self.texts;
+        let time_zone = self.settings.time_zone;
+        let summary = replies::poll_results(
+            texts,
+            language,
+            time_zone,
+            &poll,
+            &outcome,
+            &names,
+            closure.late,
+        );
+        let end = NewMessage {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::PollEnd {
+                text: replies::poll_end_text(texts, language, &poll, &outcome),
+            },
+            presents: Some(Presents::End(poll.ballot)),
+        };
+        Ok((end, summary))
+    }
+
+    /// Where everyone stands on `poll`, counting the answers given before `now` (or before
+    /// the poll closed).
+    async fn outcome(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        poll: &Poll,
+        now: DateTime<Utc>,
+    ) -> Result<PollResults, ServiceError> {
+        let answers = tx.answers(poll.ballot).await?;
+        let counted = count(
+            &answers,
+            BallotKind::Poll.counting(),
+            poll.counts_until(now),
+        );
+        let membership = tx.association_members(room).await?;
+        let associations = self.known_associations(tx, room).await?;
+        Ok(results(
+            poll.options.len(),
+            &counted,
+            &membership,
+            &associations,
+        ))
+    }
+
+    /// The poll a command means, or the reply saying there is none.
+    async fn find_poll(
+        &self,
+        request: &mut Request<'_>,
+        which: Which,
+    ) -> Result<Result<Poll, String>, ServiceError> {
+        let room = request.room().clone();
+        let (texts, language) = (&self.texts, request.language);
+        Ok(match which {
+            Which::Number(number) => match request.tx.poll(&room, number).await? {
+                Some(poll) => Ok(poll),
+                None => Err(replies::poll_not_found(texts, language, number)),
+            },
+            Which::Latest { open_only } => match request.tx.latest_poll(&room, open_only).await? {
+                Some(poll) => Ok(poll),
+                None => Err(replies::poll_none(texts, language, open_only)),
+            },
+        })
+    }
+}

@@ -1,0 +1,306 @@
+//! Polls, their options and how they ended. (Their answers are their ballot's.)
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{StorageError, Store, Transaction};
+use crate::domain::poll::Poll;
+use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
+
+/// The columns `poll_from_row` reads (polls joined with their ballot), for `concat!`.
+macro_rules! poll_query {
+    () => {
+        "SELECT p.id, p.room_id, p.number, p.ballot_id, p.author, p.question, p.closes_at,
+                b.closed_at
+         FROM polls p JOIN ballots b ON b.id = p.ballot_id "
+    };
+}
+
+/// A poll to record.
+#[derive(Debug, Clone)]
+pub struct NewPoll<'a> {
+    pub ballot: BallotId,
+    pub author: &'a UserId,
+    pub command_event: &'a EventId,
+    pub question: &'a str,
+    pub options: &'a [String],
+    pub closes_at: Option<DateTime<Utc>>,
+}
+
+/// How a poll ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PollClosure<'a> {
+    /// Who closed it; `None` when its deadline did.
+    pub closed_by: Option<&'a UserId>,
+    pub closed_at: DateTime<Utc>,
+    /// The bot was down at the deadline and closed it on its return.
+    pub late: bool,
+    /// Its outcome went to the record of decisions.
+    pub recorded: bool,
+}
+
+impl Store {
+    /// Every open poll that has a deadline, in every room: the clock closes them.
+    pub async fn open_polls_with_deadline(&self) -> Result<Vec<(RoomId, Poll)>, StorageError> {
+        let mut tx = self.begin().await?;
+        let rows = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE b.closed_at IS NULL AND p.closes_at IS NOT NULL ORDER BY p.closes_at"
+        ))
+        .fetch_all(&mut *tx.inner)
+        .await?;
+        let mut polls = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let room = RoomId::new(row.try_get::<String, _>("room_id")?);
+            polls.push((room, tx.poll_from_row(row).await?));
+        }
+        Ok(polls)
+    }
+}
+
+impl Transaction {
+    /// Records a poll with the room's next number.
+    pub async fn create_poll(
+        &mut self,
+        room: &RoomId,
+        poll: NewPoll<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<Poll, StorageError> {
+        let row = sqlx::query(
+            "INSERT INTO polls (room_id, number, ballot_id, author, command_event_id, question,
+                                closes_at, created_at)
+             VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM polls WHERE room_id = ?1),
+                     ?2, ?3, ?4, ?5, ?6, ?7)
+             RETURNING id, number",
+        )
+        .bind(room.as_str())
+        .bind(poll.ballot.get())
+        .bind(poll.author.as_str())
+        .bind(poll.command_event.as_str())
+        .bind(poll.question)
+        .bind(poll.closes_at)
+        .bind(now)
+        .fetch_one(&mut *self.inner)
+        .await?;
+        let id = PollId::new(row.try_get("id")?);
+        let number: i64 = row.try_get("number")?;
+        for (index, label) in poll.options.iter().enumerate() {
+            sqlx::query("INSERT INTO poll_options (poll_id, number, label) VALUES (?1, ?2, ?3)")
+                .bind(id.get())
+                .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
+                .bind(label)
+                .execute(&mut *self.inner)
+                .await?;
+        }
+        Ok(Poll {
+            id,
+            number: count_from_db(number)?,
+            ballot: poll.ballot,
+            author: poll.author.clone(),
+            question: poll.question.to_owned(),
+            options: poll.options.to_vec(),
+            closes_at: poll.closes_at,
+            closed_at: None,
+        })
+    }
+
+    /// Poll n° `number` of the room.
+    pub async fn poll(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+    ) -> Result<Option<Poll>, StorageError> {
+        let row = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE p.room_id = ?1 AND p.number = ?2"
+        ))
+        .bind(room.as_str())
+        .bind(i64::try_from(number).unwrap_or(i64::MAX))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        match row {
+            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The room's latest poll (the latest open one with `open_only`).
+    pub async fn latest_poll(
+        &mut self,
+        room: &RoomId,
+        open_only: bool,
+    ) -> Result<Option<Poll>, StorageError> {
+        let row = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE p.room_id = ?1 AND (NOT ?2 OR b.closed_at IS NULL)
+             ORDER BY p.number DESC LIMIT 1"
+        ))
+        .bind(room.as_str())
+        .bind(open_only)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        match row {
+            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The room's open polls, by number.
+    pub async fn open_polls(&mut self, room: &RoomId) -> Result<Vec<Poll>, StorageError> {
+        let rows = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE p.room_id = ?1 AND b.closed_at IS NULL ORDER BY p.number"
+        ))
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        let mut polls = Vec::with_capacity(rows.len());
+        for row in &rows {
+            polls.push(self.poll_from_row(row).await?);
+        }
+        Ok(polls)
+    }
+
+    /// The poll a ballot is, if it is one.
+    pub async fn poll_of_ballot(&mut self, ballot: BallotId) -> Result<Option<Poll>, StorageError> {
+        let row = sqlx::query(concat!(poll_query!(), "WHERE p.ballot_id = ?1"))
+            .bind(ballot.get())
+            .fetch_optional(&mut *self.inner)
+            .await?;
+        match row {
+            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
+    pub async fn record_poll_closure(
+        &mut self,
+        poll: PollId,
+        closure: PollClosure<'_>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO poll_closures (poll_id, closed_by, closed_at, late, recorded)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .bind(poll.get())
+        .bind(closure.closed_by.map(UserId::as_str))
+        .bind(closure.closed_at)
+        .bind(closure.late)
+        .bind(closure.recorded)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether the bot closed the poll late (it was down at the deadline).
+    pub async fn poll_closed_late(&mut self, poll: PollId) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT late FROM poll_closures WHERE poll_id = ?1")
+            .bind(poll.get())
+            .fetch_optional(&mut *self.inner)
+            .await?;
+        Ok(row
+            .map(|row| row.try_get::<bool, _>("late"))
+            .transpose()?
+            .unwrap_or(false))
+    }
+
+    async fn poll_from_row(&mut self, row: &SqliteRow) -> Result<Poll, StorageError> {
+        let id = PollId::new(row.try_get("id")?);
+        let options =
+            sqlx::query("SELECT label FROM poll_options WHERE poll_id = ?1 ORDER BY number")
+                .bind(id.get())
+                .fetch_all(&mut *self.inner)
+                .await?
+                .iter()
+                .map(|row| row.try_get("label"))
+                .collect::<Result<Vec<String>, _>>()?;
+        Ok(Poll {
+            id,
+            number: count_from_db(row.try_get("number")?)?,
+            ballot: BallotId::new(row.try_get("ballot_id")?),
+            author: UserId::new(row.try_get::<String, _>("author")?),
+            question: row.try_get("question")?,
+            options,
+            closes_at: row.try_get("closes_at")?,
+            closed_at: row.try_get("closed_at")?,
+        })
+    }
+}
+
+fn count_from_db(count: i64) -> Result<usize, StorageError> {
+    usize::try_from(count).map_err(|_| StorageError::Corrupt(format!("poll number {count}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ballot::BallotKind;
+    use crate::storage::tests::temporary_store;
+    use crate::testing::at;
+
+    #[tokio::test]
+    async fn polls_are_numbered_per_room_and_read_back_with_their_options_and_closing() {
+        let (store, _dir) = temporary_store().await;
+        let now = at("2026-11-29T18:00:00Z");
+        let alice = UserId::new("@alice:x");
+        let options = vec!["Pour".to_owned(), "Contre".to_owned()];
+        let mut tx = store.begin().await.expect("begin");
+        let mut created = Vec::new();
+        for room in ["!a", "!a", "!b"] {
+            let room = RoomId::new(room);
+            let ballot = tx
+                .open_ballot(&room, BallotKind::Poll, 2, now)
+                .await
+                .expect("ballot");
+            let poll = NewPoll {
+                ballot: ballot.id,
+                author: &alice,
+                command_event: &EventId::new("$cmd"),
+                question: "Position commune ?",
+                options: &options,
+                closes_at: Some(at("2026-12-12T17:00:00Z")),
+            };
+            created.push(tx.create_poll(&room, poll, now).await.expect("poll"));
+        }
+        let numbers: Vec<usize> = created.iter().map(|poll| poll.number).collect();
+        assert_eq!(numbers, vec![1, 2, 1]);
+        let room = RoomId::new("!a");
+        assert_eq!(
+            tx.poll(&room, 2).await.expect("query"),
+            Some(created[1].clone())
+        );
+        assert_eq!(tx.poll(&room, 3).await.expect("query"), None);
+
+        tx.close_ballot(created[1].ballot, now)
+            .await
+            .expect("close");
+        tx.record_poll_closure(
+            created[1].id,
+            PollClosure {
+                closed_by: None,
+                closed_at: now,
+                late: true,
+                recorded: false,
+            },
+        )
+        .await
+        .expect("closure");
+        assert!(tx.poll_closed_late(created[1].id).await.expect("late"));
+        let latest_open = tx.latest_poll(&room, true).await.expect("query");
+        assert_eq!(latest_open.map(|poll| poll.number), Some(1));
+        let latest = tx.latest_poll(&room, false).await.expect("query");
+        assert_eq!(latest.and_then(|poll| poll.closed_at), Some(now));
+        assert_eq!(tx.open_polls(&room).await.expect("open").len(), 1);
+        tx.commit().await.expect("commit");
+        assert_eq!(
+            store
+                .open_polls_with_deadline()
+                .await
+                .expect("deadlines")
+                .len(),
+            2
+        );
+    }
+}
