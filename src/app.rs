@@ -49,6 +49,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
             time_zone: settings.bot.time_zone,
         },
         wakeups.clone(),
+        started_at,
     ));
     // What fell due while the bot was stopped, before any replayed command looks at it.
     service.run_due(clock.now()).await?;

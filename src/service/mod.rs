@@ -227,6 +227,8 @@ pub struct Service<C> {
     chat: Arc<C>,
     settings: ServiceSettings,
     wakeups: Wakeups,
+    /// When this run of the bot started: what fell due before it was missed while it was down.
+    started_at: DateTime<Utc>,
 }
 
 /// A command being carried out: its transaction, the message, the room's language, and the
@@ -270,6 +272,7 @@ impl<C: Chat> Service<C> {
         chat: Arc<C>,
         settings: ServiceSettings,
         wakeups: Wakeups,
+        started_at: DateTime<Utc>,
     ) -> Self {
         Self {
             store,
@@ -277,6 +280,7 @@ impl<C: Chat> Service<C> {
             chat,
             settings,
             wakeups,
+            started_at,
         }
     }
 

@@ -254,7 +254,8 @@ impl<C: Chat> Service<C> {
                 continue;
             }
             let language = self.room_language(&mut tx, &room).await?;
-            let late = now - deadline > chrono::Duration::minutes(1);
+            // Late: the deadline passed while the bot was down, or it is over a minute behind.
+            let late = deadline < self.started_at || now - deadline > chrono::Duration::minutes(1);
             let closure = PollClosure {
                 closed_by: None,
                 closed_at: deadline,

@@ -16,6 +16,11 @@ use matrix_sdk::config::SyncSettings;
 use matrix_sdk::deserialized_responses::EncryptionInfo;
 use matrix_sdk::ruma::api::client::room::create_room::v3::{Request as CreateRoom, RoomPreset};
 use matrix_sdk::ruma::events::InitialStateEvent;
+use matrix_sdk::ruma::events::poll::response::PollResponseEventContent;
+use matrix_sdk::ruma::events::poll::start::PollKind;
+use matrix_sdk::ruma::events::poll::unstable_end::OriginalSyncUnstablePollEndEvent;
+use matrix_sdk::ruma::events::poll::unstable_response::UnstablePollResponseEventContent;
+use matrix_sdk::ruma::events::poll::unstable_start::OriginalSyncUnstablePollStartEvent;
 use matrix_sdk::ruma::events::reaction::{OriginalSyncReactionEvent, ReactionEventContent};
 use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
@@ -181,6 +186,32 @@ pub struct SeenReaction {
     pub key: String,
 }
 
+/// A poll event (`org.matrix.msc3381.poll.*`) as a member's client received it.
+#[derive(Debug, Clone)]
+pub struct SeenPoll {
+    pub event_id: OwnedEventId,
+    pub sender: OwnedUserId,
+    pub was_encrypted: bool,
+    pub what: PollEvent,
+}
+
+#[derive(Debug, Clone)]
+pub enum PollEvent {
+    Start {
+        question: String,
+        /// (id, text) of each answer.
+        answers: Vec<(String, String)>,
+        disclosed: bool,
+        max_selections: u64,
+        /// The text for clients without polls.
+        fallback: Option<String>,
+    },
+    End {
+        poll: OwnedEventId,
+        text: String,
+    },
+}
+
 #[derive(Debug, Clone)]
 struct MembershipChange {
     room_id: OwnedRoomId,
@@ -195,6 +226,9 @@ pub struct TestUser {
     messages: mpsc::UnboundedReceiver<Received>,
     memberships: mpsc::UnboundedReceiver<MembershipChange>,
     reactions: mpsc::UnboundedReceiver<SeenReaction>,
+    polls: mpsc::UnboundedReceiver<SeenPoll>,
+    /// Every poll event received so far, in order.
+    pub polls_seen: Vec<SeenPoll>,
     /// Every reaction received so far, in order.
     pub reactions_seen: Vec<SeenReaction>,
     /// Every message received so far, in order.
@@ -280,6 +314,52 @@ impl TestUser {
                 });
             }
         });
+        let (poll_tx, polls) = mpsc::unbounded_channel();
+        let start_tx = poll_tx.clone();
+        client.add_event_handler(
+            move |event: OriginalSyncUnstablePollStartEvent, encryption: Option<EncryptionInfo>| {
+                let poll_tx = start_tx.clone();
+                async move {
+                    let start = event.content.poll_start();
+                    let fallback = match &event.content {
+                        matrix_sdk::ruma::events::poll::unstable_start::UnstablePollStartEventContent::New(new) => new.text.clone(),
+                        _ => None,
+                    };
+                    let _ = poll_tx.send(SeenPoll {
+                        event_id: event.event_id.clone(),
+                        sender: event.sender.clone(),
+                        was_encrypted: encryption.is_some(),
+                        what: PollEvent::Start {
+                            question: start.question.text.clone(),
+                            answers: start
+                                .answers
+                                .iter()
+                                .map(|answer| (answer.id.clone(), answer.text.clone()))
+                                .collect(),
+                            disclosed: start.kind == PollKind::Disclosed,
+                            max_selections: start.max_selections.into(),
+                            fallback,
+                        },
+                    });
+                }
+            },
+        );
+        client.add_event_handler(
+            move |event: OriginalSyncUnstablePollEndEvent, encryption: Option<EncryptionInfo>| {
+                let poll_tx = poll_tx.clone();
+                async move {
+                    let _ = poll_tx.send(SeenPoll {
+                        event_id: event.event_id.clone(),
+                        sender: event.sender.clone(),
+                        was_encrypted: encryption.is_some(),
+                        what: PollEvent::End {
+                            poll: event.content.relates_to.event_id.clone(),
+                            text: event.content.text.clone(),
+                        },
+                    });
+                }
+            },
+        );
         let (membership_tx, memberships) = mpsc::unbounded_channel();
         client.add_event_handler(move |event: OriginalSyncRoomMemberEvent, room: Room| {
             let membership_tx = membership_tx.clone();
@@ -315,6 +395,8 @@ impl TestUser {
             memberships,
             reactions,
             reactions_seen: Vec::new(),
+            polls,
+            polls_seen: Vec::new(),
             seen: Vec::new(),
             sync,
         }
@@ -357,6 +439,60 @@ impl TestUser {
             .expect("send reaction")
             .response
             .event_id
+    }
+
+    /// Answers a poll as Element does (`org.matrix.msc3381.poll.response`).
+    pub async fn answer_poll(
+        &self,
+        room: &Room,
+        poll: &OwnedEventId,
+        answer: &str,
+    ) -> OwnedEventId {
+        let content = UnstablePollResponseEventContent::new(vec![answer.to_owned()], poll.clone());
+        room.send(content)
+            .await
+            .expect("send poll response")
+            .response
+            .event_id
+    }
+
+    /// Answers a poll with the stable event type (`m.poll.response`).
+    pub async fn answer_poll_stable(
+        &self,
+        room: &Room,
+        poll: &OwnedEventId,
+        answer: &str,
+    ) -> OwnedEventId {
+        let content = PollResponseEventContent::new(vec![answer.to_owned()].into(), poll.clone());
+        room.send(content)
+            .await
+            .expect("send poll response")
+            .response
+            .event_id
+    }
+
+    /// Waits for a poll event matching `wanted`.
+    pub async fn wait_for_poll(
+        &mut self,
+        what: &str,
+        wanted: impl Fn(&SeenPoll) -> bool,
+    ) -> SeenPoll {
+        if let Some(found) = self.polls_seen.iter().find(|poll| wanted(poll)) {
+            return found.clone();
+        }
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let poll = tokio::time::timeout_at(deadline, self.polls.recv())
+                .await
+                .unwrap_or_else(|_| {
+                    panic!("waited {PATIENCE:?} for {what}; saw {:#?}", self.polls_seen)
+                })
+                .expect("poll channel open");
+            self.polls_seen.push(poll.clone());
+            if wanted(&poll) {
+                return poll;
+            }
+        }
     }
 
     /// Removes (redacts) one of this user's events, such as a reaction.

@@ -8,4 +8,5 @@ mod commands;
 mod configuration;
 mod invitations;
 mod meetings;
+mod polls;
 mod restarts;

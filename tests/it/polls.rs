@@ -1,0 +1,213 @@
+//! Polls in real rooms (plain and encrypted): the bot posts a native poll; members answer in
+//! their client, with the stable event type, with a reaction and with `!voter`; they change
+//! their minds; a guest answers; the results say where each association stands; closing sends
+//! the poll end event. A deadline that passes while the bot is down closes the poll on its
+//! return, marked late.
+
+use chrono::{Duration as ChronoDuration, Timelike, Utc};
+use matrix_sdk::ruma::OwnedEventId;
+use matrix_sdk::ruma::events::room::member::MembershipState;
+
+use crate::helpers::{Bot, BotConfig, PollEvent, SeenPoll, TestUser};
+
+/// The bot's configuration for a room where Alice is Restos du Cœur and Bob Croix-Rouge.
+fn associations(room: &matrix_sdk::Room, alice: &TestUser, bob: &TestUser) -> String {
+    format!(
+        r#"
+[[rooms]]
+room_id = "{room}"
+host_order = ["Restos du Cœur", "Croix-Rouge"]
+associations = [
+    {{ name = "Restos du Cœur", members = ["{alice}"] }},
+    {{ name = "Croix-Rouge", members = ["{bob}"] }},
+]
+"#,
+        room = room.room_id(),
+        alice = alice.user_id,
+        bob = bob.user_id,
+    )
+}
+
+fn is_start_from(bot: &Bot) -> impl Fn(&SeenPoll) -> bool + '_ {
+    move |poll| poll.sender == bot.user_id && matches!(poll.what, PollEvent::Start { .. })
+}
+
+async fn answers_by_every_channel(encrypted: bool) {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let mut carla = TestUser::new("carla", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice
+        .create_room(encrypted, &[&bot.user_id, &bob.user_id, &carla.user_id])
+        .await;
+    let bob_room = bob.join(&room).await;
+    let carla_room = carla.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: associations(&room, &alice, &bob),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+
+    alice
+        .say(&room, "!sondage Signons-nous la lettre commune au Préfet ?")
+        .await;
+    let poll = alice
+        .wait_for_poll("the bot's poll", is_start_from(&bot))
+        .await;
+    assert_eq!(poll.was_encrypted, encrypted);
+    let PollEvent::Start {
+        question,
+        answers,
+        disclosed,
+        max_selections,
+        fallback,
+    } = &poll.what
+    else {
+        unreachable!("a poll start");
+    };
+    assert_eq!(
+        question,
+        "Sondage n° 1 : Signons-nous la lettre commune au Préfet ?"
+    );
+    let texts: Vec<&str> = answers.iter().map(|(_, text)| text.as_str()).collect();
+    assert_eq!(texts, vec!["Pour", "Contre", "Abstention"]);
+    assert!(*disclosed, "results shown while the poll runs");
+    assert_eq!(*max_selections, 1);
+    let fallback = fallback.as_deref().unwrap_or_default();
+    assert!(fallback.contains("`!voter 1 <option>`"), "{fallback}");
+    let id_of = |text: &str| -> String {
+        answers
+            .iter()
+            .find(|(_, answer)| answer == text)
+            .map(|(id, _)| id.clone())
+            .unwrap_or_default()
+    };
+    let poll_id: OwnedEventId = poll.event_id.clone();
+
+    // Bob answers "Contre" in his client, then changes his mind with the stable event type.
+    bob.answer_poll(&bob_room, &poll_id, &id_of("Contre")).await;
+    bob.answer_poll_stable(&bob_room, &poll_id, &id_of("Pour"))
+        .await;
+    // Alice answers with a reaction; Carla, a guest, types a command.
+    alice.react(&room, &poll_id, "1️⃣").await;
+    let vote = carla.say(&carla_room, "!voter 1 Contre").await;
+    let recorded = carla.reply_to(&vote).await;
+    assert!(
+        recorded.body.contains("« Contre » au sondage n° 1"),
+        "{}",
+        recorded.body
+    );
+
+    let ask = alice.say(&room, "!sondage résultats").await;
+    let results = alice.reply_to(&ask).await.body;
+    assert!(results.contains("1️⃣ Pour — 2 réponses"), "{results}");
+    assert!(results.contains("2️⃣ Contre — 1 réponse"), "{results}");
+    assert!(results.contains("Restos du Cœur : Pour"), "{results}");
+    assert!(results.contains("Croix-Rouge : Pour"), "{results}");
+    assert!(results.contains("Invités (non comptés"), "{results}");
+    assert!(results.contains("Position commune : Pour."), "{results}");
+
+    let close = alice.say(&room, "!sondage clore").await;
+    let summary = alice.reply_to(&close).await.body;
+    assert!(summary.contains("Clos le"), "{summary}");
+    let end = alice
+        .wait_for_poll(
+            "the poll's end",
+            |seen| matches!(&seen.what, PollEvent::End { poll, .. } if *poll == poll_id),
+        )
+        .await;
+    assert_eq!(end.sender, bot.user_id);
+    assert_eq!(end.was_encrypted, encrypted);
+    let PollEvent::End { text, .. } = &end.what else {
+        unreachable!("a poll end");
+    };
+    assert!(text.contains("Position commune : Pour."), "{text}");
+
+    // After the end, an answer changes nothing.
+    bob.answer_poll(&bob_room, &poll_id, &id_of("Contre")).await;
+    let again = alice.say(&room, "!sondage résultats 1").await;
+    let after = alice.reply_to(&again).await.body;
+    assert!(after.contains("1️⃣ Pour — 2 réponses"), "{after}");
+    assert!(after.contains("2️⃣ Contre — 1 réponse"), "{after}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_answer_a_poll_every_way_in_a_plain_room() {
+    answers_by_every_channel(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_answer_a_poll_every_way_in_an_encrypted_room() {
+    answers_by_every_channel(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deadline_passed_while_the_bot_was_down_closes_the_poll_on_its_return_marked_late() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = crate::helpers::room_with_bot(&mut alice, &bot, false).await;
+
+    // Deadlines are to the minute: the next minute at least 15 seconds away, Paris time.
+    let now = Utc::now();
+    let mut deadline = (now + ChronoDuration::seconds(15))
+        .with_second(0)
+        .and_then(|at| at.with_nanosecond(0))
+        .expect("a valid time")
+        + ChronoDuration::minutes(1);
+    if deadline - now > ChronoDuration::seconds(75) {
+        deadline -= ChronoDuration::minutes(1);
+    }
+    let local = deadline.with_timezone(&chrono_tz::Europe::Paris);
+    let command = format!(
+        "!sondage jusqu'au {} : Signons-nous ?",
+        local.format("%d/%m/%Y %Hh%M")
+    );
+    alice.say(&room, &command).await;
+    let poll = alice
+        .wait_for_poll("the bot's poll", is_start_from(&bot))
+        .await;
+    let PollEvent::Start { answers, .. } = &poll.what else {
+        unreachable!("a poll start");
+    };
+    let answer = answers[0].0.clone();
+    alice.answer_poll(&room, &poll.event_id, &answer).await;
+    let ask = alice.say(&room, "!sondages").await;
+    let listed = alice.reply_to(&ask).await.body;
+    assert!(listed.contains("1 réponse"), "{listed}");
+
+    bot.crash().await;
+    // Real time has to pass: the deadline is a moment on the wall clock, not an event.
+    let wait = (deadline - Utc::now() + ChronoDuration::seconds(2))
+        .to_std()
+        .unwrap_or_default();
+    tokio::time::sleep(wait).await;
+    bot.restart();
+
+    let poll_id = poll.event_id.clone();
+    alice
+        .wait_for_poll(
+            "the poll's end",
+            |seen| matches!(&seen.what, PollEvent::End { poll, .. } if *poll == poll_id),
+        )
+        .await;
+    let bot_id = bot.user_id.clone();
+    let summary = alice
+        .wait_for_message("the closing summary", move |message| {
+            message.sender == bot_id
+                && message.in_reply_to.is_none()
+                && message.body.contains("Sondage n° 1 — résultats")
+        })
+        .await;
+    assert!(
+        summary.body.contains("annoncé en retard"),
+        "{}",
+        summary.body
+    );
+    assert!(
+        summary.body.contains("1️⃣ Pour — 1 réponse"),
+        "{}",
+        summary.body
+    );
+}
