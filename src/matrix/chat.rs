@@ -1,7 +1,8 @@
 //! The service's window on Matrix: sends notices (Markdown rendered to HTML, the text as the
-//! plain fallback, as a reply to the command), reactions and files, each with the outbox's
-//! transaction id; reads members' power levels and names from the local store. Encrypted rooms
-//! are encrypted by the SDK.
+//! plain fallback, as a reply to the command), reactions, files, polls and poll ends, each with
+//! the outbox's transaction id; reads members' power levels and names from the local store,
+//! the events related to a ballot from the homeserver, and decrypts kept events again.
+//! Encrypted rooms are encrypted by the SDK.
 
 use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
