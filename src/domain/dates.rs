@@ -159,6 +159,84 @@ pub fn parse_meeting_date(
     Ok(at)
 }
 
+/// Which way a day typed without a year (or a weekday alone) is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Towards {
+    /// The next such day, today included (a due date).
+    Future,
+    /// The latest such day, today included (the day of a past meeting).
+    Past,
+}
+
+/// Reads a day typed without a time of day: `15/12`, `15/12/2026`, `2026-12-15`,
+/// `15 décembre`, `mardi`. A time, if one is given, is ignored. A day in the past is not an
+/// error here: the caller decides.
+pub fn parse_day(text: &str, today: NaiveDate, towards: Towards) -> Result<NaiveDate, DateProblem> {
+    let pieces = read_pieces(text)?;
+    let date = match (pieces.day, pieces.month) {
+        (Some(day), Some(month)) => match pieces.year {
+            Some(year) => {
+                NaiveDate::from_ymd_opt(year, month, day).ok_or(DateProblem::NoSuchDate)?
+            }
+            None => nearest_with(day, month, today, towards)?,
+        },
+        (Some(_), None) | (None, Some(_)) => return Err(DateProblem::Unreadable),
+        (None, None) => {
+            let weekday = pieces.weekday.ok_or(if pieces.time.is_some() {
+                DateProblem::MissingDate
+            } else {
+                DateProblem::Unreadable
+            })?;
+            let mut date = today;
+            while date.weekday() != weekday {
+                date = match towards {
+                    Towards::Future => date.succ_opt(),
+                    Towards::Past => date.pred_opt(),
+                }
+                .ok_or(DateProblem::NoSuchDate)?;
+            }
+            return Ok(date);
+        }
+    };
+    if let Some(written) = pieces.weekday
+        && written != date.weekday()
+    {
+        return Err(DateProblem::WeekdayMismatch {
+            written,
+            actual: date.weekday(),
+        });
+    }
+    Ok(date)
+}
+
+/// Day/month without a year: this year's, or the next (or previous) year's when this year's is
+/// on the wrong side of today. 29 February goes to a year that has it.
+fn nearest_with(
+    day: u32,
+    month: u32,
+    today: NaiveDate,
+    towards: Towards,
+) -> Result<NaiveDate, DateProblem> {
+    let step: i32 = match towards {
+        Towards::Future => 1,
+        Towards::Past => -1,
+    };
+    let mut year = today.year();
+    for _ in 0..8 {
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            let right_side = match towards {
+                Towards::Future => date >= today,
+                Towards::Past => date <= today,
+            };
+            if right_side {
+                return Ok(date);
+            }
+        }
+        year += step;
+    }
+    Err(DateProblem::NoSuchDate)
+}
+
 fn read_pieces(text: &str) -> Result<Pieces, DateProblem> {
     let lowered = text.to_lowercase().replace(',', " ");
     let glued = SPACED_TIME.replace_all(&lowered, |captures: &regex::Captures<'_>| {
@@ -428,5 +506,68 @@ mod tests {
         // The same text read for a room in another zone gives another instant.
         let montreal = parse_meeting_date("10/12/2026 14h", now(), chrono_tz::America::Montreal);
         assert_eq!(montreal, Ok(at("2026-12-10T19:00:00Z")));
+    }
+
+    #[test]
+    fn a_day_without_a_time_is_looked_for_forward_or_back() {
+        // Monday 30 November 2026.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(
+            parse_day("15/12", today, Towards::Future),
+            Ok(day(2026, 12, 15))
+        );
+        assert_eq!(
+            parse_day("10/11", today, Towards::Future),
+            Ok(day(2027, 11, 10))
+        );
+        assert_eq!(
+            parse_day("10/11", today, Towards::Past),
+            Ok(day(2026, 11, 10))
+        );
+        assert_eq!(
+            parse_day("15/12", today, Towards::Past),
+            Ok(day(2025, 12, 15))
+        );
+        assert_eq!(
+            parse_day("30/11", today, Towards::Past),
+            Ok(day(2026, 11, 30))
+        );
+        assert_eq!(
+            parse_day("2026-12-10", today, Towards::Past),
+            Ok(day(2026, 12, 10))
+        );
+        assert_eq!(
+            parse_day("10 décembre", today, Towards::Future),
+            Ok(day(2026, 12, 10))
+        );
+        assert_eq!(
+            parse_day("mercredi", today, Towards::Future),
+            Ok(day(2026, 12, 2))
+        );
+        assert_eq!(
+            parse_day("lundi", today, Towards::Past),
+            Ok(day(2026, 11, 30))
+        );
+        assert_eq!(
+            parse_day("jeudi 10/12", today, Towards::Future),
+            Ok(day(2026, 12, 10))
+        );
+        assert!(matches!(
+            parse_day("mardi 10/12", today, Towards::Future),
+            Err(DateProblem::WeekdayMismatch { .. })
+        ));
+        assert_eq!(
+            parse_day("31/02", today, Towards::Future),
+            Err(DateProblem::NoSuchDate)
+        );
+        assert_eq!(
+            parse_day("demain", today, Towards::Future),
+            Err(DateProblem::Unreadable)
+        );
+        assert_eq!(
+            parse_day("29/02", today, Towards::Future),
+            Ok(day(2028, 2, 29))
+        );
     }
 }

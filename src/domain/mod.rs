@@ -9,6 +9,7 @@ mod ids;
 mod language;
 pub mod meeting;
 pub mod poll;
+pub mod record;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};

@@ -9,6 +9,7 @@ mod ballots;
 mod meetings;
 mod outbox;
 mod polls;
+mod record;
 mod undecrypted;
 
 use std::path::Path;
@@ -26,6 +27,7 @@ use crate::domain::{EventId, Language, RoomId};
 pub use agenda::NewItem;
 pub use outbox::{Content, NewMessage, OutgoingMessage, Presents, Retry};
 pub use polls::{NewPoll, PollClosure};
+pub use record::{NewAction, NewDecision};
 pub use undecrypted::UndecryptedEvent;
 
 #[derive(Debug, thiserror::Error)]
