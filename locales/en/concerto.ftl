@@ -254,7 +254,6 @@ poll-none-open = No open poll in this room. To start one: `!poll Do we sign the 
 poll-none = No poll in this room yet. To start one: `!poll Do we sign the letter to the Prefect?`
 poll-already-closed = Poll no. { $number } is already closed. Its results: `!poll results { $number }`
 poll-close-refused = Only the person who started poll no. { $number } ({ $author }) or a room moderator may close it.
-poll-record-unavailable = There is no record of decisions yet: this result was not written to it.
 poll-closed-no-answer = Poll no. { $number } is closed: answers no longer count. Its results: `!poll results { $number }`
 poll-no-such-option = Poll no. { $number } has no option “{ $given }”. Options: { $options }. Example: `!vote { $number } 1`
 poll-answer-recorded = Noted: { $voter } answers “{ $option }” to poll no. { $number }. To change your mind, answer again: only the latest answer counts.
@@ -266,3 +265,92 @@ error-poll-option-count = A poll has { $min } to { $max } options, separated by 
 error-poll-option-empty = Option no. { $number } is empty: check the `|`. Example: `!poll Which day for the collection? | Saturday | Sunday`
 error-poll-option-too-long = Option no. { $number } has { $length } characters, { $max } at most.
 error-poll-option-duplicate = Options no. { $first } and no. { $second } are the same. Each option must appear once.
+
+## Record of decisions, actions, minutes
+
+help-decision-summary = `!decision` — the record of decisions: record, search, amend, revoke
+help-decision-details =
+    - `!decision <text>`: record a decision (numbered, dated, linked to the day's meeting or the latest one)
+    - `!decisions`: the latest ten; `!decisions <words>`: search (accents, case and apostrophes do not matter)
+    - `!decision <n>`: one decision in full, with its meeting, its poll and its versions
+    - `!decision amend <n> <text>`: a new version (the old one stays in the history)
+    - `!decision revoke <n> <reason>`: revoke it, with the reason (it stays in the record)
+
+    Amend or revoke: its author or a moderator. `!poll close <n> record` also records a poll's outcome.
+help-decision-example = !decision The group signs the joint letter to the Prefect on food aid
+example-decision-show = !decision 3
+example-decision-amend = !decision amend 3 The group signs the joint letter to the Prefect and the county council
+example-decision-revoke = !decision revoke 3 Letter replaced by a meeting with the DDETS
+example-decision-search = !decisions prefect
+
+help-action-summary = `!action` — who does what, by when
+help-action-details =
+    - `!action <@member:server or association> <what> [by <date>]`: an action, numbered, linked to the meeting
+    - `!actions`: the open actions (late ones first)
+    - `!action done <n>`: mark it done (the person or association concerned, or a moderator)
+help-action-example = !action Croix-Rouge Write to the mayor of Chelles by 15/12
+example-action-done = !action done 2
+
+help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), also as a file
+help-minutes-details =
+    `!minutes` gives the minutes of the last meeting: date, place, host, agenda (treated, carried over, withdrawn), polls closed that day, decisions and actions. `!minutes 10/12`: those of the meeting of 10 December. They are also sent as a Markdown file.
+help-minutes-example = !minutes 10/12
+
+error-decision-too-long = This decision has { $length } characters, { $max } at most.
+decision-recorded = **Decision no. { $number } recorded**: { $text } ({ $meeting })
+decision-meeting = meeting of { $date }
+decision-no-meeting = no meeting
+decision-amended = amended ({ $versions } versions)
+decision-revoked-mark = **revoked** on { $date }: { $reason }
+decision-list-title = **Latest decisions**
+decision-list-empty = The record is empty so far. To record a decision: `!decision The group signs the letter to the Prefect`
+decision-list-footer = One decision in full: `!decision <n>`. Search: `!decisions <words>`.
+decision-search-title = **Decisions found for “{ $words }”** ({ $count })
+decision-search-empty = No decision contains “{ $words }”. Try another word, for instance `!decisions prefect`, or see the latest with `!decisions`.
+decision-detail-title = **Decision no. { $number }**: { $text }
+decision-detail-by = Recorded by { $author }, on { $date }
+decision-from-poll = Outcome of poll no. { $number }
+decision-detail-revoked = Revoked by { $by } on { $date }: { $reason }
+decision-history = **History**
+decision-not-found = There is no decision no. { $number } in this room. The latest: `!decisions`
+decision-amended-reply = Decision no. { $number } amended (version { $version }): { $text }. The former text stays in the history (`!decision { $number }`).
+decision-revoked-reply = Decision no. { $number } revoked: { $reason }. It stays in the record, marked revoked.
+decision-already-revoked = Decision no. { $number } is already revoked.
+decision-change-refused = Only the person who recorded decision no. { $number } ({ $author }) or a room moderator may amend or revoke it.
+decision-poll-adopted = Joint position adopted: { $option } — { $question } (poll no. { $number }: { $counts })
+decision-poll-not-adopted = No joint position — { $question } (poll no. { $number }: { $counts })
+
+action-line = no. { $number } — { $owner }: { $text }
+action-due = by { $date }
+action-done-mark = ✅ done
+action-late-mark = ⚠️ **late**
+action-recorded = Action recorded: { $line }
+action-list-title = **Open actions**
+action-list-empty = No open action. To note one: `!action Croix-Rouge Write to the mayor of Chelles by 15/12`
+action-list-footer = When it is done: `!action done <n>`.
+action-done = Action no. { $number } done: { $owner } — { $text }. Thank you!
+action-already-done = Action no. { $number } is already done.
+action-not-found = There is no action no. { $number } in this room. The open actions: `!actions`
+action-done-refused = Only { $owner } (the person or association concerned) or a moderator may mark action no. { $number } as done.
+action-unknown-owner = I do not know who “{ $given }” is: give a member (`@marie:example.org`) or one of the room's associations ({ $known }). Example: `!action Croix-Rouge Write to the mayor of Chelles by 15/12`
+action-missing-what = What is to be done is missing. Example: `!action Croix-Rouge Write to the mayor of Chelles by 15/12`
+action-too-long = This action has { $length } characters, { $max } at most.
+action-bad-due-date = The due date “{ $given }” is not a coming day I can read. Example: `by 15/12`
+
+minutes-title = **Minutes of the meeting of { $date }**
+minutes-place = Place: { $place }
+minutes-host = Host: { $host }
+minutes-unknown = not given
+minutes-agenda = **Agenda**
+minutes-polls = **Polls**
+minutes-decisions = **Decisions**
+minutes-actions = **Actions**
+minutes-none = None.
+minutes-item-treated = treated
+minutes-item-carried = carried over
+minutes-item-withdrawn = withdrawn
+minutes-item-open = not treated
+minutes-file-name = minutes-{ $date }.md
+minutes-bad-date = I cannot read the day “{ $given }”. Example: `!minutes 10/12`
+minutes-no-meeting = No meeting has taken place in this room yet.
+minutes-no-meeting-that-day = There was no meeting on { $date }. For the last one: `!minutes`

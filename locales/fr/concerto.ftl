@@ -254,7 +254,6 @@ poll-none-open = Aucun sondage ouvert dans ce salon. Pour en lancer un : `!sonda
 poll-none = Aucun sondage dans ce salon pour l'instant. Pour en lancer un : `!sondage Signons-nous la lettre au Préfet ?`
 poll-already-closed = Le sondage n° { $number } est déjà clos. Ses résultats : `!sondage résultats { $number }`
 poll-close-refused = Seule la personne qui a lancé le sondage n° { $number } ({ $author }) ou un modérateur du salon peut le clore.
-poll-record-unavailable = Le registre des décisions n'existe pas encore : ce résultat n'y a pas été inscrit.
 poll-closed-no-answer = Le sondage n° { $number } est clos : les réponses ne comptent plus. Ses résultats : `!sondage résultats { $number }`
 poll-no-such-option = Le sondage n° { $number } n'a pas d'option « { $given } ». Options : { $options }. Exemple : `!voter { $number } 1`
 poll-answer-recorded = C'est noté : { $voter } répond « { $option } » au sondage n° { $number }. Pour changer d'avis, répondez à nouveau : seule la dernière réponse compte.
@@ -266,3 +265,92 @@ error-poll-option-count = Un sondage a de { $min } à { $max } options, séparé
 error-poll-option-empty = L'option n° { $number } est vide : vérifiez les `|`. Exemple : `!sondage Quelle date pour la collecte ? | samedi | dimanche`
 error-poll-option-too-long = L'option n° { $number } fait { $length } caractères, { $max } au plus.
 error-poll-option-duplicate = Les options n° { $first } et n° { $second } sont les mêmes. Chaque option ne doit figurer qu'une fois.
+
+## Registre des décisions, actions, comptes rendus
+
+help-decision-summary = `!décision` — le registre des décisions : enregistrer, chercher, modifier, annuler
+help-decision-details =
+    - `!décision <texte>` : enregistrer une décision (numérotée, datée, rattachée à la réunion du jour ou à la dernière)
+    - `!décisions` : les dix dernières ; `!décisions <mots>` : chercher (sans souci des accents, des majuscules ni des apostrophes)
+    - `!décision <n>` : une décision en entier, avec sa réunion, son sondage et ses versions
+    - `!décision modifier <n> <texte>` : une nouvelle version (l'ancienne reste dans l'historique)
+    - `!décision annuler <n> <motif>` : l'annuler, avec le motif (elle reste au registre)
+
+    Modifier ou annuler : son auteur ou un modérateur. `!sondage clore <n> enregistrer` inscrit aussi le résultat d'un sondage.
+help-decision-example = !décision La concertation signe la lettre commune au Préfet sur l'aide alimentaire
+example-decision-show = !décision 3
+example-decision-amend = !décision modifier 3 La concertation signe la lettre commune au Préfet et au Conseil départemental
+example-decision-revoke = !décision annuler 3 Lettre remplacée par une rencontre avec la DDETS
+example-decision-search = !décisions préfet
+
+help-action-summary = `!action` — qui fait quoi, et pour quand
+help-action-details =
+    - `!action <@membre:serveur ou association> <quoi> [avant le <date>]` : une action, numérotée, rattachée à la réunion
+    - `!actions` : les actions en cours (celles en retard d'abord)
+    - `!action fait <n>` : la marquer faite (la personne ou l'association concernée, ou un modérateur)
+help-action-example = !action Croix-Rouge Écrire au maire de Chelles avant le 15/12
+example-action-done = !action fait 2
+
+help-minutes-summary = `!compte-rendu` — le compte rendu de la dernière réunion (ou d'une date), aussi en fichier
+help-minutes-details =
+    `!compte-rendu` donne le compte rendu de la dernière réunion : date, lieu, hôte, ordre du jour (traité, reporté, retiré), sondages clos ce jour-là, décisions et actions. `!compte-rendu 10/12` : celui de la réunion du 10 décembre. Il est aussi envoyé en fichier Markdown.
+help-minutes-example = !compte-rendu 10/12
+
+error-decision-too-long = Cette décision fait { $length } caractères, { $max } au plus.
+decision-recorded = **Décision n° { $number } enregistrée** : { $text } ({ $meeting })
+decision-meeting = réunion du { $date }
+decision-no-meeting = sans réunion
+decision-amended = modifiée ({ $versions } versions)
+decision-revoked-mark = **annulée** le { $date } : { $reason }
+decision-list-title = **Dernières décisions**
+decision-list-empty = Le registre est vide pour l'instant. Pour enregistrer une décision : `!décision La concertation signe la lettre au Préfet`
+decision-list-footer = Une décision en entier : `!décision <n>`. Chercher : `!décisions <mots>`.
+decision-search-title = **Décisions trouvées pour « { $words } »** ({ $count })
+decision-search-empty = Aucune décision ne contient « { $words } ». Essayez un autre mot, par exemple `!décisions préfet`, ou voyez les dernières avec `!décisions`.
+decision-detail-title = **Décision n° { $number }** : { $text }
+decision-detail-by = Enregistrée par { $author }, le { $date }
+decision-from-poll = Résultat du sondage n° { $number }
+decision-detail-revoked = Annulée par { $by } le { $date } : { $reason }
+decision-history = **Historique**
+decision-not-found = Il n'y a pas de décision n° { $number } dans ce salon. Les dernières : `!décisions`
+decision-amended-reply = Décision n° { $number } modifiée (version { $version }) : { $text }. L'ancien texte reste dans l'historique (`!décision { $number }`).
+decision-revoked-reply = Décision n° { $number } annulée : { $reason }. Elle reste au registre, marquée annulée.
+decision-already-revoked = La décision n° { $number } est déjà annulée.
+decision-change-refused = Seule la personne qui a enregistré la décision n° { $number } ({ $author }) ou un modérateur du salon peut la modifier ou l'annuler.
+decision-poll-adopted = Position commune adoptée : { $option } — { $question } (sondage n° { $number } : { $counts })
+decision-poll-not-adopted = Pas de position commune — { $question } (sondage n° { $number } : { $counts })
+
+action-line = n° { $number } — { $owner } : { $text }
+action-due = avant le { $date }
+action-done-mark = ✅ faite
+action-late-mark = ⚠️ **en retard**
+action-recorded = Action enregistrée : { $line }
+action-list-title = **Actions en cours**
+action-list-empty = Aucune action en cours. Pour en noter une : `!action Croix-Rouge Écrire au maire de Chelles avant le 15/12`
+action-list-footer = Quand c'est fait : `!action fait <n>`.
+action-done = Action n° { $number } faite : { $owner } — { $text }. Merci !
+action-already-done = L'action n° { $number } est déjà faite.
+action-not-found = Il n'y a pas d'action n° { $number } dans ce salon. Les actions en cours : `!actions`
+action-done-refused = Seuls { $owner } (la personne ou l'association concernée) ou un modérateur peuvent marquer l'action n° { $number } comme faite.
+action-unknown-owner = Je ne sais pas qui est « { $given } » : donnez un membre (`@marie:exemple.fr`) ou une association du salon ({ $known }). Exemple : `!action Croix-Rouge Écrire au maire de Chelles avant le 15/12`
+action-missing-what = Il manque ce qu'il faut faire. Exemple : `!action Croix-Rouge Écrire au maire de Chelles avant le 15/12`
+action-too-long = Cette action fait { $length } caractères, { $max } au plus.
+action-bad-due-date = L'échéance « { $given } » n'est pas un jour à venir que je sais lire. Exemple : `avant le 15/12`
+
+minutes-title = **Compte rendu de la réunion du { $date }**
+minutes-place = Lieu : { $place }
+minutes-host = Accueil : { $host }
+minutes-unknown = non précisé
+minutes-agenda = **Ordre du jour**
+minutes-polls = **Sondages**
+minutes-decisions = **Décisions**
+minutes-actions = **Actions**
+minutes-none = Aucun.
+minutes-item-treated = traité
+minutes-item-carried = reporté
+minutes-item-withdrawn = retiré
+minutes-item-open = non traité
+minutes-file-name = compte-rendu-{ $date }.md
+minutes-bad-date = Je ne sais pas lire le jour « { $given } ». Exemple : `!compte-rendu 10/12`
+minutes-no-meeting = Aucune réunion n'a encore eu lieu dans ce salon.
+minutes-no-meeting-that-day = Il n'y a pas eu de réunion le { $date }. Pour la dernière : `!compte-rendu`

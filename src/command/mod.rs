@@ -9,6 +9,7 @@ use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
 };
+use crate::domain::record::MAX_DECISION_LENGTH;
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
 /// The longest place a meeting may have (an address, a room name).
@@ -35,6 +36,52 @@ pub enum Command {
     /// `!vote [n] <option>` (`!voter`): answers poll n (the latest open one when n is left
     /// out) without poll support in the client.
     Vote { poll: Option<usize>, choice: String },
+    /// `!decision …` (`!décision`, `!décisions`): the record of decisions.
+    Decision(DecisionCommand),
+    /// `!action …` (`!actions`): who does what by when.
+    Action(ActionCommand),
+    /// `!minutes [date]` (`!compte-rendu`): the minutes of the last (or given) meeting; the
+    /// date is as typed.
+    Minutes { date: Option<String> },
+}
+
+/// What `!decision` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionCommand {
+    Record {
+        text: String,
+    },
+    Show {
+        number: usize,
+    },
+    Amend {
+        number: usize,
+        text: String,
+    },
+    Revoke {
+        number: usize,
+        reason: String,
+    },
+    /// The latest ones.
+    List,
+    /// A full-text search, as typed.
+    Search {
+        words: String,
+    },
+}
+
+/// What `!action` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionCommand {
+    /// `<owner> <what> [avant le <date>]`, as typed: the owner and the date are resolved by
+    /// the service, which knows the room's associations and time zone.
+    Create {
+        text: String,
+    },
+    Done {
+        number: usize,
+    },
+    List,
 }
 
 /// What `!poll` (`!sondage`) is asked to do.
@@ -126,6 +173,14 @@ pub enum Usage {
     PollResults,
     PollClose,
     Vote,
+    DecisionRecord,
+    DecisionShow,
+    DecisionAmend,
+    DecisionRevoke,
+    DecisionSearch,
+    ActionCreate,
+    ActionDone,
+    Minutes,
 }
 
 impl Usage {
@@ -152,6 +207,14 @@ impl Usage {
             Usage::PollResults => "example-poll-results",
             Usage::PollClose => "example-poll-close",
             Usage::Vote => "help-vote-example",
+            Usage::DecisionRecord => "help-decision-example",
+            Usage::DecisionShow => "example-decision-show",
+            Usage::DecisionAmend => "example-decision-amend",
+            Usage::DecisionRevoke => "example-decision-revoke",
+            Usage::DecisionSearch => "example-decision-search",
+            Usage::ActionCreate => "help-action-example",
+            Usage::ActionDone => "example-action-done",
+            Usage::Minutes => "help-minutes-example",
         }
     }
 }
@@ -166,15 +229,21 @@ pub enum Topic {
     Association,
     Poll,
     Vote,
+    Decision,
+    Action,
+    Minutes,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 7] = [
+    pub const ALL: [Topic; 10] = [
         Topic::Meeting,
         Topic::Agenda,
         Topic::Poll,
         Topic::Vote,
+        Topic::Decision,
+        Topic::Action,
+        Topic::Minutes,
         Topic::Association,
         Topic::Language,
         Topic::Help,
@@ -195,6 +264,11 @@ impl Topic {
             (Topic::Poll, Language::En) => "poll",
             (Topic::Vote, Language::Fr) => "voter",
             (Topic::Vote, Language::En) => "vote",
+            (Topic::Decision, Language::Fr) => "décision",
+            (Topic::Decision, Language::En) => "decision",
+            (Topic::Action, _) => "action",
+            (Topic::Minutes, Language::Fr) => "compte-rendu",
+            (Topic::Minutes, Language::En) => "minutes",
         }
     }
 
@@ -208,6 +282,9 @@ impl Topic {
             Topic::Association => "association",
             Topic::Poll => "poll",
             Topic::Vote => "vote",
+            Topic::Decision => "decision",
+            Topic::Action => "action",
+            Topic::Minutes => "minutes",
         }
     }
 
@@ -221,6 +298,9 @@ impl Topic {
             Topic::Association => Usage::AssociationSet,
             Topic::Poll => Usage::PollCreate,
             Topic::Vote => Usage::Vote,
+            Topic::Decision => Usage::DecisionRecord,
+            Topic::Action => Usage::ActionCreate,
+            Topic::Minutes => Usage::Minutes,
         }
     }
 }
@@ -245,6 +325,16 @@ const NAMES: &[(&str, Topic)] = &[
     ("polls", Topic::Poll),
     ("voter", Topic::Vote),
     ("vote", Topic::Vote),
+    ("décision", Topic::Decision),
+    ("decision", Topic::Decision),
+    ("décisions", Topic::Decision),
+    ("decisions", Topic::Decision),
+    ("action", Topic::Action),
+    ("actions", Topic::Action),
+    ("compte-rendu", Topic::Minutes),
+    ("compterendu", Topic::Minutes),
+    ("cr", Topic::Minutes),
+    ("minutes", Topic::Minutes),
 ];
 
 /// The agenda forms that follow `!agenda`, by every name they answer to.
@@ -335,6 +425,8 @@ pub enum ParseError {
     PollOptionDuplicate { first: usize, second: usize },
     #[error("a deadline must be followed by a colon and the question")]
     PollDeadlineWithoutQuestion,
+    #[error("a decision of {length} characters is longer than {MAX_DECISION_LENGTH}")]
+    DecisionTooLong { length: usize },
 }
 
 /// Parses a message body.
@@ -355,8 +447,10 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
     }
     let (name, arguments) = split_word(rest);
     let name = clean_word(name);
-    // `!!!`, `!5` or a pasted room id (`!abc:server`) are not commands.
-    if name.is_empty() || !name.chars().all(char::is_alphabetic) {
+    // `!!!`, `!5` or a pasted room id (`!abc:server`) are not commands; `!compte-rendu` is.
+    if !name.starts_with(char::is_alphabetic)
+        || !name.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
         return Ok(None);
     }
     let Some(topic) = topic_named(&name) else {
@@ -378,6 +472,25 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
         }
         Topic::Poll => Command::Poll(parse_poll(arguments)?),
         Topic::Vote => parse_vote(arguments)?,
+        Topic::Decision if matches!(name.as_str(), "décisions" | "decisions") => {
+            Command::Decision(match arguments.trim() {
+                "" => DecisionCommand::List,
+                words => DecisionCommand::Search {
+                    words: words.to_owned(),
+                },
+            })
+        }
+        Topic::Decision => Command::Decision(parse_decision(arguments)?),
+        Topic::Action if name == "actions" => {
+            no_more(arguments, Usage::ActionDone)?;
+            Command::Action(ActionCommand::List)
+        }
+        Topic::Action => Command::Action(parse_action(arguments)?),
+        Topic::Minutes => Command::Minutes {
+            date: Some(arguments.trim())
+                .filter(|date| !date.is_empty())
+                .map(str::to_owned),
+        },
     };
     Ok(Some(command))
 }
@@ -748,6 +861,89 @@ fn parse_vote(arguments: &str) -> Result<Command, ParseError> {
         _ => Ok(Command::Vote {
             poll: None,
             choice: arguments.trim().to_owned(),
+        }),
+    }
+}
+
+/// `!decision <text>`, `!decision <n>`, `!decision amend <n> <text>`,
+/// `!decision revoke <n> <reason>`.
+fn parse_decision(arguments: &str) -> Result<DecisionCommand, ParseError> {
+    let (first, rest) = split_word(arguments);
+    let action = clean_word(first);
+    let numbered = |usage: Usage| -> Result<(usize, String), ParseError> {
+        let (number, text) = split_word(rest);
+        if number.is_empty() {
+            return Err(ParseError::ExpectedNumber { usage, given: None });
+        }
+        let number = item_number(number, usage)?;
+        let text = text.trim_matches(is_blank);
+        if text.is_empty() {
+            return Err(ParseError::MissingArgument { usage });
+        }
+        Ok((number, decision_text(text)?))
+    };
+    match action.as_str() {
+        "" => Err(ParseError::MissingArgument {
+            usage: Usage::DecisionRecord,
+        }),
+        "modifier" | "amend" | "amender" => {
+            let (number, text) = numbered(Usage::DecisionAmend)?;
+            Ok(DecisionCommand::Amend { number, text })
+        }
+        "annuler" | "revoke" | "révoquer" | "revoquer" => {
+            let (number, reason) = numbered(Usage::DecisionRevoke)?;
+            Ok(DecisionCommand::Revoke { number, reason })
+        }
+        _ if rest.trim().is_empty() && first.trim_start_matches("n°").parse::<usize>().is_ok() => {
+            Ok(DecisionCommand::Show {
+                number: item_number(first, Usage::DecisionShow)?,
+            })
+        }
+        _ => {
+            let text = arguments.trim_matches(is_blank);
+            if text.is_empty() {
+                return Err(ParseError::MissingArgument {
+                    usage: Usage::DecisionRecord,
+                });
+            }
+            Ok(DecisionCommand::Record {
+                text: decision_text(text)?,
+            })
+        }
+    }
+}
+
+fn decision_text(text: &str) -> Result<String, ParseError> {
+    let length = text.chars().count();
+    if length > MAX_DECISION_LENGTH {
+        return Err(ParseError::DecisionTooLong { length });
+    }
+    Ok(text.to_owned())
+}
+
+/// `!action <owner> <what> [avant le <date>]`, `!action done <n>`, `!action list`.
+fn parse_action(arguments: &str) -> Result<ActionCommand, ParseError> {
+    let (first, rest) = split_word(arguments);
+    match clean_word(first).as_str() {
+        "" => Err(ParseError::MissingArgument {
+            usage: Usage::ActionCreate,
+        }),
+        "fait" | "faite" | "done" => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
+            [number] => Ok(ActionCommand::Done {
+                number: item_number(number, Usage::ActionDone)?,
+            }),
+            [] => Err(ParseError::ExpectedNumber {
+                usage: Usage::ActionDone,
+                given: None,
+            }),
+            [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                usage: Usage::ActionDone,
+                extra: extra.join(" "),
+            }),
+        },
+        "liste" | "list" if rest.trim().is_empty() => Ok(ActionCommand::List),
+        _ => Ok(ActionCommand::Create {
+            text: arguments.trim_matches(is_blank).to_owned(),
         }),
     }
 }

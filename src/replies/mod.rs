@@ -4,6 +4,7 @@
 mod agenda;
 mod meetings;
 mod polls;
+mod record;
 
 use std::collections::HashMap;
 
@@ -12,6 +13,7 @@ use chrono_tz::Tz;
 pub use agenda::*;
 pub use meetings::*;
 pub use polls::*;
+pub use record::*;
 
 use crate::command::{MAX_PLACE_LENGTH, ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
@@ -19,6 +21,7 @@ use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
 };
+use crate::domain::record::MAX_DECISION_LENGTH;
 use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting, UserId};
 use crate::i18n::{Texts, escape_markdown};
 
@@ -232,6 +235,14 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
         ParseError::PollDeadlineWithoutQuestion => {
             texts.get(language, "error-poll-deadline-without-question")
         }
+        ParseError::DecisionTooLong { length } => texts.format(
+            language,
+            "error-decision-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", MAX_DECISION_LENGTH.into()),
+            ],
+        ),
     }
 }
 

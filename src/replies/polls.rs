@@ -389,11 +389,6 @@ pub fn poll_close_refused(texts: &Texts, language: Language, poll: &Poll, author
     )
 }
 
-/// `record` asked for, but there is no record of decisions yet.
-pub fn poll_record_unavailable(texts: &Texts, language: Language) -> String {
-    texts.get(language, "poll-record-unavailable")
-}
-
 pub fn poll_closed_no_answer(texts: &Texts, language: Language, poll: &Poll) -> String {
     texts.format(
         language,

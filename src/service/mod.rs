@@ -15,6 +15,7 @@ mod ballots;
 mod due;
 mod meetings;
 mod polls;
+mod record;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
@@ -430,7 +431,8 @@ impl<C: Chat> Service<C> {
         command: Command,
     ) -> Result<Vec<NewMessage>, ServiceError> {
         use crate::command::{
-            AgendaCommand as A, AssociationCommand as S, MeetingCommand as M, PollCommand as P,
+            ActionCommand as T, AgendaCommand as A, AssociationCommand as S, DecisionCommand as D,
+            MeetingCommand as M, PollCommand as P,
         };
         match command {
             Command::Help { topic } => self.help(request, topic),
@@ -471,6 +473,20 @@ impl<C: Chat> Service<C> {
                 self.poll_close(request, number, record).await
             }
             Command::Vote { poll, choice } => self.vote(request, poll, &choice).await,
+            Command::Decision(D::Record { text }) => self.decision_record(request, &text).await,
+            Command::Decision(D::Show { number }) => self.decision_show(request, number).await,
+            Command::Decision(D::Amend { number, text }) => {
+                self.decision_amend(request, number, &text).await
+            }
+            Command::Decision(D::Revoke { number, reason }) => {
+                self.decision_revoke(request, number, &reason).await
+            }
+            Command::Decision(D::List) => self.decision_list(request).await,
+            Command::Decision(D::Search { words }) => self.decision_search(request, &words).await,
+            Command::Action(T::Create { text }) => self.action_create(request, &text).await,
+            Command::Action(T::Done { number }) => self.action_done(request, number).await,
+            Command::Action(T::List) => self.action_list(request).await,
+            Command::Minutes { date } => self.minutes(request, date.as_deref()).await,
         }
     }
 

@@ -167,16 +167,34 @@ impl<C: Chat> Service<C> {
             closed_by: Some(&request.message.sender),
             closed_at: request.at,
             late: false,
-            // The record of decisions does not exist yet: nothing is written there.
-            recorded: false,
+            recorded: record,
         };
-        let (end, summary) = self
+        let closed_poll = Poll {
+            closed_at: Some(request.at),
+            ..poll.clone()
+        };
+        let (end, mut summary) = self
             .close_poll(request.tx, &room, request.language, poll, closure)
             .await?;
-        let mut summary = summary;
         if record {
+            let sender = request.sender().clone();
+            let decision = self
+                .record_poll_outcome(
+                    request.tx,
+                    &room,
+                    &sender,
+                    &closed_poll,
+                    request.at,
+                    language,
+                )
+                .await?;
             summary.push_str("\n\n");
-            summary.push_str(&replies::poll_record_unavailable(texts, language));
+            summary.push_str(&replies::decision_recorded(
+                texts,
+                language,
+                self.settings.time_zone,
+                &decision,
+            ));
         }
         Ok(vec![end, request.reply(summary)])
     }
@@ -315,7 +333,7 @@ impl<C: Chat> Service<C> {
 
     /// Where everyone stands on `poll`, counting the answers given before `now` (or before
     /// the poll closed).
-    async fn outcome(
+    pub(super) async fn outcome(
         &self,
         tx: &mut Transaction,
         room: &RoomId,

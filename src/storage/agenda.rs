@@ -237,6 +237,47 @@ impl Transaction {
         rows.iter().map(meeting_from_row).collect()
     }
 
+    /// Every item a meeting's agenda had, whatever became of it (for its minutes), urgent ones
+    /// first, then in their order.
+    pub async fn all_agenda_items(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<Vec<AgendaItem>, StorageError> {
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            item_columns!(),
+            " FROM agenda_items WHERE meeting_id = ?1 ORDER BY urgent DESC, position, id"
+        ))
+        .bind(meeting_id.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(item_from_row).collect()
+    }
+
+    /// The room's meeting dated between `start` and `end` (a day), else the latest one dated
+    /// before `end` when `or_latest`; cancelled meetings aside.
+    pub async fn meeting_between(
+        &mut self,
+        room: &RoomId,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        or_latest: bool,
+    ) -> Result<Option<Meeting>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status != 'cancelled' AND starts_at < ?3
+               AND (?4 OR starts_at >= ?2)
+             ORDER BY starts_at DESC LIMIT 1",
+        )
+        .bind(room.as_str())
+        .bind(start)
+        .bind(end)
+        .bind(or_latest)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(meeting_from_row).transpose()
+    }
+
     /// A held meeting's agenda as it was listed before its untreated items were carried over.
     pub async fn agenda_before_carry_over(
         &mut self,

@@ -174,6 +174,29 @@ impl Transaction {
         }
     }
 
+    /// The room's polls closed between `start` and `end` (a meeting's day), by number.
+    pub async fn polls_closed_between(
+        &mut self,
+        room: &RoomId,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Vec<Poll>, StorageError> {
+        let rows = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE p.room_id = ?1 AND b.closed_at >= ?2 AND b.closed_at < ?3 ORDER BY p.number"
+        ))
+        .bind(room.as_str())
+        .bind(start)
+        .bind(end)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        let mut polls = Vec::with_capacity(rows.len());
+        for row in &rows {
+            polls.push(self.poll_from_row(row).await?);
+        }
+        Ok(polls)
+    }
+
     /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
     pub async fn record_poll_closure(
         &mut self,

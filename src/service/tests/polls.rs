@@ -356,7 +356,8 @@ async fn closing_sends_the_poll_end_and_the_summary_and_later_answers_change_not
     assert!(summary.contains("Clos le"), "{summary}");
     assert!(summary.contains("1️⃣ Pour — 1 réponse : BOB"), "{summary}");
     assert!(
-        summary.contains("registre des décisions n'existe pas encore"),
+        summary
+            .contains("**Décision n° 1 enregistrée** : Pas de position commune — Signons-nous ?"),
         "{summary}"
     );
     let end = bot

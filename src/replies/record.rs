@@ -1,0 +1,657 @@
+//! What the room reads about its record: decisions, their search and history, actions, and
+//! the minutes of a meeting (also uploaded as a Markdown file and exported from the command
+//! line, so the same words serve all three).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use super::meetings::member_name;
+use super::{author, item_text};
+use crate::domain::meeting::{format_date, format_date_time};
+use crate::domain::poll::{JointPosition, Poll, PollResults};
+use crate::domain::record::{Action, Decision, DecisionVersion, Owner};
+use crate::domain::{AgendaItem, ItemStatus, Language, Meeting, UserId};
+use crate::i18n::{Texts, escape_markdown};
+
+/// Everything the minutes of a meeting gather.
+#[derive(Debug, Clone)]
+pub struct Minutes {
+    pub meeting: Meeting,
+    /// Every item its agenda had, whatever became of it, in the agenda's order.
+    pub items: Vec<AgendaItem>,
+    /// The polls closed that day, with their results.
+    pub polls: Vec<(Poll, PollResults)>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<Action>,
+}
+
+/// "n° 3 — text (Restos du Cœur, ALICE, 10/12/2026)" with the marks of its history.
+fn decision_line(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    decision: &Decision,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let mut line = format!(
+        "n° {} — {}",
+        decision.number,
+        escape_markdown(&decision.text)
+    );
+    let mut by = member_name(names, &decision.author);
+    if let Some(association) = &decision.author_association {
+        by = format!("{by}, {}", escape_markdown(association));
+    }
+    line.push_str(&format!(
+        " ({by}, {})",
+        format_date(decision.created_at, time_zone, language)
+    ));
+    if decision.version > 1 {
+        line.push_str(" — ");
+        line.push_str(&texts.format(
+            language,
+            "decision-amended",
+            &[("versions", decision.version.into())],
+        ));
+    }
+    if let Some(revoked) = &decision.revoked {
+        line.push_str(" — ");
+        line.push_str(&texts.format(
+            language,
+            "decision-revoked-mark",
+            &[
+                ("date", format_date(revoked.at, time_zone, language).into()),
+                ("reason", escape_markdown(&revoked.reason).into()),
+            ],
+        ));
+    }
+    line
+}
+
+/// The confirmation of a new decision.
+pub fn decision_recorded(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    decision: &Decision,
+) -> String {
+    let meeting = match decision.meeting {
+        Some((_, Some(starts_at))) => texts.format(
+            language,
+            "decision-meeting",
+            &[("date", format_date(starts_at, time_zone, language).into())],
+        ),
+        _ => texts.get(language, "decision-no-meeting"),
+    };
+    texts.format(
+        language,
+        "decision-recorded",
+        &[
+            ("number", decision.number.into()),
+            ("text", escape_markdown(&decision.text).into()),
+            ("meeting", meeting.into()),
+        ],
+    )
+}
+
+/// The latest decisions, or those a search found.
+pub fn decision_list(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    decisions: &[Decision],
+    names: &HashMap<UserId, String>,
+    search: Option<&str>,
+) -> String {
+    if decisions.is_empty() {
+        return match search {
+            Some(words) => texts.format(
+                language,
+                "decision-search-empty",
+                &[("words", escape_markdown(words).into())],
+            ),
+            None => texts.get(language, "decision-list-empty"),
+        };
+    }
+    let mut text = match search {
+        Some(words) => texts.format(
+            language,
+            "decision-search-title",
+            &[
+                ("words", escape_markdown(words).into()),
+                ("count", decisions.len().into()),
+            ],
+        ),
+        None => texts.get(language, "decision-list-title"),
+    };
+    text.push_str("\n\n");
+    for decision in decisions {
+        text.push_str("- ");
+        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&texts.get(language, "decision-list-footer"));
+    text
+}
+
+/// One decision in full: its text, who, when, its meeting and poll, its history.
+pub fn decision_detail(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    decision: &Decision,
+    versions: &[DecisionVersion],
+    names: &HashMap<UserId, String>,
+) -> String {
+    let mut text = texts.format(
+        language,
+        "decision-detail-title",
+        &[
+            ("number", decision.number.into()),
+            ("text", escape_markdown(&decision.text).into()),
+        ],
+    );
+    text.push_str("\n\n");
+    let mut by = member_name(names, &decision.author);
+    if let Some(association) = &decision.author_association {
+        by = format!("{by} ({})", escape_markdown(association));
+    }
+    text.push_str(&format!(
+        "- {}\n",
+        texts.format(
+            language,
+            "decision-detail-by",
+            &[
+                ("author", by.into()),
+                (
+                    "date",
+                    format_date_time(decision.created_at, time_zone, language).into()
+                ),
+            ],
+        )
+    ));
+    text.push_str("- ");
+    text.push_str(&match decision.meeting {
+        Some((_, Some(starts_at))) => texts.format(
+            language,
+            "decision-meeting",
+            &[("date", format_date(starts_at, time_zone, language).into())],
+        ),
+        _ => texts.get(language, "decision-no-meeting"),
+    });
+    text.push('\n');
+    if let Some(poll) = decision.poll {
+        text.push_str(&format!(
+            "- {}\n",
+            texts.format(language, "decision-from-poll", &[("number", poll.into())])
+        ));
+    }
+    if let Some(revoked) = &decision.revoked {
+        text.push_str(&format!(
+            "- {}\n",
+            texts.format(
+                language,
+                "decision-detail-revoked",
+                &[
+                    ("by", member_name(names, &revoked.by).into()),
+                    ("date", format_date(revoked.at, time_zone, language).into()),
+                    ("reason", escape_markdown(&revoked.reason).into()),
+                ],
+            )
+        ));
+    }
+    if versions.len() > 1 {
+        text.push('\n');
+        text.push_str(&texts.get(language, "decision-history"));
+        text.push('\n');
+        for version in versions {
+            text.push_str(&format!(
+                "- v{} ({}, {}) : {}\n",
+                version.version,
+                member_name(names, &version.author),
+                format_date(version.created_at, time_zone, language),
+                escape_markdown(&version.text)
+            ));
+        }
+    }
+    text.trim_end().to_owned()
+}
+
+pub fn decision_not_found(texts: &Texts, language: Language, number: usize) -> String {
+    texts.format(language, "decision-not-found", &[("number", number.into())])
+}
+
+pub fn decision_amended(texts: &Texts, language: Language, decision: &Decision) -> String {
+    texts.format(
+        language,
+        "decision-amended-reply",
+        &[
+            ("number", decision.number.into()),
+            ("text", escape_markdown(&decision.text).into()),
+            ("version", decision.version.into()),
+        ],
+    )
+}
+
+pub fn decision_revoked(texts: &Texts, language: Language, number: usize, reason: &str) -> String {
+    texts.format(
+        language,
+        "decision-revoked-reply",
+        &[
+            ("number", number.into()),
+            ("reason", escape_markdown(reason).into()),
+        ],
+    )
+}
+
+pub fn decision_already_revoked(texts: &Texts, language: Language, number: usize) -> String {
+    texts.format(
+        language,
+        "decision-already-revoked",
+        &[("number", number.into())],
+    )
+}
+
+/// Only its author (Markdown-safe) or a moderator may amend or revoke a decision.
+pub fn decision_change_refused(
+    texts: &Texts,
+    language: Language,
+    number: usize,
+    author: &str,
+) -> String {
+    texts.format(
+        language,
+        "decision-change-refused",
+        &[
+            ("number", number.into()),
+            ("author", author.to_owned().into()),
+        ],
+    )
+}
+
+/// The text recorded when a poll's outcome goes to the register.
+pub fn poll_decision_text(
+    texts: &Texts,
+    language: Language,
+    poll: &Poll,
+    results: &PollResults,
+) -> String {
+    let counts: Vec<String> = poll
+        .options
+        .iter()
+        .zip(&results.by_option)
+        .map(|(option, voters)| format!("{option} {}", voters.len()))
+        .collect();
+    let id = match &results.joint {
+        JointPosition::Adopted(_) => "decision-poll-adopted",
+        _ => "decision-poll-not-adopted",
+    };
+    let option = match &results.joint {
+        JointPosition::Adopted(option) => poll.options.get(option - 1).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    texts.format(
+        language,
+        id,
+        &[
+            ("option", option.into()),
+            ("question", poll.question.clone().into()),
+            ("number", poll.number.into()),
+            ("counts", counts.join(", ").into()),
+        ],
+    )
+}
+
+/// An action's owner as the room reads it.
+pub fn owner_name(owner: &Owner, names: &HashMap<UserId, String>) -> String {
+    match owner {
+        Owner::Member(user) => member_name(names, user),
+        Owner::Association(name) => escape_markdown(name),
+    }
+}
+
+fn action_line(
+    texts: &Texts,
+    language: Language,
+    action: &Action,
+    today: NaiveDate,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let mut line = texts.format(
+        language,
+        "action-line",
+        &[
+            ("number", action.number.into()),
+            ("owner", owner_name(&action.owner, names).into()),
+            ("text", escape_markdown(&action.text).into()),
+        ],
+    );
+    if let Some(due) = action.due_on {
+        line.push_str(" — ");
+        line.push_str(&texts.format(
+            language,
+            "action-due",
+            &[("date", format_day(due, language).into())],
+        ));
+    }
+    if action.done_at.is_some() {
+        line.push_str(" — ");
+        line.push_str(&texts.get(language, "action-done-mark"));
+    } else if action.is_late(today) {
+        line.push_str(" — ");
+        line.push_str(&texts.get(language, "action-late-mark"));
+    }
+    line
+}
+
+/// "15/12/2026" or "15 Dec 2026".
+fn format_day(day: NaiveDate, language: Language) -> String {
+    match language {
+        Language::Fr => day.format("%d/%m/%Y").to_string(),
+        Language::En => day
+            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
+            .to_string(),
+    }
+}
+
+/// The confirmation of a new action.
+pub fn action_recorded(
+    texts: &Texts,
+    language: Language,
+    action: &Action,
+    today: NaiveDate,
+    names: &HashMap<UserId, String>,
+) -> String {
+    texts.format(
+        language,
+        "action-recorded",
+        &[(
+            "line",
+            action_line(texts, language, action, today, names).into(),
+        )],
+    )
+}
+
+/// The open actions, late ones first (already sorted).
+pub fn action_list(
+    texts: &Texts,
+    language: Language,
+    actions: &[Action],
+    today: NaiveDate,
+    names: &HashMap<UserId, String>,
+) -> String {
+    if actions.is_empty() {
+        return texts.get(language, "action-list-empty");
+    }
+    let mut text = texts.get(language, "action-list-title");
+    text.push_str("\n\n");
+    for action in actions {
+        text.push_str("- ");
+        text.push_str(&action_line(texts, language, action, today, names));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&texts.get(language, "action-list-footer"));
+    text
+}
+
+pub fn action_done(
+    texts: &Texts,
+    language: Language,
+    action: &Action,
+    names: &HashMap<UserId, String>,
+) -> String {
+    texts.format(
+        language,
+        "action-done",
+        &[
+            ("number", action.number.into()),
+            ("owner", owner_name(&action.owner, names).into()),
+            ("text", escape_markdown(&action.text).into()),
+        ],
+    )
+}
+
+pub fn action_already_done(texts: &Texts, language: Language, number: usize) -> String {
+    texts.format(
+        language,
+        "action-already-done",
+        &[("number", number.into())],
+    )
+}
+
+pub fn action_not_found(texts: &Texts, language: Language, number: usize) -> String {
+    texts.format(language, "action-not-found", &[("number", number.into())])
+}
+
+pub fn action_done_refused(
+    texts: &Texts,
+    language: Language,
+    number: usize,
+    owner: &str,
+) -> String {
+    texts.format(
+        language,
+        "action-done-refused",
+        &[
+            ("number", number.into()),
+            ("owner", owner.to_owned().into()),
+        ],
+    )
+}
+
+/// An owner that is neither a member nor one of the room's associations.
+pub fn action_unknown_owner(
+    texts: &Texts,
+    language: Language,
+    given: &str,
+    known: &[String],
+) -> String {
+    texts.format(
+        language,
+        "action-unknown-owner",
+        &[
+            ("given", escape_markdown(given).into()),
+            ("known", escape_markdown(&known.join(", ")).into()),
+        ],
+    )
+}
+
+pub fn action_missing_what(texts: &Texts, language: Language) -> String {
+    texts.get(language, "action-missing-what")
+}
+
+pub fn action_too_long(texts: &Texts, language: Language, length: usize) -> String {
+    texts.format(
+        language,
+        "action-too-long",
+        &[
+            ("length", length.into()),
+            ("max", crate::domain::record::MAX_ACTION_LENGTH.into()),
+        ],
+    )
+}
+
+/// A due date that cannot be read.
+pub fn action_bad_due_date(texts: &Texts, language: Language, given: &str) -> String {
+    texts.format(
+        language,
+        "action-bad-due-date",
+        &[("given", escape_markdown(given).into())],
+    )
+}
+
+/// A day for the minutes that cannot be read, or has no meeting.
+pub fn minutes_bad_date(texts: &Texts, language: Language, given: &str) -> String {
+    texts.format(
+        language,
+        "minutes-bad-date",
+        &[("given", escape_markdown(given).into())],
+    )
+}
+
+pub fn minutes_no_meeting(texts: &Texts, language: Language, day: Option<NaiveDate>) -> String {
+    match day {
+        Some(day) => texts.format(
+            language,
+            "minutes-no-meeting-that-day",
+            &[("date", format_day(day, language).into())],
+        ),
+        None => texts.get(language, "minutes-no-meeting"),
+    }
+}
+
+/// The minutes' file name: `compte-rendu-2026-12-10.md`, `minutes-2026-12-10.md`.
+pub fn minutes_file_name(
+    texts: &Texts,
+    language: Language,
+    meeting: &Meeting,
+    time_zone: Tz,
+) -> String {
+    let day = meeting
+        .starts_at
+        .map(|at| at.with_timezone(&time_zone).format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    texts.format(language, "minutes-file-name", &[("date", day.into())])
+}
+
+/// The minutes of a meeting, in Markdown: date, place, host; the agenda with what became of
+/// each item; the polls closed that day; the decisions; the actions.
+pub fn minutes(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    minutes: &Minutes,
+    names: &HashMap<UserId, String>,
+    today: NaiveDate,
+) -> String {
+    let meeting = &minutes.meeting;
+    let date = meeting
+        .starts_at
+        .map(|at| format_date_time(at, time_zone, language))
+        .unwrap_or_default();
+    let mut text = texts.format(language, "minutes-title", &[("date", date.into())]);
+    text.push_str("\n\n");
+    let unknown = texts.get(language, "minutes-unknown");
+    text.push_str(&format!(
+        "- {}\n- {}\n",
+        texts.format(
+            language,
+            "minutes-place",
+            &[(
+                "place",
+                meeting
+                    .place
+                    .as_deref()
+                    .map(escape_markdown)
+                    .unwrap_or_else(|| unknown.clone())
+                    .into()
+            )],
+        ),
+        texts.format(
+            language,
+            "minutes-host",
+            &[(
+                "host",
+                meeting
+                    .host
+                    .as_deref()
+                    .map(escape_markdown)
+                    .unwrap_or_else(|| unknown.clone())
+                    .into()
+            )],
+        ),
+    ));
+
+    text.push('\n');
+    text.push_str(&texts.get(language, "minutes-agenda"));
+    text.push('\n');
+    if minutes.items.is_empty() {
+        text.push_str(&texts.get(language, "minutes-none"));
+        text.push('\n');
+    }
+    for (index, item) in minutes.items.iter().enumerate() {
+        let status = match item.status {
+            ItemStatus::Treated => "minutes-item-treated",
+            ItemStatus::CarriedOver => "minutes-item-carried",
+            ItemStatus::Withdrawn => "minutes-item-withdrawn",
+            ItemStatus::Open => "minutes-item-open",
+        };
+        text.push_str(&format!(
+            "{}. {} — {} ({})\n",
+            index + 1,
+            item_text(&item.text),
+            texts.get(language, status),
+            author(item)
+        ));
+    }
+
+    text.push('\n');
+    text.push_str(&texts.get(language, "minutes-polls"));
+    text.push('\n');
+    if minutes.polls.is_empty() {
+        text.push_str(&texts.get(language, "minutes-none"));
+        text.push('\n');
+    }
+    for (poll, results) in &minutes.polls {
+        let counts: Vec<String> = poll
+            .options
+            .iter()
+            .zip(&results.by_option)
+            .map(|(option, voters)| format!("{} {}", escape_markdown(option), voters.len()))
+            .collect();
+        let joint = match &results.joint {
+            JointPosition::Adopted(option) => texts.format(
+                language,
+                "poll-end-adopted",
+                &[(
+                    "option",
+                    poll.options
+                        .get(option - 1)
+                        .cloned()
+                        .unwrap_or_default()
+                        .into(),
+                )],
+            ),
+            JointPosition::NotYet { .. } => texts.get(language, "poll-end-not-yet"),
+            JointPosition::NoAssociations => String::new(),
+        };
+        text.push_str(&format!(
+            "- n° {} « {} » : {}. {}\n",
+            poll.number,
+            escape_markdown(&poll.question),
+            counts.join(", "),
+            joint
+        ));
+    }
+
+    text.push('\n');
+    text.push_str(&texts.get(language, "minutes-decisions"));
+    text.push('\n');
+    if minutes.decisions.is_empty() {
+        text.push_str(&texts.get(language, "minutes-none"));
+        text.push('\n');
+    }
+    for decision in &minutes.decisions {
+        text.push_str("- ");
+        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push('\n');
+    }
+
+    text.push('\n');
+    text.push_str(&texts.get(language, "minutes-actions"));
+    text.push('\n');
+    if minutes.actions.is_empty() {
+        text.push_str(&texts.get(language, "minutes-none"));
+        text.push('\n');
+    }
+    for action in &minutes.actions {
+        text.push_str("- ");
+        text.push_str(&action_line(texts, language, action, today, names));
+        text.push('\n');
+    }
+    text.trim_end().to_owned()
+}

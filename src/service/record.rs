@@ -1,0 +1,425 @@
+//! The group's record: one handler per `!decision` and `!action` command, and `!minutes`.
+//! Nothing is silently rewritten: an amendment is a new version, a revocation keeps the
+//! decision with its reason.
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+
+use super::{Chat, Request, Service, ServiceError};
+use crate::domain::dates::{Towards, parse_day};
+use crate::domain::poll::Poll;
+use crate::domain::record::{
+    ActionProblem, LATEST_DECISIONS, Owner, search_query, sort_for_listing, split_action,
+};
+use crate::domain::{Meeting, PollId, RoomId, UserId};
+use crate::replies::{self, Minutes};
+use crate::storage::{Content, NewAction, NewDecision, NewMessage, Transaction};
+
+type Handled = Result<Vec<NewMessage>, ServiceError>;
+
+const MARKDOWN_MIME: &str = "text/markdown";
+
+impl<C: Chat> Service<C> {
+    /// `!decision <text>`.
+    pub(super) async fn decision_record(&self, request: &mut Request<'_>, text: &str) -> Handled {
+        let room = request.room().clone();
+        let sender = request.sender().clone();
+        let decision = self
+            .record_decision(request.tx, &room, &sender, text, None, request.at)
+            .await?;
+        request.say(replies::decision_recorded(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &decision,
+        ))
+    }
+
+    /// Records a decision for the meeting of the day (else the latest one).
+    pub(super) async fn record_decision(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        author: &UserId,
+        text: &str,
+        poll: Option<PollId>,
+        at: DateTime<Utc>,
+    ) -> Result<crate::domain::record::Decision, ServiceError> {
+        let (day_start, day_end) = self.day_around(at);
+        let meeting = tx.meeting_for_record(room, day_start, day_end, at).await?;
+        let association = tx.association_members(room).await?.remove(author);
+        Ok(tx
+            .record_decision(
+                room,
+                NewDecision {
+                    text,
+                    author,
+                    author_association: association.as_deref(),
+                    meeting: meeting.map(|meeting| meeting.id),
+                    poll,
+                },
+                at,
+            )
+            .await?)
+    }
+
+    /// Records a closed poll's outcome in the register, linked to the poll.
+    pub(super) async fn record_poll_outcome(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        author: &UserId,
+        poll: &Poll,
+        at: DateTime<Utc>,
+        language: crate::domain::Language,
+    ) -> Result<crate::domain::record::Decision, ServiceError> {
+        let outcome = self.outcome(tx, room, poll, at).await?;
+        let text = replies::poll_decision_text(&self.texts, language, poll, &outcome);
+        self.record_decision(tx, room, author, &text, Some(poll.id), at)
+            .await
+    }
+
+    /// `!decision <n>`: in full, with its links and history.
+    pub(super) async fn decision_show(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let room = request.room().clone();
+        let Some(decision) = request.tx.decision(&room, number).await? else {
+            return request.say(replies::decision_not_found(
+                &self.texts,
+                request.language,
+                number,
+            ));
+        };
+        let versions = request.tx.decision_versions(&room, number).await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::decision_detail(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &decision,
+            &versions,
+            &names,
+        ))
+    }
+
+    /// `!decisions`: the latest ten.
+    pub(super) async fn decision_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let decisions = request.tx.latest_decisions(&room, LATEST_DECISIONS).await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::decision_list(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &decisions,
+            &names,
+            None,
+        ))
+    }
+
+    /// `!decisions <words>`: accent-blind full-text search.
+    pub(super) async fn decision_search(&self, request: &mut Request<'_>, words: &str) -> Handled {
+        let room = request.room().clone();
+        let decisions = match search_query(words) {
+            Some(query) => {
+                request
+                    .tx
+                    .search_decisions(&room, &query, LATEST_DECISIONS)
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        let names = self.member_names(&room).await;
+        request.say(replies::decision_list(
+            &self.texts,
+            request.language,
+            self.settings.time_zone,
+            &decisions,
+            &names,
+            Some(words),
+        ))
+    }
+
+    /// `!decision amend <n> <text>`: its author or a moderator; the old text is kept.
+    pub(super) async fn decision_amend(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        text: &str,
+    ) -> Handled {
+        let room = request.room().clone();
+        let decision = match self.changeable_decision(request, number).await? {
+            Ok(decision) => decision,
+            Err(reply) => return request.say(reply),
+        };
+        let sender = request.sender().clone();
+        request
+            .tx
+            .amend_decision(&room, decision.number, text, &sender, request.at)
+            .await?;
+        let amended = request
+            .tx
+            .decision(&room, number)
+            .await?
+            .unwrap_or(decision);
+        request.say(replies::decision_amended(
+            &self.texts,
+            request.language,
+            &amended,
+        ))
+    }
+
+    /// `!decision revoke <n> <reason>`: its author or a moderator; it stays in the register.
+    pub(super) async fn decision_revoke(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        reason: &str,
+    ) -> Handled {
+        let room = request.room().clone();
+        if let Err(reply) = self.changeable_decision(request, number).await? {
+            return request.say(reply);
+        }
+        let sender = request.sender().clone();
+        request
+            .tx
+            .revoke_decision(&room, number, &sender, reason, request.at)
+            .await?;
+        request.say(replies::decision_revoked(
+            &self.texts,
+            request.language,
+            number,
+            reason,
+        ))
+    }
+
+    /// The decision if it exists, is not revoked, and the sender may change it; else why not.
+    async fn changeable_decision(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+    ) -> Result<Result<crate::domain::record::Decision, String>, ServiceError> {
+        let (texts, language) = (&self.texts, request.language);
+        let room = request.room().clone();
+        let Some(decision) = request.tx.decision(&room, number).await? else {
+            return Ok(Err(replies::decision_not_found(texts, language, number)));
+        };
+        if decision.revoked.is_some() {
+            return Ok(Err(replies::decision_already_revoked(
+                texts, language, number,
+            )));
+        }
+        if !self
+            .may_act_for(&room, request.sender(), &decision.author)
+            .await
+        {
+            let author = self.name_of(&room, &decision.author).await;
+            return Ok(Err(replies::decision_change_refused(
+                texts, language, number, &author,
+            )));
+        }
+        Ok(Ok(decision))
+    }
+
+    /// `!action <owner> <what> [avant le <date>]`.
+    pub(super) async fn action_create(&self, request: &mut Request<'_>, text: &str) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let room = request.room().clone();
+        let known = self.known_associations(request.tx, &room).await?;
+        let parts = match split_action(text, &known) {
+            Ok(parts) => parts,
+            Err(ActionProblem::UnknownOwner { given }) => {
+                return request.say(replies::action_unknown_owner(
+                    texts, language, &given, &known,
+                ));
+            }
+            Err(ActionProblem::MissingWhat) => {
+                return request.say(replies::action_missing_what(texts, language));
+            }
+            Err(ActionProblem::TooLong { length }) => {
+                return request.say(replies::action_too_long(texts, language, length));
+            }
+        };
+        let today = self.local_day(request.at);
+        let due_on = match &parts.due {
+            Some(typed) => match parse_day(typed, today, Towards::Future) {
+                Ok(day) if day >= today => Some(day),
+                _ => return request.say(replies::action_bad_due_date(texts, language, typed)),
+            },
+            None => None,
+        };
+        let (day_start, day_end) = self.day_around(request.at);
+        let meeting = request
+            .tx
+            .meeting_for_record(&room, day_start, day_end, request.at)
+            .await?;
+        let sender = request.sender().clone();
+        let action = request
+            .tx
+            .create_action(
+                &room,
+                NewAction {
+                    owner: &parts.owner,
+                    text: &parts.what,
+                    due_on,
+                    author: &sender,
+                    meeting: meeting.map(|meeting| meeting.id),
+                },
+                request.at,
+            )
+            .await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::action_recorded(
+            texts, language, &action, today, &names,
+        ))
+    }
+
+    /// `!actions`: the open ones, late ones first.
+    pub(super) async fn action_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let mut actions = request.tx.open_actions(&room).await?;
+        let today = self.local_day(request.at);
+        sort_for_listing(&mut actions, today);
+        let names = self.member_names(&room).await;
+        request.say(replies::action_list(
+            &self.texts,
+            request.language,
+            &actions,
+            today,
+            &names,
+        ))
+    }
+
+    /// `!action done <n>`: its owner, a member of the owning association, or a moderator.
+    pub(super) async fn action_done(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let room = request.room().clone();
+        let Some(action) = request.tx.action(&room, number).await? else {
+            return request.say(replies::action_not_found(texts, language, number));
+        };
+        let names = self.member_names(&room).await;
+        if action.done_at.is_some() {
+            return request.say(replies::action_already_done(texts, language, number));
+        }
+        let sender = request.sender().clone();
+        let allowed = match &action.owner {
+            Owner::Member(user) => *user == sender,
+            Owner::Association(name) => request
+                .tx
+                .association_members(&room)
+                .await?
+                .get(&sender)
+                .is_some_and(|association| {
+                    crate::domain::votes::same_association(association, name)
+                }),
+        } || self.is_moderator(&room, &sender).await;
+        if !allowed {
+            return request.say(replies::action_done_refused(
+                texts,
+                language,
+                number,
+                &replies::owner_name(&action.owner, &names),
+            ));
+        }
+        request
+            .tx
+            .complete_action(&room, number, &sender, request.at)
+            .await?;
+        request.say(replies::action_done(texts, language, &action, &names))
+    }
+
+    /// `!minutes [date]`: posted as a message and uploaded as a Markdown file.
+    pub(super) async fn minutes(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
+        let (texts, language) = (&self.texts, request.language);
+        let room = request.room().clone();
+        let today = self.local_day(request.at);
+        let day = match date {
+            Some(typed) => match parse_day(typed, today, Towards::Past) {
+                Ok(day) => Some(day),
+                Err(_) => return request.say(replies::minutes_bad_date(texts, language, typed)),
+            },
+            None => None,
+        };
+        let meeting = match day {
+            Some(day) => {
+                let (start, end) = self.day_bounds(day);
+                request.tx.meeting_between(&room, start, end, false).await?
+            }
+            None => {
+                // The last meeting that has begun.
+                request
+                    .tx
+                    .meeting_between(&room, request.at, request.at, true)
+                    .await?
+            }
+        };
+        let Some(meeting) = meeting else {
+            return request.say(replies::minutes_no_meeting(texts, language, day));
+        };
+        let gathered = self.gather_minutes(request.tx, &room, meeting).await?;
+        let names = self.member_names(&room).await;
+        let time_zone = self.settings.time_zone;
+        let markdown = replies::minutes(texts, language, time_zone, &gathered, &names, today);
+        let file = NewMessage {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::File {
+                name: replies::minutes_file_name(texts, language, &gathered.meeting, time_zone),
+                mime: MARKDOWN_MIME.to_owned(),
+                data: markdown.clone().into_bytes(),
+            },
+            presents: None,
+        };
+        Ok(vec![request.reply(markdown), file])
+    }
+
+    /// Everything the minutes of `meeting` gather.
+    pub async fn gather_minutes(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        meeting: Meeting,
+    ) -> Result<Minutes, ServiceError> {
+        let items = tx.all_agenda_items(meeting.id).await?;
+        let mut polls = Vec::new();
+        if let Some(starts_at) = meeting.starts_at {
+            let (start, end) = self.day_around(starts_at);
+            for poll in tx.polls_closed_between(room, start, end).await? {
+                let results = self
+                    .outcome(tx, room, &poll, poll.closed_at.unwrap_or(end))
+                    .await?;
+                polls.push((poll, results));
+            }
+        }
+        let decisions = tx.decisions_of_meeting(meeting.id).await?;
+        let actions = tx.actions_of_meeting(meeting.id).await?;
+        Ok(Minutes {
+            meeting,
+            items,
+            polls,
+            decisions,
+            actions,
+        })
+    }
+
+    /// The local day `at` falls on, in the room's time zone.
+    fn local_day(&self, at: DateTime<Utc>) -> NaiveDate {
+        at.with_timezone(&self.settings.time_zone).date_naive()
+    }
+
+    /// The start and end (next local midnight) of the local day `at` falls on.
+    fn day_around(&self, at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+        self.day_bounds(self.local_day(at))
+    }
+
+    fn day_bounds(&self, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+        let time_zone = self.settings.time_zone;
+        let midnight = |day: NaiveDate| {
+            time_zone
+                .from_local_datetime(&day.and_time(NaiveTime::MIN))
+                .earliest()
+                .map(|at| at.with_timezone(&Utc))
+                .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+        };
+        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+        (midnight(day), midnight(next))
+    }
+}
