@@ -1663,4 +1663,97 @@ mod tests {
             Err(ParseError::MissingArgument { usage: Usage::Vote })
         );
     }
+
+    #[test]
+    fn decisions_record_show_amend_revoke_list_and_search() {
+        let decision = |command| Ok(Some(Command::Decision(command)));
+        assert_eq!(
+            parse("!décision On signe la lettre"),
+            decision(DecisionCommand::Record {
+                text: "On signe la lettre".into()
+            })
+        );
+        assert_eq!(
+            parse("!decision 3"),
+            decision(DecisionCommand::Show { number: 3 })
+        );
+        assert_eq!(
+            parse("!décision modifier 3 Nouveau texte"),
+            decision(DecisionCommand::Amend {
+                number: 3,
+                text: "Nouveau texte".into()
+            })
+        );
+        assert_eq!(
+            parse("!decision revoke 2 Replaced"),
+            decision(DecisionCommand::Revoke {
+                number: 2,
+                reason: "Replaced".into()
+            })
+        );
+        assert_eq!(
+            parse("!décision annuler 2"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::DecisionRevoke
+            })
+        );
+        assert_eq!(parse("!décisions"), decision(DecisionCommand::List));
+        assert_eq!(
+            parse("!decisions lieu d'accueil"),
+            decision(DecisionCommand::Search {
+                words: "lieu d'accueil".into()
+            })
+        );
+        assert_eq!(
+            parse("!décision"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::DecisionRecord
+            })
+        );
+        assert_eq!(
+            parse(&format!(
+                "!décision {}",
+                "x".repeat(MAX_DECISION_LENGTH + 1)
+            )),
+            Err(ParseError::DecisionTooLong {
+                length: MAX_DECISION_LENGTH + 1
+            })
+        );
+    }
+
+    #[test]
+    fn actions_and_minutes_take_their_forms() {
+        assert_eq!(
+            parse("!action Croix-Rouge Écrire au maire avant le 15/12"),
+            Ok(Some(Command::Action(ActionCommand::Create {
+                text: "Croix-Rouge Écrire au maire avant le 15/12".into()
+            })))
+        );
+        assert_eq!(
+            parse("!action fait 2"),
+            Ok(Some(Command::Action(ActionCommand::Done { number: 2 })))
+        );
+        assert_eq!(
+            parse("!action done"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::ActionDone,
+                given: None
+            })
+        );
+        assert_eq!(
+            parse("!actions"),
+            Ok(Some(Command::Action(ActionCommand::List)))
+        );
+        assert_eq!(
+            parse("!compte-rendu"),
+            Ok(Some(Command::Minutes { date: None }))
+        );
+        assert_eq!(
+            parse("!minutes 10/12"),
+            Ok(Some(Command::Minutes {
+                date: Some("10/12".into())
+            }))
+        );
+        assert_eq!(parse("!-x"), Ok(None));
+    }
 }

@@ -9,6 +9,7 @@ mod delivery;
 mod due;
 mod meetings;
 mod polls;
+mod record;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
