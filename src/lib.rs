@@ -12,6 +12,7 @@ pub mod clock;
 pub mod command;
 pub mod config;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod matrix;
 pub mod replies;

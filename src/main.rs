@@ -25,6 +25,44 @@ enum Action {
         #[arg(long, short)]
         config: PathBuf,
     },
+    /// Export a room's record (readable while the bot runs), to standard output.
+    Export {
+        #[command(subcommand)]
+        what: Export,
+    },
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// The decisions, as CSV or Markdown.
+    Decisions {
+        #[arg(long, short)]
+        config: PathBuf,
+        /// The room's id (`!abc…:server`).
+        #[arg(long)]
+        room: String,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Only the decisions recorded since this day (`2026-12-01`, `1/12/2026`).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// The minutes of one meeting, in Markdown.
+    Minutes {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        room: String,
+        /// The day of the meeting (`2026-12-10`, `10/12/2026`).
+        #[arg(long)]
+        meeting: String,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Md,
 }
 
 fn main() -> ExitCode {
@@ -51,7 +89,57 @@ async fn run(action: Action) -> anyhow::Result<()> {
             println!("{}: OK", config.display());
             Ok(())
         }
+        Action::Export { what } => export(what).await,
     }
+}
+
+async fn export(what: Export) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use concerto::domain::RoomId;
+    use concerto::domain::dates::{Towards, parse_day};
+    use concerto::export::{self, Format, Wording};
+
+    let (config, room) = match &what {
+        Export::Decisions { config, room, .. } | Export::Minutes { config, room, .. } => {
+            (config, RoomId::new(room))
+        }
+    };
+    let settings = Settings::load(config)?;
+    let database = settings.storage.data_dir.join("concerto.sqlite3");
+    let store = concerto::storage::Store::open_read_only(&database)
+        .await
+        .with_context(|| format!("cannot open {}", database.display()))?;
+    let texts = concerto::i18n::Texts::new()?;
+    let language = store
+        .room_language(&room)
+        .await?
+        .unwrap_or(settings.bot.language);
+    let time_zone = settings.bot.time_zone;
+    let wording = Wording {
+        texts: &texts,
+        language,
+        time_zone,
+    };
+    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
+    let day = |typed: &str| {
+        parse_day(typed, today, Towards::Past)
+            .map_err(|problem| anyhow::anyhow!("cannot read the day {typed:?}: {problem}"))
+    };
+    let mut out = std::io::stdout().lock();
+    match what {
+        Export::Decisions { format, since, .. } => {
+            let since = since.as_deref().map(day).transpose()?;
+            let format = match format {
+                ExportFormat::Csv => Format::Csv,
+                ExportFormat::Md => Format::Markdown,
+            };
+            export::decisions(&store, &room, since, format, &wording, &mut out).await?;
+        }
+        Export::Minutes { meeting, .. } => {
+            export::minutes(&store, &room, day(&meeting)?, &wording, &mut out).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Completes on SIGINT (Ctrl-C) or SIGTERM.

@@ -354,3 +354,5 @@ minutes-file-name = minutes-{ $date }.md
 minutes-bad-date = I cannot read the day “{ $given }”. Example: `!minutes 10/12`
 minutes-no-meeting = No meeting has taken place in this room yet.
 minutes-no-meeting-that-day = There was no meeting on { $date }. For the last one: `!minutes`
+export-decisions-title = # Record of decisions
+export-decisions-header = number,date,text,author,association,meeting,poll,versions,revoked on,reason

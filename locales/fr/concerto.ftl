@@ -354,3 +354,5 @@ minutes-file-name = compte-rendu-{ $date }.md
 minutes-bad-date = Je ne sais pas lire le jour « { $given } ». Exemple : `!compte-rendu 10/12`
 minutes-no-meeting = Aucune réunion n'a encore eu lieu dans ce salon.
 minutes-no-meeting-that-day = Il n'y a pas eu de réunion le { $date }. Pour la dernière : `!compte-rendu`
+export-decisions-title = # Registre des décisions
+export-decisions-header = numéro,date,texte,auteur,association,réunion,sondage,versions,annulée le,motif

@@ -137,6 +137,25 @@ pub fn decision_list(
     text
 }
 
+/// The register as a document (for the exports): a title, then every decision with the
+/// marks of its history.
+pub fn decisions_document(
+    texts: &Texts,
+    language: Language,
+    time_zone: Tz,
+    decisions: &[Decision],
+    names: &HashMap<UserId, String>,
+) -> String {
+    let mut text = texts.get(language, "export-decisions-title");
+    text.push_str("\n\n");
+    for decision in decisions {
+        text.push_str("- ");
+        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push('\n');
+    }
+    text.trim_end().to_owned()
+}
+
 /// One decision in full: its text, who, when, its meeting and poll, its history.
 pub fn decision_detail(
     texts: &Texts,

@@ -1,6 +1,6 @@
 //! The room's associations: who belongs to which (`!association`).
 
-use super::meetings::canonical;
+use super::meetings::{canonical, known_associations};
 use super::{Chat, Request, Service, ServiceError};
 use crate::domain::UserId;
 use crate::replies;
@@ -12,7 +12,7 @@ impl<C: Chat> Service<C> {
     /// `!associations`: the members by association, and the guests.
     pub(super) async fn association_list(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();
-        let known = self.known_associations(request.tx, &room).await?;
+        let known = known_associations(request.tx, &room).await?;
         let membership = request.tx.association_members(&room).await?;
         let members = self.chat.members(&room).await;
         request.say(replies::association_list(
@@ -40,7 +40,7 @@ impl<C: Chat> Service<C> {
         let name = self.name_of(&room, &user).await;
         let association = match association {
             Some(typed) => {
-                let known = self.known_associations(request.tx, &room).await?;
+                let known = known_associations(request.tx, &room).await?;
                 Some(canonical(&known, &typed).unwrap_or(typed))
             }
             None => None,

@@ -381,7 +381,7 @@ impl<C: Chat> Service<C> {
     ) -> Handled {
         let (texts, language) = (&self.texts, request.language);
         let room = request.room().clone();
-        let known = self.known_associations(request.tx, &room).await?;
+        let known = known_associations(request.tx, &room).await?;
         let Some(host) = canonical(&known, association) else {
             return request.say(replies::meeting_host_unknown(
                 texts,
@@ -404,7 +404,7 @@ impl<C: Chat> Service<C> {
         associations: &[String],
     ) -> Handled {
         let room = request.room().clone();
-        let known = self.known_associations(request.tx, &room).await?;
+        let known = known_associations(request.tx, &room).await?;
         let order: Vec<String> = associations
             .iter()
             .map(|name| canonical(&known, name).unwrap_or_else(|| name.clone()))
@@ -449,23 +449,6 @@ impl<C: Chat> Service<C> {
         ))
     }
 
-    /// The room's associations: the host order first, then any other that has members.
-    pub(super) async fn known_associations(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-    ) -> Result<Vec<String>, ServiceError> {
-        let mut known = tx.host_order(room).await?;
-        let mut others: Vec<String> = tx.association_members(room).await?.into_values().collect();
-        others.sort();
-        for association in others {
-            if !known.iter().any(|k| same_association(k, &association)) {
-                known.push(association);
-            }
-        }
-        Ok(known)
-    }
-
     pub(super) async fn member_names(&self, room: &RoomId) -> HashMap<UserId, String> {
         self.chat
             .members(room)
@@ -474,6 +457,22 @@ impl<C: Chat> Service<C> {
             .filter_map(|(user, name)| name.map(|name| (user, name)))
             .collect()
     }
+}
+
+/// The room's associations: the host order first, then any other that has members.
+pub(crate) async fn known_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<Vec<String>, ServiceError> {
+    let mut known = tx.host_order(room).await?;
+    let mut others: Vec<String> = tx.association_members(room).await?.into_values().collect();
+    others.sort();
+    for association in others {
+        if !known.iter().any(|k| same_association(k, &association)) {
+            known.push(association);
+        }
+    }
+    Ok(known)
 }
 
 /// The known spelling of an association name typed loosely; `None` if it matches none. With

@@ -33,6 +33,7 @@ use crate::i18n::Texts;
 use crate::replies;
 use crate::storage::{NewMessage, OutgoingMessage, StorageError, Store, Transaction};
 
+pub use record::gather_minutes;
 pub use undecrypted::UndecryptedEvent;
 
 /// The power level from which a member is a room moderator.

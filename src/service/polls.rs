@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::meetings::known_associations;
 use super::{Chat, IncomingPollResponse, Request, Service, ServiceError};
 use crate::domain::ballot::{Answer, BallotKind, Channel, count};
 use crate::domain::dates::parse_meeting_date;
@@ -101,7 +102,7 @@ impl<C: Chat> Service<C> {
             Err(reply) => return request.say(reply),
         };
         let room = request.room().clone();
-        let outcome = self.outcome(request.tx, &room, &poll, request.now).await?;
+        let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
         let names = self.member_names(&room).await;
         request.say(replies::poll_results(
             &self.texts,
@@ -307,7 +308,7 @@ impl<C: Chat> Service<C> {
         tx.close_ballot(poll.ballot, closure.closed_at).await?;
         tx.record_poll_closure(poll.id, closure).await?;
         poll.closed_at = Some(closure.closed_at);
-        let outcome = self.outcome(tx, room, &poll, closure.closed_at).await?;
+        let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
         let names = self.member_names(room).await;
         let texts = &self.texts;
         let time_zone = self.settings.time_zone;
@@ -331,31 +332,6 @@ impl<C: Chat> Service<C> {
         Ok((end, summary))
     }
 
-    /// Where everyone stands on `poll`, counting the answers given before `now` (or before
-    /// the poll closed).
-    pub(super) async fn outcome(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        poll: &Poll,
-        now: DateTime<Utc>,
-    ) -> Result<PollResults, ServiceError> {
-        let answers = tx.answers(poll.ballot).await?;
-        let counted = count(
-            &answers,
-            BallotKind::Poll.counting(),
-            poll.counts_until(now),
-        );
-        let membership = tx.association_members(room).await?;
-        let associations = self.known_associations(tx, room).await?;
-        Ok(results(
-            poll.options.len(),
-            &counted,
-            &membership,
-            &associations,
-        ))
-    }
-
     /// The poll a command means, or the reply saying there is none.
     async fn find_poll(
         &self,
@@ -375,4 +351,28 @@ impl<C: Chat> Service<C> {
             },
         })
     }
+}
+
+/// Where everyone stands on `poll`, counting the answers given before `now` (or before
+/// the poll closed).
+pub(crate) async fn poll_outcome(
+    tx: &mut Transaction,
+    room: &RoomId,
+    poll: &Poll,
+    now: DateTime<Utc>,
+) -> Result<PollResults, ServiceError> {
+    let answers = tx.answers(poll.ballot).await?;
+    let counted = count(
+        &answers,
+        BallotKind::Poll.counting(),
+        poll.counts_until(now),
+    );
+    let membership = tx.association_members(room).await?;
+    let associations = known_associations(tx, room).await?;
+    Ok(results(
+        poll.options.len(),
+        &counted,
+        &membership,
+        &associations,
+    ))
 }

@@ -3,7 +3,10 @@
 //! decision with its reason.
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
 
+use super::meetings::known_associations;
+use super::polls::poll_outcome;
 use super::{Chat, Request, Service, ServiceError};
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::poll::Poll;
@@ -72,7 +75,7 @@ impl<C: Chat> Service<C> {
         at: DateTime<Utc>,
         language: crate::domain::Language,
     ) -> Result<crate::domain::record::Decision, ServiceError> {
-        let outcome = self.outcome(tx, room, poll, at).await?;
+        let outcome = poll_outcome(tx, room, poll, at).await?;
         let text = replies::poll_decision_text(&self.texts, language, poll, &outcome);
         self.record_decision(tx, room, author, &text, Some(poll.id), at)
             .await
@@ -223,7 +226,7 @@ impl<C: Chat> Service<C> {
     pub(super) async fn action_create(&self, request: &mut Request<'_>, text: &str) -> Handled {
         let (texts, language) = (&self.texts, request.language);
         let room = request.room().clone();
-        let known = self.known_associations(request.tx, &room).await?;
+        let known = known_associations(request.tx, &room).await?;
         let parts = match split_action(text, &known) {
             Ok(parts) => parts,
             Err(ActionProblem::UnknownOwner { given }) => {
@@ -354,7 +357,7 @@ impl<C: Chat> Service<C> {
         let Some(meeting) = meeting else {
             return request.say(replies::minutes_no_meeting(texts, language, day));
         };
-        let gathered = self.gather_minutes(request.tx, &room, meeting).await?;
+        let gathered = gather_minutes(request.tx, &room, meeting, self.settings.time_zone).await?;
         let names = self.member_names(&room).await;
         let time_zone = self.settings.time_zone;
         let markdown = replies::minutes(texts, language, time_zone, &gathered, &names, today);
@@ -371,35 +374,6 @@ impl<C: Chat> Service<C> {
         Ok(vec![request.reply(markdown), file])
     }
 
-    /// Everything the minutes of `meeting` gather.
-    pub async fn gather_minutes(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        meeting: Meeting,
-    ) -> Result<Minutes, ServiceError> {
-        let items = tx.all_agenda_items(meeting.id).await?;
-        let mut polls = Vec::new();
-        if let Some(starts_at) = meeting.starts_at {
-            let (start, end) = self.day_around(starts_at);
-            for poll in tx.polls_closed_between(room, start, end).await? {
-                let results = self
-                    .outcome(tx, room, &poll, poll.closed_at.unwrap_or(end))
-                    .await?;
-                polls.push((poll, results));
-            }
-        }
-        let decisions = tx.decisions_of_meeting(meeting.id).await?;
-        let actions = tx.actions_of_meeting(meeting.id).await?;
-        Ok(Minutes {
-            meeting,
-            items,
-            polls,
-            decisions,
-            actions,
-        })
-    }
-
     /// The local day `at` falls on, in the room's time zone.
     fn local_day(&self, at: DateTime<Utc>) -> NaiveDate {
         at.with_timezone(&self.settings.time_zone).date_naive()
@@ -411,15 +385,47 @@ impl<C: Chat> Service<C> {
     }
 
     fn day_bounds(&self, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
-        let time_zone = self.settings.time_zone;
-        let midnight = |day: NaiveDate| {
-            time_zone
-                .from_local_datetime(&day.and_time(NaiveTime::MIN))
-                .earliest()
-                .map(|at| at.with_timezone(&Utc))
-                .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
-        };
-        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-        (midnight(day), midnight(next))
+        day_bounds(day, self.settings.time_zone)
     }
+}
+
+/// The start and end (next local midnight) of a local day, in UTC.
+fn day_bounds(day: NaiveDate, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let midnight = |day: NaiveDate| {
+        time_zone
+            .from_local_datetime(&day.and_time(NaiveTime::MIN))
+            .earliest()
+            .map(|at| at.with_timezone(&Utc))
+            .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+    };
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    (midnight(day), midnight(next))
+}
+
+/// Everything the minutes of `meeting` gather.
+pub async fn gather_minutes(
+    tx: &mut Transaction,
+    room: &RoomId,
+    meeting: Meeting,
+    time_zone: Tz,
+) -> Result<Minutes, ServiceError> {
+    let items = tx.all_agenda_items(meeting.id).await?;
+    let mut polls = Vec::new();
+    if let Some(starts_at) = meeting.starts_at {
+        let local_day = starts_at.with_timezone(&time_zone).date_naive();
+        let (start, end) = day_bounds(local_day, time_zone);
+        for poll in tx.polls_closed_between(room, start, end).await? {
+            let results = poll_outcome(tx, room, &poll, poll.closed_at.unwrap_or(end)).await?;
+            polls.push((poll, results));
+        }
+    }
+    let decisions = tx.decisions_of_meeting(meeting.id).await?;
+    let actions = tx.actions_of_meeting(meeting.id).await?;
+    Ok(Minutes {
+        meeting,
+        items,
+        polls,
+        decisions,
+        actions,
+    })
 }

@@ -66,6 +66,20 @@ impl Store {
         Ok(Self { pool })
     }
 
+    /// Opens an existing database for reading only (the exports), beside a running bot; no
+    /// migration is applied.
+    pub async fn open_read_only(path: &Path) -> Result<Self, StorageError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await?;
+        Ok(Self { pool })
+    }
+
     pub async fn begin(&self) -> Result<Transaction, StorageError> {
         Ok(Transaction {
             inner: self.pool.begin().await?,

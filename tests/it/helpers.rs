@@ -821,6 +821,26 @@ language = "{language}"
         self.launch();
     }
 
+    /// Runs `concerto export …` on the bot's configuration (beside the running bot) and
+    /// returns what it printed.
+    pub async fn export(&self, args: &[&str]) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_concerto"))
+            .arg("export")
+            .args(args)
+            .arg("--config")
+            .arg(self.dir.path().join("concerto.toml"))
+            .env_remove("RUST_LOG")
+            .output()
+            .await
+            .expect("run the export");
+        assert!(
+            output.status.success(),
+            "export failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 export")
+    }
+
     /// Everything the bot logged, over all its runs (printed when a test fails).
     pub fn logs(&self) -> String {
         (1..=self.starts)

@@ -9,4 +9,5 @@ mod configuration;
 mod invitations;
 mod meetings;
 mod polls;
+mod record;
 mod restarts;

@@ -1,0 +1,272 @@
+//! Exports for the secretaries' files, from the command line: a room's decisions as CSV or
+//! Markdown, and the minutes of one meeting as Markdown. They read the database while the bot
+//! runs (SQLite in WAL mode lets a reader in beside the writer) and change nothing.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::domain::record::Decision;
+use crate::domain::{Language, RoomId};
+use crate::i18n::Texts;
+use crate::replies;
+use crate::service::{ServiceError, gather_minutes};
+use crate::storage::{StorageError, Store};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("there was no meeting on {0} in this room")]
+    NoMeeting(NaiveDate),
+}
+
+/// The formats of the decisions' export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One row per decision, RFC 4180 quoting (commas, quotes and line breaks survive).
+    Csv,
+    /// A Markdown document, as the room reads the register.
+    Markdown,
+}
+
+/// What an export needs to word dates and texts as the room sees them.
+pub struct Wording<'a> {
+    pub texts: &'a Texts,
+    pub language: Language,
+    pub time_zone: Tz,
+}
+
+/// Writes the room's decisions recorded since `since` (all with `None`), oldest first.
+pub async fn decisions(
+    store: &Store,
+    room: &RoomId,
+    since: Option<NaiveDate>,
+    format: Format,
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let since = since.map(|day| start_of(day, wording.time_zone));
+    let decisions = store.decisions_since(room, since).await?;
+    match format {
+        Format::Csv => write_csv(&decisions, wording, out),
+        Format::Markdown => {
+            let names = HashMap::new();
+            let document = replies::decisions_document(
+                wording.texts,
+                wording.language,
+                wording.time_zone,
+                &decisions,
+                &names,
+            );
+            out.write_all(document.as_bytes())?;
+            out.write_all(b"\n")?;
+            Ok(())
+        }
+    }
+}
+
+fn write_csv(
+    decisions: &[Decision],
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut writer = csv::Writer::from_writer(out);
+    let header = wording
+        .texts
+        .get(wording.language, "export-decisions-header");
+    writer.write_record(header.split(','))?;
+    let local = |at: DateTime<Utc>| {
+        at.with_timezone(&wording.time_zone)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    for decision in decisions {
+        writer.write_record([
+            decision.number.to_string(),
+            local(decision.created_at),
+            decision.text.clone(),
+            decision.author.to_string(),
+            decision.author_association.clone().unwrap_or_default(),
+            decision
+                .meeting
+                .and_then(|(_, starts_at)| starts_at)
+                .map(local)
+                .unwrap_or_default(),
+            decision
+                .poll
+                .map(|poll| poll.to_string())
+                .unwrap_or_default(),
+            decision.version.to_string(),
+            decision
+                .revoked
+                .as_ref()
+                .map(|revoked| local(revoked.at))
+                .unwrap_or_default(),
+            decision
+                .revoked
+                .as_ref()
+                .map(|revoked| revoked.reason.clone())
+                .unwrap_or_default(),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// Writes the minutes of the room's meeting of `day`, in Markdown.
+pub async fn minutes(
+    store: &Store,
+    room: &RoomId,
+    day: NaiveDate,
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let start = start_of(day, wording.time_zone);
+    let end = start_of(day.succ_opt().unwrap_or(day), wording.time_zone);
+    let mut tx = store.begin().await?;
+    let meeting = tx
+        .meeting_between(room, start, end, false)
+        .await?
+        .ok_or(ExportError::NoMeeting(day))?;
+    let gathered = gather_minutes(&mut tx, room, meeting, wording.time_zone).await?;
+    let today = Utc::now().with_timezone(&wording.time_zone).date_naive();
+    let document = replies::minutes(
+        wording.texts,
+        wording.language,
+        wording.time_zone,
+        &gathered,
+        &HashMap::new(),
+        today,
+    );
+    out.write_all(document.as_bytes())?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+fn start_of(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
+    time_zone
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::UserId;
+    use crate::storage::NewDecision;
+    use crate::storage::tests::temporary_store;
+    use crate::testing::at;
+
+    #[tokio::test]
+    async fn the_csv_parses_back_with_commas_quotes_line_breaks_and_accents() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:x");
+        let texts = [
+            "Lettre au Préfet, à la DDETS et au « Conseil départemental »",
+            "Texte avec \"guillemets\"\net un retour à la ligne",
+            "Troisième, ancienne",
+        ];
+        let mut tx = store.begin().await.expect("begin");
+        for (index, text) in texts.iter().enumerate() {
+            let when = at(&format!("2026-12-{:02}T15:00:00Z", 8 + index));
+            tx.record_decision(
+                &room,
+                NewDecision {
+                    text,
+                    author: &alice,
+                    author_association: Some("Restos du Cœur"),
+                    meeting: None,
+                    poll: None,
+                },
+                when,
+            )
+            .await
+            .expect("record");
+        }
+        tx.revoke_decision(
+            &room,
+            3,
+            &alice,
+            "Motif, avec virgule",
+            at("2026-12-11T10:00:00Z"),
+        )
+        .await
+        .expect("revoke");
+        tx.commit().await.expect("commit");
+
+        let texts_fr = Texts::new().expect("locales");
+        let wording = Wording {
+            texts: &texts_fr,
+            language: Language::Fr,
+            time_zone: chrono_tz::Europe::Paris,
+        };
+        let mut out = Vec::new();
+        let since = NaiveDate::from_ymd_opt(2026, 12, 9);
+        decisions(&store, &room, since, Format::Csv, &wording, &mut out)
+            .await
+            .expect("export");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("header")
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(header[0], "numéro");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("row")).collect();
+        assert_eq!(rows.len(), 2, "since 9 December");
+        assert_eq!(&rows[0][0], "2");
+        assert_eq!(&rows[0][1], "2026-12-09 16:00");
+        assert_eq!(&rows[0][2], texts[1]);
+        assert_eq!(&rows[0][4], "Restos du Cœur");
+        assert_eq!(&rows[1][2], texts[2]);
+        assert_eq!(&rows[1][8], "2026-12-11 11:00");
+        assert_eq!(&rows[1][9], "Motif, avec virgule");
+
+        let mut markdown = Vec::new();
+        decisions(
+            &store,
+            &room,
+            None,
+            Format::Markdown,
+            &wording,
+            &mut markdown,
+        )
+        .await
+        .expect("export");
+        let markdown = String::from_utf8(markdown).expect("utf-8");
+        assert!(
+            markdown.starts_with("# Registre des décisions"),
+            "{markdown}"
+        );
+        assert!(markdown.contains("n° 1 — Lettre au Préfet"), "{markdown}");
+        assert!(markdown.contains("**annulée**"), "{markdown}");
+    }
+
+    #[tokio::test]
+    async fn minutes_of_a_day_without_a_meeting_say_so() {
+        let (store, _dir) = temporary_store().await;
+        let texts = Texts::new().expect("locales");
+        let wording = Wording {
+            texts: &texts,
+            language: Language::Fr,
+            time_zone: chrono_tz::Europe::Paris,
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 12, 10).expect("date");
+        let mut out = Vec::new();
+        let result = minutes(&store, &RoomId::new("!r"), day, &wording, &mut out).await;
+        assert!(matches!(result, Err(ExportError::NoMeeting(_))));
+    }
+}

@@ -1,0 +1,183 @@
+//! The record in a real room: decisions recorded, searched blind to accents and apostrophes,
+//! amended and revoked; an action; the minutes as a message and as a Markdown file that the
+//! member downloads; and the command-line exports, read beside the running bot.
+
+use chrono::{Duration as ChronoDuration, Timelike, Utc};
+use matrix_sdk::ruma::events::room::member::MembershipState;
+
+use crate::helpers::{Bot, BotConfig, TestUser};
+
+/// Says `body` in `room` and returns the bot's reply.
+async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
+    let command = user.say(room, body).await;
+    user.reply_to(&command).await.body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_record_search_amend_revoke_and_get_the_minutes() {
+    let paris = chrono_tz::Europe::Paris;
+    // The meeting is today at 23:59: a moment before midnight, wait for the new day.
+    let local = Utc::now().with_timezone(&paris);
+    if local.hour() == 23 && local.minute() >= 55 {
+        let wait = ChronoDuration::minutes(6) - ChronoDuration::minutes(local.minute() as i64 - 54);
+        tokio::time::sleep(wait.to_std().unwrap_or_default()).await;
+    }
+    let today = Utc::now().with_timezone(&paris).date_naive();
+    let tomorrow = today.succ_opt().expect("a tomorrow");
+
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice
+        .create_room(false, &[&bot.user_id, &bob.user_id])
+        .await;
+    let bob_room = bob.join(&room).await;
+    let rooms = format!(
+        r#"
+[[rooms]]
+room_id = "{room}"
+host_order = ["Restos du Cœur", "Croix-Rouge"]
+associations = [
+    {{ name = "Restos du Cœur", members = ["{alice}"] }},
+    {{ name = "Croix-Rouge", members = ["{bob}"] }},
+]
+"#,
+        room = room.room_id(),
+        alice = alice.user_id,
+        bob = bob.user_id,
+    );
+    bot.start_with(BotConfig {
+        extra: rooms,
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+
+    let date = |day: chrono::NaiveDate| day.format("%d/%m/%Y").to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!(
+            "!réunion proposer {} 23h59 ; {} 23h59",
+            date(today),
+            date(tomorrow)
+        ),
+    )
+    .await;
+    let scheduled = ask(&mut alice, &room, "!réunion clore 1").await;
+    assert!(scheduled.contains("Réunion fixée"), "{scheduled}");
+    ask(&mut alice, &room, "!agenda ajouter Budget 2027").await;
+    ask(&mut alice, &room, "!agenda traité 1").await;
+
+    let first = ask(
+        &mut alice,
+        &room,
+        "!décision Lettre commune au Préfet sur l'hébergement d'urgence",
+    )
+    .await;
+    assert!(first.contains("Décision n° 1 enregistrée"), "{first}");
+    assert!(
+        first.contains("réunion du"),
+        "linked to today's meeting: {first}"
+    );
+    ask(
+        &mut bob,
+        &bob_room,
+        "!décision Le lieu d’accueil ouvre en janvier",
+    )
+    .await;
+    let found = ask(&mut alice, &room, "!décisions prefet").await;
+    assert!(found.contains("n° 1 — Lettre commune au Préfet"), "{found}");
+    let found = ask(&mut alice, &room, "!décisions lieu d'accueil").await;
+    assert!(found.contains("n° 2 — Le lieu d’accueil"), "{found}");
+    let found = ask(&mut bob, &bob_room, "!decisions HEBERGEMENT").await;
+    assert!(found.contains("n° 1"), "{found}");
+    let refused = ask(&mut bob, &bob_room, "!décision modifier 1 Autre texte").await;
+    assert!(refused.contains("Seule la personne"), "{refused}");
+    let amended = ask(
+        &mut alice,
+        &room,
+        "!décision modifier 1 Lettre commune au Préfet et au Conseil départemental",
+    )
+    .await;
+    assert!(amended.contains("(version 2)"), "{amended}");
+    let revoked = ask(&mut bob, &bob_room, "!décision annuler 2 Local pas prêt").await;
+    assert!(revoked.contains("Décision n° 2 annulée"), "{revoked}");
+    let detail = ask(&mut alice, &room, "!décision 1").await;
+    assert!(detail.contains("Historique"), "{detail}");
+    assert!(
+        detail.contains("hébergement d'urgence"),
+        "the first text is kept: {detail}"
+    );
+
+    let due = date(today + ChronoDuration::days(7));
+    let action = ask(
+        &mut bob,
+        &bob_room,
+        &format!("!action Croix-Rouge Écrire au maire de Chelles avant le {due}"),
+    )
+    .await;
+    assert!(
+        action.contains("n° 1 — Croix-Rouge : Écrire au maire de Chelles"),
+        "{action}"
+    );
+
+    let minutes = ask(&mut alice, &room, &format!("!compte-rendu {}", date(today))).await;
+    assert!(
+        minutes.contains("Compte rendu de la réunion du"),
+        "{minutes}"
+    );
+    assert!(minutes.contains("Budget 2027 — traité"), "{minutes}");
+    assert!(minutes.contains("Conseil départemental"), "{minutes}");
+    assert!(minutes.contains("Écrire au maire de Chelles"), "{minutes}");
+    let file_name = format!("compte-rendu-{}.md", today.format("%Y-%m-%d"));
+    let bot_id = bot.user_id.clone();
+    let wanted = file_name.clone();
+    let file = alice
+        .wait_for_message("the minutes as a file", move |message| {
+            message.sender == bot_id
+                && message
+                    .file
+                    .as_ref()
+                    .is_some_and(|f| f.filename() == wanted)
+        })
+        .await;
+    let downloaded = alice.download(file.file.as_ref().expect("a file")).await;
+    let markdown = String::from_utf8(downloaded).expect("UTF-8");
+    assert!(
+        markdown.starts_with("**Compte rendu de la réunion du"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Budget 2027 — traité"), "{markdown}");
+
+    // The secretaries' exports, read while the bot runs.
+    let csv_text = bot
+        .export(&[
+            "decisions",
+            "--room",
+            room.room_id().as_str(),
+            "--format",
+            "csv",
+        ])
+        .await;
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|row| row.expect("row")).collect();
+    assert_eq!(rows.len(), 2, "{csv_text}");
+    assert_eq!(
+        &rows[0][2],
+        "Lettre commune au Préfet et au Conseil départemental"
+    );
+    assert_eq!(&rows[0][7], "2", "two versions");
+    assert_eq!(&rows[1][9], "Local pas prêt");
+    let exported = bot
+        .export(&[
+            "minutes",
+            "--room",
+            room.room_id().as_str(),
+            "--meeting",
+            &today.format("%Y-%m-%d").to_string(),
+        ])
+        .await;
+    assert!(exported.contains("Budget 2027 — traité"), "{exported}");
+}
