@@ -279,14 +279,15 @@ fn joint_position(texts: &Texts, language: Language, poll: &Poll, joint: &JointP
     }
 }
 
-/// The text of the poll's end event (clients show the final results beside it).
-pub fn poll_end_text(
+/// The joint position in a few words ("Position commune : Pour." / "Pas de position
+/// commune."), for the poll's end and the minutes; nothing when the room has no associations.
+pub fn joint_position_short(
     texts: &Texts,
     language: Language,
     poll: &Poll,
-    results: &PollResults,
+    joint: &JointPosition,
 ) -> String {
-    let joint = match &results.joint {
+    match joint {
         JointPosition::Adopted(option) => texts.format(
             language,
             "poll-end-adopted",
@@ -301,7 +302,17 @@ pub fn poll_end_text(
         ),
         JointPosition::NotYet { .. } => texts.get(language, "poll-end-not-yet"),
         JointPosition::NoAssociations => String::new(),
-    };
+    }
+}
+
+/// The text of the poll's end event (clients show the final results beside it).
+pub fn poll_end_text(
+    texts: &Texts,
+    language: Language,
+    poll: &Poll,
+    results: &PollResults,
+) -> String {
+    let joint = joint_position_short(texts, language, poll, &results.joint);
     texts
         .format(
             language,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::meetings::member_name;
+use super::polls::joint_position_short;
 use super::{author, item_text};
 use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
@@ -622,22 +623,7 @@ pub fn minutes(
             .zip(&results.by_option)
             .map(|(option, voters)| format!("{} {}", escape_markdown(option), voters.len()))
             .collect();
-        let joint = match &results.joint {
-            JointPosition::Adopted(option) => texts.format(
-                language,
-                "poll-end-adopted",
-                &[(
-                    "option",
-                    poll.options
-                        .get(option - 1)
-                        .cloned()
-                        .unwrap_or_default()
-                        .into(),
-                )],
-            ),
-            JointPosition::NotYet { .. } => texts.get(language, "poll-end-not-yet"),
-            JointPosition::NoAssociations => String::new(),
-        };
+        let joint = joint_position_short(texts, language, poll, &results.joint);
         text.push_str(&format!(
             "- n° {} « {} » : {}. {}\n",
             poll.number,

@@ -650,6 +650,31 @@ impl Drop for Bot {
     }
 }
 
+/// The `[[rooms]]` section giving `room` its associations (host order as listed), each with
+/// its members.
+pub fn room_associations(room: &Room, associations: &[(&str, &[&OwnedUserId])]) -> String {
+    let order: Vec<String> = associations
+        .iter()
+        .map(|(name, _)| format!("{name:?}"))
+        .collect();
+    let members: Vec<String> = associations
+        .iter()
+        .map(|(name, members)| {
+            let ids: Vec<String> = members
+                .iter()
+                .map(|member| format!("{:?}", member.as_str()))
+                .collect();
+            format!("    {{ name = {name:?}, members = [{}] }},", ids.join(", "))
+        })
+        .collect();
+    format!(
+        "\n[[rooms]]\nroom_id = \"{}\"\nhost_order = [{}]\nassociations = [\n{}\n]\n",
+        room.room_id(),
+        order.join(", "),
+        members.join("\n")
+    )
+}
+
 /// How a test wants its bot configured.
 pub struct BotConfig<'a> {
     pub allowed_inviters: Vec<&'a OwnedUserId>,

@@ -5,7 +5,7 @@
 use icalendar::{Calendar, CalendarDateTime, Component, DatePerhapsTime};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, TestUser};
+use crate::helpers::{Bot, BotConfig, TestUser, room_associations};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn members_vote_with_reactions_and_closing_schedules_the_meeting() {
@@ -15,19 +15,12 @@ async fn members_vote_with_reactions_and_closing_schedules_the_meeting() {
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;
     // The associations come from the configuration, for this room.
-    let rooms = format!(
-        r#"
-[[rooms]]
-room_id = "{room}"
-host_order = ["Croix-Rouge", "Restos du Cœur"]
-associations = [
-    {{ name = "Restos du Cœur", members = ["{alice}"] }},
-    {{ name = "Croix-Rouge", members = ["{bob}"] }},
-]
-"#,
-        room = room.room_id(),
-        alice = alice.user_id,
-        bob = bob.user_id,
+    let rooms = room_associations(
+        &room,
+        &[
+            ("Croix-Rouge", &[&bob.user_id]),
+            ("Restos du Cœur", &[&alice.user_id]),
+        ],
     );
     bot.start_with(BotConfig {
         extra: rooms,

@@ -8,23 +8,16 @@ use chrono::{Duration as ChronoDuration, Timelike, Utc};
 use matrix_sdk::ruma::OwnedEventId;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, PollEvent, SeenPoll, TestUser};
+use crate::helpers::{Bot, BotConfig, PollEvent, SeenPoll, TestUser, room_associations};
 
 /// The bot's configuration for a room where Alice is Restos du Cœur and Bob Croix-Rouge.
 fn associations(room: &matrix_sdk::Room, alice: &TestUser, bob: &TestUser) -> String {
-    format!(
-        r#"
-[[rooms]]
-room_id = "{room}"
-host_order = ["Restos du Cœur", "Croix-Rouge"]
-associations = [
-    {{ name = "Restos du Cœur", members = ["{alice}"] }},
-    {{ name = "Croix-Rouge", members = ["{bob}"] }},
-]
-"#,
-        room = room.room_id(),
-        alice = alice.user_id,
-        bob = bob.user_id,
+    room_associations(
+        room,
+        &[
+            ("Restos du Cœur", &[&alice.user_id]),
+            ("Croix-Rouge", &[&bob.user_id]),
+        ],
     )
 }
 

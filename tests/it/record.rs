@@ -5,7 +5,7 @@
 use chrono::{Duration as ChronoDuration, Timelike, Utc};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, TestUser};
+use crate::helpers::{Bot, BotConfig, TestUser, room_associations};
 
 /// Says `body` in `room` and returns the bot's reply.
 async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
@@ -32,19 +32,12 @@ async fn members_record_search_amend_revoke_and_get_the_minutes() {
         .create_room(false, &[&bot.user_id, &bob.user_id])
         .await;
     let bob_room = bob.join(&room).await;
-    let rooms = format!(
-        r#"
-[[rooms]]
-room_id = "{room}"
-host_order = ["Restos du Cœur", "Croix-Rouge"]
-associations = [
-    {{ name = "Restos du Cœur", members = ["{alice}"] }},
-    {{ name = "Croix-Rouge", members = ["{bob}"] }},
-]
-"#,
-        room = room.room_id(),
-        alice = alice.user_id,
-        bob = bob.user_id,
+    let rooms = room_associations(
+        &room,
+        &[
+            ("Restos du Cœur", &[&alice.user_id]),
+            ("Croix-Rouge", &[&bob.user_id]),
+        ],
     );
     bot.start_with(BotConfig {
         extra: rooms,
