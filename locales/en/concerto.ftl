@@ -356,3 +356,58 @@ minutes-no-meeting = No meeting has taken place in this room yet.
 minutes-no-meeting-that-day = There was no meeting on { $date }. For the last one: `!minutes`
 export-decisions-title = # Record of decisions
 export-decisions-header = number,date,text,author,association,meeting,poll,versions,revoked on,reason
+
+## Reminders
+
+help-remind-summary = `!remind` — a reminder at a given time; `!reminders` — the room's reminders and the meetings'
+help-remind-details =
+    - `!remind <when> <text>`: `in 2 hours`, `tomorrow 9am`, `Monday 6pm`, `12/12 2pm`, `2026-12-12 14:00`; every week: `every Monday 9am`, every day: `every day 8am`
+    - `!reminders`: the coming reminders, numbered; `!reminders cancel <n>`: cancel one (its author or a moderator)
+    - `!reminders meeting 7d 1d 2h`: when to remind of meetings (by default 7 days, 1 day and 2 hours before); `!reminders meeting none` to stop
+
+    Reminders are messages that ring phones and mention the people concerned. I also remind of polls (the day before the deadline, to the associations that have not answered) and actions (two days before and on the day). A reminder due while I was down goes out when I am back, once, marked late.
+help-remind-example = !remind tomorrow 9am Send the agenda
+example-reminders-cancel = !reminders cancel 2
+example-reminders-meeting = !reminders meeting 7d 1d 2h
+
+reminder-every-day = every day at { $time }
+reminder-every-weekday = every { $day } at { $time }
+reminder-created = Noted: I will remind you on { $date }: “{ $text }” (reminder no. { $number }).
+reminder-created-recurring = Noted: I will remind you { $every }, next on { $date }: “{ $text }” (reminder no. { $number }).
+remind-error-unreadable = I cannot tell when: start with the time (`in 2 hours`, `tomorrow 9am`, `Monday 6pm`, `12/12 2pm`, `every Monday 9am`), then the text.
+remind-error-past = That time is already past.
+remind-error-no-such-date = That day does not exist in the calendar.
+remind-error-too-far = That is more than two years ahead: I do not take reminders that far.
+remind-example = Example: `!remind tomorrow 9am Send the agenda`
+remind-missing-text = The reminder's text is missing.
+remind-too-long = This reminder has { $length } characters, { $max } at most.
+reminder-list-title = **Coming reminders**
+reminder-list-empty = No coming reminder. To note one: `!remind tomorrow 9am Send the agenda`
+reminder-meeting-offsets = Meeting reminders: { $offsets } before. To change: `!reminders meeting 7d 1d 2h`
+reminder-meeting-none = Meetings are not reminded in this room. To remind them: `!reminders meeting 7d 1d 2h`
+reminder-meeting-error = I did not understand these delays. Example: `!reminders meeting 7d 1d 2h` (d: days, h: hours, min: minutes, 60 days at most), or `!reminders meeting none`.
+duration-days = { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
+duration-hours = { $count ->
+        [one] 1 hour
+       *[other] { $count } hours
+    }
+duration-minutes = { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+reminder-cancelled = Reminder no. { $number } cancelled: “{ $text }”.
+reminder-not-found = There is no coming reminder no. { $number } in this room. The reminders: `!reminders`
+reminder-cancel-refused = Only the person who asked for reminder no. { $number } ({ $author }) or a room moderator may cancel it.
+reminder-late = (due on { $date }, sent late)
+reminder-late-short = (sent late)
+reminder-message = ⏰ Reminder for { $author }: { $text }
+reminder-meeting = 📅 **Meeting in { $delay }**: { $meeting }.
+reminder-agenda-empty = The agenda is empty so far.
+reminder-meeting-ask-items = Items to add? `!agenda add <text>` (or `!agenda urgent <text>`).
+reminder-late-actions = **Late actions**
+reminder-poll-nudge = 🗳️ **Poll no. { $number }** “{ $question }”: closes on { $date }. No answer yet: { $missing }.
+reminder-action-before = 📌 Action no. { $number } for { $owner }: { $text } — due by { $date }.
+reminder-action-day = 📌 Action no. { $number } for { $owner }: { $text } — it is due today ({ $date }).

@@ -356,3 +356,58 @@ minutes-no-meeting = Aucune réunion n'a encore eu lieu dans ce salon.
 minutes-no-meeting-that-day = Il n'y a pas eu de réunion le { $date }. Pour la dernière : `!compte-rendu`
 export-decisions-title = # Registre des décisions
 export-decisions-header = numéro,date,texte,auteur,association,réunion,sondage,versions,annulée le,motif
+
+## Rappels
+
+help-remind-summary = `!rappel` — un rappel à une heure dite ; `!rappels` — les rappels du salon et ceux des réunions
+help-remind-details =
+    - `!rappel <quand> <texte>` : `dans 2 heures`, `demain 9h`, `lundi 18h`, `le 12/12 à 14h`, `12/12 14h`, `2026-12-12 14:00` ; chaque semaine : `chaque lundi 9h`, chaque jour : `chaque jour 8h`
+    - `!rappels` : les rappels à venir, numérotés ; `!rappels annuler <n>` : en annuler un (son auteur ou un modérateur)
+    - `!rappels réunion 7j 1j 2h` : quand rappeler les réunions (par défaut 7 jours, 1 jour et 2 heures avant) ; `!rappels réunion aucun` pour ne plus les rappeler
+
+    Les rappels sont des messages qui font sonner les téléphones et citent les personnes concernées. Je rappelle aussi les sondages (la veille de l'échéance, aux associations qui n'ont pas répondu) et les actions (deux jours avant et le jour même). Un rappel prévu pendant que j'étais arrêté part à mon retour, une seule fois, marqué en retard.
+help-remind-example = !rappel demain 9h Envoyer l'ordre du jour
+example-reminders-cancel = !rappels annuler 2
+example-reminders-meeting = !rappels réunion 7j 1j 2h
+
+reminder-every-day = chaque jour à { $time }
+reminder-every-weekday = chaque { $day } à { $time }
+reminder-created = C'est noté : je vous le rappellerai le { $date } : « { $text } » (rappel n° { $number }).
+reminder-created-recurring = C'est noté : je vous le rappellerai { $every }, la prochaine fois le { $date } : « { $text } » (rappel n° { $number }).
+remind-error-unreadable = Je ne sais pas quand : commencez par le moment (`dans 2 heures`, `demain 9h`, `lundi 18h`, `le 12/12 à 14h`, `chaque lundi 9h`), puis le texte.
+remind-error-past = Ce moment est déjà passé.
+remind-error-no-such-date = Ce jour n'existe pas dans le calendrier.
+remind-error-too-far = C'est à plus de deux ans : je ne prends pas de rappel aussi loin.
+remind-example = Exemple : `!rappel demain 9h Envoyer l'ordre du jour`
+remind-missing-text = Il manque le texte du rappel.
+remind-too-long = Ce rappel fait { $length } caractères, { $max } au plus.
+reminder-list-title = **Rappels à venir**
+reminder-list-empty = Aucun rappel à venir. Pour en noter un : `!rappel demain 9h Envoyer l'ordre du jour`
+reminder-meeting-offsets = Rappels de réunion : { $offsets } avant. Pour changer : `!rappels réunion 7j 1j 2h`
+reminder-meeting-none = Les réunions ne sont pas rappelées dans ce salon. Pour les rappeler : `!rappels réunion 7j 1j 2h`
+reminder-meeting-error = Je n'ai pas compris ces délais. Exemple : `!rappels réunion 7j 1j 2h` (j : jours, h : heures, min : minutes, 60 jours au plus), ou `!rappels réunion aucun`.
+duration-days = { $count ->
+        [one] 1 jour
+       *[other] { $count } jours
+    }
+duration-hours = { $count ->
+        [one] 1 heure
+       *[other] { $count } heures
+    }
+duration-minutes = { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+reminder-cancelled = Rappel n° { $number } annulé : « { $text } ».
+reminder-not-found = Il n'y a pas de rappel n° { $number } à venir dans ce salon. Les rappels : `!rappels`
+reminder-cancel-refused = Seule la personne qui a demandé le rappel n° { $number } ({ $author }) ou un modérateur du salon peut l'annuler.
+reminder-late = (prévu le { $date }, envoyé en retard)
+reminder-late-short = (envoyé en retard)
+reminder-message = ⏰ Rappel pour { $author } : { $text }
+reminder-meeting = 📅 **Réunion dans { $delay }** : { $meeting }.
+reminder-agenda-empty = L'ordre du jour est vide pour l'instant.
+reminder-meeting-ask-items = Des points à ajouter ? `!agenda ajouter <texte>` (ou `!agenda urgent <texte>`).
+reminder-late-actions = **Actions en retard**
+reminder-poll-nudge = 🗳️ **Sondage n° { $number }** « { $question } » : clos le { $date }. Pas encore de réponse : { $missing }.
+reminder-action-before = 📌 Action n° { $number } pour { $owner } : { $text } — à faire avant le { $date }.
+reminder-action-day = 📌 Action n° { $number } pour { $owner } : { $text } — c'est pour aujourd'hui ({ $date }).

@@ -43,6 +43,25 @@ pub enum Command {
     /// `!minutes [date]` (`!compte-rendu`): the minutes of the last (or given) meeting; the
     /// date is as typed.
     Minutes { date: Option<String> },
+    /// `!remind <when> <text>` (`!rappel`), as typed: the service reads the time, which needs
+    /// the present moment and the room's time zone.
+    Remind { text: String },
+    /// `!reminders …` (`!rappels`).
+    Reminders(RemindersCommand),
+}
+
+/// What `!reminders` (`!rappels`) is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemindersCommand {
+    /// The room's reminders, next first.
+    List,
+    Cancel {
+        number: usize,
+    },
+    /// The meeting reminders: shown with `None`, else set (`7j 1j 2h`, `aucun`), as typed.
+    Meeting {
+        offsets: Option<Vec<String>>,
+    },
 }
 
 /// What `!decision` is asked to do.
@@ -181,6 +200,9 @@ pub enum Usage {
     ActionCreate,
     ActionDone,
     Minutes,
+    Remind,
+    RemindersCancel,
+    RemindersMeeting,
 }
 
 impl Usage {
@@ -215,6 +237,9 @@ impl Usage {
             Usage::ActionCreate => "help-action-example",
             Usage::ActionDone => "example-action-done",
             Usage::Minutes => "help-minutes-example",
+            Usage::Remind => "help-remind-example",
+            Usage::RemindersCancel => "example-reminders-cancel",
+            Usage::RemindersMeeting => "example-reminders-meeting",
         }
     }
 }
@@ -232,11 +257,12 @@ pub enum Topic {
     Decision,
     Action,
     Minutes,
+    Remind,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 10] = [
+    pub const ALL: [Topic; 11] = [
         Topic::Meeting,
         Topic::Agenda,
         Topic::Poll,
@@ -244,6 +270,7 @@ impl Topic {
         Topic::Decision,
         Topic::Action,
         Topic::Minutes,
+        Topic::Remind,
         Topic::Association,
         Topic::Language,
         Topic::Help,
@@ -269,6 +296,8 @@ impl Topic {
             (Topic::Action, _) => "action",
             (Topic::Minutes, Language::Fr) => "compte-rendu",
             (Topic::Minutes, Language::En) => "minutes",
+            (Topic::Remind, Language::Fr) => "rappel",
+            (Topic::Remind, Language::En) => "remind",
         }
     }
 
@@ -285,6 +314,7 @@ impl Topic {
             Topic::Decision => "decision",
             Topic::Action => "action",
             Topic::Minutes => "minutes",
+            Topic::Remind => "remind",
         }
     }
 
@@ -301,6 +331,7 @@ impl Topic {
             Topic::Decision => Usage::DecisionRecord,
             Topic::Action => Usage::ActionCreate,
             Topic::Minutes => Usage::Minutes,
+            Topic::Remind => Usage::Remind,
         }
     }
 }
@@ -335,6 +366,11 @@ const NAMES: &[(&str, Topic)] = &[
     ("compterendu", Topic::Minutes),
     ("cr", Topic::Minutes),
     ("minutes", Topic::Minutes),
+    ("rappel", Topic::Remind),
+    ("rappels", Topic::Remind),
+    ("remind", Topic::Remind),
+    ("reminder", Topic::Remind),
+    ("reminders", Topic::Remind),
 ];
 
 /// The agenda forms that follow `!agenda`, by every name they answer to.
@@ -486,6 +522,19 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
             Command::Action(ActionCommand::List)
         }
         Topic::Action => Command::Action(parse_action(arguments)?),
+        Topic::Remind if matches!(name.as_str(), "rappels" | "reminders") => {
+            Command::Reminders(parse_reminders(arguments)?)
+        }
+        Topic::Remind => match arguments.trim_matches(is_blank) {
+            "" => {
+                return Err(ParseError::MissingArgument {
+                    usage: Usage::Remind,
+                });
+            }
+            text => Command::Remind {
+                text: text.to_owned(),
+            },
+        },
         Topic::Minutes => Command::Minutes {
             date: Some(arguments.trim())
                 .filter(|date| !date.is_empty())
@@ -944,6 +993,41 @@ fn parse_action(arguments: &str) -> Result<ActionCommand, ParseError> {
         "liste" | "list" if rest.trim().is_empty() => Ok(ActionCommand::List),
         _ => Ok(ActionCommand::Create {
             text: arguments.trim_matches(is_blank).to_owned(),
+        }),
+    }
+}
+
+/// `!reminders`, `!reminders cancel <n>`, `!reminders meeting [7d 1d 2h | none]`.
+fn parse_reminders(arguments: &str) -> Result<RemindersCommand, ParseError> {
+    let (action, rest) = split_word(arguments);
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    match clean_word(action).as_str() {
+        "" | "liste" | "list" => {
+            no_more(rest, Usage::RemindersCancel)?;
+            Ok(RemindersCommand::List)
+        }
+        "annuler" | "cancel" | "supprimer" => match words.as_slice() {
+            [number] => Ok(RemindersCommand::Cancel {
+                number: item_number(number, Usage::RemindersCancel)?,
+            }),
+            [] => Err(ParseError::ExpectedNumber {
+                usage: Usage::RemindersCancel,
+                given: None,
+            }),
+            [_, extra @ ..] => Err(ParseError::UnexpectedWords {
+                usage: Usage::RemindersCancel,
+                extra: extra.join(" "),
+            }),
+        },
+        "réunion" | "reunion" | "meeting" | "réunions" | "meetings" => {
+            Ok(RemindersCommand::Meeting {
+                offsets: (!words.is_empty())
+                    .then(|| words.iter().map(|word| (*word).to_owned()).collect()),
+            })
+        }
+        other => Err(ParseError::UnexpectedWords {
+            usage: Usage::RemindersMeeting,
+            extra: other.to_owned(),
         }),
     }
 }
@@ -1755,5 +1839,41 @@ mod tests {
             }))
         );
         assert_eq!(parse("!-x"), Ok(None));
+    }
+
+    #[test]
+    fn reminders_take_their_forms() {
+        assert_eq!(
+            parse("!rappel demain 9h Appeler"),
+            Ok(Some(Command::Remind {
+                text: "demain 9h Appeler".into()
+            }))
+        );
+        assert_eq!(
+            parse("!remind"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::Remind
+            })
+        );
+        let reminders = |command| Ok(Some(Command::Reminders(command)));
+        assert_eq!(parse("!rappels"), reminders(RemindersCommand::List));
+        assert_eq!(
+            parse("!reminders cancel 2"),
+            reminders(RemindersCommand::Cancel { number: 2 })
+        );
+        assert_eq!(
+            parse("!rappels réunion 7j 1j 2h"),
+            reminders(RemindersCommand::Meeting {
+                offsets: Some(vec!["7j".into(), "1j".into(), "2h".into()])
+            })
+        );
+        assert_eq!(
+            parse("!reminders meeting"),
+            reminders(RemindersCommand::Meeting { offsets: None })
+        );
+        assert!(matches!(
+            parse("!rappels demain"),
+            Err(ParseError::UnexpectedWords { .. })
+        ));
     }
 }

@@ -324,6 +324,34 @@ fn day_number(word: &str) -> Option<u32> {
     digits.parse().ok().filter(|day| (1..=31).contains(day))
 }
 
+/// A time of day typed alone: `9h`, `18h30`, `14:00`, `9am`, `6.30pm`, `midi`, `noon`;
+/// `14 h 30` too. `None` when it is not one.
+pub fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
+    let lowered = text.trim().to_lowercase();
+    if lowered == "midi" || lowered == "noon" {
+        return NaiveTime::from_hms_opt(12, 0, 0);
+    }
+    let glued = SPACED_TIME.replace_all(&lowered, |captures: &regex::Captures<'_>| {
+        match (captures.get(1), captures.get(3)) {
+            (Some(hour), _) => format!(
+                "{}h{}",
+                hour.as_str(),
+                captures.get(2).map_or("", |minutes| minutes.as_str())
+            ),
+            (None, Some(time)) => format!("{}{}", time.as_str(), &captures[4]),
+            (None, None) => captures[0].to_owned(),
+        }
+    });
+    let words: Vec<&str> = glued
+        .split_whitespace()
+        .filter(|word| !FILLERS.contains(word))
+        .collect();
+    match words.as_slice() {
+        [word] => read_time(word).ok().flatten(),
+        _ => None,
+    }
+}
+
 fn read_time(word: &str) -> Result<Option<NaiveTime>, DateProblem> {
     if let Some(captures) = TIME_24H.captures(word) {
         let hour: u32 = number(&captures[1])?;

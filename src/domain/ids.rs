@@ -85,3 +85,7 @@ row_id!(
     /// A poll (its number in the room is what members type).
     PollId
 );
+row_id!(
+    /// A reminder a member asked for.
+    ReminderId
+);

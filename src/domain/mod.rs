@@ -10,9 +10,12 @@ mod language;
 pub mod meeting;
 pub mod poll;
 pub mod record;
+pub mod reminders;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};
-pub use ids::{BallotId, EventId, ItemId, MeetingId, PollId, ProposalId, RoomId, UserId};
+pub use ids::{
+    BallotId, EventId, ItemId, MeetingId, PollId, ProposalId, ReminderId, RoomId, UserId,
+};
 pub use language::Language;
 pub use meeting::Meeting;

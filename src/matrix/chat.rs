@@ -8,6 +8,7 @@ use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
 use matrix_sdk::room::{IncludeRelations, RelationsOptions};
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::poll::start::PollKind;
 use matrix_sdk::ruma::events::poll::unstable_end::UnstablePollEndEventContent;
 use matrix_sdk::ruma::events::poll::unstable_start::{
@@ -127,6 +128,18 @@ impl Chat for MatrixChat {
                 // clients without polls the options and how to answer.
                 let content = NewUnstablePollStartEventContent::plain_text(fallback, poll);
                 room.send(UnstablePollStartEventContent::New(content))
+                    .with_transaction_id(transaction_id)
+                    .await
+                    .map(|sent| sent.response.event_id)
+            }
+            Content::Text { markdown, mentions } => {
+                // A text notifies where a notice would not; mentions ping their people.
+                let users = mentions
+                    .iter()
+                    .filter_map(|user| OwnedUserId::try_from(user.as_str()).ok());
+                let content = RoomMessageEventContent::text_markdown(markdown)
+                    .add_mentions(Mentions::with_user_ids(users));
+                room.send(content)
                     .with_transaction_id(transaction_id)
                     .await
                     .map(|sent| sent.response.event_id)

@@ -5,6 +5,7 @@ mod agenda;
 mod meetings;
 mod polls;
 mod record;
+mod reminders;
 
 use std::collections::HashMap;
 
@@ -14,6 +15,7 @@ pub use agenda::*;
 pub use meetings::*;
 pub use polls::*;
 pub use record::*;
+pub use reminders::*;
 
 use crate::command::{MAX_PLACE_LENGTH, ParseError, Topic, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;

@@ -1,6 +1,6 @@
 //! What happens at a time rather than on a message, done when the clock task says it is due:
-//! carrying over the untreated agenda items of a meeting whose day has ended, and closing the
-//! polls whose deadline has passed (`polls.rs`). Each is
+//! carrying over the untreated agenda items of a meeting whose day has ended, closing the polls
+//! whose deadline has passed (`polls.rs`), and sending the reminders (`reminders.rs`). Each is
 //! done in one transaction that also records it done, so it happens exactly once — late
 //! rather than never when the bot was down at the time.
 
@@ -28,7 +28,11 @@ impl<C: Chat> Service<C> {
             self.carry_over(&room, &meeting, day_end, now).await?;
         }
         let next_deadline = self.close_polls_due(now).await?;
-        Ok([next_due, next_deadline].into_iter().flatten().min())
+        let next_reminder = self.send_due_reminders(now).await?;
+        Ok([next_due, next_deadline, next_reminder]
+            .into_iter()
+            .flatten()
+            .min())
     }
 
     /// Hands the untreated items of `meeting`, whose day ended at `day_end`, on to the meeting

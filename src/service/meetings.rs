@@ -189,7 +189,8 @@ impl<C: Chat> Service<C> {
             Some(unscheduled) => unscheduled.id,
             None => tx.create_unscheduled_meeting(&room, request.at).await?.id,
         };
-        tx.schedule_meeting(meeting_id, starts_at).await?;
+        tx.schedule_meeting(meeting_id, starts_at, request.at)
+            .await?;
         tx.link_meeting_to_proposal(meeting_id, proposal.id).await?;
         let mut meeting = tx.meeting(meeting_id).await?;
         if meeting.host.is_none() {

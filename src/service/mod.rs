@@ -16,6 +16,7 @@ mod due;
 mod meetings;
 mod polls;
 mod record;
+mod reminders;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
@@ -433,7 +434,7 @@ impl<C: Chat> Service<C> {
     ) -> Result<Vec<NewMessage>, ServiceError> {
         use crate::command::{
             ActionCommand as T, AgendaCommand as A, AssociationCommand as S, DecisionCommand as D,
-            MeetingCommand as M, PollCommand as P,
+            MeetingCommand as M, PollCommand as P, RemindersCommand as R,
         };
         match command {
             Command::Help { topic } => self.help(request, topic),
@@ -488,6 +489,14 @@ impl<C: Chat> Service<C> {
             Command::Action(T::Done { number }) => self.action_done(request, number).await,
             Command::Action(T::List) => self.action_list(request).await,
             Command::Minutes { date } => self.minutes(request, date.as_deref()).await,
+            Command::Remind { text } => self.remind(request, &text).await,
+            Command::Reminders(R::List) => self.reminders_list(request).await,
+            Command::Reminders(R::Cancel { number }) => {
+                self.reminders_cancel(request, number).await
+            }
+            Command::Reminders(R::Meeting { offsets }) => {
+                self.reminders_meeting(request, offsets.as_deref()).await
+            }
         }
     }
 

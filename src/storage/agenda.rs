@@ -84,10 +84,12 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
         starts_at: DateTime<Utc>,
+        now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE meetings SET starts_at = ?2 WHERE id = ?1")
+        sqlx::query("UPDATE meetings SET starts_at = ?2, scheduled_at = ?3 WHERE id = ?1")
             .bind(meeting_id.get())
             .bind(starts_at)
+            .bind(now)
             .execute(&mut *self.inner)
             .await?;
         Ok(())

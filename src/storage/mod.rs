@@ -10,6 +10,7 @@ mod meetings;
 mod outbox;
 mod polls;
 mod record;
+mod reminders;
 mod undecrypted;
 
 use std::path::Path;
@@ -28,6 +29,7 @@ pub use agenda::NewItem;
 pub use outbox::{Content, NewMessage, OutgoingMessage, Presents, Retry};
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
+pub use reminders::MeetingToRemind;
 pub use undecrypted::UndecryptedEvent;
 
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::{StorageError, Store, Transaction};
-use crate::domain::{BallotId, EventId, RoomId};
+use crate::domain::{BallotId, EventId, RoomId, UserId};
 
 /// What a message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,19 @@ pub enum Content {
     },
     /// The end of a poll (its target: the ballot in [`Presents::End`]), with a text.
     PollEnd { text: String },
+    /// A message that notifies (`m.text`, unlike notices): reminders and nudges. The people
+    /// in `mentions` are pinged; the Markdown links to them (`matrix.to` pills).
+    Text {
+        markdown: String,
+        mentions: Vec<UserId>,
+    },
+}
+
+/// How a text with mentions is kept in the outbox's body.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct StoredText {
+    markdown: String,
+    mentions: Vec<String>,
 }
 
 /// How a poll is kept in the outbox's body.
@@ -47,6 +60,7 @@ impl Content {
             Content::File { .. } => "file",
             Content::Poll { .. } => "poll",
             Content::PollEnd { .. } => "poll_end",
+            Content::Text { .. } => "text",
         }
     }
 }
@@ -121,10 +135,10 @@ impl OutgoingMessage {
         )
     }
 
-    /// The text, for notices (tests and logs read it).
+    /// The text, for notices and texts (tests and logs read it).
     pub fn markdown(&self) -> Option<&str> {
         match &self.content {
-            Content::Notice { markdown } => Some(markdown),
+            Content::Notice { markdown } | Content::Text { markdown, .. } => Some(markdown),
             _ => None,
         }
     }
@@ -155,6 +169,14 @@ impl OutgoingMessage {
                 }
             }
             "poll_end" => Content::PollEnd { text: body },
+            "text" => {
+                let text: StoredText = serde_json::from_str(&body)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox text: {error}")))?;
+                Content::Text {
+                    markdown: text.markdown,
+                    mentions: text.mentions.into_iter().map(UserId::new).collect(),
+                }
+            }
             other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
         };
         let presents = match (
@@ -207,6 +229,15 @@ impl Transaction {
                 (json, None, None)
             }
             Content::PollEnd { text } => (text, None, None),
+            Content::Text { markdown, mentions } => {
+                let stored = StoredText {
+                    markdown,
+                    mentions: mentions.iter().map(ToString::to_string).collect(),
+                };
+                let json = serde_json::to_string(&stored)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox text: {error}")))?;
+                (json, None, None)
+            }
         };
         let (presents_ballot, ends_ballot) = match message.presents {
             Some(Presents::Ballot(id)) => (Some(id.get()), None),
@@ -397,6 +428,23 @@ mod tests {
         assert_eq!(pending[2].content, poll.content);
         assert_eq!(pending[3].content, end.content);
         assert_eq!(pending[3].presents, end.presents);
+
+        let reminder = NewMessage {
+            room: RoomId::new("!r"),
+            in_reply_to: None,
+            content: Content::Text {
+                markdown: "[BOB](https://matrix.to/#/@bob:x), rappel".into(),
+                mentions: vec![UserId::new("@bob:x")],
+            },
+            presents: None,
+        };
+        let mut tx = store.begin().await.expect("begin");
+        tx.queue_message(reminder.clone(), now)
+            .await
+            .expect("queue");
+        tx.commit().await.expect("commit");
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[4].content, reminder.content);
     }
 
     #[tokio::test]

@@ -592,7 +592,7 @@ mod tests {
                 .create_unscheduled_meeting(&room, at("2026-09-01T00:00:00Z"))
                 .await
                 .expect("meeting");
-            tx.schedule_meeting(meeting.id, at(starts_at))
+            tx.schedule_meeting(meeting.id, at(starts_at), at("2026-09-01T00:00:00Z"))
                 .await
                 .expect("schedule");
             tx.mark_meeting_held(meeting.id).await.expect("held");

@@ -18,9 +18,13 @@ async fn untreated_items_of_a_past_meeting_are_carried_over_in_order() {
     // The meeting gets a date, then item 2 is treated.
     let mut tx = bot.store.begin().await.expect("begin");
     let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
-    tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"))
-        .await
-        .expect("schedule");
+    tx.schedule_meeting(
+        meeting.id,
+        at("2026-12-10T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("schedule");
     tx.commit().await.expect("commit");
     bot.on_message(
         &message("$4", "!agenda traité 2", "2026-12-10T15:00:00Z"),
@@ -83,9 +87,13 @@ async fn meeting_with_three_items(bot: &TestBot) {
         .await
         .expect("meetings")[0]
         .clone();
-    tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"))
-        .await
-        .expect("schedule");
+    tx.schedule_meeting(
+        meeting.id,
+        at("2026-12-10T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("schedule");
     tx.commit().await.expect("commit");
 }
 

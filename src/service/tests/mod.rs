@@ -10,6 +10,7 @@ mod due;
 mod meetings;
 mod polls;
 mod record;
+mod reminders;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -143,9 +143,13 @@ async fn a_decision_belongs_to_the_meeting_of_its_day() {
         .create_unscheduled_meeting(&RoomId::new("!room"), at("2026-11-01T00:00:00Z"))
         .await
         .expect("meeting");
-    tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"))
-        .await
-        .expect("schedule");
+    tx.schedule_meeting(
+        meeting.id,
+        at("2026-12-10T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("schedule");
     tx.commit().await.expect("commit");
     let during = at("2026-12-10T15:00:00Z");
     bot.on_message(
@@ -275,9 +279,13 @@ async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meetin
         .await
         .expect("meetings")[0]
         .clone();
-    tx.schedule_meeting(meeting.id, at("2026-12-10T13:00:00Z"))
-        .await
-        .expect("schedule");
+    tx.schedule_meeting(
+        meeting.id,
+        at("2026-12-10T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("schedule");
     tx.set_meeting_host(meeting.id, "Croix-Rouge")
         .await
         .expect("host");

@@ -1,0 +1,565 @@
+//! Reminders: when they fall due. The times members type for `!remind` (French and English),
+//! recurring reminders kept at the same local time across changes of hour, the offsets of
+//! meeting reminders, and when polls and actions call for a nudge. Pure: the present time and
+//! the time zone are passed in.
+
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::dates::{DateProblem, parse_meeting_date, parse_time_of_day};
+use super::{ReminderId, UserId};
+
+/// A reminder a member asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub id: ReminderId,
+    /// Its number in the room, for `!reminders cancel <n>`.
+    pub number: usize,
+    pub author: UserId,
+    pub text: String,
+    /// When it next falls due.
+    pub next_at: DateTime<Utc>,
+    pub recurrence: Option<Recurrence>,
+}
+
+/// How far ahead a reminder may be set.
+pub const MAX_AHEAD: Duration = Duration::days(2 * 366);
+/// The longest reminder text, in characters.
+pub const MAX_REMINDER_LENGTH: usize = 500;
+/// The meeting reminders a room has until it says otherwise: 7 days, 1 day, 2 hours before.
+pub const DEFAULT_MEETING_OFFSETS: [Duration; 3] =
+    [Duration::days(7), Duration::days(1), Duration::hours(2)];
+/// The local time action reminders go out at.
+const ACTION_REMINDER_HOUR: u32 = 9;
+
+/// A reminder repeated at the same local time: every day, or every given weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recurrence {
+    /// `None`: every day.
+    pub weekday: Option<Weekday>,
+    pub time: NaiveTime,
+}
+
+impl Recurrence {
+    /// How it is stored: `daily 09:00`, `weekly mon 09:00`.
+    pub fn code(&self) -> String {
+        match self.weekday {
+            None => format!("daily {}", self.time.format("%H:%M")),
+            Some(weekday) => format!(
+                "weekly {} {}",
+                weekday.to_string().to_lowercase(),
+                self.time.format("%H:%M")
+            ),
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        let words: Vec<&str> = code.split_whitespace().collect();
+        let time = |text: &str| NaiveTime::parse_from_str(text, "%H:%M").ok();
+        match words.as_slice() {
+            ["daily", at] => Some(Self {
+                weekday: None,
+                time: time(at)?,
+            }),
+            ["weekly", day, at] => Some(Self {
+                weekday: Some(day.parse().ok()?),
+                time: time(at)?,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The first occurrence strictly after `after`, at the same local time whatever the
+    /// offset that day (9:00 stays 9:00 across the change of hour). A time that does not exist
+    /// on a day (inside the spring gap) is taken an hour later.
+    pub fn next_after(&self, after: DateTime<Utc>, time_zone: Tz) -> DateTime<Utc> {
+        let mut day = after.with_timezone(&time_zone).date_naive();
+        loop {
+            if self.weekday.is_none_or(|weekday| day.weekday() == weekday)
+                && let Some(at) = local_moment(day, self.time, time_zone)
+                && at > after
+            {
+                return at;
+            }
+            day = match day.succ_opt() {
+                Some(next) => next,
+                None => return after,
+            };
+        }
+    }
+}
+
+/// The moment a local day and time stand for; a time inside the spring gap (2:30 on the night
+/// clocks go forward) is taken an hour later, as a clock set forward reads it.
+fn local_moment(day: NaiveDate, time: NaiveTime, time_zone: Tz) -> Option<DateTime<Utc>> {
+    let local = day.and_time(time);
+    time_zone
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            time_zone
+                .from_local_datetime(&(local + Duration::hours(1)))
+                .earliest()
+        })
+        .map(|at| at.with_timezone(&Utc))
+}
+
+/// When a reminder is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Once(DateTime<Utc>),
+    Every(Recurrence),
+}
+
+impl When {
+    /// Its first time after `now`.
+    pub fn first(&self, now: DateTime<Utc>, time_zone: Tz) -> DateTime<Utc> {
+        match self {
+            When::Once(at) => *at,
+            When::Every(recurrence) => recurrence.next_after(now, time_zone),
+        }
+    }
+}
+
+/// Why a time could not be taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhenProblem {
+    #[error("not a time")]
+    Unreadable,
+    #[error("the time is past")]
+    InPast,
+    #[error("no such day")]
+    NoSuchDate,
+    #[error("more than two years ahead")]
+    TooFar,
+}
+
+/// Reads the time of a reminder: `dans 2 heures` / `in 2 hours`, `demain 9h` /
+/// `tomorrow 9am`, `aujourd'hui 18h` / `today 6pm`, `lundi 18h`, `le 12/12 à 14h`,
+/// `12/12 14h`, `2026-12-12 14:00`, and recurring `chaque lundi 9h` / `every Monday 9am`,
+/// `chaque jour 8h` / `every day 8am`.
+pub fn parse_when(text: &str, now: DateTime<Utc>, time_zone: Tz) -> Result<When, WhenProblem> {
+    let lowered = text.trim().to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let when = match words.as_slice() {
+        ["dans" | "in", amount, unit] => When::Once(now + duration(amount, unit)?),
+        ["chaque" | "every" | "tous" | "toutes", rest @ ..] => {
+            let rest: Vec<&str> = rest
+                .iter()
+                .copied()
+                .filter(|word| !matches!(*word, "les" | "à" | "at"))
+                .collect();
+            let (weekday, time_words) = match rest.as_slice() {
+                ["jour" | "jours" | "day", time @ ..] => (None, time),
+                [day, time @ ..] => (
+                    Some(weekday_named(day).ok_or(WhenProblem::Unreadable)?),
+                    time,
+                ),
+                [] => return Err(WhenProblem::Unreadable),
+            };
+            let time = parse_time_of_day(&time_words.join(" ")).ok_or(WhenProblem::Unreadable)?;
+            When::Every(Recurrence { weekday, time })
+        }
+        [
+            day @ ("demain" | "tomorrow" | "aujourd'hui" | "today"),
+            time @ ..,
+        ] => {
+            let time = parse_time_of_day(&time.join(" ")).ok_or(WhenProblem::Unreadable)?;
+            let today = now.with_timezone(&time_zone).date_naive();
+            let date = if matches!(*day, "demain" | "tomorrow") {
+                today
+                    .checked_add_days(Days::new(1))
+                    .ok_or(WhenProblem::NoSuchDate)?
+            } else {
+                today
+            };
+            When::Once(local_moment(date, time, time_zone).ok_or(WhenProblem::NoSuchDate)?)
+        }
+        _ => When::Once(parse_meeting_date(text, now, time_zone).map_err(
+            |problem| match problem {
+                DateProblem::InPast => WhenProblem::InPast,
+                DateProblem::NoSuchDate | DateProblem::WeekdayMismatch { .. } => {
+                    WhenProblem::NoSuchDate
+                }
+                _ => WhenProblem::Unreadable,
+            },
+        )?),
+    };
+    if let When::Once(at) = when {
+        if at <= now {
+            return Err(WhenProblem::InPast);
+        }
+        if at - now > MAX_AHEAD {
+            return Err(WhenProblem::TooFar);
+        }
+    }
+    Ok(when)
+}
+
+fn weekday_named(word: &str) -> Option<Weekday> {
+    let names: [(&[&str], Weekday); 7] = [
+        (&["lundi", "lundis", "monday", "mondays"], Weekday::Mon),
+        (&["mardi", "mardis", "tuesday", "tuesdays"], Weekday::Tue),
+        (
+            &["mercredi", "mercredis", "wednesday", "wednesdays"],
+            Weekday::Wed,
+        ),
+        (&["jeudi", "jeudis", "thursday", "thursdays"], Weekday::Thu),
+        (
+            &["vendredi", "vendredis", "friday", "fridays"],
+            Weekday::Fri,
+        ),
+        (
+            &["samedi", "samedis", "saturday", "saturdays"],
+            Weekday::Sat,
+        ),
+        (
+            &["dimanche", "dimanches", "sunday", "sundays"],
+            Weekday::Sun,
+        ),
+    ];
+    names
+        .iter()
+        .find(|(spellings, _)| spellings.contains(&word))
+        .map(|(_, weekday)| *weekday)
+}
+
+/// `2 heures`, `10 minutes`, `3 jours`, `1 week`, `30 s`…
+fn duration(amount: &str, unit: &str) -> Result<Duration, WhenProblem> {
+    let amount: i64 = amount.parse().map_err(|_| WhenProblem::Unreadable)?;
+    if amount <= 0 {
+        return Err(WhenProblem::InPast);
+    }
+    let unit = unit.trim_end_matches('s');
+    let one = match unit {
+        "seconde" | "second" | "sec" | "" => Duration::seconds(1),
+        "minute" | "min" | "mn" => Duration::minutes(1),
+        "heure" | "hour" | "h" => Duration::hours(1),
+        "jour" | "day" | "j" | "d" => Duration::days(1),
+        "semaine" | "week" => Duration::weeks(1),
+        "an" | "année" | "annee" | "year" => Duration::days(365),
+        _ => return Err(WhenProblem::Unreadable),
+    };
+    one.checked_mul(i32::try_from(amount).map_err(|_| WhenProblem::TooFar)?)
+        .ok_or(WhenProblem::TooFar)
+}
+
+/// Splits `!remind <when> <text>`: the longest run of leading words that reads as a time
+/// (at most six), the rest as the text (a `:` after the time is dropped).
+pub fn split_reminder(
+    typed: &str,
+    now: DateTime<Utc>,
+    time_zone: Tz,
+) -> Result<(When, String), WhenProblem> {
+    let words: Vec<&str> = typed.split_whitespace().collect();
+    let mut first_problem = None;
+    for count in (1..=words.len().min(6)).rev() {
+        let when_text = words[..count].join(" ");
+        let when_text = when_text.trim_end_matches(':');
+        match parse_when(when_text, now, time_zone) {
+            Ok(when) => {
+                let text = words[count..].join(" ");
+                let text = text.trim_start_matches(':').trim().to_owned();
+                return Ok((when, text));
+            }
+            // The most telling problem is that of the longest reading: "31/11 9h" is no
+            // such day, not unreadable.
+            Err(problem) if problem != WhenProblem::Unreadable && first_problem.is_none() => {
+                first_problem = Some(problem);
+            }
+            Err(_) => {}
+        }
+    }
+    Err(first_problem.unwrap_or(WhenProblem::Unreadable))
+}
+
+/// Reads meeting reminder offsets: `7j 1j 2h`, `7d 1d 2h`, `30min`; `aucun` / `none` for
+/// none. `None` when one of them is unreadable.
+pub fn parse_offsets(words: &[&str]) -> Option<Vec<Duration>> {
+    if let [only] = words
+        && matches!(
+            only.to_lowercase().as_str(),
+            "aucun" | "aucuns" | "none" | "non"
+        )
+    {
+        return Some(Vec::new());
+    }
+    let mut offsets = Vec::with_capacity(words.len());
+    for word in words {
+        let word = word.to_lowercase();
+        let split = word.find(|c: char| !c.is_ascii_digit())?;
+        let (amount, unit) = word.split_at(split);
+        let offset = duration(amount, unit).ok()?;
+        if offset > Duration::days(60) {
+            return None;
+        }
+        offsets.push(offset);
+    }
+    if offsets.is_empty() {
+        return None;
+    }
+    offsets.sort();
+    offsets.dedup();
+    offsets.reverse();
+    Some(offsets)
+}
+
+/// How offsets are stored: minutes, comma-separated (`10080,1440,120`; empty for none).
+pub fn offsets_code(offsets: &[Duration]) -> String {
+    offsets
+        .iter()
+        .map(|offset| offset.num_minutes().to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub fn offsets_from_code(code: &str) -> Vec<Duration> {
+    code.split(',')
+        .filter_map(|minutes| minutes.trim().parse::<i64>().ok())
+        .map(Duration::minutes)
+        .collect()
+}
+
+/// When a meeting reminder `offset` before `starts_at` falls due: `None` when that moment had
+/// already passed when the meeting was scheduled (a meeting set for tomorrow gets no "in 7
+/// days" message).
+pub fn meeting_reminder_due(
+    starts_at: DateTime<Utc>,
+    offset: Duration,
+    scheduled_at: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let due = starts_at - offset;
+    (due > scheduled_at).then_some(due)
+}
+
+/// When a poll with a deadline gets its one nudge: 24 hours before the deadline, or halfway
+/// when it runs for less than two days.
+pub fn poll_nudge_due(opened_at: DateTime<Utc>, closes_at: DateTime<Utc>) -> DateTime<Utc> {
+    let length = closes_at - opened_at;
+    if length > Duration::hours(48) {
+        closes_at - Duration::hours(24)
+    } else {
+        opened_at + length / 2
+    }
+}
+
+/// An action's two reminders, at 9:00 local time: two days before its due day, and on the
+/// day itself.
+pub fn action_reminders_due(due_on: NaiveDate, time_zone: Tz) -> [Option<DateTime<Utc>>; 2] {
+    let nine = NaiveTime::from_hms_opt(ACTION_REMINDER_HOUR, 0, 0).unwrap_or(NaiveTime::MIN);
+    [
+        due_on
+            .checked_sub_days(Days::new(2))
+            .and_then(|day| local_moment(day, nine, time_zone)),
+        local_moment(due_on, nine, time_zone),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::at;
+    use chrono_tz::Europe::Paris;
+
+    // Monday 30 November 2026, 10:00 in Paris.
+    const NOW: &str = "2026-11-30T09:00:00Z";
+
+    fn when(text: &str) -> Result<When, WhenProblem> {
+        parse_when(text, at(NOW), Paris)
+    }
+
+    #[test]
+    fn every_form_reads_in_french_and_english() {
+        assert_eq!(
+            when("dans 2 heures"),
+            Ok(When::Once(at("2026-11-30T11:00:00Z")))
+        );
+        assert_eq!(
+            when("in 2 hours"),
+            Ok(When::Once(at("2026-11-30T11:00:00Z")))
+        );
+        assert_eq!(
+            when("dans 10 minutes"),
+            Ok(When::Once(at("2026-11-30T09:10:00Z")))
+        );
+        assert_eq!(
+            when("in 5 seconds"),
+            Ok(When::Once(at("2026-11-30T09:00:05Z")))
+        );
+        assert_eq!(
+            when("dans 3 jours"),
+            Ok(When::Once(at("2026-12-03T09:00:00Z")))
+        );
+        assert_eq!(
+            when("demain 9h"),
+            Ok(When::Once(at("2026-12-01T08:00:00Z")))
+        );
+        assert_eq!(
+            when("tomorrow 9am"),
+            Ok(When::Once(at("2026-12-01T08:00:00Z")))
+        );
+        assert_eq!(
+            when("aujourd'hui 18h30"),
+            Ok(When::Once(at("2026-11-30T17:30:00Z")))
+        );
+        assert_eq!(
+            when("today 6pm"),
+            Ok(When::Once(at("2026-11-30T17:00:00Z")))
+        );
+        assert_eq!(
+            when("lundi 18h"),
+            Ok(When::Once(at("2026-11-30T17:00:00Z")))
+        );
+        assert_eq!(
+            when("le 12/12 à 14h"),
+            Ok(When::Once(at("2026-12-12T13:00:00Z")))
+        );
+        assert_eq!(
+            when("12/12 14h"),
+            Ok(When::Once(at("2026-12-12T13:00:00Z")))
+        );
+        assert_eq!(
+            when("2026-12-12 14:00"),
+            Ok(When::Once(at("2026-12-12T13:00:00Z")))
+        );
+        let monday_nine = Recurrence {
+            weekday: Some(Weekday::Mon),
+            time: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
+        };
+        assert_eq!(when("chaque lundi 9h"), Ok(When::Every(monday_nine)));
+        assert_eq!(when("every Monday 9am"), Ok(When::Every(monday_nine)));
+        assert_eq!(when("tous les lundis à 9h"), Ok(When::Every(monday_nine)));
+        assert!(matches!(
+            when("every day 8am"),
+            Ok(When::Every(Recurrence { weekday: None, .. }))
+        ));
+    }
+
+    #[test]
+    fn past_impossible_unreadable_and_far_times_are_refused() {
+        assert_eq!(when("aujourd'hui 8h"), Err(WhenProblem::InPast));
+        assert_eq!(when("1/11/2026 9h"), Err(WhenProblem::InPast));
+        assert_eq!(when("31/11 9h"), Err(WhenProblem::NoSuchDate));
+        assert_eq!(when("bientôt"), Err(WhenProblem::Unreadable));
+        assert_eq!(when("dans 3 ans"), Err(WhenProblem::TooFar));
+        assert_eq!(when("dans 3 lunes"), Err(WhenProblem::Unreadable));
+        assert_eq!(when("12/12/2029 9h"), Err(WhenProblem::TooFar));
+        assert_eq!(when("dans 1000 semaines"), Err(WhenProblem::TooFar));
+    }
+
+    #[test]
+    fn the_time_and_the_text_are_told_apart() {
+        let (when, text) =
+            split_reminder("demain 9h Appeler la mairie", at(NOW), Paris).expect("reminder");
+        assert_eq!(when, When::Once(at("2026-12-01T08:00:00Z")));
+        assert_eq!(text, "Appeler la mairie");
+        let (_, text) =
+            split_reminder("le 12/12 à 14h : envoyer la lettre", at(NOW), Paris).expect("reminder");
+        assert_eq!(text, "envoyer la lettre");
+        let (when, text) =
+            split_reminder("every Monday 9am send the agenda", at(NOW), Paris).expect("reminder");
+        assert!(matches!(when, When::Every(_)));
+        assert_eq!(text, "send the agenda");
+        assert_eq!(
+            split_reminder("31/11 9h réunion", at(NOW), Paris),
+            Err(WhenProblem::NoSuchDate)
+        );
+        assert_eq!(
+            split_reminder("un jour peut-être", at(NOW), Paris),
+            Err(WhenProblem::Unreadable)
+        );
+    }
+
+    #[test]
+    fn a_weekly_reminder_keeps_its_local_time_across_both_changes_of_hour() {
+        let monday_nine = Recurrence {
+            weekday: Some(Weekday::Mon),
+            time: NaiveTime::from_hms_opt(9, 0, 0).expect("time"),
+        };
+        // Spring: Sunday 28 March 2027 the clocks go forward; 9:00 is 8:00 UTC before, 7:00 after.
+        assert_eq!(
+            monday_nine.next_after(at("2027-03-22T08:00:00Z"), Paris),
+            at("2027-03-29T07:00:00Z")
+        );
+        assert_eq!(
+            monday_nine.next_after(at("2027-03-15T08:30:00Z"), Paris),
+            at("2027-03-22T08:00:00Z")
+        );
+        // Autumn: Sunday 31 October 2027 they go back; 9:00 is 7:00 UTC before, 8:00 after.
+        assert_eq!(
+            monday_nine.next_after(at("2027-10-25T07:00:00Z"), Paris),
+            at("2027-11-01T08:00:00Z")
+        );
+        // A daily 2:30 does not exist on 28 March 2027: that day it comes at 3:30.
+        let daily = Recurrence {
+            weekday: None,
+            time: NaiveTime::from_hms_opt(2, 30, 0).expect("time"),
+        };
+        assert_eq!(
+            daily.next_after(at("2027-03-27T02:00:00Z"), Paris),
+            at("2027-03-28T01:30:00Z")
+        );
+        assert_eq!(
+            daily.next_after(at("2027-03-28T01:30:00Z"), Paris),
+            at("2027-03-29T00:30:00Z")
+        );
+        assert_eq!(
+            Recurrence::from_code(&monday_nine.code()),
+            Some(monday_nine)
+        );
+        assert_eq!(Recurrence::from_code(&daily.code()), Some(daily));
+    }
+
+    #[test]
+    fn meeting_offsets_read_and_skip_what_was_already_past() {
+        assert_eq!(
+            parse_offsets(&["7j", "1j", "2h"]),
+            Some(DEFAULT_MEETING_OFFSETS.to_vec())
+        );
+        assert_eq!(
+            parse_offsets(&["2h", "7d", "1d"]),
+            Some(DEFAULT_MEETING_OFFSETS.to_vec())
+        );
+        assert_eq!(parse_offsets(&["aucun"]), Some(Vec::new()));
+        assert_eq!(parse_offsets(&["none"]), Some(Vec::new()));
+        assert_eq!(parse_offsets(&["30min"]), Some(vec![Duration::minutes(30)]));
+        assert_eq!(parse_offsets(&["7x"]), None);
+        assert_eq!(parse_offsets(&[]), None);
+        assert_eq!(
+            offsets_from_code(&offsets_code(&DEFAULT_MEETING_OFFSETS)),
+            DEFAULT_MEETING_OFFSETS.to_vec()
+        );
+
+        let starts = at("2026-12-10T13:00:00Z");
+        // Scheduled the day before: the 7-day reminder is skipped, the 2-hour one is not.
+        let scheduled = at("2026-12-09T10:00:00Z");
+        assert_eq!(
+            meeting_reminder_due(starts, Duration::days(7), scheduled),
+            None
+        );
+        assert_eq!(
+            meeting_reminder_due(starts, Duration::hours(2), scheduled),
+            Some(at("2026-12-10T11:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn polls_are_nudged_a_day_before_or_halfway_and_actions_at_nine() {
+        assert_eq!(
+            poll_nudge_due(at("2026-12-01T10:00:00Z"), at("2026-12-10T17:00:00Z")),
+            at("2026-12-09T17:00:00Z")
+        );
+        assert_eq!(
+            poll_nudge_due(at("2026-12-01T10:00:00Z"), at("2026-12-02T10:00:00Z")),
+            at("2026-12-01T22:00:00Z")
+        );
+        let due = NaiveDate::from_ymd_opt(2026, 12, 15).expect("date");
+        assert_eq!(
+            action_reminders_due(due, Paris),
+            [
+                Some(at("2026-12-13T08:00:00Z")),
+                Some(at("2026-12-15T08:00:00Z"))
+            ]
+        );
+    }
+}
