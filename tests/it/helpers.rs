@@ -176,6 +176,8 @@ pub struct Received {
     pub event_id: OwnedEventId,
     /// The file, for file messages (such as the .ics invitation).
     pub file: Option<FileMessageEventContent>,
+    /// The people the message mentions (`m.mentions`).
+    pub mentions: Vec<OwnedUserId>,
 }
 
 /// A reaction as a member's client received it.
@@ -299,6 +301,12 @@ impl TestUser {
                         was_encrypted: encryption.is_some(),
                         event_id: event.event_id.clone(),
                         file,
+                        mentions: event
+                            .content
+                            .mentions
+                            .as_ref()
+                            .map(|mentions| mentions.user_ids.iter().cloned().collect())
+                            .unwrap_or_default(),
                     });
                 }
             },

@@ -10,4 +10,5 @@ mod invitations;
 mod meetings;
 mod polls;
 mod record;
+mod reminders;
 mod restarts;
