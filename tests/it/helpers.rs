@@ -571,16 +571,27 @@ impl TestUser {
         what: &str,
         wanted: impl Fn(&Received) -> bool,
     ) -> Received {
+        self.wait_for_message_within(PATIENCE, what, wanted).await
+    }
+
+    /// [`TestUser::wait_for_message`] for a message due at a moment on the wall clock, which
+    /// may come later than the usual patience.
+    pub async fn wait_for_message_within(
+        &mut self,
+        patience: Duration,
+        what: &str,
+        wanted: impl Fn(&Received) -> bool,
+    ) -> Received {
         if let Some(found) = self.seen.iter().find(|message| wanted(message)) {
             return found.clone();
         }
-        let deadline = tokio::time::Instant::now() + PATIENCE;
+        let deadline = tokio::time::Instant::now() + patience;
         loop {
             let message = tokio::time::timeout_at(deadline, self.messages.recv())
                 .await
                 .unwrap_or_else(|_| {
                     panic!(
-                        "{} waited {PATIENCE:?} for {what}; it saw: {:#?}",
+                        "{} waited {patience:?} for {what}; it saw: {:#?}",
                         self.user_id, self.seen
                     )
                 })
