@@ -141,7 +141,7 @@ async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered() {
         .await;
     // A short poll is nudged halfway to its deadline.
     let (_, deadline) = next_minute(30);
-    let ask = alice
+    alice
         .say(
             &room,
             &format!("!sondage jusqu'au {deadline} : Signons-nous ?"),
