@@ -16,6 +16,7 @@ use crate::matrix::{self, MatrixChat, SyncLoop};
 use crate::sender::Sender;
 use crate::service::{Service, ServiceSettings, Wakeups};
 use crate::storage::Store;
+use crate::web::WebState;
 
 /// Fault injection for the crash tests (never set it in production): `crash-after-reply`
 /// aborts the process right after a reply reaches the homeserver, before it is marked sent.
@@ -47,6 +48,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
             default_language: settings.bot.language,
             max_command_age: settings.max_command_age(),
             time_zone: settings.bot.time_zone,
+            web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
         },
         wakeups.clone(),
         started_at,
@@ -79,6 +81,25 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         service.clone(),
         until_stopped(),
     ));
+    let web = match &settings.web {
+        Some(web) => {
+            // Its own connection, read-only: the page never writes.
+            let state = WebState {
+                store: Store::open_read_only(&database).await?,
+                texts: Arc::new(Texts::new()?),
+                default_language: settings.bot.language,
+                time_zone: settings.bot.time_zone,
+                room_names: matrix::room_names(client.clone()),
+            };
+            let serving = crate::web::serve(web.listen, Arc::new(state), until_stopped());
+            Some(tokio::spawn(async move {
+                if let Err(error) = serving.await {
+                    tracing::error!(%error, "the web page is not served");
+                }
+            }))
+        }
+        None => None,
+    };
     tracing::info!(
         user_id = ?client.user_id(),
         device_id = ?client.device_id(),
@@ -92,6 +113,11 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         if let Err(error) = task.await {
             tracing::error!(task = name, %error, "task ended abnormally");
         }
+    }
+    if let Some(web) = web
+        && let Err(error) = web.await
+    {
+        tracing::error!(%error, "web page ended abnormally");
     }
     result?;
     tracing::info!("Concerto stopped");

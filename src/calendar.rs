@@ -50,6 +50,46 @@ pub fn invitation(
     now: DateTime<Utc>,
 ) -> Option<String> {
     let (method, sequence) = version;
+    let cancelled = method == Method::Cancel;
+    let event = meeting_event(room, meeting, agenda, texts, sequence, cancelled, now)?;
+    let method = if cancelled { "CANCEL" } else { "REQUEST" };
+    let calendar = Calendar::new()
+        .append_property(("METHOD", method))
+        .push(event)
+        .done();
+    Some(calendar.to_string())
+}
+
+/// The subscribable calendar of a room's meetings (`reunions.ics`): every dated meeting as
+/// the same event its invitations carry (UID, SEQUENCE), cancelled ones marked so.
+pub fn feed(
+    name: &str,
+    room: &RoomId,
+    meetings: &[(Meeting, Agenda, u32, bool)],
+    texts: &InvitationTexts<'_>,
+    now: DateTime<Utc>,
+) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(name).append_property(("METHOD", "PUBLISH"));
+    for (meeting, agenda, sequence, cancelled) in meetings {
+        if let Some(event) = meeting_event(room, meeting, agenda, texts, *sequence, *cancelled, now)
+        {
+            calendar.push(event);
+        }
+    }
+    calendar.done().to_string()
+}
+
+/// One meeting as a calendar event; `None` without a date.
+fn meeting_event(
+    room: &RoomId,
+    meeting: &Meeting,
+    agenda: &Agenda,
+    texts: &InvitationTexts<'_>,
+    sequence: u32,
+    cancelled: bool,
+    now: DateTime<Utc>,
+) -> Option<Event> {
     let starts_at = meeting.starts_at?;
     let mut description = String::from(texts.agenda_heading);
     for (index, item) in agenda.items().iter().enumerate() {
@@ -67,18 +107,10 @@ pub fn invitation(
     if let Some(place) = &meeting.place {
         event.location(place);
     }
-    let method = match method {
-        Method::Request => "REQUEST",
-        Method::Cancel => {
-            event.status(EventStatus::Cancelled);
-            "CANCEL"
-        }
-    };
-    let calendar = Calendar::new()
-        .append_property(("METHOD", method))
-        .push(event.done())
-        .done();
-    Some(calendar.to_string())
+    if cancelled {
+        event.status(EventStatus::Cancelled);
+    }
+    Some(event.done())
 }
 
 #[cfg(test)]

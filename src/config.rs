@@ -22,6 +22,20 @@ pub struct Settings {
     /// Per-room settings seeded into the database the first time the bot starts with them.
     #[serde(default)]
     pub rooms: Vec<RoomSettings>,
+    /// The group's web page; off when absent.
+    #[serde(default)]
+    pub web: Option<WebSettings>,
+}
+
+/// The read-only web page and calendar feed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebSettings {
+    /// Where the HTTP server listens, behind the group's reverse proxy (`127.0.0.1:8080`).
+    pub listen: std::net::SocketAddr,
+    /// The address members reach it at (`https://concertation.example.org`): the links the
+    /// bot gives start with it.
+    pub public_url: String,
 }
 
 /// A room's associations and host order, as first known; the room changes them afterwards

@@ -22,3 +22,4 @@ pub mod storage;
 pub mod telemetry;
 #[cfg(test)]
 mod testing;
+pub mod web;

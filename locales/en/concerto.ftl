@@ -411,3 +411,37 @@ reminder-late-actions = **Late actions**
 reminder-poll-nudge = 🗳️ **Poll no. { $number }** “{ $question }”: closes on { $date }. No answer yet: { $missing }.
 reminder-action-before = 📌 Action no. { $number } for { $owner }: { $text } — due by { $date }.
 reminder-action-day = 📌 Action no. { $number } for { $owner }: { $text } — it is due today ({ $date }).
+
+## The group's page
+
+help-page-summary = `!page` — the link to the group's private web page (decisions, positions, meetings, calendar)
+help-page-details =
+    `!page` gives the link to the group's page: next meeting, record of decisions with search, joint positions, minutes, and a calendar of the meetings to add to your calendar app. Whoever has the link can read the page: share it with the group only. `!page new-link` (moderators) replaces the link; the old one stops working at once.
+help-page-example = !page
+page-disabled = The web page is not enabled on this bot. Whoever hosts it can enable it in the configuration (`[web]` section).
+page-new-link-refused = Only a room moderator may replace the page's link.
+page-link = The group's page (private: whoever has this link can read it): { $page }
+    Meetings calendar, to add to your calendar app: { $webcal } (or { $calendar })
+page-new-link = New link to the group's page: { $page } — the old one no longer works.
+    Meetings calendar: { $webcal } (or { $calendar })
+web-home = Next meeting
+web-decisions = Decisions
+web-positions = Joint positions
+web-meetings = Meetings
+web-calendar = Calendar (.ics)
+web-next-meeting = Next meeting
+web-no-meeting = No meeting planned yet.
+web-place = Place
+web-host = Host
+web-agenda = Agenda
+web-urgent = urgent
+web-search = prefect, shelter…
+web-search-button = Search
+web-no-result = No decision contains these words.
+web-no-decision = No decision recorded yet.
+web-meeting-of = meeting of
+web-poll = poll no.
+web-revoked = Revoked on
+web-history = Earlier versions
+web-no-position = No joint position adopted yet.
+web-minutes-download = minutes (Markdown)

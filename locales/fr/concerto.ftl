@@ -411,3 +411,37 @@ reminder-late-actions = **Actions en retard**
 reminder-poll-nudge = 🗳️ **Sondage n° { $number }** « { $question } » : clos le { $date }. Pas encore de réponse : { $missing }.
 reminder-action-before = 📌 Action n° { $number } pour { $owner } : { $text } — à faire avant le { $date }.
 reminder-action-day = 📌 Action n° { $number } pour { $owner } : { $text } — c'est pour aujourd'hui ({ $date }).
+
+## Page du groupe
+
+help-page-summary = `!page` — le lien de la page web privée du groupe (décisions, positions, réunions, calendrier)
+help-page-details =
+    `!page` donne le lien de la page du groupe : prochaine réunion, registre des décisions avec recherche, positions communes, comptes rendus, et un calendrier des réunions à ajouter à votre agenda. Quiconque a le lien peut lire la page : ne le diffusez qu'au groupe. `!page nouveau-lien` (modérateurs) remplace le lien ; l'ancien cesse aussitôt de marcher.
+help-page-example = !page
+page-disabled = La page web n'est pas activée pour ce bot. La personne qui l'héberge peut l'activer dans la configuration (section `[web]`).
+page-new-link-refused = Seul un modérateur du salon peut remplacer le lien de la page.
+page-link = La page du groupe (privée : quiconque a ce lien peut la lire) : { $page }
+    Calendrier des réunions, à ajouter à votre agenda : { $webcal } (ou { $calendar })
+page-new-link = Nouveau lien de la page du groupe : { $page } — l'ancien ne marche plus.
+    Calendrier des réunions : { $webcal } (ou { $calendar })
+web-home = Prochaine réunion
+web-decisions = Décisions
+web-positions = Positions communes
+web-meetings = Réunions
+web-calendar = Calendrier (.ics)
+web-next-meeting = Prochaine réunion
+web-no-meeting = Aucune réunion prévue pour l'instant.
+web-place = Lieu
+web-host = Accueil
+web-agenda = Ordre du jour
+web-urgent = urgent
+web-search = prefet, lieu d'accueil…
+web-search-button = Chercher
+web-no-result = Aucune décision ne contient ces mots.
+web-no-decision = Aucune décision enregistrée pour l'instant.
+web-meeting-of = réunion du
+web-poll = sondage n°
+web-revoked = Annulée le
+web-history = Versions précédentes
+web-no-position = Aucune position commune adoptée pour l'instant.
+web-minutes-download = compte rendu (Markdown)

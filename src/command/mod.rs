@@ -48,6 +48,8 @@ pub enum Command {
     Remind { text: String },
     /// `!reminders …` (`!rappels`).
     Reminders(RemindersCommand),
+    /// `!page` (`!web`): the group's private web page; `new-link` replaces its link.
+    Page { new_link: bool },
 }
 
 /// What `!reminders` (`!rappels`) is asked to do.
@@ -203,6 +205,7 @@ pub enum Usage {
     Remind,
     RemindersCancel,
     RemindersMeeting,
+    Page,
 }
 
 impl Usage {
@@ -240,6 +243,7 @@ impl Usage {
             Usage::Remind => "help-remind-example",
             Usage::RemindersCancel => "example-reminders-cancel",
             Usage::RemindersMeeting => "example-reminders-meeting",
+            Usage::Page => "help-page-example",
         }
     }
 }
@@ -258,11 +262,12 @@ pub enum Topic {
     Action,
     Minutes,
     Remind,
+    Page,
 }
 
 impl Topic {
     /// In the order `!help` lists them.
-    pub const ALL: [Topic; 11] = [
+    pub const ALL: [Topic; 12] = [
         Topic::Meeting,
         Topic::Agenda,
         Topic::Poll,
@@ -271,6 +276,7 @@ impl Topic {
         Topic::Action,
         Topic::Minutes,
         Topic::Remind,
+        Topic::Page,
         Topic::Association,
         Topic::Language,
         Topic::Help,
@@ -298,6 +304,7 @@ impl Topic {
             (Topic::Minutes, Language::En) => "minutes",
             (Topic::Remind, Language::Fr) => "rappel",
             (Topic::Remind, Language::En) => "remind",
+            (Topic::Page, _) => "page",
         }
     }
 
@@ -315,6 +322,7 @@ impl Topic {
             Topic::Action => "action",
             Topic::Minutes => "minutes",
             Topic::Remind => "remind",
+            Topic::Page => "page",
         }
     }
 
@@ -332,6 +340,7 @@ impl Topic {
             Topic::Action => Usage::ActionCreate,
             Topic::Minutes => Usage::Minutes,
             Topic::Remind => Usage::Remind,
+            Topic::Page => Usage::Page,
         }
     }
 }
@@ -371,6 +380,8 @@ const NAMES: &[(&str, Topic)] = &[
     ("remind", Topic::Remind),
     ("reminder", Topic::Remind),
     ("reminders", Topic::Remind),
+    ("page", Topic::Page),
+    ("web", Topic::Page),
 ];
 
 /// The agenda forms that follow `!agenda`, by every name they answer to.
@@ -534,6 +545,18 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
             text => Command::Remind {
                 text: text.to_owned(),
             },
+        },
+        Topic::Page => match clean_word(arguments.trim()).as_str() {
+            "" => Command::Page { new_link: false },
+            "nouveau-lien" | "nouveaulien" | "new-link" | "newlink" | "nouveau" | "new" => {
+                Command::Page { new_link: true }
+            }
+            other => {
+                return Err(ParseError::UnexpectedWords {
+                    usage: Usage::Page,
+                    extra: other.to_owned(),
+                });
+            }
         },
         Topic::Minutes => Command::Minutes {
             date: Some(arguments.trim())

@@ -12,3 +12,11 @@ pub use chat::MatrixChat;
 pub use keys::watch_room_keys;
 pub use session::connect;
 pub use sync::SyncLoop;
+
+/// The rooms' names as the bot's client knows them (for the web page's title).
+pub fn room_names(client: matrix_sdk::Client) -> crate::web::RoomNames {
+    std::sync::Arc::new(move |room: &crate::domain::RoomId| {
+        let room_id = matrix_sdk::ruma::OwnedRoomId::try_from(room.as_str()).ok()?;
+        client.get_room(&room_id)?.name()
+    })
+}

@@ -458,3 +458,33 @@ pub fn action_reminder(
     }
     text
 }
+
+/// `!page` on a bot without the web page.
+pub fn page_disabled(texts: &Texts, language: Language) -> String {
+    texts.get(language, "page-disabled")
+}
+
+pub fn page_new_link_refused(texts: &Texts, language: Language) -> String {
+    texts.get(language, "page-new-link-refused")
+}
+
+/// The page's link (private: whoever has it can read), and the calendar to subscribe to.
+pub fn page_link(texts: &Texts, language: Language, page: &str, replaced: bool) -> String {
+    let calendar = format!("{page}reunions.ics");
+    let webcal = calendar
+        .replacen("https://", "webcal://", 1)
+        .replacen("http://", "webcal://", 1);
+    texts.format(
+        language,
+        if replaced {
+            "page-new-link"
+        } else {
+            "page-link"
+        },
+        &[
+            ("page", page.to_owned().into()),
+            ("calendar", calendar.into()),
+            ("webcal", webcal.into()),
+        ],
+    )
+}

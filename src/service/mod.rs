@@ -20,6 +20,7 @@ mod reminders;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
+mod web;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ use crate::i18n::Texts;
 use crate::replies;
 use crate::storage::{NewMessage, OutgoingMessage, StorageError, Store, Transaction};
 
+pub use polls::poll_outcome;
 pub use record::gather_minutes;
 pub use undecrypted::UndecryptedEvent;
 
@@ -202,6 +204,8 @@ pub struct SendError {
 pub enum ServiceError {
     #[error(transparent)]
     Storage(#[from] StorageError),
+    #[error("no randomness from the system: {0}")]
+    Randomness(String),
 }
 
 /// How the service behaves; read from the configuration.
@@ -212,6 +216,8 @@ pub struct ServiceSettings {
     pub max_command_age: Duration,
     /// Dates are read and shown in this time zone.
     pub time_zone: Tz,
+    /// Where the group's web page is reached (`https://…`), when it is on.
+    pub web_url: Option<String>,
 }
 
 /// What the other tasks are woken with.
@@ -497,6 +503,7 @@ impl<C: Chat> Service<C> {
             Command::Reminders(R::Meeting { offsets }) => {
                 self.reminders_meeting(request, offsets.as_deref()).await
             }
+            Command::Page { new_link } => self.page(request, new_link).await,
         }
     }
 

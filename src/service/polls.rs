@@ -355,7 +355,7 @@ impl<C: Chat> Service<C> {
 
 /// Where everyone stands on `poll`, counting the answers given before `now` (or before
 /// the poll closed).
-pub(crate) async fn poll_outcome(
+pub async fn poll_outcome(
     tx: &mut Transaction,
     room: &RoomId,
     poll: &Poll,

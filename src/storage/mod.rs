@@ -12,6 +12,7 @@ mod polls;
 mod record;
 mod reminders;
 mod undecrypted;
+mod web;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -31,6 +32,7 @@ pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
 pub use undecrypted::UndecryptedEvent;
+pub use web::FeedMeeting;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {

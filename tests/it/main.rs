@@ -12,3 +12,4 @@ mod polls;
 mod record;
 mod reminders;
 mod restarts;
+mod web;

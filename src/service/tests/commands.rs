@@ -207,3 +207,44 @@ async fn a_key_that_comes_after_the_age_limit_answers_nothing() {
         "forgotten"
     );
 }
+
+#[tokio::test]
+async fn the_page_link_stays_until_a_moderator_replaces_it() {
+    let (bot, _dir) = bot().await;
+    let replies = run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$1", "!page"),
+            ("@bob:localhost", "$2", "!web"),
+            ("@bob:localhost", "$3", "!page nouveau-lien"),
+            ("@moderator:localhost", "$4", "!page new-link"),
+        ],
+    )
+    .await;
+    let link = |reply: &str| -> String {
+        reply
+            .split_whitespace()
+            .find(|word| word.starts_with("https://concertation.example.org/"))
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no link in {reply}"))
+    };
+    let first = link(&replies[0]);
+    assert_eq!(
+        first.len(),
+        "https://concertation.example.org/".len() + 64 + 1
+    );
+    assert!(
+        replies[0].contains("webcal://concertation.example.org/"),
+        "{}",
+        replies[0]
+    );
+    assert_eq!(link(&replies[1]), first, "the same link for everyone");
+    assert!(replies[2].contains("Seul un modérateur"), "{}", replies[2]);
+    let second = link(&replies[3]);
+    assert_ne!(second, first);
+    assert!(
+        replies[3].contains("l'ancien ne marche plus"),
+        "{}",
+        replies[3]
+    );
+}

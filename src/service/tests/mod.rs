@@ -175,6 +175,7 @@ pub(super) fn settings() -> ServiceSettings {
         default_language: Language::Fr,
         max_command_age: Duration::hours(24),
         time_zone: chrono_tz::Europe::Paris,
+        web_url: Some("https://concertation.example.org".into()),
     }
 }
 

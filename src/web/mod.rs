@@ -1,0 +1,320 @@
+//! The group's private web page and calendar feed: an HTTP server on the bot's runtime, off
+//! unless configured (`[web]`). Read-only: it opens the database for reading and never writes.
+//!
+//! Private by link: every path starts with the room's unguessable token; a wrong or revoked
+//! token gets a plain 404, tokens are compared in constant time and never logged. Pages are
+//! rendered on the server (maud escapes every value), need no JavaScript, and go out with a
+//! strict Content-Security-Policy and `Referrer-Policy: no-referrer` (the token is in the URL).
+//! A slow or hostile client cannot stall the bot: requests time out, carry no body, and only a
+//! few are served at once.
+
+mod pages;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::Utc;
+use chrono_tz::Tz;
+use tower::limit::ConcurrencyLimitLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::domain::{Language, RoomId};
+use crate::i18n::Texts;
+use crate::storage::Store;
+
+/// How long one request may take.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How many requests are served at once; the others wait their turn.
+const CONCURRENT_REQUESTS: usize = 8;
+/// Pages are read with GET: a request body has no business here.
+const MAX_BODY: usize = 1024;
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The room's name as members see it (from the Matrix client's store).
+pub type RoomNames = Arc<dyn Fn(&RoomId) -> Option<String> + Send + Sync>;
+
+/// What the pages need.
+pub struct WebState {
+    pub store: Store,
+    pub texts: Arc<Texts>,
+    pub default_language: Language,
+    pub time_zone: Tz,
+    pub room_names: RoomNames,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("the web server stopped: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Serves the pages on `listen` until `shutdown` completes.
+pub async fn serve(
+    listen: SocketAddr,
+    state: Arc<WebState>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), WebError> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|source| WebError::Listen {
+            address: listen,
+            source,
+        })?;
+    tracing::info!(%listen, "web page served");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(WebError::Serve)
+}
+
+/// The routes, with the security headers and the limits.
+pub fn router(state: Arc<WebState>) -> Router {
+    Router::new()
+        .route("/style.css", get(style))
+        .route("/{token}/", get(home))
+        .route("/{token}/decisions", get(decisions))
+        .route("/{token}/positions", get(positions))
+        .route("/{token}/reunions", get(meetings))
+        .route("/{token}/reunions.ics", get(feed))
+        .route("/{token}/comptes-rendus/{day}", get(minutes))
+        .fallback(not_found)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(ConcurrencyLimitLayer::new(CONCURRENT_REQUESTS))
+}
+
+fn not_found_response() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Not found\n",
+    )
+        .into_response()
+}
+
+async fn not_found() -> Response {
+    not_found_response()
+}
+
+fn server_error(error: impl std::fmt::Display) -> Response {
+    tracing::warn!(%error, "web page failed");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Server error\n",
+    )
+        .into_response()
+}
+
+/// Equal strings, compared in a time that does not depend on where they differ.
+fn same_token(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
+}
+
+/// The room a token opens, if any. Every known token is compared, whatever the result.
+async fn room_of(state: &WebState, token: &str) -> Result<Option<RoomId>, Response> {
+    let tokens = state.store.web_tokens().await.map_err(server_error)?;
+    let mut found = None;
+    for (room, known) in tokens {
+        if same_token(&known, token) {
+            found = Some(room);
+        }
+    }
+    Ok(found)
+}
+
+/// What a page knows of its room.
+pub(crate) struct RoomPage {
+    pub room: RoomId,
+    pub token: String,
+    pub name: String,
+    pub language: Language,
+}
+
+async fn open(state: &WebState, token: String) -> Result<RoomPage, Response> {
+    let Some(room) = room_of(state, &token).await? else {
+        return Err(not_found_response());
+    };
+    let language = state
+        .store
+        .room_language(&room)
+        .await
+        .map_err(server_error)?
+        .unwrap_or(state.default_language);
+    let name = (state.room_names)(&room).unwrap_or_else(|| room.to_string());
+    Ok(RoomPage {
+        room,
+        token,
+        name,
+        language,
+    })
+}
+
+fn html(markup: maud::Markup) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        markup.into_string(),
+    )
+        .into_response()
+}
+
+async fn style() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        pages::STYLE,
+    )
+        .into_response()
+}
+
+async fn home(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::home(&state, &page, Utc::now()).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Search {
+    q: Option<String>,
+}
+
+async fn decisions(
+    State(state): State<Arc<WebState>>,
+    Path(token): Path<String>,
+    Query(search): Query<Search>,
+) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let words = search.q.filter(|q| !q.trim().is_empty());
+    match pages::decisions(&state, &page, words.as_deref()).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn positions(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::positions(&state, &page).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn meetings(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::meetings(&state, &page, Utc::now()).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn minutes(
+    State(state): State<Arc<WebState>>,
+    Path((token, day)): Path<(String, String)>,
+) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let Ok(day) = chrono::NaiveDate::parse_from_str(day.trim_end_matches(".md"), "%Y-%m-%d") else {
+        return not_found_response();
+    };
+    match pages::minutes_markdown(&state, &page, day).await {
+        Ok(Some((file_name, markdown))) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/markdown; charset=utf-8".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{file_name}\""),
+                ),
+            ],
+            markdown,
+        )
+            .into_response(),
+        Ok(None) => not_found_response(),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn feed(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::feed(&state, &page, Utc::now()).await {
+        Ok(ics) => (
+            [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+            ics,
+        )
+            .into_response(),
+        Err(error) => server_error(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_match_only_when_equal() {
+        assert!(same_token("abc123", "abc123"));
+        assert!(!same_token("abc123", "abc124"));
+        assert!(!same_token("abc123", "abc12"));
+        assert!(!same_token("", "a"));
+    }
+}

@@ -1,0 +1,322 @@
+//! The pages, rendered on the server with maud (every value escaped), in the room's language.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use maud::{DOCTYPE, Markup, html};
+
+use super::{RoomPage, WebState};
+use crate::calendar::{self, InvitationTexts};
+use crate::domain::meeting::{format_date, format_date_time, next_meeting};
+use crate::domain::poll::{JointPosition, Stance};
+use crate::domain::record::{LATEST_DECISIONS, search_query};
+use crate::domain::{Language, Meeting};
+use crate::replies;
+use crate::service::{ServiceError, gather_minutes, poll_outcome};
+use crate::storage::{StorageError, Transaction};
+
+/// How many decisions the register page shows without a search.
+const REGISTER_LENGTH: usize = 200;
+
+pub const STYLE: &str = "\
+body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222}\
+nav a{margin-right:1rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}\
+.revoked{text-decoration:line-through;color:#777}.meta{color:#555;font-size:.9rem}\
+form{margin:1rem 0}input[type=search]{width:60%;padding:.3rem}li{margin:.3rem 0}";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+fn text(state: &WebState, page: &RoomPage, id: &str) -> String {
+    state.texts.get(page.language, id)
+}
+
+fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Markup {
+    let base = format!("/{}/", page.token);
+    let lang = match page.language {
+        Language::Fr => "fr",
+        Language::En => "en",
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (title) " — " (page.name) }
+                link rel="stylesheet" href="/style.css";
+            }
+            body {
+                p.meta { (page.name) }
+                nav {
+                    a href=(base) { (text(state, page, "web-home")) }
+                    a href={ (base) "decisions" } { (text(state, page, "web-decisions")) }
+                    a href={ (base) "positions" } { (text(state, page, "web-positions")) }
+                    a href={ (base) "reunions" } { (text(state, page, "web-meetings")) }
+                    a href={ (base) "reunions.ics" } { (text(state, page, "web-calendar")) }
+                }
+                h1 { (title) }
+                (body)
+            }
+        }
+    }
+}
+
+fn when(state: &WebState, page: &RoomPage, at: DateTime<Utc>) -> String {
+    format_date_time(at, state.time_zone, page.language)
+}
+
+/// The next meeting: date, place, host and agenda.
+pub async fn home(
+    state: &WebState,
+    page: &RoomPage,
+    now: DateTime<Utc>,
+) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let meetings = tx.planned_meetings(&page.room).await?;
+    let next = next_meeting(&meetings, now, state.time_zone).cloned();
+    let agenda = match &next {
+        Some(meeting) => Some(tx.agenda(meeting.id).await?),
+        None => None,
+    };
+    let title = text(state, page, "web-next-meeting");
+    let unknown = text(state, page, "minutes-unknown");
+    let body = html! {
+        @match (&next, &agenda) {
+            (Some(meeting), Some(agenda)) => {
+                p { strong {
+                    @match meeting.starts_at {
+                        Some(at) => (when(state, page, at)),
+                        None => (text(state, page, "agenda-meeting-unscheduled")),
+                    }
+                } }
+                ul {
+                    li { (text(state, page, "web-place")) " : " (meeting.place.clone().unwrap_or_else(|| unknown.clone())) }
+                    li { (text(state, page, "web-host")) " : " (meeting.host.clone().unwrap_or_else(|| unknown.clone())) }
+                }
+                h2 { (text(state, page, "web-agenda")) }
+                @if agenda.is_empty() {
+                    p { (text(state, page, "reminder-agenda-empty")) }
+                } @else {
+                    ol {
+                        @for item in agenda.items() {
+                            li {
+                                @if item.urgent { strong { (text(state, page, "web-urgent")) } " — " }
+                                (item.text)
+                                @if item.status == crate::domain::ItemStatus::Treated { " ✅" }
+                            }
+                        }
+                    }
+                }
+            }
+            _ => { p { (text(state, page, "web-no-meeting")) } }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The register: the latest decisions, or those a search found, each with its history.
+pub async fn decisions(
+    state: &WebState,
+    page: &RoomPage,
+    words: Option<&str>,
+) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let found = match words.map(search_query) {
+        Some(Some(query)) => {
+            tx.search_decisions(&page.room, &query, LATEST_DECISIONS * 5)
+                .await?
+        }
+        Some(None) => Vec::new(),
+        None => tx.latest_decisions(&page.room, REGISTER_LENGTH).await?,
+    };
+    let mut shown = Vec::with_capacity(found.len());
+    for decision in found {
+        let versions = if decision.version > 1 {
+            tx.decision_versions(&page.room, decision.number).await?
+        } else {
+            Vec::new()
+        };
+        shown.push((decision, versions));
+    }
+    let zone = state.time_zone;
+    let language = page.language;
+    let title = text(state, page, "web-decisions");
+    let body = html! {
+        form method="get" action={ "/" (page.token) "/decisions" } {
+            input type="search" name="q" value=(words.unwrap_or_default()) placeholder=(text(state, page, "web-search"));
+            " "
+            button type="submit" { (text(state, page, "web-search-button")) }
+        }
+        @if shown.is_empty() {
+            p { (text(state, page, if words.is_some() { "web-no-result" } else { "web-no-decision" })) }
+        }
+        @for (decision, versions) in &shown {
+            article id={ "d" (decision.number) } {
+                h2 { "n° " (decision.number) }
+                p class=[decision.revoked.as_ref().map(|_| "revoked")] { (decision.text) }
+                p.meta {
+                    (format_date(decision.created_at, zone, language)) " — " (decision.author)
+                    @if let Some(association) = &decision.author_association { " (" (association) ")" }
+                    @if let Some((_, Some(at))) = decision.meeting { " — " (text(state, page, "web-meeting-of")) " " (format_date(at, zone, language)) }
+                    @if let Some(poll) = decision.poll { " — " (text(state, page, "web-poll")) " " (poll) }
+                }
+                @if let Some(revoked) = &decision.revoked {
+                    p.meta { strong { (text(state, page, "web-revoked")) } " " (format_date(revoked.at, zone, language)) " : " (revoked.reason) }
+                }
+                @if !versions.is_empty() {
+                    details {
+                        summary { (text(state, page, "web-history")) }
+                        ol { @for version in versions { li { (format_date(version.created_at, zone, language)) " — " (version.text) } } }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The joint positions adopted: closed polls where every association agreed.
+pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let mut adopted = Vec::new();
+    for poll in tx.closed_polls(&page.room).await? {
+        let closed_at = poll.closed_at.unwrap_or_else(Utc::now);
+        let outcome = poll_outcome(&mut tx, &page.room, &poll, closed_at).await?;
+        if let JointPosition::Adopted(option) = outcome.joint {
+            adopted.push((poll, option, outcome));
+        }
+    }
+    let title = text(state, page, "web-positions");
+    let body = html! {
+        @if adopted.is_empty() { p { (text(state, page, "web-no-position")) } }
+        @for (poll, option, outcome) in &adopted {
+            article {
+                h2 { (poll.question) }
+                p { strong { (poll.options.get(option - 1).cloned().unwrap_or_default()) } }
+                p.meta {
+                    @if let Some(at) = poll.closed_at { (format_date(at, state.time_zone, page.language)) }
+                    " — " (text(state, page, "web-poll")) " " (poll.number)
+                }
+                ul {
+                    @for (association, stance) in &outcome.associations {
+                        li {
+                            (association) " : "
+                            @match stance {
+                                Stance::Unanimous { option, voters } => {
+                                    (poll.options.get(option - 1).cloned().unwrap_or_default())
+                                    " (" (voters.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")) ")"
+                                }
+                                Stance::Split(_) | Stance::Missing => { "—" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// Past meetings, each with its minutes to download.
+pub async fn meetings(
+    state: &WebState,
+    page: &RoomPage,
+    now: DateTime<Utc>,
+) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let past = tx.past_meetings(&page.room, now).await?;
+    let title = text(state, page, "web-meetings");
+    let unknown = text(state, page, "minutes-unknown");
+    let day = |meeting: &Meeting| {
+        meeting
+            .starts_at
+            .map(|at| {
+                at.with_timezone(&state.time_zone)
+                    .format("%Y-%m-%d")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    let body = html! {
+        @if past.is_empty() { p { (text(state, page, "minutes-no-meeting")) } }
+        ul {
+            @for meeting in &past {
+                li {
+                    @if let Some(at) = meeting.starts_at { strong { (when(state, page, at)) } }
+                    " — " (meeting.place.clone().unwrap_or_else(|| unknown.clone()))
+                    " — " (meeting.host.clone().unwrap_or_else(|| unknown.clone()))
+                    " — " a href={ "/" (page.token) "/comptes-rendus/" (day(meeting)) ".md" } { (text(state, page, "web-minutes-download")) }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The minutes of the meeting of `day` as Markdown, with their file name.
+pub async fn minutes_markdown(
+    state: &WebState,
+    page: &RoomPage,
+    day: NaiveDate,
+) -> Result<Option<(String, String)>, PageError> {
+    let mut tx = state.store.begin().await?;
+    let start = local_midnight(state, day);
+    let end = local_midnight(state, day.succ_opt().unwrap_or(day));
+    let Some(meeting) = tx.meeting_between(&page.room, start, end, false).await? else {
+        return Ok(None);
+    };
+    let gathered = gather_minutes(&mut tx, &page.room, meeting, state.time_zone).await?;
+    let today = Utc::now().with_timezone(&state.time_zone).date_naive();
+    let markdown = replies::minutes(
+        &state.texts,
+        page.language,
+        state.time_zone,
+        &gathered,
+        &std::collections::HashMap::new(),
+        today,
+    );
+    let name = replies::minutes_file_name(
+        &state.texts,
+        page.language,
+        &gathered.meeting,
+        state.time_zone,
+    );
+    Ok(Some((name, markdown)))
+}
+
+fn local_midnight(state: &WebState, day: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    state
+        .time_zone
+        .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN).and_utc())
+}
+
+/// The subscribable calendar of the room's meetings.
+pub async fn feed(
+    state: &WebState,
+    page: &RoomPage,
+    now: DateTime<Utc>,
+) -> Result<String, PageError> {
+    let meetings = state.store.feed_meetings(&page.room).await?;
+    let mut tx: Transaction = state.store.begin().await?;
+    let mut events = Vec::with_capacity(meetings.len());
+    for feed in meetings {
+        let agenda = tx.agenda(feed.meeting.id).await?;
+        events.push((feed.meeting, agenda, feed.sequence, feed.cancelled));
+    }
+    let summary = replies::meeting_summary(&state.texts, page.language);
+    let heading = replies::meeting_calendar_agenda(&state.texts, page.language);
+    let texts = InvitationTexts {
+        summary: &summary,
+        agenda_heading: &heading,
+    };
+    Ok(calendar::feed(&page.name, &page.room, &events, &texts, now))
+}

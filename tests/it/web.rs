@@ -1,0 +1,188 @@
+//! The group's page against the running bot: `!page` gives a private link; the pages answer
+//! with the security headers; a hostile decision text is escaped; search is accent-blind; a
+//! wrong or revoked token gets a plain 404; the calendar feed parses back. And a real browser
+//! (headless Chromium) renders the decisions page and a search result.
+
+use std::process::Command as StdCommand;
+
+use icalendar::{Calendar, EventLike};
+use matrix_sdk::ruma::events::room::member::MembershipState;
+
+use crate::helpers::{Bot, BotConfig, TestUser};
+
+/// A free TCP port on 127.0.0.1 for the bot's web server.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port")
+}
+
+async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
+    let command = user.say(room, body).await;
+    user.reply_to(&command).await.body
+}
+
+/// The page's link in a `!page` reply.
+fn link_in(reply: &str) -> String {
+    reply
+        .split_whitespace()
+        .find(|word| word.starts_with("http://") && word.ends_with('/'))
+        .unwrap_or_else(|| panic!("no link in {reply}"))
+        .to_owned()
+}
+
+/// The DOM a real browser builds for `url`.
+fn rendered_dom(url: &str) -> String {
+    let output = StdCommand::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--dump-dom",
+            url,
+        ])
+        .output()
+        .expect("chromium (scripts/test and .ci/run install Debian's package)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 DOM")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    let port = free_port();
+    let room = alice.create_room(false, &[&bot.user_id]).await;
+    bot.start_with(BotConfig {
+        extra: format!(
+            "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    ask(&mut alice, &room, "!réunion clore 1").await;
+    ask(&mut alice, &room, "!réunion lieu Mairie de Melun").await;
+    ask(&mut alice, &room, "!agenda ajouter Budget 2027").await;
+    ask(
+        &mut alice,
+        &room,
+        "!décision Lettre commune au Préfet sur l'hébergement",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!décision <script>alert('x')</script> & <b>gras</b>",
+    )
+    .await;
+    let page = link_in(&ask(&mut alice, &room, "!page").await);
+
+    let http = reqwest::Client::new();
+    let home = http.get(&page).send().await.expect("home page");
+    assert_eq!(home.status(), 200);
+    let headers = home.headers().clone();
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap_or_default()
+            .contains("default-src 'none'")
+    );
+    assert_eq!(headers["referrer-policy"], "no-referrer");
+    let body = home.text().await.expect("body");
+    assert!(body.contains("Mairie de Melun"), "{body}");
+    assert!(body.contains("Budget 2027"), "{body}");
+
+    let decisions = http
+        .get(format!("{page}decisions"))
+        .send()
+        .await
+        .expect("decisions")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        decisions.contains("Lettre commune au Préfet"),
+        "{decisions}"
+    );
+    assert!(!decisions.contains("<script>alert"), "escaped: {decisions}");
+    assert!(decisions.contains("&lt;script&gt;"), "{decisions}");
+    let search = http
+        .get(format!("{page}decisions?q=prefet"))
+        .send()
+        .await
+        .expect("search")
+        .text()
+        .await
+        .expect("body");
+    assert!(search.contains("Lettre commune au Préfet"), "{search}");
+    assert!(!search.contains("gras"), "{search}");
+
+    let feed = http
+        .get(format!("{page}reunions.ics"))
+        .send()
+        .await
+        .expect("feed");
+    assert_eq!(feed.status(), 200);
+    let calendar: Calendar = feed
+        .text()
+        .await
+        .expect("ics")
+        .parse()
+        .expect("valid iCalendar");
+    let event = calendar.components[0].as_event().expect("an event");
+    assert_eq!(event.get_location(), Some("Mairie de Melun"));
+
+    // A real browser renders the register and a search.
+    if let Ok(path) = std::env::var("CONCERTO_SCREENSHOT") {
+        // For the README: `CONCERTO_SCREENSHOT=docs/page.png cargo test --test it web`.
+        let status = StdCommand::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=800,900",
+                &format!("--screenshot={path}"),
+                &format!("{page}decisions"),
+            ])
+            .status()
+            .expect("chromium");
+        assert!(status.success());
+    }
+    let dom = rendered_dom(&format!("{page}decisions?q=hebergement"));
+    assert!(dom.contains("Lettre commune au Préfet"), "{dom}");
+    assert!(!dom.contains("gras"), "{dom}");
+
+    // Wrong and revoked links: a plain 404.
+    let wrong = http
+        .get(format!("http://127.0.0.1:{port}/{}/", "0".repeat(64)))
+        .send()
+        .await
+        .expect("wrong token");
+    assert_eq!(wrong.status(), 404);
+    let replaced = link_in(&ask(&mut alice, &room, "!page nouveau-lien").await);
+    assert_ne!(replaced, page);
+    let old = http.get(&page).send().await.expect("old link");
+    assert_eq!(old.status(), 404);
+    let new = http.get(&replaced).send().await.expect("new link");
+    assert_eq!(new.status(), 200);
+    assert!(
+        !bot.logs().contains(&replaced[replaced.len() - 20..]),
+        "tokens are never logged"
+    );
+}
