@@ -230,4 +230,52 @@ mod tests {
         assert_eq!(event.get_sequence(), Some(2));
         assert_eq!(event.get_status(), Some(EventStatus::Cancelled));
     }
+
+    #[test]
+    fn the_feed_carries_every_meeting_with_its_uid_and_cancelled_ones_marked() {
+        let room = RoomId::new("!r");
+        let meeting = |id: i64, starts_at: &str, place: Option<&str>| Meeting {
+            id: MeetingId::new(id),
+            starts_at: Some(at(starts_at)),
+            place: place.map(str::to_owned),
+            host: None,
+        };
+        let texts = InvitationTexts {
+            summary: "Réunion de concertation",
+            agenda_heading: "Ordre du jour :",
+        };
+        let meetings = vec![
+            (
+                meeting(1, "2026-12-10T13:00:00Z", Some("Melun")),
+                Agenda::default(),
+                2,
+                false,
+            ),
+            (
+                meeting(2, "2027-03-10T13:00:00Z", None),
+                Agenda::default(),
+                1,
+                true,
+            ),
+        ];
+        let ics = feed(
+            "Concertation",
+            &room,
+            &meetings,
+            &texts,
+            at("2026-11-29T18:00:00Z"),
+        );
+        let parsed: Calendar = ics.parse().expect("valid iCalendar");
+        let events: Vec<&Event> = parsed
+            .components
+            .iter()
+            .filter_map(|component| component.as_event())
+            .collect();
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].get_uid(), Some("meeting-1-r@concerto"));
+        assert_eq!(events[0].get_sequence(), Some(2));
+        assert_eq!(events[0].get_location(), Some("Melun"));
+        assert_eq!(events[0].get_status(), None);
+        assert_eq!(events[1].get_status(), Some(EventStatus::Cancelled));
+    }
 }

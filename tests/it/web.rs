@@ -90,6 +90,11 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
         "!décision <script>alert('x')</script> & <b>gras</b>",
     )
     .await;
+    let set = format!("!association set {} Restos du Cœur", alice.user_id);
+    ask(&mut alice, &room, &set).await;
+    alice.say(&room, "!sondage Signons-nous la lettre ?").await;
+    ask(&mut alice, &room, "!voter 1 Pour").await;
+    ask(&mut alice, &room, "!sondage clore 1").await;
     let page = link_in(&ask(&mut alice, &room, "!page").await);
 
     let http = reqwest::Client::new();
@@ -131,6 +136,20 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
         .expect("body");
     assert!(search.contains("Lettre commune au Préfet"), "{search}");
     assert!(!search.contains("gras"), "{search}");
+
+    let positions = http
+        .get(format!("{page}positions"))
+        .send()
+        .await
+        .expect("positions")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        positions.contains("Signons-nous la lettre ?"),
+        "{positions}"
+    );
+    assert!(positions.contains("Restos du Cœur : Pour"), "{positions}");
 
     let feed = http
         .get(format!("{page}reunions.ics"))
