@@ -32,7 +32,10 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         );
     }
     let client = matrix::connect(&settings).await?;
-    let database = settings.storage.data_dir.join("concerto.sqlite3");
+    let database = settings
+        .storage
+        .data_dir
+        .join(crate::storage::DATABASE_FILE);
     let store = Store::open(&database)
         .await
         .with_context(|| format!("cannot open {}", database.display()))?;

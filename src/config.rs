@@ -25,6 +25,26 @@ pub struct Settings {
     /// The group's web page; off when absent.
     #[serde(default)]
     pub web: Option<WebSettings>,
+    #[serde(default)]
+    pub log: LogSettings,
+}
+
+/// How the logs are written (to standard error).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    #[serde(default)]
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Lines for people.
+    #[default]
+    Text,
+    /// One JSON object per line, for a log collector.
+    Json,
 }
 
 /// The read-only web page and calendar feed.

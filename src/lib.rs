@@ -7,6 +7,7 @@
 //! (the outbox out) and the [`clock`] (what falls due at a time); [`app`] starts them.
 
 pub mod app;
+pub mod backup;
 pub mod calendar;
 pub mod clock;
 pub mod command;

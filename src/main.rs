@@ -25,6 +25,28 @@ enum Action {
         #[arg(long, short)]
         config: PathBuf,
     },
+    /// Write a backup of the bot (its database, its Matrix keys and session) to a file, while
+    /// it runs.
+    Backup {
+        #[arg(long, short)]
+        config: PathBuf,
+        /// The archive to write (a tar file; keep it as safe as the bot's data).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Restore a backup into the configured data directory, which must be empty.
+    Restore {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Exit 0 when the bot read the rooms less than a minute ago, non-zero otherwise (for a
+    /// supervisor).
+    Health {
+        #[arg(long, short)]
+        config: PathBuf,
+    },
     /// Export a room's record (readable while the bot runs), to standard output.
     Export {
         #[command(subcommand)]
@@ -66,8 +88,15 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
-    concerto::telemetry::init();
     let cli = Cli::parse();
+    // The bot logs as its configuration says (text or JSON); the one-shot commands as text.
+    let format = match &cli.command {
+        Action::Run { config } => Settings::load(config)
+            .map(|settings| settings.log.format)
+            .unwrap_or_default(),
+        _ => concerto::config::LogFormat::Text,
+    };
+    concerto::telemetry::init(format);
     let result = tokio::runtime::Runtime::new()
         .map_err(anyhow::Error::from)
         .and_then(|runtime| runtime.block_on(run(cli.command)));
@@ -90,7 +119,48 @@ async fn run(action: Action) -> anyhow::Result<()> {
             Ok(())
         }
         Action::Export { what } => export(what).await,
+        Action::Backup { config, to } => {
+            let settings = Settings::load(&config)?;
+            let carried = concerto::backup::back_up(&settings.storage.data_dir, &to).await?;
+            println!("{}: {} files", to.display(), carried.len());
+            Ok(())
+        }
+        Action::Restore { config, from } => {
+            let settings = Settings::load(&config)?;
+            let restored = concerto::backup::restore(&from, &settings.storage.data_dir)?;
+            println!(
+                "{}: {} files restored; start the bot with the same configuration",
+                settings.storage.data_dir.display(),
+                restored.len()
+            );
+            Ok(())
+        }
+        Action::Health { config } => health(&config).await,
     }
+}
+
+/// How old the last completed sync may be for the bot to count as healthy.
+const HEALTHY_SYNC_AGE: chrono::Duration = chrono::Duration::minutes(1);
+
+async fn health(config: &std::path::Path) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let settings = Settings::load(config)?;
+    let database = settings
+        .storage
+        .data_dir
+        .join(concerto::storage::DATABASE_FILE);
+    let store = concerto::storage::Store::open_read_only(&database)
+        .await
+        .with_context(|| format!("cannot open {}", database.display()))?;
+    let Some(saved_at) = store.sync_saved_at().await? else {
+        anyhow::bail!("the bot has not read the rooms yet");
+    };
+    let age = chrono::Utc::now() - saved_at;
+    if age > HEALTHY_SYNC_AGE {
+        anyhow::bail!("the last sync is {} s old", age.num_seconds());
+    }
+    println!("healthy: last sync {} s ago", age.num_seconds());
+    Ok(())
 }
 
 async fn export(what: Export) -> anyhow::Result<()> {
@@ -105,7 +175,10 @@ async fn export(what: Export) -> anyhow::Result<()> {
         }
     };
     let settings = Settings::load(config)?;
-    let database = settings.storage.data_dir.join("concerto.sqlite3");
+    let database = settings
+        .storage
+        .data_dir
+        .join(concerto::storage::DATABASE_FILE);
     let store = concerto::storage::Store::open_read_only(&database)
         .await
         .with_context(|| format!("cannot open {}", database.display()))?;

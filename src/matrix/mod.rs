@@ -3,6 +3,11 @@
 //! tells the service when room keys arrive.
 //! No command logic lives here.
 
+/// The Matrix store (state and encryption keys), in the data directory.
+pub const STORE_DIR: &str = "matrix-store";
+/// The saved session (access token, device), in the data directory.
+pub const SESSION_FILE: &str = "session.json";
+
 mod chat;
 mod keys;
 mod session;

@@ -27,11 +27,11 @@ struct SavedSession {
 pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
     let data_dir = &settings.storage.data_dir;
     create_private_dir(data_dir)?;
-    let session_path = data_dir.join("session.json");
+    let session_path = data_dir.join(super::SESSION_FILE);
     let client = Client::builder()
         .homeserver_url(&settings.matrix.homeserver_url)
         .sqlite_store(
-            data_dir.join("matrix-store"),
+            data_dir.join(super::STORE_DIR),
             Some(settings.storage.store_passphrase.expose_secret()),
         )
         .build()

@@ -248,12 +248,16 @@ impl SyncLoop {
             };
             let started = Instant::now();
             self.service.handle(&incoming, Utc::now()).await?;
-            if let Incoming::Message(message) = &incoming {
+            if let Incoming::Message(message) = &incoming
+                && !matches!(crate::command::parse(&message.body), Ok(None))
+            {
                 // Reading, deciding and storing, before the sender takes over.
-                tracing::debug!(
+                let elapsed = started.elapsed();
+                tracing::info!(
                     event_id = %message.event_id,
-                    micros = started.elapsed().as_micros(),
-                    "message handled"
+                    latency_ms = elapsed.as_secs_f64() * 1000.0,
+                    micros = elapsed.as_micros(),
+                    "command handled"
                 );
             }
         }

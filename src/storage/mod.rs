@@ -34,6 +34,9 @@ pub use reminders::MeetingToRemind;
 pub use undecrypted::UndecryptedEvent;
 pub use web::FeedMeeting;
 
+/// Concerto's database, in the data directory.
+pub const DATABASE_FILE: &str = "concerto.sqlite3";
+
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("database error: {0}")]
@@ -97,6 +100,14 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|row| row.get("next_batch")))
+    }
+
+    /// When the last sync was saved: how recently the bot read the rooms.
+    pub async fn sync_saved_at(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let row = sqlx::query("SELECT saved_at FROM sync_position WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|row| row.try_get("saved_at")).transpose()?)
     }
 
     /// Call only once every event up to `next_batch` has been handled.
@@ -337,6 +348,65 @@ pub(crate) mod tests {
             }
         );
         assert_eq!(pending[1].presents, Some(Presents::Ballot(ballots[0].id)));
+    }
+
+    #[tokio::test]
+    async fn a_database_of_the_first_release_opens_with_its_data() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(DATABASE_FILE);
+        let first = dir.path().join("first-migrations");
+        std::fs::create_dir(&first).expect("dir");
+        std::fs::copy(
+            "migrations/0001_foundation.sql",
+            first.join("0001_foundation.sql"),
+        )
+        .expect("copy");
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true);
+            let pool = SqlitePool::connect_with(options).await.expect("open");
+            sqlx::migrate::Migrator::new(first.as_path())
+                .await
+                .expect("first migrations")
+                .run(&pool)
+                .await
+                .expect("migrate to 1");
+            for statement in [
+                "INSERT INTO handled_events VALUES ('$old', '!r', '2026-01-05T10:00:00Z')",
+                "INSERT INTO rooms (room_id, language, welcomed_at)
+                 VALUES ('!r', 'en', '2026-01-05T10:00:00Z')",
+                "INSERT INTO outbox (room_id, in_reply_to, markdown, created_at)
+                 VALUES ('!r', '$old', 'Hello', '2026-01-05T10:00:01Z')",
+                "INSERT INTO sync_position VALUES (1, 's42', '2026-01-05T10:00:02Z')",
+            ] {
+                sqlx::query(statement)
+                    .execute(&pool)
+                    .await
+                    .expect("old data");
+            }
+            pool.close().await;
+        }
+        let store = Store::open(&path).await.expect("every migration since");
+        assert!(
+            store
+                .was_handled(&EventId::new("$old"))
+                .await
+                .expect("query")
+        );
+        assert_eq!(
+            store
+                .room_language(&RoomId::new("!r"))
+                .await
+                .expect("query"),
+            Some(Language::En)
+        );
+        assert_eq!(
+            store.sync_position().await.expect("query").as_deref(),
+            Some("s42")
+        );
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[0].markdown(), Some("Hello"));
     }
 
     #[tokio::test]

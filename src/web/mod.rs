@@ -87,6 +87,7 @@ pub async fn serve(
 pub fn router(state: Arc<WebState>) -> Router {
     Router::new()
         .route("/style.css", get(style))
+        .route("/healthz", get(healthz))
         .route("/{token}/", get(home))
         .route("/{token}/decisions", get(decisions))
         .route("/{token}/positions", get(positions))
@@ -194,6 +195,25 @@ fn html(markup: maud::Markup) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
         markup.into_string(),
+    )
+        .into_response()
+}
+
+/// For a supervisor: 200 while the bot reads the rooms (a sync in the last minute), else 503.
+async fn healthz(State(state): State<Arc<WebState>>) -> Response {
+    let healthy = matches!(
+        state.store.sync_saved_at().await,
+        Ok(Some(saved_at)) if Utc::now() - saved_at <= chrono::Duration::minutes(1)
+    );
+    let status = if healthy {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        if healthy { "ok\n" } else { "not syncing\n" },
     )
         .into_response()
 }

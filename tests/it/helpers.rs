@@ -868,21 +868,32 @@ language = "{language}"
     /// Runs `concerto export …` on the bot's configuration (beside the running bot) and
     /// returns what it printed.
     pub async fn export(&self, args: &[&str]) -> String {
-        let output = Command::new(env!("CARGO_BIN_EXE_concerto"))
-            .arg("export")
-            .args(args)
-            .arg("--config")
-            .arg(self.dir.path().join("concerto.toml"))
-            .env_remove("RUST_LOG")
-            .output()
-            .await
-            .expect("run the export");
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        let output = self.cli(&all).await;
         assert!(
             output.status.success(),
             "export failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
         String::from_utf8(output.stdout).expect("UTF-8 export")
+    }
+
+    /// Runs `concerto <args> --config <the bot's configuration>` beside the bot.
+    pub async fn cli(&self, args: &[&str]) -> std::process::Output {
+        Command::new(env!("CARGO_BIN_EXE_concerto"))
+            .args(args)
+            .arg("--config")
+            .arg(self.dir.path().join("concerto.toml"))
+            .env_remove("RUST_LOG")
+            .output()
+            .await
+            .expect("run the concerto command")
+    }
+
+    /// Where the bot's files (configuration, logs) are, beside its data directory.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
     }
 
     /// Everything the bot logged, over all its runs (printed when a test fails).

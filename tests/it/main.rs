@@ -8,6 +8,7 @@ mod commands;
 mod configuration;
 mod invitations;
 mod meetings;
+mod operations;
 mod polls;
 mod record;
 mod reminders;

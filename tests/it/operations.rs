@@ -1,0 +1,126 @@
+//! Operations: a backup taken while the bot runs, restored into an empty data directory,
+//! brings the same device back with everything; the health check answers while the bot syncs;
+//! the systemd unit passes `systemd-analyze verify`.
+
+use std::process::Command as StdCommand;
+
+use crate::helpers::{Bot, BotConfig, TestUser, homeserver, room_with_bot};
+
+async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
+    let command = user.say(room, body).await;
+    user.reply_to(&command).await.body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backup_of_a_running_bot_restores_the_same_device_with_everything() {
+    let mut alice = TestUser::new("alice", false).await;
+    let admin = TestUser::new("admin", true).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let added = alice.say(&room, "!agenda ajouter Budget 2027").await;
+    alice.reply_to(&added).await;
+    ask(&mut alice, &room, "!décision Lettre commune au Préfet").await;
+    // A poll is no reply: it is posted on its own.
+    alice.say(&room, "!sondage Signons-nous ?").await;
+    ask(&mut alice, &room, "!rappel dans 3 heures Envoyer la lettre").await;
+    let health = bot.cli(&["health"]).await;
+    assert!(
+        health.status.success(),
+        "{}",
+        String::from_utf8_lossy(&health.stderr)
+    );
+    let devices = homeserver().devices_of(&admin, &bot.user_id).await;
+
+    // While it runs.
+    let archive = bot.dir().join("backup.tar");
+    let backup = bot
+        .cli(&["backup", "--to", archive.to_str().expect("path")])
+        .await;
+    assert!(
+        backup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backup.stderr)
+    );
+    assert!(bot.stop().await);
+
+    // A new machine: an empty data directory, the same configuration.
+    bot.wipe_data();
+    let restored = bot
+        .cli(&["restore", "--from", archive.to_str().expect("path")])
+        .await;
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    bot.restart();
+
+    let agenda = ask(&mut alice, &room, "!agenda").await;
+    assert!(agenda.contains("Budget 2027"), "{agenda}");
+    let decisions = ask(&mut alice, &room, "!décisions").await;
+    assert!(
+        decisions.contains("Lettre commune au Préfet"),
+        "{decisions}"
+    );
+    let polls = ask(&mut alice, &room, "!sondages").await;
+    assert!(polls.contains("Signons-nous ?"), "{polls}");
+    let reminders = ask(&mut alice, &room, "!rappels").await;
+    assert!(reminders.contains("Envoyer la lettre"), "{reminders}");
+    assert_eq!(alice.replies_seen(&added), 1, "no command answered twice");
+    assert_eq!(
+        homeserver().devices_of(&admin, &bot.user_id).await,
+        devices,
+        "the same device, its keys restored"
+    );
+}
+
+#[test]
+fn the_systemd_unit_passes_systemd_analyze_verify() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let unit = std::fs::read_to_string(format!("{root}/deploy/concerto.service")).expect("unit");
+    // Verified as installed: the binary where the unit expects it is the one just built.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let installed = unit.replace("/usr/local/bin/concerto", env!("CARGO_BIN_EXE_concerto"));
+    let path = dir.path().join("concerto.service");
+    std::fs::write(&path, installed).expect("write unit");
+    let output = StdCommand::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .arg(&path)
+        .output()
+        .expect("systemd-analyze (scripts/test and .ci/run install Debian's systemd package)");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("Unknown"), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn json_logs_give_one_line_per_command_with_its_latency() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        extra: "\n[log]\nformat = \"json\"\n".into(),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let command = alice.say(&room, "!aide").await;
+    alice.reply_to(&command).await;
+    let logs = bot.logs();
+    let lines: Vec<serde_json::Value> = logs
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    let handled: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|line| line["message"] == "command handled")
+        .collect();
+    assert_eq!(handled.len(), 1, "{logs}");
+    assert_eq!(handled[0]["event_id"], command.as_str());
+    assert!(
+        handled[0]["latency_ms"]
+            .as_f64()
+            .is_some_and(|ms| ms >= 0.0),
+        "{logs}"
+    );
+    assert_eq!(handled[0]["level"], "INFO");
+}
