@@ -88,6 +88,12 @@ enum ExportFormat {
 }
 
 fn main() -> ExitCode {
+    // Everything the bot creates (database, Matrix store, session, backups) is its own alone:
+    // files 0600, directories 0700.
+    // SAFETY: umask only sets this process's file-creation mask; it touches no memory.
+    unsafe {
+        libc::umask(0o077);
+    }
     let cli = Cli::parse();
     // The bot logs as its configuration says (text or JSON); the one-shot commands as text.
     let format = match &cli.command {

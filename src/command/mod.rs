@@ -4,6 +4,9 @@
 //! typed; whatever needs state (the room's language, which meeting…) is resolved by the service.
 //! Every command has an English and a French name, accepted in every room whatever its language.
 
+#[cfg(test)]
+pub(crate) mod fuzz;
+
 use crate::domain::Language;
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 use crate::domain::poll::{

@@ -299,3 +299,40 @@ impl Chat for MatrixChat {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::command::fuzz::{command_name, member_text};
+    use crate::command::parse;
+    use crate::domain::Language;
+    use crate::i18n::Texts;
+    use matrix_sdk::ruma::events::room::message::{MessageType, RoomMessageEventContent};
+
+    /// The HTML a notice is sent with: the same rendering as `send`.
+    fn rendered(markdown: &str) -> String {
+        match RoomMessageEventContent::notice_markdown(markdown).msgtype {
+            MessageType::Notice(notice) => notice
+                .formatted
+                .map(|formatted| formatted.body)
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn an_error_reply_never_carries_live_html(name in command_name(), rest in member_text()) {
+            if let Err(error) = parse(&format!("{name}{rest}")) {
+                let texts = Texts::new().expect("locales");
+                for language in [Language::Fr, Language::En] {
+                    let html = rendered(&crate::replies::parse_error(&texts, language, &error));
+                    prop_assert!(!html.contains("<script"), "{html}");
+                    prop_assert!(!html.contains("<b>"), "{html}");
+                    prop_assert!(!html.contains("<a href=\"javascript"), "{html}");
+                }
+            }
+        }
+    }
+}

@@ -124,3 +124,53 @@ async fn json_logs_give_one_line_per_command_with_its_latency() {
     );
     assert_eq!(handled[0]["level"], "INFO");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn secrets_never_reach_the_logs_and_the_data_is_the_bots_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    ask(&mut alice, &room, "!aide").await;
+    assert!(bot.stop().await);
+    bot.restart();
+    ask(&mut alice, &room, "!langue").await;
+
+    let data = bot.data_dir();
+    let session = std::fs::read_to_string(data.join("session.json")).expect("session");
+    let session: serde_json::Value = serde_json::from_str(&session).expect("JSON session");
+    let token = session["session"]["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned();
+    let password = std::fs::read_to_string(bot.dir().join("password")).expect("password");
+    let logs = bot.logs();
+    for (what, secret) in [
+        ("access token", token.as_str()),
+        ("password", password.trim()),
+        ("store passphrase", "test passphrase"),
+    ] {
+        assert!(!logs.contains(secret), "the {what} is in the logs");
+    }
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&data), 0o700, "data directory");
+    assert_eq!(mode(&data.join("session.json")), 0o600);
+    assert_eq!(mode(&data.join("concerto.sqlite3")), 0o600);
+    let store = data.join("matrix-store");
+    assert_eq!(mode(&store), 0o700, "Matrix store directory");
+    for entry in std::fs::read_dir(&store).expect("store files").flatten() {
+        let path = entry.path();
+        assert_eq!(
+            mode(&path) & 0o077,
+            0,
+            "{} is readable by others",
+            path.display()
+        );
+    }
+}
