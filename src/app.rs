@@ -52,6 +52,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
             max_command_age: settings.max_command_age(),
             time_zone: settings.bot.time_zone,
             web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
+            max_commands_per_minute: settings.bot.max_commands_per_minute,
         },
         wakeups.clone(),
         started_at,

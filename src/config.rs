@@ -127,6 +127,9 @@ pub struct BotSettings {
     /// A command older than this when the bot sees it (after downtime) is not answered.
     #[serde(default = "default_max_command_age_hours")]
     pub max_command_age_hours: u32,
+    /// Commands one member may send in a minute before the bot slows them down (0: no limit).
+    #[serde(default = "default_max_commands_per_minute")]
+    pub max_commands_per_minute: usize,
 }
 
 impl Default for BotSettings {
@@ -135,6 +138,7 @@ impl Default for BotSettings {
             language: Language::default(),
             time_zone: default_time_zone(),
             max_command_age_hours: default_max_command_age_hours(),
+            max_commands_per_minute: default_max_commands_per_minute(),
         }
     }
 }
@@ -149,6 +153,10 @@ fn default_time_zone() -> Tz {
 
 fn default_max_command_age_hours() -> u32 {
     24
+}
+
+fn default_max_commands_per_minute() -> usize {
+    crate::domain::limits::MAX_COMMANDS
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -31,6 +31,7 @@ error-unknown-help-topic = I have no help about “{ $given }”. Type `!help` t
 error-unknown-language = I don't speak “{ $given }”. Available languages: `fr` (French) and `en` (English). Example: `!language en`
 error-unexpected-words = I did not understand the end of the command: “{ $extra }”. Example of the right form: `{ $example }`
 error-internal = Sorry, a problem on my side prevents me from handling this command; nothing was recorded. Please try again in a moment.
+error-slow-down = Easy: I received many commands from you within a minute. I will go on in a moment; then send again those left unanswered.
 
 ## Agenda
 

@@ -31,6 +31,7 @@ error-unknown-help-topic = Je n'ai pas d'aide sur « { $given } ». Tapez `!aide
 error-unknown-language = Je ne parle pas « { $given } ». Langues possibles : `fr` (français) et `en` (anglais). Exemple : `!langue en`
 error-unexpected-words = Je n'ai pas compris la fin de la commande : « { $extra } ». Exemple de la bonne forme : `{ $example }`
 error-internal = Désolé, un problème de mon côté m'empêche de traiter cette commande ; rien n'a été enregistré. Réessayez dans un instant.
+error-slow-down = Doucement : j'ai reçu beaucoup de commandes de votre part en une minute. Je reprends dans un instant ; renvoyez ensuite celles restées sans réponse.
 
 ## Ordre du jour
 

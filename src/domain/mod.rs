@@ -1,12 +1,14 @@
 //! The group's world in plain Rust: languages, ids, agenda items and their order, meetings and
-//! the date grammar, ballots (what members answer) and the date tally. Polls, decisions and
-//! reminders join here as their own modules. No I/O, no clock reads, no Matrix, no SQL.
+//! the date grammar, ballots (what members answer) and the date tally, polls, the record
+//! (decisions, actions), reminders, and the rate of commands. No I/O, no clock reads, no
+//! Matrix, no SQL.
 
 pub mod agenda;
 pub mod ballot;
 pub mod dates;
 mod ids;
 mod language;
+pub mod limits;
 pub mod meeting;
 pub mod poll;
 pub mod record;

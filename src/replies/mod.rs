@@ -32,6 +32,11 @@ pub fn welcome(texts: &Texts, language: Language) -> String {
     texts.get(language, "welcome")
 }
 
+/// The one answer to a flood of commands.
+pub fn slow_down(texts: &Texts, language: Language) -> String {
+    texts.get(language, "error-slow-down")
+}
+
 /// The apology for a command the bot could not handle at all.
 pub fn internal_error(texts: &Texts, language: Language) -> String {
     texts.get(language, "error-internal")

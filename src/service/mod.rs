@@ -30,6 +30,7 @@ use chrono_tz::Tz;
 use tokio::sync::Notify;
 
 use crate::command::{self, Command};
+use crate::domain::limits::Verdict;
 use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
@@ -218,6 +219,8 @@ pub struct ServiceSettings {
     pub time_zone: Tz,
     /// Where the group's web page is reached (`https://…`), when it is on.
     pub web_url: Option<String>,
+    /// Commands one member may send in a minute (0: no limit).
+    pub max_commands_per_minute: usize,
 }
 
 /// What the other tasks are woken with.
@@ -238,6 +241,8 @@ pub struct Service<C> {
     wakeups: Wakeups,
     /// When this run of the bot started: what fell due before it was missed while it was down.
     started_at: DateTime<Utc>,
+    /// Who sent how many commands lately: a flood is slowed down.
+    limiter: std::sync::Mutex<crate::domain::limits::RateLimiter>,
 }
 
 /// A command being carried out: its transaction, the message, the room's language, and the
@@ -283,6 +288,7 @@ impl<C: Chat> Service<C> {
         wakeups: Wakeups,
         started_at: DateTime<Utc>,
     ) -> Self {
+        let limiter = crate::domain::limits::RateLimiter::new(settings.max_commands_per_minute);
         Self {
             store,
             texts,
@@ -290,6 +296,7 @@ impl<C: Chat> Service<C> {
             settings,
             wakeups,
             started_at,
+            limiter: std::sync::Mutex::new(limiter),
         }
     }
 
@@ -402,6 +409,24 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         let language = self.room_language(&mut tx, &message.room).await?;
+        let verdict = match self.limiter.lock() {
+            Ok(mut limiter) => limiter.check(&message.room, &message.sender, message.sent_at),
+            Err(_) => Verdict::Answer,
+        };
+        if verdict != Verdict::Answer {
+            tracing::info!(event_id = %message.event_id, sender = %message.sender, ?verdict, "too many commands");
+            if verdict == Verdict::SlowDown {
+                let reply = NewMessage::notice(
+                    &message.room,
+                    Some(&message.event_id),
+                    replies::slow_down(&self.texts, language),
+                );
+                tx.queue_message(reply, now).await?;
+            }
+            tx.commit().await?;
+            self.wakeups.outbox.notify_one();
+            return Ok(());
+        }
         let mut request = Request {
             tx: &mut tx,
             message,

@@ -700,6 +700,8 @@ pub struct BotConfig<'a> {
     pub language: &'a str,
     /// More TOML appended to the configuration (`[[rooms]]` sections).
     pub extra: String,
+    /// More lines in the `[bot]` section.
+    pub bot: String,
 }
 
 impl<'a> BotConfig<'a> {
@@ -709,6 +711,7 @@ impl<'a> BotConfig<'a> {
             allowed_inviters: vec![inviter],
             language: "fr",
             extra: String::new(),
+            bot: String::new(),
         }
     }
 }
@@ -761,6 +764,7 @@ allowed_inviters = [{inviters}]
 
 [bot]
 language = "{language}"
+{bot}
 
 {extra}
 "#,
@@ -769,6 +773,7 @@ language = "{language}"
             data = self.data_dir(),
             inviters = inviters.join(", "),
             language = config.language,
+            bot = config.bot,
             extra = config.extra,
         );
         std::fs::write(self.dir.path().join("concerto.toml"), toml).expect("write config");

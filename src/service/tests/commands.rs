@@ -248,3 +248,38 @@ async fn the_page_link_stays_until_a_moderator_replaces_it() {
         replies[3]
     );
 }
+
+#[tokio::test]
+async fn a_flood_of_commands_gets_one_slow_down_and_no_answers_until_it_calms() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:05:00Z");
+    for second in 0..(crate::domain::limits::MAX_COMMANDS + 3) {
+        let command = message(
+            &format!("${second}"),
+            "!langue",
+            &format!("2026-11-29T18:00:{second:02}Z"),
+        );
+        bot.on_message(&command, now).await;
+    }
+    let sent = bot.chat.notices();
+    assert_eq!(
+        sent.len(),
+        crate::domain::limits::MAX_COMMANDS + 1,
+        "{sent:#?}"
+    );
+    let last = sent.last().expect("slow down");
+    assert!(last.markdown.starts_with("Doucement"), "{}", last.markdown);
+    // Every command was handled (none is answered after a restart); a minute later, answers.
+    assert!(
+        bot.store
+            .was_handled(&EventId::new("$14"))
+            .await
+            .expect("query")
+    );
+    bot.on_message(&message("$later", "!langue", "2026-11-29T18:01:10Z"), now)
+        .await;
+    assert_eq!(
+        bot.chat.notices().len(),
+        crate::domain::limits::MAX_COMMANDS + 2
+    );
+}

@@ -176,6 +176,7 @@ pub(super) fn settings() -> ServiceSettings {
         max_command_age: Duration::hours(24),
         time_zone: chrono_tz::Europe::Paris,
         web_url: Some("https://concertation.example.org".into()),
+        max_commands_per_minute: crate::domain::limits::MAX_COMMANDS,
     }
 }
 

@@ -1,0 +1,115 @@
+//! How many commands one member may send in a short time before the bot slows them down: a
+//! flood (a stuck client, a paste of fifty lines) gets one friendly answer, not fifty.
+//!
+//! Counted on the messages' own times, so that replaying a batch after a restart decides the
+//! same way.
+
+use std::collections::{HashMap, VecDeque};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{RoomId, UserId};
+
+/// Commands a member may send within [`WINDOW`] and still be answered, unless configured.
+pub const MAX_COMMANDS: usize = 20;
+pub const WINDOW: Duration = Duration::seconds(60);
+
+/// What to do with a member's command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Answer,
+    /// Too many: say so, once.
+    SlowDown,
+    /// Still too many after being told: record it, answer nothing.
+    Ignore,
+}
+
+/// The members' recent commands, per room.
+#[derive(Debug)]
+pub struct RateLimiter {
+    /// 0: no limit.
+    max: usize,
+    recent: HashMap<(RoomId, UserId), Member>,
+}
+
+impl Default for RateLimiter {
+    fn default() -> Self {
+        Self::new(MAX_COMMANDS)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Member {
+    answered: VecDeque<DateTime<Utc>>,
+    told: bool,
+}
+
+impl RateLimiter {
+    /// At most `max` commands a minute per member; 0 for no limit.
+    pub fn new(max: usize) -> Self {
+        Self {
+            max,
+            recent: HashMap::new(),
+        }
+    }
+
+    /// Decides for a command `sender` sent at `at` in `room`.
+    pub fn check(&mut self, room: &RoomId, sender: &UserId, at: DateTime<Utc>) -> Verdict {
+        if self.max == 0 {
+            return Verdict::Answer;
+        }
+        let member = self
+            .recent
+            .entry((room.clone(), sender.clone()))
+            .or_default();
+        while member
+            .answered
+            .front()
+            .is_some_and(|first| at - *first >= WINDOW)
+        {
+            member.answered.pop_front();
+        }
+        if member.answered.len() < self.max {
+            member.answered.push_back(at);
+            member.told = false;
+            return Verdict::Answer;
+        }
+        if member.told {
+            Verdict::Ignore
+        } else {
+            member.told = true;
+            Verdict::SlowDown
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::at;
+
+    #[test]
+    fn a_flood_gets_one_answer_then_silence_until_the_window_frees() {
+        let mut limiter = RateLimiter::default();
+        let (room, alice, bob) = (RoomId::new("!r"), UserId::new("@a"), UserId::new("@b"));
+        let start = at("2026-12-01T10:00:00Z");
+        let verdicts: Vec<Verdict> = (0..MAX_COMMANDS as i64 + 3)
+            .map(|second| limiter.check(&room, &alice, start + Duration::seconds(second)))
+            .collect();
+        assert_eq!(verdicts[..MAX_COMMANDS], [Verdict::Answer; MAX_COMMANDS]);
+        assert_eq!(verdicts[MAX_COMMANDS], Verdict::SlowDown);
+        assert_eq!(
+            verdicts[MAX_COMMANDS + 1..],
+            [Verdict::Ignore, Verdict::Ignore]
+        );
+        // Others are not slowed down by Alice.
+        assert_eq!(limiter.check(&room, &bob, start), Verdict::Answer);
+        // A minute after her first command, Alice is answered again.
+        assert_eq!(
+            limiter.check(&room, &alice, start + WINDOW),
+            Verdict::Answer
+        );
+        let mut unlimited = RateLimiter::new(0);
+        assert!((0..100).all(|_| unlimited.check(&room, &alice, start) == Verdict::Answer));
+    }
+}
