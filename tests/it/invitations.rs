@@ -2,7 +2,7 @@
 
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, TestUser};
+use crate::helpers::{Bot, BotConfig, TestUser, room_with_bot};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_invitation_from_an_allowed_user_is_accepted_with_a_welcome() {
@@ -51,4 +51,29 @@ async fn an_invitation_from_someone_not_allowed_is_declined() {
         "the bot must not have joined"
     );
     assert!(bot.logs().contains("invitation declined"), "{}", bot.logs());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bot_survives_being_kicked_and_comes_back_when_invited_again() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    room.kick_user(&bot.user_id, Some("test"))
+        .await
+        .expect("kick the bot");
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Leave)
+        .await;
+    alice.invite(&room, &bot.user_id).await;
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let command = alice.say(&room, "!aide").await;
+    alice.reply_to(&command).await;
+    let welcomes = alice
+        .seen
+        .iter()
+        .filter(|message| message.sender == bot.user_id && message.body.starts_with("Bonjour"))
+        .count();
+    assert_eq!(welcomes, 1, "a room is greeted once in its life");
 }
