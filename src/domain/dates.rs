@@ -237,9 +237,9 @@ fn nearest_with(
     Err(DateProblem::NoSuchDate)
 }
 
-fn read_pieces(text: &str) -> Result<Pieces, DateProblem> {
-    let lowered = text.to_lowercase().replace(',', " ");
-    let glued = SPACED_TIME.replace_all(&lowered, |captures: &regex::Captures<'_>| {
+/// Times typed in two pieces made one word: `14 h 30` → `14h30`, `6 pm` → `6pm`.
+fn glue_times(lowered: &str) -> std::borrow::Cow<'_, str> {
+    SPACED_TIME.replace_all(lowered, |captures: &regex::Captures<'_>| {
         match (captures.get(1), captures.get(3)) {
             (Some(hour), _) => format!(
                 "{}h{}",
@@ -249,11 +249,21 @@ fn read_pieces(text: &str) -> Result<Pieces, DateProblem> {
             (None, Some(time)) => format!("{}{}", time.as_str(), &captures[4]),
             (None, None) => captures[0].to_owned(),
         }
-    });
-    let words: Vec<&str> = glued
+    })
+}
+
+/// The words that matter (`le`, `à`, `at`… dropped).
+fn words_of(glued: &str) -> Vec<&str> {
+    glued
         .split_whitespace()
         .filter(|word| !FILLERS.contains(word))
-        .collect();
+        .collect()
+}
+
+fn read_pieces(text: &str) -> Result<Pieces, DateProblem> {
+    let lowered = text.to_lowercase().replace(',', " ");
+    let glued = glue_times(&lowered);
+    let words = words_of(&glued);
 
     let mut pieces = Pieces::default();
     let mut index = 0;
@@ -331,21 +341,8 @@ pub fn parse_time_of_day(text: &str) -> Option<NaiveTime> {
     if lowered == "midi" || lowered == "noon" {
         return NaiveTime::from_hms_opt(12, 0, 0);
     }
-    let glued = SPACED_TIME.replace_all(&lowered, |captures: &regex::Captures<'_>| {
-        match (captures.get(1), captures.get(3)) {
-            (Some(hour), _) => format!(
-                "{}h{}",
-                hour.as_str(),
-                captures.get(2).map_or("", |minutes| minutes.as_str())
-            ),
-            (None, Some(time)) => format!("{}{}", time.as_str(), &captures[4]),
-            (None, None) => captures[0].to_owned(),
-        }
-    });
-    let words: Vec<&str> = glued
-        .split_whitespace()
-        .filter(|word| !FILLERS.contains(word))
-        .collect();
+    let glued = glue_times(&lowered);
+    let words = words_of(&glued);
     match words.as_slice() {
         [word] => read_time(word).ok().flatten(),
         _ => None,

@@ -263,3 +263,27 @@ pub(super) fn reaction(event: &str, sender: &str, target: &str, key: &str) -> In
         sent_at: at("2026-11-29T18:00:02Z"),
     }
 }
+
+/// Gives the test room its associations (host order as listed) and their members.
+pub(super) async fn seed_associations(bot: &TestBot, members: &[(&str, &str)]) {
+    let mut order: Vec<String> = Vec::new();
+    for (_, association) in members {
+        if !order.iter().any(|known| known == association) {
+            order.push((*association).to_owned());
+        }
+    }
+    let members: Vec<(UserId, String)> = members
+        .iter()
+        .map(|(user, association)| (UserId::new(*user), (*association).to_owned()))
+        .collect();
+    let mut tx = bot.store.begin().await.expect("begin");
+    tx.seed_room(
+        &RoomId::new("!room"),
+        &order,
+        &members,
+        at("2026-11-29T17:00:00Z"),
+    )
+    .await
+    .expect("seed");
+    tx.commit().await.expect("commit");
+}

@@ -7,30 +7,16 @@ use crate::storage::Content;
 /// Alice (Restos du Cœur), Anne (Restos du Cœur), Bob (Croix-Rouge) and Carla (Secours
 /// Catholique) in the room; others are guests.
 async fn room_with_associations(bot: &TestBot) {
-    let mut tx = bot.store.begin().await.expect("begin");
-    let order = vec![
-        "Restos du Cœur".to_owned(),
-        "Croix-Rouge".to_owned(),
-        "Secours Catholique".to_owned(),
-    ];
-    let members = vec![
-        (UserId::new("@alice:localhost"), "Restos du Cœur".to_owned()),
-        (UserId::new("@anne:localhost"), "Restos du Cœur".to_owned()),
-        (UserId::new("@bob:localhost"), "Croix-Rouge".to_owned()),
-        (
-            UserId::new("@carla:localhost"),
-            "Secours Catholique".to_owned(),
-        ),
-    ];
-    tx.seed_room(
-        &RoomId::new("!room"),
-        &order,
-        &members,
-        at("2026-11-29T17:00:00Z"),
+    seed_associations(
+        bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@anne:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+            ("@carla:localhost", "Secours Catholique"),
+        ],
     )
-    .await
-    .expect("seed");
-    tx.commit().await.expect("commit");
+    .await;
 }
 
 /// The poll events sent so far: (question, options, fallback).

@@ -169,21 +169,14 @@ async fn wrong_times_get_an_answer_with_an_example_and_cancelling_is_for_the_aut
 
 /// Alice (Restos du Cœur) and Bob (Croix-Rouge) in the room.
 async fn seed(bot: &TestBot) {
-    let mut tx = bot.store.begin().await.expect("begin");
-    let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
-    let members = vec![
-        (UserId::new("@alice:localhost"), "Restos du Cœur".to_owned()),
-        (UserId::new("@bob:localhost"), "Croix-Rouge".to_owned()),
-    ];
-    tx.seed_room(
-        &RoomId::new("!room"),
-        &order,
-        &members,
-        at("2026-11-29T17:00:00Z"),
+    seed_associations(
+        bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+        ],
     )
-    .await
-    .expect("seed");
-    tx.commit().await.expect("commit");
+    .await;
 }
 
 #[tokio::test]
