@@ -4,7 +4,6 @@
 mod helpers;
 
 mod agenda;
-mod burst;
 mod commands;
 mod configuration;
 mod invitations;
