@@ -287,3 +287,15 @@ pub(super) async fn seed_associations(bot: &TestBot, members: &[(&str, &str)]) {
     .expect("seed");
     tx.commit().await.expect("commit");
 }
+
+/// Alice (Restos du Cœur) and Bob (Croix-Rouge) in the test room.
+pub(super) async fn seed_alice_and_bob(bot: &TestBot) {
+    seed_associations(
+        bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+        ],
+    )
+    .await;
+}

@@ -10,21 +10,10 @@ fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage
     }
 }
 
-async fn seed(bot: &TestBot) {
-    seed_associations(
-        bot,
-        &[
-            ("@alice:localhost", "Restos du Cœur"),
-            ("@bob:localhost", "Croix-Rouge"),
-        ],
-    )
-    .await;
-}
-
 #[tokio::test]
 async fn decisions_are_numbered_searched_amended_and_revoked_without_losing_a_word() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     let replies = run_all(
         &bot,
         &[
@@ -162,7 +151,7 @@ async fn a_decision_belongs_to_the_meeting_of_its_day() {
 #[tokio::test]
 async fn actions_are_for_a_member_or_an_association_and_late_ones_come_first() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     let replies = run_all(
         &bot,
         &[
@@ -255,7 +244,7 @@ async fn actions_are_for_a_member_or_an_association_and_late_ones_come_first() {
 #[tokio::test]
 async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meeting() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     run_all(
         &bot,
         &[

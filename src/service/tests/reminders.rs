@@ -167,22 +167,10 @@ async fn wrong_times_get_an_answer_with_an_example_and_cancelling_is_for_the_aut
     );
 }
 
-/// Alice (Restos du Cœur) and Bob (Croix-Rouge) in the room.
-async fn seed(bot: &TestBot) {
-    seed_associations(
-        bot,
-        &[
-            ("@alice:localhost", "Restos du Cœur"),
-            ("@bob:localhost", "Croix-Rouge"),
-        ],
-    )
-    .await;
-}
-
 #[tokio::test]
 async fn meeting_reminders_come_at_their_offsets_and_never_for_a_cancelled_meeting() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     run_all(
         &bot,
         &[
@@ -240,7 +228,7 @@ async fn meeting_reminders_come_at_their_offsets_and_never_for_a_cancelled_meeti
 #[tokio::test]
 async fn a_meeting_set_for_tomorrow_gets_no_week_reminder_and_a_late_bot_sends_only_the_latest() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     run_all(
         &bot,
         &[
@@ -269,7 +257,7 @@ async fn a_meeting_set_for_tomorrow_gets_no_week_reminder_and_a_late_bot_sends_o
 #[tokio::test]
 async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered_once() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     run_all(
         &bot,
         &[
@@ -305,7 +293,7 @@ async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered_once
 #[tokio::test]
 async fn an_action_is_reminded_two_days_before_and_on_the_day_to_its_owners() {
     let (bot, _dir) = bot().await;
-    seed(&bot).await;
+    seed_alice_and_bob(&bot).await;
     run_all(
         &bot,
         &[(
