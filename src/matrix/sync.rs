@@ -37,6 +37,7 @@ use crate::service::{
     Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction, Service,
     ServiceError, UndecryptedEvent,
 };
+use crate::storage::StorageError;
 
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
@@ -137,8 +138,9 @@ impl SyncLoop {
             }
             let first_sync = position.is_none();
             let mut unfinished = None;
+            let mut last_events = Vec::new();
             for (room_id, update) in &response.rooms.joined {
-                if let Err(error) = self
+                match self
                     .on_room_timeline(
                         room_id,
                         &update.timeline,
@@ -148,7 +150,9 @@ impl SyncLoop {
                     )
                     .await
                 {
-                    unfinished = Some(error);
+                    Ok(Some(last)) => last_events.push((RoomId::new(room_id.as_str()), last)),
+                    Ok(None) => {}
+                    Err(error) => unfinished = Some(error),
                 }
             }
             if let Some(error) = unfinished {
@@ -163,7 +167,7 @@ impl SyncLoop {
             }
             unfinished_batches = 0;
             store
-                .save_sync_position(&response.next_batch, Utc::now())
+                .save_sync_position(&response.next_batch, &last_events, Utc::now())
                 .await?;
             position = Some(response.next_batch);
         }
@@ -195,7 +199,7 @@ impl SyncLoop {
         join_with_retries(&room).await;
     }
 
-    /// Handles one room's new events, oldest first.
+    /// Handles one room's new events, oldest first; returns the last event read.
     async fn on_room_timeline(
         &self,
         room_id: &MatrixRoomId,
@@ -203,7 +207,7 @@ impl SyncLoop {
         since: Option<&str>,
         first_sync: bool,
         own_user: &OwnedUserId,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Option<EventId>, BatchError> {
         // On the very first start, what happened before the bot started is history.
         let fresh;
         let timeline_events: &[TimelineEvent] = if first_sync {
@@ -235,7 +239,9 @@ impl SyncLoop {
             }
             (None, Some(since), true) => match self.client.get_room(room_id) {
                 Some(joined) => {
-                    missed = with_missed_events(&joined, timeline, since).await;
+                    let last_read = self.service.store().last_read_event(&room).await?;
+                    missed =
+                        with_missed_events(&joined, timeline, last_read.as_ref(), since).await?;
                     &missed
                 }
                 None => timeline_events,
@@ -261,8 +267,23 @@ impl SyncLoop {
                 );
             }
         }
-        Ok(())
+        Ok(timeline
+            .events
+            .last()
+            .and_then(|event| event.event_id())
+            .map(|id| EventId::new(id.as_str())))
     }
+}
+
+/// Why a batch could not be finished (and will be read again).
+#[derive(Debug, thiserror::Error)]
+enum BatchError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("could not fetch the events missed during downtime: {0}")]
+    Gap(#[from] matrix_sdk::Error),
 }
 
 fn timeline_filter() -> Filter {
@@ -293,37 +314,60 @@ async fn join_with_retries(room: &Room) {
     }
 }
 
-/// After a downtime longer than one sync can carry, fetches the events between the saved
-/// position and the ones the sync returned, so that no command sent meanwhile is lost.
-async fn with_missed_events(room: &Room, timeline: &Timeline, since: &str) -> Vec<TimelineEvent> {
+/// After a downtime longer than one sync can carry, fetches the events between the last one
+/// read before and the ones the sync returned, so that no command sent meanwhile is lost.
+///
+/// The gap is walked back to `last_read` itself, by event id: a sync token given as the `to`
+/// of a backward pagination is not exact at its edge (the event right after it can be left
+/// out). Only a database from before per-room positions falls back on the token.
+async fn with_missed_events(
+    room: &Room,
+    timeline: &Timeline,
+    last_read: Option<&EventId>,
+    since: &str,
+) -> Result<Vec<TimelineEvent>, matrix_sdk::Error> {
+    let is_last_read = |event: &TimelineEvent| {
+        last_read.is_some_and(|last| {
+            event
+                .event_id()
+                .is_some_and(|id| id.as_str() == last.as_str())
+        })
+    };
+    // The last event read may be in this very timeline: then there is no gap.
+    if let Some(seen) = timeline.events.iter().rposition(is_last_read) {
+        return Ok(timeline.events[seen + 1..].to_vec());
+    }
     let mut missed = Vec::new();
     let mut from = timeline.prev_batch.clone();
-    while let Some(token) = from.take() {
+    let mut reached = false;
+    'pages: while let Some(token) = from.take() {
         let mut options = MessagesOptions::backward().from(token.as_str());
-        options.to = Some(since.to_owned());
+        if last_read.is_none() {
+            options.to = Some(since.to_owned());
+        }
         options.limit = uint!(100);
-        match room.messages(options).await {
-            Ok(page) => {
-                if page.chunk.is_empty() {
-                    break;
-                }
-                missed.extend(page.chunk);
-                from = page.end;
+        let page = room.messages(options).await?;
+        if page.chunk.is_empty() {
+            break;
+        }
+        // Newest first.
+        for event in page.chunk {
+            if is_last_read(&event) {
+                reached = true;
+                break 'pages;
             }
-            Err(error) => {
-                tracing::warn!(room_id = %room.room_id(), %error, "could not fetch the events missed during downtime");
-                break;
-            }
+            missed.push(event);
         }
         if missed.len() >= MAX_GAP_EVENTS {
             tracing::warn!(room_id = %room.room_id(), "too many missed events; the oldest are skipped");
             break;
         }
+        from = page.end;
     }
-    tracing::info!(room_id = %room.room_id(), missed = missed.len(), "fetched events missed during downtime");
+    tracing::info!(room_id = %room.room_id(), missed = missed.len(), reached, "fetched events missed during downtime");
     missed.reverse();
     missed.extend(timeline.events.iter().cloned());
-    missed
+    Ok(missed)
 }
 
 /// Whether the event is the bot's own arrival in the room (not a profile change).

@@ -110,21 +110,44 @@ impl Store {
         Ok(row.map(|row| row.try_get("saved_at")).transpose()?)
     }
 
-    /// Call only once every event up to `next_batch` has been handled.
+    /// Call only once every event up to `next_batch` has been handled. `last_events` are the
+    /// last timeline events read in each room of the batch; they bound the next gap fill.
     pub async fn save_sync_position(
         &self,
         next_batch: &str,
+        last_events: &[(RoomId, EventId)],
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
+        let mut tx = self.pool.begin().await?;
+        for (room, event) in last_events {
+            sqlx::query(
+                "INSERT INTO room_positions (room_id, last_event_id) VALUES (?1, ?2)
+                 ON CONFLICT (room_id) DO UPDATE SET last_event_id = ?2",
+            )
+            .bind(room.as_str())
+            .bind(event.as_str())
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query(
             "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
         )
         .bind(next_batch)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// The last timeline event the bot read in the room, as saved with the sync position.
+    pub async fn last_read_event(&self, room: &RoomId) -> Result<Option<EventId>, StorageError> {
+        let row = sqlx::query("SELECT last_event_id FROM room_positions WHERE room_id = ?1")
+            .bind(room.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|row| EventId::new(row.get::<String, _>("last_event_id"))))
     }
 
     /// Whether the event was handled already.
@@ -476,11 +499,46 @@ pub(crate) mod tests {
     async fn the_sync_position_starts_empty_and_keeps_the_latest() {
         let (store, _dir) = temporary_store().await;
         assert_eq!(store.sync_position().await.expect("query"), None);
-        store.save_sync_position("s1", now()).await.expect("save");
-        store.save_sync_position("s2", now()).await.expect("save");
+        store
+            .save_sync_position("s1", &[], now())
+            .await
+            .expect("save");
+        store
+            .save_sync_position("s2", &[], now())
+            .await
+            .expect("save");
         assert_eq!(
             store.sync_position().await.expect("query").as_deref(),
             Some("s2")
+        );
+    }
+
+    #[tokio::test]
+    async fn each_room_keeps_the_last_event_read_with_the_sync_position() {
+        let (store, _dir) = temporary_store().await;
+        let (kitchen, hall) = (RoomId::new("!kitchen"), RoomId::new("!hall"));
+        assert_eq!(store.last_read_event(&kitchen).await.expect("query"), None);
+        let first = [
+            (kitchen.clone(), EventId::new("$k1")),
+            (hall.clone(), EventId::new("$h1")),
+        ];
+        store
+            .save_sync_position("s1", &first, now())
+            .await
+            .expect("save");
+        // A later batch with news from one room only leaves the other's position alone.
+        let second = [(kitchen.clone(), EventId::new("$k2"))];
+        store
+            .save_sync_position("s2", &second, now())
+            .await
+            .expect("save");
+        assert_eq!(
+            store.last_read_event(&kitchen).await.expect("query"),
+            Some(EventId::new("$k2"))
+        );
+        assert_eq!(
+            store.last_read_event(&hall).await.expect("query"),
+            Some(EventId::new("$h1"))
         );
     }
 }

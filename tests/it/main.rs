@@ -4,6 +4,7 @@
 mod helpers;
 
 mod agenda;
+mod burst;
 mod commands;
 mod configuration;
 mod invitations;
