@@ -45,7 +45,9 @@ const LONG_POLL: Duration = Duration::from_secs(30);
 const TIMELINE_LIMIT: u32 = 50;
 /// The most missed events fetched per room after a long downtime.
 const MAX_GAP_EVENTS: usize = 2000;
-const MAX_BACKOFF: Duration = Duration::from_secs(60);
+/// The longest pause between two syncs that failed: how late the bot may notice that the
+/// homeserver is back after an outage.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
 const JOIN_ATTEMPTS: u32 = 4;
 
 /// Whether a Matrix error says the access token is no longer valid.
@@ -116,6 +118,11 @@ impl SyncLoop {
             };
             let response = match result {
                 Ok(response) => {
+                    if failures > 0
+                        && let Err(error) = self.service.homeserver_back(Utc::now()).await
+                    {
+                        tracing::warn!(%error, "could not hurry the messages waiting for a retry");
+                    }
                     failures = 0;
                     response
                 }
@@ -511,8 +518,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn backoff_doubles_up_to_a_minute() {
+    fn backoff_doubles_up_to_half_a_minute() {
         let delays: Vec<u64> = (1..=9).map(|n| backoff(n).as_secs()).collect();
-        assert_eq!(delays, vec![1, 2, 4, 8, 16, 32, 60, 60, 60]);
+        assert_eq!(delays, vec![1, 2, 4, 8, 16, 30, 30, 30, 30]);
     }
 }

@@ -304,6 +304,17 @@ impl<C: Chat> Service<C> {
         &self.store
     }
 
+    /// The homeserver answers again after an outage: what waited for a retry goes now, not at
+    /// the end of its back-off (which may have grown to minutes).
+    pub async fn homeserver_back(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        let waiting = self.store.retry_waiting_now(now).await?;
+        tracing::info!(waiting, "the homeserver answers again");
+        if waiting > 0 {
+            self.wakeups.outbox.notify_one();
+        }
+        Ok(())
+    }
+
     pub fn settings(&self) -> &ServiceSettings {
         &self.settings
     }

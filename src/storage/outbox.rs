@@ -328,6 +328,19 @@ impl Store {
         .await?;
         Ok(())
     }
+
+    /// The homeserver answers again: messages waiting for a retry may go at once instead of
+    /// at the end of their back-off. Returns how many were waiting.
+    pub async fn retry_waiting_now(&self, now: DateTime<Utc>) -> Result<u64, StorageError> {
+        let done = sqlx::query(
+            "UPDATE outbox SET next_attempt_at = ?1
+             WHERE sent_at IS NULL AND abandoned_at IS NULL AND next_attempt_at > ?1",
+        )
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
 }
 
 #[cfg(test)]
@@ -481,5 +494,31 @@ mod tests {
             .await
             .expect("record");
         assert!(store.pending_messages().await.expect("pending").is_empty());
+    }
+
+    #[tokio::test]
+    async fn messages_waiting_for_a_retry_may_go_at_once_when_the_homeserver_is_back() {
+        let (store, _dir) = temporary_store().await;
+        let now = at("2026-11-29T18:00:00Z");
+        let mut tx = store.begin().await.expect("begin");
+        let waiting = tx.queue_message(reply("un"), now).await.expect("queue");
+        let fresh = tx.queue_message(reply("deux"), now).await.expect("queue");
+        tx.commit().await.expect("commit");
+        let much_later = at("2026-11-29T18:10:00Z");
+        store
+            .record_failed_send(waiting.id, "connection refused", Retry::At(much_later), now)
+            .await
+            .expect("record");
+
+        let back = at("2026-11-29T18:01:00Z");
+        assert_eq!(store.retry_waiting_now(back).await.expect("retry"), 1);
+        let pending = store.pending_messages().await.expect("pending");
+        assert_eq!(pending[0].id, waiting.id);
+        assert_eq!(pending[0].next_attempt_at, Some(back));
+        assert_eq!(pending[1].id, fresh.id);
+        assert_eq!(
+            pending[1].next_attempt_at, None,
+            "a fresh message is left alone"
+        );
     }
 }

@@ -90,7 +90,18 @@ async fn a_burst_with_crashes_answers_every_command_once_and_counts_every_vote_o
     // The burst, with crashes at pseudo-random moments. The members go on while the bot is
     // down; the first downtime lasts longer than one sync carries (50 events a room), so that
     // the bot must fetch the gap when it comes back.
-    let mut seed = 0x5eed_cafe_u64;
+    // A new seed each run (the moments differ), printed so that a failure can be replayed
+    // with CONCERTO_BURST_SEED.
+    let mut seed = std::env::var("CONCERTO_BURST_SEED")
+        .ok()
+        .and_then(|seed| seed.parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0x5eed_cafe, |since| since.as_nanos() as u64)
+        })
+        | 1;
+    eprintln!("burst: CONCERTO_BURST_SEED={seed}");
     let total = COMMANDS_EACH * MEMBERS;
     let mut next_crash = 5 + (pseudo_random(&mut seed) % 20) as usize;
     let mut restart_at = None;

@@ -42,6 +42,8 @@ pub const PATIENCE: Duration = Duration::from_secs(45);
 pub struct Homeserver {
     pub url: String,
     shared_secret: String,
+    /// A test's own homeserver (one it stops and starts again): its directory, removed with it.
+    own_dir: Option<tempfile::TempDir>,
 }
 
 /// The test run's homeserver, started on first use.
@@ -52,7 +54,11 @@ pub fn homeserver() -> &'static Homeserver {
             std::env::var("CONCERTO_TEST_HOMESERVER"),
             std::env::var("CONCERTO_TEST_SHARED_SECRET"),
         ) {
-            return Homeserver { url, shared_secret };
+            return Homeserver {
+                url,
+                shared_secret,
+                own_dir: None,
+            };
         }
         start_local_homeserver()
     })
@@ -76,16 +82,50 @@ fn start_local_homeserver() -> Homeserver {
             .expect("run scripts/homeserver");
         assert!(status.success(), "scripts/homeserver start failed");
     }
-    let env = std::fs::read_to_string(&env_file).expect("homeserver env file");
+    let (url, shared_secret) = read_homeserver_env(&env_file);
+    Homeserver {
+        url,
+        shared_secret,
+        own_dir: None,
+    }
+}
+
+/// The URL and shared secret `scripts/homeserver start` wrote.
+fn read_homeserver_env(env_file: &Path) -> (String, String) {
+    let env = std::fs::read_to_string(env_file).expect("homeserver env file");
     let value = |key: &str| {
         env.lines()
             .find_map(|line| line.strip_prefix(&format!("{key}=")))
             .unwrap_or_else(|| panic!("{key} missing from {}", env_file.display()))
             .to_owned()
     };
-    Homeserver {
-        url: value("CONCERTO_TEST_HOMESERVER"),
-        shared_secret: value("CONCERTO_TEST_SHARED_SECRET"),
+    (
+        value("CONCERTO_TEST_HOMESERVER"),
+        value("CONCERTO_TEST_SHARED_SECRET"),
+    )
+}
+
+/// Runs `scripts/homeserver <action> <dir>`.
+async fn homeserver_script(action: &str, dir: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = tokio::process::Command::new(root.join("scripts/homeserver"))
+        .arg(action)
+        .arg(dir)
+        .status()
+        .await
+        .expect("run scripts/homeserver");
+    assert!(status.success(), "scripts/homeserver {action} failed");
+}
+
+impl Drop for Homeserver {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.own_dir {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+            let _ = std::process::Command::new(root.join("scripts/homeserver"))
+                .arg("stop")
+                .arg(dir.path())
+                .status();
+        }
     }
 }
 
@@ -101,6 +141,36 @@ pub fn unique_name(prefix: &str) -> String {
 }
 
 impl Homeserver {
+    /// A homeserver of the test's own, for a test that stops it; stopped when dropped.
+    pub async fn start_own() -> Homeserver {
+        let dir = tempfile::tempdir().expect("homeserver dir");
+        homeserver_script("start", dir.path()).await;
+        let (url, shared_secret) = read_homeserver_env(&dir.path().join("env"));
+        Homeserver {
+            url,
+            shared_secret,
+            own_dir: Some(dir),
+        }
+    }
+
+    /// Stops the test's own homeserver, as an outage would.
+    pub async fn stop(&self) {
+        let dir = self
+            .own_dir
+            .as_ref()
+            .expect("only a test's own homeserver stops");
+        homeserver_script("stop", dir.path()).await;
+    }
+
+    /// Starts the test's own homeserver again, on the same address, with its data.
+    pub async fn resume(&self) {
+        let dir = self
+            .own_dir
+            .as_ref()
+            .expect("only a test's own homeserver resumes");
+        homeserver_script("resume", dir.path()).await;
+    }
+
     /// Registers a user through Synapse's shared-secret API; returns the full user id.
     pub async fn register(&self, name: &str, password: &str, admin: bool) -> OwnedUserId {
         let http = reqwest::Client::new();
@@ -246,7 +316,11 @@ impl Drop for TestUser {
 
 impl TestUser {
     pub async fn new(prefix: &str, admin: bool) -> TestUser {
-        let homeserver = homeserver();
+        Self::new_on(homeserver(), prefix, admin).await
+    }
+
+    /// A user of the given homeserver (a test's own).
+    pub async fn new_on(homeserver: &Homeserver, prefix: &str, admin: bool) -> TestUser {
         let name = unique_name(prefix);
         let password = format!("{name}-password");
         let user_id = homeserver.register(&name, &password, admin).await;
@@ -389,10 +463,18 @@ impl TestUser {
         let sync = tokio::spawn(async move {
             // A plain loop: the SDK's `sync()` sleeps a second after each quick sync.
             let settings = SyncSettings::default().timeout(Duration::from_secs(10));
+            let mut failing = false;
             loop {
-                if let Err(error) = syncing.sync_once(settings.clone()).await {
-                    eprintln!("test client sync failed: {error}");
-                    tokio::time::sleep(Duration::from_millis(200)).await;
+                match syncing.sync_once(settings.clone()).await {
+                    Ok(_) => failing = false,
+                    Err(error) => {
+                        // Once per outage, not every 200 ms of it.
+                        if !failing {
+                            eprintln!("test client sync failed: {error}");
+                        }
+                        failing = true;
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                    }
                 }
             }
         });
@@ -651,6 +733,7 @@ impl TestUser {
 /// The bot, as a child process running the real binary with a config file of its own.
 pub struct Bot {
     pub user_id: OwnedUserId,
+    homeserver_url: String,
     dir: tempfile::TempDir,
     child: Option<Child>,
     starts: u32,
@@ -726,14 +809,20 @@ impl Bot {
 
     /// Registers the bot's account without starting it (to invite it before its first start).
     pub async fn register() -> Bot {
+        Self::register_on(homeserver()).await
+    }
+
+    /// Registers the bot's account on the given homeserver (a test's own).
+    pub async fn register_on(homeserver: &Homeserver) -> Bot {
         let name = unique_name("concerto");
         let password = format!("{name}-password");
-        let user_id = homeserver().register(&name, &password, false).await;
+        let user_id = homeserver.register(&name, &password, false).await;
         let dir = tempfile::tempdir().expect("bot dir");
         // The password goes through the environment, as an operator would keep it out of files.
         std::fs::write(dir.path().join("password"), &password).expect("write password");
         Bot {
             user_id,
+            homeserver_url: homeserver.url.clone(),
             dir,
             child: None,
             starts: 0,
@@ -768,7 +857,7 @@ language = "{language}"
 
 {extra}
 "#,
-            url = homeserver().url,
+            url = self.homeserver_url,
             user = self.user_id,
             data = self.data_dir(),
             inviters = inviters.join(", "),
@@ -833,6 +922,33 @@ language = "{language}"
             .await
             .expect("bot exits within the patience")
             .expect("bot exit status")
+    }
+
+    /// Whether the bot's process is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.child
+            .as_mut()
+            .is_some_and(|child| child.try_wait().is_ok_and(|exit| exit.is_none()))
+    }
+
+    /// CPU time the bot's process has used so far (user and system), from `/proc`.
+    pub fn cpu_time(&self) -> Duration {
+        let pid = self
+            .child
+            .as_ref()
+            .and_then(|child| child.id())
+            .expect("bot running");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc stat");
+        // Fields after the command name (which may hold spaces) start after its ')'.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+        let ticks: u64 =
+            fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
+        // Linux reports them in clock ticks of 1/100 s (USER_HZ).
+        Duration::from_millis(ticks * 10)
     }
 
     /// Kills the bot without warning, as a crash or a power cut would.

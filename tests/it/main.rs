@@ -10,6 +10,7 @@ mod configuration;
 mod invitations;
 mod meetings;
 mod operations;
+mod outage;
 mod polls;
 mod record;
 mod reminders;
