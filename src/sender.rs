@@ -93,6 +93,16 @@ impl<C: Chat> Sender<C> {
                 let Some(message) = self.with_target(message).await? else {
                     continue;
                 };
+                if let (Some(command), Content::Notice { .. }) =
+                    (&message.in_reply_to, &message.content)
+                {
+                    // From the moment the command was taken up to its reply handed to the
+                    // homeserver: the bot's own share of a member's wait.
+                    let micros = (self.clock.now() - message.created_at)
+                        .num_microseconds()
+                        .unwrap_or(i64::MAX);
+                    tracing::debug!(%command, micros, "reply handed over");
+                }
                 match self.chat.send(&message).await {
                     Ok(event_id) => {
                         if self.crash_after_reply && message.in_reply_to.is_some() {

@@ -248,6 +248,9 @@ pub struct Received {
     pub file: Option<FileMessageEventContent>,
     /// The people the message mentions (`m.mentions`).
     pub mentions: Vec<OwnedUserId>,
+    /// When the member's client received it (read by the benchmarks).
+    #[allow(dead_code)]
+    pub received_at: std::time::Instant,
 }
 
 /// A reaction as a member's client received it.
@@ -381,6 +384,7 @@ impl TestUser {
                             .as_ref()
                             .map(|mentions| mentions.user_ids.iter().cloned().collect())
                             .unwrap_or_default(),
+                        received_at: std::time::Instant::now(),
                     });
                 }
             },
@@ -739,6 +743,8 @@ pub struct Bot {
     starts: u32,
     /// Fault to inject at the next start (`CONCERTO_TEST_FAULT`), if any.
     pub fault: Option<&'static str>,
+    /// `RUST_LOG` for the next start, instead of the tests' verbose one.
+    pub log_filter: Option<&'static str>,
 }
 
 impl Drop for Bot {
@@ -827,6 +833,7 @@ impl Bot {
             child: None,
             starts: 0,
             fault: None,
+            log_filter: None,
         }
     }
 
@@ -886,7 +893,9 @@ language = "{language}"
             .env("CONCERTO_TEST_FAULT", self.fault.unwrap_or(""))
             .env(
                 "RUST_LOG",
-                "warn,concerto=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
+                self.log_filter.unwrap_or(
+                    "warn,concerto=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
+                ),
             )
             .env_remove("RUST_BACKTRACE")
             .stdin(Stdio::null())
@@ -931,24 +940,17 @@ language = "{language}"
             .is_some_and(|child| child.try_wait().is_ok_and(|exit| exit.is_none()))
     }
 
-    /// CPU time the bot's process has used so far (user and system), from `/proc`.
-    pub fn cpu_time(&self) -> Duration {
-        let pid = self
-            .child
+    /// The bot's process id.
+    pub fn pid(&self) -> u32 {
+        self.child
             .as_ref()
             .and_then(|child| child.id())
-            .expect("bot running");
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc stat");
-        // Fields after the command name (which may hold spaces) start after its ')'.
-        let fields: Vec<&str> = stat
-            .rsplit_once(')')
-            .map(|(_, rest)| rest.split_whitespace().collect())
-            .unwrap_or_default();
-        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-        let ticks: u64 =
-            fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
-        // Linux reports them in clock ticks of 1/100 s (USER_HZ).
-        Duration::from_millis(ticks * 10)
+            .expect("bot running")
+    }
+
+    /// CPU time the bot's process has used so far (user and system).
+    pub fn cpu_time(&self) -> Duration {
+        cpu_time_of(self.pid())
     }
 
     /// Kills the bot without warning, as a crash or a power cut would.
@@ -1044,4 +1046,19 @@ pub async fn wait_for_welcome(user: &mut TestUser, bot: &Bot, room: &Room) {
         message.room_id == room_id && message.sender == bot_id
     })
     .await;
+}
+
+/// CPU time a process has used so far (user and system), from `/proc`.
+pub fn cpu_time_of(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc stat");
+    // Fields after the command name (which may hold spaces) start after its ')'.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks: u64 =
+        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime");
+    // Linux reports them in clock ticks of 1/100 s (USER_HZ).
+    Duration::from_millis(ticks * 10)
 }

@@ -1,0 +1,211 @@
+//! What the bot does by itself, without Matrix: commands through the grammar, the service and
+//! SQLite (a real database file), and tallies with 1 000 voters.
+//!
+//! `cargo bench --bench in_process` (criterion; its report is in `target/criterion`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use concerto::domain::ballot::{Answer, Channel, Counting, choices_by_option, count};
+use concerto::domain::votes::{Proposal, tally};
+use concerto::domain::{BallotId, EventId, Language, ProposalId, RoomId, UserId, poll};
+use concerto::i18n::Texts;
+use concerto::service::{
+    Chat, Decryption, Incoming, IncomingMessage, Relations, SendError, Service, ServiceSettings,
+    UndecryptedEvent, Wakeups,
+};
+use concerto::storage::{OutgoingMessage, Store};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const VOTERS: usize = 1000;
+const ASSOCIATIONS: [&str; 4] = [
+    "Restos du Cœur",
+    "Croix-Rouge",
+    "Secours Catholique",
+    "Secours populaire",
+];
+
+/// A room where nobody has a power level and nothing is ever sent (the sender is not run).
+struct QuietRoom;
+
+impl Chat for QuietRoom {
+    async fn send(&self, _message: &OutgoingMessage) -> Result<EventId, SendError> {
+        Ok(EventId::new("$sent"))
+    }
+    async fn power_level(&self, _room: &RoomId, _user: &UserId) -> i64 {
+        0
+    }
+    async fn display_name(&self, _room: &RoomId, _user: &UserId) -> Option<String> {
+        None
+    }
+    async fn members(&self, _room: &RoomId) -> Vec<(UserId, Option<String>)> {
+        Vec::new()
+    }
+    async fn relations_of(&self, _room: &RoomId, _event: &EventId) -> Option<Relations> {
+        None
+    }
+    async fn decrypt(&self, _event: &UndecryptedEvent) -> Decryption {
+        Decryption::Pending
+    }
+}
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+        .single()
+        .expect("a valid instant")
+        + Duration::seconds(seconds)
+}
+
+fn voter(n: usize) -> UserId {
+    UserId::new(format!("@member{n}:example.org"))
+}
+
+/// Each voter in one of the four associations.
+fn membership() -> HashMap<UserId, String> {
+    (0..VOTERS)
+        .map(|n| (voter(n), ASSOCIATIONS[n % 4].to_owned()))
+        .collect()
+}
+
+/// 1 000 voters; a third change their minds once, by another channel.
+fn poll_answers() -> Vec<Answer> {
+    let mut answers = Vec::new();
+    for n in 0..VOTERS {
+        answers.push(Answer {
+            event_id: EventId::new(format!("$first{n}")),
+            voter: voter(n),
+            option: Some(1 + n % 3),
+            channel: Channel::PollResponse,
+            answered_at: at(n as i64),
+        });
+        if n % 3 == 0 {
+            answers.push(Answer {
+                event_id: EventId::new(format!("$again{n}")),
+                voter: voter(n),
+                option: Some(1 + (n + 1) % 3),
+                channel: Channel::Reaction,
+                answered_at: at(2000 + n as i64),
+            });
+        }
+    }
+    answers
+}
+
+/// 1 000 voters each approving one to three of four dates.
+fn date_answers() -> Vec<Answer> {
+    let mut answers = Vec::new();
+    for n in 0..VOTERS {
+        for option in 1..=(1 + n % 3) {
+            answers.push(Answer {
+                event_id: EventId::new(format!("${n}-{option}")),
+                voter: voter(n),
+                option: Some(1 + (n + option) % 4),
+                channel: Channel::Reaction,
+                answered_at: at(n as i64),
+            });
+        }
+    }
+    answers
+}
+
+fn tallies(c: &mut Criterion) {
+    let associations: Vec<String> = ASSOCIATIONS.iter().map(|name| name.to_string()).collect();
+    let membership = membership();
+    let answers = poll_answers();
+    c.bench_function("tally a poll, 1000 voters", |b| {
+        b.iter(|| {
+            let choices = count(&answers, Counting::SingleChoice, at(10_000));
+            let results = poll::results(3, &choices, &membership, &associations);
+            assert_eq!(results.respondents(), VOTERS);
+            results
+        })
+    });
+
+    let proposal = Proposal {
+        id: ProposalId::new(1),
+        ballot: BallotId::new(1),
+        proposer: voter(0),
+        command_event: EventId::new("$propose"),
+        options: (0..4).map(|week| at(week * 7 * 86_400)).collect(),
+    };
+    let answers = date_answers();
+    c.bench_function("tally a date proposal, 1000 voters", |b| {
+        b.iter(|| {
+            let choices: BTreeMap<UserId, BTreeSet<usize>> =
+                count(&answers, Counting::Approval, at(10_000));
+            let votes = choices_by_option(&choices);
+            let ranked = tally(&proposal, &votes, &membership, &associations);
+            assert_eq!(ranked.len(), 4);
+            ranked
+        })
+    });
+}
+
+fn commands(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let service = runtime.block_on(async {
+        let store = Store::open(&dir.path().join("concerto.sqlite3"))
+            .await
+            .expect("database");
+        Service::new(
+            store,
+            Texts::new().expect("texts"),
+            Arc::new(QuietRoom),
+            ServiceSettings {
+                default_language: Language::Fr,
+                max_command_age: Duration::days(365 * 10),
+                time_zone: chrono_tz::Europe::Paris,
+                web_url: None,
+                max_commands_per_minute: 0,
+            },
+            Wakeups::default(),
+            Utc::now(),
+        )
+    });
+    let service = Arc::new(service);
+    let sequence = AtomicU64::new(0);
+    let message = |room: &RoomId, body: &str| {
+        let n = sequence.fetch_add(1, Ordering::Relaxed);
+        Incoming::Message(IncomingMessage {
+            room: room.clone(),
+            event_id: EventId::new(format!("$command{n}")),
+            sender: voter(n as usize % 8),
+            body: body.to_owned(),
+            sent_at: Utc::now(),
+        })
+    };
+    // The list is read from a room with a usual agenda (ten items), not from the room where
+    // the additions pile up.
+    let usual = RoomId::new("!usual:example.org");
+    runtime.block_on(async {
+        for n in 1..=10 {
+            let add = message(&usual, &format!("!agenda ajouter Point {n}"));
+            service.handle(&add, Utc::now()).await.expect("handled");
+        }
+    });
+    let mut group = c.benchmark_group("command through grammar, service and SQLite");
+    for (index, body) in ["!aide", "!agenda ajouter Point de mesure", "!agenda"]
+        .into_iter()
+        .enumerate()
+    {
+        let room = if body == "!agenda" {
+            usual.clone()
+        } else {
+            RoomId::new(format!("!room{index}:example.org"))
+        };
+        group.bench_function(body, |b| {
+            b.to_async(&runtime).iter(|| {
+                let message = message(&room, body);
+                let service = Arc::clone(&service);
+                async move { service.handle(&message, Utc::now()).await.expect("handled") }
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, tallies, commands);
+criterion_main!(benches);
