@@ -34,6 +34,7 @@ const WARM_UP: usize = 10;
 const STARTS: usize = 5;
 const BURST_MEMBERS: usize = 8;
 const BURST_EACH: usize = 63; // 8 × 63 = 504 commands
+const BURST_PATIENCE: Duration = Duration::from_secs(600);
 /// Concerto at the log level an operator runs it at (plus its per-reply timing lines).
 const CONCERTO_LOG: &str = "warn,concerto=info,concerto::sender=debug";
 
@@ -305,6 +306,7 @@ async fn measure() {
         ("Concerto", true, idle_p99),
         ("floor", false, floor_idle_p99),
     ] {
+        let started = Instant::now();
         let mut tasks = Vec::new();
         for (member, (c, f)) in members.drain(..).zip(member_rooms.iter().cloned()) {
             let room = if to_concerto { c } else { f };
@@ -318,12 +320,15 @@ async fn measure() {
             times.extend(member_times);
             answered_once &= once;
         }
+        let elapsed = started.elapsed();
         let p99 = percentile(&times, 0.99);
         println!(
-            "- {label}: {}; every command answered exactly once: {answered_once}; p99 {:.1}× the idle p99 ({:.1} ms)",
+            "- {label}: {}; every command answered exactly once: {answered_once}; p99 {:.1}× the idle p99 ({:.1} ms); all answered in {:.1} s ({:.1} commands/s)",
             summary(&times),
             ms(p99) / ms(idle),
-            ms(idle)
+            ms(idle),
+            elapsed.as_secs_f64(),
+            times.len() as f64 / elapsed.as_secs_f64()
         );
     }
     println!(
@@ -349,7 +354,12 @@ async fn burst(mut member: TestUser, room: Room) -> (TestUser, Vec<Duration>, bo
     }
     let mut times = Vec::new();
     for (event, start) in &sent {
-        let reply = member.reply_to(event).await;
+        // A burst queues behind the homeserver: more patience than a test's.
+        let reply = member
+            .wait_for_message_within(BURST_PATIENCE, "a reply in the burst", |message| {
+                message.in_reply_to.as_ref() == Some(event)
+            })
+            .await;
         times.push(reply.received_at.saturating_duration_since(*start));
     }
     // Any second reply would have come before the reply to a command sent now.

@@ -191,13 +191,18 @@ fn commands(c: &mut Criterion) {
         .into_iter()
         .enumerate()
     {
-        let room = if body == "!agenda" {
-            usual.clone()
-        } else {
-            RoomId::new(format!("!room{index}:example.org"))
-        };
+        let adds = AtomicU64::new(0);
         group.bench_function(body, |b| {
             b.to_async(&runtime).iter(|| {
+                let room = match body {
+                    "!agenda" => usual.clone(),
+                    // Additions go to a new room every 20 items: an agenda of usual length,
+                    // not one of thousands that only a benchmark would build.
+                    _ => RoomId::new(format!(
+                        "!room{index}-{}:example.org",
+                        adds.fetch_add(1, Ordering::Relaxed) / 20
+                    )),
+                };
                 let message = message(&room, body);
                 let service = Arc::clone(&service);
                 async move { service.handle(&message, Utc::now()).await.expect("handled") }

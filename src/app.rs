@@ -109,6 +109,9 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         device_id = ?client.device_id(),
         "Concerto is running"
     );
+    // Before the first sync, never beside it: turning key backup on while a sync runs can
+    // leave both waiting for each other. Only the first start has anything to do.
+    matrix::ensure_recovery(&client, &settings.storage.data_dir).await;
     let result = SyncLoop::new(client, service, settings.access, started_at)
         .run(shutdown)
         .await;

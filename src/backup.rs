@@ -5,8 +5,9 @@
 //! position) and the Matrix store's (the device's encryption keys, still encrypted with the
 //! store passphrase, which stays in the configuration and is not in the archive) — each made
 //! with SQLite's `VACUUM INTO` from a read-only connection, so a running bot is never stopped
-//! nor seen half-way through a write; and the session (`session.json`), so that the restored
-//! bot comes back as the same device. Restoring unpacks it into an empty data directory.
+//! nor seen half-way through a write; the session (`session.json`), so that the restored bot
+//! comes back as the same device; and the recovery key of the bot's key backup, when there is
+//! one. Restoring unpacks it into an empty data directory.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,15 +88,21 @@ pub async fn back_up(data_dir: &Path, archive: &Path) -> Result<Vec<PathBuf>, Ba
         vacuum_into(&source, &copy).await?;
         carried.push(relative);
     }
-    let session = PathBuf::from(crate::matrix::SESSION_FILE);
-    if data_dir.join(&session).is_file() {
-        fs::copy(data_dir.join(&session), staging.path().join(&session)).map_err(|source| {
-            BackupError::Read {
-                path: data_dir.join(&session),
-                source,
-            }
-        })?;
-        carried.push(session);
+    // The session, and the recovery key of the key backup when the bot made one.
+    for kept in [
+        crate::matrix::SESSION_FILE,
+        crate::matrix::RECOVERY_KEY_FILE,
+    ] {
+        let kept = PathBuf::from(kept);
+        if data_dir.join(&kept).is_file() {
+            fs::copy(data_dir.join(&kept), staging.path().join(&kept)).map_err(|source| {
+                BackupError::Read {
+                    path: data_dir.join(&kept),
+                    source,
+                }
+            })?;
+            carried.push(kept);
+        }
     }
     let file = fs::File::create(archive).map_err(|source| BackupError::Write {
         path: archive.to_owned(),
@@ -182,6 +189,7 @@ pub fn restore(archive: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, BackupEr
             .into_owned();
         let allowed = relative == Path::new(crate::storage::DATABASE_FILE)
             || relative == Path::new(crate::matrix::SESSION_FILE)
+            || relative == Path::new(crate::matrix::RECOVERY_KEY_FILE)
             || (relative.starts_with(crate::matrix::STORE_DIR)
                 && relative.components().count() == 2);
         if !allowed {
@@ -237,12 +245,14 @@ mod tests {
         .expect("claim");
         tx.commit().await.expect("commit");
         fs::write(data.join(crate::matrix::SESSION_FILE), "{}").expect("session");
+        fs::write(data.join(crate::matrix::RECOVERY_KEY_FILE), "EsT1 abcd\n").expect("key");
 
         // Taken while the store is open, as a running bot holds it.
         let archive = dir.path().join("backup.tar");
         let carried = back_up(&data, &archive).await.expect("backup");
         assert!(carried.contains(&PathBuf::from(crate::storage::DATABASE_FILE)));
         assert!(carried.contains(&PathBuf::from(crate::matrix::SESSION_FILE)));
+        assert!(carried.contains(&PathBuf::from(crate::matrix::RECOVERY_KEY_FILE)));
 
         let restored = dir.path().join("restored");
         restore(&archive, &restored).expect("restore");
@@ -264,5 +274,9 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            fs::read_to_string(restored.join(crate::matrix::RECOVERY_KEY_FILE)).expect("key"),
+            "EsT1 abcd\n"
+        );
     }
 }

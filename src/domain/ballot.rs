@@ -178,16 +178,19 @@ pub fn count(
             .cmp(&b.answered_at)
             .then_with(|| a.event_id.cmp(&b.event_id))
     });
-    let mut choices: BTreeMap<UserId, BTreeSet<usize>> = BTreeMap::new();
+    let mut choices: BTreeMap<&UserId, BTreeSet<usize>> = BTreeMap::new();
     for answer in in_time {
-        let chosen = choices.entry(answer.voter.clone()).or_default();
+        let chosen = choices.entry(&answer.voter).or_default();
         if counting == Counting::SingleChoice {
             chosen.clear();
         }
         chosen.extend(answer.option);
     }
-    choices.retain(|_, chosen| !chosen.is_empty());
     choices
+        .into_iter()
+        .filter(|(_, chosen)| !chosen.is_empty())
+        .map(|(voter, chosen)| (voter.clone(), chosen))
+        .collect()
 }
 
 /// The count as (option, person) pairs, in option order, then person order.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
-use super::votes::same_association;
+use super::votes::{fold, same_association};
 use super::{BallotId, PollId, UserId};
 
 /// The longest question, in characters.
@@ -141,39 +141,55 @@ pub fn results(
         })
         .collect();
 
+    // Association names are compared folded (case, accents, spaces aside); fold each name
+    // once, not once per voter: a poll may have a thousand voters.
     let mut all: Vec<String> = associations.to_vec();
-    let mut extra: BTreeSet<&String> = membership.values().collect();
-    extra.retain(|name| !all.iter().any(|known| same_association(known, name)));
-    all.extend(extra.into_iter().cloned());
+    let mut folded: Vec<String> = all.iter().map(|name| fold(name)).collect();
+    let mut names: Vec<&String> = membership.values().collect();
+    names.sort();
+    names.dedup();
+    let mut index_of: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for name in names {
+        let key = fold(name);
+        let index = match folded.iter().position(|known| *known == key) {
+            Some(index) => index,
+            None => {
+                all.push(name.clone());
+                folded.push(key);
+                all.len() - 1
+            }
+        };
+        index_of.insert(name.as_str(), index);
+    }
 
-    let association_of = |voter: &UserId| membership.get(voter);
+    let mut answers_of: Vec<Vec<(UserId, usize)>> = vec![Vec::new(); all.len()];
+    let mut guests = Vec::new();
+    for (voter, option) in &chosen {
+        let answer = ((*voter).clone(), *option);
+        match membership
+            .get(*voter)
+            .and_then(|name| index_of.get(name.as_str()))
+        {
+            Some(&index) => answers_of[index].push(answer),
+            None => guests.push(answer),
+        }
+    }
     let stances: Vec<(String, Stance)> = all
-        .iter()
-        .map(|association| {
-            let answers: Vec<(UserId, usize)> = chosen
-                .iter()
-                .filter(|(voter, _)| {
-                    association_of(voter).is_some_and(|name| same_association(name, association))
-                })
-                .map(|(voter, option)| ((*voter).clone(), *option))
-                .collect();
+        .into_iter()
+        .zip(answers_of)
+        .map(|(association, answers)| {
             let stance = match answers.first() {
                 None => Stance::Missing,
                 Some((_, first)) if answers.iter().all(|(_, option)| option == first) => {
                     Stance::Unanimous {
                         option: *first,
-                        voters: answers.iter().map(|(voter, _)| voter.clone()).collect(),
+                        voters: answers.into_iter().map(|(voter, _)| voter).collect(),
                     }
                 }
                 Some(_) => Stance::Split(answers),
             };
-            (association.clone(), stance)
+            (association, stance)
         })
-        .collect();
-    let guests = chosen
-        .iter()
-        .filter(|(voter, _)| association_of(voter).is_none())
-        .map(|(voter, option)| ((*voter).clone(), *option))
         .collect();
     let joint = joint_position(&stances);
     PollResults {

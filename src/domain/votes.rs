@@ -162,7 +162,8 @@ pub fn same_association(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
-fn fold(name: &str) -> String {
+/// The form association names are compared in.
+pub(crate) fn fold(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
     for c in name
         .chars()

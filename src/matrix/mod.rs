@@ -10,11 +10,13 @@ pub const SESSION_FILE: &str = "session.json";
 
 mod chat;
 mod keys;
+mod recovery;
 mod session;
 mod sync;
 
 pub use chat::MatrixChat;
 pub use keys::watch_room_keys;
+pub use recovery::{RECOVERY_KEY_FILE, ensure_recovery};
 pub use session::connect;
 pub use sync::SyncLoop;
 

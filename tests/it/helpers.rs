@@ -891,12 +891,7 @@ language = "{language}"
             .arg(self.dir.path().join("concerto.toml"))
             .env("CONCERTO__MATRIX__PASSWORD", password)
             .env("CONCERTO_TEST_FAULT", self.fault.unwrap_or(""))
-            .env(
-                "RUST_LOG",
-                self.log_filter.unwrap_or(
-                    "warn,concerto=debug,matrix_sdk::http_client=off,matrix_sdk_crypto::backups=error",
-                ),
-            )
+            .env("RUST_LOG", self.log_filter.unwrap_or("warn,concerto=debug"))
             .env_remove("RUST_BACKTRACE")
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log file"))

@@ -1,6 +1,7 @@
 //! Operations: a backup taken while the bot runs, restored into an empty data directory,
 //! brings the same device back with everything; the health check answers while the bot syncs;
-//! the systemd unit passes `systemd-analyze verify`.
+//! the systemd unit passes `systemd-analyze verify`; a normal run logs no library warnings
+//! and keeps the recovery key of the key backup it turned on.
 
 use std::process::Command as StdCommand;
 
@@ -173,4 +174,59 @@ async fn secrets_never_reach_the_logs_and_the_data_is_the_bots_alone() {
             path.display()
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_normal_run_logs_no_library_warnings_and_keeps_a_recovery_key() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    // What an operator sees: the bot's default filter, nothing of the SDK hidden.
+    bot.log_filter = Some(concerto::telemetry::DEFAULT_FILTER);
+    bot.start_with(BotConfig::invited_by(&alice.user_id));
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    ask(&mut alice, &room, "!aide").await;
+    // The first start turns key backup on beside the bot, and says so once it is done.
+    let key_file = bot.data_dir().join(concerto::matrix::RECOVERY_KEY_FILE);
+    let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
+    while !bot.logs().contains("key backup turned on") {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "key backup never turned on:\n{}",
+            bot.logs()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let key = std::fs::read_to_string(&key_file).expect("the recovery key file");
+    assert!(
+        key.split_whitespace().count() >= 12,
+        "a recovery key: {key}"
+    );
+    let mode = std::fs::metadata(&key_file)
+        .expect("metadata")
+        .permissions();
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&mode) & 0o777,
+        0o600
+    );
+
+    // A normal run: a restart, commands in an encrypted room (new room keys to back up).
+    assert!(bot.stop().await);
+    bot.restart();
+    ask(&mut alice, &room, "!agenda ajouter Budget 2027").await;
+    let other = alice.create_room(true, &[&bot.user_id]).await;
+    crate::helpers::wait_for_welcome(&mut alice, &bot, &other).await;
+    ask(&mut alice, &other, "!aide").await;
+    assert!(bot.stop().await);
+    let logs = bot.logs();
+    let normal_run = logs.rsplit("--- restart ---").next().unwrap_or_default();
+    let noise: Vec<&str> = normal_run
+        .lines()
+        .filter(|line| line.contains(" WARN ") || line.contains(" ERROR "))
+        .collect();
+    assert!(
+        noise.is_empty(),
+        "warnings in a normal run:\n{}",
+        noise.join("\n")
+    );
+    assert!(normal_run.contains("Concerto is running"), "{normal_run}");
 }
