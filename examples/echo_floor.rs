@@ -1,7 +1,8 @@
 //! "The floor": the fastest a bot on Concerto's stack can answer. A bare matrix-sdk client
 //! (same crate, same features, an SQLite store) that drives its own `sync_once` loop, joins
-//! the rooms it is invited to, and answers every `!…` message with a notice in reply. Nothing
-//! else: no database of its own, no parsing, no outbox. The benchmarks run it beside Concerto
+//! the rooms it is invited to, and answers every `!…` message with a notice in reply, sent in
+//! order by a task of its own (sending from inside the sync loop stalls: a send may wait for
+//! the next sync). Nothing else: no database of its own, no parsing, no outbox. The benchmarks run it beside Concerto
 //! on one Synapse to tell the bot's own cost from the homeserver's.
 //!
 //! Configured by the environment: `FLOOR_HOMESERVER`, `FLOOR_USER`, `FLOOR_PASSWORD`,
@@ -19,7 +20,8 @@ use matrix_sdk::ruma::events::room::message::{
     MessageType, Relation, RoomMessageEventContent, SyncRoomMessageEvent,
 };
 use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent};
-use matrix_sdk::{Client, RoomState};
+use matrix_sdk::{Client, Room, RoomState};
+use tokio::sync::mpsc;
 
 fn env(key: &str) -> anyhow::Result<String> {
     std::env::var(key).with_context(|| format!("{key} is not set"))
@@ -51,6 +53,14 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     let own_user = client.user_id().context("not logged in")?.to_owned();
+    let (replies, mut to_send) = mpsc::unbounded_channel::<(Room, RoomMessageEventContent)>();
+    tokio::spawn(async move {
+        while let Some((room, reply)) = to_send.recv().await {
+            if let Err(error) = room.send(reply).await {
+                eprintln!("send failed: {error}");
+            }
+        }
+    });
     let position_file = data.join("next_batch");
     let mut position = read_position(&position_file);
     loop {
@@ -101,7 +111,7 @@ async fn main() -> anyhow::Result<()> {
                     reply.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(
                         message.event_id.clone(),
                     ))));
-                    room.send(reply).await?;
+                    replies.send((room.clone(), reply))?;
                 }
             }
         }

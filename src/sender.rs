@@ -93,16 +93,9 @@ impl<C: Chat> Sender<C> {
                 let Some(message) = self.with_target(message).await? else {
                     continue;
                 };
-                if let (Some(command), Content::Notice { .. }) =
-                    (&message.in_reply_to, &message.content)
-                {
-                    // From the moment the command was taken up to its reply handed to the
-                    // homeserver: the bot's own share of a member's wait.
-                    let micros = (self.clock.now() - message.created_at)
-                        .num_microseconds()
-                        .unwrap_or(i64::MAX);
-                    tracing::debug!(%command, micros, "reply handed over");
-                }
+                // From the moment the command was taken up to its reply handed to the
+                // homeserver: the bot's own share of a member's wait.
+                self.time_reply(&message, "reply handed over");
                 match self.chat.send(&message).await {
                     Ok(event_id) => {
                         if self.crash_after_reply && message.in_reply_to.is_some() {
@@ -113,16 +106,8 @@ impl<C: Chat> Sender<C> {
                             std::process::abort();
                         }
                         queued_more |= self.mark_sent(&message, &event_id).await?;
-                        if let (Some(command), Content::Notice { .. }) =
-                            (&message.in_reply_to, &message.content)
-                        {
-                            // From the moment the command was taken up (when its reply was
-                            // queued) to its reply marked sent: the bot's share of the delay.
-                            let micros = (self.clock.now() - message.created_at)
-                                .num_microseconds()
-                                .unwrap_or(i64::MAX);
-                            tracing::debug!(%command, micros, "reply sent");
-                        }
+                        // The same, with the homeserver's answer to the send.
+                        self.time_reply(&message, "reply sent");
                     }
                     Err(error) => {
                         let now = self.clock.now();
@@ -147,6 +132,17 @@ impl<C: Chat> Sender<C> {
             if !queued_more {
                 return Ok(next_retry);
             }
+        }
+    }
+
+    /// Logs, for a reply to a command, the time since the command was taken up (when its
+    /// reply was queued), in microseconds: the benchmarks read these lines.
+    fn time_reply(&self, message: &OutgoingMessage, what: &'static str) {
+        if let (Some(command), Content::Notice { .. }) = (&message.in_reply_to, &message.content) {
+            let micros = (self.clock.now() - message.created_at)
+                .num_microseconds()
+                .unwrap_or(i64::MAX);
+            tracing::debug!(%command, micros, "{what}");
         }
     }
 

@@ -72,16 +72,7 @@ async fn a_burst_with_crashes_answers_every_command_once_and_counts_every_vote_o
             poll.sender == bot_id && matches!(poll.what, PollEvent::Start { .. })
         })
         .await;
-    let PollEvent::Start { answers, .. } = &poll.what else {
-        unreachable!("a poll start");
-    };
-    let option = |text: &str| -> String {
-        answers
-            .iter()
-            .find(|(_, answer)| answer == text)
-            .map(|(id, _)| id.clone())
-            .unwrap_or_default()
-    };
+    let option = |text: &str| poll.answer_id(text);
     let remind = people[alice]
         .say(&rooms[alice], "!rappel dans 20 secondes Relire la rafale")
         .await;

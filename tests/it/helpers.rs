@@ -270,6 +270,20 @@ pub struct SeenPoll {
     pub what: PollEvent,
 }
 
+impl SeenPoll {
+    /// The id of the poll's answer whose text is `text` (empty if none is).
+    pub fn answer_id(&self, text: &str) -> String {
+        match &self.what {
+            PollEvent::Start { answers, .. } => answers
+                .iter()
+                .find(|(_, answer)| answer == text)
+                .map(|(id, _)| id.clone())
+                .unwrap_or_default(),
+            PollEvent::End { .. } => String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum PollEvent {
     Start {

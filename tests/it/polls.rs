@@ -70,13 +70,7 @@ async fn answers_by_every_channel(encrypted: bool) {
     assert_eq!(*max_selections, 1);
     let fallback = fallback.as_deref().unwrap_or_default();
     assert!(fallback.contains("`!voter 1 <option>`"), "{fallback}");
-    let id_of = |text: &str| -> String {
-        answers
-            .iter()
-            .find(|(_, answer)| answer == text)
-            .map(|(id, _)| id.clone())
-            .unwrap_or_default()
-    };
+    let id_of = |text: &str| poll.answer_id(text);
     let poll_id: OwnedEventId = poll.event_id.clone();
 
     // Bob answers "Contre" in his client, then changes his mind with the stable event type.
