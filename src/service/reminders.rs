@@ -285,6 +285,11 @@ impl<C: Chat> Service<C> {
                     offset.num_minutes(),
                     starts_at.to_rfc3339()
                 );
+                // Sent at an earlier pass: it stays overdue until the meeting, but is not built
+                // again at every pass of the clock.
+                if self.store.reminder_sent(&key).await? {
+                    continue;
+                }
                 let message = if index == 0 {
                     Some(
                         self.meeting_reminder(&room, &meeting, *offset, *due, now)
@@ -360,6 +365,10 @@ impl<C: Chat> Service<C> {
                 next_due = Some(next_due.map_or(due, |next: DateTime<Utc>| next.min(due)));
                 continue;
             }
+            let key = format!("poll:{}", poll.id);
+            if self.store.reminder_sent(&key).await? {
+                continue;
+            }
             let mut tx = self.store.begin().await?;
             let outcome = poll_outcome(&mut tx, &room, &poll, now).await?;
             let membership = tx.association_members(&room).await?;
@@ -396,7 +405,6 @@ impl<C: Chat> Service<C> {
                 );
                 Some(text_message(&room, markdown, mentions))
             };
-            let key = format!("poll:{}", poll.id);
             self.send_once(&key, &room, due, message, now, async |_| Ok(()))
                 .await?;
         }
@@ -433,6 +441,9 @@ impl<C: Chat> Service<C> {
                     action.number,
                     if *on_the_day { "day" } else { "before" }
                 );
+                if self.store.reminder_sent(&key).await? {
+                    continue;
+                }
                 let message = if index == 0 {
                     let mut tx = self.store.begin().await?;
                     let membership = tx.association_members(&room).await?;

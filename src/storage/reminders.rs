@@ -65,6 +65,16 @@ impl Store {
             .collect()
     }
 
+    /// Whether the reminder under `key` went out already (or was recorded as past): the clock
+    /// asks before building it again.
+    pub async fn reminder_sent(&self, key: &str) -> Result<bool, StorageError> {
+        let row = sqlx::query("SELECT 1 FROM reminders_sent WHERE key = ?1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
     /// Open polls with a deadline, with when they opened: the nudges need both.
     pub async fn polls_to_nudge(&self) -> Result<Vec<(RoomId, Poll, DateTime<Utc>)>, StorageError> {
         let mut polls = Vec::new();

@@ -35,6 +35,8 @@ pub(super) struct RecordingChat {
     pub server_relations: Mutex<Relations>,
     /// Events whose key "arrived": `decrypt` gives them back as this.
     pub decryptable: Mutex<HashMap<EventId, Option<Incoming>>>,
+    /// How many times a display name was asked for (work a message being built does).
+    pub names_asked: std::sync::atomic::AtomicUsize,
 }
 
 impl Chat for RecordingChat {
@@ -70,6 +72,8 @@ impl Chat for RecordingChat {
     }
 
     async fn display_name(&self, _room: &RoomId, user: &UserId) -> Option<String> {
+        self.names_asked
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         user.as_str()
             .strip_prefix('@')
             .and_then(|rest| rest.split(':').next())

@@ -276,7 +276,18 @@ async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered_once
         Some(at("2026-12-04T17:00:00Z"))
     );
     due(&bot, "2026-12-04T17:00:05Z").await;
+    // Later passes of the clock neither send the nudge again nor build it again.
+    let names_asked = bot
+        .chat
+        .names_asked
+        .load(std::sync::atomic::Ordering::Relaxed);
     due(&bot, "2026-12-04T18:00:00Z").await;
+    assert_eq!(
+        bot.chat
+            .names_asked
+            .load(std::sync::atomic::Ordering::Relaxed),
+        names_asked
+    );
     let sent = texts_sent(&bot);
     assert_eq!(sent.len(), 1, "{sent:#?}");
     assert!(
