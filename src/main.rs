@@ -145,19 +145,24 @@ async fn run(action: Action) -> anyhow::Result<()> {
     }
 }
 
-/// How old the last completed sync may be for the bot to count as healthy.
-const HEALTHY_SYNC_AGE: chrono::Duration = chrono::Duration::minutes(1);
-
-async fn health(config: &std::path::Path) -> anyhow::Result<()> {
+/// The bot's database, read-only: the commands that read it run beside the bot.
+async fn open_beside_the_bot(settings: &Settings) -> anyhow::Result<concerto::storage::Store> {
     use anyhow::Context;
-    let settings = Settings::load(config)?;
     let database = settings
         .storage
         .data_dir
         .join(concerto::storage::DATABASE_FILE);
-    let store = concerto::storage::Store::open_read_only(&database)
+    concerto::storage::Store::open_read_only(&database)
         .await
-        .with_context(|| format!("cannot open {}", database.display()))?;
+        .with_context(|| format!("cannot open {}", database.display()))
+}
+
+/// How old the last completed sync may be for the bot to count as healthy.
+const HEALTHY_SYNC_AGE: chrono::Duration = chrono::Duration::minutes(1);
+
+async fn health(config: &std::path::Path) -> anyhow::Result<()> {
+    let settings = Settings::load(config)?;
+    let store = open_beside_the_bot(&settings).await?;
     let Some(saved_at) = store.sync_saved_at().await? else {
         anyhow::bail!("the bot has not read the rooms yet");
     };
@@ -170,7 +175,6 @@ async fn health(config: &std::path::Path) -> anyhow::Result<()> {
 }
 
 async fn export(what: Export) -> anyhow::Result<()> {
-    use anyhow::Context;
     use concerto::domain::RoomId;
     use concerto::domain::dates::{Towards, parse_day};
     use concerto::export::{self, Format, Wording};
@@ -181,13 +185,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
         }
     };
     let settings = Settings::load(config)?;
-    let database = settings
-        .storage
-        .data_dir
-        .join(concerto::storage::DATABASE_FILE);
-    let store = concerto::storage::Store::open_read_only(&database)
-        .await
-        .with_context(|| format!("cannot open {}", database.display()))?;
+    let store = open_beside_the_bot(&settings).await?;
     let texts = concerto::i18n::Texts::new()?;
     let language = store
         .room_language(&room)
