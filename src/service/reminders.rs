@@ -353,7 +353,7 @@ impl<C: Chat> Service<C> {
     ) -> Result<Option<DateTime<Utc>>, ServiceError> {
         let time_zone = self.settings.time_zone;
         let mut next_due = None;
-        for (room, poll, opened_at) in self.store.polls_to_nudge().await? {
+        for (room, poll, opened_at) in self.store.open_polls_with_deadline_and_opening().await? {
             let Some(deadline) = poll.closes_at else {
                 continue;
             };

@@ -12,7 +12,7 @@ use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 macro_rules! poll_query {
     () => {
         "SELECT p.id, p.room_id, p.number, p.ballot_id, p.author, p.question, p.closes_at,
-                b.closed_at
+                b.opened_at, b.closed_at
          FROM polls p JOIN ballots b ON b.id = p.ballot_id "
     };
 }
@@ -43,6 +43,18 @@ pub struct PollClosure<'a> {
 impl Store {
     /// Every open poll that has a deadline, in every room: the clock closes them.
     pub async fn open_polls_with_deadline(&self) -> Result<Vec<(RoomId, Poll)>, StorageError> {
+        Ok(self
+            .open_polls_with_deadline_and_opening()
+            .await?
+            .into_iter()
+            .map(|(room, poll, _)| (room, poll))
+            .collect())
+    }
+
+    /// The same, with when each poll opened (its ballot's opening): the nudges need both.
+    pub async fn open_polls_with_deadline_and_opening(
+        &self,
+    ) -> Result<Vec<(RoomId, Poll, DateTime<Utc>)>, StorageError> {
         let mut tx = self.begin().await?;
         let rows = sqlx::query(concat!(
             poll_query!(),
@@ -53,7 +65,8 @@ impl Store {
         let mut polls = Vec::with_capacity(rows.len());
         for row in &rows {
             let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-            polls.push((room, tx.poll_from_row(row).await?));
+            let opened_at = row.try_get("opened_at")?;
+            polls.push((room, tx.poll_from_row(row).await?, opened_at));
         }
         Ok(polls)
     }

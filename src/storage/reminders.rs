@@ -7,7 +7,6 @@ use sqlx::sqlite::SqliteRow;
 
 use super::agenda::meeting_from_row;
 use super::{StorageError, Store, Transaction};
-use crate::domain::poll::Poll;
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};
 use crate::domain::{Meeting, ReminderId, RoomId, UserId};
@@ -73,19 +72,6 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.is_some())
-    }
-
-    /// Open polls with a deadline, with when they opened: the nudges need both.
-    pub async fn polls_to_nudge(&self) -> Result<Vec<(RoomId, Poll, DateTime<Utc>)>, StorageError> {
-        let mut polls = Vec::new();
-        for (room, poll) in self.open_polls_with_deadline().await? {
-            let row = sqlx::query("SELECT opened_at FROM ballots WHERE id = ?1")
-                .bind(poll.ballot.get())
-                .fetch_one(&self.pool)
-                .await?;
-            polls.push((room, poll, row.try_get("opened_at")?));
-        }
-        Ok(polls)
     }
 
     /// Open actions that have a due day, in every room.
