@@ -25,21 +25,35 @@ const FAULT_VARIABLE: &str = "CONCERTO_TEST_FAULT";
 /// Runs the bot until `shutdown` completes.
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
     let started_at = chrono::Utc::now();
-    let texts = Texts::new()?;
+    let settings = Arc::new(settings);
     if settings.access.allowed_inviters.is_empty() && settings.access.allowed_rooms.is_empty() {
         tracing::warn!(
             "access.allowed_inviters and access.allowed_rooms are empty: every invitation will be declined"
         );
     }
-    let client = matrix::connect(&settings).await?;
+    create_private_dir(&settings.storage.data_dir)?;
     let database = settings
         .storage
         .data_dir
         .join(crate::storage::DATABASE_FILE);
-    let store = Store::open(&database)
-        .await
-        .with_context(|| format!("cannot open {}", database.display()))?;
-    seed_rooms(&store, &settings).await?;
+    // Three independent openings, side by side: the Matrix client (whose store key takes a few
+    // dozen milliseconds to derive), Concerto's database, and the texts of both languages.
+    let (client, store, texts) = tokio::try_join!(
+        matrix::connect(&settings),
+        async {
+            let store = Store::open(&database)
+                .await
+                .with_context(|| format!("cannot open {}", database.display()))?;
+            seed_rooms(&store, &settings).await?;
+            Ok(store)
+        },
+        async {
+            tokio::task::spawn_blocking(Texts::new)
+                .await
+                .context("the texts task failed")?
+                .map_err(anyhow::Error::from)
+        },
+    )?;
     let chat = Arc::new(MatrixChat::new(client.clone()));
     let wakeups = Wakeups::default();
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
@@ -112,7 +126,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     // Before the first sync, never beside it: turning key backup on while a sync runs can
     // leave both waiting for each other. Only the first start has anything to do.
     matrix::ensure_recovery(&client, &settings.storage.data_dir).await;
-    let result = SyncLoop::new(client, service, settings.access, started_at)
+    let result = SyncLoop::new(client, service, settings.clone(), started_at)
         .run(shutdown)
         .await;
     let _ = stop.send(true);
@@ -155,5 +169,15 @@ async fn seed_rooms(store: &Store, settings: &Settings) -> anyhow::Result<()> {
         }
         tx.commit().await?;
     }
+    Ok(())
+}
+
+/// The data directory holds secrets (the session, the store key's salt, the databases): its
+/// owner alone may enter it.
+fn create_private_dir(dir: &std::path::Path) -> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+        .with_context(|| format!("cannot restrict access to {}", dir.display()))?;
     Ok(())
 }

@@ -88,9 +88,11 @@ pub async fn back_up(data_dir: &Path, archive: &Path) -> Result<Vec<PathBuf>, Ba
         vacuum_into(&source, &copy).await?;
         carried.push(relative);
     }
-    // The session, and the recovery key of the key backup when the bot made one.
+    // The session, the salt of the Matrix store's key, and the recovery key of the key
+    // backup when the bot made one.
     for kept in [
         crate::matrix::SESSION_FILE,
+        crate::matrix::STORE_KEY_FILE,
         crate::matrix::RECOVERY_KEY_FILE,
     ] {
         let kept = PathBuf::from(kept);
@@ -190,6 +192,7 @@ pub fn restore(archive: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, BackupEr
         let allowed = relative == Path::new(crate::storage::DATABASE_FILE)
             || relative == Path::new(crate::matrix::SESSION_FILE)
             || relative == Path::new(crate::matrix::RECOVERY_KEY_FILE)
+            || relative == Path::new(crate::matrix::STORE_KEY_FILE)
             || (relative.starts_with(crate::matrix::STORE_DIR)
                 && relative.components().count() == 2);
         if !allowed {
@@ -246,6 +249,7 @@ mod tests {
         tx.commit().await.expect("commit");
         fs::write(data.join(crate::matrix::SESSION_FILE), "{}").expect("session");
         fs::write(data.join(crate::matrix::RECOVERY_KEY_FILE), "EsT1 abcd\n").expect("key");
+        fs::write(data.join(crate::matrix::STORE_KEY_FILE), "{}").expect("salt");
 
         // Taken while the store is open, as a running bot holds it.
         let archive = dir.path().join("backup.tar");
@@ -253,6 +257,7 @@ mod tests {
         assert!(carried.contains(&PathBuf::from(crate::storage::DATABASE_FILE)));
         assert!(carried.contains(&PathBuf::from(crate::matrix::SESSION_FILE)));
         assert!(carried.contains(&PathBuf::from(crate::matrix::RECOVERY_KEY_FILE)));
+        assert!(carried.contains(&PathBuf::from(crate::matrix::STORE_KEY_FILE)));
 
         let restored = dir.path().join("restored");
         restore(&archive, &restored).expect("restore");

@@ -12,12 +12,14 @@ mod chat;
 mod keys;
 mod recovery;
 mod session;
+mod store_key;
 mod sync;
 
 pub use chat::MatrixChat;
 pub use keys::watch_room_keys;
 pub use recovery::{RECOVERY_KEY_FILE, ensure_recovery};
 pub use session::connect;
+pub use store_key::STORE_KEY_FILE;
 pub use sync::SyncLoop;
 
 /// The rooms' names as the bot's client knows them (for the web page's title).

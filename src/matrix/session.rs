@@ -4,16 +4,16 @@
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use matrix_sdk::Client;
 use matrix_sdk::authentication::matrix::MatrixSession;
-use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::{Client, SqliteStoreConfig};
 use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
+use super::store_key::{StoreSecret, store_secret};
 use crate::config::Settings;
 
 /// What `session.json` holds.
@@ -23,26 +23,14 @@ struct SavedSession {
     session: MatrixSession,
 }
 
-/// A client logged in as the bot, with its store in the data directory.
+/// A client logged in as the bot, with its store in the data directory (which must exist).
 pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
-    let data_dir = &settings.storage.data_dir;
-    create_private_dir(data_dir)?;
+    let data_dir = settings.storage.data_dir.clone();
     let session_path = data_dir.join(super::SESSION_FILE);
-    let client = Client::builder()
-        .homeserver_url(&settings.matrix.homeserver_url)
-        .sqlite_store(
-            data_dir.join(super::STORE_DIR),
-            Some(settings.storage.store_passphrase.expose_secret()),
-        )
-        .build()
-        .await
-        .context("cannot open the Matrix store")?;
-
-    let Some(saved) = read_session(&session_path)? else {
-        login(&client, settings, None, &session_path).await?;
-        return Ok(client);
-    };
-    if saved.homeserver_url != settings.matrix.homeserver_url {
+    let saved = read_session(&session_path)?;
+    if let Some(saved) = &saved
+        && saved.homeserver_url != settings.matrix.homeserver_url
+    {
         bail!(
             "{} belongs to {}, but the configuration names {}; move the data directory away to start afresh",
             session_path.display(),
@@ -50,32 +38,96 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
             settings.matrix.homeserver_url
         );
     }
+    let store_dir = data_dir.join(super::STORE_DIR);
+    let passphrase = settings.storage.store_passphrase.clone();
+    // Stretching the passphrase takes a few dozen milliseconds of CPU, off the async workers;
+    // meanwhile the homeserver says whether the saved token still holds.
+    let store_config = tokio::task::spawn_blocking(move || {
+        let config = SqliteStoreConfig::new(&store_dir);
+        match store_secret(&data_dir, &store_dir, passphrase.expose_secret())? {
+            StoreSecret::Key(key) => Ok::<_, anyhow::Error>(config.key(Some(&key))),
+            StoreSecret::Passphrase => Ok(config.passphrase(Some(passphrase.expose_secret()))),
+        }
+    });
+    let token = check_token(
+        &settings.matrix.homeserver_url,
+        saved
+            .as_ref()
+            .map(|saved| saved.session.tokens.access_token.as_str()),
+    );
+    let (store_config, token) = tokio::join!(store_config, token);
+    let store_config = store_config.context("the store key task failed")??;
+    let client = Client::builder()
+        .homeserver_url(&settings.matrix.homeserver_url)
+        .sqlite_store_with_config_and_cache_path(store_config, None::<&Path>)
+        .build()
+        .await
+        .context("cannot open the Matrix store")?;
+
+    let Some(saved) = saved else {
+        login(&client, settings, None, &session_path).await?;
+        return Ok(client);
+    };
     let device_id = saved.session.meta.device_id.to_string();
+    if token == Token::Revoked {
+        // Logged out from another client, say: a new login on the same device keeps the
+        // encryption keys valid.
+        tracing::warn!(
+            device_id,
+            "saved access token was revoked; logging in again"
+        );
+        login(&client, settings, Some(&device_id), &session_path).await?;
+        return Ok(client);
+    }
     client
         .restore_session(saved.session)
         .await
         .context("cannot restore the saved Matrix session")?;
-    // A revoked token (logged out from another client, say) is replaced by a new login on the
-    // same device, so that the encryption keys stay valid.
-    match client.whoami().await {
-        Ok(_) => {
-            tracing::info!(device_id, "Matrix session restored");
-            Ok(client)
+    tracing::info!(device_id, "Matrix session restored");
+    Ok(client)
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    /// Accepted, or not known yet (the homeserver is unreachable: the sync will retry).
+    Kept,
+    Revoked,
+}
+
+/// Asks the homeserver whether the saved access token still holds, with a plain HTTP request:
+/// the SDK can restore a session only once per client, so the answer is needed first.
+async fn check_token(homeserver_url: &str, access_token: Option<&str>) -> Token {
+    let Some(access_token) = access_token else {
+        return Token::Kept;
+    };
+    let url = format!(
+        "{}/_matrix/client/v3/account/whoami",
+        homeserver_url.trim_end_matches('/')
+    );
+    let response = match reqwest::Client::new()
+        .get(url)
+        .bearer_auth(access_token)
+        .timeout(std::time::Duration::from_secs(30))
+        .send()
+        .await
+    {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::warn!(%error, "cannot reach the homeserver to check the saved session; going on");
+            return Token::Kept;
         }
-        Err(error)
-            if matches!(
-                error.client_api_error_kind(),
-                Some(ErrorKind::UnknownToken(_))
-            ) =>
-        {
-            tracing::warn!(
-                device_id,
-                "saved access token was revoked; logging in again"
-            );
-            login(&client, settings, Some(&device_id), &session_path).await?;
-            Ok(client)
-        }
-        Err(error) => Err(error).context("cannot reach the homeserver"),
+    };
+    if response.status() != reqwest::StatusCode::UNAUTHORIZED {
+        return Token::Kept;
+    }
+    let body = response.bytes().await.unwrap_or_default();
+    let errcode = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|body| body.get("errcode")?.as_str().map(str::to_owned));
+    if errcode.as_deref() == Some("M_UNKNOWN_TOKEN") {
+        Token::Revoked
+    } else {
+        Token::Kept
     }
 }
 
@@ -139,12 +191,5 @@ fn write_session(path: &Path, session: &SavedSession) -> anyhow::Result<()> {
     file.write_all(serde_json::to_string(session)?.as_bytes())?;
     file.sync_all()?;
     fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-        .with_context(|| format!("cannot restrict access to {}", dir.display()))?;
     Ok(())
 }

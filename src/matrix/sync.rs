@@ -31,7 +31,7 @@ use matrix_sdk::sync::Timeline;
 use matrix_sdk::{Client, Room, RoomState};
 
 use super::MatrixChat;
-use crate::config::AccessSettings;
+use crate::config::Settings;
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{
     Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction, Service,
@@ -61,7 +61,7 @@ fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
 pub struct SyncLoop {
     client: Client,
     service: Arc<Service<MatrixChat>>,
-    access: AccessSettings,
+    settings: Arc<Settings>,
     /// When the process started: on the very first start, older events are history.
     started_at: DateTime<Utc>,
 }
@@ -70,13 +70,13 @@ impl SyncLoop {
     pub fn new(
         client: Client,
         service: Arc<Service<MatrixChat>>,
-        access: AccessSettings,
+        settings: Arc<Settings>,
         started_at: DateTime<Utc>,
     ) -> Self {
         Self {
             client,
             service,
-            access,
+            settings,
             started_at,
         }
     }
@@ -92,10 +92,11 @@ impl SyncLoop {
         let mut position = store.sync_position().await?;
         if position.is_none() {
             tracing::info!("first start: what the rooms said before now will not be replayed");
-        } else {
-            // Answers given while the bot was away, even beyond what the sync can replay.
-            self.service.reconcile_ballots().await?;
         }
+        // Answers given while the bot was away, even beyond what the sync can replay: asked
+        // once, right after the first batch (whose replies are already on their way), and
+        // before the next one, so that no answer read meanwhile can be taken for withdrawn.
+        let mut reconcile_ballots = position.is_some();
         // Keys that arrived while the bot was stopped (or just before) may open kept events.
         self.service.retry_undecrypted(None, Utc::now()).await?;
 
@@ -127,6 +128,7 @@ impl SyncLoop {
                     response
                 }
                 Err(error) if is_unknown_token(&error) => {
+                    // The client keeps its session for life: a restart logs in again.
                     return Err(error).context("the homeserver revoked the bot's access token");
                 }
                 Err(error) => {
@@ -177,6 +179,10 @@ impl SyncLoop {
                 .save_sync_position(&response.next_batch, &last_events, Utc::now())
                 .await?;
             position = Some(response.next_batch);
+            if reconcile_ballots {
+                reconcile_ballots = false;
+                self.service.reconcile_ballots().await?;
+            }
         }
     }
 
@@ -195,7 +201,11 @@ impl SyncLoop {
                 return;
             }
         };
-        if !self.access.allows_invite(&inviter, room_id.as_str()) {
+        if !self
+            .settings
+            .access
+            .allows_invite(&inviter, room_id.as_str())
+        {
             tracing::warn!(%room_id, %inviter, "invitation declined: inviter not allowed");
             if let Err(error) = room.leave().await {
                 tracing::warn!(%room_id, %error, "could not decline the invitation");

@@ -148,3 +148,43 @@ async fn a_long_downtime_loses_no_command() {
         "the gap was fetched page by page: {logs}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_revoked_access_token_is_replaced_by_a_new_login_on_the_same_device() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    assert!(bot.stop().await);
+    let session_file = bot.data_dir().join("session.json");
+    let saved = || -> serde_json::Value {
+        let text = std::fs::read_to_string(&session_file).expect("session");
+        serde_json::from_str(&text).expect("session json")
+    };
+    let before = saved();
+    let token = before["session"]["access_token"]
+        .as_str()
+        .expect("saved token")
+        .to_owned();
+    // Logged out from another client while the bot was stopped: the saved token is dead.
+    let logout = reqwest::Client::new()
+        .post(format!("{}/_matrix/client/v3/logout", homeserver().url))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("logout request");
+    assert!(logout.status().is_success(), "{}", logout.status());
+
+    let while_down = alice.say(&room, "!aide").await;
+    bot.restart();
+    let reply = alice.reply_to(&while_down).await;
+    assert!(reply.body.contains("!agenda"), "{}", reply.body);
+    let after = saved();
+    assert_ne!(after["session"]["access_token"], token.as_str());
+    assert_eq!(
+        after["session"]["device_id"], before["session"]["device_id"],
+        "the same device"
+    );
+    assert!(bot.logs().contains("logging in again"), "{}", bot.logs());
+    assert_eq!(alice.replies_seen(&while_down), 1);
+}
