@@ -8,20 +8,18 @@
 //! `scripts/bench` builds what it needs (release) and runs it; see BENCHMARKS.md.
 
 #[allow(dead_code)]
+mod common;
+#[allow(dead_code)]
 #[path = "../tests/it/helpers.rs"]
 mod helpers;
 
-use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use helpers::{
-    Bot, BotConfig, PollEvent, TestUser, cpu_time_of, homeserver, room_with_bot, unique_name,
-};
+use common::{Floor, memory, ms, percentile, summary};
+use helpers::{Bot, BotConfig, PollEvent, TestUser, cpu_time_of, room_with_bot};
 use matrix_sdk::Room;
+use matrix_sdk::ruma::OwnedEventId;
 use matrix_sdk::ruma::events::room::member::MembershipState;
-use matrix_sdk::ruma::{OwnedEventId, OwnedUserId};
-use tokio::process::{Child, Command};
 
 /// Commands sent to each bot in the latency run (a third of each kind).
 fn rounds() -> usize {
@@ -41,109 +39,6 @@ const CONCERTO_LOG: &str = "warn,concerto=info,concerto::sender=debug";
 fn main() {
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     runtime.block_on(measure());
-}
-
-/// The floor bot as a child process.
-struct Floor {
-    user_id: OwnedUserId,
-    password: String,
-    dir: tempfile::TempDir,
-    child: Option<Child>,
-}
-
-impl Floor {
-    async fn register() -> Floor {
-        let name = unique_name("floor");
-        let password = format!("{name}-password");
-        let user_id = homeserver().register(&name, &password, false).await;
-        Floor {
-            user_id,
-            password,
-            dir: tempfile::tempdir().expect("floor dir"),
-            child: None,
-        }
-    }
-
-    fn launch(&mut self) {
-        let log = std::fs::File::create(self.dir.path().join("floor.log")).expect("log");
-        let child = Command::new(floor_binary())
-            .env("FLOOR_HOMESERVER", &homeserver().url)
-            .env("FLOOR_USER", self.user_id.localpart())
-            .env("FLOOR_PASSWORD", &self.password)
-            .env("FLOOR_DATA", self.dir.path().join("data"))
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().expect("log"))
-            .stderr(log)
-            .kill_on_drop(true)
-            .spawn()
-            .expect("start the floor bot");
-        self.child = Some(child);
-    }
-
-    async fn stop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            child.kill().await.expect("stop the floor bot");
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        self.child
-            .as_ref()
-            .and_then(|child| child.id())
-            .expect("floor running")
-    }
-}
-
-fn floor_binary() -> PathBuf {
-    let path = std::env::var_os("FLOOR_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/examples/echo_floor"),
-        PathBuf::from,
-    );
-    assert!(
-        path.exists(),
-        "{} is missing: run scripts/bench (or cargo build --release --example echo_floor)",
-        path.display()
-    );
-    path
-}
-
-/// A `/proc/<pid>/status` line in KiB (`VmRSS`, `RssAnon`).
-fn status_kib(pid: u32, key: &str) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc status");
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
-        .and_then(|rest| rest.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0)
-}
-
-fn memory(label: &str, pid: u32) -> String {
-    format!(
-        "{label}: RSS {:.1} MiB, heap and other anonymous memory (RssAnon) {:.1} MiB",
-        status_kib(pid, "VmRSS") as f64 / 1024.0,
-        status_kib(pid, "RssAnon") as f64 / 1024.0
-    )
-}
-
-fn percentile(samples: &[Duration], fraction: f64) -> Duration {
-    let mut sorted = samples.to_vec();
-    sorted.sort();
-    let index = ((sorted.len() as f64 - 1.0) * fraction).round() as usize;
-    sorted[index]
-}
-
-fn ms(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
-}
-
-fn summary(samples: &[Duration]) -> String {
-    format!(
-        "p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms ({} samples)",
-        ms(percentile(samples, 0.5)),
-        ms(percentile(samples, 0.95)),
-        ms(percentile(samples, 0.99)),
-        samples.len()
-    )
 }
 
 /// Sends `body` and waits for the reply; the time from the member's send to the reply's

@@ -82,7 +82,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
             let _ = stopped.wait_for(|stop| *stop).await;
         }
     };
-    let mut sender = Sender::new(store, chat, clock.clone());
+    let mut sender = Sender::new(store, chat.clone(), clock.clone());
     if std::env::var(FAULT_VARIABLE).is_ok_and(|fault| fault == "crash-after-reply") {
         tracing::warn!("{FAULT_VARIABLE}=crash-after-reply: this run will crash on purpose");
         sender = sender.crashing_after_first_reply();
@@ -126,7 +126,7 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     // Before the first sync, never beside it: turning key backup on while a sync runs can
     // leave both waiting for each other. Only the first start has anything to do.
     matrix::ensure_recovery(&client, &settings.storage.data_dir).await;
-    let result = SyncLoop::new(client, service, settings.clone(), started_at)
+    let result = SyncLoop::new(client, service, chat, settings.clone(), started_at)
         .run(shutdown)
         .await;
     let _ = stop.send(true);

@@ -30,7 +30,13 @@ pub struct RateLimiter {
     /// 0: no limit.
     max: usize,
     recent: HashMap<(RoomId, UserId), Member>,
+    /// The map's size past which members quiet for a whole window are forgotten: it follows
+    /// the members active lately, not every member of every room the bot ever served.
+    prune_above: usize,
 }
+
+/// The smallest `prune_above`.
+const PRUNE_FLOOR: usize = 256;
 
 impl Default for RateLimiter {
     fn default() -> Self {
@@ -50,6 +56,7 @@ impl RateLimiter {
         Self {
             max,
             recent: HashMap::new(),
+            prune_above: PRUNE_FLOOR,
         }
     }
 
@@ -57,6 +64,16 @@ impl RateLimiter {
     pub fn check(&mut self, room: &RoomId, sender: &UserId, at: DateTime<Utc>) -> Verdict {
         if self.max == 0 {
             return Verdict::Answer;
+        }
+        if self.recent.len() >= self.prune_above {
+            self.recent.retain(|_, member| {
+                member
+                    .answered
+                    .back()
+                    .is_some_and(|last| at - *last < WINDOW)
+            });
+            // Twice what is left: pruning stays rare however many members are active.
+            self.prune_above = (self.recent.len() * 2).max(PRUNE_FLOOR);
         }
         let member = self
             .recent
@@ -87,6 +104,40 @@ impl RateLimiter {
 mod tests {
     use super::*;
     use crate::testing::at;
+
+    #[test]
+    fn members_quiet_for_a_window_are_forgotten_once_many_were_seen() {
+        let mut limiter = RateLimiter::default();
+        let start = at("2026-12-01T10:00:00Z");
+        for n in 0..1000 {
+            let room = RoomId::new(format!("!room{n}"));
+            limiter.check(&room, &UserId::new("@a"), start);
+        }
+        // All within their window: all kept.
+        assert_eq!(limiter.recent.len(), 1000);
+        let later = start + WINDOW;
+        for n in 0..PRUNE_FLOOR {
+            let room = RoomId::new(format!("!other{n}"));
+            limiter.check(&room, &UserId::new("@b"), later);
+        }
+        assert!(
+            limiter.recent.len() <= PRUNE_FLOOR,
+            "{}",
+            limiter.recent.len()
+        );
+        // A member still within their window keeps their count.
+        let mut busy = RateLimiter::new(2);
+        let room = RoomId::new("!busy");
+        busy.check(&room, &UserId::new("@c"), later);
+        busy.check(&room, &UserId::new("@c"), later);
+        for n in 0..PRUNE_FLOOR * 2 {
+            busy.check(&RoomId::new(format!("!r{n}")), &UserId::new("@d"), later);
+        }
+        assert_eq!(
+            busy.check(&room, &UserId::new("@c"), later),
+            Verdict::SlowDown
+        );
+    }
 
     #[test]
     fn a_flood_gets_one_answer_then_silence_until_the_window_frees() {

@@ -4,6 +4,9 @@
 //! the events related to a ballot from the homeserver, and decrypts kept events again.
 //! Encrypted rooms are encrypted by the SDK.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use matrix_sdk::attachment::AttachmentConfig;
 use matrix_sdk::room::RoomMember;
 use matrix_sdk::room::{IncludeRelations, RelationsOptions};
@@ -37,13 +40,47 @@ use crate::storage::{Content, OutgoingMessage};
 
 use super::sync::{incoming, to_utc};
 
+/// Display names kept at most, over all rooms, before the cache starts afresh.
+const NAMES_KEPT: usize = 4096;
+
 pub struct MatrixChat {
     client: Client,
+    /// Display names already read from the SDK's store (each read is a query and a decryption
+    /// there), kept until the sync loop sees a membership change in their room.
+    names: Mutex<HashMap<RoomId, HashMap<UserId, Option<String>>>>,
 }
 
 impl MatrixChat {
     pub fn new(client: Client) -> Self {
-        Self { client }
+        Self {
+            client,
+            names: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A member of the room joined, left or changed their name: read names afresh.
+    pub fn forget_names(&self, room: &RoomId) {
+        if let Ok(mut names) = self.names.lock() {
+            names.remove(room);
+        }
+    }
+
+    fn cached_name(&self, room: &RoomId, user: &UserId) -> Option<Option<String>> {
+        let names = self.names.lock().ok()?;
+        names.get(room)?.get(user).cloned()
+    }
+
+    fn keep_name(&self, room: &RoomId, user: &UserId, name: Option<String>) {
+        let Ok(mut names) = self.names.lock() else {
+            return;
+        };
+        if names.values().map(HashMap::len).sum::<usize>() >= NAMES_KEPT {
+            names.clear();
+        }
+        names
+            .entry(room.clone())
+            .or_default()
+            .insert(user.clone(), name);
     }
 
     /// The member as the bot's store knows them (no request to the homeserver).
@@ -175,9 +212,13 @@ impl Chat for MatrixChat {
     }
 
     async fn display_name(&self, room: &RoomId, user: &UserId) -> Option<String> {
-        self.member(room, user)
-            .await
-            .and_then(|member| member.display_name().map(str::to_owned))
+        if let Some(name) = self.cached_name(room, user) {
+            return name;
+        }
+        let member = self.member(room, user).await?;
+        let name = member.display_name().map(str::to_owned);
+        self.keep_name(room, user, name.clone());
+        name
     }
 
     async fn relations_of(&self, room: &RoomId, event: &EventId) -> Option<Relations> {

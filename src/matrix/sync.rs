@@ -27,7 +27,7 @@ use matrix_sdk::ruma::events::{
     SyncStateEvent,
 };
 use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedUserId, RoomId as MatrixRoomId, uint};
-use matrix_sdk::sync::Timeline;
+use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
 
 use super::MatrixChat;
@@ -61,6 +61,8 @@ fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
 pub struct SyncLoop {
     client: Client,
     service: Arc<Service<MatrixChat>>,
+    /// The service's chat, told when a room's members change.
+    chat: Arc<MatrixChat>,
     settings: Arc<Settings>,
     /// When the process started: on the very first start, older events are history.
     started_at: DateTime<Utc>,
@@ -70,12 +72,14 @@ impl SyncLoop {
     pub fn new(
         client: Client,
         service: Arc<Service<MatrixChat>>,
+        chat: Arc<MatrixChat>,
         settings: Arc<Settings>,
         started_at: DateTime<Utc>,
     ) -> Self {
         Self {
             client,
             service,
+            chat,
             settings,
             started_at,
         }
@@ -149,6 +153,9 @@ impl SyncLoop {
             let mut unfinished = None;
             let mut last_events = Vec::new();
             for (room_id, update) in &response.rooms.joined {
+                if changes_members(update) {
+                    self.chat.forget_names(&RoomId::new(room_id.as_str()));
+                }
                 match self
                     .on_room_timeline(
                         room_id,
@@ -387,8 +394,31 @@ async fn with_missed_events(
     Ok(missed)
 }
 
+/// Whether a room's update carries a membership event: a join, a leave, a new display name.
+fn changes_members(update: &JoinedRoomUpdate) -> bool {
+    let state = match &update.state {
+        State::Before(events) | State::After(events) => events,
+    };
+    state
+        .iter()
+        .any(|event| is_member_type(event.get_field("type")))
+        || update
+            .timeline
+            .events
+            .iter()
+            .any(|event| is_member_type(event.raw().get_field("type")))
+}
+
+fn is_member_type(event_type: serde_json::Result<Option<String>>) -> bool {
+    event_type.ok().flatten().as_deref() == Some("m.room.member")
+}
+
 /// Whether the event is the bot's own arrival in the room (not a profile change).
 fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
+    // Most events are no membership: their type says so without reading the whole event.
+    if !is_member_type(event.raw().get_field("type")) {
+        return false;
+    }
     let Ok(AnySyncTimelineEvent::State(AnySyncStateEvent::RoomMember(SyncStateEvent::Original(
         member,
     )))) = event.raw().deserialize()

@@ -103,3 +103,27 @@ async fn members_add_edit_list_and_remove_agenda_items() {
         reply.body
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_item_carries_its_authors_name_of_the_moment() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = crate::helpers::room_with_bot(&mut alice, &bot, false).await;
+    alice.set_display_name(&room, "Alice Martin").await;
+    let first = alice.say(&room, "!agenda ajouter Budget").await;
+    alice.reply_to(&first).await;
+    // The bot knows her name now; she changes it, and the next item has the new one.
+    alice.set_display_name(&room, "Alice Durand").await;
+    let second = alice.say(&room, "!agenda ajouter Local").await;
+    alice.reply_to(&second).await;
+    let list = alice.say(&room, "!agenda").await;
+    let list = alice.reply_to(&list).await.body;
+    let line_of = |text: &str| {
+        list.lines()
+            .find(|line| line.contains(text))
+            .unwrap_or_else(|| panic!("no {text} in {list}"))
+            .to_owned()
+    };
+    assert!(line_of("Budget").contains("Alice Martin"), "{list}");
+    assert!(line_of("Local").contains("Alice Durand"), "{list}");
+}

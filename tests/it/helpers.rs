@@ -306,6 +306,7 @@ struct MembershipChange {
     room_id: OwnedRoomId,
     user_id: OwnedUserId,
     membership: MembershipState,
+    display_name: Option<String>,
 }
 
 /// A person in the rooms, with a real Matrix client that keeps syncing in the background.
@@ -468,6 +469,7 @@ impl TestUser {
                     room_id: room.room_id().to_owned(),
                     user_id: event.state_key.clone(),
                     membership: event.content.membership.clone(),
+                    display_name: event.content.displayname.clone(),
                 });
             }
         });
@@ -718,6 +720,29 @@ impl TestUser {
             .iter()
             .filter(|message| message.in_reply_to.as_ref() == Some(command))
             .count()
+    }
+
+    /// Changes the member's display name, and waits until `room` shows it: what they say
+    /// afterwards comes after the change there.
+    pub async fn set_display_name(&mut self, room: &Room, name: &str) {
+        self.client
+            .account()
+            .set_display_name(Some(name))
+            .await
+            .expect("display name");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let change = tokio::time::timeout_at(deadline, self.memberships.recv())
+                .await
+                .unwrap_or_else(|_| panic!("waited {PATIENCE:?} to be called {name}"))
+                .expect("membership channel open");
+            if change.room_id == room.room_id()
+                && change.user_id == self.user_id
+                && change.display_name.as_deref() == Some(name)
+            {
+                return;
+            }
+        }
     }
 
     /// Waits until `user`'s membership in `room` becomes `membership`.
