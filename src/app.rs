@@ -3,6 +3,7 @@
 //! outbox out), the clock (what falls due at a time) and the room-key watcher.
 
 use std::future::Future;
+use std::pin::pin;
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -12,7 +13,7 @@ use crate::clock::{self, Clock, SystemClock};
 use crate::config::Settings;
 use crate::domain::{RoomId, UserId};
 use crate::i18n::Texts;
-use crate::matrix::{self, MatrixChat, SyncLoop};
+use crate::matrix::{self, MatrixChat, SyncLoop, TokenRevoked};
 use crate::sender::Sender;
 use crate::service::{Service, ServiceSettings, Wakeups};
 use crate::storage::Store;
@@ -22,7 +23,9 @@ use crate::web::WebState;
 /// aborts the process right after a reply reaches the homeserver, before it is marked sent.
 const FAULT_VARIABLE: &str = "CONCERTO_TEST_FAULT";
 
-/// Runs the bot until `shutdown` completes.
+/// Runs the bot until `shutdown` completes. When the homeserver revokes the bot's access token,
+/// the run ends and another starts with a new login on the same device (unless the token just
+/// obtained by a login is refused: logging in again would go round in circles).
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
     let started_at = chrono::Utc::now();
     let settings = Arc::new(settings);
@@ -32,6 +35,52 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
         );
     }
     create_private_dir(&settings.storage.data_dir)?;
+    let (stop, stopped) = watch::channel(false);
+    let runs = async {
+        let mut log_in_again = false;
+        loop {
+            let result =
+                run_once(&settings, started_at, log_in_again, until(stopped.clone())).await;
+            match result {
+                Err(error)
+                    if error
+                        .downcast_ref::<TokenRevoked>()
+                        .is_some_and(|revoked| !log_in_again || revoked.after_a_sync) =>
+                {
+                    log_in_again = true;
+                }
+                other => return other,
+            }
+        }
+    };
+    let mut runs = pin!(runs);
+    let mut shutdown = pin!(shutdown);
+    let ended = tokio::select! {
+        result = &mut runs => Some(result),
+        () = &mut shutdown => None,
+    };
+    match ended {
+        Some(result) => result,
+        None => {
+            let _ = stop.send(true);
+            runs.await
+        }
+    }
+}
+
+/// Completes when `stopped` turns true (or its sender is gone).
+async fn until(mut stopped: watch::Receiver<bool>) {
+    let _ = stopped.wait_for(|stop| *stop).await;
+}
+
+/// One run of the bot: connects, then runs the tasks until `shutdown` completes or the sync
+/// loop ends.
+async fn run_once(
+    settings: &Arc<Settings>,
+    started_at: chrono::DateTime<chrono::Utc>,
+    log_in_again: bool,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
     let database = settings
         .storage
         .data_dir
@@ -39,12 +88,12 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     // Three independent openings, side by side: the Matrix client (whose store key takes a few
     // dozen milliseconds to derive), Concerto's database, and the texts of both languages.
     let (client, store, texts) = tokio::try_join!(
-        matrix::connect(&settings),
+        matrix::connect(settings, log_in_again),
         async {
             let store = Store::open(&database)
                 .await
                 .with_context(|| format!("cannot open {}", database.display()))?;
-            seed_rooms(&store, &settings).await?;
+            seed_rooms(&store, settings).await?;
             Ok(store)
         },
         async {
@@ -73,15 +122,13 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     ));
     // What fell due while the bot was stopped, before any replayed command looks at it.
     service.run_due(clock.now()).await?;
+    if log_in_again {
+        // What the refused token could not send goes now, not at the end of its back-off.
+        service.homeserver_back(clock.now()).await?;
+    }
 
     let (stop, stopped) = watch::channel(false);
-    let until_stopped = move || {
-        let mut stopped = stopped.clone();
-        async move {
-            // An error means the sender side is gone: stop as well.
-            let _ = stopped.wait_for(|stop| *stop).await;
-        }
-    };
+    let until_stopped = move || until(stopped.clone());
     let mut sender = Sender::new(store, chat.clone(), clock.clone());
     if std::env::var(FAULT_VARIABLE).is_ok_and(|fault| fault == "crash-after-reply") {
         tracing::warn!("{FAULT_VARIABLE}=crash-after-reply: this run will crash on purpose");

@@ -23,8 +23,24 @@ struct SavedSession {
     session: MatrixSession,
 }
 
+/// The homeserver refused the bot's access token (logged out from another client, say): the
+/// client keeps its session for life, so the bot starts afresh with a new login on the same
+/// device (see `app::run`).
+#[derive(Debug, thiserror::Error)]
+#[error("the homeserver revoked the bot's access token")]
+pub struct TokenRevoked {
+    /// Whether the token had been accepted by a sync before: a token refused from the start,
+    /// right after a login, will not be mended by logging in again.
+    pub after_a_sync: bool,
+}
+
 /// A client logged in as the bot, with its store in the data directory (which must exist).
-pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
+///
+/// A saved session is restored without asking the homeserver whether its token still holds:
+/// that round trip would delay every start, and the first sync finds out anyway (it then
+/// fails with [`TokenRevoked`], and the bot connects again with `log_in_again`, which logs in
+/// with the password on the saved device).
+pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<Client> {
     let data_dir = settings.storage.data_dir.clone();
     let session_path = data_dir.join(super::SESSION_FILE);
     let saved = read_session(&session_path)?;
@@ -40,8 +56,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
     }
     let store_dir = data_dir.join(super::STORE_DIR);
     let passphrase = settings.storage.store_passphrase.clone();
-    // Stretching the passphrase takes a few dozen milliseconds of CPU, off the async workers;
-    // meanwhile the homeserver says whether the saved token still holds.
+    // Stretching the passphrase takes a few dozen milliseconds of CPU: off the async workers.
     let store_config = tokio::task::spawn_blocking(move || {
         let config = SqliteStoreConfig::new(&store_dir);
         let started = std::time::Instant::now();
@@ -51,29 +66,11 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
             StoreSecret::Key(key) => Ok::<_, anyhow::Error>(config.key(Some(&key))),
             StoreSecret::Passphrase => Ok(config.passphrase(Some(passphrase.expose_secret()))),
         }
-    });
-    // One HTTP client for the check and the SDK: loading the system's root certificates
-    // once is enough. As the SDK would make it: TLS 1.2 at least, 30 s per request unless a
-    // request says otherwise (a sync's long poll does).
-    let http = reqwest::Client::builder()
-        .user_agent(concat!("Concerto/", env!("CARGO_PKG_VERSION")))
-        .min_tls_version(reqwest::tls::Version::TLS_1_2)
-        .timeout(std::time::Duration::from_secs(30))
-        .build()
-        .context("cannot set up the HTTP client")?;
-    let token = check_token(
-        &http,
-        &settings.matrix.homeserver_url,
-        saved
-            .as_ref()
-            .map(|saved| saved.session.tokens.access_token.as_str()),
-    );
-    let (store_config, token) = tokio::join!(store_config, token);
-    tracing::debug!(?token, "store key and token ready");
-    let store_config = store_config.context("the store key task failed")??;
+    })
+    .await
+    .context("the store key task failed")??;
     let client = Client::builder()
         .homeserver_url(&settings.matrix.homeserver_url)
-        .http_client(http)
         .sqlite_store_with_config_and_cache_path(store_config, None::<&Path>)
         .build()
         .await
@@ -84,9 +81,8 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
         return Ok(client);
     };
     let device_id = saved.session.meta.device_id.to_string();
-    if token == Token::Revoked {
-        // Logged out from another client, say: a new login on the same device keeps the
-        // encryption keys valid.
+    if log_in_again {
+        // A new login on the same device keeps the encryption keys valid.
         tracing::warn!(
             device_id,
             "saved access token was revoked; logging in again"
@@ -100,48 +96,6 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<Client> {
         .context("cannot restore the saved Matrix session")?;
     tracing::info!(device_id, "Matrix session restored");
     Ok(client)
-}
-
-#[derive(Debug, PartialEq)]
-enum Token {
-    /// Accepted, or not known yet (the homeserver is unreachable: the sync will retry).
-    Kept,
-    Revoked,
-}
-
-/// Asks the homeserver whether the saved access token still holds, with a plain HTTP request:
-/// the SDK can restore a session only once per client, so the answer is needed first.
-async fn check_token(
-    http: &reqwest::Client,
-    homeserver_url: &str,
-    access_token: Option<&str>,
-) -> Token {
-    let Some(access_token) = access_token else {
-        return Token::Kept;
-    };
-    let url = format!(
-        "{}/_matrix/client/v3/account/whoami",
-        homeserver_url.trim_end_matches('/')
-    );
-    let response = match http.get(url).bearer_auth(access_token).send().await {
-        Ok(response) => response,
-        Err(error) => {
-            tracing::warn!(%error, "cannot reach the homeserver to check the saved session; going on");
-            return Token::Kept;
-        }
-    };
-    if response.status() != reqwest::StatusCode::UNAUTHORIZED {
-        return Token::Kept;
-    }
-    let body = response.bytes().await.unwrap_or_default();
-    let errcode = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .and_then(|body| body.get("errcode")?.as_str().map(str::to_owned));
-    if errcode.as_deref() == Some("M_UNKNOWN_TOKEN") {
-        Token::Revoked
-    } else {
-        Token::Kept
-    }
 }
 
 async fn login(

@@ -154,37 +154,60 @@ async fn a_revoked_access_token_is_replaced_by_a_new_login_on_the_same_device() 
     let mut alice = TestUser::new("alice", false).await;
     let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, false).await;
-    assert!(bot.stop().await);
     let session_file = bot.data_dir().join("session.json");
     let saved = || -> serde_json::Value {
         let text = std::fs::read_to_string(&session_file).expect("session");
         serde_json::from_str(&text).expect("session json")
     };
-    let before = saved();
-    let token = before["session"]["access_token"]
+    let first = saved();
+    let device = first["session"]["device_id"].clone();
+
+    // Logged out from another client while the bot was stopped.
+    assert!(bot.stop().await);
+    log_out(&first).await;
+    let while_down = alice.say(&room, "!aide").await;
+    bot.restart();
+    let reply = alice.reply_to(&while_down).await;
+    assert!(reply.body.contains("!agenda"), "{}", reply.body);
+    let second = saved();
+    assert_ne!(
+        second["session"]["access_token"],
+        first["session"]["access_token"]
+    );
+    assert_eq!(second["session"]["device_id"], device, "the same device");
+
+    // And while it runs.
+    log_out(&second).await;
+    let while_running = alice.say(&room, "!aide").await;
+    alice.reply_to(&while_running).await;
+    let third = saved();
+    assert_ne!(
+        third["session"]["access_token"],
+        second["session"]["access_token"]
+    );
+    assert_eq!(third["session"]["device_id"], device, "the same device");
+    assert!(bot.is_running(), "{}", bot.logs());
+    assert_eq!(
+        bot.logs().matches("logging in again").count(),
+        2,
+        "{}",
+        bot.logs()
+    );
+    assert_eq!(alice.replies_seen(&while_down), 1);
+    assert_eq!(alice.replies_seen(&while_running), 1);
+}
+
+/// Logs the saved session's token out, as another client of the bot's account could.
+async fn log_out(saved: &serde_json::Value) {
+    let token = saved["session"]["access_token"]
         .as_str()
-        .expect("saved token")
-        .to_owned();
-    // Logged out from another client while the bot was stopped: the saved token is dead.
+        .expect("saved token");
     let logout = reqwest::Client::new()
         .post(format!("{}/_matrix/client/v3/logout", homeserver().url))
-        .bearer_auth(&token)
+        .bearer_auth(token)
         .json(&serde_json::json!({}))
         .send()
         .await
         .expect("logout request");
     assert!(logout.status().is_success(), "{}", logout.status());
-
-    let while_down = alice.say(&room, "!aide").await;
-    bot.restart();
-    let reply = alice.reply_to(&while_down).await;
-    assert!(reply.body.contains("!agenda"), "{}", reply.body);
-    let after = saved();
-    assert_ne!(after["session"]["access_token"], token.as_str());
-    assert_eq!(
-        after["session"]["device_id"], before["session"]["device_id"],
-        "the same device"
-    );
-    assert!(bot.logs().contains("logging in again"), "{}", bot.logs());
-    assert_eq!(alice.replies_seen(&while_down), 1);
 }
