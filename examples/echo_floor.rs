@@ -7,7 +7,9 @@
 //!
 //! Configured by the environment: `FLOOR_HOMESERVER`, `FLOOR_USER`, `FLOOR_PASSWORD`,
 //! `FLOOR_DATA` (a directory; the session and the sync position are kept there, so that a
-//! second start restores them as Concerto does).
+//! second start restores them as Concerto does), and optionally `FLOOR_PASSPHRASE`: the
+//! SDK's store encrypted at rest with it, as Concerto's is (the floor's store is plain
+//! without it).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,7 +35,10 @@ async fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&data)?;
     let client = Client::builder()
         .homeserver_url(env("FLOOR_HOMESERVER")?)
-        .sqlite_store(data.join("store"), None)
+        .sqlite_store(
+            data.join("store"),
+            std::env::var("FLOOR_PASSPHRASE").ok().as_deref(),
+        )
         .build()
         .await?;
     let session_file = data.join("session.json");

@@ -38,6 +38,12 @@ impl Floor {
             .env("FLOOR_USER", self.user_id.localpart())
             .env("FLOOR_PASSWORD", &self.password)
             .env("FLOOR_DATA", self.dir.path().join("data"))
+            // The benchmarks pass it on: `FLOOR_PASSPHRASE=…` measures a floor whose store
+            // is encrypted at rest like Concerto's.
+            .envs(
+                std::env::var("FLOOR_PASSPHRASE")
+                    .map(|passphrase| ("FLOOR_PASSPHRASE", passphrase)),
+            )
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log"))
             .stderr(log)
