@@ -49,9 +49,6 @@ const MAX_GAP_EVENTS: usize = 2000;
 /// homeserver is back after an outage.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 const JOIN_ATTEMPTS: u32 = 4;
-/// How often the sync position is saved when no batch brought anything to handle: often
-/// enough for the health check (which wants it under a minute old).
-const SAVE_IDLE_POSITION_EVERY: Duration = Duration::from_secs(25);
 
 /// Whether a Matrix error says the access token is no longer valid.
 fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
@@ -104,7 +101,6 @@ impl SyncLoop {
         // once, right after the first batch (whose replies are already on their way), and
         // before the next one, so that no answer read meanwhile can be taken for withdrawn.
         let mut reconcile_ballots = position.is_some();
-        let mut last_saved = Instant::now();
         // Keys that arrived while the bot was stopped (or just before) may open kept events.
         self.service.retry_undecrypted(None, Utc::now()).await?;
 
@@ -161,7 +157,6 @@ impl SyncLoop {
             let first_sync = position.is_none();
             let mut unfinished = None;
             let mut last_events = Vec::new();
-            let mut handed_over = false;
             for (room_id, update) in &response.rooms.joined {
                 if changes_members(update) {
                     self.chat.forget_names(&RoomId::new(room_id.as_str()));
@@ -176,12 +171,8 @@ impl SyncLoop {
                     )
                     .await
                 {
-                    Ok(read) => {
-                        handed_over |= read.handed_over;
-                        if let Some(last) = read.last {
-                            last_events.push((RoomId::new(room_id.as_str()), last));
-                        }
-                    }
+                    Ok(Some(last)) => last_events.push((RoomId::new(room_id.as_str()), last)),
+                    Ok(None) => {}
                     Err(error) => unfinished = Some(error),
                 }
             }
@@ -196,15 +187,9 @@ impl SyncLoop {
                 }
             }
             unfinished_batches = 0;
-            // A batch with nothing for the service (the echo of the bot's own reply, say) may
-            // be read again after a crash at no cost: its position waits for the next batch
-            // that matters, or for the health check's freshness.
-            if first_sync || handed_over || last_saved.elapsed() >= SAVE_IDLE_POSITION_EVERY {
-                store
-                    .save_sync_position(&response.next_batch, &last_events, Utc::now())
-                    .await?;
-                last_saved = Instant::now();
-            }
+            store
+                .save_sync_position(&response.next_batch, &last_events, Utc::now())
+                .await?;
             position = Some(response.next_batch);
             if reconcile_ballots {
                 reconcile_ballots = false;
@@ -251,7 +236,7 @@ impl SyncLoop {
         since: Option<&str>,
         first_sync: bool,
         own_user: &OwnedUserId,
-    ) -> Result<RoomRead, BatchError> {
+    ) -> Result<Option<EventId>, BatchError> {
         // On the very first start, what happened before the bot started is history.
         let fresh;
         let timeline_events: &[TimelineEvent] = if first_sync {
@@ -292,12 +277,10 @@ impl SyncLoop {
             },
             (None, _, _) => timeline_events,
         };
-        let mut handed_over = own_join.is_some();
         for event in events {
             let Some(incoming) = incoming(event, &room, own_user) else {
                 continue;
             };
-            handed_over = true;
             let started = Instant::now();
             self.service.handle(&incoming, Utc::now()).await?;
             if let Incoming::Message(message) = &incoming
@@ -313,23 +296,12 @@ impl SyncLoop {
                 );
             }
         }
-        Ok(RoomRead {
-            last: timeline
-                .events
-                .last()
-                .and_then(|event| event.event_id())
-                .map(|id| EventId::new(id.as_str())),
-            handed_over,
-        })
+        Ok(timeline
+            .events
+            .last()
+            .and_then(|event| event.event_id())
+            .map(|id| EventId::new(id.as_str())))
     }
-}
-
-/// What reading a room's new events came to.
-struct RoomRead {
-    /// The last event read.
-    last: Option<EventId>,
-    /// Whether the service was given anything (an event, the bot's own arrival).
-    handed_over: bool,
 }
 
 /// Why a batch could not be finished (and will be read again).
