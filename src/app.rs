@@ -173,7 +173,7 @@ async fn run_once(
     // Before the first sync, never beside it: turning key backup on while a sync runs can
     // leave both waiting for each other. Only the first start has anything to do.
     matrix::ensure_recovery(&client, &settings.storage.data_dir).await;
-    let result = SyncLoop::new(client, service, chat, settings.clone(), started_at)
+    let result = SyncLoop::new(client, service, chat, settings.access.clone(), started_at)
         .run(shutdown)
         .await;
     let _ = stop.send(true);

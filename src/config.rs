@@ -104,7 +104,7 @@ pub struct StorageSettings {
     pub store_passphrase: SecretString,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccessSettings {
     /// Users whose invitations the bot accepts: `@alice:example.org`, or `*:example.org` for

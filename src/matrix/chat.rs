@@ -47,7 +47,7 @@ pub struct MatrixChat {
     client: Client,
     /// Display names already read from the SDK's store (each read is a query and a decryption
     /// there), kept until the sync loop sees a membership change in their room.
-    names: Mutex<HashMap<RoomId, HashMap<UserId, Option<String>>>>,
+    names: Mutex<HashMap<(RoomId, UserId), Option<String>>>,
 }
 
 impl MatrixChat {
@@ -61,26 +61,23 @@ impl MatrixChat {
     /// A member of the room joined, left or changed their name: read names afresh.
     pub fn forget_names(&self, room: &RoomId) {
         if let Ok(mut names) = self.names.lock() {
-            names.remove(room);
+            names.retain(|(named_in, _), _| named_in != room);
         }
     }
 
     fn cached_name(&self, room: &RoomId, user: &UserId) -> Option<Option<String>> {
         let names = self.names.lock().ok()?;
-        names.get(room)?.get(user).cloned()
+        names.get(&(room.clone(), user.clone())).cloned()
     }
 
     fn keep_name(&self, room: &RoomId, user: &UserId, name: Option<String>) {
         let Ok(mut names) = self.names.lock() else {
             return;
         };
-        if names.values().map(HashMap::len).sum::<usize>() >= NAMES_KEPT {
+        if names.len() >= NAMES_KEPT {
             names.clear();
         }
-        names
-            .entry(room.clone())
-            .or_default()
-            .insert(user.clone(), name);
+        names.insert((room.clone(), user.clone()), name);
     }
 
     /// The member as the bot's store knows them (no request to the homeserver).

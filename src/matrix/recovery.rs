@@ -69,7 +69,6 @@ async fn set_up(client: &Client, data_dir: &Path) {
 
 fn write_key(data_dir: &Path, key: &str) -> std::io::Result<PathBuf> {
     let path = data_dir.join(RECOVERY_KEY_FILE);
-    // The data directory is private and the process umask 077: the file is the owner's only.
-    std::fs::write(&path, format!("{key}\n"))?;
+    super::write_private_file(&path, format!("{key}\n").as_bytes())?;
     Ok(path)
 }

@@ -2,10 +2,8 @@
 //! session (user, device id, access token) next to the encrypted Matrix store, and restores it
 //! on every later start, so that the bot keeps one device and its encryption keys.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::fs;
+use std::path::Path;
 
 use anyhow::{Context, bail};
 use matrix_sdk::authentication::matrix::MatrixSession;
@@ -105,6 +103,11 @@ async fn login(
     session_path: &Path,
 ) -> anyhow::Result<()> {
     let Some(password) = settings.password()? else {
+        if device_id.is_some() {
+            bail!(
+                "the homeserver revoked the bot's access token and no password is set to log in again: set matrix.password, matrix.password_file or CONCERTO__MATRIX__PASSWORD"
+            );
+        }
         bail!(
             "no saved session in {} and no password: set matrix.password, matrix.password_file or CONCERTO__MATRIX__PASSWORD for the first login",
             session_path.display()
@@ -147,16 +150,6 @@ fn read_session(path: &Path) -> anyhow::Result<Option<SavedSession>> {
 
 /// Writes the session readable by its owner only (0600), atomically.
 fn write_session(path: &Path, session: &SavedSession) -> anyhow::Result<()> {
-    let temporary: PathBuf = path.with_extension("json.tmp");
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temporary)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    file.write_all(serde_json::to_string(session)?.as_bytes())?;
-    file.sync_all()?;
-    fs::rename(&temporary, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    super::write_private_file(path, serde_json::to_string(session)?.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }

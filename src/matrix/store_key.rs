@@ -13,8 +13,6 @@
 //! the SDK.
 
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -136,24 +134,10 @@ fn write_private(path: &Path, (salt, rounds): &(Vec<u8>, u32)) -> Result<(), Sto
         salt: hex::encode(salt),
     })
     .unwrap_or_default();
-    let write_error = |source| StoreKeyError::Write {
+    super::write_private_file(path, text.as_bytes()).map_err(|source| StoreKeyError::Write {
         path: path.display().to_string(),
         source,
-    };
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(write_error)?;
-    }
-    let temporary = path.with_extension("json.tmp");
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temporary)
-        .map_err(write_error)?;
-    file.write_all(text.as_bytes()).map_err(write_error)?;
-    file.sync_all().map_err(write_error)?;
-    fs::rename(&temporary, path).map_err(write_error)
+    })
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
 
 use super::MatrixChat;
-use crate::config::Settings;
+use crate::config::AccessSettings;
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{
     Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction, Service,
@@ -63,7 +63,7 @@ pub struct SyncLoop {
     service: Arc<Service<MatrixChat>>,
     /// The service's chat, told when a room's members change.
     chat: Arc<MatrixChat>,
-    settings: Arc<Settings>,
+    access: AccessSettings,
     /// When the process started: on the very first start, older events are history.
     started_at: DateTime<Utc>,
 }
@@ -73,14 +73,14 @@ impl SyncLoop {
         client: Client,
         service: Arc<Service<MatrixChat>>,
         chat: Arc<MatrixChat>,
-        settings: Arc<Settings>,
+        access: AccessSettings,
         started_at: DateTime<Utc>,
     ) -> Self {
         Self {
             client,
             service,
             chat,
-            settings,
+            access,
             started_at,
         }
     }
@@ -213,11 +213,7 @@ impl SyncLoop {
                 return;
             }
         };
-        if !self
-            .settings
-            .access
-            .allows_invite(&inviter, room_id.as_str())
-        {
+        if !self.access.allows_invite(&inviter, room_id.as_str()) {
             tracing::warn!(%room_id, %inviter, "invitation declined: inviter not allowed");
             if let Err(error) = room.leave().await {
                 tracing::warn!(%room_id, %error, "could not decline the invitation");
