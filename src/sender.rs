@@ -15,6 +15,7 @@ use tokio::sync::Notify;
 
 use crate::clock::Clock;
 use crate::domain::RoomId;
+use crate::domain::backoff::Backoff;
 use crate::domain::votes::keycap;
 use crate::service::{Chat, SendError};
 use crate::storage::{Content, NewMessage, OutgoingMessage, Presents, Retry, StorageError, Store};
@@ -22,7 +23,7 @@ use crate::storage::{Content, NewMessage, OutgoingMessage, Presents, Retry, Stor
 /// A message that could not be sent for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
 /// The longest wait between two tries of one message.
-const MAX_RETRY_DELAY: Duration = Duration::minutes(10);
+const MAX_RETRY_DELAY: StdDuration = StdDuration::from_secs(10 * 60);
 /// The longest nap when nothing is pending (a missed wake-up costs at most this).
 const MAX_NAP: StdDuration = StdDuration::from_secs(60);
 
@@ -218,10 +219,16 @@ pub fn retry_after_failure(
     Retry::At(now + retry_delay(message.attempts + 1))
 }
 
+/// The wait after a failed send: 1 s, doubling, at most [`MAX_RETRY_DELAY`].
+const RETRY_BACKOFF: Backoff = Backoff {
+    first: StdDuration::from_secs(1),
+    factor: 2,
+    max: MAX_RETRY_DELAY,
+};
+
 /// The wait after the `failures`-th failed send of a message.
 fn retry_delay(failures: u32) -> Duration {
-    let seconds = 1i64 << failures.saturating_sub(1).min(20);
-    Duration::seconds(seconds).min(MAX_RETRY_DELAY)
+    Duration::from_std(RETRY_BACKOFF.delay(failures)).unwrap_or(Duration::MAX)
 }
 
 #[cfg(test)]
@@ -258,7 +265,7 @@ mod tests {
             delays,
             vec![1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600]
         );
-        assert_eq!(retry_delay(u32::MAX), MAX_RETRY_DELAY);
+        assert_eq!(retry_delay(u32::MAX), Duration::minutes(10));
     }
 
     #[test]
@@ -266,7 +273,7 @@ mod tests {
         let now = at("2026-12-01T10:01:00Z");
         // Twenty failures in the first minute: still retried.
         let retry = retry_after_failure(&message("2026-12-01T10:00:00Z", 20), &transient(), now);
-        assert_eq!(retry, Retry::At(now + MAX_RETRY_DELAY));
+        assert_eq!(retry, Retry::At(now + Duration::minutes(10)));
         let retry = retry_after_failure(&message("2026-12-01T10:00:00Z", 0), &transient(), now);
         assert_eq!(retry, Retry::At(now + Duration::seconds(1)));
     }

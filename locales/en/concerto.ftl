@@ -202,6 +202,7 @@ help-poll-details =
     To answer: your app's poll, a reaction 1️⃣ 2️⃣ … on the poll, or `!vote <n> <option>`. One voice per person: the latest answer counts. There is a **joint position** when every association answered and all chose the same option. Question: 300 characters at most; option: 100.
 help-poll-example = !poll until 12/12 6pm: Do we sign the joint letter to the Prefect on food aid?
 example-poll-results = !poll results 2
+example-poll-list = !polls
 example-poll-close = !poll close 2
 
 help-vote-summary = `!vote` — answer a poll without your app's poll
@@ -291,6 +292,7 @@ help-action-details =
     - `!action done <n>`: mark it done (the person or association concerned, or a moderator)
 help-action-example = !action Croix-Rouge Write to the mayor of Chelles by 15/12
 example-action-done = !action done 2
+example-action-list = !actions
 
 help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), also as a file
 help-minutes-details =
@@ -369,6 +371,7 @@ help-remind-details =
     Reminders are messages that ring phones and mention the people concerned. I also remind of polls (the day before the deadline, to the associations that have not answered) and actions (two days before and on the day). A reminder due while I was down goes out when I am back, once, marked late.
 help-remind-example = !remind tomorrow 9am Send the agenda
 example-reminders-cancel = !reminders cancel 2
+example-reminders-list = !reminders
 example-reminders-meeting = !reminders meeting 7d 1d 2h
 
 reminder-every-day = every day at { $time }

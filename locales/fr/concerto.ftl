@@ -202,6 +202,7 @@ help-poll-details =
     Pour répondre : le sondage de votre application, une réaction 1️⃣ 2️⃣ … sur le sondage, ou `!voter <n> <option>`. Une voix par personne : la dernière réponse compte. Il y a **position commune** quand toutes les associations ont répondu et choisissent la même option. Question : 300 caractères au plus ; option : 100.
 help-poll-example = !sondage jusqu'au 12/12 18h : Signons-nous la lettre commune au Préfet sur l'aide alimentaire ?
 example-poll-results = !sondage résultats 2
+example-poll-list = !sondages
 example-poll-close = !sondage clore 2
 
 help-vote-summary = `!voter` — répondre à un sondage sans passer par le sondage de votre application
@@ -291,6 +292,7 @@ help-action-details =
     - `!action fait <n>` : la marquer faite (la personne ou l'association concernée, ou un modérateur)
 help-action-example = !action Croix-Rouge Écrire au maire de Chelles avant le 15/12
 example-action-done = !action fait 2
+example-action-list = !actions
 
 help-minutes-summary = `!compte-rendu` — le compte rendu de la dernière réunion (ou d'une date), aussi en fichier
 help-minutes-details =
@@ -369,6 +371,7 @@ help-remind-details =
     Les rappels sont des messages qui font sonner les téléphones et citent les personnes concernées. Je rappelle aussi les sondages (la veille de l'échéance, aux associations qui n'ont pas répondu) et les actions (deux jours avant et le jour même). Un rappel prévu pendant que j'étais arrêté part à mon retour, une seule fois, marqué en retard.
 help-remind-example = !rappel demain 9h Envoyer l'ordre du jour
 example-reminders-cancel = !rappels annuler 2
+example-reminders-list = !rappels
 example-reminders-meeting = !rappels réunion 7j 1j 2h
 
 reminder-every-day = chaque jour à { $time }

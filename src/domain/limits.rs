@@ -1,5 +1,6 @@
-//! How many commands one member may send in a short time before the bot slows them down: a
-//! flood (a stuck client, a paste of fifty lines) gets one friendly answer, not fifty.
+//! Limits on what members send: the longest place of a meeting (the other lengths stand beside
+//! what they limit: an agenda item, a poll, a decision), and how many commands one member may
+//! send in a short time before the bot slows them down: a flood (a stuck client, a paste of fifty lines) gets one friendly answer, not fifty.
 //!
 //! Counted on the messages' own times, so that replaying a batch after a restart decides the
 //! same way.
@@ -9,6 +10,9 @@ use std::collections::{HashMap, VecDeque};
 use chrono::{DateTime, Duration, Utc};
 
 use super::{RoomId, UserId};
+
+/// The longest place a meeting may have (an address, a room name).
+pub const MAX_PLACE_LENGTH: usize = 200;
 
 /// Commands a member may send within [`WINDOW`] and still be answered, unless configured.
 pub const MAX_COMMANDS: usize = 20;

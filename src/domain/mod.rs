@@ -1,9 +1,10 @@
 //! The group's world in plain Rust: languages, ids, agenda items and their order, meetings and
 //! the date grammar, ballots (what members answer) and the date tally, polls, the record
-//! (decisions, actions), reminders, and the rate of commands. No I/O, no clock reads, no
+//! (decisions, actions), reminders, the rate of commands, and the one back-off. No I/O, no clock reads, no
 //! Matrix, no SQL.
 
 pub mod agenda;
+pub mod backoff;
 pub mod ballot;
 pub mod dates;
 mod ids;

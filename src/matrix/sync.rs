@@ -32,10 +32,11 @@ use matrix_sdk::{Client, Room, RoomState};
 
 use super::MatrixChat;
 use crate::config::AccessSettings;
+use crate::domain::backoff::Backoff;
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{
-    Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction, Service,
-    ServiceError, UndecryptedEvent,
+    Handling, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,
+    Service, ServiceError, UndecryptedEvent,
 };
 use crate::storage::StorageError;
 
@@ -278,14 +279,18 @@ impl SyncLoop {
                 continue;
             };
             let started = Instant::now();
-            self.service.handle(&incoming, Utc::now()).await?;
-            if let Incoming::Message(message) = &incoming
-                && !matches!(crate::command::parse(&message.body), Ok(None))
-            {
+            let handling = self.service.handle(&incoming, Utc::now()).await?;
+            if let Incoming::Message(message) = &incoming {
+                let family = match handling {
+                    Handling::Command(topic) => topic.key(),
+                    Handling::NotUnderstood => "not-understood",
+                    Handling::Other => continue,
+                };
                 // Reading, deciding and storing, before the sender takes over.
                 let elapsed = started.elapsed();
                 tracing::info!(
                     event_id = %message.event_id,
+                    family,
                     latency_ms = elapsed.as_secs_f64() * 1000.0,
                     micros = elapsed.as_micros(),
                     "command handled"
@@ -317,8 +322,15 @@ fn timeline_filter() -> Filter {
     Filter::FilterDefinition(filter)
 }
 
+/// The wait after a failed sync, batch or join: 1 s, doubling, at most [`MAX_BACKOFF`].
+const BACKOFF: Backoff = Backoff {
+    first: Duration::from_secs(1),
+    factor: 2,
+    max: MAX_BACKOFF,
+};
+
 fn backoff(failures: u32) -> Duration {
-    Duration::from_secs(1u64 << failures.saturating_sub(1).min(6)).min(MAX_BACKOFF)
+    BACKOFF.delay(failures)
 }
 
 /// Joining right after an invitation can fail while the homeserver catches up: try again a

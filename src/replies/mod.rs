@@ -2,6 +2,7 @@
 //! language. Pure functions over [`Texts`]; the service decides when to say it.
 
 mod agenda;
+mod help;
 mod meetings;
 mod polls;
 mod record;
@@ -12,13 +13,15 @@ use std::collections::HashMap;
 use chrono_tz::Tz;
 
 pub use agenda::*;
+pub use help::*;
 pub use meetings::*;
 pub use polls::*;
 pub use record::*;
 pub use reminders::*;
 
-use crate::command::{MAX_PLACE_LENGTH, ParseError, Topic, Usage};
+use crate::command::{ParseError, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
@@ -50,36 +53,6 @@ pub fn language_current(texts: &Texts, language: Language) -> String {
 /// `!language en`: said in the new language.
 pub fn language_changed(texts: &Texts, chosen: Language) -> String {
     texts.get(chosen, "language-changed")
-}
-
-/// `!help`: one line per command, then how to get the details.
-pub fn help_overview(texts: &Texts, language: Language) -> String {
-    let mut text = texts.get(language, "help-title");
-    text.push_str("\n\n");
-    for topic in Topic::ALL {
-        text.push_str("- ");
-        text.push_str(&texts.get(language, &format!("help-{}-summary", topic.key())));
-        text.push('\n');
-    }
-    text.push('\n');
-    text.push_str(&texts.get(language, "help-footer"));
-    text
-}
-
-/// `!help <topic>`: what the command does, and an example to copy.
-pub fn help_topic(texts: &Texts, language: Language, topic: Topic) -> String {
-    format!(
-        "**!{name}**\n\n{details}\n\n{example_label} `{example}`",
-        name = topic.name(language),
-        details = texts.get(language, &format!("help-{}-details", topic.key())),
-        example_label = texts.get(language, "help-example"),
-        example = example(texts, language, topic.usage()),
-    )
-}
-
-/// An example of one form of a command, ready to copy (`!langue en`).
-pub fn example(texts: &Texts, language: Language, usage: Usage) -> String {
-    texts.get(language, usage.example_id())
 }
 
 /// A friendly explanation of what was wrong, with the right form.
@@ -250,6 +223,7 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                 ("max", MAX_DECISION_LENGTH.into()),
             ],
         ),
+        ParseError::ReminderOffsets => meeting_offsets_error(texts, language),
     }
 }
 
@@ -408,42 +382,6 @@ mod tests {
     }
 
     #[test]
-    fn the_overview_lists_every_command_by_its_name_in_the_room_language() {
-        let texts = texts();
-        let french = help_overview(&texts, Language::Fr);
-        assert!(
-            french.contains("`!aide`") && french.contains("`!langue`"),
-            "{french}"
-        );
-        let english = help_overview(&texts, Language::En);
-        assert!(
-            english.contains("`!help`") && english.contains("`!language`"),
-            "{english}"
-        );
-    }
-
-    #[test]
-    fn every_topic_has_details_and_an_example_in_both_languages() {
-        let texts = texts();
-        for language in Language::ALL {
-            for topic in Topic::ALL {
-                let text = help_topic(&texts, language, topic);
-                assert!(!text.contains("help-"), "missing text in {text}");
-                let example = example(&texts, language, topic.usage());
-                assert!(
-                    example.starts_with(&format!("!{}", topic.name(language))),
-                    "{example}"
-                );
-                // The example must itself be a valid command.
-                assert!(
-                    matches!(crate::command::parse(&example), Ok(Some(_))),
-                    "{example}"
-                );
-            }
-        }
-    }
-
-    #[test]
     fn an_unknown_command_reply_names_it_and_suggests_the_nearest() {
         let texts = texts();
         let error = ParseError::UnknownCommand {
@@ -466,16 +404,6 @@ mod tests {
         let text = parse_error(&texts, Language::En, &error);
         assert!(text.contains("\\<klingon\\>"), "{text}");
         assert!(text.contains("`!language en`"), "{text}");
-    }
-
-    #[test]
-    fn the_notes_after_a_list_of_forms_stand_in_their_own_paragraph() {
-        // Otherwise Markdown glues them to the last line of the list.
-        let texts = texts();
-        let french = help_topic(&texts, Language::Fr, Topic::Meeting);
-        assert!(french.contains("<adresse>`\n\nDates possibles"), "{french}");
-        let english = help_topic(&texts, Language::En, Topic::Agenda);
-        assert!(english.contains("move item n\n\nUntreated"), "{english}");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::domain::{Agenda, AgendaItem, ItemStatus, Meeting, RoomId};
 use crate::replies;
 use crate::storage::{NewItem, NewMessage, Transaction};
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!agenda`: the next meeting's agenda.

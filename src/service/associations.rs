@@ -1,12 +1,11 @@
 //! The room's associations: who belongs to which (`!association`).
 
 use super::meetings::{canonical, known_associations};
-use super::{Chat, Request, Service, ServiceError};
+use super::{Chat, Request, Service};
 use crate::domain::UserId;
 use crate::replies;
-use crate::storage::NewMessage;
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!associations`: the members by association, and the guests.

@@ -17,7 +17,7 @@ use crate::storage::{Content, NewMessage, Presents, Transaction};
 
 const CALENDAR_MIME: &str = "text/calendar";
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!meeting`: the next meeting, and whether dates are being voted on.

@@ -30,6 +30,7 @@ use chrono_tz::Tz;
 use tokio::sync::Notify;
 
 use crate::command::{self, Command};
+use crate::domain::backoff::Backoff;
 use crate::domain::limits::Verdict;
 use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
@@ -45,6 +46,31 @@ pub const MODERATOR_LEVEL: i64 = 50;
 
 /// How often a failing event is tried before it is recorded as failed.
 const HANDLING_ATTEMPTS: u32 = 3;
+
+/// The wait between two tries of an event whose handling failed (200 ms, then 800 ms).
+const HANDLING_BACKOFF: Backoff = Backoff {
+    first: std::time::Duration::from_millis(200),
+    factor: 4,
+    max: std::time::Duration::from_secs(5),
+};
+
+/// What a command's handler returns: the messages to queue, in its transaction.
+type Handled = Result<Vec<NewMessage>, ServiceError>;
+
+/// What a room event turned out to be, for the sync loop's log line: it never reads the
+/// grammar itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handling {
+    /// A command of this family (answered now, or already answered before).
+    Command(command::Topic),
+    /// Meant for the bot, but not understood: the reply says why.
+    NotUnderstood,
+    /// Anything else: chat, a reaction, a redaction…
+    Other,
+}
+
+/// A message read by the grammar, once.
+type Parsed = Result<Option<Command>, command::ParseError>;
 
 /// A text message someone posted in a room the bot is in.
 #[derive(Debug, Clone)]
@@ -327,14 +353,23 @@ impl<C: Chat> Service<C> {
         &self,
         incoming: &Incoming,
         now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<Handling, ServiceError> {
+        let parsed = match incoming {
+            Incoming::Message(message) => Some(command::parse(&message.body)),
+            _ => None,
+        };
+        let handling = match &parsed {
+            Some(Ok(Some(command))) => Handling::Command(command.topic()),
+            Some(Err(_)) => Handling::NotUnderstood,
+            Some(Ok(None)) | None => Handling::Other,
+        };
         let mut attempt = 1;
         let error = loop {
-            match self.dispatch(incoming, now).await {
-                Ok(()) => return Ok(()),
+            match self.dispatch(incoming, parsed.as_ref(), now).await {
+                Ok(()) => return Ok(handling),
                 Err(error) if attempt >= HANDLING_ATTEMPTS => break error,
                 Err(error) => {
-                    let delay = std::time::Duration::from_millis(200 * 4u64.pow(attempt - 1));
+                    let delay = HANDLING_BACKOFF.delay(attempt);
                     tracing::warn!(event_id = ?incoming.event_id(), %error, ?delay, "event not handled; trying again");
                     tokio::time::sleep(delay).await;
                     attempt += 1;
@@ -342,17 +377,28 @@ impl<C: Chat> Service<C> {
             }
         };
         tracing::error!(event_id = ?incoming.event_id(), %error, "event could not be handled; recording it as failed");
-        self.record_failure(incoming, &error, now).await
+        let apologize = matches!(handling, Handling::Command(_));
+        self.record_failure(incoming, apologize, &error, now)
+            .await
+            .map(|()| handling)
     }
 
-    async fn dispatch(&self, incoming: &Incoming, now: DateTime<Utc>) -> Result<(), ServiceError> {
-        match incoming {
-            Incoming::Message(message) => self.on_message(message, now).await,
-            Incoming::Edit(edit) => self.on_edit(edit, now).await,
-            Incoming::Reaction(reaction) => self.on_reaction(reaction).await,
-            Incoming::PollResponse(response) => self.on_poll_response(response).await,
-            Incoming::Redaction { redacted, .. } => self.on_redaction(redacted).await,
-            Incoming::Undecryptable(event) => self.keep_undecrypted(event, now).await,
+    async fn dispatch(
+        &self,
+        incoming: &Incoming,
+        parsed: Option<&Parsed>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        match (incoming, parsed) {
+            (Incoming::Message(message), Some(parsed)) => {
+                self.on_message(message, parsed, now).await
+            }
+            (Incoming::Message(_), None) => Ok(()),
+            (Incoming::Edit(edit), _) => self.on_edit(edit, now).await,
+            (Incoming::Reaction(reaction), _) => self.on_reaction(reaction).await,
+            (Incoming::PollResponse(response), _) => self.on_poll_response(response).await,
+            (Incoming::Redaction { redacted, .. }, _) => self.on_redaction(redacted).await,
+            (Incoming::Undecryptable(event), _) => self.keep_undecrypted(event, now).await,
         }
     }
 
@@ -360,6 +406,7 @@ impl<C: Chat> Service<C> {
     async fn record_failure(
         &self,
         incoming: &Incoming,
+        apologize: bool,
         error: &ServiceError,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
@@ -376,9 +423,7 @@ impl<C: Chat> Service<C> {
         {
             return Ok(());
         }
-        if let Incoming::Message(message) = incoming
-            && command::parse(&message.body).is_ok_and(|command| command.is_some())
-        {
+        if apologize {
             let language = self.room_language(&mut tx, room).await?;
             let apology = NewMessage::notice(
                 room,
@@ -392,15 +437,17 @@ impl<C: Chat> Service<C> {
         Ok(())
     }
 
-    /// Handles one message: answers it if it is a command, once, whatever happened before.
-    pub async fn on_message(
+    /// Handles one message, read once by the grammar: answers it if it is a command, once,
+    /// whatever happened before.
+    async fn on_message(
         &self,
         message: &IncomingMessage,
+        parsed: &Parsed,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let parsed = match command::parse(&message.body) {
+        let parsed = match parsed {
             Ok(None) => return Ok(()),
-            Ok(Some(command)) => Ok(command),
+            Ok(Some(command)) => Ok(command.clone()),
             Err(error) => Err(error),
         };
         if now - message.sent_at > self.settings.max_command_age {
@@ -453,7 +500,7 @@ impl<C: Chat> Service<C> {
             }
             Err(error) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, %error, "command not understood");
-                vec![request.reply(replies::parse_error(&self.texts, language, &error))]
+                vec![request.reply(replies::parse_error(&self.texts, language, error))]
             }
         };
         let reschedules = request.reschedules;
@@ -469,11 +516,7 @@ impl<C: Chat> Service<C> {
     }
 
     /// Carries out a command inside the request's transaction; returns what to send.
-    async fn run(
-        &self,
-        request: &mut Request<'_>,
-        command: Command,
-    ) -> Result<Vec<NewMessage>, ServiceError> {
+    async fn run(&self, request: &mut Request<'_>, command: Command) -> Handled {
         use crate::command::{
             ActionCommand as T, AgendaCommand as A, AssociationCommand as S, DecisionCommand as D,
             MeetingCommand as M, PollCommand as P, RemindersCommand as R,

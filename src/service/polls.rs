@@ -14,7 +14,7 @@ use crate::domain::{Language, RoomId};
 use crate::replies;
 use crate::storage::{Content, NewMessage, NewPoll, PollClosure, Presents, Transaction};
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 /// Which poll a command means: n° `number`, or the room's latest (open) one.
 enum Which {

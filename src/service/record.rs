@@ -17,7 +17,7 @@ use crate::domain::{Meeting, PollId, RoomId, UserId};
 use crate::replies::{self, Minutes};
 use crate::storage::{Content, NewAction, NewDecision, NewMessage, Transaction};
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 const MARKDOWN_MIME: &str = "text/markdown";
 

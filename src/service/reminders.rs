@@ -14,15 +14,14 @@ use crate::domain::poll::Stance;
 use crate::domain::record::{Action, Owner};
 use crate::domain::reminders::{
     DEFAULT_MEETING_OFFSETS, MAX_REMINDER_LENGTH, Reminder, When, action_reminders_due,
-    meeting_reminder_due, offsets_code, offsets_from_code, parse_offsets, poll_nudge_due,
-    split_reminder,
+    meeting_reminder_due, offsets_code, offsets_from_code, poll_nudge_due, split_reminder,
 };
 use crate::domain::votes::same_association;
 use crate::domain::{RoomId, UserId};
 use crate::replies::{self, MeetingReminderKind, pill};
 use crate::storage::{Content, MeetingToRemind, NewMessage, Transaction};
 
-type Handled = Result<Vec<NewMessage>, ServiceError>;
+use super::Handled;
 
 /// How late a reminder may go out and still not be called late (the clock's own delay).
 const ON_TIME: Duration = Duration::minutes(1);
@@ -113,24 +112,20 @@ impl<C: Chat> Service<C> {
     pub(super) async fn reminders_meeting(
         &self,
         request: &mut Request<'_>,
-        offsets: Option<&[String]>,
+        offsets: Option<&[Duration]>,
     ) -> Handled {
         let (texts, language) = (&self.texts, request.language);
         let room = request.room().clone();
-        let Some(words) = offsets else {
+        let Some(offsets) = offsets else {
             let offsets = self.meeting_offsets(request.tx, &room).await?;
             return request.say(replies::meeting_offsets_line(texts, language, &offsets));
         };
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let Some(offsets) = parse_offsets(&words) else {
-            return request.say(replies::meeting_offsets_error(texts, language));
-        };
         request
             .tx
-            .set_meeting_reminder_offsets(&room, &offsets_code(&offsets))
+            .set_meeting_reminder_offsets(&room, &offsets_code(offsets))
             .await?;
         request.reschedules = true;
-        request.say(replies::meeting_offsets_line(texts, language, &offsets))
+        request.say(replies::meeting_offsets_line(texts, language, offsets))
     }
 
     async fn meeting_offsets(

@@ -63,7 +63,10 @@ async fn a_send_repeated_after_a_crash_is_posted_once() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
     bot.service
-        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .handle(
+            &Incoming::Message(message("$1", "!aide", "2026-11-29T18:00:00Z")),
+            now,
+        )
         .await
         .expect("handled");
     // The send reached the homeserver, then the bot died before marking it sent.
@@ -91,7 +94,10 @@ async fn a_message_that_can_never_be_sent_leaves_the_queue() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
     bot.service
-        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .handle(
+            &Incoming::Message(message("$1", "!aide", "2026-11-29T18:00:00Z")),
+            now,
+        )
         .await
         .expect("handled");
     let pending = bot.store.pending_messages().await.expect("pending");
@@ -115,7 +121,10 @@ async fn a_queued_reply_wakes_the_sender_and_a_new_date_wakes_the_clock() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
     bot.service
-        .on_message(&message("$1", "!aide", "2026-11-29T18:00:00Z"), now)
+        .handle(
+            &Incoming::Message(message("$1", "!aide", "2026-11-29T18:00:00Z")),
+            now,
+        )
         .await
         .expect("handled");
     // The permit left by the service lets this complete at once.

@@ -1,0 +1,103 @@
+//! `!action …` (plural `!actions`): who does what by when.
+
+use super::words::{clean_word, named, no_more, one_number, split_word, text_of};
+use super::{Command, ParseError, Usage};
+
+/// What `!action` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionCommand {
+    /// `<owner> <what> [avant le <date>]`, as typed: the owner and the date are resolved by
+    /// the service, which knows the room's associations and time zone.
+    Create {
+        text: String,
+    },
+    Done {
+        number: usize,
+    },
+    List,
+}
+
+/// The forms that follow `!action`, by every name they answer to; any other text creates an
+/// action (`!action liste des courses` too: only `liste` alone lists).
+const FORMS: &[(&str, Usage)] = &[
+    ("fait", Usage::ActionDone),
+    ("faite", Usage::ActionDone),
+    ("done", Usage::ActionDone),
+    ("liste", Usage::ActionList),
+    ("list", Usage::ActionList),
+];
+
+/// `!action <owner> <what> [avant le <date>]`, `!action done <n>`, `!action list`.
+pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+    let (first, rest) = split_word(arguments);
+    let form = clean_word(first);
+    let command = match named(FORMS, &form) {
+        _ if form.is_empty() => {
+            return Err(ParseError::MissingArgument {
+                usage: Usage::ActionCreate,
+            });
+        }
+        Some(usage @ Usage::ActionDone) => ActionCommand::Done {
+            number: one_number(rest, usage)?,
+        },
+        Some(_) if rest.trim().is_empty() => ActionCommand::List,
+        _ => ActionCommand::Create {
+            text: text_of(arguments).unwrap_or_default().to_owned(),
+        },
+    };
+    Ok(Command::Action(command))
+}
+
+/// `!actions`: the open actions.
+pub(super) fn parse_list(arguments: &str) -> Result<Command, ParseError> {
+    no_more(arguments, Usage::ActionList)?;
+    Ok(Command::Action(ActionCommand::List))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::parse;
+
+    #[test]
+    fn actions_take_their_forms() {
+        assert_eq!(
+            parse("!action Croix-Rouge Écrire au maire avant le 15/12"),
+            Ok(Some(Command::Action(ActionCommand::Create {
+                text: "Croix-Rouge Écrire au maire avant le 15/12".into()
+            })))
+        );
+        assert_eq!(
+            parse("!action fait 2"),
+            Ok(Some(Command::Action(ActionCommand::Done { number: 2 })))
+        );
+        assert_eq!(
+            parse("!action done"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::ActionDone,
+                given: None
+            })
+        );
+        assert_eq!(
+            parse("!actions"),
+            Ok(Some(Command::Action(ActionCommand::List)))
+        );
+    }
+
+    #[test]
+    fn words_after_actions_show_the_list_form() {
+        assert_eq!(
+            parse("!actions demain"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::ActionList,
+                extra: "demain".into()
+            })
+        );
+        assert_eq!(
+            parse("!action liste des courses"),
+            Ok(Some(Command::Action(ActionCommand::Create {
+                text: "liste des courses".into()
+            })))
+        );
+    }
+}

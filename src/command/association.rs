@@ -1,0 +1,117 @@
+//! `!association …` (alias `!associations`): who belongs to which association.
+
+use super::words::{clean_word, named, split_word};
+use super::{Command, ParseError, Usage};
+
+/// What `!association` is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssociationCommand {
+    List,
+    /// Put `user` in `association`, or among the guests with `None`.
+    Set {
+        user: String,
+        association: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    List,
+    Set,
+}
+
+/// The forms that follow `!association`, by every name they answer to.
+const FORMS: &[(&str, Form)] = &[
+    ("", Form::List),
+    ("list", Form::List),
+    ("liste", Form::List),
+    ("set", Form::Set),
+    ("définir", Form::Set),
+    ("definir", Form::Set),
+    ("mettre", Form::Set),
+];
+
+/// The words that put a member among the guests rather than in an association.
+const NO_ASSOCIATION: [&str; 5] = ["aucune", "none", "invité", "invitée", "guest"];
+
+pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+    let (form, rest) = split_word(arguments);
+    let form = clean_word(form);
+    let command = match named(FORMS, &form) {
+        Some(Form::List) => AssociationCommand::List,
+        Some(Form::Set) => set(rest)?,
+        None => {
+            return Err(ParseError::UnexpectedWords {
+                usage: Usage::AssociationSet,
+                extra: form,
+            });
+        }
+    };
+    Ok(Command::Association(command))
+}
+
+/// `@user:server <association>` or `@user:server aucune`.
+fn set(rest: &str) -> Result<AssociationCommand, ParseError> {
+    let (user, name) = split_word(rest);
+    if user.is_empty() {
+        return Err(ParseError::ExpectedUser { given: None });
+    }
+    if !(user.starts_with('@') && user.contains(':')) {
+        return Err(ParseError::ExpectedUser {
+            given: Some(user.to_owned()),
+        });
+    }
+    let association = match name.trim() {
+        "" => {
+            return Err(ParseError::MissingArgument {
+                usage: Usage::AssociationSet,
+            });
+        }
+        none if NO_ASSOCIATION.contains(&none.to_lowercase().as_str()) => None,
+        name => Some(name.to_owned()),
+    };
+    Ok(AssociationCommand::Set {
+        user: user.to_owned(),
+        association,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::parse;
+
+    #[test]
+    fn association_set_needs_a_user_id_and_a_name() {
+        assert_eq!(
+            parse("!association set @bob:example.org Croix-Rouge"),
+            Ok(Some(Command::Association(AssociationCommand::Set {
+                user: "@bob:example.org".into(),
+                association: Some("Croix-Rouge".into())
+            })))
+        );
+        assert_eq!(
+            parse("!association définir @bob:example.org aucune"),
+            Ok(Some(Command::Association(AssociationCommand::Set {
+                user: "@bob:example.org".into(),
+                association: None
+            })))
+        );
+        assert_eq!(
+            parse("!association set bob Croix-Rouge"),
+            Err(ParseError::ExpectedUser {
+                given: Some("bob".into())
+            })
+        );
+        assert_eq!(
+            parse("!association set @bob:example.org"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::AssociationSet
+            })
+        );
+        assert_eq!(
+            parse("!associations"),
+            Ok(Some(Command::Association(AssociationCommand::List)))
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! `!réunion …` / `!meeting …` (alias `!reunion`): dates, votes, host, place.
+
+use super::words::{clean_word, named, no_more, optional_number, split_word};
+use super::{Command, ParseError, Usage};
+use crate::domain::limits::MAX_PLACE_LENGTH;
+use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
+
+/// What `!meeting` (`!réunion`) is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingCommand {
+    /// Show the next meeting (and the open proposal).
+    Show,
+    /// Propose dates, as typed; the service reads them in the room's time zone (and refuses
+    /// two that fall at the same moment, which only reading them can tell).
+    Propose {
+        options: Vec<String>,
+    },
+    Votes,
+    /// Close the proposal with option `n`, or the best-ranked one.
+    Close {
+        option: Option<usize>,
+    },
+    Cancel,
+    Host {
+        association: String,
+    },
+    HostOrder {
+        associations: Vec<String>,
+    },
+    Place {
+        place: String,
+    },
+}
+
+/// The forms that follow `!réunion`, by every name they answer to. `Host` covers
+/// `hôte ordre …` too.
+const FORMS: &[(&str, Usage)] = &[
+    ("propose", Usage::MeetingPropose),
+    ("proposer", Usage::MeetingPropose),
+    ("votes", Usage::MeetingVotes),
+    ("vote", Usage::MeetingVotes),
+    ("close", Usage::MeetingClose),
+    ("clore", Usage::MeetingClose),
+    ("fermer", Usage::MeetingClose),
+    ("cancel", Usage::MeetingCancel),
+    ("annuler", Usage::MeetingCancel),
+    ("host", Usage::MeetingHost),
+    ("hôte", Usage::MeetingHost),
+    ("hote", Usage::MeetingHost),
+    ("accueil", Usage::MeetingHost),
+    ("place", Usage::MeetingPlace),
+    ("lieu", Usage::MeetingPlace),
+];
+
+/// The word after `!réunion hôte` that asks for the turn of hosts.
+const ORDER_WORDS: [&str; 2] = ["order", "ordre"];
+
+pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+    let (form, rest) = split_word(arguments);
+    let form = clean_word(form);
+    if form.is_empty() {
+        return Ok(Command::Meeting(MeetingCommand::Show));
+    }
+    let Some(usage) = named(FORMS, &form) else {
+        return Err(ParseError::UnknownMeetingAction { given: form });
+    };
+    let command = match usage {
+        Usage::MeetingPropose => propose(rest)?,
+        Usage::MeetingVotes => no_more(rest, usage).map(|()| MeetingCommand::Votes)?,
+        Usage::MeetingClose => MeetingCommand::Close {
+            option: optional_number(rest, usage)?,
+        },
+        Usage::MeetingCancel => no_more(rest, usage).map(|()| MeetingCommand::Cancel)?,
+        Usage::MeetingHost => host(rest)?,
+        _ => place(rest)?,
+    };
+    Ok(Command::Meeting(command))
+}
+
+/// `<date> ; <date> …`: two to ten dates, separated by semicolons or lines.
+fn propose(rest: &str) -> Result<MeetingCommand, ParseError> {
+    let options: Vec<String> = rest
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|option| !option.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if (MIN_OPTIONS..=MAX_OPTIONS).contains(&options.len()) {
+        Ok(MeetingCommand::Propose { options })
+    } else {
+        Err(ParseError::OptionCount {
+            count: options.len(),
+        })
+    }
+}
+
+/// `<association>` or `ordre <association>, <association>, …`.
+fn host(rest: &str) -> Result<MeetingCommand, ParseError> {
+    let (first, after) = split_word(rest);
+    if ORDER_WORDS.contains(&first.to_lowercase().as_str()) {
+        let associations: Vec<String> = after
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if associations.is_empty() {
+            return Err(ParseError::MissingArgument {
+                usage: Usage::MeetingHostOrder,
+            });
+        }
+        return Ok(MeetingCommand::HostOrder { associations });
+    }
+    match rest.trim() {
+        "" => Err(ParseError::MissingArgument {
+            usage: Usage::MeetingHost,
+        }),
+        association => Ok(MeetingCommand::Host {
+            association: association.to_owned(),
+        }),
+    }
+}
+
+/// `<place>`, at most [`MAX_PLACE_LENGTH`] characters.
+fn place(rest: &str) -> Result<MeetingCommand, ParseError> {
+    match rest.trim() {
+        "" => Err(ParseError::MissingArgument {
+            usage: Usage::MeetingPlace,
+        }),
+        place if place.chars().count() > MAX_PLACE_LENGTH => Err(ParseError::PlaceTooLong {
+            length: place.chars().count(),
+        }),
+        place => Ok(MeetingCommand::Place {
+            place: place.to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::parse;
+
+    #[test]
+    fn a_proposal_takes_two_to_ten_dates_separated_by_semicolons() {
+        assert_eq!(
+            parse("!réunion proposer 10/12 14h; jeudi 17/12 14h30 ;mardi 18h"),
+            Ok(Some(Command::Meeting(MeetingCommand::Propose {
+                options: vec![
+                    "10/12 14h".into(),
+                    "jeudi 17/12 14h30".into(),
+                    "mardi 18h".into()
+                ]
+            })))
+        );
+        assert_eq!(
+            parse("!meeting propose 10/12 14h"),
+            Err(ParseError::OptionCount { count: 1 })
+        );
+        let eleven = ["10/12 14h"; 11].join("; ");
+        assert_eq!(
+            parse(&format!("!reunion proposer {eleven}")),
+            Err(ParseError::OptionCount { count: 11 })
+        );
+    }
+
+    #[test]
+    fn meeting_actions_parse_in_both_languages() {
+        let meeting = |body: &str| parse(body);
+        assert_eq!(
+            meeting("!réunion"),
+            Ok(Some(Command::Meeting(MeetingCommand::Show)))
+        );
+        assert_eq!(
+            meeting("!meeting votes"),
+            Ok(Some(Command::Meeting(MeetingCommand::Votes)))
+        );
+        assert_eq!(
+            meeting("!reunion clore 2"),
+            Ok(Some(Command::Meeting(MeetingCommand::Close {
+                option: Some(2)
+            })))
+        );
+        assert_eq!(
+            meeting("!meeting close"),
+            Ok(Some(Command::Meeting(MeetingCommand::Close {
+                option: None
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion annuler"),
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel)))
+        );
+        assert_eq!(
+            meeting("!réunion hôte Croix-Rouge"),
+            Ok(Some(Command::Meeting(MeetingCommand::Host {
+                association: "Croix-Rouge".into()
+            })))
+        );
+        assert_eq!(
+            meeting("!meeting host order Restos du Cœur, Croix-Rouge ,Secours populaire"),
+            Ok(Some(Command::Meeting(MeetingCommand::HostOrder {
+                associations: vec![
+                    "Restos du Cœur".into(),
+                    "Croix-Rouge".into(),
+                    "Secours populaire".into()
+                ]
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion lieu Salle des fêtes, Melun"),
+            Ok(Some(Command::Meeting(MeetingCommand::Place {
+                place: "Salle des fêtes, Melun".into()
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion lieu"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::MeetingPlace
+            })
+        );
+        assert_eq!(
+            meeting("!réunion reporter"),
+            Err(ParseError::UnknownMeetingAction {
+                given: "reporter".into()
+            })
+        );
+    }
+
+    #[test]
+    fn votes_and_cancel_errors_show_their_own_example() {
+        assert!(matches!(
+            parse("!réunion votes 2"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingVotes,
+                ..
+            })
+        ));
+        assert!(matches!(
+            parse("!meeting cancel now"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingCancel,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn a_too_long_place_is_a_place_error() {
+        let place = "x".repeat(MAX_PLACE_LENGTH + 1);
+        assert_eq!(
+            parse(&format!("!réunion lieu {place}")),
+            Err(ParseError::PlaceTooLong {
+                length: MAX_PLACE_LENGTH + 1
+            })
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! `!aide` / `!help`, and the examples every error shows: how each family is named in a
+//! language, in which order the help lists them, and which locale message holds an example
+//! of each form. (The grammar only knows the forms: [`Topic`], [`Usage`].)
+
+use crate::command::{Topic, Usage};
+use crate::domain::Language;
+use crate::i18n::Texts;
+
+/// The families in the order `!help` lists them.
+pub const HELP_ORDER: [Topic; 12] = [
+    Topic::Meeting,
+    Topic::Agenda,
+    Topic::Poll,
+    Topic::Vote,
+    Topic::Decision,
+    Topic::Action,
+    Topic::Minutes,
+    Topic::Remind,
+    Topic::Page,
+    Topic::Association,
+    Topic::Language,
+    Topic::Help,
+];
+
+/// The command's name in a language, as the help shows it (`aide`, `help`…).
+pub fn topic_name(topic: Topic, language: Language) -> &'static str {
+    match (topic, language) {
+        (Topic::Help, Language::Fr) => "aide",
+        (Topic::Help, Language::En) => "help",
+        (Topic::Language, Language::Fr) => "langue",
+        (Topic::Language, Language::En) => "language",
+        (Topic::Agenda, _) => "agenda",
+        (Topic::Meeting, Language::Fr) => "réunion",
+        (Topic::Meeting, Language::En) => "meeting",
+        (Topic::Association, _) => "association",
+        (Topic::Poll, Language::Fr) => "sondage",
+        (Topic::Poll, Language::En) => "poll",
+        (Topic::Vote, Language::Fr) => "voter",
+        (Topic::Vote, Language::En) => "vote",
+        (Topic::Decision, Language::Fr) => "décision",
+        (Topic::Decision, Language::En) => "decision",
+        (Topic::Action, _) => "action",
+        (Topic::Minutes, Language::Fr) => "compte-rendu",
+        (Topic::Minutes, Language::En) => "minutes",
+        (Topic::Remind, Language::Fr) => "rappel",
+        (Topic::Remind, Language::En) => "remind",
+        (Topic::Page, _) => "page",
+    }
+}
+
+/// The form `!help <topic>` shows as its example.
+pub fn topic_example(topic: Topic) -> Usage {
+    match topic {
+        Topic::Help => Usage::Help,
+        Topic::Language => Usage::Language,
+        Topic::Agenda => Usage::AgendaAdd,
+        Topic::Meeting => Usage::MeetingPropose,
+        Topic::Association => Usage::AssociationSet,
+        Topic::Poll => Usage::PollCreate,
+        Topic::Vote => Usage::Vote,
+        Topic::Decision => Usage::DecisionRecord,
+        Topic::Action => Usage::ActionCreate,
+        Topic::Minutes => Usage::Minutes,
+        Topic::Remind => Usage::Remind,
+        Topic::Page => Usage::Page,
+    }
+}
+
+/// The locale message holding an example of this form.
+pub fn example_id(usage: Usage) -> &'static str {
+    match usage {
+        Usage::Help => "help-help-example",
+        Usage::Language => "help-language-example",
+        Usage::AgendaList => "example-agenda-list",
+        Usage::AgendaAdd => "help-agenda-example",
+        Usage::AgendaUrgent => "example-agenda-urgent",
+        Usage::AgendaRemove => "example-agenda-remove",
+        Usage::AgendaDone => "example-agenda-done",
+        Usage::AgendaMove => "example-agenda-move",
+        Usage::MeetingPropose => "help-meeting-example",
+        Usage::MeetingVotes => "example-meeting-votes",
+        Usage::MeetingClose => "example-meeting-close",
+        Usage::MeetingCancel => "example-meeting-cancel",
+        Usage::MeetingHost => "example-meeting-host",
+        Usage::MeetingHostOrder => "example-meeting-host-order",
+        Usage::MeetingPlace => "example-meeting-place",
+        Usage::AssociationSet => "help-association-example",
+        Usage::PollCreate => "help-poll-example",
+        Usage::PollResults => "example-poll-results",
+        Usage::PollList => "example-poll-list",
+        Usage::PollClose => "example-poll-close",
+        Usage::Vote => "help-vote-example",
+        Usage::DecisionRecord => "help-decision-example",
+        Usage::DecisionShow => "example-decision-show",
+        Usage::DecisionAmend => "example-decision-amend",
+        Usage::DecisionRevoke => "example-decision-revoke",
+        Usage::DecisionSearch => "example-decision-search",
+        Usage::ActionCreate => "help-action-example",
+        Usage::ActionDone => "example-action-done",
+        Usage::ActionList => "example-action-list",
+        Usage::Minutes => "help-minutes-example",
+        Usage::Remind => "help-remind-example",
+        Usage::RemindersList => "example-reminders-list",
+        Usage::RemindersCancel => "example-reminders-cancel",
+        Usage::RemindersMeeting => "example-reminders-meeting",
+        Usage::Page => "help-page-example",
+    }
+}
+
+/// `!help`: one line per command, then how to get the details.
+pub fn help_overview(texts: &Texts, language: Language) -> String {
+    let mut text = texts.get(language, "help-title");
+    text.push_str("\n\n");
+    for topic in HELP_ORDER {
+        text.push_str("- ");
+        text.push_str(&texts.get(language, &format!("help-{}-summary", topic.key())));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&texts.get(language, "help-footer"));
+    text
+}
+
+/// `!help <topic>`: what the command does, and an example to copy.
+pub fn help_topic(texts: &Texts, language: Language, topic: Topic) -> String {
+    format!(
+        "**!{name}**\n\n{details}\n\n{example_label} `{example}`",
+        name = topic_name(topic, language),
+        details = texts.get(language, &format!("help-{}-details", topic.key())),
+        example_label = texts.get(language, "help-example"),
+        example = example(texts, language, topic_example(topic)),
+    )
+}
+
+/// An example of one form of a command, ready to copy (`!langue en`).
+pub fn example(texts: &Texts, language: Language, usage: Usage) -> String {
+    texts.get(language, example_id(usage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::topic_named;
+
+    fn texts() -> Texts {
+        Texts::new().expect("locales")
+    }
+
+    #[test]
+    fn every_topic_is_reachable_by_its_names_in_both_languages() {
+        for topic in HELP_ORDER {
+            for language in Language::ALL {
+                assert_eq!(topic_named(topic_name(topic, language)), Some(topic));
+            }
+        }
+    }
+
+    #[test]
+    fn every_form_has_an_example_that_parses_in_both_languages() {
+        let texts = texts();
+        for language in Language::ALL {
+            for usage in Usage::ALL {
+                let example = example(&texts, language, usage);
+                assert!(
+                    matches!(crate::command::parse(&example), Ok(Some(_))),
+                    "{usage:?} in {language:?}: {example}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_overview_lists_every_command_by_its_name_in_the_room_language() {
+        let texts = texts();
+        let french = help_overview(&texts, Language::Fr);
+        assert!(
+            french.contains("`!aide`") && french.contains("`!langue`"),
+            "{french}"
+        );
+        let english = help_overview(&texts, Language::En);
+        assert!(
+            english.contains("`!help`") && english.contains("`!language`"),
+            "{english}"
+        );
+    }
+
+    #[test]
+    fn every_topic_has_details_and_an_example_in_both_languages() {
+        let texts = texts();
+        for language in Language::ALL {
+            for topic in HELP_ORDER {
+                let text = help_topic(&texts, language, topic);
+                assert!(!text.contains("help-"), "missing text in {text}");
+                let example = example(&texts, language, topic_example(topic));
+                assert!(
+                    example.starts_with(&format!("!{}", topic_name(topic, language))),
+                    "{example}"
+                );
+                // The example must itself be a valid command.
+                assert!(
+                    matches!(crate::command::parse(&example), Ok(Some(_))),
+                    "{example}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_notes_after_a_list_of_forms_stand_in_their_own_paragraph() {
+        // Otherwise Markdown glues them to the last line of the list.
+        let texts = texts();
+        let french = help_topic(&texts, Language::Fr, Topic::Meeting);
+        assert!(french.contains("<adresse>`\n\nDates possibles"), "{french}");
+        let english = help_topic(&texts, Language::En, Topic::Agenda);
+        assert!(english.contains("move item n\n\nUntreated"), "{english}");
+    }
+}
