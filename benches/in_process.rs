@@ -9,14 +9,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use concerto::domain::ballot::{Answer, Channel, Counting, choices_by_option, count};
+use concerto::domain::messages::{OutgoingMessage, UndecryptedEvent};
 use concerto::domain::votes::{Proposal, tally};
 use concerto::domain::{BallotId, EventId, Language, ProposalId, RoomId, UserId, poll};
 use concerto::i18n::Texts;
 use concerto::service::{
     Chat, Decryption, Incoming, IncomingMessage, Relations, SendError, Service, ServiceSettings,
-    UndecryptedEvent, Wakeups,
+    Wakeups,
 };
-use concerto::storage::{OutgoingMessage, Store};
+use concerto::storage::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const VOTERS: usize = 1000;

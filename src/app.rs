@@ -19,8 +19,10 @@ use crate::service::{Service, ServiceSettings, Wakeups};
 use crate::storage::Store;
 use crate::web::WebState;
 
-/// Fault injection for the crash tests (never set it in production): `crash-after-reply`
-/// aborts the process right after a reply reaches the homeserver, before it is marked sent.
+/// Fault injection for the crash tests, compiled only with the `test-hooks` feature (which
+/// `scripts/test` turns on and release builds leave out): `crash-after-reply` aborts the
+/// process right after a reply reaches the homeserver, before it is marked sent.
+#[cfg(feature = "test-hooks")]
 const FAULT_VARIABLE: &str = "CONCERTO_TEST_FAULT";
 
 /// Runs the bot until `shutdown` completes. When the homeserver revokes the bot's access token,
@@ -129,7 +131,9 @@ async fn run_once(
 
     let (stop, stopped) = watch::channel(false);
     let until_stopped = move || until(stopped.clone());
+    #[cfg_attr(not(feature = "test-hooks"), allow(unused_mut))]
     let mut sender = Sender::new(store, chat.clone(), clock.clone());
+    #[cfg(feature = "test-hooks")]
     if std::env::var(FAULT_VARIABLE).is_ok_and(|fault| fault == "crash-after-reply") {
         tracing::warn!("{FAULT_VARIABLE}=crash-after-reply: this run will crash on purpose");
         sender = sender.crashing_after_first_reply();

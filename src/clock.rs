@@ -37,13 +37,15 @@ impl Clock for SystemClock {
 }
 
 /// A clock that follows tokio's time from a starting date: with `tokio::time::pause()`,
-/// sleeping advances it instantly. For tests.
+/// sleeping advances it instantly. For the unit tests only.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy)]
 pub struct TokioClock {
     start: DateTime<Utc>,
     started: tokio::time::Instant,
 }
 
+#[cfg(test)]
 impl TokioClock {
     pub fn starting_at(start: DateTime<Utc>) -> Self {
         Self {
@@ -53,6 +55,7 @@ impl TokioClock {
     }
 }
 
+#[cfg(test)]
 impl Clock for TokioClock {
     fn now(&self) -> DateTime<Utc> {
         let elapsed = chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();

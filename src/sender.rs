@@ -16,9 +16,10 @@ use tokio::sync::Notify;
 use crate::clock::Clock;
 use crate::domain::RoomId;
 use crate::domain::backoff::Backoff;
-use crate::domain::votes::keycap;
+use crate::domain::earliest;
+use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
 use crate::service::{Chat, SendError};
-use crate::storage::{Content, NewMessage, OutgoingMessage, Presents, Retry, StorageError, Store};
+use crate::storage::{StorageError, Store};
 
 /// A message that could not be sent for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
@@ -31,6 +32,7 @@ pub struct Sender<C> {
     store: Store,
     chat: Arc<C>,
     clock: Arc<dyn Clock>,
+    #[cfg(feature = "test-hooks")]
     crash_after_reply: bool,
 }
 
@@ -40,12 +42,14 @@ impl<C: Chat> Sender<C> {
             store,
             chat,
             clock,
+            #[cfg(feature = "test-hooks")]
             crash_after_reply: false,
         }
     }
 
-    /// Fault injection for the crash tests: the process aborts right after the first reply
+    /// Fault injection for the crash tests (the `test-hooks` feature only): the process aborts right after the first reply
     /// to a command reaches the homeserver, before it is marked sent.
+    #[cfg(feature = "test-hooks")]
     pub fn crashing_after_first_reply(mut self) -> Self {
         self.crash_after_reply = true;
         self
@@ -77,63 +81,58 @@ impl<C: Chat> Sender<C> {
     /// Sends every message that may be sent now, in order. Returns when the next retry is
     /// due, if a message waits for one.
     pub async fn send_due(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
-        loop {
-            let mut next_retry: Option<DateTime<Utc>> = None;
-            let mut waiting_rooms: HashSet<RoomId> = HashSet::new();
-            let mut queued_more = false;
-            for message in self.store.pending_messages().await? {
-                if waiting_rooms.contains(&message.room) {
-                    continue;
-                }
-                let now = self.clock.now();
-                if let Some(at) = message.next_attempt_at.filter(|at| *at > now) {
-                    next_retry = Some(next_retry.map_or(at, |next| next.min(at)));
-                    waiting_rooms.insert(message.room.clone());
-                    continue;
-                }
-                let Some(message) = self.with_target(message).await? else {
-                    continue;
-                };
-                // From the moment the command was taken up to its reply handed to the
-                // homeserver: the bot's own share of a member's wait.
-                self.time_reply(&message, "reply handed over");
-                match self.chat.send(&message).await {
-                    Ok(event_id) => {
-                        if self.crash_after_reply && message.in_reply_to.is_some() {
-                            tracing::warn!(
-                                message_id = message.id,
-                                "fault injection: crashing before the reply is marked sent"
-                            );
-                            std::process::abort();
-                        }
-                        queued_more |= self.mark_sent(&message, &event_id).await?;
-                        // The same, with the homeserver's answer to the send.
-                        self.time_reply(&message, "reply sent");
-                    }
-                    Err(error) => {
-                        let now = self.clock.now();
-                        let retry = retry_after_failure(&message, &error, now);
-                        match retry {
-                            Retry::At(at) => {
-                                tracing::warn!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, retry_at = %at, "send failed; will retry");
-                                next_retry = Some(next_retry.map_or(at, |next| next.min(at)));
-                                waiting_rooms.insert(message.room.clone());
-                            }
-                            Retry::Never => {
-                                tracing::error!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, "message given up");
-                            }
-                        }
-                        self.store
-                            .record_failed_send(message.id, &error.reason, retry, now)
-                            .await?;
-                    }
-                }
+        let mut next_retry: Option<DateTime<Utc>> = None;
+        let mut waiting_rooms: HashSet<RoomId> = HashSet::new();
+        for message in self.store.pending_messages().await? {
+            if waiting_rooms.contains(&message.room) {
+                continue;
             }
-            // Sending a ballot queues the bot's own reactions under it: send them too.
-            if !queued_more {
-                return Ok(next_retry);
+            let now = self.clock.now();
+            if let Some(at) = message.next_attempt_at.filter(|at| *at > now) {
+                next_retry = earliest(next_retry, at);
+                waiting_rooms.insert(message.room.clone());
+                continue;
+            }
+            let Some(message) = self.with_target(message).await? else {
+                continue;
+            };
+            // From the moment the command was taken up to its reply handed to the
+            // homeserver: the bot's own share of a member's wait.
+            self.time_reply(&message, "reply handed over");
+            match self.chat.send(&message).await {
+                Ok(event_id) => {
+                    #[cfg(feature = "test-hooks")]
+                    if self.crash_after_reply && message.in_reply_to.is_some() {
+                        tracing::warn!(
+                            message_id = message.id,
+                            "fault injection: crashing before the reply is marked sent"
+                        );
+                        std::process::abort();
+                    }
+                    self.mark_sent(&message, &event_id).await?;
+                    // The same, with the homeserver's answer to the send.
+                    self.time_reply(&message, "reply sent");
+                }
+                Err(error) => {
+                    let now = self.clock.now();
+                    let retry = retry_after_failure(&message, &error, now);
+                    match retry {
+                        Retry::At(at) => {
+                            tracing::warn!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, retry_at = %at, "send failed; will retry");
+                            next_retry = earliest(next_retry, at);
+                            waiting_rooms.insert(message.room.clone());
+                        }
+                        Retry::Never => {
+                            tracing::error!(message_id = message.id, room = %message.room, %error, attempts = message.attempts + 1, "message given up");
+                        }
+                    }
+                    self.store
+                        .record_failed_send(message.id, &error.reason, retry, now)
+                        .await?;
+                }
             }
         }
+        Ok(next_retry)
     }
 
     /// Logs, for a reply to a command, the time since the command was taken up (when its
@@ -147,13 +146,14 @@ impl<C: Chat> Sender<C> {
         }
     }
 
-    /// A message that ends a ballot gets the ballot's message as its target (it was sent
-    /// before it, in order). `None` if that message was never sent: the end is given up.
+    /// A message about a ballot (a poll's end, a number reaction under a proposal) gets the
+    /// ballot's message as its target (it was sent before it, in order). `None` if that
+    /// message was never sent: this one is given up too.
     async fn with_target(
         &self,
         mut message: OutgoingMessage,
     ) -> Result<Option<OutgoingMessage>, StorageError> {
-        let Some(Presents::End(ballot)) = message.presents else {
+        let Some(Presents::OnBallot(ballot)) = message.presents else {
             return Ok(Some(message));
         };
         let mut tx = self.store.begin().await?;
@@ -178,30 +178,20 @@ impl<C: Chat> Sender<C> {
         }
     }
 
-    /// Marks a message sent; a ballot learns its event id, and a date proposal gets the bot's
-    /// number reactions under it so that voting is one click. `true` if that queued messages.
+    /// Marks a message sent; a ballot learns the event id members answer.
     async fn mark_sent(
         &self,
         message: &OutgoingMessage,
         event_id: &crate::domain::EventId,
-    ) -> Result<bool, StorageError> {
+    ) -> Result<(), StorageError> {
         let now = self.clock.now();
         let mut tx = self.store.begin().await?;
         tx.mark_sent(message.id, event_id, now).await?;
-        let mut queued = false;
         if let Some(Presents::Ballot(ballot_id)) = message.presents {
             tx.set_ballot_event(ballot_id, event_id).await?;
-            let ballot = tx.ballot(ballot_id).await?;
-            if ballot.kind.bot_adds_reactions() {
-                for key in (1..=ballot.option_count).filter_map(keycap) {
-                    tx.queue_message(NewMessage::reaction(&message.room, event_id, key), now)
-                        .await?;
-                    queued = true;
-                }
-            }
         }
         tx.commit().await?;
-        Ok(queued)
+        Ok(())
     }
 }
 

@@ -32,11 +32,9 @@ use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
+use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
 use crate::domain::{EventId, RoomId, UserId};
-use crate::service::{
-    Chat, Decryption, Incoming, IncomingReaction, Relations, SendError, UndecryptedEvent,
-};
-use crate::storage::{Content, OutgoingMessage};
+use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
 use super::sync::{incoming, to_utc};
 

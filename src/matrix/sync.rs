@@ -33,10 +33,11 @@ use matrix_sdk::{Client, Room, RoomState};
 use super::MatrixChat;
 use crate::config::AccessSettings;
 use crate::domain::backoff::Backoff;
+use crate::domain::messages::UndecryptedEvent;
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{
     Handling, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,
-    Service, ServiceError, UndecryptedEvent,
+    Service, ServiceError,
 };
 use crate::storage::StorageError;
 

@@ -2,7 +2,7 @@
 
 use chrono_tz::Tz;
 
-use super::{author, item_text, meeting_name};
+use super::{item_text, meeting_name};
 use crate::domain::{AgendaItem, Language, Meeting};
 use crate::i18n::Texts;
 
@@ -31,15 +31,6 @@ pub fn agenda_added(
             ),
             ("text", item_text(&item.text).into()),
         ],
-    )
-}
-
-/// Why someone other than the author (or a moderator) cannot remove an item.
-pub fn agenda_remove_refused(texts: &Texts, language: Language, item: &AgendaItem) -> String {
-    texts.format(
-        language,
-        "agenda-remove-refused",
-        &[("author", author(item).into())],
     )
 }
 

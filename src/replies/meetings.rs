@@ -342,15 +342,6 @@ pub fn meeting_no_proposal(texts: &Texts, language: Language) -> String {
     texts.get(language, "meeting-no-proposal")
 }
 
-/// Only the proposer or a moderator may close; `proposer` is Markdown-safe.
-pub fn meeting_close_refused(texts: &Texts, language: Language, proposer: &str) -> String {
-    texts.format(
-        language,
-        "meeting-close-refused",
-        &[("proposer", proposer.to_owned().into())],
-    )
-}
-
 pub fn meeting_close_no_such_option(
     texts: &Texts,
     language: Language,
@@ -432,14 +423,6 @@ pub fn meeting_invitation_updated(texts: &Texts, language: Language) -> String {
     texts.get(language, "meeting-invitation-updated")
 }
 
-pub fn meeting_cancel_refused(texts: &Texts, language: Language, proposer: &str) -> String {
-    texts.format(
-        language,
-        "meeting-cancel-refused",
-        &[("proposer", proposer.to_owned().into())],
-    )
-}
-
 /// A dated meeting cancelled; the cancellation for calendars follows as a file.
 pub fn meeting_cancelled(
     texts: &Texts,
@@ -455,18 +438,6 @@ pub fn meeting_cancelled(
     text.push(' ');
     text.push_str(&texts.get(language, "meeting-invitation-cancelled"));
     text
-}
-
-pub fn meeting_proposal_cancel_refused(
-    texts: &Texts,
-    language: Language,
-    proposer: &str,
-) -> String {
-    texts.format(
-        language,
-        "meeting-proposal-cancel-refused",
-        &[("proposer", proposer.to_owned().into())],
-    )
 }
 
 pub fn meeting_proposal_cancelled(texts: &Texts, language: Language) -> String {
@@ -518,11 +489,6 @@ pub fn meeting_place_set(texts: &Texts, language: Language, place: &str) -> Stri
         "meeting-place-set",
         &[("place", escape_markdown(place).into())],
     )
-}
-
-/// Only moderators map members to associations.
-pub fn association_set_refused(texts: &Texts, language: Language) -> String {
-    texts.get(language, "association-set-refused")
 }
 
 /// `user` (Markdown-safe) now represents `association`, or is a guest with `None`.

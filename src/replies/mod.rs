@@ -4,6 +4,7 @@
 mod agenda;
 mod help;
 mod meetings;
+mod permissions;
 mod polls;
 mod record;
 mod reminders;
@@ -15,6 +16,7 @@ use chrono_tz::Tz;
 pub use agenda::*;
 pub use help::*;
 pub use meetings::*;
+pub use permissions::*;
 pub use polls::*;
 pub use record::*;
 pub use reminders::*;

@@ -388,18 +388,6 @@ pub fn poll_already_closed(texts: &Texts, language: Language, poll: &Poll) -> St
     )
 }
 
-/// Only its author (Markdown-safe `author`) or a moderator may close a poll.
-pub fn poll_close_refused(texts: &Texts, language: Language, poll: &Poll, author: &str) -> String {
-    texts.format(
-        language,
-        "poll-close-refused",
-        &[
-            ("number", poll.number.into()),
-            ("author", author.to_owned().into()),
-        ],
-    )
-}
-
 pub fn poll_closed_no_answer(texts: &Texts, language: Language, poll: &Poll) -> String {
     texts.format(
         language,

@@ -275,23 +275,6 @@ pub fn decision_already_revoked(texts: &Texts, language: Language, number: usize
     )
 }
 
-/// Only its author (Markdown-safe) or a moderator may amend or revoke a decision.
-pub fn decision_change_refused(
-    texts: &Texts,
-    language: Language,
-    number: usize,
-    author: &str,
-) -> String {
-    texts.format(
-        language,
-        "decision-change-refused",
-        &[
-            ("number", number.into()),
-            ("author", author.to_owned().into()),
-        ],
-    )
-}
-
 /// The text recorded when a poll's outcome goes to the register.
 pub fn poll_decision_text(
     texts: &Texts,
@@ -445,22 +428,6 @@ pub fn action_already_done(texts: &Texts, language: Language, number: usize) -> 
 
 pub fn action_not_found(texts: &Texts, language: Language, number: usize) -> String {
     texts.format(language, "action-not-found", &[("number", number.into())])
-}
-
-pub fn action_done_refused(
-    texts: &Texts,
-    language: Language,
-    number: usize,
-    owner: &str,
-) -> String {
-    texts.format(
-        language,
-        "action-done-refused",
-        &[
-            ("number", number.into()),
-            ("owner", owner.to_owned().into()),
-        ],
-    )
 }
 
 /// An owner that is neither a member nor one of the room's associations.

@@ -200,22 +200,6 @@ pub fn reminder_not_found(texts: &Texts, language: Language, number: usize) -> S
     texts.format(language, "reminder-not-found", &[("number", number.into())])
 }
 
-pub fn reminder_cancel_refused(
-    texts: &Texts,
-    language: Language,
-    number: usize,
-    author: &str,
-) -> String {
-    texts.format(
-        language,
-        "reminder-cancel-refused",
-        &[
-            ("number", number.into()),
-            ("author", author.to_owned().into()),
-        ],
-    )
-}
-
 /// "(prévu le … , envoyé en retard)" when a reminder goes out late.
 fn late_note(
     texts: &Texts,
@@ -462,10 +446,6 @@ pub fn action_reminder(
 /// `!page` on a bot without the web page.
 pub fn page_disabled(texts: &Texts, language: Language) -> String {
     texts.get(language, "page-disabled")
-}
-
-pub fn page_new_link_refused(texts: &Texts, language: Language) -> String {
-    texts.get(language, "page-new-link-refused")
 }
 
 /// The page's link (private: whoever has it can read), and the calendar to subscribe to.

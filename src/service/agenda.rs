@@ -6,9 +6,12 @@ use chrono::{DateTime, Duration, Utc};
 use super::{Chat, IncomingEdit, Request, Service, ServiceError};
 use crate::command::{self, AgendaCommand, Command, ParseError};
 use crate::domain::meeting::next_meeting;
+use crate::domain::messages::NewMessage;
+use crate::domain::permissions::Act;
+use crate::domain::record::Owner;
 use crate::domain::{Agenda, AgendaItem, ItemStatus, Meeting, RoomId};
 use crate::replies;
-use crate::storage::{NewItem, NewMessage, Transaction};
+use crate::storage::{NewItem, Transaction};
 
 use super::Handled;
 
@@ -75,14 +78,10 @@ impl<C: Chat> Service<C> {
                 return request.say(replies::agenda_error(texts, request.language, &error));
             }
         };
-        if item.author != *request.sender()
-            && !self.is_moderator(request.room(), request.sender()).await
-        {
-            return request.say(replies::agenda_remove_refused(
-                texts,
-                request.language,
-                &item,
-            ));
+        let owner = Owner::Member(item.author.clone());
+        if let Some(refusal) = self.refusal(request, Act::RemoveItem, Some(&owner)).await? {
+            let author = replies::author(&item);
+            return request.say(replies::refused(texts, request.language, &refusal, &author));
         }
         request
             .tx

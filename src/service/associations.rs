@@ -3,6 +3,7 @@
 use super::meetings::{canonical, known_associations};
 use super::{Chat, Request, Service};
 use crate::domain::UserId;
+use crate::domain::permissions::Act;
 use crate::replies;
 
 use super::Handled;
@@ -32,8 +33,8 @@ impl<C: Chat> Service<C> {
     ) -> Handled {
         let (texts, language) = (&self.texts, request.language);
         let room = request.room().clone();
-        if !self.is_moderator(&room, request.sender()).await {
-            return request.say(replies::association_set_refused(texts, language));
+        if let Some(refusal) = self.refusal(request, Act::LinkMember, None).await? {
+            return request.say(replies::refused(texts, language, &refusal, ""));
         }
         let user = UserId::new(user);
         let name = self.name_of(&room, &user).await;

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{Chat, Service, ServiceError};
+use crate::domain::earliest;
 use crate::domain::meeting::next_meeting;
 use crate::domain::{Meeting, RoomId};
 
@@ -22,7 +23,7 @@ impl<C: Chat> Service<C> {
                 continue;
             };
             if day_end > now {
-                next_due = Some(next_due.map_or(day_end, |next| next.min(day_end)));
+                next_due = earliest(next_due, day_end);
                 continue;
             }
             self.carry_over(&room, &meeting, day_end, now).await?;

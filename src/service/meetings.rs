@@ -10,10 +10,13 @@ use crate::calendar::{self, InvitationTexts, Method};
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::next_host;
-use crate::domain::votes::{Choice, OptionResult, Proposal, best, same_association, tally};
+use crate::domain::messages::{Content, NewMessage, Presents};
+use crate::domain::permissions::Act;
+use crate::domain::record::Owner;
+use crate::domain::votes::{Choice, OptionResult, Proposal, best, keycap, same_association, tally};
 use crate::domain::{Language, Meeting, MeetingId, RoomId, UserId};
 use crate::replies;
-use crate::storage::{Content, NewMessage, Presents, Transaction};
+use crate::storage::Transaction;
 
 const CALENDAR_MIME: &str = "text/calendar";
 
@@ -93,7 +96,17 @@ impl<C: Chat> Service<C> {
             texts, language, time_zone, &proposer, &proposal,
         ));
         presentation.presents = Some(Presents::Ballot(ballot.id));
-        Ok(vec![presentation])
+        let mut messages = vec![presentation];
+        // Voting is one click: the bot's own number reactions, put under the proposal once it
+        // is sent.
+        if BallotKind::MeetingDates.bot_adds_reactions() {
+            messages.extend(
+                (1..=dates.len())
+                    .filter_map(keycap)
+                    .map(|key| NewMessage::reaction_on_ballot(&room, ballot.id, key)),
+            );
+        }
+        Ok(messages)
     }
 
     /// `!meeting votes`: the tally, best date first.
@@ -126,12 +139,10 @@ impl<C: Chat> Service<C> {
         let Some(proposal) = request.tx.open_proposal(&room).await? else {
             return request.say(replies::meeting_no_proposal(texts, language));
         };
-        if !self
-            .may_act_for(&room, request.sender(), &proposal.proposer)
-            .await
-        {
+        let owner = Owner::Member(proposal.proposer.clone());
+        if let Some(refusal) = self.refusal(request, Act::SetDate, Some(&owner)).await? {
             let proposer = self.name_of(&room, &proposal.proposer).await;
-            return request.say(replies::meeting_close_refused(texts, language, &proposer));
+            return request.say(replies::refused(texts, language, &refusal, &proposer));
         }
         let ranked = self
             .ranked(request.tx, &room, &proposal, request.now)
@@ -312,16 +323,16 @@ impl<C: Chat> Service<C> {
             .min_by_key(|meeting| meeting.starts_at);
         if let Some(meeting) = scheduled {
             let proposer = request.tx.meeting_proposer(meeting.id).await?;
-            let allowed = match &proposer {
-                Some(proposer) => self.may_act_for(&room, request.sender(), proposer).await,
-                None => self.is_moderator(&room, request.sender()).await,
-            };
-            if !allowed {
+            let owner = proposer.clone().map(Owner::Member);
+            if let Some(refusal) = self
+                .refusal(request, Act::CancelMeeting, owner.as_ref())
+                .await?
+            {
                 let name = match &proposer {
                     Some(proposer) => self.name_of(&room, proposer).await,
                     None => String::from("—"),
                 };
-                return request.say(replies::meeting_cancel_refused(texts, language, &name));
+                return request.say(replies::refused(texts, language, &refusal, &name));
             }
             let unscheduled = match planned.iter().find(|m| m.starts_at.is_none()) {
                 Some(unscheduled) => unscheduled.id,
@@ -355,14 +366,13 @@ impl<C: Chat> Service<C> {
             return Ok(messages);
         }
         if let Some(proposal) = request.tx.open_proposal(&room).await? {
-            if !self
-                .may_act_for(&room, request.sender(), &proposal.proposer)
-                .await
+            let owner = Owner::Member(proposal.proposer.clone());
+            if let Some(refusal) = self
+                .refusal(request, Act::CancelProposal, Some(&owner))
+                .await?
             {
                 let name = self.name_of(&room, &proposal.proposer).await;
-                return request.say(replies::meeting_proposal_cancel_refused(
-                    texts, language, &name,
-                ));
+                return request.say(replies::refused(texts, language, &refusal, &name));
             }
             request
                 .tx

@@ -32,17 +32,16 @@ use tokio::sync::Notify;
 use crate::command::{self, Command};
 use crate::domain::backoff::Backoff;
 use crate::domain::limits::Verdict;
+use crate::domain::messages::{NewMessage, OutgoingMessage, UndecryptedEvent};
+use crate::domain::permissions::{self, Act, Actor, Refusal};
+use crate::domain::record::Owner;
 use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
-use crate::storage::{NewMessage, OutgoingMessage, StorageError, Store, Transaction};
+use crate::storage::{StorageError, Store, Transaction};
 
 pub use polls::poll_outcome;
 pub use record::gather_minutes;
-pub use undecrypted::UndecryptedEvent;
-
-/// The power level from which a member is a room moderator.
-pub const MODERATOR_LEVEL: i64 = 50;
 
 /// How often a failing event is tried before it is recorded as failed.
 const HANDLING_ATTEMPTS: u32 = 3;
@@ -638,13 +637,29 @@ impl<C: Chat> Service<C> {
             .unwrap_or(self.settings.default_language))
     }
 
-    async fn is_moderator(&self, room: &RoomId, user: &UserId) -> bool {
-        self.chat.power_level(room, user).await >= MODERATOR_LEVEL
-    }
-
-    /// Whether `user` may act on something `owner` started: the owner or a moderator.
-    async fn may_act_for(&self, room: &RoomId, user: &UserId, owner: &UserId) -> bool {
-        user == owner || self.is_moderator(room, user).await
+    /// The one permission check of every handler (the policy and its table are in
+    /// [`crate::domain::permissions`]): `Some(refusal)` when the sender may not do `act` on
+    /// what `owner` started.
+    async fn refusal(
+        &self,
+        request: &mut Request<'_>,
+        act: Act,
+        owner: Option<&Owner>,
+    ) -> Result<Option<Refusal>, ServiceError> {
+        let room = request.room().clone();
+        let sender = request.sender().clone();
+        let association = match owner {
+            Some(Owner::Association(_)) => {
+                request.tx.association_members(&room).await?.remove(&sender)
+            }
+            _ => None,
+        };
+        let actor = Actor {
+            user: &sender,
+            power_level: self.chat.power_level(&room, &sender).await,
+            association: association.as_deref(),
+        };
+        Ok(permissions::check(&actor, act, owner).err())
     }
 
     /// A member's display name (Markdown-safe), else their user id.

@@ -9,10 +9,14 @@ use super::meetings::known_associations;
 use super::{Chat, IncomingPollResponse, Request, Service, ServiceError};
 use crate::domain::ballot::{Answer, BallotKind, Channel, count};
 use crate::domain::dates::parse_meeting_date;
+use crate::domain::earliest;
+use crate::domain::messages::{Content, NewMessage, Presents};
+use crate::domain::permissions::Act;
 use crate::domain::poll::{Poll, PollResults, results};
+use crate::domain::record::Owner;
 use crate::domain::{Language, RoomId};
 use crate::replies;
-use crate::storage::{Content, NewMessage, NewPoll, PollClosure, Presents, Transaction};
+use crate::storage::{NewPoll, PollClosure, Transaction};
 
 use super::Handled;
 
@@ -157,12 +161,13 @@ impl<C: Chat> Service<C> {
             return request.say(replies::poll_already_closed(texts, language, &poll));
         }
         let room = request.room().clone();
-        if !self
-            .may_act_for(&room, request.sender(), &poll.author)
-            .await
-        {
+        let owner = Owner::Member(poll.author.clone());
+        let act = Act::ClosePoll {
+            number: poll.number,
+        };
+        if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &poll.author).await;
-            return request.say(replies::poll_close_refused(texts, language, &poll, &author));
+            return request.say(replies::refused(texts, language, &refusal, &author));
         }
         let closure = PollClosure {
             closed_by: Some(&request.message.sender),
@@ -264,7 +269,7 @@ impl<C: Chat> Service<C> {
                 continue;
             };
             if deadline > now {
-                next_due = Some(next_due.map_or(deadline, |next| next.min(deadline)));
+                next_due = earliest(next_due, deadline);
                 continue;
             }
             let mut tx = self.store.begin().await?;
@@ -327,7 +332,7 @@ impl<C: Chat> Service<C> {
             content: Content::PollEnd {
                 text: replies::poll_end_text(texts, language, &poll, &outcome),
             },
-            presents: Some(Presents::End(poll.ballot)),
+            presents: Some(Presents::OnBallot(poll.ballot)),
         };
         Ok((end, summary))
     }

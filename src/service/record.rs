@@ -9,13 +9,15 @@ use super::meetings::known_associations;
 use super::polls::poll_outcome;
 use super::{Chat, Request, Service, ServiceError};
 use crate::domain::dates::{Towards, parse_day};
+use crate::domain::messages::{Content, NewMessage};
+use crate::domain::permissions::Act;
 use crate::domain::poll::Poll;
 use crate::domain::record::{
     ActionProblem, LATEST_DECISIONS, Owner, search_query, sort_for_listing, split_action,
 };
 use crate::domain::{Meeting, PollId, RoomId, UserId};
 use crate::replies::{self, Minutes};
-use crate::storage::{Content, NewAction, NewDecision, NewMessage, Transaction};
+use crate::storage::{NewAction, NewDecision, Transaction};
 
 use super::Handled;
 
@@ -210,14 +212,11 @@ impl<C: Chat> Service<C> {
                 texts, language, number,
             )));
         }
-        if !self
-            .may_act_for(&room, request.sender(), &decision.author)
-            .await
-        {
+        let owner = Owner::Member(decision.author.clone());
+        let act = Act::ChangeDecision { number };
+        if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &decision.author).await;
-            return Ok(Err(replies::decision_change_refused(
-                texts, language, number, &author,
-            )));
+            return Ok(Err(replies::refused(texts, language, &refusal, &author)));
         }
         Ok(Ok(decision))
     }
@@ -303,24 +302,10 @@ impl<C: Chat> Service<C> {
             return request.say(replies::action_already_done(texts, language, number));
         }
         let sender = request.sender().clone();
-        let allowed = match &action.owner {
-            Owner::Member(user) => *user == sender,
-            Owner::Association(name) => request
-                .tx
-                .association_members(&room)
-                .await?
-                .get(&sender)
-                .is_some_and(|association| {
-                    crate::domain::votes::same_association(association, name)
-                }),
-        } || self.is_moderator(&room, &sender).await;
-        if !allowed {
-            return request.say(replies::action_done_refused(
-                texts,
-                language,
-                number,
-                &replies::owner_name(&action.owner, &names),
-            ));
+        let act = Act::MarkActionDone { number };
+        if let Some(refusal) = self.refusal(request, act, Some(&action.owner)).await? {
+            let owner = replies::owner_name(&action.owner, &names);
+            return request.say(replies::refused(texts, language, &refusal, &owner));
         }
         request
             .tx

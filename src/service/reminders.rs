@@ -10,6 +10,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::polls::poll_outcome;
 use super::{Chat, Request, Service, ServiceError};
+use crate::domain::earliest;
+use crate::domain::messages::{Content, NewMessage};
+use crate::domain::permissions::Act;
 use crate::domain::poll::Stance;
 use crate::domain::record::{Action, Owner};
 use crate::domain::reminders::{
@@ -19,7 +22,7 @@ use crate::domain::reminders::{
 use crate::domain::votes::same_association;
 use crate::domain::{RoomId, UserId};
 use crate::replies::{self, MeetingReminderKind, pill};
-use crate::storage::{Content, MeetingToRemind, NewMessage, Transaction};
+use crate::storage::{MeetingToRemind, Transaction};
 
 use super::Handled;
 
@@ -95,14 +98,11 @@ impl<C: Chat> Service<C> {
         let Some(reminder) = request.tx.active_reminder(&room, number).await? else {
             return request.say(replies::reminder_not_found(texts, language, number));
         };
-        if !self
-            .may_act_for(&room, request.sender(), &reminder.author)
-            .await
-        {
+        let owner = Owner::Member(reminder.author.clone());
+        let act = Act::CancelReminder { number };
+        if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &reminder.author).await;
-            return request.say(replies::reminder_cancel_refused(
-                texts, language, number, &author,
-            ));
+            return request.say(replies::refused(texts, language, &refusal, &author));
         }
         request.tx.cancel_reminder(reminder.id, request.at).await?;
         request.say(replies::reminder_cancelled(texts, language, &reminder))
@@ -195,9 +195,7 @@ impl<C: Chat> Service<C> {
         let mut next_due = None;
         for (room, reminder) in self.store.active_reminders().await? {
             if reminder.next_at > now {
-                next_due = Some(next_due.map_or(reminder.next_at, |next: DateTime<Utc>| {
-                    next.min(reminder.next_at)
-                }));
+                next_due = earliest(next_due, reminder.next_at);
                 continue;
             }
             let language = self.language_of(&room).await?;
@@ -231,8 +229,7 @@ impl<C: Chat> Service<C> {
             )
             .await?;
             if let Some(following) = following {
-                next_due =
-                    Some(next_due.map_or(following, |next: DateTime<Utc>| next.min(following)));
+                next_due = earliest(next_due, following);
             }
         }
         Ok(next_due)
@@ -265,7 +262,7 @@ impl<C: Chat> Service<C> {
                     continue;
                 };
                 if due > now {
-                    next_due = Some(next_due.map_or(due, |next: DateTime<Utc>| next.min(due)));
+                    next_due = earliest(next_due, due);
                 } else {
                     overdue.push((offset, due));
                 }
@@ -357,7 +354,7 @@ impl<C: Chat> Service<C> {
                 continue;
             }
             if due > now {
-                next_due = Some(next_due.map_or(due, |next: DateTime<Utc>| next.min(due)));
+                next_due = earliest(next_due, due);
                 continue;
             }
             let key = format!("poll:{}", poll.id);
@@ -423,7 +420,7 @@ impl<C: Chat> Service<C> {
                     continue;
                 };
                 if due > now {
-                    next_due = Some(next_due.map_or(due, |next: DateTime<Utc>| next.min(due)));
+                    next_due = earliest(next_due, due);
                 } else if due >= action.created_at {
                     overdue.push((on_the_day, due));
                 }

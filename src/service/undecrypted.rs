@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{Chat, Decryption, Incoming, Service, ServiceError};
 use crate::domain::RoomId;
 
-pub use crate::storage::UndecryptedEvent;
+use crate::domain::messages::UndecryptedEvent;
 
 impl<C: Chat> Service<C> {
     /// Keeps an event that cannot be decrypted yet, unless it is already too old to answer.

@@ -1,8 +1,9 @@
 //! `!page`: the link to the group's private web page, and its replacement.
 
 use super::{Chat, Request, Service, ServiceError};
+use crate::domain::messages::NewMessage;
+use crate::domain::permissions::Act;
 use crate::replies;
-use crate::storage::NewMessage;
 
 /// Random bytes in a link token: 256 bits, far beyond guessing.
 const TOKEN_BYTES: usize = 32;
@@ -19,8 +20,8 @@ impl<C: Chat> Service<C> {
             return request.say(replies::page_disabled(texts, language));
         };
         let room = request.room().clone();
-        if new_link && !self.is_moderator(&room, request.sender()).await {
-            return request.say(replies::page_new_link_refused(texts, language));
+        if new_link && let Some(refusal) = self.refusal(request, Act::ReplaceLink, None).await? {
+            return request.say(replies::refused(texts, language, &refusal, ""));
         }
         let token = match request.tx.web_token(&room).await? {
             Some(token) if !new_link => token,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel};
 use crate::domain::{BallotId, EventId, RoomId, UserId};
 
@@ -141,14 +141,6 @@ impl Transaction {
         .await?;
         rows.iter().map(answer_from_row).collect()
     }
-}
-
-fn count_to_db(count: usize) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
-}
-
-fn count_from_db(count: i64, what: &str) -> Result<usize, StorageError> {
-    usize::try_from(count).map_err(|_| StorageError::Corrupt(format!("{what} {count}")))
 }
 
 fn ballot_from_row(row: &SqliteRow) -> Result<Ballot, StorageError> {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Transaction};
+use super::{StorageError, Transaction, count_to_db};
 use crate::domain::votes::Proposal;
 use crate::domain::{BallotId, EventId, Meeting, MeetingId, ProposalId, RoomId, UserId};
 
@@ -118,7 +118,7 @@ impl Transaction {
                 "INSERT INTO host_order (room_id, position, association) VALUES (?1, ?2, ?3)",
             )
             .bind(room.as_str())
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(count_to_db(position))
             .bind(association)
             .execute(&mut *self.inner)
             .await?;
@@ -280,7 +280,7 @@ impl Transaction {
                 "INSERT INTO proposal_options (proposal_id, number, starts_at) VALUES (?1, ?2, ?3)",
             )
             .bind(id.get())
-            .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
+            .bind(count_to_db(index + 1))
             .bind(starts_at)
             .execute(&mut *self.inner)
             .await?;
@@ -347,7 +347,7 @@ impl Transaction {
         )
         .bind(proposal.get())
         .bind(status)
-        .bind(chosen.and_then(|n| i64::try_from(n).ok()))
+        .bind(chosen.map(count_to_db))
         .bind(now)
         .execute(&mut *self.inner)
         .await?;

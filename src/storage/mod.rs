@@ -27,11 +27,9 @@ use sqlx::sqlite::{
 use crate::domain::{EventId, Language, RoomId};
 
 pub use agenda::NewItem;
-pub use outbox::{Content, NewMessage, OutgoingMessage, Presents, Retry};
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
-pub use undecrypted::UndecryptedEvent;
 pub use web::FeedMeeting;
 
 /// Concerto's database, in the data directory.
@@ -271,9 +269,22 @@ fn parse_language(code: &str) -> Result<Language, StorageError> {
     Language::from_str(code).map_err(|_| StorageError::Corrupt(format!("language {code:?}")))
 }
 
+/// A count or a number as SQLite stores it (a count too big for it, which cannot happen, is
+/// stored as the largest it takes).
+fn count_to_db(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// A count or a number read back (`what` names it in the error): a negative one is a
+/// corrupt database, never a panic.
+fn count_from_db(value: i64, what: &str) -> Result<usize, StorageError> {
+    usize::try_from(value).map_err(|_| StorageError::Corrupt(format!("{what} {value}")))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::domain::messages::{Content, Presents};
 
     /// A fresh database in a temporary directory (kept alive by the returned guard).
     pub(crate) async fn temporary_store() -> (Store, tempfile::TempDir) {

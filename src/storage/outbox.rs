@@ -1,40 +1,13 @@
-//! The outbox: what the bot has decided to send (notices, reactions, files), until it is sent.
+//! The outbox's rows: what the bot has decided to send (the types are
+//! [`crate::domain::messages`]), until it is sent.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::{StorageError, Store, Transaction};
+use crate::domain::messages::{Content, NewMessage, OutgoingMessage, Presents, Retry};
 use crate::domain::{BallotId, EventId, RoomId, UserId};
-
-/// What a message carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Content {
-    /// Text in Markdown; sent as HTML with the text as the plain fallback.
-    Notice { markdown: String },
-    /// A reaction (`1️⃣`…) to the event named by `in_reply_to`.
-    Reaction { key: String },
-    /// A file, such as an iCalendar invitation.
-    File {
-        name: String,
-        mime: String,
-        data: Vec<u8>,
-    },
-    /// A native poll (one answer each, results shown), with a text for clients without polls.
-    Poll {
-        question: String,
-        options: Vec<String>,
-        fallback: String,
-    },
-    /// The end of a poll (its target: the ballot in [`Presents::End`]), with a text.
-    PollEnd { text: String },
-    /// A message that notifies (`m.text`, unlike notices): reminders and nudges. The people
-    /// in `mentions` are pinged; the Markdown links to them (`matrix.to` pills).
-    Text {
-        markdown: String,
-        mentions: Vec<UserId>,
-    },
-}
 
 /// How a text with mentions is kept in the outbox's body.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -51,156 +24,77 @@ struct StoredPoll {
     fallback: String,
 }
 
-impl Content {
-    /// The kind as stored. Plain text checked here, so that a new kind needs no table rebuild.
-    fn kind(&self) -> &'static str {
-        match self {
-            Content::Notice { .. } => "notice",
-            Content::Reaction { .. } => "reaction",
-            Content::File { .. } => "file",
-            Content::Poll { .. } => "poll",
-            Content::PollEnd { .. } => "poll_end",
-            Content::Text { .. } => "text",
-        }
+/// The kind as stored. Plain text checked here, so that a new kind needs no table rebuild.
+fn kind_of(content: &Content) -> &'static str {
+    match content {
+        Content::Notice { .. } => "notice",
+        Content::Reaction { .. } => "reaction",
+        Content::File { .. } => "file",
+        Content::Poll { .. } => "poll",
+        Content::PollEnd { .. } => "poll_end",
+        Content::Text { .. } => "text",
     }
 }
 
-/// What a message stands for once it is sent, beyond its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presents {
-    /// A ballot: members answer this message, so its event id is the ballot's.
-    Ballot(BallotId),
-    /// The end of a ballot: it refers to the ballot's message (sent before it).
-    End(BallotId),
-}
-
-/// A message to write into the outbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewMessage {
-    pub room: RoomId,
-    /// The command a notice answers (shown as a reply), or the event a reaction is on.
-    pub in_reply_to: Option<EventId>,
-    pub content: Content,
-    pub presents: Option<Presents>,
-}
-
-impl NewMessage {
-    /// A notice, in reply to `command` when there is one.
-    pub fn notice(room: &RoomId, command: Option<&EventId>, markdown: String) -> Self {
-        Self {
-            room: room.clone(),
-            in_reply_to: command.cloned(),
-            content: Content::Notice { markdown },
-            presents: None,
-        }
-    }
-
-    /// A reaction put on `target`.
-    pub fn reaction(room: &RoomId, target: &EventId, key: &str) -> Self {
-        Self {
-            room: room.clone(),
-            in_reply_to: Some(target.clone()),
-            content: Content::Reaction {
-                key: key.to_owned(),
-            },
-            presents: None,
-        }
-    }
-}
-
-/// A message in the outbox, not sent yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutgoingMessage {
-    pub id: i64,
-    pub room: RoomId,
-    pub in_reply_to: Option<EventId>,
-    pub content: Content,
-    pub presents: Option<Presents>,
-    pub created_at: DateTime<Utc>,
-    /// How many sends failed so far.
-    pub attempts: u32,
-    /// After a failed send: not before this time.
-    pub next_attempt_at: Option<DateTime<Utc>>,
-}
-
-impl OutgoingMessage {
-    /// The Matrix transaction id of every send of this message: the homeserver answers a
-    /// repeated send with the first one's event instead of posting it twice. The creation time
-    /// keeps ids unique even if the database is recreated under the same Matrix session.
-    pub fn transaction_id(&self) -> String {
-        format!(
-            "concerto-{}-{}",
-            self.id,
-            self.created_at.timestamp_micros()
-        )
-    }
-
-    /// The text, for notices and texts (tests and logs read it).
-    pub fn markdown(&self) -> Option<&str> {
-        match &self.content {
-            Content::Notice { markdown } | Content::Text { markdown, .. } => Some(markdown),
-            _ => None,
-        }
-    }
-
-    fn from_row(row: &SqliteRow) -> Result<Self, StorageError> {
-        let attempts: i64 = row.try_get("attempts")?;
-        let kind: String = row.try_get("kind")?;
-        let body: String = row.try_get("body")?;
-        let content = match kind.as_str() {
-            "notice" => Content::Notice { markdown: body },
-            "reaction" => Content::Reaction { key: body },
-            "file" => Content::File {
-                name: body,
-                mime: row
-                    .try_get::<Option<String>, _>("file_mime")?
-                    .unwrap_or_default(),
-                data: row
-                    .try_get::<Option<Vec<u8>>, _>("file_data")?
-                    .unwrap_or_default(),
-            },
-            "poll" => {
-                let poll: StoredPoll = serde_json::from_str(&body)
-                    .map_err(|error| StorageError::Corrupt(format!("outbox poll: {error}")))?;
-                Content::Poll {
-                    question: poll.question,
-                    options: poll.options,
-                    fallback: poll.fallback,
-                }
+/// A row of the outbox, as the sender reads it. (`ends_ballot` holds the ballot of
+/// [`Presents::OnBallot`]: its name is from when only a poll's end referred to a ballot.)
+fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
+    let attempts: i64 = row.try_get("attempts")?;
+    let kind: String = row.try_get("kind")?;
+    let body: String = row.try_get("body")?;
+    let content = match kind.as_str() {
+        "notice" => Content::Notice { markdown: body },
+        "reaction" => Content::Reaction { key: body },
+        "file" => Content::File {
+            name: body,
+            mime: row
+                .try_get::<Option<String>, _>("file_mime")?
+                .unwrap_or_default(),
+            data: row
+                .try_get::<Option<Vec<u8>>, _>("file_data")?
+                .unwrap_or_default(),
+        },
+        "poll" => {
+            let poll: StoredPoll = serde_json::from_str(&body)
+                .map_err(|error| StorageError::Corrupt(format!("outbox poll: {error}")))?;
+            Content::Poll {
+                question: poll.question,
+                options: poll.options,
+                fallback: poll.fallback,
             }
-            "poll_end" => Content::PollEnd { text: body },
-            "text" => {
-                let text: StoredText = serde_json::from_str(&body)
-                    .map_err(|error| StorageError::Corrupt(format!("outbox text: {error}")))?;
-                Content::Text {
-                    markdown: text.markdown,
-                    mentions: text.mentions.into_iter().map(UserId::new).collect(),
-                }
+        }
+        "poll_end" => Content::PollEnd { text: body },
+        "text" => {
+            let text: StoredText = serde_json::from_str(&body)
+                .map_err(|error| StorageError::Corrupt(format!("outbox text: {error}")))?;
+            Content::Text {
+                markdown: text.markdown,
+                mentions: text.mentions.into_iter().map(UserId::new).collect(),
             }
-            other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
-        };
-        let presents = match (
-            row.try_get::<Option<i64>, _>("presents_ballot")?,
-            row.try_get::<Option<i64>, _>("ends_ballot")?,
-        ) {
-            (Some(id), _) => Some(Presents::Ballot(BallotId::new(id))),
-            (None, Some(id)) => Some(Presents::End(BallotId::new(id))),
-            (None, None) => None,
-        };
-        Ok(Self {
-            id: row.try_get("id")?,
-            room: RoomId::new(row.try_get::<String, _>("room_id")?),
-            in_reply_to: row
-                .try_get::<Option<String>, _>("in_reply_to")?
-                .map(EventId::new),
-            content,
-            presents,
-            created_at: row.try_get("created_at")?,
-            attempts: u32::try_from(attempts)
-                .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
-            next_attempt_at: row.try_get("next_attempt_at")?,
-        })
-    }
+        }
+        other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
+    };
+    let presents = match (
+        row.try_get::<Option<i64>, _>("presents_ballot")?,
+        row.try_get::<Option<i64>, _>("ends_ballot")?,
+    ) {
+        (Some(id), _) => Some(Presents::Ballot(BallotId::new(id))),
+        (None, Some(id)) => Some(Presents::OnBallot(BallotId::new(id))),
+        (None, None) => None,
+    };
+    Ok(OutgoingMessage {
+        id: row.try_get("id")?,
+        room: RoomId::new(row.try_get::<String, _>("room_id")?),
+        in_reply_to: row
+            .try_get::<Option<String>, _>("in_reply_to")?
+            .map(EventId::new),
+        content,
+        presents,
+        created_at: row.try_get("created_at")?,
+        attempts: u32::try_from(attempts)
+            .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
+        next_attempt_at: row.try_get("next_attempt_at")?,
+    })
 }
 
 impl Transaction {
@@ -209,7 +103,7 @@ impl Transaction {
         message: NewMessage,
         now: DateTime<Utc>,
     ) -> Result<OutgoingMessage, StorageError> {
-        let kind = message.content.kind();
+        let kind = kind_of(&message.content);
         let (body, file_mime, file_data) = match message.content {
             Content::Notice { markdown } => (markdown, None, None),
             Content::Reaction { key } => (key, None, None),
@@ -241,7 +135,7 @@ impl Transaction {
         };
         let (presents_ballot, ends_ballot) = match message.presents {
             Some(Presents::Ballot(id)) => (Some(id.get()), None),
-            Some(Presents::End(id)) => (None, Some(id.get())),
+            Some(Presents::OnBallot(id)) => (None, Some(id.get())),
             None => (None, None),
         };
         let row = sqlx::query(
@@ -262,7 +156,7 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        OutgoingMessage::from_row(&row)
+        outgoing_from_row(&row)
     }
 
     pub async fn mark_sent(
@@ -281,15 +175,6 @@ impl Transaction {
     }
 }
 
-/// What to do with a message after a failed send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Retry {
-    /// Try again, not before this time.
-    At(DateTime<Utc>),
-    /// Give up: the message leaves the queue for good.
-    Never,
-}
-
 impl Store {
     /// Messages not sent (nor given up) yet, oldest first.
     pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
@@ -300,7 +185,7 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(OutgoingMessage::from_row).collect()
+        rows.iter().map(outgoing_from_row).collect()
     }
 
     /// Counts a failed send and says when to try again, if ever.
@@ -431,7 +316,7 @@ mod tests {
             content: Content::PollEnd {
                 text: "Sondage clos".into(),
             },
-            presents: Some(Presents::End(ballot.id)),
+            presents: Some(Presents::OnBallot(ballot.id)),
         };
         let mut tx = store.begin().await.expect("begin");
         tx.queue_message(poll.clone(), now).await.expect("queue");

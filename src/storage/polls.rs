@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::poll::Poll;
 use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 
@@ -101,14 +101,14 @@ impl Transaction {
         for (index, label) in poll.options.iter().enumerate() {
             sqlx::query("INSERT INTO poll_options (poll_id, number, label) VALUES (?1, ?2, ?3)")
                 .bind(id.get())
-                .bind(i64::try_from(index + 1).unwrap_or(i64::MAX))
+                .bind(count_to_db(index + 1))
                 .bind(label)
                 .execute(&mut *self.inner)
                 .await?;
         }
         Ok(Poll {
             id,
-            number: count_from_db(number)?,
+            number: count_from_db(number, "poll number")?,
             ballot: poll.ballot,
             author: poll.author.clone(),
             question: poll.question.to_owned(),
@@ -129,7 +129,7 @@ impl Transaction {
             "WHERE p.room_id = ?1 AND p.number = ?2"
         ))
         .bind(room.as_str())
-        .bind(i64::try_from(number).unwrap_or(i64::MAX))
+        .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
         match row {
@@ -254,7 +254,7 @@ impl Transaction {
                 .collect::<Result<Vec<String>, _>>()?;
         Ok(Poll {
             id,
-            number: count_from_db(row.try_get("number")?)?,
+            number: count_from_db(row.try_get("number")?, "poll number")?,
             ballot: BallotId::new(row.try_get("ballot_id")?),
             author: UserId::new(row.try_get::<String, _>("author")?),
             question: row.try_get("question")?,
@@ -263,10 +263,6 @@ impl Transaction {
             closed_at: row.try_get("closed_at")?,
         })
     }
-}
-
-fn count_from_db(count: i64) -> Result<usize, StorageError> {
-    usize::try_from(count).map_err(|_| StorageError::Corrupt(format!("poll number {count}")))
 }
 
 #[cfg(test)]

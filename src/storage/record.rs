@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Revocation};
 use crate::domain::{Meeting, MeetingId, PollId, RoomId, UserId};
 
@@ -100,7 +100,7 @@ impl Transaction {
         let number: i64 = row.try_get("number")?;
         self.add_version(id, 1, decision.text, decision.author, now)
             .await?;
-        self.decision(room, to_count(number)?)
+        self.decision(room, count_from_db(number, "number")?)
             .await?
             .ok_or_else(|| StorageError::Corrupt(format!("decision {number} vanished")))
     }
@@ -116,7 +116,7 @@ impl Transaction {
             "WHERE d.room_id = ?1 AND d.number = ?2"
         ))
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
         row.as_ref().map(decision_from_row).transpose()
@@ -134,13 +134,13 @@ impl Transaction {
              WHERE d.room_id = ?1 AND d.number = ?2 ORDER BY v.version",
         )
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter()
             .map(|row| {
                 Ok(DecisionVersion {
-                    version: to_count(row.try_get("version")?)?,
+                    version: count_from_db(row.try_get("version")?, "version")?,
                     text: row.try_get("text")?,
                     author: UserId::new(row.try_get::<String, _>("author")?),
                     created_at: row.try_get("created_at")?,
@@ -164,7 +164,7 @@ impl Transaction {
              WHERE d.room_id = ?1 AND d.number = ?2 GROUP BY d.id",
         )
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .fetch_one(&mut *self.inner)
         .await?;
         let id: i64 = row.try_get("id")?;
@@ -186,7 +186,7 @@ impl Transaction {
              WHERE room_id = ?1 AND number = ?2",
         )
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .bind(now)
         .bind(by.as_str())
         .bind(reason)
@@ -206,7 +206,7 @@ impl Transaction {
             "WHERE d.room_id = ?1 ORDER BY d.number DESC LIMIT ?2"
         ))
         .bind(room.as_str())
-        .bind(to_db(limit))
+        .bind(count_to_db(limit))
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter().map(decision_from_row).collect()
@@ -228,7 +228,7 @@ impl Transaction {
         ))
         .bind(room.as_str())
         .bind(query)
-        .bind(to_db(limit))
+        .bind(count_to_db(limit))
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter().map(decision_from_row).collect()
@@ -316,7 +316,7 @@ impl Transaction {
             "WHERE room_id = ?1 AND number = ?2"
         ))
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
         row.as_ref().map(action_from_row).transpose()
@@ -361,7 +361,7 @@ impl Transaction {
             "UPDATE actions SET done_at = ?3, done_by = ?4 WHERE room_id = ?1 AND number = ?2",
         )
         .bind(room.as_str())
-        .bind(to_db(number))
+        .bind(count_to_db(number))
         .bind(now)
         .bind(by.as_str())
         .execute(&mut *self.inner)
@@ -402,14 +402,6 @@ impl Transaction {
     }
 }
 
-fn to_db(count: usize) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
-}
-
-fn to_count(value: i64) -> Result<usize, StorageError> {
-    usize::try_from(value).map_err(|_| StorageError::Corrupt(format!("number {value}")))
-}
-
 fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
     let revoked = match row.try_get::<Option<DateTime<Utc>>, _>("revoked_at")? {
         Some(at) => Some(Revocation {
@@ -425,9 +417,9 @@ fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
         None => None,
     };
     Ok(Decision {
-        number: to_count(row.try_get("number")?)?,
+        number: count_from_db(row.try_get("number")?, "number")?,
         text: row.try_get("text")?,
-        version: to_count(row.try_get("version")?)?,
+        version: count_from_db(row.try_get("version")?, "version")?,
         author: UserId::new(row.try_get::<String, _>("author")?),
         author_association: row.try_get("author_association")?,
         created_at: row.try_get("created_at")?,
@@ -439,7 +431,7 @@ fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
             .transpose()?,
         poll: row
             .try_get::<Option<i64>, _>("poll_number")?
-            .map(to_count)
+            .map(|number| count_from_db(number, "number"))
             .transpose()?,
         revoked,
     })
@@ -455,7 +447,7 @@ fn action_from_row(row: &SqliteRow) -> Result<Action, StorageError> {
         (None, None) => return Err(StorageError::Corrupt("action without owner".into())),
     };
     Ok(Action {
-        number: to_count(row.try_get("number")?)?,
+        number: count_from_db(row.try_get("number")?, "number")?,
         owner,
         text: row.try_get("text")?,
         due_on: row.try_get("due_on")?,

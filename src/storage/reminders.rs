@@ -6,7 +6,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};
 use crate::domain::{Meeting, ReminderId, RoomId, UserId};
@@ -147,7 +147,7 @@ impl Transaction {
              WHERE room_id = ?1 AND number = ?2 AND cancelled_at IS NULL AND finished_at IS NULL",
         )
         .bind(room.as_str())
-        .bind(i64::try_from(number).unwrap_or(i64::MAX))
+        .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
         row.as_ref().map(reminder_from_row).transpose()
@@ -259,8 +259,7 @@ fn reminder_from_row(row: &SqliteRow) -> Result<Reminder, StorageError> {
         .transpose()?;
     Ok(Reminder {
         id: ReminderId::new(row.try_get("id")?),
-        number: usize::try_from(number)
-            .map_err(|_| StorageError::Corrupt(format!("reminder number {number}")))?,
+        number: count_from_db(number, "reminder number")?,
         author: UserId::new(row.try_get::<String, _>("author")?),
         text: row.try_get("text")?,
         next_at: row.try_get("next_at")?,

@@ -5,20 +5,8 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::{StorageError, Store};
+use crate::domain::messages::UndecryptedEvent;
 use crate::domain::{EventId, RoomId};
-
-/// An encrypted event whose key has not arrived yet, as the homeserver sent it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UndecryptedEvent {
-    pub room: RoomId,
-    pub event_id: EventId,
-    /// The Megolm session whose key is missing, when the event says.
-    pub session_id: Option<String>,
-    /// The homeserver's timestamp of the event.
-    pub sent_at: DateTime<Utc>,
-    /// The event's JSON, to decrypt once the key is there.
-    pub raw: String,
-}
 
 impl Store {
     /// Keeps an event for later. `false` if it was kept already.

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::agenda::meeting_from_row;
-use super::{StorageError, Store, Transaction};
+use super::{StorageError, Store, Transaction, count_from_db};
 use crate::domain::poll::Poll;
 use crate::domain::{Meeting, RoomId};
 
@@ -114,8 +114,7 @@ impl Transaction {
         let mut polls = Vec::with_capacity(rows.len());
         for row in &rows {
             let number: i64 = row.try_get("number")?;
-            let number = usize::try_from(number)
-                .map_err(|_| StorageError::Corrupt(format!("poll number {number}")))?;
+            let number = count_from_db(number, "poll number")?;
             if let Some(poll) = self.poll(room, number).await? {
                 polls.push(poll);
             }

@@ -61,6 +61,10 @@ async fn after_a_crash_nothing_is_lost_or_repeated() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "the crash hook is built with `--features test-hooks` (scripts/test sets it)"
+)]
 async fn a_crash_between_sending_a_reply_and_marking_it_sent_posts_it_once() {
     let mut alice = TestUser::new("alice", false).await;
     let mut bot = Bot::register().await;

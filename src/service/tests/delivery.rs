@@ -2,7 +2,7 @@
 //! repeated after a crash.
 
 use super::*;
-use crate::storage::Retry;
+use crate::domain::messages::Retry;
 
 fn clock_at(text: &str) -> Arc<FixedClock> {
     Arc::new(FixedClock(Mutex::new(at(text))))
@@ -139,4 +139,47 @@ async fn a_queued_reply_wakes_the_sender_and_a_new_date_wakes_the_clock() {
     bot.on_message(&from("@alice:localhost", "$c", "!réunion clore 1"), now)
         .await;
     bot.wakeups.clock.notified().await;
+}
+
+#[tokio::test]
+async fn the_number_reactions_of_a_proposal_that_was_given_up_are_given_up_too() {
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    bot.service
+        .handle(
+            &Incoming::Message(message(
+                "$1",
+                "!réunion proposer 10/12 14h ; 17/12 14h",
+                "2026-11-29T18:00:00Z",
+            )),
+            now,
+        )
+        .await
+        .expect("handled");
+    // Queued with the proposal, in its transaction: the proposal, then one reaction per date.
+    let pending = bot.store.pending_messages().await.expect("pending");
+    let kinds: Vec<bool> = pending
+        .iter()
+        .map(|message| matches!(message.content, Content::Reaction { .. }))
+        .collect();
+    assert_eq!(kinds, vec![false, true, true], "{pending:#?}");
+    assert!(
+        pending[1..]
+            .iter()
+            .all(|reaction| reaction.in_reply_to.is_none())
+    );
+    bot.store
+        .record_failed_send(pending[0].id, "M_FORBIDDEN", Retry::Never, now)
+        .await
+        .expect("record");
+    bot.deliver().await;
+    // No reaction is sent without the message it belongs under, and none stays queued.
+    assert!(bot.chat.sent().is_empty(), "{:#?}", bot.chat.sent());
+    assert!(
+        bot.store
+            .pending_messages()
+            .await
+            .expect("pending")
+            .is_empty()
+    );
 }

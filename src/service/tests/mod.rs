@@ -19,8 +19,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::*;
 use crate::clock::Clock;
+use crate::domain::messages::Content;
 use crate::sender::Sender;
-use crate::storage::Content;
 use crate::storage::tests::temporary_store;
 use crate::testing::at;
 

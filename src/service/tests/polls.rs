@@ -2,7 +2,7 @@
 //! or at the deadline.
 
 use super::*;
-use crate::storage::Content;
+use crate::domain::messages::Content;
 
 /// Alice (Restos du Cœur), Anne (Restos du Cœur), Bob (Croix-Rouge) and Carla (Secours
 /// Catholique) in the room; others are guests.

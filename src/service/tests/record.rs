@@ -1,7 +1,7 @@
 //! The record: decisions, their search and history, actions, minutes.
 
 use super::*;
-use crate::storage::Content;
+use crate::domain::messages::Content;
 
 fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage {
     IncomingMessage {

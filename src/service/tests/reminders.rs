@@ -2,7 +2,7 @@
 //! reminders — each once, late rather than never, as texts that mention people.
 
 use super::*;
-use crate::storage::Content;
+use crate::domain::messages::Content;
 
 /// The texts (reminders) sent so far, with their mentions.
 fn texts_sent(bot: &TestBot) -> Vec<(String, Vec<UserId>)> {

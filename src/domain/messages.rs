@@ -1,0 +1,152 @@
+//! What the bot will say or do, as the outbox keeps it until the sender sends it (notices,
+//! texts that notify, reactions, files, polls and their ends), and an event it could not read
+//! yet. Written by the service in the transaction of what caused them; stored by `storage/`;
+//! sent by `sender.rs`, which only sends.
+
+use chrono::{DateTime, Utc};
+
+use super::{BallotId, EventId, RoomId, UserId};
+
+/// What a message carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Text in Markdown; sent as HTML with the text as the plain fallback.
+    Notice { markdown: String },
+    /// A reaction (`1️⃣`…) to the event named by `in_reply_to`.
+    Reaction { key: String },
+    /// A file, such as an iCalendar invitation.
+    File {
+        name: String,
+        mime: String,
+        data: Vec<u8>,
+    },
+    /// A native poll (one answer each, results shown), with a text for clients without polls.
+    Poll {
+        question: String,
+        options: Vec<String>,
+        fallback: String,
+    },
+    /// The end of a poll (its target: the ballot in [`Presents::OnBallot`]), with a text.
+    PollEnd { text: String },
+    /// A message that notifies (`m.text`, unlike notices): reminders and nudges. The people
+    /// in `mentions` are pinged; the Markdown links to them (`matrix.to` pills).
+    Text {
+        markdown: String,
+        mentions: Vec<UserId>,
+    },
+}
+
+/// What a message stands for once it is sent, beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presents {
+    /// A ballot: members answer this message, so its event id is the ballot's.
+    Ballot(BallotId),
+    /// It refers to the ballot's message, sent before it (its event id is known only then):
+    /// the end of a poll, or the bot's own number reactions under a date proposal.
+    OnBallot(BallotId),
+}
+
+/// A message to write into the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMessage {
+    pub room: RoomId,
+    /// The command a notice answers (shown as a reply), or the event a reaction is on.
+    pub in_reply_to: Option<EventId>,
+    pub content: Content,
+    pub presents: Option<Presents>,
+}
+
+impl NewMessage {
+    /// A notice, in reply to `command` when there is one.
+    pub fn notice(room: &RoomId, command: Option<&EventId>, markdown: String) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: command.cloned(),
+            content: Content::Notice { markdown },
+            presents: None,
+        }
+    }
+
+    /// A reaction put on `target`.
+    pub fn reaction(room: &RoomId, target: &EventId, key: &str) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: Some(target.clone()),
+            content: Content::Reaction {
+                key: key.to_owned(),
+            },
+            presents: None,
+        }
+    }
+
+    /// A reaction put on the message of `ballot`, once it is sent (the bot's own number
+    /// reactions under a date proposal, queued with it).
+    pub fn reaction_on_ballot(room: &RoomId, ballot: BallotId, key: &str) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::Reaction {
+                key: key.to_owned(),
+            },
+            presents: Some(Presents::OnBallot(ballot)),
+        }
+    }
+}
+
+/// A message in the outbox, not sent yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingMessage {
+    pub id: i64,
+    pub room: RoomId,
+    pub in_reply_to: Option<EventId>,
+    pub content: Content,
+    pub presents: Option<Presents>,
+    pub created_at: DateTime<Utc>,
+    /// How many sends failed so far.
+    pub attempts: u32,
+    /// After a failed send: not before this time.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+}
+
+impl OutgoingMessage {
+    /// The Matrix transaction id of every send of this message: the homeserver answers a
+    /// repeated send with the first one's event instead of posting it twice. The creation time
+    /// keeps ids unique even if the database is recreated under the same Matrix session.
+    pub fn transaction_id(&self) -> String {
+        format!(
+            "concerto-{}-{}",
+            self.id,
+            self.created_at.timestamp_micros()
+        )
+    }
+
+    /// The text, for notices and texts (tests and logs read it).
+    pub fn markdown(&self) -> Option<&str> {
+        match &self.content {
+            Content::Notice { markdown } | Content::Text { markdown, .. } => Some(markdown),
+            _ => None,
+        }
+    }
+}
+
+/// What to do with a message after a failed send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Try again, not before this time.
+    At(DateTime<Utc>),
+    /// Give up: the message leaves the queue for good.
+    Never,
+}
+
+/// An encrypted event whose key has not arrived yet, as the homeserver sent it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UndecryptedEvent {
+    pub room: RoomId,
+    pub event_id: EventId,
+    /// The Megolm session whose key is missing, when the event says.
+    pub session_id: Option<String>,
+    /// The homeserver's timestamp of the event.
+    pub sent_at: DateTime<Utc>,
+    /// The event's JSON, to decrypt once the key is there.
+    pub raw: String,
+}

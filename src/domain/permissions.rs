@@ -1,0 +1,186 @@
+//! Who may do what: the one permission policy, a pure function. Every handler that changes
+//! something another member started asks [`check`], and every refusal is worded by one reply
+//! (`replies::refused`) that names who may do it.
+//!
+//! | What                                   | Who may                                                     |
+//! |----------------------------------------|-------------------------------------------------------------|
+//! | remove an agenda item                  | the member who added it, or a moderator                     |
+//! | set the date of a proposal             | the member who proposed the dates, or a moderator           |
+//! | cancel a proposal                      | the member who proposed the dates, or a moderator           |
+//! | cancel a dated meeting                 | the member who proposed its dates, or a moderator (a moderator only, when the date was set without a proposal) |
+//! | close a poll                           | the member who started it, or a moderator                   |
+//! | amend or revoke a decision             | the member who recorded it, or a moderator                  |
+//! | mark an action done                    | the member it was given to, any member of the association it was given to, or a moderator |
+//! | cancel a reminder                      | the member who asked for it, or a moderator                 |
+//! | link a member to an association        | a moderator                                                 |
+//! | replace the page's link                | a moderator                                                 |
+//! | everything else                        | every member of the room                                    |
+//!
+//! A moderator is a member whose power level in the room is [`MODERATOR_LEVEL`] or more
+//! (Element's "Moderator" and "Admin"). Nobody leads the group: being a moderator is about the
+//! room, not about an association.
+
+use super::UserId;
+use super::record::Owner;
+use super::votes::same_association;
+
+/// The power level from which a member is a room moderator.
+pub const MODERATOR_LEVEL: i64 = 50;
+
+/// Something a member asks to do that not everyone may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    RemoveItem,
+    SetDate,
+    CancelProposal,
+    CancelMeeting,
+    ClosePoll { number: usize },
+    ChangeDecision { number: usize },
+    MarkActionDone { number: usize },
+    CancelReminder { number: usize },
+    LinkMember,
+    ReplaceLink,
+}
+
+impl Act {
+    /// Who may do it, as the table above says.
+    pub fn who(self) -> Who {
+        match self {
+            Act::LinkMember | Act::ReplaceLink => Who::Moderators,
+            _ => Who::OwnerOrModerator,
+        }
+    }
+}
+
+/// Who may do an [`Act`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// The one who started it (a member, or an association's members), or a moderator.
+    OwnerOrModerator,
+    Moderators,
+}
+
+/// The member asking.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub user: &'a UserId,
+    /// In the room; 0 when unknown.
+    pub power_level: i64,
+    /// The association they represent in the room, if any.
+    pub association: Option<&'a str>,
+}
+
+impl Actor<'_> {
+    pub fn is_moderator(&self) -> bool {
+        self.power_level >= MODERATOR_LEVEL
+    }
+}
+
+/// Why an act was refused: what, and who may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    pub act: Act,
+    pub who: Who,
+}
+
+/// Whether `actor` may do `act` on something `owner` started (`None`: no owner is known,
+/// so only a moderator may).
+pub fn check(actor: &Actor<'_>, act: Act, owner: Option<&Owner>) -> Result<(), Refusal> {
+    let owns = match (act.who(), owner) {
+        (Who::Moderators, _) | (_, None) => false,
+        (Who::OwnerOrModerator, Some(Owner::Member(user))) => user == actor.user,
+        (Who::OwnerOrModerator, Some(Owner::Association(name))) => actor
+            .association
+            .is_some_and(|association| same_association(association, name)),
+    };
+    if owns || actor.is_moderator() {
+        Ok(())
+    } else {
+        Err(Refusal {
+            act,
+            who: act.who(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor<'a>(user: &'a UserId, power_level: i64, association: Option<&'a str>) -> Actor<'a> {
+        Actor {
+            user,
+            power_level,
+            association,
+        }
+    }
+
+    #[test]
+    fn the_owner_or_a_moderator_may_and_nobody_else() {
+        let alice = UserId::new("@alice:example.org");
+        let bob = UserId::new("@bob:example.org");
+        let owner = Owner::Member(alice.clone());
+        assert_eq!(
+            check(&actor(&alice, 0, None), Act::RemoveItem, Some(&owner)),
+            Ok(())
+        );
+        assert_eq!(
+            check(&actor(&bob, 50, None), Act::RemoveItem, Some(&owner)),
+            Ok(())
+        );
+        assert_eq!(
+            check(
+                &actor(&bob, 49, None),
+                Act::ClosePoll { number: 2 },
+                Some(&owner)
+            ),
+            Err(Refusal {
+                act: Act::ClosePoll { number: 2 },
+                who: Who::OwnerOrModerator
+            })
+        );
+    }
+
+    #[test]
+    fn any_member_of_the_owning_association_may_mark_its_action_done() {
+        let bob = UserId::new("@bob:example.org");
+        let owner = Owner::Association("Secours populaire".into());
+        let act = Act::MarkActionDone { number: 1 };
+        assert_eq!(
+            check(
+                &actor(&bob, 0, Some("secours  Populaire")),
+                act,
+                Some(&owner)
+            ),
+            Ok(())
+        );
+        assert!(check(&actor(&bob, 0, Some("Croix-Rouge")), act, Some(&owner)).is_err());
+        assert!(check(&actor(&bob, 0, None), act, Some(&owner)).is_err());
+    }
+
+    #[test]
+    fn moderators_only_acts_refuse_even_the_owner() {
+        let alice = UserId::new("@alice:example.org");
+        let owner = Owner::Member(alice.clone());
+        for act in [Act::LinkMember, Act::ReplaceLink] {
+            assert_eq!(
+                check(&actor(&alice, 0, None), act, Some(&owner)),
+                Err(Refusal {
+                    act,
+                    who: Who::Moderators
+                })
+            );
+            assert_eq!(check(&actor(&alice, 100, None), act, None), Ok(()));
+        }
+    }
+
+    #[test]
+    fn without_a_known_owner_only_a_moderator_may() {
+        let alice = UserId::new("@alice:example.org");
+        assert!(check(&actor(&alice, 0, None), Act::CancelMeeting, None).is_err());
+        assert_eq!(
+            check(&actor(&alice, 50, None), Act::CancelMeeting, None),
+            Ok(())
+        );
+    }
+}
