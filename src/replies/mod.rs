@@ -53,8 +53,8 @@ pub fn language_current(texts: &Texts, language: Language) -> String {
 }
 
 /// `!language en`: said in the new language.
-pub fn language_changed(texts: &Texts, chosen: Language) -> String {
-    texts.get(chosen, "language-changed")
+pub fn language_changed(texts: &Texts, language: Language) -> String {
+    texts.get(language, "language-changed")
 }
 
 /// A friendly explanation of what was wrong, with the right form.

@@ -495,8 +495,8 @@ pub fn minutes_no_meeting(texts: &Texts, language: Language, day: Option<NaiveDa
 pub fn minutes_file_name(
     texts: &Texts,
     language: Language,
-    meeting: &Meeting,
     time_zone: Tz,
+    meeting: &Meeting,
 ) -> String {
     let day = meeting
         .starts_at

@@ -350,7 +350,7 @@ impl<C: Chat> Service<C> {
             room: room.clone(),
             in_reply_to: None,
             content: Content::File {
-                name: replies::minutes_file_name(texts, language, &gathered.meeting, time_zone),
+                name: replies::minutes_file_name(texts, language, time_zone, &gathered.meeting),
                 mime: MARKDOWN_MIME.to_owned(),
                 data: markdown.clone().into_bytes(),
             },

@@ -1,13 +1,11 @@
-//! Meetings and agenda items.
+//! Agenda items: added, treated, withdrawn, moved, carried over to the next meeting.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::{StorageError, Store, Transaction};
-use crate::domain::{
-    Agenda, AgendaItem, EventId, ItemId, ItemStatus, Meeting, MeetingId, RoomId, UserId,
-};
+use crate::domain::{Agenda, AgendaItem, EventId, ItemId, ItemStatus, MeetingId, RoomId, UserId};
 
 /// The columns `item_from_row` reads, for `concat!` into static queries.
 macro_rules! item_columns {
@@ -28,82 +26,9 @@ pub struct NewItem {
     pub source_event: Option<EventId>,
 }
 
-impl Store {
-    /// Every room's dated meetings still to be held: the clock carries their agenda over
-    /// when their day ends.
-    pub async fn dated_planned_meetings(&self) -> Result<Vec<(RoomId, Meeting)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT room_id, id, starts_at, place, host FROM meetings
-             WHERE status = 'planned' AND starts_at IS NOT NULL",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    meeting_from_row(row)?,
-                ))
-            })
-            .collect()
-    }
-}
+impl Store {}
 
 impl Transaction {
-    /// The room's meetings still to be held (scheduled or not), in no particular order.
-    pub async fn planned_meetings(&mut self, room: &RoomId) -> Result<Vec<Meeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
-             WHERE room_id = ?1 AND status = 'planned'",
-        )
-        .bind(room.as_str())
-        .fetch_all(&mut *self.inner)
-        .await?;
-        rows.iter().map(meeting_from_row).collect()
-    }
-
-    /// The room's "next meeting, date not set yet".
-    pub async fn create_unscheduled_meeting(
-        &mut self,
-        room: &RoomId,
-        now: DateTime<Utc>,
-    ) -> Result<Meeting, StorageError> {
-        let row = sqlx::query(
-            "INSERT INTO meetings (room_id, created_at) VALUES (?1, ?2)
-             RETURNING id, starts_at, place, host",
-        )
-        .bind(room.as_str())
-        .bind(now)
-        .fetch_one(&mut *self.inner)
-        .await?;
-        meeting_from_row(&row)
-    }
-
-    /// Sets a meeting's date; its agenda stays with it.
-    pub async fn schedule_meeting(
-        &mut self,
-        meeting_id: MeetingId,
-        starts_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE meetings SET starts_at = ?2, scheduled_at = ?3 WHERE id = ?1")
-            .bind(meeting_id.get())
-            .bind(starts_at)
-            .bind(now)
-            .execute(&mut *self.inner)
-            .await?;
-        Ok(())
-    }
-
-    /// Marks a meeting as held: its day is over and its agenda was dealt with.
-    pub async fn mark_meeting_held(&mut self, meeting_id: MeetingId) -> Result<(), StorageError> {
-        sqlx::query("UPDATE meetings SET status = 'held' WHERE id = ?1")
-            .bind(meeting_id.get())
-            .execute(&mut *self.inner)
-            .await?;
-        Ok(())
-    }
-
     /// The meeting's agenda, in the order the room sees it.
     pub async fn agenda(&mut self, meeting_id: MeetingId) -> Result<Agenda, StorageError> {
         let rows = sqlx::query(concat!(
@@ -222,23 +147,6 @@ impl Transaction {
         Ok(())
     }
 
-    /// The room's meetings held whose date is `since` or later (a handful at most).
-    pub async fn held_meetings_since(
-        &mut self,
-        room: &RoomId,
-        since: DateTime<Utc>,
-    ) -> Result<Vec<Meeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
-             WHERE room_id = ?1 AND status = 'held' AND starts_at >= ?2",
-        )
-        .bind(room.as_str())
-        .bind(since)
-        .fetch_all(&mut *self.inner)
-        .await?;
-        rows.iter().map(meeting_from_row).collect()
-    }
-
     /// Every item a meeting's agenda had, whatever became of it (for its minutes), urgent ones
     /// first, then in their order.
     pub async fn all_agenda_items(
@@ -254,30 +162,6 @@ impl Transaction {
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter().map(item_from_row).collect()
-    }
-
-    /// The room's meeting dated between `start` and `end` (a day), else the latest one dated
-    /// before `end` when `or_latest`; cancelled meetings aside.
-    pub async fn meeting_between(
-        &mut self,
-        room: &RoomId,
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-        or_latest: bool,
-    ) -> Result<Option<Meeting>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
-             WHERE room_id = ?1 AND status != 'cancelled' AND starts_at < ?3
-               AND (?4 OR starts_at >= ?2)
-             ORDER BY starts_at DESC LIMIT 1",
-        )
-        .bind(room.as_str())
-        .bind(start)
-        .bind(end)
-        .bind(or_latest)
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        row.as_ref().map(meeting_from_row).transpose()
     }
 
     /// A held meeting's agenda as it was listed before its untreated items were carried over.
@@ -334,15 +218,6 @@ impl Transaction {
         })
         .transpose()
     }
-}
-
-pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
-    Ok(Meeting {
-        id: MeetingId::new(row.try_get("id")?),
-        starts_at: row.try_get("starts_at")?,
-        place: row.try_get("place")?,
-        host: row.try_get("host")?,
-    })
 }
 
 fn item_from_row(row: &SqliteRow) -> Result<AgendaItem, StorageError> {
@@ -410,20 +285,6 @@ mod tests {
         assert_eq!(first.source_event, Some(EventId::new("$b")));
         assert_eq!(first.created_at, now);
         assert_eq!(first.status, ItemStatus::Open);
-    }
-
-    #[tokio::test]
-    async fn a_room_has_one_unscheduled_meeting_at_most() {
-        let (store, _dir) = temporary_store().await;
-        let room = RoomId::new("!r");
-        let now = at("2026-11-29T18:00:00Z");
-        let mut tx = store.begin().await.expect("begin");
-        tx.create_unscheduled_meeting(&room, now)
-            .await
-            .expect("first");
-        assert!(tx.create_unscheduled_meeting(&room, now).await.is_err());
-        let other = RoomId::new("!other");
-        assert!(tx.create_unscheduled_meeting(&other, now).await.is_ok());
     }
 
     #[tokio::test]

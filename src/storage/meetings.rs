@@ -1,96 +1,129 @@
-//! Associations, host order, date proposals, and the meeting settings they lead to. (Votes
-//! are the answers of the proposal's ballot: see `ballots.rs`.)
-
-use std::collections::HashMap;
+//! Meetings: planned (one undated at most per room), dated, held or cancelled; their host,
+//! place and the turn of hosts; the proposal a date came from; the sequence of their
+//! calendar invitations. (Their agenda is `agenda.rs`, date proposals `proposals.rs`.)
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
 
-use super::agenda::meeting_from_row;
-use super::{StorageError, Transaction, count_to_db};
-use crate::domain::votes::Proposal;
-use crate::domain::{BallotId, EventId, Meeting, MeetingId, ProposalId, RoomId, UserId};
+use super::{StorageError, Store, Transaction, count_to_db};
+use crate::domain::{Meeting, MeetingId, ProposalId, RoomId, UserId};
 
-impl Transaction {
-    /// Applies a room's settings from the configuration, the first time only: afterwards the
-    /// room's own changes (`!association`, `!meeting host order`) are kept. `false` if the
-    /// room was seeded before.
-    pub async fn seed_room(
-        &mut self,
-        room: &RoomId,
-        host_order: &[String],
-        members: &[(UserId, String)],
-        now: DateTime<Utc>,
-    ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO rooms (room_id, seeded_at) VALUES (?1, ?2)
-             ON CONFLICT (room_id) DO UPDATE SET seeded_at = ?2 WHERE seeded_at IS NULL",
+impl Store {
+    /// Every room's dated meetings still to be held: the clock carries their agenda over
+    /// when their day ends.
+    pub async fn dated_planned_meetings(&self) -> Result<Vec<(RoomId, Meeting)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT room_id, id, starts_at, place, host FROM meetings
+             WHERE status = 'planned' AND starts_at IS NOT NULL",
         )
-        .bind(room.as_str())
-        .bind(now)
-        .execute(&mut *self.inner)
+        .fetch_all(&self.pool)
         .await?;
-        if result.rows_affected() == 0 {
-            return Ok(false);
-        }
-        if !host_order.is_empty() {
-            self.set_host_order(room, host_order).await?;
-        }
-        for (user, association) in members {
-            self.set_association(room, user, Some(association)).await?;
-        }
-        Ok(true)
-    }
-
-    /// Who belongs to which association in the room.
-    pub async fn association_members(
-        &mut self,
-        room: &RoomId,
-    ) -> Result<HashMap<UserId, String>, StorageError> {
-        let rows =
-            sqlx::query("SELECT user_id, association FROM association_members WHERE room_id = ?1")
-                .bind(room.as_str())
-                .fetch_all(&mut *self.inner)
-                .await?;
         rows.iter()
             .map(|row| {
                 Ok((
-                    UserId::new(row.try_get::<String, _>("user_id")?),
-                    row.try_get("association")?,
+                    RoomId::new(row.try_get::<String, _>("room_id")?),
+                    meeting_from_row(row)?,
                 ))
             })
             .collect()
     }
+}
 
-    /// Puts `user` in `association`, or among the guests with `None`.
-    pub async fn set_association(
+impl Transaction {
+    /// The room's meetings still to be held (scheduled or not), in no particular order.
+    pub async fn planned_meetings(&mut self, room: &RoomId) -> Result<Vec<Meeting>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status = 'planned'",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(meeting_from_row).collect()
+    }
+
+    /// The room's "next meeting, date not set yet".
+    pub async fn create_unscheduled_meeting(
         &mut self,
         room: &RoomId,
-        user: &UserId,
-        association: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Meeting, StorageError> {
+        let row = sqlx::query(
+            "INSERT INTO meetings (room_id, created_at) VALUES (?1, ?2)
+             RETURNING id, starts_at, place, host",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .fetch_one(&mut *self.inner)
+        .await?;
+        meeting_from_row(&row)
+    }
+
+    /// Sets a meeting's date; its agenda stays with it.
+    pub async fn schedule_meeting(
+        &mut self,
+        meeting_id: MeetingId,
+        starts_at: DateTime<Utc>,
+        now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        match association {
-            Some(association) => {
-                sqlx::query(
-                    "INSERT INTO association_members (room_id, user_id, association)
-                     VALUES (?1, ?2, ?3)
-                     ON CONFLICT (room_id, user_id) DO UPDATE SET association = ?3",
-                )
-                .bind(room.as_str())
-                .bind(user.as_str())
-                .bind(association)
-                .execute(&mut *self.inner)
-                .await?;
-            }
-            None => {
-                sqlx::query("DELETE FROM association_members WHERE room_id = ?1 AND user_id = ?2")
-                    .bind(room.as_str())
-                    .bind(user.as_str())
-                    .execute(&mut *self.inner)
-                    .await?;
-            }
-        }
+        sqlx::query("UPDATE meetings SET starts_at = ?2, scheduled_at = ?3 WHERE id = ?1")
+            .bind(meeting_id.get())
+            .bind(starts_at)
+            .bind(now)
+            .execute(&mut *self.inner)
+            .await?;
         Ok(())
+    }
+
+    /// Marks a meeting as held: its day is over and its agenda was dealt with.
+    pub async fn mark_meeting_held(&mut self, meeting_id: MeetingId) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET status = 'held' WHERE id = ?1")
+            .bind(meeting_id.get())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// The room's meetings held whose date is `since` or later (a handful at most).
+    pub async fn held_meetings_since(
+        &mut self,
+        room: &RoomId,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<Meeting>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status = 'held' AND starts_at >= ?2",
+        )
+        .bind(room.as_str())
+        .bind(since)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(meeting_from_row).collect()
+    }
+
+    /// The room's meeting dated between `start` and `end` (a day), else the latest one dated
+    /// before `end` when `or_latest`; cancelled meetings aside.
+    pub async fn meeting_between(
+        &mut self,
+        room: &RoomId,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        or_latest: bool,
+    ) -> Result<Option<Meeting>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, starts_at, place, host FROM meetings
+             WHERE room_id = ?1 AND status != 'cancelled' AND starts_at < ?3
+               AND (?4 OR starts_at >= ?2)
+             ORDER BY starts_at DESC LIMIT 1",
+        )
+        .bind(room.as_str())
+        .bind(start)
+        .bind(end)
+        .bind(or_latest)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(meeting_from_row).transpose()
     }
 
     pub async fn host_order(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
@@ -252,202 +285,34 @@ impl Transaction {
             .await?;
         meeting_from_row(&row)
     }
+}
 
-    /// Records a proposal of dates, answered on `ballot`.
-    pub async fn create_proposal(
-        &mut self,
-        room: &RoomId,
-        ballot: BallotId,
-        proposer: &UserId,
-        command_event: &EventId,
-        options: &[DateTime<Utc>],
-        now: DateTime<Utc>,
-    ) -> Result<Proposal, StorageError> {
-        let row = sqlx::query(
-            "INSERT INTO proposals (room_id, ballot_id, proposer, command_event_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        )
-        .bind(room.as_str())
-        .bind(ballot.get())
-        .bind(proposer.as_str())
-        .bind(command_event.as_str())
-        .bind(now)
-        .fetch_one(&mut *self.inner)
-        .await?;
-        let id = ProposalId::new(row.try_get("id")?);
-        for (index, starts_at) in options.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO proposal_options (proposal_id, number, starts_at) VALUES (?1, ?2, ?3)",
-            )
-            .bind(id.get())
-            .bind(count_to_db(index + 1))
-            .bind(starts_at)
-            .execute(&mut *self.inner)
-            .await?;
-        }
-        Ok(Proposal {
-            id,
-            ballot,
-            proposer: proposer.clone(),
-            command_event: command_event.clone(),
-            options: options.to_vec(),
-        })
-    }
-
-    /// The room's open proposal, if any.
-    pub async fn open_proposal(&mut self, room: &RoomId) -> Result<Option<Proposal>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, ballot_id, proposer, command_event_id FROM proposals
-             WHERE room_id = ?1 AND status = 'open'",
-        )
-        .bind(room.as_str())
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let id = ProposalId::new(row.try_get("id")?);
-        let options = sqlx::query(
-            "SELECT starts_at FROM proposal_options WHERE proposal_id = ?1 ORDER BY number",
-        )
-        .bind(id.get())
-        .fetch_all(&mut *self.inner)
-        .await?
-        .iter()
-        .map(|row| row.try_get("starts_at"))
-        .collect::<Result<Vec<DateTime<Utc>>, _>>()?;
-        let ballot: Option<i64> = row.try_get("ballot_id")?;
-        Ok(Some(Proposal {
-            id,
-            ballot: BallotId::new(
-                ballot
-                    .ok_or_else(|| StorageError::Corrupt(format!("proposal {id} has no ballot")))?,
-            ),
-            proposer: UserId::new(row.try_get::<String, _>("proposer")?),
-            command_event: EventId::new(row.try_get::<String, _>("command_event_id")?),
-            options,
-        }))
-    }
-
-    /// Ends a proposal: `chosen` option for a close, `None` for a cancellation. (Its ballot is
-    /// closed by the caller, like any ballot.)
-    pub async fn end_proposal(
-        &mut self,
-        proposal: ProposalId,
-        chosen: Option<usize>,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        let status = if chosen.is_some() {
-            "closed"
-        } else {
-            "cancelled"
-        };
-        sqlx::query(
-            "UPDATE proposals SET status = ?2, chosen_option = ?3, closed_at = ?4 WHERE id = ?1",
-        )
-        .bind(proposal.get())
-        .bind(status)
-        .bind(chosen.map(count_to_db))
-        .bind(now)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(())
-    }
+pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
+    Ok(Meeting {
+        id: MeetingId::new(row.try_get("id")?),
+        starts_at: row.try_get("starts_at")?,
+        place: row.try_get("place")?,
+        host: row.try_get("host")?,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ballot::BallotKind;
     use crate::storage::tests::temporary_store;
     use crate::testing::at;
 
     #[tokio::test]
-    async fn a_room_is_seeded_once_and_keeps_its_own_changes() {
+    async fn a_room_has_one_unscheduled_meeting_at_most() {
         let (store, _dir) = temporary_store().await;
         let room = RoomId::new("!r");
-        let alice = UserId::new("@alice:localhost");
-        let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
-        let members = vec![(alice.clone(), "Restos du Cœur".to_owned())];
         let now = at("2026-11-29T18:00:00Z");
         let mut tx = store.begin().await.expect("begin");
-        assert!(
-            tx.seed_room(&room, &order, &members, now)
-                .await
-                .expect("seed")
-        );
-        tx.set_association(&room, &alice, None)
-            .await
-            .expect("unset");
-        assert!(
-            !tx.seed_room(&room, &order, &members, now)
-                .await
-                .expect("seed again")
-        );
-        assert!(
-            tx.association_members(&room)
-                .await
-                .expect("members")
-                .is_empty()
-        );
-        assert_eq!(tx.host_order(&room).await.expect("order"), order);
-    }
-
-    #[tokio::test]
-    async fn a_proposal_reads_back_with_its_ballot_and_dates_until_it_ends() {
-        let (store, _dir) = temporary_store().await;
-        let room = RoomId::new("!r");
-        let alice = UserId::new("@alice:localhost");
-        let now = at("2026-11-29T18:00:00Z");
-        let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
-        let mut tx = store.begin().await.expect("begin");
-        let ballot = tx
-            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
-            .await
-            .expect("ballot");
-        let proposal = tx
-            .create_proposal(
-                &room,
-                ballot.id,
-                &alice,
-                &EventId::new("$cmd"),
-                &options,
-                now,
-            )
-            .await
-            .expect("proposal");
-        let found = tx
-            .open_proposal(&room)
-            .await
-            .expect("query")
-            .expect("open proposal");
-        assert_eq!(found, proposal);
-        assert_eq!(found.ballot, ballot.id);
-        tx.end_proposal(proposal.id, Some(2), now)
-            .await
-            .expect("close");
-        assert!(tx.open_proposal(&room).await.expect("query").is_none());
-    }
-
-    #[tokio::test]
-    async fn a_room_has_one_open_proposal_at_most() {
-        let (store, _dir) = temporary_store().await;
-        let room = RoomId::new("!r");
-        let alice = UserId::new("@alice:localhost");
-        let now = at("2026-11-29T18:00:00Z");
-        let options = [at("2026-12-10T13:00:00Z"), at("2026-12-17T13:00:00Z")];
-        let mut tx = store.begin().await.expect("begin");
-        let ballot = tx
-            .open_ballot(&room, BallotKind::MeetingDates, 2, now)
-            .await
-            .expect("ballot");
-        tx.create_proposal(&room, ballot.id, &alice, &EventId::new("$a"), &options, now)
+        tx.create_unscheduled_meeting(&room, now)
             .await
             .expect("first");
-        assert!(
-            tx.create_proposal(&room, ballot.id, &alice, &EventId::new("$b"), &options, now)
-                .await
-                .is_err()
-        );
+        assert!(tx.create_unscheduled_meeting(&room, now).await.is_err());
+        let other = RoomId::new("!other");
+        assert!(tx.create_unscheduled_meeting(&other, now).await.is_ok());
     }
 }

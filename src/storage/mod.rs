@@ -5,10 +5,12 @@
 //! reply and the record that it was handled are committed together or not at all.
 
 mod agenda;
+mod associations;
 mod ballots;
 mod meetings;
 mod outbox;
 mod polls;
+mod proposals;
 mod record;
 mod reminders;
 mod undecrypted;

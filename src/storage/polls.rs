@@ -8,14 +8,18 @@ use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::poll::Poll;
 use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 
-/// The columns `poll_from_row` reads (polls joined with their ballot), for `concat!`.
+/// The columns [`poll_from_row`] reads (polls joined with their ballot, and their options as
+/// one JSON array, in order: one query serves any number of polls), for `concat!`.
 macro_rules! poll_query {
     () => {
         "SELECT p.id, p.room_id, p.number, p.ballot_id, p.author, p.question, p.closes_at,
-                b.opened_at, b.closed_at
+                b.opened_at, b.closed_at,
+                (SELECT json_group_array(o.label ORDER BY o.number)
+                 FROM poll_options o WHERE o.poll_id = p.id) AS options
          FROM polls p JOIN ballots b ON b.id = p.ballot_id "
     };
 }
+pub(super) use poll_query;
 
 /// A poll to record.
 #[derive(Debug, Clone)]
@@ -55,20 +59,18 @@ impl Store {
     pub async fn open_polls_with_deadline_and_opening(
         &self,
     ) -> Result<Vec<(RoomId, Poll, DateTime<Utc>)>, StorageError> {
-        let mut tx = self.begin().await?;
         let rows = sqlx::query(concat!(
             poll_query!(),
             "WHERE b.closed_at IS NULL AND p.closes_at IS NOT NULL ORDER BY p.closes_at"
         ))
-        .fetch_all(&mut *tx.inner)
+        .fetch_all(&self.pool)
         .await?;
-        let mut polls = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-            let opened_at = row.try_get("opened_at")?;
-            polls.push((room, tx.poll_from_row(row).await?, opened_at));
-        }
-        Ok(polls)
+        rows.iter()
+            .map(|row| {
+                let room = RoomId::new(row.try_get::<String, _>("room_id")?);
+                Ok((room, poll_from_row(row)?, row.try_get("opened_at")?))
+            })
+            .collect()
     }
 }
 
@@ -133,7 +135,7 @@ impl Transaction {
         .fetch_optional(&mut *self.inner)
         .await?;
         match row {
-            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            Some(row) => Ok(Some(poll_from_row(&row)?)),
             None => Ok(None),
         }
     }
@@ -154,7 +156,7 @@ impl Transaction {
         .fetch_optional(&mut *self.inner)
         .await?;
         match row {
-            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            Some(row) => Ok(Some(poll_from_row(&row)?)),
             None => Ok(None),
         }
     }
@@ -168,11 +170,7 @@ impl Transaction {
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        let mut polls = Vec::with_capacity(rows.len());
-        for row in &rows {
-            polls.push(self.poll_from_row(row).await?);
-        }
-        Ok(polls)
+        rows.iter().map(poll_from_row).collect()
     }
 
     /// The poll a ballot is, if it is one.
@@ -182,7 +180,7 @@ impl Transaction {
             .fetch_optional(&mut *self.inner)
             .await?;
         match row {
-            Some(row) => Ok(Some(self.poll_from_row(&row).await?)),
+            Some(row) => Ok(Some(poll_from_row(&row)?)),
             None => Ok(None),
         }
     }
@@ -203,11 +201,7 @@ impl Transaction {
         .bind(end)
         .fetch_all(&mut *self.inner)
         .await?;
-        let mut polls = Vec::with_capacity(rows.len());
-        for row in &rows {
-            polls.push(self.poll_from_row(row).await?);
-        }
-        Ok(polls)
+        rows.iter().map(poll_from_row).collect()
     }
 
     /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
@@ -241,28 +235,23 @@ impl Transaction {
             .transpose()?
             .unwrap_or(false))
     }
+}
 
-    async fn poll_from_row(&mut self, row: &SqliteRow) -> Result<Poll, StorageError> {
-        let id = PollId::new(row.try_get("id")?);
-        let options =
-            sqlx::query("SELECT label FROM poll_options WHERE poll_id = ?1 ORDER BY number")
-                .bind(id.get())
-                .fetch_all(&mut *self.inner)
-                .await?
-                .iter()
-                .map(|row| row.try_get("label"))
-                .collect::<Result<Vec<String>, _>>()?;
-        Ok(Poll {
-            id,
-            number: count_from_db(row.try_get("number")?, "poll number")?,
-            ballot: BallotId::new(row.try_get("ballot_id")?),
-            author: UserId::new(row.try_get::<String, _>("author")?),
-            question: row.try_get("question")?,
-            options,
-            closes_at: row.try_get("closes_at")?,
-            closed_at: row.try_get("closed_at")?,
-        })
-    }
+/// A row of [`poll_query`].
+pub(super) fn poll_from_row(row: &SqliteRow) -> Result<Poll, StorageError> {
+    let options: String = row.try_get("options")?;
+    let options: Vec<String> = serde_json::from_str(&options)
+        .map_err(|error| StorageError::Corrupt(format!("poll options: {error}")))?;
+    Ok(Poll {
+        id: PollId::new(row.try_get("id")?),
+        number: count_from_db(row.try_get("number")?, "poll number")?,
+        ballot: BallotId::new(row.try_get("ballot_id")?),
+        author: UserId::new(row.try_get::<String, _>("author")?),
+        question: row.try_get("question")?,
+        options,
+        closes_at: row.try_get("closes_at")?,
+        closed_at: row.try_get("closed_at")?,
+    })
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::agenda::meeting_from_row;
-use super::{StorageError, Store, Transaction, count_from_db};
+use super::meetings::meeting_from_row;
+use super::polls::{poll_from_row, poll_query};
+use super::{StorageError, Store, Transaction};
 use crate::domain::poll::Poll;
 use crate::domain::{Meeting, RoomId};
 
@@ -104,21 +105,13 @@ impl Transaction {
 
     /// The room's closed polls, newest first.
     pub async fn closed_polls(&mut self, room: &RoomId) -> Result<Vec<Poll>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT p.number FROM polls p JOIN ballots b ON b.id = p.ballot_id
-             WHERE p.room_id = ?1 AND b.closed_at IS NOT NULL ORDER BY p.number DESC",
-        )
+        let rows = sqlx::query(concat!(
+            poll_query!(),
+            "WHERE p.room_id = ?1 AND b.closed_at IS NOT NULL ORDER BY p.number DESC"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        let mut polls = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let number: i64 = row.try_get("number")?;
-            let number = count_from_db(number, "poll number")?;
-            if let Some(poll) = self.poll(room, number).await? {
-                polls.push(poll);
-            }
-        }
-        Ok(polls)
+        rows.iter().map(poll_from_row).collect()
     }
 }

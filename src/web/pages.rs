@@ -283,8 +283,8 @@ pub async fn minutes_markdown(
     let name = replies::minutes_file_name(
         &state.texts,
         page.language,
-        &gathered.meeting,
         state.time_zone,
+        &gathered.meeting,
     );
     Ok(Some((name, markdown)))
 }

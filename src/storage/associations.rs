@@ -1,0 +1,131 @@
+//! Associations: which association each member represents in a room, and the room's first
+//! settings from the configuration.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::{StorageError, Transaction};
+use crate::domain::{RoomId, UserId};
+
+impl Transaction {
+    /// Applies a room's settings from the configuration, the first time only: afterwards the
+    /// room's own changes (`!association`, `!meeting host order`) are kept. `false` if the
+    /// room was seeded before.
+    pub async fn seed_room(
+        &mut self,
+        room: &RoomId,
+        host_order: &[String],
+        members: &[(UserId, String)],
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO rooms (room_id, seeded_at) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET seeded_at = ?2 WHERE seeded_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        if result.rows_affected() == 0 {
+            return Ok(false);
+        }
+        if !host_order.is_empty() {
+            self.set_host_order(room, host_order).await?;
+        }
+        for (user, association) in members {
+            self.set_association(room, user, Some(association)).await?;
+        }
+        Ok(true)
+    }
+
+    /// Who belongs to which association in the room.
+    pub async fn association_members(
+        &mut self,
+        room: &RoomId,
+    ) -> Result<HashMap<UserId, String>, StorageError> {
+        let rows =
+            sqlx::query("SELECT user_id, association FROM association_members WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_all(&mut *self.inner)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    UserId::new(row.try_get::<String, _>("user_id")?),
+                    row.try_get("association")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// Puts `user` in `association`, or among the guests with `None`.
+    pub async fn set_association(
+        &mut self,
+        room: &RoomId,
+        user: &UserId,
+        association: Option<&str>,
+    ) -> Result<(), StorageError> {
+        match association {
+            Some(association) => {
+                sqlx::query(
+                    "INSERT INTO association_members (room_id, user_id, association)
+                     VALUES (?1, ?2, ?3)
+                     ON CONFLICT (room_id, user_id) DO UPDATE SET association = ?3",
+                )
+                .bind(room.as_str())
+                .bind(user.as_str())
+                .bind(association)
+                .execute(&mut *self.inner)
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM association_members WHERE room_id = ?1 AND user_id = ?2")
+                    .bind(room.as_str())
+                    .bind(user.as_str())
+                    .execute(&mut *self.inner)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::tests::temporary_store;
+    use crate::testing::at;
+
+    #[tokio::test]
+    async fn a_room_is_seeded_once_and_keeps_its_own_changes() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:localhost");
+        let order = vec!["Restos du Cœur".to_owned(), "Croix-Rouge".to_owned()];
+        let members = vec![(alice.clone(), "Restos du Cœur".to_owned())];
+        let now = at("2026-11-29T18:00:00Z");
+        let mut tx = store.begin().await.expect("begin");
+        assert!(
+            tx.seed_room(&room, &order, &members, now)
+                .await
+                .expect("seed")
+        );
+        tx.set_association(&room, &alice, None)
+            .await
+            .expect("unset");
+        assert!(
+            !tx.seed_room(&room, &order, &members, now)
+                .await
+                .expect("seed again")
+        );
+        assert!(
+            tx.association_members(&room)
+                .await
+                .expect("members")
+                .is_empty()
+        );
+        assert_eq!(tx.host_order(&room).await.expect("order"), order);
+    }
+}
