@@ -8,9 +8,8 @@ use std::io::Write;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::domain::RoomId;
 use crate::domain::record::Decision;
-use crate::domain::{Language, RoomId};
-use crate::i18n::Texts;
 use crate::replies;
 use crate::service::{ServiceError, gather_minutes};
 use crate::storage::{StorageError, Store};
@@ -38,12 +37,7 @@ pub enum Format {
     Markdown,
 }
 
-/// What an export needs to word dates and texts as the room sees them.
-pub struct Wording<'a> {
-    pub texts: &'a Texts,
-    pub language: Language,
-    pub time_zone: Tz,
-}
+pub use crate::replies::Wording;
 
 /// Writes the room's decisions recorded since `since` (all with `None`), oldest first.
 pub async fn decisions(
@@ -60,13 +54,7 @@ pub async fn decisions(
         Format::Csv => write_csv(&decisions, wording, out),
         Format::Markdown => {
             let names = HashMap::new();
-            let document = replies::decisions_document(
-                wording.texts,
-                wording.language,
-                wording.time_zone,
-                &decisions,
-                &names,
-            );
+            let document = replies::decisions_document(wording, &decisions, &names);
             out.write_all(document.as_bytes())?;
             out.write_all(b"\n")?;
             Ok(())
@@ -139,14 +127,7 @@ pub async fn minutes(
         .ok_or(ExportError::NoMeeting(day))?;
     let gathered = gather_minutes(&mut tx, room, meeting, wording.time_zone).await?;
     let today = Utc::now().with_timezone(&wording.time_zone).date_naive();
-    let document = replies::minutes(
-        wording.texts,
-        wording.language,
-        wording.time_zone,
-        &gathered,
-        &HashMap::new(),
-        today,
-    );
+    let document = replies::minutes(wording, &gathered, &HashMap::new(), today);
     out.write_all(document.as_bytes())?;
     out.write_all(b"\n")?;
     Ok(())
@@ -163,7 +144,8 @@ fn start_of(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::UserId;
+    use crate::domain::{Language, UserId};
+    use crate::i18n::Texts;
     use crate::storage::NewDecision;
     use crate::storage::tests::temporary_store;
     use crate::testing::at;

@@ -363,7 +363,7 @@ mod tests {
             if let Err(error) = parse(&format!("{name}{rest}")) {
                 let texts = Texts::new().expect("locales");
                 for language in [Language::Fr, Language::En] {
-                    let html = rendered(&crate::replies::parse_error(&texts, language, &error));
+                    let html = rendered(&crate::replies::parse_error(&crate::replies::Wording::new(&texts, language, chrono_tz::Europe::Paris), &error));
                     prop_assert!(!html.contains("<script"), "{html}");
                     prop_assert!(!html.contains("<b>"), "{html}");
                     prop_assert!(!html.contains("<a href=\"javascript"), "{html}");

@@ -1,16 +1,13 @@
 //! What the room reads about the agenda's changes.
 
-use chrono_tz::Tz;
+use super::Wording;
 
 use super::{item_text, meeting_name};
-use crate::domain::{AgendaItem, Language, Meeting};
-use crate::i18n::Texts;
+use crate::domain::{AgendaItem, Meeting};
 
 /// "Point 2 ajouté à …".
 pub fn agenda_added(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     meeting: &Meeting,
     number: usize,
     item: &AgendaItem,
@@ -20,28 +17,18 @@ pub fn agenda_added(
     } else {
         "agenda-added"
     };
-    texts.format(
-        language,
+    wording.format(
         id,
         &[
             ("number", number.into()),
-            (
-                "meeting",
-                meeting_name(texts, language, time_zone, meeting).into(),
-            ),
+            ("meeting", meeting_name(wording, meeting).into()),
             ("text", item_text(&item.text).into()),
         ],
     )
 }
 
-pub fn agenda_removed(
-    texts: &Texts,
-    language: Language,
-    number: usize,
-    item: &AgendaItem,
-) -> String {
-    texts.format(
-        language,
+pub fn agenda_removed(wording: &Wording<'_>, number: usize, item: &AgendaItem) -> String {
+    wording.format(
         "agenda-removed",
         &[
             ("number", number.into()),
@@ -50,17 +37,12 @@ pub fn agenda_removed(
     )
 }
 
-pub fn agenda_already_done(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(
-        language,
-        "agenda-already-done",
-        &[("number", number.into())],
-    )
+pub fn agenda_already_done(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("agenda-already-done", &[("number", number.into())])
 }
 
-pub fn agenda_done(texts: &Texts, language: Language, number: usize, item: &AgendaItem) -> String {
-    texts.format(
-        language,
+pub fn agenda_done(wording: &Wording<'_>, number: usize, item: &AgendaItem) -> String {
+    wording.format(
         "agenda-done",
         &[
             ("number", number.into()),
@@ -69,18 +51,16 @@ pub fn agenda_done(texts: &Texts, language: Language, number: usize, item: &Agen
     )
 }
 
-pub fn agenda_moved(texts: &Texts, language: Language, text: &str, to: usize) -> String {
-    texts.format(
-        language,
+pub fn agenda_moved(wording: &Wording<'_>, text: &str, to: usize) -> String {
+    wording.format(
         "agenda-moved",
         &[("text", item_text(text).into()), ("to", to.into())],
     )
 }
 
 /// The item's new text after its author edited their `!agenda add` message.
-pub fn agenda_edited(texts: &Texts, language: Language, number: usize, text: &str) -> String {
-    texts.format(
-        language,
+pub fn agenda_edited(wording: &Wording<'_>, number: usize, text: &str) -> String {
+    wording.format(
         "agenda-edited",
         &[("number", number.into()), ("text", item_text(text).into())],
     )

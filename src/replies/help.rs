@@ -2,9 +2,9 @@
 //! language, in which order the help lists them, and which locale message holds an example
 //! of each form. (The grammar only knows the forms: [`Topic`], [`Usage`].)
 
+use super::Wording;
 use crate::command::{Topic, Usage};
 use crate::domain::Language;
-use crate::i18n::Texts;
 
 /// The families in the order `!help` lists them.
 pub const HELP_ORDER: [Topic; 12] = [
@@ -108,39 +108,41 @@ pub fn example_id(usage: Usage) -> &'static str {
 }
 
 /// `!help`: one line per command, then how to get the details.
-pub fn help_overview(texts: &Texts, language: Language) -> String {
-    let mut text = texts.get(language, "help-title");
+pub fn help_overview(wording: &Wording<'_>) -> String {
+    let mut text = wording.get("help-title");
     text.push_str("\n\n");
     for topic in HELP_ORDER {
         text.push_str("- ");
-        text.push_str(&texts.get(language, &format!("help-{}-summary", topic.key())));
+        text.push_str(&wording.get(&format!("help-{}-summary", topic.key())));
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(&texts.get(language, "help-footer"));
+    text.push_str(&wording.get("help-footer"));
     text
 }
 
 /// `!help <topic>`: what the command does, and an example to copy.
-pub fn help_topic(texts: &Texts, language: Language, topic: Topic) -> String {
+pub fn help_topic(wording: &Wording<'_>, topic: Topic) -> String {
     format!(
         "**!{name}**\n\n{details}\n\n{example_label} `{example}`",
-        name = topic_name(topic, language),
-        details = texts.get(language, &format!("help-{}-details", topic.key())),
-        example_label = texts.get(language, "help-example"),
-        example = example(texts, language, topic_example(topic)),
+        name = topic_name(topic, wording.language),
+        details = wording.get(&format!("help-{}-details", topic.key())),
+        example_label = wording.get("help-example"),
+        example = example(wording, topic_example(topic)),
     )
 }
 
 /// An example of one form of a command, ready to copy (`!langue en`).
-pub fn example(texts: &Texts, language: Language, usage: Usage) -> String {
-    texts.get(language, example_id(usage))
+pub fn example(wording: &Wording<'_>, usage: Usage) -> String {
+    wording.get(example_id(usage))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::command::topic_named;
+    use crate::domain::Language;
+    use crate::i18n::Texts;
 
     fn texts() -> Texts {
         Texts::new().expect("locales")
@@ -160,7 +162,10 @@ mod tests {
         let texts = texts();
         for language in Language::ALL {
             for usage in Usage::ALL {
-                let example = example(&texts, language, usage);
+                let example = example(
+                    &Wording::new(&texts, language, chrono_tz::Europe::Paris),
+                    usage,
+                );
                 assert!(
                     matches!(crate::command::parse(&example), Ok(Some(_))),
                     "{usage:?} in {language:?}: {example}"
@@ -172,12 +177,20 @@ mod tests {
     #[test]
     fn the_overview_lists_every_command_by_its_name_in_the_room_language() {
         let texts = texts();
-        let french = help_overview(&texts, Language::Fr);
+        let french = help_overview(&Wording::new(
+            &texts,
+            Language::Fr,
+            chrono_tz::Europe::Paris,
+        ));
         assert!(
             french.contains("`!aide`") && french.contains("`!langue`"),
             "{french}"
         );
-        let english = help_overview(&texts, Language::En);
+        let english = help_overview(&Wording::new(
+            &texts,
+            Language::En,
+            chrono_tz::Europe::Paris,
+        ));
         assert!(
             english.contains("`!help`") && english.contains("`!language`"),
             "{english}"
@@ -189,9 +202,15 @@ mod tests {
         let texts = texts();
         for language in Language::ALL {
             for topic in HELP_ORDER {
-                let text = help_topic(&texts, language, topic);
+                let text = help_topic(
+                    &Wording::new(&texts, language, chrono_tz::Europe::Paris),
+                    topic,
+                );
                 assert!(!text.contains("help-"), "missing text in {text}");
-                let example = example(&texts, language, topic_example(topic));
+                let example = example(
+                    &Wording::new(&texts, language, chrono_tz::Europe::Paris),
+                    topic_example(topic),
+                );
                 assert!(
                     example.starts_with(&format!("!{}", topic_name(topic, language))),
                     "{example}"
@@ -209,9 +228,15 @@ mod tests {
     fn the_notes_after_a_list_of_forms_stand_in_their_own_paragraph() {
         // Otherwise Markdown glues them to the last line of the list.
         let texts = texts();
-        let french = help_topic(&texts, Language::Fr, Topic::Meeting);
+        let french = help_topic(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            Topic::Meeting,
+        );
         assert!(french.contains("<adresse>`\n\nDates possibles"), "{french}");
-        let english = help_topic(&texts, Language::En, Topic::Agenda);
+        let english = help_topic(
+            &Wording::new(&texts, Language::En, chrono_tz::Europe::Paris),
+            Topic::Agenda,
+        );
         assert!(english.contains("move item n\n\nUntreated"), "{english}");
     }
 }

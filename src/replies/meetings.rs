@@ -1,15 +1,15 @@
 //! What the bot says about meetings, proposals, votes and associations.
 
+use super::Wording;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
-use chrono_tz::Tz;
 
 use crate::domain::dates::DateProblem;
 use crate::domain::meeting::format_date_time;
 use crate::domain::votes::{OptionResult, Proposal, keycap};
 use crate::domain::{Language, Meeting, UserId};
-use crate::i18n::{Texts, escape_markdown};
+use crate::i18n::escape_markdown;
 
 /// A member as the room sees them: display name, else user id.
 pub fn member_name(names: &HashMap<UserId, String>, user: &UserId) -> String {
@@ -18,38 +18,35 @@ pub fn member_name(names: &HashMap<UserId, String>, user: &UserId) -> String {
 
 /// Why date option `number` could not be read, with an example.
 pub fn date_error(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     number: usize,
     given: &str,
     problem: &DateProblem,
 ) -> String {
-    texts.format(
-        language,
+    wording.format(
         "error-date",
         &[
             ("number", number.into()),
             ("given", escape_markdown(given).into()),
-            ("problem", date_problem(texts, language, problem).into()),
+            ("problem", date_problem(wording, problem).into()),
         ],
     )
 }
 
 /// What is wrong with a date, as the end of a sentence ("est déjà passée.").
-pub fn date_problem(texts: &Texts, language: Language, problem: &DateProblem) -> String {
+pub fn date_problem(wording: &Wording<'_>, problem: &DateProblem) -> String {
     match problem {
-        DateProblem::Unreadable => texts.get(language, "error-date-unreadable"),
-        DateProblem::MissingTime => texts.get(language, "error-date-missing-time"),
-        DateProblem::MissingDate => texts.get(language, "error-date-missing-date"),
-        DateProblem::NoSuchDate => texts.get(language, "error-date-no-such-date"),
-        DateProblem::InPast => texts.get(language, "error-date-past"),
-        DateProblem::SkippedByClockChange => texts.get(language, "error-date-clock-change"),
-        DateProblem::WeekdayMismatch { written, actual } => texts.format(
-            language,
+        DateProblem::Unreadable => wording.get("error-date-unreadable"),
+        DateProblem::MissingTime => wording.get("error-date-missing-time"),
+        DateProblem::MissingDate => wording.get("error-date-missing-date"),
+        DateProblem::NoSuchDate => wording.get("error-date-no-such-date"),
+        DateProblem::InPast => wording.get("error-date-past"),
+        DateProblem::SkippedByClockChange => wording.get("error-date-clock-change"),
+        DateProblem::WeekdayMismatch { written, actual } => wording.format(
             "error-date-weekday",
             &[
-                ("written", weekday_name(*written, language).into()),
-                ("actual", weekday_name(*actual, language).into()),
+                ("written", weekday_name(*written, wording.language).into()),
+                ("actual", weekday_name(*actual, wording.language).into()),
             ],
         ),
     }
@@ -67,15 +64,8 @@ fn weekday_name(weekday: Weekday, language: Language) -> String {
 }
 
 /// The bot's message presenting a proposal: members react to it to vote.
-pub fn proposal(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    proposer: &str,
-    proposal: &Proposal,
-) -> String {
-    let mut text = texts.format(
-        language,
+pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> String {
+    let mut text = wording.format(
         "meeting-proposal",
         &[("proposer", proposer.to_owned().into())],
     );
@@ -84,33 +74,30 @@ pub fn proposal(
         let key = keycap(index + 1).unwrap_or("•");
         text.push_str(&format!(
             "- {key} {}\n",
-            format_date_time(*starts_at, time_zone, language)
+            format_date_time(*starts_at, wording.time_zone, wording.language)
         ));
     }
     text.push('\n');
-    text.push_str(&texts.get(language, "meeting-proposal-footer"));
+    text.push_str(&wording.get("meeting-proposal-footer"));
     text
 }
 
 /// The tally: per option, best first, who can come and which associations are covered; then
 /// which dates have every association.
 pub fn votes(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     ranked: &[OptionResult],
     names: &HashMap<UserId, String>,
 ) -> String {
-    let mut text = texts.get(language, "meeting-votes-title");
+    let mut text = wording.get("meeting-votes-title");
     text.push_str("\n\n");
     for result in ranked {
         let total = result.covered.len() + result.missing.len();
         text.push_str("- ");
-        let date = format_date_time(result.starts_at, time_zone, language);
+        let date = format_date_time(result.starts_at, wording.time_zone, wording.language);
         text.push_str(&if total == 0 {
             // A room without associations: only people count.
-            texts.format(
-                language,
+            wording.format(
                 "meeting-votes-line-people",
                 &[
                     ("key", keycap(result.number).unwrap_or("•").into()),
@@ -119,8 +106,7 @@ pub fn votes(
                 ],
             )
         } else {
-            texts.format(
-                language,
+            wording.format(
                 "meeting-votes-line",
                 &[
                     ("key", keycap(result.number).unwrap_or("•").into()),
@@ -133,27 +119,24 @@ pub fn votes(
         });
         if result.all_covered() {
             text.push_str(" — ");
-            text.push_str(&texts.get(language, "meeting-votes-all-covered"));
+            text.push_str(&wording.get("meeting-votes-all-covered"));
         }
         text.push_str("\n  - ");
         if result.voters.is_empty() {
-            text.push_str(&texts.get(language, "meeting-votes-nobody"));
+            text.push_str(&wording.get("meeting-votes-nobody"));
         } else {
             let who: Vec<String> = result
                 .voters
                 .iter()
                 .map(|voter| member_name(names, voter))
                 .collect();
-            text.push_str(&texts.format(
-                language,
-                "meeting-votes-who",
-                &[("names", who.join(", ").into())],
-            ));
+            text.push_str(
+                &wording.format("meeting-votes-who", &[("names", who.join(", ").into())]),
+            );
         }
         if !result.missing.is_empty() {
             text.push_str("\n  - ");
-            text.push_str(&texts.format(
-                language,
+            text.push_str(&wording.format(
                 "meeting-votes-missing",
                 &[(
                     "missing",
@@ -176,10 +159,9 @@ pub fn votes(
         .map(|result| keycap(result.number).unwrap_or("•").to_owned())
         .collect();
     if all.is_empty() {
-        text.push_str(&texts.get(language, "meeting-votes-summary-none"));
+        text.push_str(&wording.get("meeting-votes-summary-none"));
     } else {
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "meeting-votes-summary-all",
             &[("options", all.join(", ").into())],
         ));
@@ -189,87 +171,72 @@ pub fn votes(
 
 /// `!meeting` alone: the next meeting as it stands.
 pub fn meeting_overview(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     meeting: &Meeting,
     items: usize,
     proposal_open: bool,
 ) -> String {
     let mut lines = Vec::new();
     match meeting.starts_at {
-        None => {
-            lines.push(texts.format(language, "meeting-unscheduled", &[("items", items.into())]))
-        }
+        None => lines.push(wording.format("meeting-unscheduled", &[("items", items.into())])),
         Some(starts_at) => {
-            lines.push(texts.format(
-                language,
+            lines.push(wording.format(
                 "meeting-next",
                 &[(
                     "date",
-                    format_date_time(starts_at, time_zone, language).into(),
+                    format_date_time(starts_at, wording.time_zone, wording.language).into(),
                 )],
             ));
-            lines.push(place_line(texts, language, meeting));
-            lines.push(host_line(texts, language, meeting));
-            lines.push(texts.format(language, "meeting-items", &[("items", items.into())]));
+            lines.push(place_line(wording, meeting));
+            lines.push(host_line(wording, meeting));
+            lines.push(wording.format("meeting-items", &[("items", items.into())]));
         }
     }
     if proposal_open {
-        lines.push(texts.get(language, "meeting-open-proposal"));
+        lines.push(wording.get("meeting-open-proposal"));
     } else if meeting.starts_at.is_none() {
-        lines.push(texts.get(language, "meeting-none"));
+        lines.push(wording.get("meeting-none"));
     }
     lines.join("\n\n")
 }
 
-fn place_line(texts: &Texts, language: Language, meeting: &Meeting) -> String {
+fn place_line(wording: &Wording<'_>, meeting: &Meeting) -> String {
     match &meeting.place {
-        Some(place) => texts.format(
-            language,
-            "meeting-place",
-            &[("place", escape_markdown(place).into())],
-        ),
-        None => texts.get(language, "meeting-place-unknown"),
+        Some(place) => wording.format("meeting-place", &[("place", escape_markdown(place).into())]),
+        None => wording.get("meeting-place-unknown"),
     }
 }
 
-fn host_line(texts: &Texts, language: Language, meeting: &Meeting) -> String {
+fn host_line(wording: &Wording<'_>, meeting: &Meeting) -> String {
     match &meeting.host {
-        Some(host) => texts.format(
-            language,
-            "meeting-host",
-            &[("host", escape_markdown(host).into())],
-        ),
-        None => texts.get(language, "meeting-host-unknown"),
+        Some(host) => wording.format("meeting-host", &[("host", escape_markdown(host).into())]),
+        None => wording.get("meeting-host-unknown"),
     }
 }
 
 /// The announcement of a date chosen by `close`.
-pub fn scheduled(texts: &Texts, language: Language, time_zone: Tz, meeting: &Meeting) -> String {
+pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let Some(starts_at) = meeting.starts_at else {
         return String::new();
     };
     [
-        texts.format(
-            language,
+        wording.format(
             "meeting-scheduled",
             &[(
                 "date",
-                format_date_time(starts_at, time_zone, language).into(),
+                format_date_time(starts_at, wording.time_zone, wording.language).into(),
             )],
         ),
-        place_line(texts, language, meeting),
-        host_line(texts, language, meeting),
-        texts.get(language, "meeting-scheduled-invitation"),
+        place_line(wording, meeting),
+        host_line(wording, meeting),
+        wording.get("meeting-scheduled-invitation"),
     ]
     .join("\n\n")
 }
 
 /// `!associations`: members by association (in the room's order), then the guests.
 pub fn association_list(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     associations: &[String],
     membership: &HashMap<UserId, String>,
     members: &[(UserId, Option<String>)],
@@ -278,10 +245,10 @@ pub fn association_list(
         .iter()
         .filter_map(|(user, name)| name.clone().map(|name| (user.clone(), name)))
         .collect();
-    let mut text = texts.get(language, "association-list-title");
+    let mut text = wording.get("association-list-title");
     text.push_str("\n\n");
     if associations.is_empty() {
-        text.push_str(&texts.get(language, "association-list-none"));
+        text.push_str(&wording.get("association-list-none"));
         text.push('\n');
     }
     for association in associations {
@@ -292,13 +259,12 @@ pub fn association_list(
             .collect();
         in_it.sort();
         let members = if in_it.is_empty() {
-            texts.get(language, "association-list-nobody")
+            wording.get("association-list-nobody")
         } else {
             in_it.join(", ")
         };
         text.push_str("- ");
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "association-list-line",
             &[
                 ("association", escape_markdown(association).into()),
@@ -315,8 +281,7 @@ pub fn association_list(
     guests.sort();
     if !guests.is_empty() {
         text.push('\n');
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "association-list-guests",
             &[("members", guests.join(", ").into())],
         ));
@@ -325,44 +290,31 @@ pub fn association_list(
 }
 
 /// A second proposal while one is open.
-pub fn meeting_proposal_open(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-proposal-open")
+pub fn meeting_proposal_open(wording: &Wording<'_>) -> String {
+    wording.get("meeting-proposal-open")
 }
 
 /// Two options of one proposal name the same date.
-pub fn date_duplicate(texts: &Texts, language: Language, first: usize, second: usize) -> String {
-    texts.format(
-        language,
+pub fn date_duplicate(wording: &Wording<'_>, first: usize, second: usize) -> String {
+    wording.format(
         "error-date-duplicate",
         &[("first", first.into()), ("second", second.into())],
     )
 }
 
-pub fn meeting_no_proposal(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-no-proposal")
+pub fn meeting_no_proposal(wording: &Wording<'_>) -> String {
+    wording.get("meeting-no-proposal")
 }
 
-pub fn meeting_close_no_such_option(
-    texts: &Texts,
-    language: Language,
-    number: usize,
-    count: usize,
-) -> String {
-    texts.format(
-        language,
+pub fn meeting_close_no_such_option(wording: &Wording<'_>, number: usize, count: usize) -> String {
+    wording.format(
         "meeting-close-no-such-option",
         &[("number", number.into()), ("count", count.into())],
     )
 }
 
 /// Several dates rank first equally: they are listed, and the room chooses.
-pub fn meeting_close_tie(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    proposal: &Proposal,
-    tied: &[usize],
-) -> String {
+pub fn meeting_close_tie(wording: &Wording<'_>, proposal: &Proposal, tied: &[usize]) -> String {
     let listed: Vec<String> = tied
         .iter()
         .filter_map(|number| {
@@ -370,13 +322,12 @@ pub fn meeting_close_tie(
                 format!(
                     "{} {}",
                     keycap(*number).unwrap_or("•"),
-                    format_date_time(*date, time_zone, language)
+                    format_date_time(*date, wording.time_zone, wording.language)
                 )
             })
         })
         .collect();
-    texts.format(
-        language,
+    wording.format(
         "meeting-close-tie",
         &[
             ("options", listed.join(" ; ").into()),
@@ -387,77 +338,66 @@ pub fn meeting_close_tie(
 
 /// The chosen date has passed since it was proposed.
 pub fn meeting_close_past(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     number: usize,
     date: chrono::DateTime<chrono::Utc>,
 ) -> String {
-    texts.format(
-        language,
+    wording.format(
         "meeting-close-past",
         &[
             ("number", number.into()),
-            ("date", format_date_time(date, time_zone, language).into()),
+            (
+                "date",
+                format_date_time(date, wording.time_zone, wording.language).into(),
+            ),
         ],
     )
 }
 
 /// The invitation's title in calendars.
-pub fn meeting_summary(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-summary")
+pub fn meeting_summary(wording: &Wording<'_>) -> String {
+    wording.get("meeting-summary")
 }
 
 /// The heading of the agenda in the invitation's description.
-pub fn meeting_calendar_agenda(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-calendar-agenda")
+pub fn meeting_calendar_agenda(wording: &Wording<'_>) -> String {
+    wording.get("meeting-calendar-agenda")
 }
 
 /// The invitation's file name.
-pub fn meeting_calendar_file(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-calendar-file")
+pub fn meeting_calendar_file(wording: &Wording<'_>) -> String {
+    wording.get("meeting-calendar-file")
 }
 
 /// Added to a change of place or host when the invitation is sent again.
-pub fn meeting_invitation_updated(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-invitation-updated")
+pub fn meeting_invitation_updated(wording: &Wording<'_>) -> String {
+    wording.get("meeting-invitation-updated")
 }
 
 /// A dated meeting cancelled; the cancellation for calendars follows as a file.
-pub fn meeting_cancelled(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    meeting: &Meeting,
-) -> String {
+pub fn meeting_cancelled(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let date = meeting
         .starts_at
-        .map(|at| format_date_time(at, time_zone, language))
+        .map(|at| format_date_time(at, wording.time_zone, wording.language))
         .unwrap_or_default();
-    let mut text = texts.format(language, "meeting-cancelled", &[("date", date.into())]);
+    let mut text = wording.format("meeting-cancelled", &[("date", date.into())]);
     text.push(' ');
-    text.push_str(&texts.get(language, "meeting-invitation-cancelled"));
+    text.push_str(&wording.get("meeting-invitation-cancelled"));
     text
 }
 
-pub fn meeting_proposal_cancelled(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-proposal-cancelled")
+pub fn meeting_proposal_cancelled(wording: &Wording<'_>) -> String {
+    wording.get("meeting-proposal-cancelled")
 }
 
-pub fn meeting_nothing_to_cancel(texts: &Texts, language: Language) -> String {
-    texts.get(language, "meeting-nothing-to-cancel")
+pub fn meeting_nothing_to_cancel(wording: &Wording<'_>) -> String {
+    wording.get("meeting-nothing-to-cancel")
 }
 
 /// A host that is none of the room's associations, with the ones it knows.
-pub fn meeting_host_unknown(
-    texts: &Texts,
-    language: Language,
-    given: &str,
-    known: &[String],
-) -> String {
+pub fn meeting_host_unknown(wording: &Wording<'_>, given: &str, known: &[String]) -> String {
     let first = known.first().cloned().unwrap_or_default();
-    texts.format(
-        language,
+    wording.format(
         "meeting-host-unknown-association",
         &[
             ("given", escape_markdown(given).into()),
@@ -467,50 +407,37 @@ pub fn meeting_host_unknown(
     )
 }
 
-pub fn meeting_host_set(texts: &Texts, language: Language, host: &str) -> String {
-    texts.format(
-        language,
+pub fn meeting_host_set(wording: &Wording<'_>, host: &str) -> String {
+    wording.format(
         "meeting-host-set",
         &[("host", escape_markdown(host).into())],
     )
 }
 
-pub fn meeting_host_order_set(texts: &Texts, language: Language, order: &[String]) -> String {
-    texts.format(
-        language,
+pub fn meeting_host_order_set(wording: &Wording<'_>, order: &[String]) -> String {
+    wording.format(
         "meeting-host-order-set",
         &[("order", escape_markdown(&order.join(", ")).into())],
     )
 }
 
-pub fn meeting_place_set(texts: &Texts, language: Language, place: &str) -> String {
-    texts.format(
-        language,
+pub fn meeting_place_set(wording: &Wording<'_>, place: &str) -> String {
+    wording.format(
         "meeting-place-set",
         &[("place", escape_markdown(place).into())],
     )
 }
 
 /// `user` (Markdown-safe) now represents `association`, or is a guest with `None`.
-pub fn association_set(
-    texts: &Texts,
-    language: Language,
-    user: &str,
-    association: Option<&str>,
-) -> String {
+pub fn association_set(wording: &Wording<'_>, user: &str, association: Option<&str>) -> String {
     match association {
-        Some(association) => texts.format(
-            language,
+        Some(association) => wording.format(
             "association-set",
             &[
                 ("user", user.to_owned().into()),
                 ("association", escape_markdown(association).into()),
             ],
         ),
-        None => texts.format(
-            language,
-            "association-unset",
-            &[("user", user.to_owned().into())],
-        ),
+        None => wording.format("association-unset", &[("user", user.to_owned().into())]),
     }
 }

@@ -12,6 +12,7 @@ mod reminders;
 use std::collections::HashMap;
 
 use chrono_tz::Tz;
+use fluent_bundle::FluentValue;
 
 pub use agenda::*;
 pub use help::*;
@@ -32,134 +33,149 @@ use crate::domain::record::MAX_DECISION_LENGTH;
 use crate::domain::{Agenda, AgendaError, AgendaItem, Language, Meeting, UserId};
 use crate::i18n::{Texts, escape_markdown};
 
+/// How the room reads the bot: the texts, the room's language, the group's time zone. Every
+/// reply is worded through one.
+#[derive(Clone, Copy)]
+pub struct Wording<'a> {
+    pub texts: &'a Texts,
+    pub language: Language,
+    pub time_zone: Tz,
+}
+
+impl<'a> Wording<'a> {
+    pub fn new(texts: &'a Texts, language: Language, time_zone: Tz) -> Self {
+        Self {
+            texts,
+            language,
+            time_zone,
+        }
+    }
+
+    /// The same, in another language (`!langue en` answers in English).
+    pub fn in_language(self, language: Language) -> Self {
+        Self { language, ..self }
+    }
+
+    /// A text without arguments.
+    pub fn get(&self, id: &str) -> String {
+        self.texts.get(self.language, id)
+    }
+
+    /// A text with its arguments.
+    pub fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.texts.format(self.language, id, args)
+    }
+}
+
 /// The bot's greeting when it joins a room.
-pub fn welcome(texts: &Texts, language: Language) -> String {
-    texts.get(language, "welcome")
+pub fn welcome(wording: &Wording<'_>) -> String {
+    wording.get("welcome")
 }
 
 /// The one answer to a flood of commands.
-pub fn slow_down(texts: &Texts, language: Language) -> String {
-    texts.get(language, "error-slow-down")
+pub fn slow_down(wording: &Wording<'_>) -> String {
+    wording.get("error-slow-down")
 }
 
 /// The apology for a command the bot could not handle at all.
-pub fn internal_error(texts: &Texts, language: Language) -> String {
-    texts.get(language, "error-internal")
+pub fn internal_error(wording: &Wording<'_>) -> String {
+    wording.get("error-internal")
 }
 
 /// `!language`: which language the room's replies are in.
-pub fn language_current(texts: &Texts, language: Language) -> String {
-    texts.get(language, "language-current")
+pub fn language_current(wording: &Wording<'_>) -> String {
+    wording.get("language-current")
 }
 
 /// `!language en`: said in the new language.
-pub fn language_changed(texts: &Texts, language: Language) -> String {
-    texts.get(language, "language-changed")
+pub fn language_changed(wording: &Wording<'_>) -> String {
+    wording.get("language-changed")
 }
 
 /// A friendly explanation of what was wrong, with the right form.
-pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> String {
+pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
     match error {
         ParseError::UnknownCommand {
             name,
             suggestion: None,
-        } => texts.format(
-            language,
+        } => wording.format(
             "error-unknown-command",
             &[("name", escape_markdown(name).into())],
         ),
         ParseError::UnknownCommand {
             name,
             suggestion: Some(suggestion),
-        } => texts.format(
-            language,
+        } => wording.format(
             "error-unknown-command-suggestion",
             &[
                 ("name", escape_markdown(name).into()),
                 ("suggestion", (*suggestion).into()),
             ],
         ),
-        ParseError::UnknownHelpTopic { given } => texts.format(
-            language,
+        ParseError::UnknownHelpTopic { given } => wording.format(
             "error-unknown-help-topic",
             &[("given", escape_markdown(given).into())],
         ),
-        ParseError::UnknownLanguage { given } => texts.format(
-            language,
+        ParseError::UnknownLanguage { given } => wording.format(
             "error-unknown-language",
             &[("given", escape_markdown(given).into())],
         ),
-        ParseError::UnexpectedWords { usage, extra } => texts.format(
-            language,
+        ParseError::UnexpectedWords { usage, extra } => wording.format(
             "error-unexpected-words",
             &[
                 ("extra", escape_markdown(extra).into()),
-                ("example", example(texts, language, *usage).into()),
+                ("example", example(wording, *usage).into()),
             ],
         ),
-        ParseError::UnknownAgendaAction { given } => texts.format(
-            language,
+        ParseError::UnknownAgendaAction { given } => wording.format(
             "error-unknown-agenda-action",
             &[("given", escape_markdown(given).into())],
         ),
-        ParseError::EmptyItemText { usage } => texts.format(
-            language,
+        ParseError::EmptyItemText { usage } => wording.format(
             "error-empty-item",
-            &[("example", example(texts, language, *usage).into())],
+            &[("example", example(wording, *usage).into())],
         ),
-        ParseError::ItemTextTooLong { length } => texts.format(
-            language,
+        ParseError::ItemTextTooLong { length } => wording.format(
             "error-item-too-long",
             &[
                 ("length", (*length).into()),
                 ("max", MAX_ITEM_LENGTH.into()),
             ],
         ),
-        ParseError::PlaceTooLong { length } => texts.format(
-            language,
+        ParseError::PlaceTooLong { length } => wording.format(
             "error-place-too-long",
             &[
                 ("length", (*length).into()),
                 ("max", MAX_PLACE_LENGTH.into()),
-                (
-                    "example",
-                    example(texts, language, Usage::MeetingPlace).into(),
-                ),
+                ("example", example(wording, Usage::MeetingPlace).into()),
             ],
         ),
-        ParseError::ExpectedNumber { usage, given: None } => texts.format(
-            language,
+        ParseError::ExpectedNumber { usage, given: None } => wording.format(
             "error-missing-number",
-            &[("example", example(texts, language, *usage).into())],
+            &[("example", example(wording, *usage).into())],
         ),
         ParseError::ExpectedNumber {
             usage,
             given: Some(given),
-        } => texts.format(
-            language,
+        } => wording.format(
             "error-expected-number",
             &[
                 ("given", escape_markdown(given).into()),
-                ("example", example(texts, language, *usage).into()),
+                ("example", example(wording, *usage).into()),
             ],
         ),
-        ParseError::UnknownMeetingAction { given } => texts.format(
-            language,
+        ParseError::UnknownMeetingAction { given } => wording.format(
             "error-unknown-meeting-action",
             &[("given", escape_markdown(given).into())],
         ),
-        ParseError::OptionCount { count } => texts.format(
-            language,
-            "error-option-count",
-            &[("count", (*count).into())],
-        ),
-        ParseError::MissingArgument { usage } => texts.format(
-            language,
+        ParseError::OptionCount { count } => {
+            wording.format("error-option-count", &[("count", (*count).into())])
+        }
+        ParseError::MissingArgument { usage } => wording.format(
             "error-missing-argument",
-            &[("example", example(texts, language, *usage).into())],
+            &[("example", example(wording, *usage).into())],
         ),
-        ParseError::ExpectedUser { given } => texts.format(
-            language,
+        ParseError::ExpectedUser { given } => wording.format(
             "error-expected-user",
             &[(
                 "given",
@@ -170,24 +186,18 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                     .into(),
             )],
         ),
-        ParseError::PollQuestionMissing => texts.format(
-            language,
+        ParseError::PollQuestionMissing => wording.format(
             "error-poll-question-missing",
-            &[(
-                "example",
-                example(texts, language, Usage::PollCreate).into(),
-            )],
+            &[("example", example(wording, Usage::PollCreate).into())],
         ),
-        ParseError::PollQuestionTooLong { length } => texts.format(
-            language,
+        ParseError::PollQuestionTooLong { length } => wording.format(
             "error-poll-question-too-long",
             &[
                 ("length", (*length).into()),
                 ("max", MAX_QUESTION_LENGTH.into()),
             ],
         ),
-        ParseError::PollOptionCount { count } => texts.format(
-            language,
+        ParseError::PollOptionCount { count } => wording.format(
             "error-poll-option-count",
             &[
                 ("count", (*count).into()),
@@ -195,13 +205,10 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                 ("max", MAX_POLL_OPTIONS.into()),
             ],
         ),
-        ParseError::PollOptionLength { number, length: 0 } => texts.format(
-            language,
-            "error-poll-option-empty",
-            &[("number", (*number).into())],
-        ),
-        ParseError::PollOptionLength { number, length } => texts.format(
-            language,
+        ParseError::PollOptionLength { number, length: 0 } => {
+            wording.format("error-poll-option-empty", &[("number", (*number).into())])
+        }
+        ParseError::PollOptionLength { number, length } => wording.format(
             "error-poll-option-too-long",
             &[
                 ("number", (*number).into()),
@@ -209,36 +216,31 @@ pub fn parse_error(texts: &Texts, language: Language, error: &ParseError) -> Str
                 ("max", MAX_OPTION_LENGTH.into()),
             ],
         ),
-        ParseError::PollOptionDuplicate { first, second } => texts.format(
-            language,
+        ParseError::PollOptionDuplicate { first, second } => wording.format(
             "error-poll-option-duplicate",
             &[("first", (*first).into()), ("second", (*second).into())],
         ),
         ParseError::PollDeadlineWithoutQuestion => {
-            texts.get(language, "error-poll-deadline-without-question")
+            wording.get("error-poll-deadline-without-question")
         }
-        ParseError::DecisionTooLong { length } => texts.format(
-            language,
+        ParseError::DecisionTooLong { length } => wording.format(
             "error-decision-too-long",
             &[
                 ("length", (*length).into()),
                 ("max", MAX_DECISION_LENGTH.into()),
             ],
         ),
-        ParseError::ReminderOffsets => meeting_offsets_error(texts, language),
+        ParseError::ReminderOffsets => meeting_offsets_error(wording),
     }
 }
 
 /// Why an agenda operation was refused, with what would work.
-pub fn agenda_error(texts: &Texts, language: Language, error: &AgendaError) -> String {
+pub fn agenda_error(wording: &Wording<'_>, error: &AgendaError) -> String {
     match error {
-        AgendaError::NoSuchItem { number, count: 0 } => texts.format(
-            language,
-            "error-no-such-item-empty",
-            &[("number", (*number).into())],
-        ),
-        AgendaError::NoSuchItem { number, count } => texts.format(
-            language,
+        AgendaError::NoSuchItem { number, count: 0 } => {
+            wording.format("error-no-such-item-empty", &[("number", (*number).into())])
+        }
+        AgendaError::NoSuchItem { number, count } => wording.format(
             "error-no-such-item",
             &[("number", (*number).into()), ("count", (*count).into())],
         ),
@@ -246,8 +248,7 @@ pub fn agenda_error(texts: &Texts, language: Language, error: &AgendaError) -> S
             number,
             lowest,
             highest,
-        } => texts.format(
-            language,
+        } => wording.format(
             "error-impossible-position",
             &[
                 ("number", (*number).into()),
@@ -259,84 +260,69 @@ pub fn agenda_error(texts: &Texts, language: Language, error: &AgendaError) -> S
 }
 
 /// "la prochaine réunion (date pas encore fixée)", "la réunion du jeudi 10 décembre 2026 à 14 h".
-pub fn meeting_name(texts: &Texts, language: Language, time_zone: Tz, meeting: &Meeting) -> String {
+pub fn meeting_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let Some(starts_at) = meeting.starts_at else {
-        return texts.get(language, "agenda-meeting-unscheduled");
+        return wording.get("agenda-meeting-unscheduled");
     };
-    let date = format_date_time(starts_at, time_zone, language);
+    let date = format_date_time(starts_at, wording.time_zone, wording.language);
     match &meeting.place {
-        Some(place) => texts.format(
-            language,
+        Some(place) => wording.format(
             "agenda-meeting-scheduled-at",
             &[
                 ("date", date.into()),
                 ("place", escape_markdown(place).into()),
             ],
         ),
-        None => texts.format(
-            language,
-            "agenda-meeting-scheduled",
-            &[("date", date.into())],
-        ),
+        None => wording.format("agenda-meeting-scheduled", &[("date", date.into())]),
     }
 }
 
 /// The agenda as a numbered list: urgent items first, who added each (and for which
 /// association, when known), what was treated or carried over.
 pub fn agenda_list(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     meeting: &Meeting,
     agenda: &Agenda,
     membership: &HashMap<UserId, String>,
 ) -> String {
-    let meeting = meeting_name(texts, language, time_zone, meeting);
+    let meeting = meeting_name(wording, meeting);
     if agenda.is_empty() {
-        return texts.format(language, "agenda-empty", &[("meeting", meeting.into())]);
+        return wording.format("agenda-empty", &[("meeting", meeting.into())]);
     }
-    let mut text = texts.format(language, "agenda-title", &[("meeting", meeting.into())]);
+    let mut text = wording.format("agenda-title", &[("meeting", meeting.into())]);
     text.push_str("\n\n");
     for (index, item) in agenda.items().iter().enumerate() {
         text.push_str(&format!("{}. ", index + 1));
         let association = membership.get(&item.author).map(String::as_str);
-        text.push_str(&agenda_line(texts, language, time_zone, item, association));
+        text.push_str(&agenda_line(wording, item, association));
         text.push('\n');
     }
     text
 }
 
-fn agenda_line(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    item: &AgendaItem,
-    association: Option<&str>,
-) -> String {
+fn agenda_line(wording: &Wording<'_>, item: &AgendaItem, association: Option<&str>) -> String {
     let mut line = String::new();
     if item.urgent {
-        line.push_str(&texts.get(language, "agenda-item-urgent"));
+        line.push_str(&wording.get("agenda-item-urgent"));
         line.push_str(" — ");
     }
     line.push_str(&item_text(&item.text));
-    let mut by = texts.format(
-        language,
-        "agenda-item-by",
-        &[("author", author(item).into())],
-    );
+    let mut by = wording.format("agenda-item-by", &[("author", author(item).into())]);
     if let Some(association) = association {
         by.push_str(&format!(" ({})", escape_markdown(association)));
     }
     let mut notes = vec![by];
     if let Some(from) = item.carried_from {
-        notes.push(texts.format(
-            language,
+        notes.push(wording.format(
             "agenda-item-carried",
-            &[("date", format_date(from, time_zone, language).into())],
+            &[(
+                "date",
+                format_date(from, wording.time_zone, wording.language).into(),
+            )],
         ));
     }
     if item.status == crate::domain::ItemStatus::Treated {
-        notes.push(texts.get(language, "agenda-item-treated"));
+        notes.push(wording.get("agenda-item-treated"));
     }
     line.push_str(" — ");
     line.push_str(&notes.join(", "));
@@ -369,13 +355,19 @@ mod tests {
             ("!réunion annuler tout", "`!réunion annuler`"),
         ] {
             let error = crate::command::parse(body).expect_err("an error");
-            let reply = parse_error(&texts, Language::Fr, &error);
+            let reply = parse_error(
+                &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+                &error,
+            );
             assert!(reply.contains(example), "{body}: {reply}");
             assert!(!reply.contains("clore"), "{body}: {reply}");
         }
         let place = format!("!réunion lieu {}", "x".repeat(MAX_PLACE_LENGTH + 5));
         let error = crate::command::parse(&place).expect_err("an error");
-        let reply = parse_error(&texts, Language::Fr, &error);
+        let reply = parse_error(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            &error,
+        );
         assert!(
             reply.starts_with("Ce lieu fait 205 caractères, 200 au plus"),
             "{reply}"
@@ -390,7 +382,10 @@ mod tests {
             name: "aied".into(),
             suggestion: Some("aide"),
         };
-        let text = parse_error(&texts, Language::Fr, &error);
+        let text = parse_error(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            &error,
+        );
         assert!(
             text.contains("`!aied`") && text.contains("`!aide`"),
             "{text}"
@@ -403,7 +398,10 @@ mod tests {
         let error = ParseError::UnknownLanguage {
             given: "<klingon>".into(),
         };
-        let text = parse_error(&texts, Language::En, &error);
+        let text = parse_error(
+            &Wording::new(&texts, Language::En, chrono_tz::Europe::Paris),
+            &error,
+        );
         assert!(text.contains("\\<klingon\\>"), "{text}");
         assert!(text.contains("`!language en`"), "{text}");
     }
@@ -421,9 +419,7 @@ mod tests {
             missing: Vec::new(),
         }];
         let text = votes(
-            &texts,
-            Language::Fr,
-            chrono_tz::Europe::Paris,
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
             &ranked,
             &HashMap::new(),
         );
@@ -437,7 +433,12 @@ mod tests {
     #[test]
     fn a_room_without_associations_is_told_how_to_add_them() {
         let texts = texts();
-        let text = association_list(&texts, Language::Fr, &[], &HashMap::new(), &[]);
+        let text = association_list(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            &[],
+            &HashMap::new(),
+            &[],
+        );
         assert!(
             text.contains("Aucune association n'est encore connue"),
             "{text}"

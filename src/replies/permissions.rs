@@ -1,13 +1,12 @@
 //! The one refusal reply: what was refused and who may do it (the policy is
 //! [`crate::domain::permissions`]).
 
-use crate::domain::Language;
+use super::Wording;
 use crate::domain::permissions::{Act, Refusal};
-use crate::i18n::Texts;
 
 /// "Only the person who … (`owner`) or a room moderator may …". `owner` is Markdown-safe: the
 /// name of whoever started what was refused (unused when only moderators may).
-pub fn refused(texts: &Texts, language: Language, refusal: &Refusal, owner: &str) -> String {
+pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String {
     let (id, number, owner_argument) = match refusal.act {
         Act::RemoveItem => ("agenda-remove-refused", None, "author"),
         Act::SetDate => ("meeting-close-refused", None, "proposer"),
@@ -24,13 +23,15 @@ pub fn refused(texts: &Texts, language: Language, refusal: &Refusal, owner: &str
     if let Some(number) = number {
         arguments.push(("number", number.into()));
     }
-    texts.format(language, id, &arguments)
+    wording.format(id, &arguments)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language;
     use crate::domain::permissions::Who;
+    use crate::i18n::Texts;
 
     #[test]
     fn every_refusal_names_who_may_in_both_languages() {
@@ -53,7 +54,11 @@ mod tests {
                     act,
                     who: act.who(),
                 };
-                let text = refused(&texts, language, &refusal, "ALICE");
+                let text = refused(
+                    &Wording::new(&texts, language, chrono_tz::Europe::Paris),
+                    &refusal,
+                    "ALICE",
+                );
                 let moderator = match language {
                     Language::Fr => "modérateur",
                     Language::En => "moderator",

@@ -1,34 +1,32 @@
 //! What the room reads about polls: the poll itself (and its text for clients without polls),
 //! results with where each association stands, the list, and the answers to `!vote`.
 
+use super::Wording;
 use std::collections::HashMap;
 
-use chrono_tz::Tz;
-
 use super::meetings::{date_problem, member_name};
+use crate::domain::UserId;
 use crate::domain::dates::DateProblem;
 use crate::domain::meeting::format_date_time;
 use crate::domain::poll::{JointPosition, Poll, PollResults, Stance};
 use crate::domain::votes::keycap;
-use crate::domain::{Language, UserId};
-use crate::i18n::{Texts, escape_markdown};
+use crate::i18n::escape_markdown;
 
 /// For / Against / Abstain, in the room's language.
-pub fn poll_default_options(texts: &Texts, language: Language) -> Vec<String> {
+pub fn poll_default_options(wording: &Wording<'_>) -> Vec<String> {
     [
         "poll-option-for",
         "poll-option-against",
         "poll-option-abstain",
     ]
     .iter()
-    .map(|id| texts.get(language, id))
+    .map(|id| wording.get(id))
     .collect()
 }
 
 /// The question as clients show it on the poll: "Sondage n° 2 : …".
-pub fn poll_question(texts: &Texts, language: Language, poll: &Poll) -> String {
-    texts.format(
-        language,
+pub fn poll_question(wording: &Wording<'_>, poll: &Poll) -> String {
+    wording.format(
         "poll-question",
         &[
             ("number", poll.number.into()),
@@ -38,15 +36,8 @@ pub fn poll_question(texts: &Texts, language: Language, poll: &Poll) -> String {
 }
 
 /// The poll as plain text, for clients that do not show polls: the options and how to answer.
-pub fn poll_fallback(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    poll: &Poll,
-    author: &str,
-) -> String {
-    let mut text = texts.format(
-        language,
+pub fn poll_fallback(wording: &Wording<'_>, poll: &Poll, author: &str) -> String {
+    let mut text = wording.format(
         "poll-fallback-intro",
         &[
             ("number", poll.number.into()),
@@ -59,37 +50,26 @@ pub fn poll_fallback(
         text.push_str(&format!("{} {option}\n", keycap(index + 1).unwrap_or("•")));
     }
     if let Some(deadline) = poll.closes_at {
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "poll-fallback-deadline",
             &[(
                 "date",
-                format_date_time(deadline, time_zone, language).into(),
+                format_date_time(deadline, wording.time_zone, wording.language).into(),
             )],
         ));
         text.push('\n');
     }
-    text.push_str(&texts.format(
-        language,
-        "poll-fallback-how",
-        &[("number", poll.number.into())],
-    ));
+    text.push_str(&wording.format("poll-fallback-how", &[("number", poll.number.into())]));
     text
 }
 
 /// A deadline that cannot be read or is past, with an example.
-pub fn poll_deadline_error(
-    texts: &Texts,
-    language: Language,
-    given: &str,
-    problem: &DateProblem,
-) -> String {
-    texts.format(
-        language,
+pub fn poll_deadline_error(wording: &Wording<'_>, given: &str, problem: &DateProblem) -> String {
+    wording.format(
         "error-poll-deadline",
         &[
             ("given", escape_markdown(given).into()),
-            ("problem", date_problem(texts, language, problem).into()),
+            ("problem", date_problem(wording, problem).into()),
         ],
     )
 }
@@ -104,17 +84,14 @@ fn option_label(poll: &Poll, option: usize) -> String {
 /// The results: per option who answered (and for which association), per association where
 /// it stands, the guests apart, and one line on the joint position.
 pub fn poll_results(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     poll: &Poll,
     results: &PollResults,
     names: &HashMap<UserId, String>,
     closed_late: bool,
 ) -> String {
-    let date = |at| format_date_time(at, time_zone, language);
-    let mut text = texts.format(
-        language,
+    let date = |at| format_date_time(at, wording.time_zone, wording.language);
+    let mut text = wording.format(
         "poll-results-title",
         &[
             ("number", poll.number.into()),
@@ -123,28 +100,19 @@ pub fn poll_results(
     );
     text.push('\n');
     text.push_str(&match (poll.closed_at, poll.closes_at) {
-        (Some(closed), _) if closed_late => texts.format(
-            language,
-            "poll-status-closed-late",
-            &[("date", date(closed).into())],
-        ),
-        (Some(closed), _) => texts.format(
-            language,
-            "poll-status-closed",
-            &[("date", date(closed).into())],
-        ),
-        (None, Some(deadline)) => texts.format(
-            language,
-            "poll-status-open-until",
-            &[("date", date(deadline).into())],
-        ),
-        (None, None) => texts.get(language, "poll-status-open"),
+        (Some(closed), _) if closed_late => {
+            wording.format("poll-status-closed-late", &[("date", date(closed).into())])
+        }
+        (Some(closed), _) => wording.format("poll-status-closed", &[("date", date(closed).into())]),
+        (None, Some(deadline)) => {
+            wording.format("poll-status-open-until", &[("date", date(deadline).into())])
+        }
+        (None, None) => wording.get("poll-status-open"),
     });
     text.push_str("\n\n");
     for (index, voters) in results.by_option.iter().enumerate() {
         text.push_str("- ");
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "poll-option-line",
             &[
                 ("key", keycap(index + 1).unwrap_or("•").into()),
@@ -164,14 +132,13 @@ pub fn poll_results(
     }
     if !results.associations.is_empty() {
         text.push('\n');
-        text.push_str(&texts.get(language, "poll-by-association"));
+        text.push_str(&wording.get("poll-by-association"));
         text.push('\n');
         for (association, stance) in &results.associations {
             let association = escape_markdown(association);
             text.push_str("- ");
             text.push_str(&match stance {
-                Stance::Missing => texts.format(
-                    language,
+                Stance::Missing => wording.format(
                     "poll-stance-missing",
                     &[("association", association.into())],
                 ),
@@ -180,8 +147,7 @@ pub fn poll_results(
                         .iter()
                         .map(|voter| member_name(names, voter))
                         .collect();
-                    texts.format(
-                        language,
+                    wording.format(
                         "poll-stance-unanimous",
                         &[
                             ("association", association.into()),
@@ -201,8 +167,7 @@ pub fn poll_results(
                             )
                         })
                         .collect();
-                    texts.format(
-                        language,
+                    wording.format(
                         "poll-stance-split",
                         &[
                             ("association", association.into()),
@@ -227,52 +192,45 @@ pub fn poll_results(
             })
             .collect();
         text.push('\n');
-        text.push_str(&texts.format(
-            language,
-            "poll-guests",
-            &[("details", details.join(", ").into())],
-        ));
+        text.push_str(&wording.format("poll-guests", &[("details", details.join(", ").into())]));
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(&joint_position(texts, language, poll, &results.joint));
+    text.push_str(&joint_position(wording, poll, &results.joint));
     text
 }
 
 /// The one line that says whether the group has a joint position, and if not, why.
-fn joint_position(texts: &Texts, language: Language, poll: &Poll, joint: &JointPosition) -> String {
+fn joint_position(wording: &Wording<'_>, poll: &Poll, joint: &JointPosition) -> String {
     match joint {
-        JointPosition::Adopted(option) => texts.format(
-            language,
+        JointPosition::Adopted(option) => wording.format(
             "poll-joint-adopted",
             &[("option", option_label(poll, *option).into())],
         ),
-        JointPosition::NoAssociations => texts.get(language, "poll-joint-none"),
+        JointPosition::NoAssociations => wording.get("poll-joint-none"),
         JointPosition::NotYet {
             missing,
             split,
             disagreeing,
         } => {
-            let mut text = texts.get(language, "poll-joint-not-yet");
+            let mut text = wording.get("poll-joint-not-yet");
             if !missing.is_empty() {
                 text.push(' ');
-                text.push_str(&texts.format(
-                    language,
+                text.push_str(&wording.format(
                     "poll-joint-missing",
                     &[("associations", escape_markdown(&missing.join(", ")).into())],
                 ));
             }
             if !split.is_empty() {
                 text.push(' ');
-                text.push_str(&texts.format(
-                    language,
+                text.push_str(&wording.format(
                     "poll-joint-split",
                     &[("associations", escape_markdown(&split.join(", ")).into())],
                 ));
             }
             if *disagreeing {
                 text.push(' ');
-                text.push_str(&texts.get(language, "poll-joint-disagree"));
+                text.push_str(&wording.get("poll-joint-disagree"));
             }
             text
         }
@@ -281,15 +239,9 @@ fn joint_position(texts: &Texts, language: Language, poll: &Poll, joint: &JointP
 
 /// The joint position in a few words ("Position commune : Pour." / "Pas de position
 /// commune."), for the poll's end and the minutes; nothing when the room has no associations.
-pub fn joint_position_short(
-    texts: &Texts,
-    language: Language,
-    poll: &Poll,
-    joint: &JointPosition,
-) -> String {
+pub fn joint_position_short(wording: &Wording<'_>, poll: &Poll, joint: &JointPosition) -> String {
     match joint {
-        JointPosition::Adopted(option) => texts.format(
-            language,
+        JointPosition::Adopted(option) => wording.format(
             "poll-end-adopted",
             &[(
                 "option",
@@ -300,22 +252,16 @@ pub fn joint_position_short(
                     .into(),
             )],
         ),
-        JointPosition::NotYet { .. } => texts.get(language, "poll-end-not-yet"),
+        JointPosition::NotYet { .. } => wording.get("poll-end-not-yet"),
         JointPosition::NoAssociations => String::new(),
     }
 }
 
 /// The text of the poll's end event (clients show the final results beside it).
-pub fn poll_end_text(
-    texts: &Texts,
-    language: Language,
-    poll: &Poll,
-    results: &PollResults,
-) -> String {
-    let joint = joint_position_short(texts, language, poll, &results.joint);
-    texts
+pub fn poll_end_text(wording: &Wording<'_>, poll: &Poll, results: &PollResults) -> String {
+    let joint = joint_position_short(wording, poll, &results.joint);
+    wording
         .format(
-            language,
             "poll-end-text",
             &[("number", poll.number.into()), ("joint", joint.into())],
         )
@@ -324,21 +270,15 @@ pub fn poll_end_text(
 }
 
 /// `!polls`: the open polls with their numbers, deadlines and how many answered.
-pub fn poll_list(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    polls: &[(Poll, usize)],
-) -> String {
+pub fn poll_list(wording: &Wording<'_>, polls: &[(Poll, usize)]) -> String {
     if polls.is_empty() {
-        return texts.get(language, "poll-list-empty");
+        return wording.get("poll-list-empty");
     }
-    let mut text = texts.get(language, "poll-list-title");
+    let mut text = wording.get("poll-list-title");
     text.push_str("\n\n");
     for (poll, answered) in polls {
         text.push_str("- ");
-        text.push_str(&texts.format(
-            language,
+        text.push_str(&wording.format(
             "poll-list-line",
             &[
                 ("number", poll.number.into()),
@@ -348,64 +288,51 @@ pub fn poll_list(
         ));
         if let Some(deadline) = poll.closes_at {
             text.push_str(" — ");
-            text.push_str(&texts.format(
-                language,
+            text.push_str(&wording.format(
                 "poll-list-until",
                 &[(
                     "date",
-                    format_date_time(deadline, time_zone, language).into(),
+                    format_date_time(deadline, wording.time_zone, wording.language).into(),
                 )],
             ));
         }
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(&texts.get(language, "poll-list-footer"));
+    text.push_str(&wording.get("poll-list-footer"));
     text
 }
 
-pub fn poll_not_found(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(language, "poll-not-found", &[("number", number.into())])
+pub fn poll_not_found(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("poll-not-found", &[("number", number.into())])
 }
 
 /// No poll at all (or none open, with `open_only`).
-pub fn poll_none(texts: &Texts, language: Language, open_only: bool) -> String {
-    texts.get(
-        language,
-        if open_only {
-            "poll-none-open"
-        } else {
-            "poll-none"
-        },
-    )
+pub fn poll_none(wording: &Wording<'_>, open_only: bool) -> String {
+    wording.get(if open_only {
+        "poll-none-open"
+    } else {
+        "poll-none"
+    })
 }
 
-pub fn poll_already_closed(texts: &Texts, language: Language, poll: &Poll) -> String {
-    texts.format(
-        language,
-        "poll-already-closed",
-        &[("number", poll.number.into())],
-    )
+pub fn poll_already_closed(wording: &Wording<'_>, poll: &Poll) -> String {
+    wording.format("poll-already-closed", &[("number", poll.number.into())])
 }
 
-pub fn poll_closed_no_answer(texts: &Texts, language: Language, poll: &Poll) -> String {
-    texts.format(
-        language,
-        "poll-closed-no-answer",
-        &[("number", poll.number.into())],
-    )
+pub fn poll_closed_no_answer(wording: &Wording<'_>, poll: &Poll) -> String {
+    wording.format("poll-closed-no-answer", &[("number", poll.number.into())])
 }
 
 /// `!vote n <option>` with an option the poll does not have: its options, and an example.
-pub fn poll_no_such_option(texts: &Texts, language: Language, poll: &Poll, given: &str) -> String {
+pub fn poll_no_such_option(wording: &Wording<'_>, poll: &Poll, given: &str) -> String {
     let options: Vec<String> = poll
         .options
         .iter()
         .enumerate()
         .map(|(index, option)| format!("{} {}", index + 1, escape_markdown(option)))
         .collect();
-    texts.format(
-        language,
+    wording.format(
         "poll-no-such-option",
         &[
             ("number", poll.number.into()),
@@ -417,14 +344,12 @@ pub fn poll_no_such_option(texts: &Texts, language: Language, poll: &Poll, given
 
 /// The confirmation of a `!vote`.
 pub fn poll_answer_recorded(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     poll: &Poll,
     option: usize,
     voter: &str,
 ) -> String {
-    texts.format(
-        language,
+    wording.format(
         "poll-answer-recorded",
         &[
             ("number", poll.number.into()),

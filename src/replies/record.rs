@@ -2,10 +2,10 @@
 //! the minutes of a meeting (also uploaded as a Markdown file and exported from the command
 //! line, so the same words serve all three).
 
+use super::Wording;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 
 use super::meetings::member_name;
 use super::polls::joint_position_short;
@@ -14,7 +14,7 @@ use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner};
 use crate::domain::{AgendaItem, ItemStatus, Language, Meeting, UserId};
-use crate::i18n::{Texts, escape_markdown};
+use crate::i18n::escape_markdown;
 
 /// Everything the minutes of a meeting gather.
 #[derive(Debug, Clone)]
@@ -30,9 +30,7 @@ pub struct Minutes {
 
 /// "n° 3 — text (Restos du Cœur, ALICE, 10/12/2026)" with the marks of its history.
 fn decision_line(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     decision: &Decision,
     names: &HashMap<UserId, String>,
 ) -> String {
@@ -47,23 +45,23 @@ fn decision_line(
     }
     line.push_str(&format!(
         " ({by}, {})",
-        format_date(decision.created_at, time_zone, language)
+        format_date(decision.created_at, wording.time_zone, wording.language)
     ));
     if decision.version > 1 {
         line.push_str(" — ");
-        line.push_str(&texts.format(
-            language,
-            "decision-amended",
-            &[("versions", decision.version.into())],
-        ));
+        line.push_str(
+            &wording.format("decision-amended", &[("versions", decision.version.into())]),
+        );
     }
     if let Some(revoked) = &decision.revoked {
         line.push_str(" — ");
-        line.push_str(&texts.format(
-            language,
+        line.push_str(&wording.format(
             "decision-revoked-mark",
             &[
-                ("date", format_date(revoked.at, time_zone, language).into()),
+                (
+                    "date",
+                    format_date(revoked.at, wording.time_zone, wording.language).into(),
+                ),
                 ("reason", escape_markdown(&revoked.reason).into()),
             ],
         ));
@@ -72,22 +70,18 @@ fn decision_line(
 }
 
 /// The confirmation of a new decision.
-pub fn decision_recorded(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    decision: &Decision,
-) -> String {
+pub fn decision_recorded(wording: &Wording<'_>, decision: &Decision) -> String {
     let meeting = match decision.meeting {
-        Some((_, Some(starts_at))) => texts.format(
-            language,
+        Some((_, Some(starts_at))) => wording.format(
             "decision-meeting",
-            &[("date", format_date(starts_at, time_zone, language).into())],
+            &[(
+                "date",
+                format_date(starts_at, wording.time_zone, wording.language).into(),
+            )],
         ),
-        _ => texts.get(language, "decision-no-meeting"),
+        _ => wording.get("decision-no-meeting"),
     };
-    texts.format(
-        language,
+    wording.format(
         "decision-recorded",
         &[
             ("number", decision.number.into()),
@@ -99,59 +93,53 @@ pub fn decision_recorded(
 
 /// The latest decisions, or those a search found.
 pub fn decision_list(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     decisions: &[Decision],
     names: &HashMap<UserId, String>,
     search: Option<&str>,
 ) -> String {
     if decisions.is_empty() {
         return match search {
-            Some(words) => texts.format(
-                language,
+            Some(words) => wording.format(
                 "decision-search-empty",
                 &[("words", escape_markdown(words).into())],
             ),
-            None => texts.get(language, "decision-list-empty"),
+            None => wording.get("decision-list-empty"),
         };
     }
     let mut text = match search {
-        Some(words) => texts.format(
-            language,
+        Some(words) => wording.format(
             "decision-search-title",
             &[
                 ("words", escape_markdown(words).into()),
                 ("count", decisions.len().into()),
             ],
         ),
-        None => texts.get(language, "decision-list-title"),
+        None => wording.get("decision-list-title"),
     };
     text.push_str("\n\n");
     for decision in decisions {
         text.push_str("- ");
-        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push_str(&decision_line(wording, decision, names));
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(&texts.get(language, "decision-list-footer"));
+    text.push_str(&wording.get("decision-list-footer"));
     text
 }
 
 /// The register as a document (for the exports): a title, then every decision with the
 /// marks of its history.
 pub fn decisions_document(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     decisions: &[Decision],
     names: &HashMap<UserId, String>,
 ) -> String {
-    let mut text = texts.get(language, "export-decisions-title");
+    let mut text = wording.get("export-decisions-title");
     text.push_str("\n\n");
     for decision in decisions {
         text.push_str("- ");
-        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push_str(&decision_line(wording, decision, names));
         text.push('\n');
     }
     text.trim_end().to_owned()
@@ -159,15 +147,12 @@ pub fn decisions_document(
 
 /// One decision in full: its text, who, when, its meeting and poll, its history.
 pub fn decision_detail(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     decision: &Decision,
     versions: &[DecisionVersion],
     names: &HashMap<UserId, String>,
 ) -> String {
-    let mut text = texts.format(
-        language,
+    let mut text = wording.format(
         "decision-detail-title",
         &[
             ("number", decision.number.into()),
@@ -181,43 +166,47 @@ pub fn decision_detail(
     }
     text.push_str(&format!(
         "- {}\n",
-        texts.format(
-            language,
+        wording.format(
             "decision-detail-by",
             &[
                 ("author", by.into()),
                 (
                     "date",
-                    format_date_time(decision.created_at, time_zone, language).into()
+                    format_date_time(decision.created_at, wording.time_zone, wording.language)
+                        .into()
                 ),
             ],
         )
     ));
     text.push_str("- ");
     text.push_str(&match decision.meeting {
-        Some((_, Some(starts_at))) => texts.format(
-            language,
+        Some((_, Some(starts_at))) => wording.format(
             "decision-meeting",
-            &[("date", format_date(starts_at, time_zone, language).into())],
+            &[(
+                "date",
+                format_date(starts_at, wording.time_zone, wording.language).into(),
+            )],
         ),
-        _ => texts.get(language, "decision-no-meeting"),
+        _ => wording.get("decision-no-meeting"),
     });
     text.push('\n');
     if let Some(poll) = decision.poll {
         text.push_str(&format!(
             "- {}\n",
-            texts.format(language, "decision-from-poll", &[("number", poll.into())])
+            wording.format("decision-from-poll", &[("number", poll.into())])
         ));
     }
     if let Some(revoked) = &decision.revoked {
         text.push_str(&format!(
             "- {}\n",
-            texts.format(
-                language,
+            wording.format(
                 "decision-detail-revoked",
                 &[
                     ("by", member_name(names, &revoked.by).into()),
-                    ("date", format_date(revoked.at, time_zone, language).into()),
+                    (
+                        "date",
+                        format_date(revoked.at, wording.time_zone, wording.language).into()
+                    ),
                     ("reason", escape_markdown(&revoked.reason).into()),
                 ],
             )
@@ -225,14 +214,14 @@ pub fn decision_detail(
     }
     if versions.len() > 1 {
         text.push('\n');
-        text.push_str(&texts.get(language, "decision-history"));
+        text.push_str(&wording.get("decision-history"));
         text.push('\n');
         for version in versions {
             text.push_str(&format!(
                 "- v{} ({}, {}) : {}\n",
                 version.version,
                 member_name(names, &version.author),
-                format_date(version.created_at, time_zone, language),
+                format_date(version.created_at, wording.time_zone, wording.language),
                 escape_markdown(&version.text)
             ));
         }
@@ -240,13 +229,12 @@ pub fn decision_detail(
     text.trim_end().to_owned()
 }
 
-pub fn decision_not_found(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(language, "decision-not-found", &[("number", number.into())])
+pub fn decision_not_found(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("decision-not-found", &[("number", number.into())])
 }
 
-pub fn decision_amended(texts: &Texts, language: Language, decision: &Decision) -> String {
-    texts.format(
-        language,
+pub fn decision_amended(wording: &Wording<'_>, decision: &Decision) -> String {
+    wording.format(
         "decision-amended-reply",
         &[
             ("number", decision.number.into()),
@@ -256,9 +244,8 @@ pub fn decision_amended(texts: &Texts, language: Language, decision: &Decision) 
     )
 }
 
-pub fn decision_revoked(texts: &Texts, language: Language, number: usize, reason: &str) -> String {
-    texts.format(
-        language,
+pub fn decision_revoked(wording: &Wording<'_>, number: usize, reason: &str) -> String {
+    wording.format(
         "decision-revoked-reply",
         &[
             ("number", number.into()),
@@ -267,21 +254,12 @@ pub fn decision_revoked(texts: &Texts, language: Language, number: usize, reason
     )
 }
 
-pub fn decision_already_revoked(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(
-        language,
-        "decision-already-revoked",
-        &[("number", number.into())],
-    )
+pub fn decision_already_revoked(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("decision-already-revoked", &[("number", number.into())])
 }
 
 /// The text recorded when a poll's outcome goes to the register.
-pub fn poll_decision_text(
-    texts: &Texts,
-    language: Language,
-    poll: &Poll,
-    results: &PollResults,
-) -> String {
+pub fn poll_decision_text(wording: &Wording<'_>, poll: &Poll, results: &PollResults) -> String {
     let counts: Vec<String> = poll
         .options
         .iter()
@@ -296,8 +274,7 @@ pub fn poll_decision_text(
         JointPosition::Adopted(option) => poll.options.get(option - 1).cloned().unwrap_or_default(),
         _ => String::new(),
     };
-    texts.format(
-        language,
+    wording.format(
         id,
         &[
             ("option", option.into()),
@@ -317,14 +294,12 @@ pub fn owner_name(owner: &Owner, names: &HashMap<UserId, String>) -> String {
 }
 
 fn action_line(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     action: &Action,
     today: NaiveDate,
     names: &HashMap<UserId, String>,
 ) -> String {
-    let mut line = texts.format(
-        language,
+    let mut line = wording.format(
         "action-line",
         &[
             ("number", action.number.into()),
@@ -334,18 +309,17 @@ fn action_line(
     );
     if let Some(due) = action.due_on {
         line.push_str(" — ");
-        line.push_str(&texts.format(
-            language,
+        line.push_str(&wording.format(
             "action-due",
-            &[("date", format_day(due, language).into())],
+            &[("date", format_day(due, wording.language).into())],
         ));
     }
     if action.done_at.is_some() {
         line.push_str(" — ");
-        line.push_str(&texts.get(language, "action-done-mark"));
+        line.push_str(&wording.get("action-done-mark"));
     } else if action.is_late(today) {
         line.push_str(" — ");
-        line.push_str(&texts.get(language, "action-late-mark"));
+        line.push_str(&wording.get("action-late-mark"));
     }
     line
 }
@@ -362,53 +336,45 @@ fn format_day(day: NaiveDate, language: Language) -> String {
 
 /// The confirmation of a new action.
 pub fn action_recorded(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     action: &Action,
     today: NaiveDate,
     names: &HashMap<UserId, String>,
 ) -> String {
-    texts.format(
-        language,
+    wording.format(
         "action-recorded",
-        &[(
-            "line",
-            action_line(texts, language, action, today, names).into(),
-        )],
+        &[("line", action_line(wording, action, today, names).into())],
     )
 }
 
 /// The open actions, late ones first (already sorted).
 pub fn action_list(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     actions: &[Action],
     today: NaiveDate,
     names: &HashMap<UserId, String>,
 ) -> String {
     if actions.is_empty() {
-        return texts.get(language, "action-list-empty");
+        return wording.get("action-list-empty");
     }
-    let mut text = texts.get(language, "action-list-title");
+    let mut text = wording.get("action-list-title");
     text.push_str("\n\n");
     for action in actions {
         text.push_str("- ");
-        text.push_str(&action_line(texts, language, action, today, names));
+        text.push_str(&action_line(wording, action, today, names));
         text.push('\n');
     }
     text.push('\n');
-    text.push_str(&texts.get(language, "action-list-footer"));
+    text.push_str(&wording.get("action-list-footer"));
     text
 }
 
 pub fn action_done(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     action: &Action,
     names: &HashMap<UserId, String>,
 ) -> String {
-    texts.format(
-        language,
+    wording.format(
         "action-done",
         &[
             ("number", action.number.into()),
@@ -418,27 +384,17 @@ pub fn action_done(
     )
 }
 
-pub fn action_already_done(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(
-        language,
-        "action-already-done",
-        &[("number", number.into())],
-    )
+pub fn action_already_done(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("action-already-done", &[("number", number.into())])
 }
 
-pub fn action_not_found(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(language, "action-not-found", &[("number", number.into())])
+pub fn action_not_found(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("action-not-found", &[("number", number.into())])
 }
 
 /// An owner that is neither a member nor one of the room's associations.
-pub fn action_unknown_owner(
-    texts: &Texts,
-    language: Language,
-    given: &str,
-    known: &[String],
-) -> String {
-    texts.format(
-        language,
+pub fn action_unknown_owner(wording: &Wording<'_>, given: &str, known: &[String]) -> String {
+    wording.format(
         "action-unknown-owner",
         &[
             ("given", escape_markdown(given).into()),
@@ -447,13 +403,12 @@ pub fn action_unknown_owner(
     )
 }
 
-pub fn action_missing_what(texts: &Texts, language: Language) -> String {
-    texts.get(language, "action-missing-what")
+pub fn action_missing_what(wording: &Wording<'_>) -> String {
+    wording.get("action-missing-what")
 }
 
-pub fn action_too_long(texts: &Texts, language: Language, length: usize) -> String {
-    texts.format(
-        language,
+pub fn action_too_long(wording: &Wording<'_>, length: usize) -> String {
+    wording.format(
         "action-too-long",
         &[
             ("length", length.into()),
@@ -463,54 +418,48 @@ pub fn action_too_long(texts: &Texts, language: Language, length: usize) -> Stri
 }
 
 /// A due date that cannot be read.
-pub fn action_bad_due_date(texts: &Texts, language: Language, given: &str) -> String {
-    texts.format(
-        language,
+pub fn action_bad_due_date(wording: &Wording<'_>, given: &str) -> String {
+    wording.format(
         "action-bad-due-date",
         &[("given", escape_markdown(given).into())],
     )
 }
 
 /// A day for the minutes that cannot be read, or has no meeting.
-pub fn minutes_bad_date(texts: &Texts, language: Language, given: &str) -> String {
-    texts.format(
-        language,
+pub fn minutes_bad_date(wording: &Wording<'_>, given: &str) -> String {
+    wording.format(
         "minutes-bad-date",
         &[("given", escape_markdown(given).into())],
     )
 }
 
-pub fn minutes_no_meeting(texts: &Texts, language: Language, day: Option<NaiveDate>) -> String {
+pub fn minutes_no_meeting(wording: &Wording<'_>, day: Option<NaiveDate>) -> String {
     match day {
-        Some(day) => texts.format(
-            language,
+        Some(day) => wording.format(
             "minutes-no-meeting-that-day",
-            &[("date", format_day(day, language).into())],
+            &[("date", format_day(day, wording.language).into())],
         ),
-        None => texts.get(language, "minutes-no-meeting"),
+        None => wording.get("minutes-no-meeting"),
     }
 }
 
 /// The minutes' file name: `compte-rendu-2026-12-10.md`, `minutes-2026-12-10.md`.
-pub fn minutes_file_name(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    meeting: &Meeting,
-) -> String {
+pub fn minutes_file_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let day = meeting
         .starts_at
-        .map(|at| at.with_timezone(&time_zone).format("%Y-%m-%d").to_string())
+        .map(|at| {
+            at.with_timezone(&wording.time_zone)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
         .unwrap_or_default();
-    texts.format(language, "minutes-file-name", &[("date", day.into())])
+    wording.format("minutes-file-name", &[("date", day.into())])
 }
 
 /// The minutes of a meeting, in Markdown: date, place, host; the agenda with what became of
 /// each item; the polls closed that day; the decisions; the actions.
 pub fn minutes(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     minutes: &Minutes,
     names: &HashMap<UserId, String>,
     today: NaiveDate,
@@ -518,15 +467,14 @@ pub fn minutes(
     let meeting = &minutes.meeting;
     let date = meeting
         .starts_at
-        .map(|at| format_date_time(at, time_zone, language))
+        .map(|at| format_date_time(at, wording.time_zone, wording.language))
         .unwrap_or_default();
-    let mut text = texts.format(language, "minutes-title", &[("date", date.into())]);
+    let mut text = wording.format("minutes-title", &[("date", date.into())]);
     text.push_str("\n\n");
-    let unknown = texts.get(language, "minutes-unknown");
+    let unknown = wording.get("minutes-unknown");
     text.push_str(&format!(
         "- {}\n- {}\n",
-        texts.format(
-            language,
+        wording.format(
             "minutes-place",
             &[(
                 "place",
@@ -538,8 +486,7 @@ pub fn minutes(
                     .into()
             )],
         ),
-        texts.format(
-            language,
+        wording.format(
             "minutes-host",
             &[(
                 "host",
@@ -554,10 +501,10 @@ pub fn minutes(
     ));
 
     text.push('\n');
-    text.push_str(&texts.get(language, "minutes-agenda"));
+    text.push_str(&wording.get("minutes-agenda"));
     text.push('\n');
     if minutes.items.is_empty() {
-        text.push_str(&texts.get(language, "minutes-none"));
+        text.push_str(&wording.get("minutes-none"));
         text.push('\n');
     }
     for (index, item) in minutes.items.iter().enumerate() {
@@ -571,16 +518,16 @@ pub fn minutes(
             "{}. {} — {} ({})\n",
             index + 1,
             item_text(&item.text),
-            texts.get(language, status),
+            wording.get(status),
             author(item)
         ));
     }
 
     text.push('\n');
-    text.push_str(&texts.get(language, "minutes-polls"));
+    text.push_str(&wording.get("minutes-polls"));
     text.push('\n');
     if minutes.polls.is_empty() {
-        text.push_str(&texts.get(language, "minutes-none"));
+        text.push_str(&wording.get("minutes-none"));
         text.push('\n');
     }
     for (poll, results) in &minutes.polls {
@@ -590,7 +537,7 @@ pub fn minutes(
             .zip(&results.by_option)
             .map(|(option, voters)| format!("{} {}", escape_markdown(option), voters.len()))
             .collect();
-        let joint = joint_position_short(texts, language, poll, &results.joint);
+        let joint = joint_position_short(wording, poll, &results.joint);
         text.push_str(&format!(
             "- n° {} « {} » : {}. {}\n",
             poll.number,
@@ -601,28 +548,28 @@ pub fn minutes(
     }
 
     text.push('\n');
-    text.push_str(&texts.get(language, "minutes-decisions"));
+    text.push_str(&wording.get("minutes-decisions"));
     text.push('\n');
     if minutes.decisions.is_empty() {
-        text.push_str(&texts.get(language, "minutes-none"));
+        text.push_str(&wording.get("minutes-none"));
         text.push('\n');
     }
     for decision in &minutes.decisions {
         text.push_str("- ");
-        text.push_str(&decision_line(texts, language, time_zone, decision, names));
+        text.push_str(&decision_line(wording, decision, names));
         text.push('\n');
     }
 
     text.push('\n');
-    text.push_str(&texts.get(language, "minutes-actions"));
+    text.push_str(&wording.get("minutes-actions"));
     text.push('\n');
     if minutes.actions.is_empty() {
-        text.push_str(&texts.get(language, "minutes-none"));
+        text.push_str(&wording.get("minutes-none"));
         text.push('\n');
     }
     for action in &minutes.actions {
         text.push_str("- ");
-        text.push_str(&action_line(texts, language, action, today, names));
+        text.push_str(&action_line(wording, action, today, names));
         text.push('\n');
     }
     text.trim_end().to_owned()

@@ -2,8 +2,8 @@
 //! misread time is caught at once), the list, and the reminders themselves — texts that
 //! notify, naming people with `matrix.to` pills.
 
+use super::Wording;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use super::{item_text, meeting_name};
 use crate::domain::meeting::format_date_time;
@@ -11,7 +11,7 @@ use crate::domain::poll::Poll;
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder, WhenProblem};
 use crate::domain::{Agenda, Language, Meeting, UserId};
-use crate::i18n::{Texts, escape_markdown};
+use crate::i18n::escape_markdown;
 
 /// A mention the member's client shows as a pill and pings: `[Name](https://matrix.to/#/@u:s)`.
 pub fn pill(user: &UserId, name: &str) -> String {
@@ -19,8 +19,8 @@ pub fn pill(user: &UserId, name: &str) -> String {
 }
 
 /// "chaque lundi à 9 h", "every Monday at 9:00 am", "chaque jour à 8 h".
-fn recurrence_words(texts: &Texts, language: Language, recurrence: &Recurrence) -> String {
-    let time = match language {
+fn recurrence_words(wording: &Wording<'_>, recurrence: &Recurrence) -> String {
+    let time = match wording.language {
         Language::Fr => match recurrence.time.format("%M").to_string().as_str() {
             "00" => recurrence.time.format("%-H h").to_string(),
             _ => recurrence.time.format("%-H h %M").to_string(),
@@ -28,19 +28,18 @@ fn recurrence_words(texts: &Texts, language: Language, recurrence: &Recurrence) 
         Language::En => recurrence.time.format("%-I:%M %P").to_string(),
     };
     match recurrence.weekday {
-        None => texts.format(language, "reminder-every-day", &[("time", time.into())]),
+        None => wording.format("reminder-every-day", &[("time", time.into())]),
         Some(weekday) => {
             let day = chrono::NaiveDate::from_isoywd_opt(2026, 1, weekday)
                 .map(|day| {
-                    let locale = match language {
+                    let locale = match wording.language {
                         Language::Fr => chrono::Locale::fr_FR,
                         Language::En => chrono::Locale::en_GB,
                     };
                     day.format_localized("%A", locale).to_string()
                 })
                 .unwrap_or_default();
-            texts.format(
-                language,
+            wording.format(
                 "reminder-every-weekday",
                 &[("day", day.into()), ("time", time.into())],
             )
@@ -49,16 +48,10 @@ fn recurrence_words(texts: &Texts, language: Language, recurrence: &Recurrence) 
 }
 
 /// The confirmation: the time in words, and the reminder's number.
-pub fn reminder_created(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    reminder: &Reminder,
-) -> String {
-    let next = format_date_time(reminder.next_at, time_zone, language);
+pub fn reminder_created(wording: &Wording<'_>, reminder: &Reminder) -> String {
+    let next = format_date_time(reminder.next_at, wording.time_zone, wording.language);
     match &reminder.recurrence {
-        None => texts.format(
-            language,
+        None => wording.format(
             "reminder-created",
             &[
                 ("date", next.into()),
@@ -66,14 +59,10 @@ pub fn reminder_created(
                 ("number", reminder.number.into()),
             ],
         ),
-        Some(recurrence) => texts.format(
-            language,
+        Some(recurrence) => wording.format(
             "reminder-created-recurring",
             &[
-                (
-                    "every",
-                    recurrence_words(texts, language, recurrence).into(),
-                ),
+                ("every", recurrence_words(wording, recurrence).into()),
                 ("date", next.into()),
                 ("text", item_text(&reminder.text).into()),
                 ("number", reminder.number.into()),
@@ -83,31 +72,26 @@ pub fn reminder_created(
 }
 
 /// A time that cannot be taken, with an example.
-pub fn remind_error(texts: &Texts, language: Language, problem: &WhenProblem) -> String {
+pub fn remind_error(wording: &Wording<'_>, problem: &WhenProblem) -> String {
     let id = match problem {
         WhenProblem::Unreadable => "remind-error-unreadable",
         WhenProblem::InPast => "remind-error-past",
         WhenProblem::NoSuchDate => "remind-error-no-such-date",
         WhenProblem::TooFar => "remind-error-too-far",
     };
+    format!("{} {}", wording.get(id), wording.get("remind-example"))
+}
+
+pub fn remind_missing_text(wording: &Wording<'_>) -> String {
     format!(
         "{} {}",
-        texts.get(language, id),
-        texts.get(language, "remind-example")
+        wording.get("remind-missing-text"),
+        wording.get("remind-example")
     )
 }
 
-pub fn remind_missing_text(texts: &Texts, language: Language) -> String {
-    format!(
-        "{} {}",
-        texts.get(language, "remind-missing-text"),
-        texts.get(language, "remind-example")
-    )
-}
-
-pub fn remind_too_long(texts: &Texts, language: Language, length: usize) -> String {
-    texts.format(
-        language,
+pub fn remind_too_long(wording: &Wording<'_>, length: usize) -> String {
+    wording.format(
         "remind-too-long",
         &[
             ("length", length.into()),
@@ -118,25 +102,23 @@ pub fn remind_too_long(texts: &Texts, language: Language, length: usize) -> Stri
 
 /// `!reminders`: the room's reminders, next first, and its meeting reminders.
 pub fn reminder_list(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     reminders: &[(Reminder, String)],
     meeting_offsets: &[Duration],
 ) -> String {
     let mut text = if reminders.is_empty() {
-        texts.get(language, "reminder-list-empty")
+        wording.get("reminder-list-empty")
     } else {
-        let mut text = texts.get(language, "reminder-list-title");
+        let mut text = wording.get("reminder-list-title");
         text.push_str("\n\n");
         for (reminder, author) in reminders {
             let when = match &reminder.recurrence {
                 Some(recurrence) => format!(
                     "{} ({})",
-                    recurrence_words(texts, language, recurrence),
-                    format_date_time(reminder.next_at, time_zone, language)
+                    recurrence_words(wording, recurrence),
+                    format_date_time(reminder.next_at, wording.time_zone, wording.language)
                 ),
-                None => format_date_time(reminder.next_at, time_zone, language),
+                None => format_date_time(reminder.next_at, wording.time_zone, wording.language),
             };
             text.push_str(&format!(
                 "- n° {} — {} — {} ({})\n",
@@ -149,27 +131,26 @@ pub fn reminder_list(
         text
     };
     text.push('\n');
-    text.push_str(&meeting_offsets_line(texts, language, meeting_offsets));
+    text.push_str(&meeting_offsets_line(wording, meeting_offsets));
     text
 }
 
 /// "Rappels de réunion : 7 jours, 1 jour et 2 heures avant."
-pub fn meeting_offsets_line(texts: &Texts, language: Language, offsets: &[Duration]) -> String {
+pub fn meeting_offsets_line(wording: &Wording<'_>, offsets: &[Duration]) -> String {
     if offsets.is_empty() {
-        return texts.get(language, "reminder-meeting-none");
+        return wording.get("reminder-meeting-none");
     }
     let words: Vec<String> = offsets
         .iter()
-        .map(|offset| offset_words(texts, language, *offset))
+        .map(|offset| offset_words(wording, *offset))
         .collect();
-    texts.format(
-        language,
+    wording.format(
         "reminder-meeting-offsets",
         &[("offsets", words.join(", ").into())],
     )
 }
 
-fn offset_words(texts: &Texts, language: Language, offset: Duration) -> String {
+fn offset_words(wording: &Wording<'_>, offset: Duration) -> String {
     let minutes = offset.num_minutes();
     let (id, count) = if minutes % 1440 == 0 {
         ("duration-days", minutes / 1440)
@@ -178,16 +159,15 @@ fn offset_words(texts: &Texts, language: Language, offset: Duration) -> String {
     } else {
         ("duration-minutes", minutes)
     };
-    texts.format(language, id, &[("count", count.into())])
+    wording.format(id, &[("count", count.into())])
 }
 
-pub fn meeting_offsets_error(texts: &Texts, language: Language) -> String {
-    texts.get(language, "reminder-meeting-error")
+pub fn meeting_offsets_error(wording: &Wording<'_>) -> String {
+    wording.get("reminder-meeting-error")
 }
 
-pub fn reminder_cancelled(texts: &Texts, language: Language, reminder: &Reminder) -> String {
-    texts.format(
-        language,
+pub fn reminder_cancelled(wording: &Wording<'_>, reminder: &Reminder) -> String {
+    wording.format(
         "reminder-cancelled",
         &[
             ("number", reminder.number.into()),
@@ -196,55 +176,42 @@ pub fn reminder_cancelled(texts: &Texts, language: Language, reminder: &Reminder
     )
 }
 
-pub fn reminder_not_found(texts: &Texts, language: Language, number: usize) -> String {
-    texts.format(language, "reminder-not-found", &[("number", number.into())])
+pub fn reminder_not_found(wording: &Wording<'_>, number: usize) -> String {
+    wording.format("reminder-not-found", &[("number", number.into())])
 }
 
 /// "(prévu le … , envoyé en retard)" when a reminder goes out late.
-fn late_note(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
-    due: DateTime<Utc>,
-    late: bool,
-) -> String {
+fn late_note(wording: &Wording<'_>, due: DateTime<Utc>, late: bool) -> String {
     if !late {
         return String::new();
     }
     format!(
         " {}",
-        texts.format(
-            language,
+        wording.format(
             "reminder-late",
-            &[("date", format_date_time(due, time_zone, language).into())],
+            &[(
+                "date",
+                format_date_time(due, wording.time_zone, wording.language).into()
+            )],
         )
     )
 }
 
 /// A reminder a member asked for, naming them.
 pub fn reminder_message(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     reminder: &Reminder,
     author_pill: &str,
     late: bool,
 ) -> String {
-    let mut text = texts.format(
-        language,
+    let mut text = wording.format(
         "reminder-message",
         &[
             ("author", author_pill.to_owned().into()),
             ("text", item_text(&reminder.text).into()),
         ],
     );
-    text.push_str(&late_note(
-        texts,
-        language,
-        time_zone,
-        reminder.next_at,
-        late,
-    ));
+    text.push_str(&late_note(wording, reminder.next_at, late));
     text
 }
 
@@ -272,9 +239,7 @@ impl MeetingReminderKind {
 /// A meeting reminder: date, place, host, and depending on the kind the agenda.
 #[allow(clippy::too_many_arguments)]
 pub fn meeting_reminder(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     meeting: &Meeting,
     agenda: &Agenda,
     late_actions: &[(Action, String)],
@@ -283,23 +248,18 @@ pub fn meeting_reminder(
     late: bool,
 ) -> String {
     let kind = MeetingReminderKind::for_offset(offset);
-    let mut text = texts.format(
-        language,
+    let mut text = wording.format(
         "reminder-meeting",
         &[
-            ("delay", offset_words(texts, language, offset).into()),
-            (
-                "meeting",
-                meeting_name(texts, language, time_zone, meeting).into(),
-            ),
+            ("delay", offset_words(wording, offset).into()),
+            ("meeting", meeting_name(wording, meeting).into()),
         ],
     );
-    text.push_str(&late_note(texts, language, time_zone, due, late));
-    let unknown = texts.get(language, "minutes-unknown");
+    text.push_str(&late_note(wording, due, late));
+    let unknown = wording.get("minutes-unknown");
     text.push_str("\n\n- ");
     text.push_str(
-        &texts.format(
-            language,
+        &wording.format(
             "minutes-place",
             &[(
                 "place",
@@ -314,8 +274,7 @@ pub fn meeting_reminder(
     );
     text.push_str("\n- ");
     text.push_str(
-        &texts.format(
-            language,
+        &wording.format(
             "minutes-host",
             &[(
                 "host",
@@ -330,13 +289,13 @@ pub fn meeting_reminder(
     );
     text.push_str("\n\n");
     if agenda.is_empty() {
-        text.push_str(&texts.get(language, "reminder-agenda-empty"));
+        text.push_str(&wording.get("reminder-agenda-empty"));
     } else {
-        text.push_str(&texts.get(language, "minutes-agenda"));
+        text.push_str(&wording.get("minutes-agenda"));
         text.push('\n');
         for (index, item) in agenda.items().iter().enumerate() {
             let urgent = if item.urgent {
-                format!("{} — ", texts.get(language, "agenda-item-urgent"))
+                format!("{} — ", wording.get("agenda-item-urgent"))
             } else {
                 String::new()
             };
@@ -349,11 +308,11 @@ pub fn meeting_reminder(
     }
     if kind == MeetingReminderKind::WeekAhead {
         text.push('\n');
-        text.push_str(&texts.get(language, "reminder-meeting-ask-items"));
+        text.push_str(&wording.get("reminder-meeting-ask-items"));
     }
     if kind == MeetingReminderKind::DayBefore && !late_actions.is_empty() {
         text.push('\n');
-        text.push_str(&texts.get(language, "reminder-late-actions"));
+        text.push_str(&wording.get("reminder-late-actions"));
         text.push('\n');
         for (action, owner) in late_actions {
             text.push_str(&format!(
@@ -369,16 +328,14 @@ pub fn meeting_reminder(
 
 /// The nudge of a poll: the associations that have not answered, their people named.
 pub fn poll_nudge(
-    texts: &Texts,
-    language: Language,
-    time_zone: Tz,
+    wording: &Wording<'_>,
     poll: &Poll,
     missing: &[(String, Vec<String>)],
     late: bool,
 ) -> String {
     let deadline = poll
         .closes_at
-        .map(|at| format_date_time(at, time_zone, language))
+        .map(|at| format_date_time(at, wording.time_zone, wording.language))
         .unwrap_or_default();
     let lines: Vec<String> = missing
         .iter()
@@ -386,8 +343,7 @@ pub fn poll_nudge(
             format!("{} : {}", escape_markdown(association), pills.join(", "))
         })
         .collect();
-    let mut text = texts.format(
-        language,
+    let mut text = wording.format(
         "reminder-poll-nudge",
         &[
             ("number", poll.number.into()),
@@ -398,15 +354,14 @@ pub fn poll_nudge(
     );
     if late {
         text.push(' ');
-        text.push_str(&texts.get(language, "reminder-late-short"));
+        text.push_str(&wording.get("reminder-late-short"));
     }
     text
 }
 
 /// An action's reminder, two days before its due day or on the day.
 pub fn action_reminder(
-    texts: &Texts,
-    language: Language,
+    wording: &Wording<'_>,
     action: &Action,
     owner: &str,
     on_the_day: bool,
@@ -414,7 +369,7 @@ pub fn action_reminder(
 ) -> String {
     let due = action
         .due_on
-        .map(|day| match language {
+        .map(|day| match wording.language {
             Language::Fr => day.format("%d/%m/%Y").to_string(),
             Language::En => day
                 .format_localized("%-d %b %Y", chrono::Locale::en_GB)
@@ -426,8 +381,7 @@ pub fn action_reminder(
     } else {
         "reminder-action-before"
     };
-    let mut text = texts.format(
-        language,
+    let mut text = wording.format(
         id,
         &[
             ("number", action.number.into()),
@@ -438,24 +392,23 @@ pub fn action_reminder(
     );
     if late {
         text.push(' ');
-        text.push_str(&texts.get(language, "reminder-late-short"));
+        text.push_str(&wording.get("reminder-late-short"));
     }
     text
 }
 
 /// `!page` on a bot without the web page.
-pub fn page_disabled(texts: &Texts, language: Language) -> String {
-    texts.get(language, "page-disabled")
+pub fn page_disabled(wording: &Wording<'_>) -> String {
+    wording.get("page-disabled")
 }
 
 /// The page's link (private: whoever has it can read), and the calendar to subscribe to.
-pub fn page_link(texts: &Texts, language: Language, page: &str, replaced: bool) -> String {
+pub fn page_link(wording: &Wording<'_>, page: &str, replaced: bool) -> String {
     let calendar = format!("{page}reunions.ics");
     let webcal = calendar
         .replacen("https://", "webcal://", 1)
         .replacen("http://", "webcal://", 1);
-    texts.format(
-        language,
+    wording.format(
         if replaced {
             "page-new-link"
         } else {

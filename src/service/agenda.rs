@@ -23,9 +23,7 @@ impl<C: Chat> Service<C> {
         let agenda = request.tx.agenda(meeting.id).await?;
         let membership = request.tx.association_members(&room).await?;
         request.say(replies::agenda_list(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &meeting,
             &agenda,
             &membership,
@@ -60,9 +58,7 @@ impl<C: Chat> Service<C> {
             .number_of(added.id)
             .unwrap_or(0);
         request.say(replies::agenda_added(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &meeting,
             number,
             &added,
@@ -71,25 +67,30 @@ impl<C: Chat> Service<C> {
 
     /// `!agenda remove <n>`: its author or a moderator.
     pub(super) async fn agenda_remove(&self, request: &mut Request<'_>, number: usize) -> Handled {
-        let texts = &self.texts;
         let item = match self.item_as_seen(request, number).await? {
             Ok(item) => item,
             Err(error) => {
-                return request.say(replies::agenda_error(texts, request.language, &error));
+                return request.say(replies::agenda_error(
+                    &self.wording(request.language),
+                    &error,
+                ));
             }
         };
         let owner = Owner::Member(item.author.clone());
         if let Some(refusal) = self.refusal(request, Act::RemoveItem, Some(&owner)).await? {
             let author = replies::author(&item);
-            return request.say(replies::refused(texts, request.language, &refusal, &author));
+            return request.say(replies::refused(
+                &self.wording(request.language),
+                &refusal,
+                &author,
+            ));
         }
         request
             .tx
             .set_item_status(item.id, ItemStatus::Withdrawn, request.at)
             .await?;
         request.say(replies::agenda_removed(
-            texts,
-            request.language,
+            &self.wording(request.language),
             number,
             &item,
         ))
@@ -97,17 +98,18 @@ impl<C: Chat> Service<C> {
 
     /// `!agenda done <n>`.
     pub(super) async fn agenda_done(&self, request: &mut Request<'_>, number: usize) -> Handled {
-        let texts = &self.texts;
         let item = match self.item_as_seen(request, number).await? {
             Ok(item) => item,
             Err(error) => {
-                return request.say(replies::agenda_error(texts, request.language, &error));
+                return request.say(replies::agenda_error(
+                    &self.wording(request.language),
+                    &error,
+                ));
             }
         };
         if item.status == ItemStatus::Treated {
             return request.say(replies::agenda_already_done(
-                texts,
-                request.language,
+                &self.wording(request.language),
                 number,
             ));
         }
@@ -115,7 +117,11 @@ impl<C: Chat> Service<C> {
             .tx
             .set_item_status(item.id, ItemStatus::Treated, request.at)
             .await?;
-        request.say(replies::agenda_done(texts, request.language, number, &item))
+        request.say(replies::agenda_done(
+            &self.wording(request.language),
+            number,
+            &item,
+        ))
     }
 
     /// `!agenda move <n> <position>`.
@@ -131,7 +137,10 @@ impl<C: Chat> Service<C> {
         let plan = match agenda.plan_move(number, to) {
             Ok(plan) => plan,
             Err(error) => {
-                return request.say(replies::agenda_error(&self.texts, request.language, &error));
+                return request.say(replies::agenda_error(
+                    &self.wording(request.language),
+                    &error,
+                ));
             }
         };
         let text = agenda
@@ -140,8 +149,7 @@ impl<C: Chat> Service<C> {
             .unwrap_or_default();
         request.tx.set_item_positions(&plan, request.at).await?;
         request.say(replies::agenda_moved(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             &text,
             to,
         ))
@@ -235,10 +243,10 @@ impl<C: Chat> Service<C> {
             Ok(text) => {
                 tx.set_item_text(item.id, &text, now).await?;
                 let number = tx.agenda(meeting_id).await?.number_of(item.id).unwrap_or(0);
-                replies::agenda_edited(&self.texts, language, number, &text)
+                replies::agenda_edited(&self.wording(language), number, &text)
             }
             // The item keeps its former text; the author learns why.
-            Err(error) => replies::parse_error(&self.texts, language, &error),
+            Err(error) => replies::parse_error(&self.wording(language), &error),
         };
         let reply = NewMessage::notice(&edit.room, Some(&edit.original), markdown);
         tx.queue_message(reply, now).await?;

@@ -16,8 +16,7 @@ impl<C: Chat> Service<C> {
         let membership = request.tx.association_members(&room).await?;
         let members = self.chat.members(&room).await;
         request.say(replies::association_list(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             &known,
             &membership,
             &members,
@@ -31,10 +30,10 @@ impl<C: Chat> Service<C> {
         user: String,
         association: Option<String>,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         if let Some(refusal) = self.refusal(request, Act::LinkMember, None).await? {
-            return request.say(replies::refused(texts, language, &refusal, ""));
+            return request.say(replies::refused(wording, &refusal, ""));
         }
         let user = UserId::new(user);
         let name = self.name_of(&room, &user).await;
@@ -50,8 +49,7 @@ impl<C: Chat> Service<C> {
             .set_association(&room, &user, association.as_deref())
             .await?;
         request.say(replies::association_set(
-            texts,
-            language,
+            wording,
             &name,
             association.as_deref(),
         ))

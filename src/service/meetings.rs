@@ -30,9 +30,7 @@ impl<C: Chat> Service<C> {
         let items = request.tx.agenda(meeting.id).await?.items().len();
         let proposal_open = request.tx.open_proposal(&room).await?.is_some();
         request.say(replies::meeting_overview(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &meeting,
             items,
             proposal_open,
@@ -45,33 +43,22 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         options: &[String],
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let time_zone = self.settings.time_zone;
         let room = request.room().clone();
         if request.tx.open_proposal(&room).await?.is_some() {
-            return request.say(replies::meeting_proposal_open(texts, language));
+            return request.say(replies::meeting_proposal_open(wording));
         }
         let mut dates: Vec<DateTime<Utc>> = Vec::with_capacity(options.len());
         for (index, option) in options.iter().enumerate() {
             let date = match parse_meeting_date(option, request.at, time_zone) {
                 Ok(date) => date,
                 Err(problem) => {
-                    return request.say(replies::date_error(
-                        texts,
-                        language,
-                        index + 1,
-                        option,
-                        &problem,
-                    ));
+                    return request.say(replies::date_error(wording, index + 1, option, &problem));
                 }
             };
             if let Some(first) = dates.iter().position(|earlier| *earlier == date) {
-                return request.say(replies::date_duplicate(
-                    texts,
-                    language,
-                    first + 1,
-                    index + 1,
-                ));
+                return request.say(replies::date_duplicate(wording, first + 1, index + 1));
             }
             dates.push(date);
         }
@@ -92,9 +79,7 @@ impl<C: Chat> Service<C> {
             )
             .await?;
         let proposer = self.name_of(&room, &message.sender).await;
-        let mut presentation = request.reply(replies::proposal(
-            texts, language, time_zone, &proposer, &proposal,
-        ));
+        let mut presentation = request.reply(replies::proposal(wording, &proposer, &proposal));
         presentation.presents = Some(Presents::Ballot(ballot.id));
         let mut messages = vec![presentation];
         // Voting is one click: the bot's own number reactions, put under the proposal once it
@@ -113,16 +98,16 @@ impl<C: Chat> Service<C> {
     pub(super) async fn meeting_votes(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();
         let Some(proposal) = request.tx.open_proposal(&room).await? else {
-            return request.say(replies::meeting_no_proposal(&self.texts, request.language));
+            return request.say(replies::meeting_no_proposal(
+                &self.wording(request.language),
+            ));
         };
         let ranked = self
             .ranked(request.tx, &room, &proposal, request.now)
             .await?;
         let names = self.member_names(&room).await;
         request.say(replies::votes(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &ranked,
             &names,
         ))
@@ -134,15 +119,15 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         option: Option<usize>,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(proposal) = request.tx.open_proposal(&room).await? else {
-            return request.say(replies::meeting_no_proposal(texts, language));
+            return request.say(replies::meeting_no_proposal(wording));
         };
         let owner = Owner::Member(proposal.proposer.clone());
         if let Some(refusal) = self.refusal(request, Act::SetDate, Some(&owner)).await? {
             let proposer = self.name_of(&room, &proposal.proposer).await;
-            return request.say(replies::refused(texts, language, &refusal, &proposer));
+            return request.say(replies::refused(wording, &refusal, &proposer));
         }
         let ranked = self
             .ranked(request.tx, &room, &proposal, request.now)
@@ -151,8 +136,7 @@ impl<C: Chat> Service<C> {
             Some(number) if (1..=proposal.options.len()).contains(&number) => number,
             Some(number) => {
                 return request.say(replies::meeting_close_no_such_option(
-                    texts,
-                    language,
+                    wording,
                     number,
                     proposal.options.len(),
                 ));
@@ -160,13 +144,7 @@ impl<C: Chat> Service<C> {
             None => match best(&ranked) {
                 Choice::Clear(number) => number,
                 Choice::Tie(tied) => {
-                    return request.say(replies::meeting_close_tie(
-                        texts,
-                        language,
-                        self.settings.time_zone,
-                        &proposal,
-                        &tied,
-                    ));
+                    return request.say(replies::meeting_close_tie(wording, &proposal, &tied));
                 }
             },
         };
@@ -181,17 +159,15 @@ impl<C: Chat> Service<C> {
         proposal: &Proposal,
         chosen: usize,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
-        let time_zone = self.settings.time_zone;
+        let language = request.language;
+        let wording = &self.wording(language);
         let room = request.room().clone();
         let Some(starts_at) = proposal.options.get(chosen - 1).copied() else {
             return Ok(Vec::new());
         };
         // Days pass between proposing and closing: a date gone by cannot be chosen.
         if starts_at <= request.at {
-            return request.say(replies::meeting_close_past(
-                texts, language, time_zone, chosen, starts_at,
-            ));
+            return request.say(replies::meeting_close_past(wording, chosen, starts_at));
         }
         let tx = &mut *request.tx;
         // The agenda collected for "the next meeting" stays with it.
@@ -217,8 +193,7 @@ impl<C: Chat> Service<C> {
         tx.close_ballot(proposal.ballot, request.at).await?;
         request.reschedules = true;
 
-        let mut messages =
-            vec![request.reply(replies::scheduled(texts, language, time_zone, &meeting))];
+        let mut messages = vec![request.reply(replies::scheduled(wording, &meeting))];
         messages.extend(
             self.invitation(
                 request.tx,
@@ -247,10 +222,9 @@ impl<C: Chat> Service<C> {
         if meeting.starts_at.is_none() {
             return Ok(None);
         }
-        let texts = &self.texts;
         let agenda = tx.agenda(meeting.id).await?;
-        let summary = replies::meeting_summary(texts, language);
-        let agenda_heading = replies::meeting_calendar_agenda(texts, language);
+        let summary = replies::meeting_summary(&self.wording(language));
+        let agenda_heading = replies::meeting_calendar_agenda(&self.wording(language));
         let invitation_texts = InvitationTexts {
             summary: &summary,
             agenda_heading: &agenda_heading,
@@ -268,7 +242,7 @@ impl<C: Chat> Service<C> {
             room: room.clone(),
             in_reply_to: None,
             content: Content::File {
-                name: replies::meeting_calendar_file(texts, language),
+                name: replies::meeting_calendar_file(&self.wording(language)),
                 mime: CALENDAR_MIME.to_owned(),
                 data: ics.into_bytes(),
             },
@@ -299,8 +273,7 @@ impl<C: Chat> Service<C> {
         if invitation.is_some() {
             markdown.push(' ');
             markdown.push_str(&replies::meeting_invitation_updated(
-                &self.texts,
-                request.language,
+                &self.wording(request.language),
             ));
         }
         let mut messages = vec![request.reply(markdown)];
@@ -311,7 +284,8 @@ impl<C: Chat> Service<C> {
     /// `!meeting cancel`: the next dated meeting (calendars get a cancellation), or else the
     /// open proposal. Its proposer or a moderator.
     pub(super) async fn meeting_cancel(&self, request: &mut Request<'_>) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let language = request.language;
+        let wording = &self.wording(language);
         let time_zone = self.settings.time_zone;
         let room = request.room().clone();
         let planned = request.tx.planned_meetings(&room).await?;
@@ -332,7 +306,7 @@ impl<C: Chat> Service<C> {
                     Some(proposer) => self.name_of(&room, proposer).await,
                     None => String::from("—"),
                 };
-                return request.say(replies::refused(texts, language, &refusal, &name));
+                return request.say(replies::refused(wording, &refusal, &name));
             }
             let unscheduled = match planned.iter().find(|m| m.starts_at.is_none()) {
                 Some(unscheduled) => unscheduled.id,
@@ -359,9 +333,7 @@ impl<C: Chat> Service<C> {
                     request.at,
                 )
                 .await?;
-            let mut messages = vec![request.reply(replies::meeting_cancelled(
-                texts, language, time_zone, meeting,
-            ))];
+            let mut messages = vec![request.reply(replies::meeting_cancelled(wording, meeting))];
             messages.extend(cancellation);
             return Ok(messages);
         }
@@ -372,16 +344,16 @@ impl<C: Chat> Service<C> {
                 .await?
             {
                 let name = self.name_of(&room, &proposal.proposer).await;
-                return request.say(replies::refused(texts, language, &refusal, &name));
+                return request.say(replies::refused(wording, &refusal, &name));
             }
             request
                 .tx
                 .end_proposal(proposal.id, None, request.at)
                 .await?;
             request.tx.close_ballot(proposal.ballot, request.at).await?;
-            return request.say(replies::meeting_proposal_cancelled(texts, language));
+            return request.say(replies::meeting_proposal_cancelled(wording));
         }
-        request.say(replies::meeting_nothing_to_cancel(texts, language))
+        request.say(replies::meeting_nothing_to_cancel(wording))
     }
 
     /// `!meeting host <association>`.
@@ -390,20 +362,15 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         association: &str,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
         let Some(host) = canonical(&known, association) else {
-            return request.say(replies::meeting_host_unknown(
-                texts,
-                language,
-                association,
-                &known,
-            ));
+            return request.say(replies::meeting_host_unknown(wording, association, &known));
         };
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         request.tx.set_meeting_host(meeting.id, &host).await?;
-        let markdown = replies::meeting_host_set(texts, language, &host);
+        let markdown = replies::meeting_host_set(wording, &host);
         self.with_updated_invitation(request, meeting.id, markdown)
             .await
     }
@@ -422,8 +389,7 @@ impl<C: Chat> Service<C> {
             .collect();
         request.tx.set_host_order(&room, &order).await?;
         request.say(replies::meeting_host_order_set(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             &order,
         ))
     }
@@ -433,7 +399,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         request.tx.set_meeting_place(meeting.id, place).await?;
-        let markdown = replies::meeting_place_set(&self.texts, request.language, place);
+        let markdown = replies::meeting_place_set(&self.wording(request.language), place);
         self.with_updated_invitation(request, meeting.id, markdown)
             .await
     }

@@ -427,7 +427,7 @@ impl<C: Chat> Service<C> {
             let apology = NewMessage::notice(
                 room,
                 Some(event_id),
-                replies::internal_error(&self.texts, language),
+                replies::internal_error(&self.wording(language)),
             );
             tx.queue_message(apology, now).await?;
         }
@@ -476,7 +476,7 @@ impl<C: Chat> Service<C> {
                 let reply = NewMessage::notice(
                     &message.room,
                     Some(&message.event_id),
-                    replies::slow_down(&self.texts, language),
+                    replies::slow_down(&self.wording(language)),
                 );
                 tx.queue_message(reply, now).await?;
             }
@@ -499,7 +499,7 @@ impl<C: Chat> Service<C> {
             }
             Err(error) => {
                 tracing::info!(event_id = %message.event_id, sender = %message.sender, %error, "command not understood");
-                vec![request.reply(replies::parse_error(&self.texts, language, error))]
+                vec![request.reply(replies::parse_error(&self.wording(language), error))]
             }
         };
         let reschedules = request.reschedules;
@@ -591,10 +591,9 @@ impl<C: Chat> Service<C> {
         request: &Request<'_>,
         topic: Option<command::Topic>,
     ) -> Result<Vec<NewMessage>, ServiceError> {
-        let texts = &self.texts;
         request.say(match topic {
-            None => replies::help_overview(texts, request.language),
-            Some(topic) => replies::help_topic(texts, request.language, topic),
+            None => replies::help_overview(&self.wording(request.language)),
+            Some(topic) => replies::help_topic(&self.wording(request.language), topic),
         })
     }
 
@@ -605,11 +604,11 @@ impl<C: Chat> Service<C> {
         choice: Option<Language>,
     ) -> Result<Vec<NewMessage>, ServiceError> {
         let Some(chosen) = choice else {
-            return request.say(replies::language_current(&self.texts, request.language));
+            return request.say(replies::language_current(&self.wording(request.language)));
         };
         let room = request.room().clone();
         request.tx.set_room_language(&room, chosen).await?;
-        request.say(replies::language_changed(&self.texts, chosen))
+        request.say(replies::language_changed(&self.wording(chosen)))
     }
 
     /// The bot has just joined `room`: greets it, once in the room's life.
@@ -619,7 +618,7 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         let language = self.room_language(&mut tx, room).await?;
-        let welcome = NewMessage::notice(room, None, replies::welcome(&self.texts, language));
+        let welcome = NewMessage::notice(room, None, replies::welcome(&self.wording(language)));
         tx.queue_message(welcome, now).await?;
         tx.commit().await?;
         self.wakeups.outbox.notify_one();
@@ -660,6 +659,11 @@ impl<C: Chat> Service<C> {
             association: association.as_deref(),
         };
         Ok(permissions::check(&actor, act, owner).err())
+    }
+
+    /// How replies are worded in a room of this `language`.
+    fn wording(&self, language: Language) -> replies::Wording<'_> {
+        replies::Wording::new(&self.texts, language, self.settings.time_zone)
     }
 
     /// A member's display name (Markdown-safe), else their user id.

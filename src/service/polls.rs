@@ -35,22 +35,20 @@ impl<C: Chat> Service<C> {
         options: Vec<String>,
         deadline: Option<String>,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let time_zone = self.settings.time_zone;
         let room = request.room().clone();
         let closes_at = match &deadline {
             Some(typed) => match parse_meeting_date(typed, request.at, time_zone) {
                 Ok(at) => Some(at),
                 Err(problem) => {
-                    return request.say(replies::poll_deadline_error(
-                        texts, language, typed, &problem,
-                    ));
+                    return request.say(replies::poll_deadline_error(wording, typed, &problem));
                 }
             },
             None => None,
         };
         let options = if options.is_empty() {
-            replies::poll_default_options(texts, language)
+            replies::poll_default_options(wording)
         } else {
             options
         };
@@ -78,12 +76,12 @@ impl<C: Chat> Service<C> {
             request.reschedules = true;
         }
         let author = self.name_of(&room, &message.sender).await;
-        let fallback = replies::poll_fallback(texts, language, time_zone, &poll, &author);
+        let fallback = replies::poll_fallback(wording, &poll, &author);
         Ok(vec![NewMessage {
             room,
             in_reply_to: None,
             content: Content::Poll {
-                question: replies::poll_question(texts, language, &poll),
+                question: replies::poll_question(wording, &poll),
                 options,
                 fallback,
             },
@@ -109,9 +107,7 @@ impl<C: Chat> Service<C> {
         let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
         let names = self.member_names(&room).await;
         request.say(replies::poll_results(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &poll,
             &outcome,
             &names,
@@ -133,12 +129,7 @@ impl<C: Chat> Service<C> {
             );
             listed.push((poll, counted.len()));
         }
-        request.say(replies::poll_list(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
-            &listed,
-        ))
+        request.say(replies::poll_list(&self.wording(request.language), &listed))
     }
 
     /// `!poll close [n] [record]`: its author or a moderator.
@@ -148,7 +139,8 @@ impl<C: Chat> Service<C> {
         number: Option<usize>,
         record: bool,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let language = request.language;
+        let wording = &self.wording(language);
         let which = match number {
             Some(number) => Which::Number(number),
             None => Which::Latest { open_only: true },
@@ -158,7 +150,7 @@ impl<C: Chat> Service<C> {
             Err(reply) => return request.say(reply),
         };
         if poll.closed_at.is_some() {
-            return request.say(replies::poll_already_closed(texts, language, &poll));
+            return request.say(replies::poll_already_closed(wording, &poll));
         }
         let room = request.room().clone();
         let owner = Owner::Member(poll.author.clone());
@@ -167,7 +159,7 @@ impl<C: Chat> Service<C> {
         };
         if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &poll.author).await;
-            return request.say(replies::refused(texts, language, &refusal, &author));
+            return request.say(replies::refused(wording, &refusal, &author));
         }
         let closure = PollClosure {
             closed_by: Some(&request.message.sender),
@@ -195,12 +187,7 @@ impl<C: Chat> Service<C> {
                 )
                 .await?;
             summary.push_str("\n\n");
-            summary.push_str(&replies::decision_recorded(
-                texts,
-                language,
-                self.settings.time_zone,
-                &decision,
-            ));
+            summary.push_str(&replies::decision_recorded(wording, &decision));
         }
         Ok(vec![end, request.reply(summary)])
     }
@@ -212,7 +199,7 @@ impl<C: Chat> Service<C> {
         number: Option<usize>,
         choice: &str,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let which = match number {
             Some(number) => Which::Number(number),
             None => Which::Latest { open_only: true },
@@ -222,10 +209,10 @@ impl<C: Chat> Service<C> {
             Err(reply) => return request.say(reply),
         };
         if poll.closed_at.is_some() || poll.closes_at.is_some_and(|end| end <= request.at) {
-            return request.say(replies::poll_closed_no_answer(texts, language, &poll));
+            return request.say(replies::poll_closed_no_answer(wording, &poll));
         }
         let Some(option) = poll.option_named(choice) else {
-            return request.say(replies::poll_no_such_option(texts, language, &poll, choice));
+            return request.say(replies::poll_no_such_option(wording, &poll, choice));
         };
         let answer = Answer {
             event_id: request.message.event_id.clone(),
@@ -237,7 +224,7 @@ impl<C: Chat> Service<C> {
         request.tx.record_answer(poll.ballot, &answer).await?;
         let voter = self.name_of(request.room(), request.sender()).await;
         request.say(replies::poll_answer_recorded(
-            texts, language, &poll, option, &voter,
+            wording, &poll, option, &voter,
         ))
     }
 
@@ -315,12 +302,8 @@ impl<C: Chat> Service<C> {
         poll.closed_at = Some(closure.closed_at);
         let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
         let names = self.member_names(room).await;
-        let texts = &self.texts;
-        let time_zone = self.settings.time_zone;
         let summary = replies::poll_results(
-            texts,
-            language,
-            time_zone,
+            &self.wording(language),
             &poll,
             &outcome,
             &names,
@@ -330,7 +313,7 @@ impl<C: Chat> Service<C> {
             room: room.clone(),
             in_reply_to: None,
             content: Content::PollEnd {
-                text: replies::poll_end_text(texts, language, &poll, &outcome),
+                text: replies::poll_end_text(&self.wording(language), &poll, &outcome),
             },
             presents: Some(Presents::OnBallot(poll.ballot)),
         };
@@ -344,15 +327,15 @@ impl<C: Chat> Service<C> {
         which: Which,
     ) -> Result<Result<Poll, String>, ServiceError> {
         let room = request.room().clone();
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         Ok(match which {
             Which::Number(number) => match request.tx.poll(&room, number).await? {
                 Some(poll) => Ok(poll),
-                None => Err(replies::poll_not_found(texts, language, number)),
+                None => Err(replies::poll_not_found(wording, number)),
             },
             Which::Latest { open_only } => match request.tx.latest_poll(&room, open_only).await? {
                 Some(poll) => Ok(poll),
-                None => Err(replies::poll_none(texts, language, open_only)),
+                None => Err(replies::poll_none(wording, open_only)),
             },
         })
     }

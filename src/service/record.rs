@@ -32,9 +32,7 @@ impl<C: Chat> Service<C> {
             .record_decision(request.tx, &room, &sender, text, None, request.at)
             .await?;
         request.say(replies::decision_recorded(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &decision,
         ))
     }
@@ -78,7 +76,7 @@ impl<C: Chat> Service<C> {
         language: crate::domain::Language,
     ) -> Result<crate::domain::record::Decision, ServiceError> {
         let outcome = poll_outcome(tx, room, poll, at).await?;
-        let text = replies::poll_decision_text(&self.texts, language, poll, &outcome);
+        let text = replies::poll_decision_text(&self.wording(language), poll, &outcome);
         self.record_decision(tx, room, author, &text, Some(poll.id), at)
             .await
     }
@@ -88,17 +86,14 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let Some(decision) = request.tx.decision(&room, number).await? else {
             return request.say(replies::decision_not_found(
-                &self.texts,
-                request.language,
+                &self.wording(request.language),
                 number,
             ));
         };
         let versions = request.tx.decision_versions(&room, number).await?;
         let names = self.member_names(&room).await;
         request.say(replies::decision_detail(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &decision,
             &versions,
             &names,
@@ -111,9 +106,7 @@ impl<C: Chat> Service<C> {
         let decisions = request.tx.latest_decisions(&room, LATEST_DECISIONS).await?;
         let names = self.member_names(&room).await;
         request.say(replies::decision_list(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &decisions,
             &names,
             None,
@@ -134,9 +127,7 @@ impl<C: Chat> Service<C> {
         };
         let names = self.member_names(&room).await;
         request.say(replies::decision_list(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &decisions,
             &names,
             Some(words),
@@ -166,8 +157,7 @@ impl<C: Chat> Service<C> {
             .await?
             .unwrap_or(decision);
         request.say(replies::decision_amended(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             &amended,
         ))
     }
@@ -189,8 +179,7 @@ impl<C: Chat> Service<C> {
             .revoke_decision(&room, number, &sender, reason, request.at)
             .await?;
         request.say(replies::decision_revoked(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             number,
             reason,
         ))
@@ -202,49 +191,45 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         number: usize,
     ) -> Result<Result<crate::domain::record::Decision, String>, ServiceError> {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(decision) = request.tx.decision(&room, number).await? else {
-            return Ok(Err(replies::decision_not_found(texts, language, number)));
+            return Ok(Err(replies::decision_not_found(wording, number)));
         };
         if decision.revoked.is_some() {
-            return Ok(Err(replies::decision_already_revoked(
-                texts, language, number,
-            )));
+            return Ok(Err(replies::decision_already_revoked(wording, number)));
         }
         let owner = Owner::Member(decision.author.clone());
         let act = Act::ChangeDecision { number };
         if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &decision.author).await;
-            return Ok(Err(replies::refused(texts, language, &refusal, &author)));
+            return Ok(Err(replies::refused(wording, &refusal, &author)));
         }
         Ok(Ok(decision))
     }
 
     /// `!action <owner> <what> [avant le <date>]`.
     pub(super) async fn action_create(&self, request: &mut Request<'_>, text: &str) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
         let parts = match split_action(text, &known) {
             Ok(parts) => parts,
             Err(ActionProblem::UnknownOwner { given }) => {
-                return request.say(replies::action_unknown_owner(
-                    texts, language, &given, &known,
-                ));
+                return request.say(replies::action_unknown_owner(wording, &given, &known));
             }
             Err(ActionProblem::MissingWhat) => {
-                return request.say(replies::action_missing_what(texts, language));
+                return request.say(replies::action_missing_what(wording));
             }
             Err(ActionProblem::TooLong { length }) => {
-                return request.say(replies::action_too_long(texts, language, length));
+                return request.say(replies::action_too_long(wording, length));
             }
         };
         let today = self.local_day(request.at);
         let due_on = match &parts.due {
             Some(typed) => match parse_day(typed, today, Towards::Future) {
                 Ok(day) if day >= today => Some(day),
-                _ => return request.say(replies::action_bad_due_date(texts, language, typed)),
+                _ => return request.say(replies::action_bad_due_date(wording, typed)),
             },
             None => None,
         };
@@ -269,9 +254,7 @@ impl<C: Chat> Service<C> {
             )
             .await?;
         let names = self.member_names(&room).await;
-        request.say(replies::action_recorded(
-            texts, language, &action, today, &names,
-        ))
+        request.say(replies::action_recorded(wording, &action, today, &names))
     }
 
     /// `!actions`: the open ones, late ones first.
@@ -282,8 +265,7 @@ impl<C: Chat> Service<C> {
         sort_for_listing(&mut actions, today);
         let names = self.member_names(&room).await;
         request.say(replies::action_list(
-            &self.texts,
-            request.language,
+            &self.wording(request.language),
             &actions,
             today,
             &names,
@@ -292,37 +274,37 @@ impl<C: Chat> Service<C> {
 
     /// `!action done <n>`: its owner, a member of the owning association, or a moderator.
     pub(super) async fn action_done(&self, request: &mut Request<'_>, number: usize) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(action) = request.tx.action(&room, number).await? else {
-            return request.say(replies::action_not_found(texts, language, number));
+            return request.say(replies::action_not_found(wording, number));
         };
         let names = self.member_names(&room).await;
         if action.done_at.is_some() {
-            return request.say(replies::action_already_done(texts, language, number));
+            return request.say(replies::action_already_done(wording, number));
         }
         let sender = request.sender().clone();
         let act = Act::MarkActionDone { number };
         if let Some(refusal) = self.refusal(request, act, Some(&action.owner)).await? {
             let owner = replies::owner_name(&action.owner, &names);
-            return request.say(replies::refused(texts, language, &refusal, &owner));
+            return request.say(replies::refused(wording, &refusal, &owner));
         }
         request
             .tx
             .complete_action(&room, number, &sender, request.at)
             .await?;
-        request.say(replies::action_done(texts, language, &action, &names))
+        request.say(replies::action_done(wording, &action, &names))
     }
 
     /// `!minutes [date]`: posted as a message and uploaded as a Markdown file.
     pub(super) async fn minutes(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let today = self.local_day(request.at);
         let day = match date {
             Some(typed) => match parse_day(typed, today, Towards::Past) {
                 Ok(day) => Some(day),
-                Err(_) => return request.say(replies::minutes_bad_date(texts, language, typed)),
+                Err(_) => return request.say(replies::minutes_bad_date(wording, typed)),
             },
             None => None,
         };
@@ -340,17 +322,16 @@ impl<C: Chat> Service<C> {
             }
         };
         let Some(meeting) = meeting else {
-            return request.say(replies::minutes_no_meeting(texts, language, day));
+            return request.say(replies::minutes_no_meeting(wording, day));
         };
         let gathered = gather_minutes(request.tx, &room, meeting, self.settings.time_zone).await?;
         let names = self.member_names(&room).await;
-        let time_zone = self.settings.time_zone;
-        let markdown = replies::minutes(texts, language, time_zone, &gathered, &names, today);
+        let markdown = replies::minutes(wording, &gathered, &names, today);
         let file = NewMessage {
             room: room.clone(),
             in_reply_to: None,
             content: Content::File {
-                name: replies::minutes_file_name(texts, language, time_zone, &gathered.meeting),
+                name: replies::minutes_file_name(wording, &gathered.meeting),
                 mime: MARKDOWN_MIME.to_owned(),
                 data: markdown.clone().into_bytes(),
             },

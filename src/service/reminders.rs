@@ -32,18 +32,18 @@ const ON_TIME: Duration = Duration::minutes(1);
 impl<C: Chat> Service<C> {
     /// `!remind <when> <text>`.
     pub(super) async fn remind(&self, request: &mut Request<'_>, typed: &str) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let time_zone = self.settings.time_zone;
         let (when, text) = match split_reminder(typed, request.at, time_zone) {
             Ok(split) => split,
-            Err(problem) => return request.say(replies::remind_error(texts, language, &problem)),
+            Err(problem) => return request.say(replies::remind_error(wording, &problem)),
         };
         if text.is_empty() {
-            return request.say(replies::remind_missing_text(texts, language));
+            return request.say(replies::remind_missing_text(wording));
         }
         let length = text.chars().count();
         if length > MAX_REMINDER_LENGTH {
-            return request.say(replies::remind_too_long(texts, language, length));
+            return request.say(replies::remind_too_long(wording, length));
         }
         let recurrence = match when {
             When::Every(recurrence) => Some(recurrence),
@@ -63,9 +63,7 @@ impl<C: Chat> Service<C> {
             )
             .await?;
         request.reschedules = true;
-        request.say(replies::reminder_created(
-            texts, language, time_zone, &reminder,
-        ))
+        request.say(replies::reminder_created(wording, &reminder))
     }
 
     /// `!reminders`: the room's reminders and its meeting reminders.
@@ -79,9 +77,7 @@ impl<C: Chat> Service<C> {
             listed.push((reminder, author));
         }
         request.say(replies::reminder_list(
-            &self.texts,
-            request.language,
-            self.settings.time_zone,
+            &self.wording(request.language),
             &listed,
             &offsets,
         ))
@@ -93,19 +89,19 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         number: usize,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(reminder) = request.tx.active_reminder(&room, number).await? else {
-            return request.say(replies::reminder_not_found(texts, language, number));
+            return request.say(replies::reminder_not_found(wording, number));
         };
         let owner = Owner::Member(reminder.author.clone());
         let act = Act::CancelReminder { number };
         if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
             let author = self.name_of(&room, &reminder.author).await;
-            return request.say(replies::refused(texts, language, &refusal, &author));
+            return request.say(replies::refused(wording, &refusal, &author));
         }
         request.tx.cancel_reminder(reminder.id, request.at).await?;
-        request.say(replies::reminder_cancelled(texts, language, &reminder))
+        request.say(replies::reminder_cancelled(wording, &reminder))
     }
 
     /// `!reminders meeting [7d 1d 2h | none]`: shows or sets the room's meeting reminders.
@@ -114,18 +110,18 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         offsets: Option<&[Duration]>,
     ) -> Handled {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(offsets) = offsets else {
             let offsets = self.meeting_offsets(request.tx, &room).await?;
-            return request.say(replies::meeting_offsets_line(texts, language, &offsets));
+            return request.say(replies::meeting_offsets_line(wording, &offsets));
         };
         request
             .tx
             .set_meeting_reminder_offsets(&room, &offsets_code(offsets))
             .await?;
         request.reschedules = true;
-        request.say(replies::meeting_offsets_line(texts, language, offsets))
+        request.say(replies::meeting_offsets_line(wording, offsets))
     }
 
     async fn meeting_offsets(
@@ -201,14 +197,8 @@ impl<C: Chat> Service<C> {
             let language = self.language_of(&room).await?;
             let author = self.pill_of(&room, &reminder.author).await;
             let late = self.is_late(reminder.next_at, now);
-            let markdown = replies::reminder_message(
-                &self.texts,
-                language,
-                time_zone,
-                &reminder,
-                &author,
-                late,
-            );
+            let markdown =
+                replies::reminder_message(&self.wording(language), &reminder, &author, late);
             let message = text_message(&room, markdown, vec![reminder.author.clone()]);
             // A recurring reminder missed several times goes out once, then resumes.
             let following = reminder
@@ -323,9 +313,7 @@ impl<C: Chat> Service<C> {
         }
         drop(tx);
         let markdown = replies::meeting_reminder(
-            &self.texts,
-            language,
-            time_zone,
+            &self.wording(language),
             meeting,
             &agenda,
             &late_actions,
@@ -343,7 +331,6 @@ impl<C: Chat> Service<C> {
         &self,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, ServiceError> {
-        let time_zone = self.settings.time_zone;
         let mut next_due = None;
         for (room, poll, opened_at) in self.store.open_polls_with_deadline_and_opening().await? {
             let Some(deadline) = poll.closes_at else {
@@ -388,9 +375,7 @@ impl<C: Chat> Service<C> {
             } else {
                 let language = self.language_of(&room).await?;
                 let markdown = replies::poll_nudge(
-                    &self.texts,
-                    language,
-                    time_zone,
+                    &self.wording(language),
                     &poll,
                     &missing,
                     self.is_late(due, now),
@@ -443,8 +428,7 @@ impl<C: Chat> Service<C> {
                     let (owner, mentions) = self.owner_pills(&room, &action, &membership).await;
                     let language = self.language_of(&room).await?;
                     let markdown = replies::action_reminder(
-                        &self.texts,
-                        language,
+                        &self.wording(language),
                         &action,
                         &owner,
                         *on_the_day,

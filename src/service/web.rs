@@ -15,13 +15,13 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         new_link: bool,
     ) -> Result<Vec<NewMessage>, ServiceError> {
-        let (texts, language) = (&self.texts, request.language);
+        let wording = &self.wording(request.language);
         let Some(base) = &self.settings.web_url else {
-            return request.say(replies::page_disabled(texts, language));
+            return request.say(replies::page_disabled(wording));
         };
         let room = request.room().clone();
         if new_link && let Some(refusal) = self.refusal(request, Act::ReplaceLink, None).await? {
-            return request.say(replies::refused(texts, language, &refusal, ""));
+            return request.say(replies::refused(wording, &refusal, ""));
         }
         let token = match request.tx.web_token(&room).await? {
             Some(token) if !new_link => token,
@@ -32,7 +32,7 @@ impl<C: Chat> Service<C> {
             }
         };
         let page = format!("{}/{token}/", base.trim_end_matches('/'));
-        request.say(replies::page_link(texts, language, &page, new_link))
+        request.say(replies::page_link(wording, &page, new_link))
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::meeting::{format_date, format_date_time, next_meeting};
 use crate::domain::poll::{JointPosition, Stance};
 use crate::domain::record::{LATEST_DECISIONS, search_query};
 use crate::domain::{Language, Meeting};
-use crate::replies;
+use crate::replies::{self, Wording};
 use crate::service::{ServiceError, gather_minutes, poll_outcome};
 use crate::storage::{StorageError, Transaction};
 
@@ -272,20 +272,14 @@ pub async fn minutes_markdown(
     };
     let gathered = gather_minutes(&mut tx, &page.room, meeting, state.time_zone).await?;
     let today = Utc::now().with_timezone(&state.time_zone).date_naive();
+    let wording = Wording::new(&state.texts, page.language, state.time_zone);
     let markdown = replies::minutes(
-        &state.texts,
-        page.language,
-        state.time_zone,
+        &wording,
         &gathered,
         &std::collections::HashMap::new(),
         today,
     );
-    let name = replies::minutes_file_name(
-        &state.texts,
-        page.language,
-        state.time_zone,
-        &gathered.meeting,
-    );
+    let name = replies::minutes_file_name(&wording, &gathered.meeting);
     Ok(Some((name, markdown)))
 }
 
@@ -312,8 +306,13 @@ pub async fn feed(
         let agenda = tx.agenda(feed.meeting.id).await?;
         events.push((feed.meeting, agenda, feed.sequence, feed.cancelled));
     }
-    let summary = replies::meeting_summary(&state.texts, page.language);
-    let heading = replies::meeting_calendar_agenda(&state.texts, page.language);
+    let summary =
+        replies::meeting_summary(&Wording::new(&state.texts, page.language, state.time_zone));
+    let heading = replies::meeting_calendar_agenda(&Wording::new(
+        &state.texts,
+        page.language,
+        state.time_zone,
+    ));
     let texts = InvitationTexts {
         summary: &summary,
         agenda_heading: &heading,
