@@ -1,3 +1,7 @@
+//! The `concerto` binary: the command line (`run`, `check-config`, `backup`, `restore`,
+//! `health`, `export`), the logs, and the signals that stop the bot cleanly. Everything it
+//! runs is in the library: `app::run` wires the bot, the other commands call one module each.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

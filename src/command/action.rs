@@ -1,6 +1,6 @@
 //! `!action …` (plural `!actions`): who does what by when.
 
-use super::words::{clean_word, named, no_more, one_number, split_word, text_of};
+use super::words::{no_more, one_number, read_form, text_of};
 use super::{Command, ParseError, Usage};
 
 /// What `!action` is asked to do.
@@ -29,9 +29,8 @@ const FORMS: &[(&str, Usage)] = &[
 
 /// `!action <owner> <what> [avant le <date>]`, `!action done <n>`, `!action list`.
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (first, rest) = split_word(arguments);
-    let form = clean_word(first);
-    let command = match named(FORMS, &form) {
+    let (form, named, rest) = read_form(arguments, FORMS);
+    let command = match named {
         _ if form.is_empty() => {
             return Err(ParseError::MissingArgument {
                 usage: Usage::ActionCreate,

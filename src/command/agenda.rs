@@ -1,7 +1,7 @@
 //! `!agenda …` / `!odj …`: the next meeting's agenda. Item numbers are as the last list showed
 //! them.
 
-use super::words::{clean_word, item_number, named, no_more, one_number, split_word, text_of};
+use super::words::{item_number, no_more, one_number, read_form, text_of};
 use super::{Command, ParseError, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 
@@ -36,12 +36,11 @@ const FORMS: &[(&str, Usage)] = &[
 ];
 
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (form, rest) = split_word(arguments);
+    let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
         return Ok(Command::Agenda(AgendaCommand::List));
     }
-    let form = clean_word(form);
-    let Some(usage) = named(FORMS, &form) else {
+    let Some(usage) = named else {
         return Err(ParseError::UnknownAgendaAction { given: form });
     };
     let command = match usage {

@@ -1,6 +1,6 @@
 //! `!association …` (alias `!associations`): who belongs to which association.
 
-use super::words::{clean_word, named, split_word};
+use super::words::{read_form, split_word};
 use super::{Command, ParseError, Usage};
 
 /// What `!association` is asked to do.
@@ -35,9 +35,8 @@ const FORMS: &[(&str, Form)] = &[
 const NO_ASSOCIATION: [&str; 5] = ["aucune", "none", "invité", "invitée", "guest"];
 
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (form, rest) = split_word(arguments);
-    let form = clean_word(form);
-    let command = match named(FORMS, &form) {
+    let (form, named, rest) = read_form(arguments, FORMS);
+    let command = match named {
         Some(Form::List) => AssociationCommand::List,
         Some(Form::Set) => set(rest)?,
         None => {

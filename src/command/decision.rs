@@ -1,7 +1,7 @@
 //! `!décision …` / `!decision …` (plurals `!décisions`, `!decisions`): the record of
 //! decisions.
 
-use super::words::{clean_word, item_number, named, split_word, text_of};
+use super::words::{item_number, read_form, split_word, text_of};
 use super::{Command, ParseError, Usage};
 use crate::domain::record::MAX_DECISION_LENGTH;
 
@@ -45,9 +45,9 @@ const FORMS: &[(&str, Usage)] = &[
 /// `!decision <text>`, `!decision <n>`, `!decision amend <n> <text>`,
 /// `!decision revoke <n> <reason>`.
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (first, rest) = split_word(arguments);
-    let form = clean_word(first);
-    let command = match named(FORMS, &form) {
+    let (form, named, rest) = read_form(arguments, FORMS);
+    let first = split_word(arguments).0;
+    let command = match named {
         _ if form.is_empty() => {
             return Err(ParseError::MissingArgument {
                 usage: Usage::DecisionRecord,

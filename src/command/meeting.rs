@@ -1,6 +1,6 @@
 //! `!réunion …` / `!meeting …` (alias `!reunion`): dates, votes, host, place.
 
-use super::words::{clean_word, named, no_more, optional_number, split_word};
+use super::words::{no_more, optional_number, read_form, split_word};
 use super::{Command, ParseError, Usage};
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
@@ -56,12 +56,11 @@ const FORMS: &[(&str, Usage)] = &[
 const ORDER_WORDS: [&str; 2] = ["order", "ordre"];
 
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (form, rest) = split_word(arguments);
-    let form = clean_word(form);
+    let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
         return Ok(Command::Meeting(MeetingCommand::Show));
     }
-    let Some(usage) = named(FORMS, &form) else {
+    let Some(usage) = named else {
         return Err(ParseError::UnknownMeetingAction { given: form });
     };
     let command = match usage {

@@ -1,8 +1,6 @@
 //! `!sondage …` / `!poll …` (plurals `!sondages`, `!polls`): polls on joint positions.
 
-use super::words::{
-    clean_word, is_blank, item_number, named, no_more, optional_number, split_word,
-};
+use super::words::{clean_word, is_blank, item_number, no_more, optional_number, read_form};
 use super::{Command, ParseError, Usage};
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
@@ -50,12 +48,11 @@ const RECORD_WORDS: [&str; 3] = ["enregistrer", "record", "consigner"];
 const DEADLINE_WORDS: [&str; 5] = ["jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "until"];
 
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (form, rest) = split_word(arguments);
-    let form = clean_word(form);
+    let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
         return Err(ParseError::PollQuestionMissing);
     }
-    let command = match named(FORMS, &form) {
+    let command = match named {
         Some(usage @ Usage::PollResults) => PollCommand::Results {
             number: optional_number(rest, usage)?,
         },

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 
-use super::words::{clean_word, named, no_more, one_number, split_word, text_of};
+use super::words::{no_more, one_number, read_form, text_of};
 use super::{Command, ParseError, Usage};
 use crate::domain::reminders::parse_offsets;
 
@@ -52,9 +52,8 @@ pub(super) fn parse_remind(arguments: &str) -> Result<Command, ParseError> {
 
 /// `!reminders`, `!reminders cancel <n>`, `!reminders meeting [7d 1d 2h | none]`.
 pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    let (form, rest) = split_word(arguments);
-    let form = clean_word(form);
-    let command = match named(FORMS, &form) {
+    let (form, named, rest) = read_form(arguments, FORMS);
+    let command = match named {
         Some(usage @ Usage::RemindersList) => {
             no_more(rest, usage).map(|()| RemindersCommand::List)?
         }

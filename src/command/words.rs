@@ -21,6 +21,19 @@ pub(super) fn named<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
         .map(|(_, value)| *value)
 }
 
+/// The first word of `arguments` as a form's name (lower-cased, invisible characters
+/// removed), the form it names in `table` if any, and the words after it: how every family
+/// starts reading its arguments.
+pub(super) fn read_form<'a, T: Copy>(
+    arguments: &'a str,
+    table: &[(&str, T)],
+) -> (String, Option<T>, &'a str) {
+    let (first, rest) = split_word(arguments);
+    let word = clean_word(first);
+    let named = named(table, &word);
+    (word, named, rest)
+}
+
 /// Refuses words after a command that takes none.
 pub(super) fn no_more(rest: &str, usage: Usage) -> Result<(), ParseError> {
     if rest.trim().is_empty() {

@@ -1,4 +1,4 @@
-//! Ballots: messages the bot posted that members answer — a date proposal today, a poll next.
+//! Ballots: messages the bot posted that members answer — a date proposal or a poll.
 //!
 //! Whatever the ballot, answers arrive the same ways (a reaction with a number, a poll response,
 //! a command) and are counted by the same rules, written once here in [`count`]. What the count

@@ -67,61 +67,42 @@ impl<C: Chat> Service<C> {
 
     /// `!agenda remove <n>`: its author or a moderator.
     pub(super) async fn agenda_remove(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
         let item = match self.item_as_seen(request, number).await? {
             Ok(item) => item,
             Err(error) => {
-                return request.say(replies::agenda_error(
-                    &self.wording(request.language),
-                    &error,
-                ));
+                return request.say(replies::agenda_error(wording, &error));
             }
         };
         let owner = Owner::Member(item.author.clone());
         if let Some(refusal) = self.refusal(request, Act::RemoveItem, Some(&owner)).await? {
             let author = replies::author(&item);
-            return request.say(replies::refused(
-                &self.wording(request.language),
-                &refusal,
-                &author,
-            ));
+            return request.say(replies::refused(wording, &refusal, &author));
         }
         request
             .tx
             .set_item_status(item.id, ItemStatus::Withdrawn, request.at)
             .await?;
-        request.say(replies::agenda_removed(
-            &self.wording(request.language),
-            number,
-            &item,
-        ))
+        request.say(replies::agenda_removed(wording, number, &item))
     }
 
     /// `!agenda done <n>`.
     pub(super) async fn agenda_done(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
         let item = match self.item_as_seen(request, number).await? {
             Ok(item) => item,
             Err(error) => {
-                return request.say(replies::agenda_error(
-                    &self.wording(request.language),
-                    &error,
-                ));
+                return request.say(replies::agenda_error(wording, &error));
             }
         };
         if item.status == ItemStatus::Treated {
-            return request.say(replies::agenda_already_done(
-                &self.wording(request.language),
-                number,
-            ));
+            return request.say(replies::agenda_already_done(wording, number));
         }
         request
             .tx
             .set_item_status(item.id, ItemStatus::Treated, request.at)
             .await?;
-        request.say(replies::agenda_done(
-            &self.wording(request.language),
-            number,
-            &item,
-        ))
+        request.say(replies::agenda_done(wording, number, &item))
     }
 
     /// `!agenda move <n> <position>`.
@@ -131,16 +112,14 @@ impl<C: Chat> Service<C> {
         number: usize,
         to: usize,
     ) -> Handled {
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         let agenda = request.tx.agenda(meeting.id).await?;
         let plan = match agenda.plan_move(number, to) {
             Ok(plan) => plan,
             Err(error) => {
-                return request.say(replies::agenda_error(
-                    &self.wording(request.language),
-                    &error,
-                ));
+                return request.say(replies::agenda_error(wording, &error));
             }
         };
         let text = agenda
@@ -148,11 +127,7 @@ impl<C: Chat> Service<C> {
             .map(|item| item.text.clone())
             .unwrap_or_default();
         request.tx.set_item_positions(&plan, request.at).await?;
-        request.say(replies::agenda_moved(
-            &self.wording(request.language),
-            &text,
-            to,
-        ))
+        request.say(replies::agenda_moved(wording, &text, to))
     }
 
     /// The meeting new agenda items go to at `at`: the earliest dated meeting whose day is not

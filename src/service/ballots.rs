@@ -1,5 +1,5 @@
 //! The one router for answers to ballots, whatever the ballot (date proposal, poll): a
-//! reaction or (later) a poll response finds the open ballot it answers, a redaction withdraws
+//! reaction or a poll response finds the open ballot it answers, a redaction withdraws
 //! exactly the answer it carried, and at start every open ballot is brought in line with what
 //! the homeserver has, so that answers given while the bot was away count.
 

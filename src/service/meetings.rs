@@ -96,21 +96,16 @@ impl<C: Chat> Service<C> {
 
     /// `!meeting votes`: the tally, best date first.
     pub(super) async fn meeting_votes(&self, request: &mut Request<'_>) -> Handled {
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(proposal) = request.tx.open_proposal(&room).await? else {
-            return request.say(replies::meeting_no_proposal(
-                &self.wording(request.language),
-            ));
+            return request.say(replies::meeting_no_proposal(wording));
         };
         let ranked = self
             .ranked(request.tx, &room, &proposal, request.now)
             .await?;
         let names = self.member_names(&room).await;
-        request.say(replies::votes(
-            &self.wording(request.language),
-            &ranked,
-            &names,
-        ))
+        request.say(replies::votes(wording, &ranked, &names))
     }
 
     /// `!meeting close [n]`: sets the date (n, or the best-ranked one); proposer or moderator.

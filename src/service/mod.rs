@@ -591,9 +591,10 @@ impl<C: Chat> Service<C> {
         request: &Request<'_>,
         topic: Option<command::Topic>,
     ) -> Result<Vec<NewMessage>, ServiceError> {
+        let wording = &self.wording(request.language);
         request.say(match topic {
-            None => replies::help_overview(&self.wording(request.language)),
-            Some(topic) => replies::help_topic(&self.wording(request.language), topic),
+            None => replies::help_overview(wording),
+            Some(topic) => replies::help_topic(wording, topic),
         })
     }
 

@@ -83,20 +83,15 @@ impl<C: Chat> Service<C> {
 
     /// `!decision <n>`: in full, with its links and history.
     pub(super) async fn decision_show(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
         let Some(decision) = request.tx.decision(&room, number).await? else {
-            return request.say(replies::decision_not_found(
-                &self.wording(request.language),
-                number,
-            ));
+            return request.say(replies::decision_not_found(wording, number));
         };
         let versions = request.tx.decision_versions(&room, number).await?;
         let names = self.member_names(&room).await;
         request.say(replies::decision_detail(
-            &self.wording(request.language),
-            &decision,
-            &versions,
-            &names,
+            wording, &decision, &versions, &names,
         ))
     }
 
