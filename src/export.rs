@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::RoomId;
@@ -134,11 +134,7 @@ pub async fn minutes(
 }
 
 fn start_of(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
-    time_zone
-        .from_local_datetime(&day.and_time(NaiveTime::MIN))
-        .earliest()
-        .map(|at| at.with_timezone(&Utc))
-        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+    crate::domain::dates::local_midnight(day, time_zone)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `!action …` (plural `!actions`): who does what by when.
 
+use super::error::{ParseError, Usage};
 use super::words::{no_more, one_number, read_form, text_of};
-use super::{Command, ParseError, Usage};
 
 /// What `!action` is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,7 @@ const FORMS: &[(&str, Usage)] = &[
 ];
 
 /// `!action <owner> <what> [avant le <date>]`, `!action done <n>`, `!action list`.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<ActionCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     let command = match named {
         _ if form.is_empty() => {
@@ -44,19 +44,19 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
             text: text_of(arguments).unwrap_or_default().to_owned(),
         },
     };
-    Ok(Command::Action(command))
+    Ok(command)
 }
 
 /// `!actions`: the open actions.
-pub(super) fn parse_list(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse_list(arguments: &str) -> Result<ActionCommand, ParseError> {
     no_more(arguments, Usage::ActionList)?;
-    Ok(Command::Action(ActionCommand::List))
+    Ok(ActionCommand::List)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     #[test]
     fn actions_take_their_forms() {

@@ -1,8 +1,8 @@
 //! `!agenda …` / `!odj …`: the next meeting's agenda. Item numbers are as the last list showed
 //! them.
 
+use super::error::{ParseError, Usage};
 use super::words::{item_number, no_more, one_number, read_form, text_of};
-use super::{Command, ParseError, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 
 /// What `!agenda` (`!odj`) is asked to do.
@@ -35,10 +35,10 @@ const FORMS: &[(&str, Usage)] = &[
     ("deplacer", Usage::AgendaMove),
 ];
 
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<AgendaCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
-        return Ok(Command::Agenda(AgendaCommand::List));
+        return Ok(AgendaCommand::List);
     }
     let Some(usage) = named else {
         return Err(ParseError::UnknownAgendaAction { given: form });
@@ -72,7 +72,7 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
             AgendaCommand::List
         }
     };
-    Ok(Command::Agenda(command))
+    Ok(command)
 }
 
 /// The item's text as typed (inner spacing kept), checked for emptiness and length. A text
@@ -89,7 +89,7 @@ fn item_text(rest: &str, usage: Usage) -> Result<String, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     fn agenda(body: &str) -> Result<Option<Command>, ParseError> {
         parse(body)

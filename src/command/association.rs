@@ -1,7 +1,7 @@
 //! `!association …` (alias `!associations`): who belongs to which association.
 
+use super::error::{ParseError, Usage};
 use super::words::{read_form, split_word};
-use super::{Command, ParseError, Usage};
 
 /// What `!association` is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ const FORMS: &[(&str, Form)] = &[
 /// The words that put a member among the guests rather than in an association.
 const NO_ASSOCIATION: [&str; 5] = ["aucune", "none", "invité", "invitée", "guest"];
 
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<AssociationCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     let command = match named {
         Some(Form::List) => AssociationCommand::List,
@@ -46,7 +46,7 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
             });
         }
     };
-    Ok(Command::Association(command))
+    Ok(command)
 }
 
 /// `@user:server <association>` or `@user:server aucune`.
@@ -78,7 +78,7 @@ fn set(rest: &str) -> Result<AssociationCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     #[test]
     fn association_set_needs_a_user_id_and_a_name() {

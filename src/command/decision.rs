@@ -1,8 +1,8 @@
 //! `!décision …` / `!decision …` (plurals `!décisions`, `!decisions`): the record of
 //! decisions.
 
+use super::error::{ParseError, Usage};
 use super::words::{item_number, read_form, split_word, text_of};
-use super::{Command, ParseError, Usage};
 use crate::domain::record::MAX_DECISION_LENGTH;
 
 /// What `!decision` is asked to do.
@@ -44,7 +44,7 @@ const FORMS: &[(&str, Usage)] = &[
 
 /// `!decision <text>`, `!decision <n>`, `!decision amend <n> <text>`,
 /// `!decision revoke <n> <reason>`.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<DecisionCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     let first = split_word(arguments).0;
     let command = match named {
@@ -77,17 +77,17 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
             }
         }
     };
-    Ok(Command::Decision(command))
+    Ok(command)
 }
 
 /// `!décisions`: the latest decisions; `!décisions <words>`: a search.
-pub(super) fn parse_list(arguments: &str) -> Result<Command, ParseError> {
-    Ok(Command::Decision(match arguments.trim() {
+pub(super) fn parse_list(arguments: &str) -> Result<DecisionCommand, ParseError> {
+    Ok(match arguments.trim() {
         "" => DecisionCommand::List,
         words => DecisionCommand::Search {
             words: words.to_owned(),
         },
-    }))
+    })
 }
 
 /// `<n> <text>`, both needed.
@@ -112,7 +112,7 @@ fn decision_text(text: &str) -> Result<String, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     #[test]
     fn decisions_record_show_amend_revoke_list_and_search() {

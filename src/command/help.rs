@@ -1,18 +1,14 @@
 //! `!aide [commande]` / `!help [command]`.
 
-use super::{Command, PREFIX, ParseError, Usage, topic_named};
+use super::error::{ParseError, Usage};
+use super::words::PREFIX;
 
-/// `!help`, `!help <name>` (with or without the `!`).
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+/// `!help`, `!help <name>` (with or without the `!`): the name asked about, lower-cased, which
+/// the dispatch looks up in the one table of names.
+pub(super) fn parse(arguments: &str) -> Result<Option<String>, ParseError> {
     match arguments.split_whitespace().collect::<Vec<_>>().as_slice() {
-        [] => Ok(Command::Help { topic: None }),
-        [wanted] => {
-            let wanted = wanted.trim_start_matches(PREFIX).to_lowercase();
-            match topic_named(&wanted) {
-                Some(topic) => Ok(Command::Help { topic: Some(topic) }),
-                None => Err(ParseError::UnknownHelpTopic { given: wanted }),
-            }
-        }
+        [] => Ok(None),
+        [wanted] => Ok(Some(wanted.trim_start_matches(PREFIX).to_lowercase())),
         [_, extra @ ..] => Err(ParseError::UnexpectedWords {
             usage: Usage::Help,
             extra: extra.join(" "),

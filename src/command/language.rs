@@ -1,16 +1,14 @@
 //! `!langue [fr|en]` / `!language [fr|en]`.
 
-use super::{Command, ParseError, Usage};
+use super::error::{ParseError, Usage};
 use crate::domain::Language;
 
 /// `!language`, `!language <fr|en|français|english…>`.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<Option<Language>, ParseError> {
     match arguments.split_whitespace().collect::<Vec<_>>().as_slice() {
-        [] => Ok(Command::Language { choice: None }),
+        [] => Ok(None),
         [wanted] => match wanted.parse::<Language>() {
-            Ok(language) => Ok(Command::Language {
-                choice: Some(language),
-            }),
+            Ok(language) => Ok(Some(language)),
             Err(_) => Err(ParseError::UnknownLanguage {
                 given: (*wanted).to_owned(),
             }),

@@ -1,7 +1,7 @@
 //! `!réunion …` / `!meeting …` (alias `!reunion`): dates, votes, host, place.
 
+use super::error::{ParseError, Usage};
 use super::words::{no_more, optional_number, read_form, split_word};
-use super::{Command, ParseError, Usage};
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
@@ -55,10 +55,10 @@ const FORMS: &[(&str, Usage)] = &[
 /// The word after `!réunion hôte` that asks for the turn of hosts.
 const ORDER_WORDS: [&str; 2] = ["order", "ordre"];
 
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<MeetingCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
-        return Ok(Command::Meeting(MeetingCommand::Show));
+        return Ok(MeetingCommand::Show);
     }
     let Some(usage) = named else {
         return Err(ParseError::UnknownMeetingAction { given: form });
@@ -73,7 +73,7 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
         Usage::MeetingHost => host(rest)?,
         _ => place(rest)?,
     };
-    Ok(Command::Meeting(command))
+    Ok(command)
 }
 
 /// `<date> ; <date> …`: two to ten dates, separated by semicolons or lines.
@@ -138,7 +138,7 @@ fn place(rest: &str) -> Result<MeetingCommand, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     #[test]
     fn a_proposal_takes_two_to_ten_dates_separated_by_semicolons() {

@@ -1,15 +1,13 @@
 //! `!compte-rendu [date]` / `!minutes [date]` (aliases `!cr`, `!compterendu`).
 
-use super::{Command, ParseError};
+use super::error::ParseError;
 
 /// `!minutes`, `!minutes <date>`: the date as typed, read by the service in the room's time
 /// zone.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
-    Ok(Command::Minutes {
-        date: Some(arguments.trim())
-            .filter(|date| !date.is_empty())
-            .map(str::to_owned),
-    })
+pub(super) fn parse(arguments: &str) -> Result<Option<String>, ParseError> {
+    Ok(Some(arguments.trim())
+        .filter(|date| !date.is_empty())
+        .map(str::to_owned))
 }
 
 #[cfg(test)]

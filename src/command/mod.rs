@@ -6,9 +6,10 @@
 //! French name, accepted in every room whatever its language.
 //!
 //! This file holds the [`Command`] enum, the one table of names ([`NAMES`]: every name,
-//! alias and plural, and the parser it leads to) and the dispatch. Each family has its own
-//! file with its sub-enum, its table of forms, its parser and its tests; [`words`] holds what
-//! they share. How a command or an error is worded is in `replies/`.
+//! alias and plural) and the dispatch ([`read`]). Each family has its own file with its
+//! sub-enum, its table of forms, its parser and its tests, and knows nothing of the others
+//! nor of this file; [`words`] holds what they share, `error.rs` the forms ([`Usage`]) and
+//! [`ParseError`]. How a command or an error is worded is in `replies/`.
 
 mod action;
 mod agenda;
@@ -37,10 +38,8 @@ pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
 
 use crate::domain::Language;
+pub use words::PREFIX;
 use words::{clean_word, is_blank, is_invisible, split_word, strip_reply_fallback};
-
-/// What the prefix is: `!aide`, `!help`…
-pub const PREFIX: char = '!';
 
 /// A command the bot understood.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,49 +133,98 @@ impl Topic {
     }
 }
 
-/// What reads a command's arguments (everything after its name).
-type Parser = fn(&str) -> Result<Command, ParseError>;
+/// Whether a name is a family's plural: `!sondages`, `!décisions`, `!actions`, `!rappels`
+/// list (or search), where the singular acts on one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Number {
+    Singular,
+    Plural,
+}
 
-/// Every name a command answers to, whatever the room's language, and what reads the rest:
-/// aliases and plurals are settled here, once (`!sondages` lists the polls, `!décisions`
-/// lists or searches the record, `!actions` lists the actions, `!rappels` the reminders).
-const NAMES: &[(&str, Topic, Parser)] = &[
-    ("help", Topic::Help, help::parse),
-    ("aide", Topic::Help, help::parse),
-    ("language", Topic::Language, language::parse),
-    ("langue", Topic::Language, language::parse),
-    ("lang", Topic::Language, language::parse),
-    ("agenda", Topic::Agenda, agenda::parse),
-    ("odj", Topic::Agenda, agenda::parse),
-    ("meeting", Topic::Meeting, meeting::parse),
-    ("réunion", Topic::Meeting, meeting::parse),
-    ("reunion", Topic::Meeting, meeting::parse),
-    ("association", Topic::Association, association::parse),
-    ("associations", Topic::Association, association::parse),
-    ("sondage", Topic::Poll, poll::parse),
-    ("sondages", Topic::Poll, poll::parse_list),
-    ("poll", Topic::Poll, poll::parse),
-    ("polls", Topic::Poll, poll::parse_list),
-    ("voter", Topic::Vote, vote::parse),
-    ("vote", Topic::Vote, vote::parse),
-    ("décision", Topic::Decision, decision::parse),
-    ("decision", Topic::Decision, decision::parse),
-    ("décisions", Topic::Decision, decision::parse_list),
-    ("decisions", Topic::Decision, decision::parse_list),
-    ("action", Topic::Action, action::parse),
-    ("actions", Topic::Action, action::parse_list),
-    ("compte-rendu", Topic::Minutes, minutes::parse),
-    ("compterendu", Topic::Minutes, minutes::parse),
-    ("cr", Topic::Minutes, minutes::parse),
-    ("minutes", Topic::Minutes, minutes::parse),
-    ("rappel", Topic::Remind, reminders::parse_remind),
-    ("rappels", Topic::Remind, reminders::parse),
-    ("remind", Topic::Remind, reminders::parse_remind),
-    ("reminder", Topic::Remind, reminders::parse_remind),
-    ("reminders", Topic::Remind, reminders::parse),
-    ("page", Topic::Page, page::parse),
-    ("web", Topic::Page, page::parse),
+use Number::{Plural, Singular};
+
+/// Every name a command answers to, whatever the room's language: aliases and plurals are
+/// settled here, once, and [`read`] hands the arguments to the family's parser.
+const NAMES: &[(&str, Topic, Number)] = &[
+    ("help", Topic::Help, Singular),
+    ("aide", Topic::Help, Singular),
+    ("language", Topic::Language, Singular),
+    ("langue", Topic::Language, Singular),
+    ("lang", Topic::Language, Singular),
+    ("agenda", Topic::Agenda, Singular),
+    ("odj", Topic::Agenda, Singular),
+    ("meeting", Topic::Meeting, Singular),
+    ("réunion", Topic::Meeting, Singular),
+    ("reunion", Topic::Meeting, Singular),
+    ("association", Topic::Association, Singular),
+    ("associations", Topic::Association, Plural),
+    ("sondage", Topic::Poll, Singular),
+    ("sondages", Topic::Poll, Plural),
+    ("poll", Topic::Poll, Singular),
+    ("polls", Topic::Poll, Plural),
+    ("voter", Topic::Vote, Singular),
+    ("vote", Topic::Vote, Singular),
+    ("décision", Topic::Decision, Singular),
+    ("decision", Topic::Decision, Singular),
+    ("décisions", Topic::Decision, Plural),
+    ("decisions", Topic::Decision, Plural),
+    ("action", Topic::Action, Singular),
+    ("actions", Topic::Action, Plural),
+    ("compte-rendu", Topic::Minutes, Singular),
+    ("compterendu", Topic::Minutes, Singular),
+    ("cr", Topic::Minutes, Singular),
+    ("minutes", Topic::Minutes, Singular),
+    ("rappel", Topic::Remind, Singular),
+    ("rappels", Topic::Remind, Plural),
+    ("remind", Topic::Remind, Singular),
+    ("reminder", Topic::Remind, Singular),
+    ("reminders", Topic::Remind, Plural),
+    ("page", Topic::Page, Singular),
+    ("web", Topic::Page, Singular),
 ];
+
+/// The dispatch: the arguments of a command of `topic` (everything after its name), read by
+/// the family's own parser. The families know only their own part; the `Command` is made
+/// here. (`!associations` reads as `!association`: its plural lists, as the singular alone
+/// does.)
+fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseError> {
+    Ok(match (topic, number) {
+        (Topic::Help, _) => Command::Help {
+            topic: match help::parse(arguments)? {
+                None => None,
+                Some(wanted) => Some(
+                    topic_named(&wanted).ok_or(ParseError::UnknownHelpTopic { given: wanted })?,
+                ),
+            },
+        },
+        (Topic::Language, _) => Command::Language {
+            choice: language::parse(arguments)?,
+        },
+        (Topic::Agenda, _) => Command::Agenda(agenda::parse(arguments)?),
+        (Topic::Meeting, _) => Command::Meeting(meeting::parse(arguments)?),
+        (Topic::Association, _) => Command::Association(association::parse(arguments)?),
+        (Topic::Poll, Singular) => Command::Poll(poll::parse(arguments)?),
+        (Topic::Poll, Plural) => Command::Poll(poll::parse_list(arguments)?),
+        (Topic::Vote, _) => {
+            let (poll, choice) = vote::parse(arguments)?;
+            Command::Vote { poll, choice }
+        }
+        (Topic::Decision, Singular) => Command::Decision(decision::parse(arguments)?),
+        (Topic::Decision, Plural) => Command::Decision(decision::parse_list(arguments)?),
+        (Topic::Action, Singular) => Command::Action(action::parse(arguments)?),
+        (Topic::Action, Plural) => Command::Action(action::parse_list(arguments)?),
+        (Topic::Minutes, _) => Command::Minutes {
+            date: minutes::parse(arguments)?,
+        },
+        (Topic::Remind, Singular) => Command::Remind {
+            text: reminders::parse_remind(arguments)?,
+        },
+        (Topic::Remind, Plural) => Command::Reminders(reminders::parse(arguments)?),
+        (Topic::Page, _) => Command::Page {
+            new_link: page::parse(arguments)?,
+        },
+    })
+}
 
 /// Parses a message body.
 ///
@@ -203,7 +251,7 @@ pub fn parse(body: &str) -> Result<Option<Command>, ParseError> {
         return Ok(None);
     }
     match NAMES.iter().find(|(known, _, _)| *known == name) {
-        Some((_, _, parser)) => parser(arguments).map(Some),
+        Some((_, topic, number)) => read(*topic, *number, arguments).map(Some),
         None => Err(ParseError::UnknownCommand {
             suggestion: closest_name(&name),
             name,

@@ -1,7 +1,7 @@
 //! `!page [nouveau-lien]` / `!page [new-link]` (alias `!web`).
 
+use super::error::{ParseError, Usage};
 use super::words::{clean_word, named};
-use super::{Command, ParseError, Usage};
 
 /// The forms after `!page`, by every name they answer to.
 const FORMS: &[(&str, bool)] = &[
@@ -15,10 +15,10 @@ const FORMS: &[(&str, bool)] = &[
 ];
 
 /// `!page`, `!page new-link`.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<bool, ParseError> {
     let word = clean_word(arguments.trim());
     match named(FORMS, &word) {
-        Some(new_link) => Ok(Command::Page { new_link }),
+        Some(new_link) => Ok(new_link),
         None => Err(ParseError::UnexpectedWords {
             usage: Usage::Page,
             extra: word,

@@ -1,7 +1,7 @@
 //! `!sondage …` / `!poll …` (plurals `!sondages`, `!polls`): polls on joint positions.
 
+use super::error::{ParseError, Usage};
 use super::words::{clean_word, is_blank, item_number, no_more, optional_number, read_form};
-use super::{Command, ParseError, Usage};
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
 };
@@ -47,7 +47,7 @@ const RECORD_WORDS: [&str; 3] = ["enregistrer", "record", "consigner"];
 /// The words that start a deadline: `!poll until 12/12 6pm: …`, `!sondage jusqu'au 12/12 18h : …`.
 const DEADLINE_WORDS: [&str; 5] = ["jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "until"];
 
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<PollCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     if form.is_empty() {
         return Err(ParseError::PollQuestionMissing);
@@ -60,13 +60,13 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
         Some(usage) => no_more(rest, usage).map(|()| PollCommand::List)?,
         None => new_poll(arguments.trim())?,
     };
-    Ok(Command::Poll(command))
+    Ok(command)
 }
 
 /// `!sondages`, `!polls`: the open polls.
-pub(super) fn parse_list(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse_list(arguments: &str) -> Result<PollCommand, ParseError> {
     no_more(arguments, Usage::PollList)?;
-    Ok(Command::Poll(PollCommand::List))
+    Ok(PollCommand::List)
 }
 
 /// `[n] [enregistrer]`.
@@ -174,7 +174,7 @@ fn check_options(options: &[String]) -> Result<(), ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     fn create(question: &str, options: &[&str], deadline: Option<&str>) -> Command {
         Command::Poll(PollCommand::Create {

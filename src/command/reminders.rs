@@ -3,8 +3,8 @@
 
 use chrono::Duration;
 
+use super::error::{ParseError, Usage};
 use super::words::{no_more, one_number, read_form, text_of};
-use super::{Command, ParseError, Usage};
 use crate::domain::reminders::parse_offsets;
 
 /// What `!reminders` (`!rappels`) is asked to do.
@@ -39,11 +39,9 @@ const FORMS: &[(&str, Usage)] = &[
 
 /// `!remind <when> <text>`, as typed: the service reads the time, which needs the present
 /// moment and the room's time zone.
-pub(super) fn parse_remind(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse_remind(arguments: &str) -> Result<String, ParseError> {
     match text_of(arguments) {
-        Some(text) => Ok(Command::Remind {
-            text: text.to_owned(),
-        }),
+        Some(text) => Ok(text.to_owned()),
         None => Err(ParseError::MissingArgument {
             usage: Usage::Remind,
         }),
@@ -51,7 +49,7 @@ pub(super) fn parse_remind(arguments: &str) -> Result<Command, ParseError> {
 }
 
 /// `!reminders`, `!reminders cancel <n>`, `!reminders meeting [7d 1d 2h | none]`.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<RemindersCommand, ParseError> {
     let (form, named, rest) = read_form(arguments, FORMS);
     let command = match named {
         Some(usage @ Usage::RemindersList) => {
@@ -70,7 +68,7 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
             });
         }
     };
-    Ok(Command::Reminders(command))
+    Ok(command)
 }
 
 /// Nothing (show them), `aucun`, or offsets such as `7j 1j 2h`.
@@ -87,7 +85,7 @@ fn offsets(rest: &str) -> Result<Option<Vec<Duration>>, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::command::parse;
+    use crate::command::{Command, parse};
 
     #[test]
     fn reminders_take_their_forms() {

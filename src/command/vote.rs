@@ -1,12 +1,12 @@
 //! `!voter [n] <option>` / `!vote [n] <option>`: answers a poll without poll support in the
 //! client.
 
+use super::error::{ParseError, Usage};
 use super::words::{plain_number, split_word};
-use super::{Command, ParseError, Usage};
 
 /// `!vote <n> <option>` or `!vote <option>` (the latest open poll). A lone number is an
 /// option of the latest poll, not a poll number.
-pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
+pub(super) fn parse(arguments: &str) -> Result<(Option<usize>, String), ParseError> {
     let (first, rest) = split_word(arguments);
     if first.is_empty() {
         return Err(ParseError::MissingArgument { usage: Usage::Vote });
@@ -14,14 +14,8 @@ pub(super) fn parse(arguments: &str) -> Result<Command, ParseError> {
     // `n°2` and `#2` name a poll too, read as every number of the grammar is.
     let poll_number = plain_number(first);
     match (poll_number, rest.trim()) {
-        (Some(poll), choice) if !choice.is_empty() => Ok(Command::Vote {
-            poll: Some(poll),
-            choice: choice.to_owned(),
-        }),
-        _ => Ok(Command::Vote {
-            poll: None,
-            choice: arguments.trim().to_owned(),
-        }),
+        (Some(poll), choice) if !choice.is_empty() => Ok((Some(poll), choice.to_owned())),
+        _ => Ok((None, arguments.trim().to_owned())),
     }
 }
 

@@ -1,7 +1,10 @@
 //! What every family's parser shares: splitting words, reading numbers, the table look-up, and
 //! what "blank" means when members paste invisible characters.
 
-use super::{ParseError, Usage};
+use super::error::{ParseError, Usage};
+
+/// What the prefix is: `!aide`, `!help`…
+pub const PREFIX: char = '!';
 
 /// The first word of `text` and everything after it (leading spaces removed).
 pub(super) fn split_word(text: &str) -> (&str, &str) {

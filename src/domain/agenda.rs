@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{EventId, ItemId, UserId};
+use super::ids::{EventId, ItemId, UserId};
 
 /// The longest item text accepted, in characters.
 pub const MAX_ITEM_LENGTH: usize = 500;

@@ -11,8 +11,8 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 
 use super::ids::BallotId;
+use super::ids::{EventId, RoomId, UserId};
 use super::votes::option_of_reaction;
-use super::{EventId, RoomId, UserId};
 
 /// What a ballot asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

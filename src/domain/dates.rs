@@ -414,6 +414,17 @@ fn next_weekday(weekday: Weekday, time: NaiveTime, local_now: NaiveDateTime) -> 
     date
 }
 
+/// Midnight at the start of `day` in `time_zone`, in UTC: the one reading of "a local day
+/// starts" (for the minutes, the exports, the page). Where midnight does not exist that day (a
+/// clock change at midnight), the day's first instant is taken as if in UTC.
+pub fn local_midnight(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
+    time_zone
+        .from_local_datetime(&day.and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

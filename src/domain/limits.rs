@@ -9,7 +9,7 @@ use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{RoomId, UserId};
+use super::ids::{RoomId, UserId};
 
 /// The longest place a meeting may have (an address, a room name).
 pub const MAX_PLACE_LENGTH: usize = 200;

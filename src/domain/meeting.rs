@@ -4,7 +4,8 @@
 use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use super::{Language, MeetingId};
+use super::ids::MeetingId;
+use super::language::Language;
 
 /// A meeting of a room's group. `starts_at` is `None` for the "next meeting" whose date is not
 /// set yet: agenda items collect there and move with it once a date is chosen.

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{BallotId, EventId, RoomId, UserId};
+use super::ids::{BallotId, EventId, RoomId, UserId};
 
 /// What a message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]

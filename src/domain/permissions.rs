@@ -20,7 +20,7 @@
 //! (Element's "Moderator" and "Admin"). Nobody leads the group: being a moderator is about the
 //! room, not about an association.
 
-use super::UserId;
+use super::ids::UserId;
 use super::record::Owner;
 use super::votes::same_association;
 

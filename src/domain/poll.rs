@@ -6,8 +6,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
+use super::ids::{BallotId, PollId, UserId};
 use super::votes::{fold, same_association};
-use super::{BallotId, PollId, UserId};
+
+/// Which poll a command means: n° `number`, or the room's latest (open) one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhichPoll {
+    Number(usize),
+    Latest { open_only: bool },
+}
 
 /// The longest question, in characters.
 pub const MAX_QUESTION_LENGTH: usize = 300;

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::ids::{MeetingId, UserId};
 use super::votes::same_association;
-use super::{MeetingId, UserId};
 
 /// The longest decision text, in characters.
 pub const MAX_DECISION_LENGTH: usize = 2000;
@@ -214,6 +214,22 @@ fn word_ends(text: &str) -> Vec<(usize, &str)> {
         ends.push((text.len(), text));
     }
     ends
+}
+
+/// Why a decision cannot be amended or revoked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unchangeable {
+    NotFound {
+        number: usize,
+    },
+    AlreadyRevoked {
+        number: usize,
+    },
+    /// The sender may not (see `permissions.rs`): `author` (Markdown-safe) recorded it.
+    Refused {
+        number: usize,
+        author: String,
+    },
 }
 
 #[cfg(test)]

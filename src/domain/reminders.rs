@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, TimeZone,
 use chrono_tz::Tz;
 
 use super::dates::{DateProblem, parse_meeting_date, parse_time_of_day};
-use super::{ReminderId, UserId};
+use super::ids::{ReminderId, UserId};
 
 /// A reminder a member asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
-use super::{BallotId, EventId, ProposalId, UserId};
+use super::ids::{BallotId, EventId, ProposalId, UserId};
 
 /// The most options one proposal may have (one keycap each).
 pub const MAX_OPTIONS: usize = 10;

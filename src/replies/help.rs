@@ -2,7 +2,7 @@
 //! language, in which order the help lists them, and which locale message holds an example
 //! of each form. (The grammar only knows the forms: [`Topic`], [`Usage`].)
 
-use super::Wording;
+use super::wording::Wording;
 use crate::command::{Topic, Usage};
 use crate::domain::Language;
 

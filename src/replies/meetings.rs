@@ -1,6 +1,6 @@
 //! What the bot says about meetings, proposals, votes and associations.
 
-use super::Wording;
+use super::wording::Wording;
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
@@ -439,5 +439,58 @@ pub fn association_set(wording: &Wording<'_>, user: &str, association: Option<&s
             ],
         ),
         None => wording.format("association-unset", &[("user", user.to_owned().into())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Texts;
+
+    fn texts() -> Texts {
+        Texts::new().expect("locales")
+    }
+
+    #[test]
+    fn votes_in_a_room_without_associations_count_people_only() {
+        use crate::domain::UserId;
+        use crate::domain::votes::OptionResult;
+        let texts = texts();
+        let ranked = vec![OptionResult {
+            number: 1,
+            starts_at: crate::testing::at("2026-12-10T13:00:00Z"),
+            voters: vec![UserId::new("@alice:localhost")],
+            covered: Vec::new(),
+            missing: Vec::new(),
+        }];
+        let text = votes(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            &ranked,
+            &HashMap::new(),
+        );
+        assert!(
+            text.contains("1️⃣ jeudi 10 décembre 2026 à 14 h — 1 personne\n"),
+            "{text}"
+        );
+        assert!(!text.contains("association"), "{text}");
+    }
+
+    #[test]
+    fn a_room_without_associations_is_told_how_to_add_them() {
+        let texts = texts();
+        let text = association_list(
+            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+            &[],
+            &HashMap::new(),
+            &[],
+        );
+        assert!(
+            text.contains("Aucune association n'est encore connue"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`!association set @marie:exemple.fr Secours populaire`"),
+            "{text}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The one refusal reply: what was refused and who may do it (the policy is
 //! [`crate::domain::permissions`]).
 
-use super::Wording;
+use super::wording::Wording;
 use crate::domain::permissions::{Act, Refusal};
 
 /// "Only the person who … (`owner`) or a room moderator may …". `owner` is Markdown-safe: the

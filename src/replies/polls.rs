@@ -1,14 +1,14 @@
 //! What the room reads about polls: the poll itself (and its text for clients without polls),
 //! results with where each association stands, the list, and the answers to `!vote`.
 
-use super::Wording;
+use super::wording::Wording;
 use std::collections::HashMap;
 
 use super::meetings::{date_problem, member_name};
 use crate::domain::UserId;
 use crate::domain::dates::DateProblem;
 use crate::domain::meeting::format_date_time;
-use crate::domain::poll::{JointPosition, Poll, PollResults, Stance};
+use crate::domain::poll::{JointPosition, Poll, PollResults, Stance, WhichPoll};
 use crate::domain::votes::keycap;
 use crate::i18n::escape_markdown;
 
@@ -303,17 +303,13 @@ pub fn poll_list(wording: &Wording<'_>, polls: &[(Poll, usize)]) -> String {
     text
 }
 
-pub fn poll_not_found(wording: &Wording<'_>, number: usize) -> String {
-    wording.format("poll-not-found", &[("number", number.into())])
-}
-
-/// No poll at all (or none open, with `open_only`).
-pub fn poll_none(wording: &Wording<'_>, open_only: bool) -> String {
-    wording.get(if open_only {
-        "poll-none-open"
-    } else {
-        "poll-none"
-    })
+/// The poll a command meant does not exist: no poll n°, or none at all (none open).
+pub fn poll_missing(wording: &Wording<'_>, which: WhichPoll) -> String {
+    match which {
+        WhichPoll::Number(number) => wording.format("poll-not-found", &[("number", number.into())]),
+        WhichPoll::Latest { open_only: true } => wording.get("poll-none-open"),
+        WhichPoll::Latest { open_only: false } => wording.get("poll-none"),
+    }
 }
 
 pub fn poll_already_closed(wording: &Wording<'_>, poll: &Poll) -> String {

@@ -2,17 +2,18 @@
 //! the minutes of a meeting (also uploaded as a Markdown file and exported from the command
 //! line, so the same words serve all three).
 
-use super::Wording;
+use super::wording::Wording;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::agenda::{author, item_text};
 use super::meetings::member_name;
 use super::polls::joint_position_short;
-use super::{author, item_text};
 use crate::domain::meeting::{format_date, format_date_time};
+use crate::domain::permissions::{Act, Refusal};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
-use crate::domain::record::{Action, Decision, DecisionVersion, Owner};
+use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Unchangeable};
 use crate::domain::{AgendaItem, ItemStatus, Language, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
@@ -254,8 +255,22 @@ pub fn decision_revoked(wording: &Wording<'_>, number: usize, reason: &str) -> S
     )
 }
 
-pub fn decision_already_revoked(wording: &Wording<'_>, number: usize) -> String {
-    wording.format("decision-already-revoked", &[("number", number.into())])
+/// Why a decision cannot be amended or revoked.
+pub fn unchangeable(wording: &Wording<'_>, problem: &Unchangeable) -> String {
+    match problem {
+        Unchangeable::NotFound { number } => decision_not_found(wording, *number),
+        Unchangeable::AlreadyRevoked { number } => {
+            wording.format("decision-already-revoked", &[("number", (*number).into())])
+        }
+        Unchangeable::Refused { number, author } => {
+            let act = Act::ChangeDecision { number: *number };
+            let refusal = Refusal {
+                act,
+                who: act.who(),
+            };
+            super::permissions::refused(wording, &refusal, author)
+        }
+    }
 }
 
 /// The text recorded when a poll's outcome goes to the register.

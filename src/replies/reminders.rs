@@ -2,10 +2,10 @@
 //! misread time is caught at once), the list, and the reminders themselves — texts that
 //! notify, naming people with `matrix.to` pills.
 
-use super::Wording;
+use super::wording::Wording;
 use chrono::{DateTime, Duration, Utc};
 
-use super::{item_text, meeting_name};
+use super::agenda::{item_text, meeting_name};
 use crate::domain::meeting::format_date_time;
 use crate::domain::poll::Poll;
 use crate::domain::record::Action;

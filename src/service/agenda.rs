@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Chat, IncomingEdit, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::{Chat, Handled, IncomingEdit, Request, Service};
 use crate::command::{self, AgendaCommand, Command, ParseError};
 use crate::domain::meeting::next_meeting;
 use crate::domain::messages::NewMessage;
@@ -12,8 +13,6 @@ use crate::domain::record::Owner;
 use crate::domain::{Agenda, AgendaItem, ItemStatus, Meeting, RoomId};
 use crate::replies;
 use crate::storage::{NewItem, Transaction};
-
-use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!agenda`: the next meeting's agenda.

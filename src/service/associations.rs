@@ -1,12 +1,11 @@
 //! The room's associations: who belongs to which (`!association`).
 
-use super::meetings::{canonical, known_associations};
-use super::{Chat, Request, Service};
+use super::meetings::canonical;
+use super::reading::known_associations;
+use super::{Chat, Handled, Request, Service};
 use crate::domain::UserId;
 use crate::domain::permissions::Act;
 use crate::replies;
-
-use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!associations`: the members by association, and the guests.

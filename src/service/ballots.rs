@@ -5,7 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::{Chat, IncomingPollResponse, IncomingReaction, Service, ServiceError};
+use super::error::ServiceError;
+use super::{Chat, IncomingPollResponse, IncomingReaction, Service};
 use crate::domain::EventId;
 use crate::domain::ballot::{Answer, Ballot, Channel};
 use crate::domain::votes::option_of_reaction;

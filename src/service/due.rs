@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Chat, Service, ServiceError};
+use super::error::ServiceError;
+use super::{Chat, Service};
 use crate::domain::earliest;
 use crate::domain::meeting::next_meeting;
 use crate::domain::{Meeting, RoomId};

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::{Chat, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::reading::known_associations;
+use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
@@ -19,8 +21,6 @@ use crate::replies;
 use crate::storage::Transaction;
 
 const CALENDAR_MIME: &str = "text/calendar";
-
-use super::Handled;
 
 impl<C: Chat> Service<C> {
     /// `!meeting`: the next meeting, and whether dates are being voted on.
@@ -429,22 +429,6 @@ impl<C: Chat> Service<C> {
             .filter_map(|(user, name)| name.map(|name| (user, name)))
             .collect()
     }
-}
-
-/// The room's associations: the host order first, then any other that has members.
-pub(crate) async fn known_associations(
-    tx: &mut Transaction,
-    room: &RoomId,
-) -> Result<Vec<String>, ServiceError> {
-    let mut known = tx.host_order(room).await?;
-    let mut others: Vec<String> = tx.association_members(room).await?.into_values().collect();
-    others.sort();
-    for association in others {
-        if !known.iter().any(|k| same_association(k, &association)) {
-            known.push(association);
-        }
-    }
-    Ok(known)
 }
 
 /// The known spelling of an association name typed loosely; `None` if it matches none. With

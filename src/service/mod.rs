@@ -13,8 +13,10 @@ mod agenda;
 mod associations;
 mod ballots;
 mod due;
+mod error;
 mod meetings;
 mod polls;
+mod reading;
 mod record;
 mod reminders;
 #[cfg(test)]
@@ -38,10 +40,10 @@ use crate::domain::record::Owner;
 use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
-use crate::storage::{StorageError, Store, Transaction};
+use crate::storage::{Store, Transaction};
 
-pub use polls::poll_outcome;
-pub use record::gather_minutes;
+pub use error::ServiceError;
+pub use reading::{gather_minutes, poll_outcome};
 
 /// How often a failing event is tried before it is recorded as failed.
 const HANDLING_ATTEMPTS: u32 = 3;
@@ -224,14 +226,6 @@ pub struct SendError {
     /// Trying again will not help (the bot was removed from the room, say).
     pub permanent: bool,
     pub reason: String,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ServiceError {
-    #[error(transparent)]
-    Storage(#[from] StorageError),
-    #[error("no randomness from the system: {0}")]
-    Randomness(String),
 }
 
 /// How the service behaves; read from the configuration.

@@ -5,26 +5,20 @@
 
 use chrono::{DateTime, Utc};
 
-use super::meetings::known_associations;
-use super::{Chat, IncomingPollResponse, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::reading::poll_outcome;
+use super::{Chat, Handled, IncomingPollResponse, Request, Service};
 use crate::domain::ballot::{Answer, BallotKind, Channel, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::earliest;
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::Act;
-use crate::domain::poll::{Poll, PollResults, results};
+use crate::domain::poll::Poll;
+use crate::domain::poll::WhichPoll;
 use crate::domain::record::Owner;
 use crate::domain::{Language, RoomId};
 use crate::replies;
 use crate::storage::{NewPoll, PollClosure, Transaction};
-
-use super::Handled;
-
-/// Which poll a command means: n° `number`, or the room's latest (open) one.
-enum Which {
-    Number(usize),
-    Latest { open_only: bool },
-}
 
 impl<C: Chat> Service<C> {
     /// `!poll [until <date>:] <question> [| <option> | …]`: posts a native poll.
@@ -96,12 +90,14 @@ impl<C: Chat> Service<C> {
         number: Option<usize>,
     ) -> Handled {
         let which = match number {
-            Some(number) => Which::Number(number),
-            None => Which::Latest { open_only: false },
+            Some(number) => WhichPoll::Number(number),
+            None => WhichPoll::Latest { open_only: false },
         };
-        let poll = match self.find_poll(request, which).await? {
-            Ok(poll) => poll,
-            Err(reply) => return request.say(reply),
+        let Some(poll) = self.find_poll(request, which).await? else {
+            return request.say(replies::poll_missing(
+                &self.wording(request.language),
+                which,
+            ));
         };
         let room = request.room().clone();
         let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
@@ -142,12 +138,14 @@ impl<C: Chat> Service<C> {
         let language = request.language;
         let wording = &self.wording(language);
         let which = match number {
-            Some(number) => Which::Number(number),
-            None => Which::Latest { open_only: true },
+            Some(number) => WhichPoll::Number(number),
+            None => WhichPoll::Latest { open_only: true },
         };
-        let poll = match self.find_poll(request, which).await? {
-            Ok(poll) => poll,
-            Err(reply) => return request.say(reply),
+        let Some(poll) = self.find_poll(request, which).await? else {
+            return request.say(replies::poll_missing(
+                &self.wording(request.language),
+                which,
+            ));
         };
         if poll.closed_at.is_some() {
             return request.say(replies::poll_already_closed(wording, &poll));
@@ -201,12 +199,14 @@ impl<C: Chat> Service<C> {
     ) -> Handled {
         let wording = &self.wording(request.language);
         let which = match number {
-            Some(number) => Which::Number(number),
-            None => Which::Latest { open_only: true },
+            Some(number) => WhichPoll::Number(number),
+            None => WhichPoll::Latest { open_only: true },
         };
-        let poll = match self.find_poll(request, which).await? {
-            Ok(poll) => poll,
-            Err(reply) => return request.say(reply),
+        let Some(poll) = self.find_poll(request, which).await? else {
+            return request.say(replies::poll_missing(
+                &self.wording(request.language),
+                which,
+            ));
         };
         if poll.closed_at.is_some() || poll.closes_at.is_some_and(|end| end <= request.at) {
             return request.say(replies::poll_closed_no_answer(wording, &poll));
@@ -320,47 +320,16 @@ impl<C: Chat> Service<C> {
         Ok((end, summary))
     }
 
-    /// The poll a command means, or the reply saying there is none.
+    /// The poll a command means, if there is one.
     async fn find_poll(
         &self,
         request: &mut Request<'_>,
-        which: Which,
-    ) -> Result<Result<Poll, String>, ServiceError> {
+        which: WhichPoll,
+    ) -> Result<Option<Poll>, ServiceError> {
         let room = request.room().clone();
-        let wording = &self.wording(request.language);
         Ok(match which {
-            Which::Number(number) => match request.tx.poll(&room, number).await? {
-                Some(poll) => Ok(poll),
-                None => Err(replies::poll_not_found(wording, number)),
-            },
-            Which::Latest { open_only } => match request.tx.latest_poll(&room, open_only).await? {
-                Some(poll) => Ok(poll),
-                None => Err(replies::poll_none(wording, open_only)),
-            },
+            WhichPoll::Number(number) => request.tx.poll(&room, number).await?,
+            WhichPoll::Latest { open_only } => request.tx.latest_poll(&room, open_only).await?,
         })
     }
-}
-
-/// Where everyone stands on `poll`, counting the answers given before `now` (or before
-/// the poll closed).
-pub async fn poll_outcome(
-    tx: &mut Transaction,
-    room: &RoomId,
-    poll: &Poll,
-    now: DateTime<Utc>,
-) -> Result<PollResults, ServiceError> {
-    let answers = tx.answers(poll.ballot).await?;
-    let counted = count(
-        &answers,
-        BallotKind::Poll.counting(),
-        poll.counts_until(now),
-    );
-    let membership = tx.association_members(room).await?;
-    let associations = known_associations(tx, room).await?;
-    Ok(results(
-        poll.options.len(),
-        &counted,
-        &membership,
-        &associations,
-    ))
 }

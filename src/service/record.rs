@@ -2,24 +2,23 @@
 //! Nothing is silently rewritten: an amendment is a new version, a revocation keeps the
 //! decision with its reason.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::meetings::known_associations;
-use super::polls::poll_outcome;
-use super::{Chat, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::reading::known_associations;
+use super::reading::{day_bounds, gather_minutes, poll_outcome};
+use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::messages::{Content, NewMessage};
 use crate::domain::permissions::Act;
 use crate::domain::poll::Poll;
 use crate::domain::record::{
-    ActionProblem, LATEST_DECISIONS, Owner, search_query, sort_for_listing, split_action,
+    ActionProblem, Decision, LATEST_DECISIONS, Owner, Unchangeable, search_query, sort_for_listing,
+    split_action,
 };
-use crate::domain::{Meeting, PollId, RoomId, UserId};
-use crate::replies::{self, Minutes};
+use crate::domain::{PollId, RoomId, UserId};
+use crate::replies::{self};
 use crate::storage::{NewAction, NewDecision, Transaction};
-
-use super::Handled;
 
 const MARKDOWN_MIME: &str = "text/markdown";
 
@@ -139,7 +138,12 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let decision = match self.changeable_decision(request, number).await? {
             Ok(decision) => decision,
-            Err(reply) => return request.say(reply),
+            Err(problem) => {
+                return request.say(replies::unchangeable(
+                    &self.wording(request.language),
+                    &problem,
+                ));
+            }
         };
         let sender = request.sender().clone();
         request
@@ -165,8 +169,11 @@ impl<C: Chat> Service<C> {
         reason: &str,
     ) -> Handled {
         let room = request.room().clone();
-        if let Err(reply) = self.changeable_decision(request, number).await? {
-            return request.say(reply);
+        if let Err(problem) = self.changeable_decision(request, number).await? {
+            return request.say(replies::unchangeable(
+                &self.wording(request.language),
+                &problem,
+            ));
         }
         let sender = request.sender().clone();
         request
@@ -185,20 +192,19 @@ impl<C: Chat> Service<C> {
         &self,
         request: &mut Request<'_>,
         number: usize,
-    ) -> Result<Result<crate::domain::record::Decision, String>, ServiceError> {
-        let wording = &self.wording(request.language);
+    ) -> Result<Result<Decision, Unchangeable>, ServiceError> {
         let room = request.room().clone();
         let Some(decision) = request.tx.decision(&room, number).await? else {
-            return Ok(Err(replies::decision_not_found(wording, number)));
+            return Ok(Err(Unchangeable::NotFound { number }));
         };
         if decision.revoked.is_some() {
-            return Ok(Err(replies::decision_already_revoked(wording, number)));
+            return Ok(Err(Unchangeable::AlreadyRevoked { number }));
         }
         let owner = Owner::Member(decision.author.clone());
         let act = Act::ChangeDecision { number };
-        if let Some(refusal) = self.refusal(request, act, Some(&owner)).await? {
+        if self.refusal(request, act, Some(&owner)).await?.is_some() {
             let author = self.name_of(&room, &decision.author).await;
-            return Ok(Err(replies::refused(wording, &refusal, &author)));
+            return Ok(Err(Unchangeable::Refused { number, author }));
         }
         Ok(Ok(decision))
     }
@@ -348,45 +354,4 @@ impl<C: Chat> Service<C> {
     fn day_bounds(&self, day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
         day_bounds(day, self.settings.time_zone)
     }
-}
-
-/// The start and end (next local midnight) of a local day, in UTC.
-fn day_bounds(day: NaiveDate, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-    let midnight = |day: NaiveDate| {
-        time_zone
-            .from_local_datetime(&day.and_time(NaiveTime::MIN))
-            .earliest()
-            .map(|at| at.with_timezone(&Utc))
-            .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
-    };
-    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
-    (midnight(day), midnight(next))
-}
-
-/// Everything the minutes of `meeting` gather.
-pub async fn gather_minutes(
-    tx: &mut Transaction,
-    room: &RoomId,
-    meeting: Meeting,
-    time_zone: Tz,
-) -> Result<Minutes, ServiceError> {
-    let items = tx.all_agenda_items(meeting.id).await?;
-    let mut polls = Vec::new();
-    if let Some(starts_at) = meeting.starts_at {
-        let local_day = starts_at.with_timezone(&time_zone).date_naive();
-        let (start, end) = day_bounds(local_day, time_zone);
-        for poll in tx.polls_closed_between(room, start, end).await? {
-            let results = poll_outcome(tx, room, &poll, poll.closed_at.unwrap_or(end)).await?;
-            polls.push((poll, results));
-        }
-    }
-    let decisions = tx.decisions_of_meeting(meeting.id).await?;
-    let actions = tx.actions_of_meeting(meeting.id).await?;
-    Ok(Minutes {
-        meeting,
-        items,
-        polls,
-        decisions,
-        actions,
-    })
 }

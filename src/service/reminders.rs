@@ -8,8 +8,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::polls::poll_outcome;
-use super::{Chat, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::reading::poll_outcome;
+use super::{Chat, Handled, Request, Service};
 use crate::domain::earliest;
 use crate::domain::messages::{Content, NewMessage};
 use crate::domain::permissions::Act;
@@ -23,8 +24,6 @@ use crate::domain::votes::same_association;
 use crate::domain::{RoomId, UserId};
 use crate::replies::{self, MeetingReminderKind, pill};
 use crate::storage::{MeetingToRemind, Transaction};
-
-use super::Handled;
 
 /// How late a reminder may go out and still not be called late (the clock's own delay).
 const ON_TIME: Duration = Duration::minutes(1);

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Chat, Decryption, Incoming, Service, ServiceError};
+use super::error::ServiceError;
+use super::{Chat, Decryption, Incoming, Service};
 use crate::domain::RoomId;
 
 use crate::domain::messages::UndecryptedEvent;

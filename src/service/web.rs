@@ -1,6 +1,7 @@
 //! `!page`: the link to the group's private web page, and its replacement.
 
-use super::{Chat, Request, Service, ServiceError};
+use super::error::ServiceError;
+use super::{Chat, Request, Service};
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::replies;

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction};
+use super::store::{StorageError, Store, Transaction};
 use crate::domain::{Agenda, AgendaItem, EventId, ItemId, ItemStatus, MeetingId, RoomId, UserId};
 
 /// The columns `item_from_row` reads, for `concat!` into static queries.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{StorageError, Transaction};
+use super::store::{StorageError, Transaction};
 use crate::domain::{RoomId, UserId};
 
 impl Transaction {

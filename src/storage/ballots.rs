@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
+use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel};
 use crate::domain::{BallotId, EventId, RoomId, UserId};
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction, count_to_db};
+use super::store::{StorageError, Store, Transaction, count_to_db};
 use crate::domain::{Meeting, MeetingId, ProposalId, RoomId, UserId};
 
 impl Store {

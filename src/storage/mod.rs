@@ -3,290 +3,45 @@
 //! The only module that speaks SQL. It returns domain types and knows nothing of Matrix.
 //! Writes that belong together go through a [`Transaction`], so that a command's effects, its
 //! reply and the record that it was handled are committed together or not at all.
+//!
+//! `store.rs` opens the database and begins transactions; every other file adds the queries
+//! of one entity: what the bot has read (`events.rs`), rooms, agenda items, meetings,
+//! associations, date proposals, ballots, polls, the record, reminders, the outbox, the
+//! events kept until their key arrives, and what the page reads (`web.rs`).
 
 mod agenda;
 mod associations;
 mod ballots;
+mod events;
 mod meetings;
 mod outbox;
 mod polls;
 mod proposals;
 mod record;
 mod reminders;
+mod rooms;
+mod store;
 mod undecrypted;
 mod web;
-
-use std::path::Path;
-use std::str::FromStr;
-use std::time::Duration;
-
-use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-
-use crate::domain::{EventId, Language, RoomId};
 
 pub use agenda::NewItem;
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
+pub use store::{StorageError, Store, Transaction};
 pub use web::FeedMeeting;
 
 /// Concerto's database, in the data directory.
 pub const DATABASE_FILE: &str = "concerto.sqlite3";
 
-#[derive(Debug, thiserror::Error)]
-pub enum StorageError {
-    #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
-    #[error("database migration failed: {0}")]
-    Migration(#[from] sqlx::migrate::MigrateError),
-    #[error("unexpected value in the database: {0}")]
-    Corrupt(String),
-}
-
-/// A handle on the database; cheap to clone.
-#[derive(Clone)]
-pub struct Store {
-    pool: SqlitePool,
-}
-
-impl Store {
-    /// Opens (or creates) the database file and applies the pending migrations.
-    pub async fn open(path: &Path) -> Result<Self, StorageError> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // With WAL, NORMAL loses nothing on a process crash; only a power cut can cost the
-            // last transaction, which the homeserver will then send again.
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            // A connection to a local file does not go stale; the check would cost one more
-            // round trip to SQLite's worker thread at every transaction.
-            .test_before_acquire(false)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
-    }
-
-    /// Opens an existing database for reading only (the exports), beside a running bot; no
-    /// migration is applied.
-    pub async fn open_read_only(path: &Path) -> Result<Self, StorageError> {
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .read_only(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .test_before_acquire(false)
-            .connect_with(options)
-            .await?;
-        Ok(Self { pool })
-    }
-
-    pub async fn begin(&self) -> Result<Transaction, StorageError> {
-        Ok(Transaction {
-            inner: self.pool.begin().await?,
-        })
-    }
-
-    /// The position after which the homeserver has events the bot has not handled yet;
-    /// `None` before the very first sync.
-    pub async fn sync_position(&self) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query("SELECT next_batch FROM sync_position WHERE id = 1")
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|row| row.get("next_batch")))
-    }
-
-    /// When the last sync was saved: how recently the bot read the rooms.
-    pub async fn sync_saved_at(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
-        let row = sqlx::query("SELECT saved_at FROM sync_position WHERE id = 1")
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|row| row.try_get("saved_at")).transpose()?)
-    }
-
-    /// Call only once every event up to `next_batch` has been handled. `last_events` are the
-    /// last timeline events read in each room of the batch; they bound the next gap fill.
-    pub async fn save_sync_position(
-        &self,
-        next_batch: &str,
-        last_events: &[(RoomId, EventId)],
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        let mut tx = self.pool.begin().await?;
-        for (room, event) in last_events {
-            sqlx::query(
-                "INSERT INTO room_positions (room_id, last_event_id) VALUES (?1, ?2)
-                 ON CONFLICT (room_id) DO UPDATE SET last_event_id = ?2",
-            )
-            .bind(room.as_str())
-            .bind(event.as_str())
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query(
-            "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
-        )
-        .bind(next_batch)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// The last timeline event the bot read in the room, as saved with the sync position.
-    pub async fn last_read_event(&self, room: &RoomId) -> Result<Option<EventId>, StorageError> {
-        let row = sqlx::query("SELECT last_event_id FROM room_positions WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|row| EventId::new(row.get::<String, _>("last_event_id"))))
-    }
-
-    /// Whether the event was handled already.
-    pub async fn was_handled(&self, event_id: &EventId) -> Result<bool, StorageError> {
-        let row = sqlx::query("SELECT 1 FROM handled_events WHERE event_id = ?1")
-            .bind(event_id.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.is_some())
-    }
-
-    /// The room's chosen language, outside any transaction.
-    pub async fn room_language(&self, room: &RoomId) -> Result<Option<Language>, StorageError> {
-        self.begin().await?.room_language(room).await
-    }
-}
-
-/// Writes that are committed together, or not at all if the transaction is dropped.
-pub struct Transaction {
-    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
-}
-
-impl Transaction {
-    pub async fn commit(self) -> Result<(), StorageError> {
-        self.inner.commit().await?;
-        Ok(())
-    }
-
-    /// Records that `event_id` is being handled. `false` if it was already: the caller must
-    /// then drop the transaction and do nothing.
-    pub async fn claim_event(
-        &mut self,
-        event_id: &EventId,
-        room: &RoomId,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO handled_events (event_id, room_id, handled_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (event_id) DO NOTHING",
-        )
-        .bind(event_id.as_str())
-        .bind(room.as_str())
-        .bind(now)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// Records that `event_id` could not be handled, with why: it counts as handled (it is not
-    /// tried again) and the failure is kept for whoever looks into it. `false` if the event
-    /// was handled before.
-    pub async fn record_failed_event(
-        &mut self,
-        event_id: &EventId,
-        room: &RoomId,
-        failure: &str,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO handled_events (event_id, room_id, handled_at, failure)
-             VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING",
-        )
-        .bind(event_id.as_str())
-        .bind(room.as_str())
-        .bind(now)
-        .bind(failure)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
-        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        row.and_then(|row| row.get::<Option<String>, _>("language"))
-            .map(|code| parse_language(&code))
-            .transpose()
-    }
-
-    pub async fn set_room_language(
-        &mut self,
-        room: &RoomId,
-        language: Language,
-    ) -> Result<(), StorageError> {
-        sqlx::query(
-            "INSERT INTO rooms (room_id, language) VALUES (?1, ?2)
-             ON CONFLICT (room_id) DO UPDATE SET language = ?2",
-        )
-        .bind(room.as_str())
-        .bind(language.code())
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(())
-    }
-
-    /// Marks the room as greeted. `false` if it already was (a rejoin is not greeted twice).
-    pub async fn mark_welcomed(
-        &mut self,
-        room: &RoomId,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO rooms (room_id, welcomed_at) VALUES (?1, ?2)
-             ON CONFLICT (room_id) DO UPDATE SET welcomed_at = ?2 WHERE welcomed_at IS NULL",
-        )
-        .bind(room.as_str())
-        .bind(now)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-}
-
-fn parse_language(code: &str) -> Result<Language, StorageError> {
-    Language::from_str(code).map_err(|_| StorageError::Corrupt(format!("language {code:?}")))
-}
-
-/// A count or a number as SQLite stores it (a count too big for it, which cannot happen, is
-/// stored as the largest it takes).
-fn count_to_db(count: usize) -> i64 {
-    i64::try_from(count).unwrap_or(i64::MAX)
-}
-
-/// A count or a number read back (`what` names it in the error): a negative one is a
-/// corrupt database, never a panic.
-fn count_from_db(value: i64, what: &str) -> Result<usize, StorageError> {
-    usize::try_from(value).map_err(|_| StorageError::Corrupt(format!("{what} {value}")))
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
+    use chrono::{DateTime, Utc};
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+
     use super::*;
     use crate::domain::messages::{Content, Presents};
+    use crate::domain::{EventId, Language, RoomId};
 
     /// A fresh database in a temporary directory (kept alive by the returned guard).
     pub(crate) async fn temporary_store() -> (Store, tempfile::TempDir) {

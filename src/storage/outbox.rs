@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store, Transaction};
+use super::store::{StorageError, Store, Transaction};
 use crate::domain::messages::{Content, NewMessage, OutgoingMessage, Presents, Retry};
 use crate::domain::{BallotId, EventId, RoomId, UserId};
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::{StorageError, Transaction, count_to_db};
+use super::store::{StorageError, Transaction, count_to_db};
 use crate::domain::votes::Proposal;
 use crate::domain::{BallotId, EventId, ProposalId, RoomId, UserId};
 

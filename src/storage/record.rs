@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::meetings::meeting_from_row;
-use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
+use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Revocation};
 use crate::domain::{Meeting, MeetingId, PollId, RoomId, UserId};
 

@@ -6,7 +6,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::meetings::meeting_from_row;
-use super::{StorageError, Store, Transaction, count_from_db, count_to_db};
+use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};
 use crate::domain::{Meeting, ReminderId, RoomId, UserId};

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{StorageError, Store};
+use super::store::{StorageError, Store};
 use crate::domain::messages::UndecryptedEvent;
 use crate::domain::{EventId, RoomId};
 

@@ -6,7 +6,7 @@ use sqlx::Row;
 
 use super::meetings::meeting_from_row;
 use super::polls::{poll_from_row, poll_query};
-use super::{StorageError, Store, Transaction};
+use super::store::{StorageError, Store, Transaction};
 use crate::domain::poll::Poll;
 use crate::domain::{Meeting, RoomId};
 

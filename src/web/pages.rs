@@ -284,13 +284,7 @@ pub async fn minutes_markdown(
 }
 
 fn local_midnight(state: &WebState, day: NaiveDate) -> DateTime<Utc> {
-    use chrono::TimeZone;
-    state
-        .time_zone
-        .from_local_datetime(&day.and_time(chrono::NaiveTime::MIN))
-        .earliest()
-        .map(|at| at.with_timezone(&Utc))
-        .unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN).and_utc())
+    crate::domain::dates::local_midnight(day, state.time_zone)
 }
 
 /// The subscribable calendar of the room's meetings.

@@ -1,0 +1,92 @@
+//! What several capabilities read the same way, and the group's page and the exports too:
+//! the room's known associations, where everyone stands on a poll, what a meeting's minutes
+//! gather. Reads inside a transaction, no wording, no sending.
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::error::ServiceError;
+use crate::domain::ballot::{BallotKind, count};
+use crate::domain::dates::local_midnight;
+use crate::domain::poll::{Poll, PollResults, results};
+use crate::domain::votes::same_association;
+use crate::domain::{Meeting, RoomId};
+use crate::replies::Minutes;
+use crate::storage::Transaction;
+
+/// The room's associations: the host order first, then any other that has members.
+pub async fn known_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<Vec<String>, ServiceError> {
+    let mut known = tx.host_order(room).await?;
+    let mut others: Vec<String> = tx.association_members(room).await?.into_values().collect();
+    others.sort();
+    for association in others {
+        if !known.iter().any(|k| same_association(k, &association)) {
+            known.push(association);
+        }
+    }
+    Ok(known)
+}
+
+/// Where everyone stands on `poll`, counting the answers given before `now` (or before
+/// the poll closed).
+pub async fn poll_outcome(
+    tx: &mut Transaction,
+    room: &RoomId,
+    poll: &Poll,
+    now: DateTime<Utc>,
+) -> Result<PollResults, ServiceError> {
+    let answers = tx.answers(poll.ballot).await?;
+    let counted = count(
+        &answers,
+        BallotKind::Poll.counting(),
+        poll.counts_until(now),
+    );
+    let membership = tx.association_members(room).await?;
+    let associations = known_associations(tx, room).await?;
+    Ok(results(
+        poll.options.len(),
+        &counted,
+        &membership,
+        &associations,
+    ))
+}
+
+/// Everything the minutes of `meeting` gather.
+pub async fn gather_minutes(
+    tx: &mut Transaction,
+    room: &RoomId,
+    meeting: Meeting,
+    time_zone: Tz,
+) -> Result<Minutes, ServiceError> {
+    let items = tx.all_agenda_items(meeting.id).await?;
+    let mut polls = Vec::new();
+    if let Some(starts_at) = meeting.starts_at {
+        let local_day = starts_at.with_timezone(&time_zone).date_naive();
+        let (start, end) = day_bounds(local_day, time_zone);
+        for poll in tx.polls_closed_between(room, start, end).await? {
+            let results = poll_outcome(tx, room, &poll, poll.closed_at.unwrap_or(end)).await?;
+            polls.push((poll, results));
+        }
+    }
+    let decisions = tx.decisions_of_meeting(meeting.id).await?;
+    let actions = tx.actions_of_meeting(meeting.id).await?;
+    Ok(Minutes {
+        meeting,
+        items,
+        polls,
+        decisions,
+        actions,
+    })
+}
+
+/// The start and end (next local midnight) of a local day, in UTC.
+pub(super) fn day_bounds(day: NaiveDate, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
+    (
+        local_midnight(day, time_zone),
+        local_midnight(next, time_zone),
+    )
+}

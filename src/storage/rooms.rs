@@ -1,0 +1,65 @@
+//! The rooms the bot serves: their language, and whether the bot greeted them.
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+use super::store::{StorageError, Store, Transaction};
+use crate::domain::{Language, RoomId};
+
+impl Store {
+    /// The room's chosen language, outside any transaction.
+    pub async fn room_language(&self, room: &RoomId) -> Result<Option<Language>, StorageError> {
+        self.begin().await?.room_language(room).await
+    }
+}
+
+impl Transaction {
+    pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
+        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
+            .bind(room.as_str())
+            .fetch_optional(&mut *self.inner)
+            .await?;
+        row.and_then(|row| row.get::<Option<String>, _>("language"))
+            .map(|code| parse_language(&code))
+            .transpose()
+    }
+
+    pub async fn set_room_language(
+        &mut self,
+        room: &RoomId,
+        language: Language,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO rooms (room_id, language) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET language = ?2",
+        )
+        .bind(room.as_str())
+        .bind(language.code())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks the room as greeted. `false` if it already was (a rejoin is not greeted twice).
+    pub async fn mark_welcomed(
+        &mut self,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO rooms (room_id, welcomed_at) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET welcomed_at = ?2 WHERE welcomed_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+}
+
+fn parse_language(code: &str) -> Result<Language, StorageError> {
+    Language::from_str(code).map_err(|_| StorageError::Corrupt(format!("language {code:?}")))
+}

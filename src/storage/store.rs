@@ -1,0 +1,95 @@
+//! The database handle and its transactions: one SQLite file (WAL mode) behind a sqlx pool,
+//! migrated when it opens; every other file of `storage/` adds its queries to [`Store`] and
+//! [`Transaction`].
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("unexpected value in the database: {0}")]
+    Corrupt(String),
+}
+
+/// A handle on the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub(super) pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (or creates) the database file and applies the pending migrations.
+    pub async fn open(path: &Path) -> Result<Self, StorageError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // With WAL, NORMAL loses nothing on a process crash; only a power cut can cost the
+            // last transaction, which the homeserver will then send again.
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            // A connection to a local file does not go stale; the check would cost one more
+            // round trip to SQLite's worker thread at every transaction.
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Opens an existing database for reading only (the exports), beside a running bot; no
+    /// migration is applied.
+    pub async fn open_read_only(path: &Path) -> Result<Self, StorageError> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await?;
+        Ok(Self { pool })
+    }
+
+    pub async fn begin(&self) -> Result<Transaction, StorageError> {
+        Ok(Transaction {
+            inner: self.pool.begin().await?,
+        })
+    }
+}
+
+/// Writes that are committed together, or not at all if the transaction is dropped.
+pub struct Transaction {
+    pub(super) inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+}
+
+impl Transaction {
+    pub async fn commit(self) -> Result<(), StorageError> {
+        self.inner.commit().await?;
+        Ok(())
+    }
+}
+
+/// A count or a number as SQLite stores it (a count too big for it, which cannot happen, is
+/// stored as the largest it takes).
+pub(super) fn count_to_db(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// A count or a number read back (`what` names it in the error): a negative one is a
+/// corrupt database, never a panic.
+pub(super) fn count_from_db(value: i64, what: &str) -> Result<usize, StorageError> {
+    usize::try_from(value).map_err(|_| StorageError::Corrupt(format!("{what} {value}")))
+}
