@@ -16,6 +16,16 @@ pub enum WhichPoll {
     Latest { open_only: bool },
 }
 
+impl WhichPoll {
+    /// Poll n° `number` if one was typed, else the latest (open, with `open_only`).
+    pub fn numbered_or_latest(number: Option<usize>, open_only: bool) -> Self {
+        match number {
+            Some(number) => WhichPoll::Number(number),
+            None => WhichPoll::Latest { open_only },
+        }
+    }
+}
+
 /// The longest question, in characters.
 pub const MAX_QUESTION_LENGTH: usize = 300;
 /// The longest option, in characters.

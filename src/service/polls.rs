@@ -89,10 +89,7 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         number: Option<usize>,
     ) -> Handled {
-        let which = match number {
-            Some(number) => WhichPoll::Number(number),
-            None => WhichPoll::Latest { open_only: false },
-        };
+        let which = WhichPoll::numbered_or_latest(number, false);
         let Some(poll) = self.find_poll(request, which).await? else {
             return request.say(replies::poll_missing(
                 &self.wording(request.language),
@@ -137,10 +134,7 @@ impl<C: Chat> Service<C> {
     ) -> Handled {
         let language = request.language;
         let wording = &self.wording(language);
-        let which = match number {
-            Some(number) => WhichPoll::Number(number),
-            None => WhichPoll::Latest { open_only: true },
-        };
+        let which = WhichPoll::numbered_or_latest(number, true);
         let Some(poll) = self.find_poll(request, which).await? else {
             return request.say(replies::poll_missing(
                 &self.wording(request.language),
@@ -198,10 +192,7 @@ impl<C: Chat> Service<C> {
         choice: &str,
     ) -> Handled {
         let wording = &self.wording(request.language);
-        let which = match number {
-            Some(number) => WhichPoll::Number(number),
-            None => WhichPoll::Latest { open_only: true },
-        };
+        let which = WhichPoll::numbered_or_latest(number, true);
         let Some(poll) = self.find_poll(request, which).await? else {
             return request.say(replies::poll_missing(
                 &self.wording(request.language),

@@ -28,11 +28,12 @@ macro_rules! decision_query {
 
 macro_rules! action_query {
     () => {
-        "SELECT number, owner_user, owner_name, text, due_on, author, created_at, meeting_id,
-                done_at
+        "SELECT room_id, number, owner_user, owner_name, text, due_on, author, created_at,
+                meeting_id, done_at
          FROM actions "
     };
 }
+pub(super) use action_query;
 
 /// A decision to record.
 #[derive(Debug, Clone)]
@@ -437,7 +438,7 @@ fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
     })
 }
 
-fn action_from_row(row: &SqliteRow) -> Result<Action, StorageError> {
+pub(super) fn action_from_row(row: &SqliteRow) -> Result<Action, StorageError> {
     let owner = match (
         row.try_get::<Option<String>, _>("owner_user")?,
         row.try_get::<Option<String>, _>("owner_name")?,

@@ -6,6 +6,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::meetings::meeting_from_row;
+use super::record::{action_from_row, action_query};
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};
@@ -74,24 +75,20 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// Open actions that have a due day, in every room.
+    /// Open actions that have a due day, in every room (one query for all of them).
     pub async fn actions_to_remind(&self) -> Result<Vec<(RoomId, Action)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT DISTINCT room_id FROM actions WHERE done_at IS NULL AND due_on IS NOT NULL",
-        )
+        let rows = sqlx::query(concat!(
+            action_query!(),
+            "WHERE done_at IS NULL AND due_on IS NOT NULL ORDER BY room_id, number"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        let mut actions = Vec::new();
-        let mut tx = self.begin().await?;
-        for row in &rows {
-            let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-            for action in tx.open_actions(&room).await? {
-                if action.due_on.is_some() {
-                    actions.push((room.clone(), action));
-                }
-            }
-        }
-        Ok(actions)
+        rows.iter()
+            .map(|row| {
+                let room = RoomId::new(row.try_get::<String, _>("room_id")?);
+                Ok((room, action_from_row(row)?))
+            })
+            .collect()
     }
 }
 

@@ -18,6 +18,43 @@ async fn a_command_seen_twice_is_answered_once() {
 }
 
 #[tokio::test]
+async fn the_service_says_what_it_handled_so_the_sync_loop_never_reads_the_grammar() {
+    use crate::command::Topic;
+    let (bot, _dir) = bot().await;
+    let now = at("2026-11-29T18:00:05Z");
+    let handled = |body: &'static str, event: &'static str| {
+        let service = bot.service.clone();
+        async move {
+            let message = message(event, body, "2026-11-29T18:00:00Z");
+            service
+                .handle(&Incoming::Message(message), now)
+                .await
+                .expect("handled")
+        }
+    };
+    assert_eq!(
+        handled("!agenda ajouter Budget", "$1").await,
+        Handling::Command(Topic::Agenda)
+    );
+    // Seen again (a replay after a restart): the same family, answered once.
+    assert_eq!(
+        handled("!agenda ajouter Budget", "$1").await,
+        Handling::Command(Topic::Agenda)
+    );
+    assert_eq!(
+        handled("!rappels", "$2").await,
+        Handling::Command(Topic::Remind)
+    );
+    assert_eq!(
+        handled("!agenda effacer 2", "$3").await,
+        Handling::NotUnderstood
+    );
+    assert_eq!(handled("bonjour à tous", "$4").await, Handling::Other);
+    bot.deliver().await;
+    assert_eq!(bot.chat.notices().len(), 3, "{:#?}", bot.chat.notices());
+}
+
+#[tokio::test]
 async fn ordinary_chat_gets_no_answer_and_leaves_no_trace() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
