@@ -118,6 +118,7 @@ async fn run_once(
             time_zone: settings.bot.time_zone,
             web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
             max_commands_per_minute: settings.bot.max_commands_per_minute,
+            undecryptable_notice_after: settings.undecryptable_notice_after(),
         },
         wakeups.clone(),
         started_at,

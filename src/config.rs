@@ -130,6 +130,10 @@ pub struct BotSettings {
     /// Commands one member may send in a minute before the bot slows them down (0: no limit).
     #[serde(default = "default_max_commands_per_minute")]
     pub max_commands_per_minute: usize,
+    /// How long an encrypted message may stay unreadable before the bot tells its sender
+    /// (once per sender and room key), in seconds.
+    #[serde(default = "default_undecryptable_notice_after_s")]
+    pub undecryptable_notice_after_s: u32,
 }
 
 impl Default for BotSettings {
@@ -139,6 +143,7 @@ impl Default for BotSettings {
             time_zone: default_time_zone(),
             max_command_age_hours: default_max_command_age_hours(),
             max_commands_per_minute: default_max_commands_per_minute(),
+            undecryptable_notice_after_s: default_undecryptable_notice_after_s(),
         }
     }
 }
@@ -153,6 +158,10 @@ fn default_time_zone() -> Tz {
 
 fn default_max_command_age_hours() -> u32 {
     24
+}
+
+fn default_undecryptable_notice_after_s() -> u32 {
+    30
 }
 
 fn default_max_commands_per_minute() -> usize {
@@ -273,6 +282,11 @@ impl Settings {
 
     pub fn max_command_age(&self) -> chrono::Duration {
         chrono::Duration::hours(i64::from(self.bot.max_command_age_hours))
+    }
+
+    /// How long an encrypted message stays unreadable before its sender is told.
+    pub fn undecryptable_notice_after(&self) -> chrono::Duration {
+        chrono::Duration::seconds(i64::from(self.bot.undecryptable_notice_after_s))
     }
 }
 

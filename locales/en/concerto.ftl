@@ -31,6 +31,15 @@ error-unknown-help-topic = I have no help about “{ $given }”. Type `!help` t
 error-unknown-language = I don't speak “{ $given }”. Available languages: `fr` (French) and `en` (English). Example: `!language en`
 error-unexpected-words = I did not understand the end of the command: “{ $extra }”. Example of the right form: `{ $example }`
 error-internal = Sorry, a problem on my side prevents me from handling this command; nothing was recorded. Please try again in a moment.
+error-unreadable = I could not read your encrypted message: the key that opens it was not shared with me (your app has not sent it to my device yet, or it shares keys only with verified devices). Please send it again; if this happens again, check in your app that Concerto's device is not blocked or ignored. If the key arrives, I will handle that message too.
+unreadable-answers = ⏳ { $count ->
+        [one] One answer could not be read yet
+       *[other] { $count } answers could not be read yet
+    }: encrypted, and their key has not reached me yet. They will count as soon as I can read them.
+unreadable-answers-closed = ⏳ { $count ->
+        [one] One answer could not be read in time (encrypted, its key never reached me): it is not counted.
+       *[other] { $count } answers could not be read in time (encrypted, their key never reached me): they are not counted.
+    }
 error-slow-down = Easy: I received many commands from you within a minute. I will go on in a moment; then send again those left unanswered.
 
 ## Agenda

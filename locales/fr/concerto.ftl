@@ -31,6 +31,24 @@ error-unknown-help-topic = Je n'ai pas d'aide sur « { $given } ». Tapez `!aide
 error-unknown-language = Je ne parle pas « { $given } ». Langues possibles : `fr` (français) et `en` (anglais). Exemple : `!langue en`
 error-unexpected-words = Je n'ai pas compris la fin de la commande : « { $extra } ». Exemple de la bonne forme : `{ $example }`
 error-internal = Désolé, un problème de mon côté m'empêche de traiter cette commande ; rien n'a été enregistré. Réessayez dans un instant.
+error-unreadable = Je n'ai pas pu lire votre message chiffré : la clé qui l'ouvre ne m'a pas été partagée (votre application ne l'a pas encore envoyée à mon appareil, ou elle ne partage ses clés qu'avec les appareils vérifiés). Renvoyez-le ; si cela se reproduit, vérifiez dans votre application que l'appareil de Concerto n'est pas bloqué ni ignoré. Si la clé arrive, je traiterai aussi ce message.
+unreadable-answers = ⏳ { $count ->
+        [one] Une réponse n'a pas encore pu être lue
+       *[other] { $count } réponses n'ont pas encore pu être lues
+    } : { $count ->
+        [one] elle est chiffrée
+       *[other] elles sont chiffrées
+    } et la clé ne m'est pas encore parvenue. { $count ->
+        [one] Elle comptera
+       *[other] Elles compteront
+    } dès que je pourrai { $count ->
+        [one] la
+       *[other] les
+    } lire.
+unreadable-answers-closed = ⏳ { $count ->
+        [one] Une réponse n'a pas pu être lue à temps (chiffrée, sa clé ne m'est pas parvenue) : elle n'est pas comptée.
+       *[other] { $count } réponses n'ont pas pu être lues à temps (chiffrées, leur clé ne m'est pas parvenue) : elles ne sont pas comptées.
+    }
 error-slow-down = Doucement : j'ai reçu beaucoup de commandes de votre part en une minute. Je reprends dans un instant ; renvoyez ensuite celles restées sans réponse.
 
 ## Ordre du jour

@@ -143,10 +143,24 @@ pub enum Retry {
 pub struct UndecryptedEvent {
     pub room: RoomId,
     pub event_id: EventId,
+    /// Who sent it (the homeserver says, in clear). Empty only for events kept by a version
+    /// from before it was recorded.
+    pub sender: UserId,
     /// The Megolm session whose key is missing, when the event says.
     pub session_id: Option<String>,
+    /// The event it answers, when its relation (kept in clear, as the spec asks) is a
+    /// reference: a poll answer, which waits for its key without an apology.
+    pub answers: Option<EventId>,
     /// The homeserver's timestamp of the event.
     pub sent_at: DateTime<Utc>,
     /// The event's JSON, to decrypt once the key is there.
     pub raw: String,
+}
+
+impl UndecryptedEvent {
+    /// The key its sender's client encrypted it with, as far as the bot can tell: one
+    /// "could not read" reply per sender and key, not per message.
+    pub fn key_name(&self) -> &str {
+        self.session_id.as_deref().unwrap_or(self.event_id.as_str())
+    }
 }

@@ -255,11 +255,19 @@ impl Chat for MatrixChat {
                             sent_at: to_utc(reaction.origin_server_ts),
                         });
                     }
+                    // Still encrypted: a reaction's key is read from its relation, in
+                    // clear; anything else is unknown, which is not absent.
                     Ok(AnySyncTimelineEvent::MessageLike(
                         AnySyncMessageLikeEvent::RoomEncrypted(encrypted),
-                    )) => relations
-                        .undecryptable
-                        .push(EventId::new(encrypted.event_id().as_str())),
+                    )) => match incoming(related, room, &own_user) {
+                        Some(Incoming::Reaction(reaction)) if reaction.target == *event => {
+                            relations.reactions.push(reaction);
+                        }
+                        _ if encrypted.sender() == own_user => {}
+                        _ => relations
+                            .undecryptable
+                            .push(EventId::new(encrypted.event_id().as_str())),
+                    },
                     // Poll responses (stable or unstable), as the sync loop reads them.
                     Ok(_) => {
                         if let Some(Incoming::PollResponse(response)) =

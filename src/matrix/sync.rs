@@ -19,6 +19,7 @@ use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
+use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::{MessageType, Relation};
 use matrix_sdk::ruma::events::room::redaction::SyncRoomRedactionEvent;
@@ -511,14 +512,8 @@ pub(super) fn incoming(
                 redacted: EventId::new(redacted.as_str()),
             });
         }
-        AnySyncMessageLikeEvent::RoomEncrypted(encrypted) => {
-            return Some(Incoming::Undecryptable(UndecryptedEvent {
-                room: room.clone(),
-                event_id: EventId::new(encrypted.event_id().as_str()),
-                session_id: megolm_session(&encrypted),
-                sent_at: to_utc(encrypted.origin_server_ts()),
-                raw: event.raw().json().get().to_owned(),
-            }));
+        AnySyncMessageLikeEvent::RoomEncrypted(SyncMessageLikeEvent::Original(encrypted)) => {
+            return Some(undecryptable(event, &encrypted, room));
         }
         _ => return None,
     };
@@ -546,20 +541,43 @@ pub(super) fn incoming(
     }))
 }
 
-/// The Megolm session an encrypted event needs the key of.
-fn megolm_session(
-    encrypted: &SyncMessageLikeEvent<
-        matrix_sdk::ruma::events::room::encrypted::RoomEncryptedEventContent,
-    >,
-) -> Option<String> {
-    use matrix_sdk::ruma::events::room::encrypted::EncryptedEventScheme;
-    let SyncMessageLikeEvent::Original(original) = encrypted else {
-        return None;
+/// What an event the bot cannot decrypt (yet) means. Its relation travels in clear (the spec
+/// asks clients to leave `m.relates_to` unencrypted): a reaction's key is read from it and
+/// counts at once; an answer that refers to another event (a poll answer) waits for its key
+/// without an apology; anything else is a message the bot may have to say it cannot read.
+fn undecryptable(
+    event: &TimelineEvent,
+    encrypted: &OriginalSyncRoomEncryptedEvent,
+    room: &RoomId,
+) -> Incoming {
+    use matrix_sdk::ruma::events::room::encrypted::{EncryptedEventScheme, Relation as Clear};
+    let answers = match &encrypted.content.relates_to {
+        Some(Clear::Annotation(annotation)) => {
+            return Incoming::Reaction(IncomingReaction {
+                room: room.clone(),
+                event_id: EventId::new(encrypted.event_id.as_str()),
+                sender: UserId::new(encrypted.sender.as_str()),
+                target: EventId::new(annotation.event_id.as_str()),
+                key: annotation.key.clone(),
+                sent_at: to_utc(encrypted.origin_server_ts),
+            });
+        }
+        Some(Clear::Reference(reference)) => Some(EventId::new(reference.event_id.as_str())),
+        _ => None,
     };
-    match &original.content.scheme {
+    let session_id = match &encrypted.content.scheme {
         EncryptedEventScheme::MegolmV1AesSha2(content) => Some(content.session_id.clone()),
         _ => None,
-    }
+    };
+    Incoming::Undecryptable(UndecryptedEvent {
+        room: room.clone(),
+        event_id: EventId::new(encrypted.event_id.as_str()),
+        sender: UserId::new(encrypted.sender.as_str()),
+        session_id,
+        answers,
+        sent_at: to_utc(encrypted.origin_server_ts),
+        raw: event.raw().json().get().to_owned(),
+    })
 }
 
 pub(super) fn to_utc(timestamp: MilliSecondsSinceUnixEpoch) -> DateTime<Utc> {

@@ -13,6 +13,32 @@ pub fn slow_down(wording: &Wording<'_>) -> String {
     wording.get("error-slow-down")
 }
 
+/// The one reply to a member whose encrypted messages the bot cannot read: why, and what to
+/// do.
+pub fn unreadable(wording: &Wording<'_>) -> String {
+    wording.get("error-unreadable")
+}
+
+/// Appended to a ballot's results when some answers are still unreadable (encrypted, their
+/// key not received): they count once the bot can read them, if the ballot is still open.
+pub fn with_unreadable_answers(
+    wording: &Wording<'_>,
+    mut results: String,
+    count: usize,
+    closed: bool,
+) -> String {
+    if count > 0 {
+        let id = if closed {
+            "unreadable-answers-closed"
+        } else {
+            "unreadable-answers"
+        };
+        results.push_str("\n\n");
+        results.push_str(&wording.format(id, &[("count", count.into())]));
+    }
+    results
+}
+
 /// The apology for a command the bot could not handle at all.
 pub fn internal_error(wording: &Wording<'_>) -> String {
     wording.get("error-internal")

@@ -105,7 +105,11 @@ impl<C: Chat> Service<C> {
             .ranked(request.tx, &room, &proposal, request.now)
             .await?;
         let names = self.member_names(&room).await;
-        request.say(replies::votes(wording, &ranked, &names))
+        let unreadable = request.tx.unreadable_answers(proposal.ballot).await?;
+        let results = replies::votes(wording, &ranked, &names);
+        request.say(replies::with_unreadable_answers(
+            wording, results, unreadable, false,
+        ))
     }
 
     /// `!meeting close [n]`: sets the date (n, or the best-ranked one); proposer or moderator.

@@ -240,6 +240,8 @@ pub struct ServiceSettings {
     pub web_url: Option<String>,
     /// Commands one member may send in a minute (0: no limit).
     pub max_commands_per_minute: usize,
+    /// How long an encrypted message stays unreadable before its sender is told.
+    pub undecryptable_notice_after: Duration,
 }
 
 /// What the other tasks are woken with.

@@ -99,12 +99,12 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
         let names = self.member_names(&room).await;
-        request.say(replies::poll_results(
-            &self.wording(request.language),
-            &poll,
-            &outcome,
-            &names,
-            false,
+        let unreadable = request.tx.unreadable_answers(poll.ballot).await?;
+        let wording = self.wording(request.language);
+        let results = replies::poll_results(&wording, &poll, &outcome, &names, false);
+        let closed = poll.closed_at.is_some();
+        request.say(replies::with_unreadable_answers(
+            &wording, results, unreadable, closed,
         ))
     }
 
@@ -293,13 +293,10 @@ impl<C: Chat> Service<C> {
         poll.closed_at = Some(closure.closed_at);
         let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
         let names = self.member_names(room).await;
-        let summary = replies::poll_results(
-            &self.wording(language),
-            &poll,
-            &outcome,
-            &names,
-            closure.late,
-        );
+        let unreadable = tx.unreadable_answers(poll.ballot).await?;
+        let wording = self.wording(language);
+        let results = replies::poll_results(&wording, &poll, &outcome, &names, closure.late);
+        let summary = replies::with_unreadable_answers(&wording, results, unreadable, true);
         let end = NewMessage {
             room: room.clone(),
             in_reply_to: None,

@@ -29,6 +29,7 @@ pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
 pub use store::{StorageError, Store, Transaction};
+pub use undecrypted::MatrixIdentity;
 pub use web::FeedMeeting;
 
 /// Concerto's database, in the data directory.

@@ -1,12 +1,14 @@
-//! Events the bot could not decrypt yet, kept until their room key arrives.
+//! Events the bot could not decrypt yet, kept until their room key arrives; the "could not
+//! read" replies already given, one per sender and room key; and what the running bot knows
+//! of its own Matrix identity (read by `concerto health`).
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::store::{StorageError, Store};
+use super::store::{StorageError, Store, Transaction, count_from_db};
 use crate::domain::messages::UndecryptedEvent;
-use crate::domain::{EventId, RoomId};
+use crate::domain::{BallotId, EventId, RoomId, UserId};
 
 impl Store {
     /// Keeps an event for later. `false` if it was kept already.
@@ -17,8 +19,8 @@ impl Store {
     ) -> Result<bool, StorageError> {
         let result = sqlx::query(
             "INSERT INTO undecrypted_events (event_id, room_id, session_id, sent_at, raw_event,
-                                             kept_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO NOTHING",
+                                             kept_at, sender, answers_event_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (event_id) DO NOTHING",
         )
         .bind(event.event_id.as_str())
         .bind(event.room.as_str())
@@ -26,6 +28,8 @@ impl Store {
         .bind(event.sent_at)
         .bind(&event.raw)
         .bind(now)
+        .bind(event.sender.as_str())
+        .bind(event.answers.as_ref().map(EventId::as_str))
         .execute(&self.pool)
         .await?;
         Ok(result.rows_affected() == 1)
@@ -37,7 +41,8 @@ impl Store {
         room: Option<&RoomId>,
     ) -> Result<Vec<UndecryptedEvent>, StorageError> {
         let rows = sqlx::query(
-            "SELECT event_id, room_id, session_id, sent_at, raw_event FROM undecrypted_events
+            "SELECT event_id, room_id, session_id, sent_at, raw_event, sender, answers_event_id
+             FROM undecrypted_events
              WHERE ?1 IS NULL OR room_id = ?1 ORDER BY sent_at, event_id",
         )
         .bind(room.map(RoomId::as_str))
@@ -54,13 +59,149 @@ impl Store {
             .await?;
         Ok(())
     }
+
+    /// The kept messages whose sender was not told yet that the bot cannot read them (one per
+    /// sender and room key, the first kept), with when each was kept. Answers to ballots are
+    /// left out: they wait silently.
+    pub async fn unreadable_not_noticed(
+        &self,
+    ) -> Result<Vec<(UndecryptedEvent, DateTime<Utc>)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT event_id, room_id, session_id, sent_at, raw_event, sender, answers_event_id,
+                    kept_at
+             FROM undecrypted_events AS kept
+             WHERE answers_event_id IS NULL AND sender IS NOT NULL AND sender <> ''
+               AND NOT EXISTS (
+                   SELECT 1 FROM unreadable_notices AS notice
+                   WHERE notice.room_id = kept.room_id AND notice.sender = kept.sender
+                     AND notice.session_id = COALESCE(kept.session_id, kept.event_id))
+             ORDER BY kept_at, event_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut seen = std::collections::HashSet::new();
+        let mut pending = Vec::new();
+        for row in &rows {
+            let event = undecrypted_from_row(row)?;
+            let key = (
+                event.room.clone(),
+                event.sender.clone(),
+                event.key_name().to_owned(),
+            );
+            if seen.insert(key) {
+                pending.push((event, row.try_get("kept_at")?));
+            }
+        }
+        Ok(pending)
+    }
+
+    /// How many rooms have events waiting for their key.
+    pub async fn rooms_with_unreadable_events(&self) -> Result<usize, StorageError> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(DISTINCT room_id) FROM undecrypted_events")
+                .fetch_one(&self.pool)
+                .await?;
+        count_from_db(count, "rooms")
+    }
+
+    /// Records what the running bot knows of its own Matrix identity.
+    pub async fn save_matrix_identity(
+        &self,
+        identity: &MatrixIdentity,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO matrix_identity (id, device_id, cross_signed, key_backup, updated_at)
+             VALUES (1, ?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET device_id = ?1, cross_signed = ?2, key_backup = ?3,
+                                            updated_at = ?4",
+        )
+        .bind(&identity.device_id)
+        .bind(identity.cross_signed)
+        .bind(identity.key_backup)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// What the bot last recorded of its Matrix identity, if it ever did.
+    pub async fn matrix_identity(&self) -> Result<Option<MatrixIdentity>, StorageError> {
+        let row = sqlx::query(
+            "SELECT device_id, cross_signed, key_backup FROM matrix_identity WHERE id = 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|row| {
+            Ok(MatrixIdentity {
+                device_id: row.try_get("device_id")?,
+                cross_signed: row.try_get("cross_signed")?,
+                key_backup: row.try_get("key_backup")?,
+            })
+        })
+        .transpose()
+    }
+}
+
+/// The bot's own Matrix device, as `concerto health` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixIdentity {
+    pub device_id: String,
+    /// Signed by the bot's own cross-signing identity: clients that share keys only with
+    /// verified devices share them with the bot.
+    pub cross_signed: bool,
+    /// Room keys are kept, encrypted, in a backup on the homeserver.
+    pub key_backup: bool,
+}
+
+impl Transaction {
+    /// How many answers to `ballot`'s message wait for their key.
+    pub async fn unreadable_answers(&mut self, ballot: BallotId) -> Result<usize, StorageError> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM undecrypted_events AS kept
+             JOIN ballots ON ballots.event_id = kept.answers_event_id
+             WHERE ballots.id = ?1 AND ballots.room_id = kept.room_id",
+        )
+        .bind(ballot.get())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        count_from_db(count, "unreadable answers")
+    }
+
+    /// Records that `event`'s sender is told the bot cannot read it. `false` if they were
+    /// told already for this room key: nothing more to say.
+    pub async fn record_unreadable_notice(
+        &mut self,
+        event: &UndecryptedEvent,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO unreadable_notices (room_id, sender, session_id, event_id, noticed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+        )
+        .bind(event.room.as_str())
+        .bind(event.sender.as_str())
+        .bind(event.key_name())
+        .bind(event.event_id.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
 }
 
 fn undecrypted_from_row(row: &SqliteRow) -> Result<UndecryptedEvent, StorageError> {
     Ok(UndecryptedEvent {
         room: RoomId::new(row.try_get::<String, _>("room_id")?),
         event_id: EventId::new(row.try_get::<String, _>("event_id")?),
+        sender: UserId::new(
+            row.try_get::<Option<String>, _>("sender")?
+                .unwrap_or_default(),
+        ),
         session_id: row.try_get("session_id")?,
+        answers: row
+            .try_get::<Option<String>, _>("answers_event_id")?
+            .map(EventId::new),
         sent_at: row.try_get("sent_at")?,
         raw: row.try_get("raw_event")?,
     })
@@ -76,7 +217,9 @@ mod tests {
         UndecryptedEvent {
             room: RoomId::new(room),
             event_id: EventId::new(id),
+            sender: UserId::new("@alice:example.org"),
             session_id: Some("session".into()),
+            answers: None,
             sent_at: at(sent_at),
             raw: format!(r#"{{"event_id":"{id}"}}"#),
         }

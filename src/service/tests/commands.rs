@@ -158,10 +158,123 @@ fn undecrypted(event: &str, sent_at: &str) -> UndecryptedEvent {
     UndecryptedEvent {
         room: RoomId::new("!room"),
         event_id: EventId::new(event),
+        sender: UserId::new("@alice:localhost"),
         session_id: Some("megolm-session".into()),
+        answers: None,
         sent_at: at(sent_at),
         raw: "{}".into(),
     }
+}
+
+#[tokio::test]
+async fn an_unreadable_message_is_explained_once_per_sender_and_key_after_the_delay() {
+    let (bot, _dir) = bot().await;
+    let kept = at("2026-11-29T18:00:05Z");
+    bot.handle(
+        Incoming::Undecryptable(undecrypted("$1", "2026-11-29T18:00:00Z")),
+        kept,
+    )
+    .await;
+    // The same key again, another key of the same sender, another sender, a poll answer.
+    bot.handle(
+        Incoming::Undecryptable(undecrypted("$2", "2026-11-29T18:00:01Z")),
+        kept,
+    )
+    .await;
+    let mut other_key = undecrypted("$3", "2026-11-29T18:00:02Z");
+    other_key.session_id = Some("another-session".into());
+    bot.handle(Incoming::Undecryptable(other_key), kept).await;
+    let mut bob = undecrypted("$4", "2026-11-29T18:00:03Z");
+    bob.sender = UserId::new("@bob:localhost");
+    bot.handle(Incoming::Undecryptable(bob), kept).await;
+    let mut answer = undecrypted("$5", "2026-11-29T18:00:04Z");
+    answer.session_id = Some("answers-session".into());
+    answer.answers = Some(EventId::new("$poll"));
+    bot.handle(Incoming::Undecryptable(answer), kept).await;
+
+    // Not before the delay.
+    let next = bot
+        .service
+        .run_due(at("2026-11-29T18:00:30Z"))
+        .await
+        .expect("due");
+    assert_eq!(next, Some(at("2026-11-29T18:00:35Z")));
+    bot.deliver().await;
+    assert!(bot.chat.sent().is_empty());
+
+    for _ in 0..2 {
+        bot.service
+            .run_due(at("2026-11-29T18:00:35Z"))
+            .await
+            .expect("due");
+    }
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    let answered: Vec<_> = sent
+        .iter()
+        .map(|message| message.in_reply_to.clone().expect("a reply"))
+        .collect();
+    assert_eq!(
+        answered,
+        vec![EventId::new("$1"), EventId::new("$3"), EventId::new("$4")],
+        "{sent:#?}"
+    );
+    assert!(
+        sent[0].markdown.contains("pas pu lire votre message chiffré"),
+        "{}",
+        sent[0].markdown
+    );
+    assert!(sent[0].markdown.contains("bloqué"), "{}", sent[0].markdown);
+    assert_eq!(
+        bot.service
+            .run_due(at("2026-11-29T18:05:00Z"))
+            .await
+            .expect("due"),
+        None,
+        "nothing more to tell"
+    );
+
+    // The key of the first session arrives: each of its commands is answered once.
+    for (event, body) in [("$1", "!aide"), ("$2", "bonjour")] {
+        bot.chat.decryptable.lock().expect("lock").insert(
+            EventId::new(event),
+            Some(Incoming::Message(message(event, body, "2026-11-29T18:00:00Z"))),
+        );
+    }
+    for _ in 0..2 {
+        bot.service
+            .retry_undecrypted(None, at("2026-11-29T18:06:00Z"))
+            .await
+            .expect("retry");
+    }
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 4, "{sent:#?}");
+    assert!(sent[3].markdown.contains("!agenda"), "{}", sent[3].markdown);
+}
+
+#[tokio::test]
+async fn an_unreadable_message_in_an_english_room_is_explained_in_english() {
+    let (bot, _dir) = bot().await;
+    run_all(&bot, &[("@alice:localhost", "$lang", "!language en")]).await;
+    bot.handle(
+        Incoming::Undecryptable(undecrypted("$1", "2026-11-29T18:00:00Z")),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await;
+    bot.service
+        .run_due(at("2026-11-29T18:01:00Z"))
+        .await
+        .expect("due");
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    let last = sent.last().expect("a reply");
+    assert_eq!(last.in_reply_to, Some(EventId::new("$1")));
+    assert!(
+        last.markdown.contains("could not read your encrypted message"),
+        "{}",
+        last.markdown
+    );
 }
 
 #[tokio::test]

@@ -181,6 +181,7 @@ pub(super) fn settings() -> ServiceSettings {
         time_zone: chrono_tz::Europe::Paris,
         web_url: Some("https://concertation.example.org".into()),
         max_commands_per_minute: crate::domain::limits::MAX_COMMANDS,
+        undecryptable_notice_after: Duration::seconds(30),
     }
 }
 
