@@ -160,6 +160,7 @@ fn commands(c: &mut Criterion) {
                 max_command_age: Duration::days(365 * 10),
                 time_zone: chrono_tz::Europe::Paris,
                 web_url: None,
+                undecryptable_notice_after: Duration::seconds(30),
                 max_commands_per_minute: 0,
             },
             Wakeups::default(),

@@ -89,7 +89,7 @@ async fn run_once(
         .join(crate::storage::DATABASE_FILE);
     // Three independent openings, side by side: the Matrix client (whose store key takes a few
     // dozen milliseconds to derive), Concerto's database, and the texts of both languages.
-    let (client, store, texts) = tokio::try_join!(
+    let (matrix::Connected { client, fresh }, store, texts) = tokio::try_join!(
         matrix::connect(settings, log_in_again),
         async {
             let store = Store::open(&database)
@@ -130,6 +130,24 @@ async fn run_once(
         service.homeserver_back(clock.now()).await?;
     }
 
+    // Before the first sync, never beside it: turning key backup on while a sync runs can
+    // leave both waiting for each other. And before the sender: a new device standing in for a
+    // lost one knows the rooms only once their state is read again. Only the first start, or
+    // such a new device, has anything to do.
+    let identity = matrix::set_up_encryption(&client, settings, fresh).await;
+    tracing::info!(
+        device_id = identity.device_id,
+        cross_signed = identity.cross_signed,
+        key_backup = identity.key_backup,
+        "encryption"
+    );
+    if let Err(error) = service
+        .store()
+        .save_matrix_identity(&identity, chrono::Utc::now())
+        .await
+    {
+        tracing::warn!(%error, "could not record the device's state for `concerto health`");
+    }
     let (stop, stopped) = watch::channel(false);
     let until_stopped = move || until(stopped.clone());
     #[cfg_attr(not(feature = "test-hooks"), allow(unused_mut))]
@@ -175,12 +193,15 @@ async fn run_once(
         device_id = ?client.device_id(),
         "Concerto is running"
     );
-    // Before the first sync, never beside it: turning key backup on while a sync runs can
-    // leave both waiting for each other. Only the first start has anything to do.
-    matrix::ensure_recovery(&client, &settings.storage.data_dir).await;
-    let result = SyncLoop::new(client, service, chat, settings.access.clone(), started_at)
-        .run(shutdown)
-        .await;
+    let result = SyncLoop::new(
+        client.clone(),
+        service,
+        chat,
+        settings.access.clone(),
+        started_at,
+    )
+    .run(shutdown)
+    .await;
     let _ = stop.send(true);
     for (name, task) in [("sender", sender), ("clock", clock_task), ("keys", keys)] {
         if let Err(error) = task.await {
@@ -193,6 +214,7 @@ async fn run_once(
         tracing::error!(%error, "web page ended abnormally");
     }
     result?;
+    matrix::finish_backup(&client).await;
     tracing::info!("Concerto stopped");
     Ok(())
 }

@@ -175,6 +175,22 @@ async fn health(config: &std::path::Path) -> anyhow::Result<()> {
         anyhow::bail!("the last sync is {} s old", age.num_seconds());
     }
     println!("healthy: last sync {} s ago", age.num_seconds());
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" };
+    match store.matrix_identity().await? {
+        Some(identity) => {
+            println!("device: {}", identity.device_id);
+            println!("cross-signed: {}", yes_no(identity.cross_signed));
+            println!(
+                "key backup: {}",
+                if identity.key_backup { "on" } else { "off" }
+            );
+        }
+        None => println!("device: not recorded yet"),
+    }
+    println!(
+        "rooms with undecryptable events waiting: {}",
+        store.rooms_with_unreadable_events().await?
+    );
     Ok(())
 }
 

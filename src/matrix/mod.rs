@@ -17,8 +17,8 @@ mod sync;
 
 pub use chat::MatrixChat;
 pub use keys::watch_room_keys;
-pub use recovery::{RECOVERY_KEY_FILE, ensure_recovery};
-pub use session::{TokenRevoked, connect};
+pub use recovery::{RECOVERY_KEY_FILE, finish_backup, set_up_encryption};
+pub use session::{Connected, Lost, TokenRevoked, connect};
 pub use store_key::STORE_KEY_FILE;
 pub use sync::SyncLoop;
 

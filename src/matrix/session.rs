@@ -1,18 +1,36 @@
 //! The bot's Matrix identity: logs in with the password on the very first start, saves the
 //! session (user, device id, access token) next to the encrypted Matrix store, and restores it
 //! on every later start, so that the bot keeps one device and its encryption keys.
+//!
+//! When that device cannot be kept, the bot becomes a new device rather than a silent one:
+//! - the homeserver no longer knows the device (logged out from Element's session list or by
+//!   an admin, which deletes the device and its published keys): a login on the same device id
+//!   would bring back a device without keys while the store believes they are published, so the
+//!   bot logs that login out and starts a new device with a new store;
+//! - the Matrix store is missing or cannot be opened (a disk failure, a restore of Concerto's
+//!   database alone): the bot starts a new device with a new store and deletes the old device
+//!   on the homeserver (an unreadable store is moved aside, never deleted).
+//!
+//! Either way Concerto's own database is untouched, and `recovery.rs` then restores the room
+//! keys from the key backup with the saved recovery key.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::ruma::api::client::keys::get_keys;
+use matrix_sdk::ruma::api::client::uiaa;
+use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId};
 use matrix_sdk::{Client, SqliteStoreConfig};
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 
 use super::store_key::{StoreSecret, store_secret};
 use crate::config::Settings;
+
+/// The crypto database of the Matrix store: without it, the device's keys are gone.
+const CRYPTO_STORE_FILE: &str = "matrix-sdk-crypto.sqlite3";
 
 /// What `session.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -22,8 +40,8 @@ struct SavedSession {
 }
 
 /// The homeserver refused the bot's access token (logged out from another client, say): the
-/// client keeps its session for life, so the bot starts afresh with a new login on the same
-/// device (see `app::run`).
+/// client keeps its session for life, so the bot starts afresh with a new login (see
+/// `app::run`).
 #[derive(Debug, thiserror::Error)]
 #[error("the homeserver revoked the bot's access token")]
 pub struct TokenRevoked {
@@ -32,15 +50,35 @@ pub struct TokenRevoked {
     pub after_a_sync: bool,
 }
 
+/// Why the bot had to become a new device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// The homeserver no longer knows the device (it was logged out or deleted).
+    DeviceDeleted,
+    /// The Matrix store is not in the data directory.
+    StoreMissing,
+    /// The Matrix store could not be opened (moved aside).
+    StoreUnreadable,
+}
+
+/// A client logged in as the bot, and whether it is a new device standing in for a lost one.
+pub struct Connected {
+    pub client: Client,
+    /// Set when this start made a new device: its keys come from the backup, and the rooms'
+    /// state must be read whole once.
+    pub fresh: Option<Lost>,
+}
+
 /// A client logged in as the bot, with its store in the data directory (which must exist).
 ///
 /// A saved session is restored without asking the homeserver whether its token still holds:
 /// that round trip would delay every start, and the first sync finds out anyway (it then
 /// fails with [`TokenRevoked`], and the bot connects again with `log_in_again`, which logs in
-/// with the password on the saved device).
-pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<Client> {
+/// with the password on the saved device, or as a new device if that one was deleted).
+pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<Connected> {
     let data_dir = settings.storage.data_dir.clone();
     let session_path = data_dir.join(super::SESSION_FILE);
+    let store_dir = data_dir.join(super::STORE_DIR);
     let saved = read_session(&session_path)?;
     if let Some(saved) = &saved
         && saved.homeserver_url != settings.matrix.homeserver_url
@@ -52,6 +90,78 @@ pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<
             settings.matrix.homeserver_url
         );
     }
+    let Some(saved) = saved else {
+        let client = build_client(settings).await?;
+        login(&client, settings, None, &session_path).await?;
+        return Ok(Connected {
+            client,
+            fresh: None,
+        });
+    };
+    let old_device = saved.session.meta.device_id.clone();
+    if !store_dir.join(CRYPTO_STORE_FILE).is_file() {
+        tracing::warn!(
+            device_id = %old_device,
+            store = %store_dir.display(),
+            "the Matrix store is missing: the bot starts as a new device and restores its room keys from the key backup"
+        );
+        return start_new_device(settings, Lost::StoreMissing, Some(&old_device)).await;
+    }
+    let client = match build_client(settings).await {
+        Ok(client) => client,
+        Err(error) => {
+            let aside = move_aside(&store_dir, "unreadable")?;
+            tracing::warn!(
+                %error,
+                device_id = %old_device,
+                moved_to = %aside.display(),
+                "the Matrix store cannot be opened (damaged, or sealed with another passphrase): it was moved aside; the bot starts as a new device and restores its room keys from the key backup"
+            );
+            return start_new_device(settings, Lost::StoreUnreadable, Some(&old_device)).await;
+        }
+    };
+    if log_in_again {
+        tracing::warn!(
+            device_id = %old_device,
+            "saved access token was revoked; logging in again"
+        );
+        // A new login on the same device keeps the encryption keys valid, if the homeserver
+        // still has them.
+        login(&client, settings, Some(old_device.as_str()), &session_path).await?;
+        if device_keys_published(&client).await? {
+            return Ok(Connected {
+                client,
+                fresh: None,
+            });
+        }
+        // The login brought back a device without keys: it goes, and a new one comes.
+        client
+            .logout()
+            .await
+            .context("cannot log out the device that came back without keys")?;
+        drop(client);
+        move_aside(&store_dir, "deleted-device")?;
+        tracing::warn!(
+            device_id = %old_device,
+            "the homeserver no longer knows the bot's device (logged out from another client or by an admin): the bot starts as a new device and restores its room keys from the key backup"
+        );
+        return start_new_device(settings, Lost::DeviceDeleted, None).await;
+    }
+    let device_id = old_device.to_string();
+    client
+        .restore_session(saved.session)
+        .await
+        .context("cannot restore the saved Matrix session")?;
+    tracing::info!(device_id, "Matrix session restored");
+    Ok(Connected {
+        client,
+        fresh: None,
+    })
+}
+
+/// A client on the Matrix store of the data directory (created if there is none).
+async fn build_client(settings: &Settings) -> anyhow::Result<Client> {
+    let data_dir = settings.storage.data_dir.clone();
     let store_dir = data_dir.join(super::STORE_DIR);
     let passphrase = settings.storage.store_passphrase.clone();
     // Stretching the passphrase takes a few dozen milliseconds of CPU: off the async workers.
@@ -67,33 +177,134 @@ pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<
     })
     .await
     .context("the store key task failed")??;
-    let client = Client::builder()
+    Client::builder()
         .homeserver_url(&settings.matrix.homeserver_url)
         .sqlite_store_with_config_and_cache_path(store_config, None::<&Path>)
+        .with_encryption_settings(super::recovery::encryption_settings())
         .build()
         .await
-        .context("cannot open the Matrix store")?;
+        .context("cannot open the Matrix store")
+}
 
-    let Some(saved) = saved else {
-        login(&client, settings, None, &session_path).await?;
-        return Ok(client);
-    };
-    let device_id = saved.session.meta.device_id.to_string();
-    if log_in_again {
-        // A new login on the same device keeps the encryption keys valid.
-        tracing::warn!(
-            device_id,
-            "saved access token was revoked; logging in again"
-        );
-        login(&client, settings, Some(&device_id), &session_path).await?;
-        return Ok(client);
+/// Logs in as a new device on a new store; deletes `old_device` on the homeserver when it may
+/// still be there (a store lost while its device lives on would leave a ghost other members'
+/// clients keep encrypting for).
+async fn start_new_device(
+    settings: &Settings,
+    lost: Lost,
+    old_device: Option<&OwnedDeviceId>,
+) -> anyhow::Result<Connected> {
+    let store_dir = settings.storage.data_dir.join(super::STORE_DIR);
+    if store_dir.exists() {
+        move_aside(&store_dir, "lost")?;
     }
-    client
-        .restore_session(saved.session)
+    let session_path = settings.storage.data_dir.join(super::SESSION_FILE);
+    let client = build_client(settings).await?;
+    login(&client, settings, None, &session_path).await?;
+    if let Some(old_device) = old_device
+        && Some(old_device.as_ref()) != client.device_id()
+    {
+        delete_device(&client, settings, old_device).await;
+    }
+    tracing::info!(device_id = ?client.device_id(), ?lost, "new device logged in");
+    Ok(Connected {
+        client,
+        fresh: Some(lost),
+    })
+}
+
+/// Deletes one of the bot's own devices (the homeserver asks for the password again).
+async fn delete_device(client: &Client, settings: &Settings, device: &OwnedDeviceId) {
+    let devices = [device.clone()];
+    let result = match client.delete_devices(&devices, None).await {
+        Err(error) => match (error.as_uiaa_response(), settings.password()) {
+            (Some(uiaa), Ok(Some(password))) => {
+                let auth = password_auth(client, &password, uiaa.session.clone());
+                client.delete_devices(&devices, auth).await.map(|_| ())
+            }
+            _ => Err(error),
+        },
+        Ok(_) => Ok(()),
+    };
+    match result {
+        Ok(()) => tracing::info!(device_id = %device, "old device deleted on the homeserver"),
+        Err(error) => tracing::warn!(
+            device_id = %device,
+            %error,
+            "the old device could not be deleted; delete it from another client's session list"
+        ),
+    }
+}
+
+/// The password as an answer to the homeserver's interactive authentication.
+pub(super) fn password_auth(
+    client: &Client,
+    password: &SecretString,
+    session: Option<String>,
+) -> Option<uiaa::AuthData> {
+    let user = client.user_id()?;
+    let mut auth = uiaa::Password::new(
+        uiaa::UserIdentifier::Matrix(uiaa::MatrixUserIdentifier::new(user.localpart().to_owned())),
+        password.expose_secret().to_owned(),
+    );
+    auth.session = session;
+    Some(uiaa::AuthData::Password(auth))
+}
+
+/// Whether the homeserver publishes this device's keys, as the store knows them: a device
+/// logged out and logged in again on the same id has none.
+async fn device_keys_published(client: &Client) -> anyhow::Result<bool> {
+    let user: OwnedUserId = client
+        .user_id()
+        .context("logged in, but without a user id")?
+        .to_owned();
+    let device = client
+        .device_id()
+        .context("logged in, but without a device id")?
+        .to_owned();
+    let own_key = client
+        .encryption()
+        .ed25519_key()
         .await
-        .context("cannot restore the saved Matrix session")?;
-    tracing::info!(device_id, "Matrix session restored");
-    Ok(client)
+        .context("the Matrix store holds no identity key")?;
+    let mut request = get_keys::v3::Request::new();
+    request
+        .device_keys
+        .insert(user.clone(), vec![device.clone()]);
+    let response = client
+        .send(request)
+        .await
+        .context("cannot ask the homeserver for the bot's device keys")?;
+    let published = response
+        .device_keys
+        .get(&user)
+        .and_then(|devices| devices.get(&device))
+        .and_then(|keys| keys.deserialize().ok())
+        .is_some_and(|keys| {
+            keys.keys
+                .values()
+                .any(|key| key.as_str() == own_key.as_str())
+        });
+    Ok(published)
+}
+
+/// Renames the Matrix store out of the way (`matrix-store.<why>-<time>`), keeping it for
+/// whoever wants to look into it.
+fn move_aside(store_dir: &Path, why: &str) -> anyhow::Result<PathBuf> {
+    let mut aside = store_dir.as_os_str().to_owned();
+    aside.push(format!(
+        ".{why}-{}",
+        chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+    ));
+    let aside = PathBuf::from(aside);
+    fs::rename(store_dir, &aside).with_context(|| {
+        format!(
+            "cannot move {} aside to {}",
+            store_dir.display(),
+            aside.display()
+        )
+    })?;
+    Ok(aside)
 }
 
 async fn login(
@@ -103,9 +314,9 @@ async fn login(
     session_path: &Path,
 ) -> anyhow::Result<()> {
     let Some(password) = settings.password()? else {
-        if device_id.is_some() {
+        if session_path.exists() {
             bail!(
-                "the homeserver revoked the bot's access token and no password is set to log in again: set matrix.password, matrix.password_file or CONCERTO__MATRIX__PASSWORD"
+                "the bot must log in again (its access token was revoked or its Matrix store is lost) and no password is set: set matrix.password, matrix.password_file or CONCERTO__MATRIX__PASSWORD"
             );
         }
         bail!(

@@ -233,6 +233,28 @@ impl Homeserver {
     }
 }
 
+impl Homeserver {
+    /// Deletes a device of `user` through the admin API, as a logout from Element's session
+    /// list would: its access token and its published keys go with it.
+    pub async fn delete_device(&self, admin: &TestUser, user: &OwnedUserId, device: &str) {
+        let token = admin.client.access_token().expect("admin token");
+        let response = reqwest::Client::new()
+            .delete(format!(
+                "{}/_synapse/admin/v2/users/{user}/devices/{device}",
+                self.url
+            ))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("delete device request");
+        assert!(
+            response.status().is_success(),
+            "device not deleted: {}",
+            response.status()
+        );
+    }
+}
+
 /// A message as a member's client received it (decrypted if need be).
 #[derive(Debug, Clone)]
 pub struct Received {
@@ -714,6 +736,74 @@ impl TestUser {
         .await
     }
 
+    /// Waits until this member's client knows a device of `user` other than `known`, with its
+    /// keys: what it encrypts from then on is shared with that device too. The client learns
+    /// it from its own sync; nothing in the room shows it, so its store is asked again and again.
+    pub async fn wait_for_device_of(&self, user: &OwnedUserId, known: &[String]) -> String {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let devices = self
+                .client
+                .encryption()
+                .get_user_devices(user)
+                .await
+                .expect("devices");
+            if let Some(device) = devices
+                .devices()
+                .find(|device| !known.contains(&device.device_id().to_string()))
+            {
+                return device.device_id().to_string();
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{} never saw a new device of {user}",
+                self.user_id
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Sends an encrypted event whose room key the bot never receives (as from a client that
+    /// does not share its keys with the bot), straight through the client-server API.
+    /// `relates_to`, when given, travels in clear beside the ciphertext, as clients send it.
+    pub async fn send_unreadable(
+        &self,
+        room: &Room,
+        session_id: &str,
+        relates_to: Option<serde_json::Value>,
+    ) -> OwnedEventId {
+        let token = self.client.access_token().expect("token");
+        let txn = unique_name("unreadable");
+        let mut content = json!({
+            "algorithm": "m.megolm.v1.aes-sha2",
+            "sender_key": "nGkPt5gSgkJLSDyVh4fz/eUUXoZiOZHq3RLXW3ZeTw0",
+            "device_id": self.client.device_id().expect("device").as_str(),
+            "session_id": session_id,
+            "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUjy5wYVDAtqdBzer5bWRD9ldxp1FLgbQvBcjkkywYjCsmsq6+hArLd9oAQZnGKn/qLsK+5uNX3PaWzDRC9wZPQvWYYPCTov3jCwXKTPsLKIiTrcCXDqMvnn8m+T3zF/I2zqxg158tnUwWWIw51UO",
+        });
+        if let Some(relation) = relates_to {
+            content["m.relates_to"] = relation;
+        }
+        let response: serde_json::Value = reqwest::Client::new()
+            .put(format!(
+                "{}/_matrix/client/v3/rooms/{}/send/m.room.encrypted/{txn}",
+                homeserver_url_of(&self.client),
+                room.room_id()
+            ))
+            .bearer_auth(token)
+            .json(&content)
+            .send()
+            .await
+            .expect("send request")
+            .json()
+            .await
+            .expect("send json");
+        let event_id = response["event_id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("not sent: {response}"));
+        OwnedEventId::try_from(event_id).expect("event id")
+    }
+
     /// The replies to `command` received so far.
     pub fn replies_seen(&self, command: &OwnedEventId) -> usize {
         self.seen
@@ -1080,6 +1170,15 @@ pub async fn wait_for_welcome(user: &mut TestUser, bot: &Bot, room: &Room) {
         message.room_id == room_id && message.sender == bot_id
     })
     .await;
+}
+
+/// The homeserver a client talks to, without a trailing slash.
+fn homeserver_url_of(client: &Client) -> String {
+    client
+        .homeserver()
+        .to_string()
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// CPU time a process has used so far (user and system), from `/proc`.

@@ -220,7 +220,9 @@ async fn an_unreadable_message_is_explained_once_per_sender_and_key_after_the_de
         "{sent:#?}"
     );
     assert!(
-        sent[0].markdown.contains("pas pu lire votre message chiffré"),
+        sent[0]
+            .markdown
+            .contains("pas pu lire votre message chiffré"),
         "{}",
         sent[0].markdown
     );
@@ -238,7 +240,11 @@ async fn an_unreadable_message_is_explained_once_per_sender_and_key_after_the_de
     for (event, body) in [("$1", "!aide"), ("$2", "bonjour")] {
         bot.chat.decryptable.lock().expect("lock").insert(
             EventId::new(event),
-            Some(Incoming::Message(message(event, body, "2026-11-29T18:00:00Z"))),
+            Some(Incoming::Message(message(
+                event,
+                body,
+                "2026-11-29T18:00:00Z",
+            ))),
         );
     }
     for _ in 0..2 {
@@ -271,7 +277,8 @@ async fn an_unreadable_message_in_an_english_room_is_explained_in_english() {
     let last = sent.last().expect("a reply");
     assert_eq!(last.in_reply_to, Some(EventId::new("$1")));
     assert!(
-        last.markdown.contains("could not read your encrypted message"),
+        last.markdown
+            .contains("could not read your encrypted message"),
         "{}",
         last.markdown
     );

@@ -1,0 +1,294 @@
+//! Never silent in an encrypted room: the bot's device deleted on the homeserver (while it runs
+//! and while it is stopped), its Matrix store lost between two runs, a message whose key never
+//! comes — each time the bot comes back, answers, counts every vote, and says what it could not
+//! read. `concerto health` reports the device.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use serde_json::json;
+
+use crate::helpers::{
+    Bot, BotConfig, PATIENCE, PollEvent, TestUser, homeserver, room_associations, room_with_bot,
+};
+
+async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
+    let command = user.say(room, body).await;
+    user.reply_to(&command).await.body
+}
+
+/// The device the bot saved in its session.
+fn saved_device(bot: &Bot) -> String {
+    let text = std::fs::read_to_string(bot.data_dir().join("session.json")).expect("session");
+    let saved: serde_json::Value = serde_json::from_str(&text).expect("session json");
+    saved["session"]["device_id"]
+        .as_str()
+        .expect("device id")
+        .to_owned()
+}
+
+/// `concerto health`'s lines, as `key: value`.
+async fn health(bot: &Bot) -> HashMap<String, String> {
+    let output = bot.cli(&["health"]).await;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| line.split_once(": "))
+        .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        .collect()
+}
+
+/// Waits until the bot's key backup on the homeserver holds at least `count` room keys.
+async fn wait_for_backed_up_keys(bot: &Bot, count: u64) {
+    let text = std::fs::read_to_string(bot.data_dir().join("session.json")).expect("session");
+    let saved: serde_json::Value = serde_json::from_str(&text).expect("session json");
+    let token = saved["session"]["access_token"].as_str().expect("token");
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        let version: serde_json::Value = reqwest::Client::new()
+            .get(format!(
+                "{}/_matrix/client/v3/room_keys/version",
+                homeserver().url
+            ))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("backup version request")
+            .json()
+            .await
+            .expect("backup version json");
+        if version["count"].as_u64().is_some_and(|held| held >= count) {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the backup never held {count} keys: {version}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_device_deleted_while_running_or_stopped_comes_back_whole() {
+    let mut alice = TestUser::new("alice", false).await;
+    let admin = TestUser::new("admin", true).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    alice.say(&room, "!sondage Signons-nous la lettre ?").await;
+    let bot_id = bot.user_id.clone();
+    let poll = alice
+        .wait_for_poll("the bot's poll", move |poll| {
+            poll.sender == bot_id && matches!(poll.what, PollEvent::Start { .. })
+        })
+        .await;
+    alice
+        .answer_poll(&room, &poll.event_id, &poll.answer_id("Pour"))
+        .await;
+    let results = ask(&mut alice, &room, "!sondage résultats").await;
+    assert!(results.contains("1️⃣ Pour — 1 réponse"), "{results}");
+    // The registration made a device of its own: the bot's is the one it saved.
+    let devices = homeserver().devices_of(&admin, &bot.user_id).await;
+    let first = vec![saved_device(&bot)];
+    assert!(devices.contains(&first[0]), "{devices:?}");
+
+    // Deleted while it runs, as Element's session list or an admin would.
+    homeserver()
+        .delete_device(&admin, &bot.user_id, &first[0])
+        .await;
+    let second = alice.wait_for_device_of(&bot.user_id, &first).await;
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(reply.was_encrypted, "{reply:?}");
+    assert!(reply.body.contains("!agenda"), "{}", reply.body);
+    let now = homeserver().devices_of(&admin, &bot.user_id).await;
+    assert!(
+        now.len() == devices.len() && now.contains(&second) && !now.contains(&first[0]),
+        "the old device is gone, one new device stands: {now:?}"
+    );
+    assert_eq!(saved_device(&bot), second);
+    // The older poll's answer still counts, and a new one counts too.
+    alice
+        .answer_poll(&room, &poll.event_id, &poll.answer_id("Contre"))
+        .await;
+    let results = ask(&mut alice, &room, "!sondage résultats").await;
+    assert!(results.contains("2️⃣ Contre — 1 réponse"), "{results}");
+    let identity = health(&bot).await;
+    assert_eq!(identity["device"], second);
+    assert_eq!(identity["cross-signed"], "yes", "{identity:?}");
+    assert_eq!(identity["key backup"], "on", "{identity:?}");
+
+    // Deleted while it is stopped.
+    assert!(bot.stop().await);
+    homeserver()
+        .delete_device(&admin, &bot.user_id, &second)
+        .await;
+    bot.restart();
+    let known = vec![first[0].clone(), second.clone()];
+    let third = alice.wait_for_device_of(&bot.user_id, &known).await;
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(reply.body.contains("!agenda"), "{}", reply.body);
+    let now = homeserver().devices_of(&admin, &bot.user_id).await;
+    assert!(
+        now.len() == devices.len() && now.contains(&third) && !now.contains(&second),
+        "{now:?}"
+    );
+    let results = ask(&mut alice, &room, "!sondage résultats").await;
+    assert!(results.contains("2️⃣ Contre — 1 réponse"), "{results}");
+    assert_eq!(alice.replies_seen(&help), 1);
+
+    let logs = bot.logs();
+    assert_eq!(
+        logs.matches("the homeserver no longer knows the bot's device")
+            .count(),
+        2,
+        "one warning per loss: {logs}"
+    );
+    // No login loop: for each loss, one login on the old id, then one as a new device.
+    assert_eq!(logs.matches("logging in again").count(), 2, "{logs}");
+    assert_eq!(logs.matches("new device logged in").count(), 2, "{logs}");
+    assert!(bot.is_running(), "{logs}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_matrix_store_comes_back_with_its_keys_and_every_vote() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let admin = TestUser::new("admin", true).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: room_associations(
+            &room,
+            &[
+                ("Croix-Rouge", &[&bob.user_id]),
+                ("Restos du Cœur", &[&alice.user_id]),
+            ],
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let propose = alice
+        .say(&room, "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h")
+        .await;
+    let proposal = alice.reply_to(&propose).await;
+    alice.react(&room, &proposal.event_id, "1️⃣").await;
+    let tally = ask(&mut alice, &room, "!réunion votes").await;
+    assert!(tally.contains("Manque : Croix-Rouge"), "{tally}");
+    // Alice's key (her messages so far) is in the bot's backup.
+    wait_for_backed_up_keys(&bot, 1).await;
+    let old_device = saved_device(&bot);
+    let devices = homeserver().devices_of(&admin, &bot.user_id).await;
+
+    // The Matrix store is lost between two runs; meanwhile Bob votes and Alice asks.
+    assert!(bot.stop().await);
+    std::fs::remove_dir_all(bot.data_dir().join("matrix-store")).expect("remove the store");
+    bob.react(&bob_room, &proposal.event_id, "1️⃣").await;
+    let while_lost = alice.say(&room, "!aide").await;
+    bot.restart();
+
+    // Alice's message was encrypted for the old device: its key comes from the backup.
+    let reply = alice.reply_to(&while_lost).await;
+    assert!(reply.body.contains("!agenda"), "{}", reply.body);
+    let new_device = alice
+        .wait_for_device_of(&bot.user_id, std::slice::from_ref(&old_device))
+        .await;
+    let now = homeserver().devices_of(&admin, &bot.user_id).await;
+    assert!(
+        now.len() == devices.len() && now.contains(&new_device) && !now.contains(&old_device),
+        "the old device is deleted: {now:?}"
+    );
+    let tally = ask(&mut alice, &room, "!réunion votes").await;
+    assert!(
+        tally.contains("Toutes les associations sont représentées : 1️⃣."),
+        "Bob's vote made while the store was lost counts: {tally}"
+    );
+    // A vote after the return counts too.
+    bob.react(&bob_room, &proposal.event_id, "2️⃣").await;
+    alice.react(&room, &proposal.event_id, "2️⃣").await;
+    let tally = ask(&mut alice, &room, "!réunion votes").await;
+    assert!(
+        tally.contains("Toutes les associations sont représentées : 1️⃣, 2️⃣."),
+        "{tally}"
+    );
+    assert_eq!(alice.replies_seen(&while_lost), 1);
+    let logs = bot.logs();
+    assert_eq!(
+        logs.matches("the Matrix store is missing").count(),
+        1,
+        "{logs}"
+    );
+    assert!(
+        logs.contains("room keys restored from the key backup"),
+        "{logs}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_message_whose_key_never_comes_is_explained_once_per_key() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        bot: "undecryptable_notice_after_s = 2".into(),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    alice.say(&room, "!sondage Signons-nous ?").await;
+    let bot_id = bot.user_id.clone();
+    let poll = alice
+        .wait_for_poll("the bot's poll", move |poll| {
+            poll.sender == bot_id && matches!(poll.what, PollEvent::Start { .. })
+        })
+        .await;
+
+    // Two messages with one key the bot never receives, one with another key, and a poll
+    // answer (its relation in clear) with a third.
+    let first = alice.send_unreadable(&room, "never-shared-1", None).await;
+    let second = alice.send_unreadable(&room, "never-shared-1", None).await;
+    let other = alice.send_unreadable(&room, "never-shared-2", None).await;
+    let answer = alice
+        .send_unreadable(
+            &room,
+            "never-shared-3",
+            Some(json!({ "rel_type": "m.reference", "event_id": poll.event_id })),
+        )
+        .await;
+    let explained = alice.reply_to(&first).await;
+    assert!(explained.was_encrypted, "{explained:?}");
+    assert!(
+        explained
+            .body
+            .contains("Je n'ai pas pu lire votre message chiffré"),
+        "{}",
+        explained.body
+    );
+    assert!(explained.body.contains("bloqué"), "{}", explained.body);
+    alice.reply_to(&other).await;
+
+    let results = ask(&mut alice, &room, "!sondage résultats").await;
+    assert!(
+        results.contains("Une réponse n'a pas encore pu être lue"),
+        "{results}"
+    );
+    let identity = health(&bot).await;
+    assert_eq!(identity["rooms with undecryptable events waiting"], "1");
+    assert_eq!(identity["device"], saved_device(&bot));
+    assert_eq!(identity["cross-signed"], "yes", "{identity:?}");
+    assert_eq!(identity["key backup"], "on", "{identity:?}");
+
+    // A command after them all is answered: the explanations were already sent, once.
+    let help = alice.say(&room, "!aide").await;
+    alice.reply_to(&help).await;
+    assert_eq!(alice.replies_seen(&first), 1);
+    assert_eq!(alice.replies_seen(&second), 0, "one explanation per key");
+    assert_eq!(alice.replies_seen(&other), 1);
+    assert_eq!(alice.replies_seen(&answer), 0, "answers wait silently");
+}
