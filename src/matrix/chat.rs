@@ -36,7 +36,7 @@ use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
-use super::sync::{incoming, to_utc};
+use super::events::{incoming, to_utc};
 
 /// Display names kept at most, over all rooms, before the cache starts afresh.
 const NAMES_KEPT: usize = 4096;

@@ -10,7 +10,7 @@ use chrono::Utc;
 use futures_util::StreamExt;
 use matrix_sdk::Client;
 
-use super::MatrixChat;
+use super::chat::MatrixChat;
 use crate::domain::RoomId;
 use crate::service::Service;
 

@@ -22,7 +22,6 @@ use futures_util::StreamExt;
 use matrix_sdk::Client;
 use matrix_sdk::config::{SyncSettings, SyncToken};
 use matrix_sdk::encryption::recovery::{RecoveryError, RecoveryState};
-use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 
@@ -36,16 +35,6 @@ pub const RECOVERY_KEY_FILE: &str = "recovery-key.txt";
 const SETUP_PATIENCE: Duration = Duration::from_secs(60);
 /// The longest a stop waits for the last room keys to reach the backup.
 const BACKUP_PATIENCE: Duration = Duration::from_secs(10);
-
-/// How every client of the bot handles encryption: a message whose key is missing makes the
-/// SDK look for that key in the backup.
-pub(super) fn encryption_settings() -> EncryptionSettings {
-    EncryptionSettings {
-        auto_enable_cross_signing: false,
-        backup_download_strategy: BackupDownloadStrategy::AfterDecryptionFailure,
-        auto_enable_backups: false,
-    }
-}
 
 /// Makes sure the device is cross-signed and the key backup is on; on a new device (`fresh`),
 /// restores the identity and the room keys from the backup. Logs what it did and returns
@@ -66,10 +55,12 @@ pub async fn set_up_encryption(
 }
 
 async fn set_up(client: &Client, settings: &Settings, data_dir: &Path, fresh: Option<Lost>) {
-    if fresh.is_some() {
+    let key = read_key(data_dir);
+    if fresh.is_some() || key.is_none() {
+        // Also publishes the device's keys, which the identity's set-up checks first.
         rebuild_room_state(client).await;
     }
-    match read_key(data_dir) {
+    match key {
         Some(key) => {
             if !cross_signing_complete(client).await {
                 recover(client, &key).await;
@@ -212,8 +203,8 @@ async fn download_room_keys(client: &Client) {
 }
 
 /// A new store knows nothing of the rooms: one sync from scratch, whose events are not
-/// handled (the sync loop reads them from Concerto's own position), gives it their state —
-/// members, power levels, encryption, names.
+/// handled (the sync loop reads them from Concerto's own position, or skips them as history on
+/// a very first start), gives it their state — members, power levels, encryption, names.
 async fn rebuild_room_state(client: &Client) {
     let mut filter = FilterDefinition::default();
     filter.room.timeline.limit = Some(1u32.into());
@@ -274,6 +265,6 @@ fn read_key(data_dir: &Path) -> Option<String> {
 
 fn write_key(data_dir: &Path, key: &str) -> std::io::Result<PathBuf> {
     let path = data_dir.join(RECOVERY_KEY_FILE);
-    super::write_private_file(&path, format!("{key}\n").as_bytes())?;
+    super::files::write_private_file(&path, format!("{key}\n").as_bytes())?;
     Ok(path)
 }

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::client::keys::get_keys;
 use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId};
@@ -77,8 +78,8 @@ pub struct Connected {
 /// with the password on the saved device, or as a new device if that one was deleted).
 pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<Connected> {
     let data_dir = settings.storage.data_dir.clone();
-    let session_path = data_dir.join(super::SESSION_FILE);
-    let store_dir = data_dir.join(super::STORE_DIR);
+    let session_path = data_dir.join(super::files::SESSION_FILE);
+    let store_dir = data_dir.join(super::files::STORE_DIR);
     let saved = read_session(&session_path)?;
     if let Some(saved) = &saved
         && saved.homeserver_url != settings.matrix.homeserver_url
@@ -121,7 +122,7 @@ pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<
         }
     };
     if log_in_again {
-        tracing::warn!(
+        tracing::info!(
             device_id = %old_device,
             "saved access token was revoked; logging in again"
         );
@@ -129,6 +130,10 @@ pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<
         // still has them.
         login(&client, settings, Some(old_device.as_str()), &session_path).await?;
         if device_keys_published(&client).await? {
+            tracing::warn!(
+                device_id = %old_device,
+                "the homeserver refused the bot's access token: logged in again on the same device, whose keys it still has"
+            );
             return Ok(Connected {
                 client,
                 fresh: None,
@@ -162,7 +167,7 @@ pub async fn connect(settings: &Settings, log_in_again: bool) -> anyhow::Result<
 /// A client on the Matrix store of the data directory (created if there is none).
 async fn build_client(settings: &Settings) -> anyhow::Result<Client> {
     let data_dir = settings.storage.data_dir.clone();
-    let store_dir = data_dir.join(super::STORE_DIR);
+    let store_dir = data_dir.join(super::files::STORE_DIR);
     let passphrase = settings.storage.store_passphrase.clone();
     // Stretching the passphrase takes a few dozen milliseconds of CPU: off the async workers.
     let store_config = tokio::task::spawn_blocking(move || {
@@ -180,10 +185,20 @@ async fn build_client(settings: &Settings) -> anyhow::Result<Client> {
     Client::builder()
         .homeserver_url(&settings.matrix.homeserver_url)
         .sqlite_store_with_config_and_cache_path(store_config, None::<&Path>)
-        .with_encryption_settings(super::recovery::encryption_settings())
+        .with_encryption_settings(encryption_settings())
         .build()
         .await
         .context("cannot open the Matrix store")
+}
+
+/// How every client of the bot handles encryption: a message whose key is missing makes the
+/// SDK look for that key in the backup.
+fn encryption_settings() -> EncryptionSettings {
+    EncryptionSettings {
+        auto_enable_cross_signing: false,
+        backup_download_strategy: BackupDownloadStrategy::AfterDecryptionFailure,
+        auto_enable_backups: false,
+    }
 }
 
 /// Logs in as a new device on a new store; deletes `old_device` on the homeserver when it may
@@ -194,11 +209,11 @@ async fn start_new_device(
     lost: Lost,
     old_device: Option<&OwnedDeviceId>,
 ) -> anyhow::Result<Connected> {
-    let store_dir = settings.storage.data_dir.join(super::STORE_DIR);
+    let store_dir = settings.storage.data_dir.join(super::files::STORE_DIR);
     if store_dir.exists() {
         move_aside(&store_dir, "lost")?;
     }
-    let session_path = settings.storage.data_dir.join(super::SESSION_FILE);
+    let session_path = settings.storage.data_dir.join(super::files::SESSION_FILE);
     let client = build_client(settings).await?;
     login(&client, settings, None, &session_path).await?;
     if let Some(old_device) = old_device
@@ -361,6 +376,6 @@ fn read_session(path: &Path) -> anyhow::Result<Option<SavedSession>> {
 
 /// Writes the session readable by its owner only (0600), atomically.
 fn write_session(path: &Path, session: &SavedSession) -> anyhow::Result<()> {
-    super::write_private_file(path, serde_json::to_string(session)?.as_bytes())
+    super::files::write_private_file(path, serde_json::to_string(session)?.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -134,7 +134,7 @@ fn write_private(path: &Path, (salt, rounds): &(Vec<u8>, u32)) -> Result<(), Sto
         salt: hex::encode(salt),
     })
     .unwrap_or_default();
-    super::write_private_file(path, text.as_bytes()).map_err(|source| StoreKeyError::Write {
+    super::files::write_private_file(path, text.as_bytes()).map_err(|source| StoreKeyError::Write {
         path: path.display().to_string(),
         source,
     })

@@ -253,4 +253,66 @@ mod tests {
             vec![second]
         );
     }
+
+    #[tokio::test]
+    async fn unreadable_answers_are_counted_for_their_ballot_alone() {
+        use crate::domain::ballot::BallotKind;
+        let (store, _dir) = temporary_store().await;
+        let now = at("2026-11-29T18:00:00Z");
+        let mut tx = store.begin().await.expect("tx");
+        let poll = tx
+            .open_ballot(&RoomId::new("!a"), BallotKind::Poll, 3, now)
+            .await
+            .expect("ballot");
+        tx.set_ballot_event(poll.id, &EventId::new("$poll"))
+            .await
+            .expect("event");
+        tx.commit().await.expect("commit");
+        let mut answer = event("$r1", "!a", "2026-11-29T17:00:00Z");
+        answer.answers = Some(EventId::new("$poll"));
+        store.keep_undecrypted(&answer, now).await.expect("keep");
+        // An answer to another event, and a message.
+        let mut elsewhere = event("$r2", "!a", "2026-11-29T17:00:01Z");
+        elsewhere.answers = Some(EventId::new("$other"));
+        store.keep_undecrypted(&elsewhere, now).await.expect("keep");
+        store
+            .keep_undecrypted(&event("$m", "!b", "2026-11-29T17:00:02Z"), now)
+            .await
+            .expect("keep");
+
+        let mut tx = store.begin().await.expect("tx");
+        assert_eq!(tx.unreadable_answers(poll.id).await.expect("count"), 1);
+        drop(tx);
+        assert_eq!(
+            store.rooms_with_unreadable_events().await.expect("rooms"),
+            2
+        );
+        // Only the message waits for an explanation.
+        let pending = store.unreadable_not_noticed().await.expect("pending");
+        let ids: Vec<_> = pending.iter().map(|(e, _)| e.event_id.clone()).collect();
+        assert_eq!(ids, vec![EventId::new("$m")]);
+    }
+
+    #[tokio::test]
+    async fn the_devices_identity_is_recorded_and_replaced() {
+        let (store, _dir) = temporary_store().await;
+        assert_eq!(store.matrix_identity().await.expect("read"), None);
+        let mut identity = MatrixIdentity {
+            device_id: "OLDDEVICE".into(),
+            cross_signed: false,
+            key_backup: true,
+        };
+        let now = at("2026-11-29T18:00:00Z");
+        store
+            .save_matrix_identity(&identity, now)
+            .await
+            .expect("save");
+        identity.device_id = "NEWDEVICE".into();
+        identity.cross_signed = true;
+        store
+            .save_matrix_identity(&identity, now)
+            .await
+            .expect("save");
+        assert_eq!(store.matrix_identity().await.expect("read"), Some(identity));
+    }
 }

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use matrix_sdk::ruma::events::room::member::MembershipState;
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
 use serde_json::json;
 
 use crate::helpers::{
@@ -291,4 +295,95 @@ async fn a_message_whose_key_never_comes_is_explained_once_per_key() {
     assert_eq!(alice.replies_seen(&second), 0, "one explanation per key");
     assert_eq!(alice.replies_seen(&other), 1);
     assert_eq!(alice.replies_seen(&answer), 0, "answers wait silently");
+}
+
+/// The text of `event` as `client` can decrypt it now, if it can; it asks the homeserver again
+/// and again, for the keys arrive in the background.
+async fn wait_until_readable(
+    client: &matrix_sdk::Client,
+    room: &OwnedRoomId,
+    event: &OwnedEventId,
+) -> String {
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    loop {
+        if let Some(room) = client.get_room(room)
+            && let Ok(event) = room.event(event, None).await
+            && event.encryption_info().is_some()
+            && let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+                SyncMessageLikeEvent::Original(message),
+            ))) = event.raw().deserialize()
+        {
+            return message.content.body().to_owned();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{event} never became readable for {:?}",
+            client.device_id()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replies() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let help = alice.say(&room, "!aide").await;
+    let reply = alice.reply_to(&help).await;
+    assert!(reply.was_encrypted);
+
+    // Dave is invited afterwards, from a client that shares the room's history on invite
+    // (matrix-sdk does, between cross-signed accounts, when the history is shared with members).
+    let dave = TestUser::new("dave", false).await;
+    for member in [&alice, &dave] {
+        member
+            .client
+            .encryption()
+            .bootstrap_cross_signing_if_needed(None)
+            .await
+            .expect("cross-signing");
+    }
+    alice.invite(&room, &dave.user_id).await;
+    // His client joins once it has seen the invitation (it then takes the inviter's keys).
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while dave
+        .client
+        .get_room(room.room_id())
+        .is_none_or(|invited| invited.state() != matrix_sdk::RoomState::Invited)
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no invitation for Dave"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    dave.join(&room).await;
+    let read = wait_until_readable(&dave.client, &reply.room_id, &reply.event_id).await;
+    assert!(read.contains("!agenda"), "{read}");
+
+    // Alice's new device reads it from her own key backup.
+    let recovery_key = alice
+        .client
+        .encryption()
+        .recovery()
+        .enable()
+        .wait_for_backups_to_upload()
+        .await
+        .expect("alice's key backup");
+    let second = alice.new_device().await;
+    second
+        .encryption()
+        .recovery()
+        .recover(&recovery_key)
+        .await
+        .expect("recover");
+    second
+        .encryption()
+        .backups()
+        .download_room_keys_for_room(&reply.room_id)
+        .await
+        .expect("download the room's keys");
+    let read = wait_until_readable(&second, &reply.room_id, &reply.event_id).await;
+    assert!(read.contains("!agenda"), "{read}");
 }

@@ -346,6 +346,8 @@ pub struct TestUser {
     /// Every message received so far, in order.
     pub seen: Vec<Received>,
     sync: tokio::task::JoinHandle<()>,
+    /// The account's login name and password, for another device.
+    login: (String, String),
 }
 
 impl Drop for TestUser {
@@ -531,6 +533,7 @@ impl TestUser {
             polls_seen: Vec::new(),
             seen: Vec::new(),
             sync,
+            login: (name, password),
         }
     }
 
@@ -761,6 +764,27 @@ impl TestUser {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Another device of this member (a new login, with keys of its own), synced once.
+    pub async fn new_device(&self) -> Client {
+        let client = Client::builder()
+            .homeserver_url(homeserver_url_of(&self.client))
+            .build()
+            .await
+            .expect("client");
+        client
+            .matrix_auth()
+            .login_username(&self.login.0, &self.login.1)
+            .initial_device_display_name("test client, second device")
+            .send()
+            .await
+            .expect("login");
+        client
+            .sync_once(SyncSettings::default())
+            .await
+            .expect("first sync");
+        client
     }
 
     /// Sends an encrypted event whose room key the bot never receives (as from a client that
