@@ -55,12 +55,12 @@ pub async fn set_up_encryption(
 }
 
 async fn set_up(client: &Client, settings: &Settings, data_dir: &Path, fresh: Option<Lost>) {
-    let key = read_key(data_dir);
-    if fresh.is_some() || key.is_none() {
-        // Also publishes the device's keys, which the identity's set-up checks first.
+    // Not on a very first start: a second sync from scratch right after this one comes back
+    // without the rooms (measured with Synapse 1.163), and the sync loop's first sync is one.
+    if fresh.is_some() {
         rebuild_room_state(client).await;
     }
-    match key {
+    match read_key(data_dir) {
         Some(key) => {
             if !cross_signing_complete(client).await {
                 recover(client, &key).await;
@@ -203,8 +203,9 @@ async fn download_room_keys(client: &Client) {
 }
 
 /// A new store knows nothing of the rooms: one sync from scratch, whose events are not
-/// handled (the sync loop reads them from Concerto's own position, or skips them as history on
-/// a very first start), gives it their state — members, power levels, encryption, names.
+/// handled (the sync loop reads them from Concerto's own position), gives it their state —
+/// members, power levels, encryption, names — and publishes the new device's keys, which
+/// the recovery checks first.
 async fn rebuild_room_state(client: &Client) {
     let mut filter = FilterDefinition::default();
     filter.room.timeline.limit = Some(1u32.into());

@@ -146,6 +146,16 @@ impl SyncLoop {
                 }
             };
 
+            tracing::debug!(
+                joined = response.rooms.joined.len(),
+                events = response
+                    .rooms
+                    .joined
+                    .values()
+                    .map(|update| update.timeline.events.len())
+                    .sum::<usize>(),
+                "synced"
+            );
             for room_id in response.rooms.invited.keys() {
                 self.on_invite(room_id).await;
             }

@@ -387,3 +387,42 @@ async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replie
     let read = wait_until_readable(&second, &reply.room_id, &reply.event_id).await;
     assert!(read.contains("!agenda"), "{read}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreadable_matrix_store_is_moved_aside_and_the_bot_answers_again() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    ask(&mut alice, &room, "!agenda ajouter Budget 2027").await;
+    let old_device = saved_device(&bot);
+
+    // The disk returns garbage for the store's crypto database.
+    assert!(bot.stop().await);
+    let crypto = bot
+        .data_dir()
+        .join("matrix-store")
+        .join("matrix-sdk-crypto.sqlite3");
+    std::fs::write(&crypto, b"not a database at all").expect("damage the store");
+    bot.restart();
+    alice
+        .wait_for_device_of(&bot.user_id, std::slice::from_ref(&old_device))
+        .await;
+    let agenda = ask(&mut alice, &room, "!agenda").await;
+    assert!(
+        agenda.contains("Budget 2027"),
+        "Concerto's own database is untouched: {agenda}"
+    );
+    let aside: Vec<String> = std::fs::read_dir(bot.data_dir())
+        .expect("data dir")
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("matrix-store.unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged store is kept aside: {aside:?}");
+    let logs = bot.logs();
+    assert_eq!(
+        logs.matches("the Matrix store cannot be opened").count(),
+        1,
+        "{logs}"
+    );
+}
