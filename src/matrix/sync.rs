@@ -21,7 +21,9 @@ use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::{AnySyncStateEvent, AnySyncTimelineEvent, SyncStateEvent};
+use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::{OwnedUserId, RoomId as MatrixRoomId, uint};
+use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
 
@@ -33,6 +35,8 @@ use crate::domain::{EventId, RoomId};
 use crate::service::{Handling, Incoming, Service, ServiceError};
 use crate::storage::StorageError;
 
+/// The account data event that says which device stands for the bot, since when.
+const DEVICE_MARKER: &str = "org.concerto.device";
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
 /// Events per room in one sync; a longer gap is fetched page by page.
@@ -97,6 +101,9 @@ impl SyncLoop {
         let mut reconcile_ballots = position.is_some();
         // Keys that arrived while the bot was stopped (or just before) may open kept events.
         self.service.retry_undecrypted(None, Utc::now()).await?;
+        if let Some(position) = &position {
+            self.not_taken_for_a_repeat(position).await;
+        }
 
         let mut shutdown = pin!(shutdown);
         let mut failures: u32 = 0;
@@ -188,8 +195,13 @@ impl SyncLoop {
                 tracing::error!(%error, ?delay, "events could not be handled; the batch will be read again");
                 tokio::select! {
                     () = &mut shutdown => return Ok(()),
-                    () = tokio::time::sleep(delay) => continue,
+                    () = tokio::time::sleep(delay) => {}
                 }
+                // The SDK has processed this batch: read again, it would be taken for a repeat.
+                if let Some(position) = &position {
+                    self.not_taken_for_a_repeat(position).await;
+                }
+                continue;
             }
             unfinished_batches = 0;
             store
@@ -200,6 +212,49 @@ impl SyncLoop {
                 reconcile_ballots = false;
                 self.service.reconcile_ballots().await?;
             }
+        }
+    }
+
+    /// The SDK drops a sync response whose `next_batch` is the token it processed last: it
+    /// takes it for a repeat. When Concerto's position is behind that token (a crash while a
+    /// batch was handled, or a new device whose store just read the rooms from scratch) and
+    /// nothing happened on the homeserver since, the first sync from Concerto's position
+    /// would come back with that very token, and the events it carries — the ones not handled
+    /// yet — would be dropped. A line in the account's data (which device stands for the bot,
+    /// since when) moves the homeserver on first, so that the response is new.
+    async fn not_taken_for_a_repeat(&self, position: &str) {
+        let processed = match self
+            .client
+            .state_store()
+            .get_kv_data(StateStoreDataKey::SyncToken)
+            .await
+        {
+            Ok(Some(StateStoreDataValue::SyncToken(token))) => token,
+            _ => return,
+        };
+        if processed == position {
+            return;
+        }
+        let marker = serde_json::json!({
+            "device_id": self.client.device_id().map(ToString::to_string),
+            "since": Utc::now().to_rfc3339(),
+        });
+        let written = match serde_json::value::to_raw_value(&marker) {
+            Ok(raw) => self
+                .client
+                .account()
+                .set_account_data_raw(DEVICE_MARKER.into(), Raw::from_json(raw))
+                .await
+                .map(|_| ())
+                .map_err(|error| error.to_string()),
+            Err(error) => Err(error.to_string()),
+        };
+        match written {
+            Ok(()) => tracing::debug!("the homeserver moved past the SDK's last sync token"),
+            Err(error) => tracing::warn!(
+                %error,
+                "could not move the homeserver past the SDK's last sync token; the first sync may be taken for a repeat"
+            ),
         }
     }
 

@@ -426,3 +426,21 @@ async fn an_unreadable_matrix_store_is_moved_aside_and_the_bot_answers_again() {
         "{logs}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lost_store_without_its_recovery_key_still_answers_what_was_said_meanwhile() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    ask(&mut alice, &room, "!aide").await;
+
+    // Store and recovery key both gone: nothing to restore, but nothing said is lost.
+    assert!(bot.stop().await);
+    std::fs::remove_dir_all(bot.data_dir().join("matrix-store")).expect("remove the store");
+    std::fs::remove_file(bot.data_dir().join("recovery-key.txt")).expect("remove the key");
+    let while_lost = alice.say(&room, "!agenda").await;
+    bot.restart();
+    let reply = alice.reply_to(&while_lost).await;
+    assert!(reply.body.contains("ordre du jour"), "{}", reply.body);
+    assert_eq!(alice.replies_seen(&while_lost), 1);
+}
