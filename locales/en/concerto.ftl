@@ -97,7 +97,7 @@ help-meeting-details =
     - `!meeting propose <date>; <date>; …`: propose 2 to 10 dates; everyone votes by reacting with the number of each date they can attend (removing the reaction removes the vote)
     - `!meeting votes`: who can come on each date, and which associations are represented
     - `!meeting close [n]`: set date n, or the best-ranked one (the proposer or a moderator); I then send an .ics invitation to add to your calendar
-    - `!meeting cancel`: cancel the next meeting (or the open proposal)
+    - `!meeting cancel`: cancel the next meeting or the open proposal (`!meeting cancel meeting` / `!meeting cancel proposal` when there are both)
     - `!meeting host <association>`, `!meeting host order <a>, <b>, …`, `!meeting place <address>`
 
     Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month).
@@ -164,6 +164,8 @@ meeting-proposal-cancel-refused = Only the person who proposed these dates ({ $p
 meeting-cancelled = The meeting of { $date } is cancelled. Its agenda items wait for the next date.
 meeting-invitation-cancelled = Calendars that received the invitation remove it with the file below.
 meeting-proposal-cancelled = The date proposal is cancelled.
+meeting-no-dated-meeting-but-proposal = No meeting is scheduled. To cancel the open date proposal: `!meeting cancel proposal`
+meeting-cancel-which = A meeting is scheduled ({ $date }) and a date proposal is open. Which one should be cancelled? `!meeting cancel meeting` or `!meeting cancel proposal`
 meeting-nothing-to-cancel = There is neither a scheduled meeting nor a date proposal to cancel.
 meeting-host-set = Noted: { $host } will host the next meeting.
 meeting-host-unknown-association = I don't know the association “{ $given }” in this room. Known associations: { $known }. Example: `!meeting host { $first }`

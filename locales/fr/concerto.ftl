@@ -106,7 +106,7 @@ help-meeting-details =
     - `!réunion proposer <date> ; <date> ; …` : proposer de 2 à 10 dates ; chacun vote en réagissant avec le numéro de chaque date où il peut venir (retirer sa réaction retire son vote)
     - `!réunion votes` : qui peut venir à chaque date, et quelles associations sont représentées
     - `!réunion clore [n]` : fixer la date n, ou la mieux placée (celui qui a proposé, ou un modérateur) ; j'envoie alors une invitation .ics à ajouter à son agenda
-    - `!réunion annuler` : annuler la prochaine réunion (ou la proposition en cours)
+    - `!réunion annuler` : annuler la prochaine réunion ou la proposition en cours (`!réunion annuler réunion` / `!réunion annuler proposition` quand il y a les deux)
     - `!réunion hôte <association>`, `!réunion hôte ordre <a>, <b>, …`, `!réunion lieu <adresse>`
 
     Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`.
@@ -173,6 +173,8 @@ meeting-proposal-cancel-refused = Seule la personne qui a proposé ces dates ({ 
 meeting-cancelled = La réunion du { $date } est annulée. Ses points d'ordre du jour attendent la prochaine date.
 meeting-invitation-cancelled = Les agendas qui ont reçu l'invitation la retirent avec le fichier ci-dessous.
 meeting-proposal-cancelled = La proposition de dates est annulée.
+meeting-no-dated-meeting-but-proposal = Aucune réunion n'est fixée. Pour annuler la proposition de dates en cours : `!réunion annuler proposition`
+meeting-cancel-which = Une réunion est fixée ({ $date }) et une proposition de dates est ouverte. Laquelle annuler ? `!réunion annuler réunion` ou `!réunion annuler proposition`
 meeting-nothing-to-cancel = Il n'y a ni réunion fixée ni proposition de dates à annuler.
 meeting-host-set = C'est noté : { $host } accueillera la prochaine réunion.
 meeting-host-unknown-association = Je ne connais pas l'association « { $given } » dans ce salon. Associations connues : { $known }. Exemple : `!réunion hôte { $first }`

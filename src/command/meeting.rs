@@ -20,7 +20,11 @@ pub enum MeetingCommand {
     Close {
         option: Option<usize>,
     },
-    Cancel,
+    /// Cancel the dated meeting or the open proposal (`what`), or, unsaid, the one the sender
+    /// may cancel.
+    Cancel {
+        what: Option<CancelTarget>,
+    },
     Host {
         association: String,
     },
@@ -31,6 +35,25 @@ pub enum MeetingCommand {
         place: String,
     },
 }
+
+/// What `!réunion annuler` aims at, when it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelTarget {
+    /// The open date proposal.
+    Proposal,
+    /// The next dated meeting.
+    Meeting,
+}
+
+/// The words after `!réunion annuler` that say which.
+const CANCEL_TARGETS: &[(&str, CancelTarget)] = &[
+    ("proposition", CancelTarget::Proposal),
+    ("proposal", CancelTarget::Proposal),
+    ("dates", CancelTarget::Proposal),
+    ("réunion", CancelTarget::Meeting),
+    ("reunion", CancelTarget::Meeting),
+    ("meeting", CancelTarget::Meeting),
+];
 
 /// The forms that follow `!réunion`, by every name they answer to. `Host` covers
 /// `hôte ordre …` too.
@@ -69,7 +92,7 @@ pub(super) fn parse(arguments: &str) -> Result<MeetingCommand, ParseError> {
         Usage::MeetingClose => MeetingCommand::Close {
             option: optional_number(rest, usage)?,
         },
-        Usage::MeetingCancel => no_more(rest, usage).map(|()| MeetingCommand::Cancel)?,
+        Usage::MeetingCancel => cancel(rest)?,
         Usage::MeetingHost => host(rest)?,
         _ => place(rest)?,
     };
@@ -90,6 +113,22 @@ fn propose(rest: &str) -> Result<MeetingCommand, ParseError> {
         Err(ParseError::OptionCount {
             count: options.len(),
         })
+    }
+}
+
+/// Nothing, `proposition` (`proposal`) or `réunion` (`meeting`).
+fn cancel(rest: &str) -> Result<MeetingCommand, ParseError> {
+    let (form, what, after) = read_form(rest, CANCEL_TARGETS);
+    if form.is_empty() {
+        return Ok(MeetingCommand::Cancel { what: None });
+    }
+    match what {
+        Some(what) => no_more(after, Usage::MeetingCancel)
+            .map(|()| MeetingCommand::Cancel { what: Some(what) }),
+        None => Err(ParseError::UnexpectedWords {
+            usage: Usage::MeetingCancel,
+            extra: rest.trim().to_owned(),
+        }),
     }
 }
 
@@ -188,8 +227,35 @@ mod tests {
         );
         assert_eq!(
             meeting("!réunion annuler"),
-            Ok(Some(Command::Meeting(MeetingCommand::Cancel)))
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel {
+                what: None
+            })))
         );
+        assert_eq!(
+            meeting("!réunion annuler Proposition"),
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel {
+                what: Some(CancelTarget::Proposal)
+            })))
+        );
+        assert_eq!(
+            meeting("!meeting cancel meeting"),
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel {
+                what: Some(CancelTarget::Meeting)
+            })))
+        );
+        assert_eq!(
+            meeting("!réunion annuler réunion"),
+            Ok(Some(Command::Meeting(MeetingCommand::Cancel {
+                what: Some(CancelTarget::Meeting)
+            })))
+        );
+        assert!(matches!(
+            meeting("!meeting cancel proposal now"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingCancel,
+                ..
+            })
+        ));
         assert_eq!(
             meeting("!réunion hôte Croix-Rouge"),
             Ok(Some(Command::Meeting(MeetingCommand::Host {

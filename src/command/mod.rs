@@ -33,7 +33,7 @@ pub use agenda::AgendaCommand;
 pub use association::AssociationCommand;
 pub use decision::DecisionCommand;
 pub use error::{ParseError, Usage};
-pub use meeting::MeetingCommand;
+pub use meeting::{CancelTarget, MeetingCommand};
 pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
 

@@ -160,19 +160,21 @@ pub fn parse_when(text: &str, now: DateTime<Utc>, time_zone: Tz) -> Result<When,
             let time = parse_time_of_day(&time_words.join(" ")).ok_or(WhenProblem::Unreadable)?;
             When::Every(Recurrence { weekday, time })
         }
+        // Yesterday is read too, to be told it is past (not that it is no time at all).
         [
-            day @ ("demain" | "tomorrow" | "aujourd'hui" | "today"),
+            day @ ("demain" | "tomorrow" | "aujourd'hui" | "today" | "hier" | "yesterday"
+            | "avant-hier"),
             time @ ..,
         ] => {
             let time = parse_time_of_day(&time.join(" ")).ok_or(WhenProblem::Unreadable)?;
             let today = now.with_timezone(&time_zone).date_naive();
-            let date = if matches!(*day, "demain" | "tomorrow") {
-                today
-                    .checked_add_days(Days::new(1))
-                    .ok_or(WhenProblem::NoSuchDate)?
-            } else {
-                today
-            };
+            let date = match *day {
+                "demain" | "tomorrow" => today.checked_add_days(Days::new(1)),
+                "hier" | "yesterday" => today.checked_sub_days(Days::new(1)),
+                "avant-hier" => today.checked_sub_days(Days::new(2)),
+                _ => Some(today),
+            }
+            .ok_or(WhenProblem::NoSuchDate)?;
             When::Once(local_moment(date, time, time_zone).ok_or(WhenProblem::NoSuchDate)?)
         }
         _ => When::Once(parse_meeting_date(text, now, time_zone).map_err(
@@ -438,6 +440,9 @@ mod tests {
     #[test]
     fn past_impossible_unreadable_and_far_times_are_refused() {
         assert_eq!(when("aujourd'hui 8h"), Err(WhenProblem::InPast));
+        assert_eq!(when("hier 9h"), Err(WhenProblem::InPast));
+        assert_eq!(when("yesterday 9am"), Err(WhenProblem::InPast));
+        assert_eq!(when("avant-hier 18h"), Err(WhenProblem::InPast));
         assert_eq!(when("1/11/2026 9h"), Err(WhenProblem::InPast));
         assert_eq!(when("31/11 9h"), Err(WhenProblem::NoSuchDate));
         assert_eq!(when("bientôt"), Err(WhenProblem::Unreadable));

@@ -390,6 +390,26 @@ pub fn meeting_proposal_cancelled(wording: &Wording<'_>) -> String {
     wording.get("meeting-proposal-cancelled")
 }
 
+/// `!réunion annuler réunion` with no dated meeting (`proposal_open`: there is a proposal to
+/// cancel instead).
+pub fn meeting_no_dated_meeting(wording: &Wording<'_>, proposal_open: bool) -> String {
+    if proposal_open {
+        wording.get("meeting-no-dated-meeting-but-proposal")
+    } else {
+        wording.get("meeting-nothing-to-cancel")
+    }
+}
+
+/// `!réunion annuler` when a meeting is dated and a proposal open, and the sender may cancel
+/// both: which?
+pub fn meeting_cancel_which(wording: &Wording<'_>, meeting: &Meeting) -> String {
+    let date = meeting
+        .starts_at
+        .map(|at| format_date_time(at, wording.time_zone, wording.language))
+        .unwrap_or_default();
+    wording.format("meeting-cancel-which", &[("date", date.into())])
+}
+
 pub fn meeting_nothing_to_cancel(wording: &Wording<'_>) -> String {
     wording.get("meeting-nothing-to-cancel")
 }

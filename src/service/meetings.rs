@@ -9,6 +9,7 @@ use super::error::ServiceError;
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
+use crate::command::CancelTarget;
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::next_host;
@@ -280,79 +281,149 @@ impl<C: Chat> Service<C> {
         Ok(messages)
     }
 
-    /// `!meeting cancel`: the next dated meeting (calendars get a cancellation), or else the
-    /// open proposal. Its proposer or a moderator.
-    pub(super) async fn meeting_cancel(&self, request: &mut Request<'_>) -> Handled {
-        let language = request.language;
-        let wording = &self.wording(language);
-        let time_zone = self.settings.time_zone;
+    /// `!meeting cancel [meeting|proposal]`: the next dated meeting (calendars get a
+    /// cancellation) or the open proposal, each by its proposer or a moderator. Unsaid, the one
+    /// there is; when there are both, the one the sender may cancel, and the bot asks which
+    /// when they may cancel both.
+    pub(super) async fn meeting_cancel(
+        &self,
+        request: &mut Request<'_>,
+        what: Option<CancelTarget>,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
         let room = request.room().clone();
+        let time_zone = self.settings.time_zone;
         let planned = request.tx.planned_meetings(&room).await?;
-        let scheduled = planned
+        let dated = planned
             .iter()
             .filter(|meeting| {
                 meeting.starts_at.is_some() && !meeting.is_over(request.at, time_zone)
             })
-            .min_by_key(|meeting| meeting.starts_at);
-        if let Some(meeting) = scheduled {
-            let proposer = request.tx.meeting_proposer(meeting.id).await?;
-            let owner = proposer.clone().map(Owner::Member);
-            if let Some(refusal) = self
-                .refusal(request, Act::CancelMeeting, owner.as_ref())
-                .await?
-            {
-                let name = match &proposer {
-                    Some(proposer) => self.name_of(&room, proposer).await,
-                    None => String::from("—"),
-                };
-                return request.say(replies::refused(wording, &refusal, &name));
+            .min_by_key(|meeting| meeting.starts_at)
+            .cloned();
+        let proposal = request.tx.open_proposal(&room).await?;
+        let target = match (what, &dated, &proposal) {
+            (None, None, None) => return request.say(replies::meeting_nothing_to_cancel(wording)),
+            (Some(CancelTarget::Meeting), None, _) => {
+                return request.say(replies::meeting_no_dated_meeting(
+                    wording,
+                    proposal.is_some(),
+                ));
             }
-            let unscheduled = match planned.iter().find(|m| m.starts_at.is_none()) {
-                Some(unscheduled) => unscheduled.id,
-                None => {
-                    request
-                        .tx
-                        .create_unscheduled_meeting(&room, request.at)
-                        .await?
-                        .id
+            (Some(CancelTarget::Proposal), _, None) => {
+                return request.say(replies::meeting_no_proposal(wording));
+            }
+            (Some(target), _, _) => target,
+            (None, Some(_), None) => CancelTarget::Meeting,
+            (None, None, Some(_)) => CancelTarget::Proposal,
+            (None, Some(meeting), Some(proposal)) => {
+                // Both: the one the sender may cancel; asked when they may cancel both.
+                let meeting_owner = request
+                    .tx
+                    .meeting_proposer(meeting.id)
+                    .await?
+                    .map(Owner::Member);
+                let may_cancel_meeting = self
+                    .refusal(request, Act::CancelMeeting, meeting_owner.as_ref())
+                    .await?
+                    .is_none();
+                let proposal_owner = Owner::Member(proposal.proposer.clone());
+                let may_cancel_proposal = self
+                    .refusal(request, Act::CancelProposal, Some(&proposal_owner))
+                    .await?
+                    .is_none();
+                match (may_cancel_meeting, may_cancel_proposal) {
+                    (true, true) => {
+                        return request.say(replies::meeting_cancel_which(wording, meeting));
+                    }
+                    (false, true) => CancelTarget::Proposal,
+                    // Neither: the meeting's refusal says who may.
+                    _ => CancelTarget::Meeting,
                 }
-            };
-            request
-                .tx
-                .cancel_meeting(meeting.id, unscheduled, request.at)
-                .await?;
-            request.reschedules = true;
-            let cancellation = self
-                .invitation(
-                    request.tx,
-                    &room,
-                    language,
-                    meeting,
-                    Method::Cancel,
-                    request.at,
-                )
-                .await?;
-            let mut messages = vec![request.reply(replies::meeting_cancelled(wording, meeting))];
-            messages.extend(cancellation);
-            return Ok(messages);
-        }
-        if let Some(proposal) = request.tx.open_proposal(&room).await? {
-            let owner = Owner::Member(proposal.proposer.clone());
-            if let Some(refusal) = self
-                .refusal(request, Act::CancelProposal, Some(&owner))
-                .await?
-            {
-                let name = self.name_of(&room, &proposal.proposer).await;
-                return request.say(replies::refused(wording, &refusal, &name));
             }
-            request
-                .tx
-                .end_proposal(proposal.id, None, request.at)
-                .await?;
-            request.tx.close_ballot(proposal.ballot, request.at).await?;
-            return request.say(replies::meeting_proposal_cancelled(wording));
+        };
+        match (target, dated, proposal) {
+            (CancelTarget::Meeting, Some(meeting), _) => {
+                self.cancel_dated_meeting(request, &planned, &meeting).await
+            }
+            (CancelTarget::Proposal, _, Some(proposal)) => {
+                self.cancel_proposal(request, &proposal).await
+            }
+            _ => request.say(replies::meeting_nothing_to_cancel(wording)),
         }
-        request.say(replies::meeting_nothing_to_cancel(wording))
+    }
+
+    /// Cancels `meeting` (its proposer or a moderator): its items wait for the next date, and
+    /// calendars get the cancellation.
+    async fn cancel_dated_meeting(
+        &self,
+        request: &mut Request<'_>,
+        planned: &[Meeting],
+        meeting: &Meeting,
+    ) -> Handled {
+        let language = request.language;
+        let wording = &self.wording(language);
+        let room = request.room().clone();
+        let proposer = request.tx.meeting_proposer(meeting.id).await?;
+        let owner = proposer.clone().map(Owner::Member);
+        if let Some(refusal) = self
+            .refusal(request, Act::CancelMeeting, owner.as_ref())
+            .await?
+        {
+            let name = match &proposer {
+                Some(proposer) => self.name_of(&room, proposer).await,
+                None => String::from("—"),
+            };
+            return request.say(replies::refused(wording, &refusal, &name));
+        }
+        let unscheduled = match planned.iter().find(|m| m.starts_at.is_none()) {
+            Some(unscheduled) => unscheduled.id,
+            None => {
+                request
+                    .tx
+                    .create_unscheduled_meeting(&room, request.at)
+                    .await?
+                    .id
+            }
+        };
+        request
+            .tx
+            .cancel_meeting(meeting.id, unscheduled, request.at)
+            .await?;
+        request.reschedules = true;
+        let cancellation = self
+            .invitation(
+                request.tx,
+                &room,
+                language,
+                meeting,
+                Method::Cancel,
+                request.at,
+            )
+            .await?;
+        let mut messages = vec![request.reply(replies::meeting_cancelled(wording, meeting))];
+        messages.extend(cancellation);
+        Ok(messages)
+    }
+
+    /// Withdraws the open date proposal (its proposer or a moderator).
+    async fn cancel_proposal(&self, request: &mut Request<'_>, proposal: &Proposal) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let owner = Owner::Member(proposal.proposer.clone());
+        if let Some(refusal) = self
+            .refusal(request, Act::CancelProposal, Some(&owner))
+            .await?
+        {
+            let name = self.name_of(&room, &proposal.proposer).await;
+            return request.say(replies::refused(wording, &refusal, &name));
+        }
+        request
+            .tx
+            .end_proposal(proposal.id, None, request.at)
+            .await?;
+        request.tx.close_ballot(proposal.ballot, request.at).await?;
+        request.say(replies::meeting_proposal_cancelled(wording))
     }
 
     /// `!meeting host <association>`.

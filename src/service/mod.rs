@@ -532,7 +532,7 @@ impl<C: Chat> Service<C> {
             }
             Command::Meeting(M::Votes) => self.meeting_votes(request).await,
             Command::Meeting(M::Close { option }) => self.meeting_close(request, option).await,
-            Command::Meeting(M::Cancel) => self.meeting_cancel(request).await,
+            Command::Meeting(M::Cancel { what }) => self.meeting_cancel(request, what).await,
             Command::Meeting(M::Host { association }) => {
                 self.meeting_host(request, &association).await
             }

@@ -334,3 +334,34 @@ async fn an_action_is_reminded_two_days_before_and_on_the_day_to_its_owners() {
     run_all(&bot, &[("@bob:localhost", "$d", "!action fait 1")]).await;
     assert_eq!(due(&bot, "2026-12-20T08:00:00Z").await, None);
 }
+
+#[tokio::test]
+async fn a_reminder_for_yesterday_or_a_past_date_is_told_it_is_past_with_an_example() {
+    let (bot, _dir) = bot().await;
+    let replies = run_all(
+        &bot,
+        &[
+            (
+                "@alice:localhost",
+                "$1",
+                "!rappel hier 9h Envoyer la lettre",
+            ),
+            (
+                "@alice:localhost",
+                "$2",
+                "!remind yesterday 9am Send the letter",
+            ),
+            ("@alice:localhost", "$3", "!rappel 1/11/2026 9h Bilan"),
+        ],
+    )
+    .await;
+    for reply in &replies {
+        assert!(reply.contains("Ce moment est déjà passé."), "{reply}");
+        assert!(
+            reply.contains("Exemple : `!rappel demain 9h"),
+            "an example: {reply}"
+        );
+        assert!(!reply.contains("Je ne sais pas quand"), "{reply}");
+    }
+    assert_eq!(replies.len(), 3);
+}
