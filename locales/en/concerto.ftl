@@ -156,6 +156,7 @@ meeting-close-refused = Only the person who proposed these dates ({ $proposer })
 meeting-close-tie = Several dates are tied: { $options }. Choose with `!meeting close <n>`, for instance `!meeting close { $first }`.
 meeting-close-past = Date { $number } ({ $date }) is already past. Choose another one (`!meeting close 2`) or propose new dates: cancel with `!meeting cancel`, then `!meeting propose 10/12 2pm ; Tuesday 6pm`.
 meeting-close-no-such-option = There is no date { $number }: the proposal has { $count }. Example: `!meeting close 1`
+meeting-scheduled-attendance = Are you coming? Answer ✅ (coming) or ❌ (excused) under this message, or `!attendance yes` / `!attendance no`. `!attendance` shows who comes, per association.
 meeting-scheduled = **Meeting set: { $date }.**
 meeting-scheduled-host = Host: { $host }.
 meeting-scheduled-invitation = Here is the invitation to add to your calendar.
@@ -419,6 +420,8 @@ reminder-cancel-refused = Only the person who asked for reminder no. { $number }
 reminder-late = (due on { $date }, sent late)
 reminder-late-short = (sent late)
 reminder-message = ⏰ Reminder for { $author }: { $text }
+reminder-attendance = **Attendance**:
+reminder-attendance-call = { $association } is not represented yet: { $people }, are you coming? Answer ✅ or ❌ under the meeting's announcement, or `!attendance yes`.
 reminder-meeting = 📅 **Meeting in { $delay }**: { $meeting }.
 reminder-agenda-empty = The agenda is empty so far.
 reminder-meeting-ask-items = Items to add? `!agenda add <text>` (or `!agenda urgent <text>`).
@@ -460,3 +463,35 @@ web-revoked = Revoked on
 web-history = Earlier versions
 web-no-position = No joint position adopted yet.
 web-minutes-download = minutes (Markdown)
+
+## Attendance
+
+help-attendance-summary = `!attendance` — who comes to the next scheduled meeting, per association
+help-attendance-details =
+    Once the date is set, answer ✅ (coming) or ❌ (excused) under the meeting's announcement, or:
+    - `!attendance yes` / `!attendance no`: your answer (the latest counts)
+    - `!attendance yes @marie:example.org, Jean`: note other members' attendance (the secretary of the day); I keep who noted it
+    - `!attendance`: per association, who comes, who is excused, who has not answered, and the associations not represented
+help-attendance-example = !attendance yes
+example-attendance-list = !attendance
+attendance-title = **Attendance — { $meeting }**
+attendance-line = { $association }: { $coming }/{ $size } — { $names }
+attendance-line-not-represented = { $association }: 0/{ $size } — not represented
+attendance-excused = excused: { $names }
+attendance-silent = no answer: { $names }
+attendance-others-coming = Coming, outside the associations: { $names }
+attendance-others-excused = Excused, outside the associations: { $names }
+attendance-nobody-yet = Nobody has answered yet.
+attendance-how = Answer ✅ or ❌ under the meeting's announcement, or `!attendance yes` / `!attendance no`.
+attendance-no-meeting = No meeting is scheduled: attendance is noted once the date is set (`!meeting close`).
+attendance-unknown-members = I cannot find in this room: { $names }. Name members by their display name or their id, for example `!attendance yes @marie:example.org`.
+attendance-noted-coming = Noted: you are coming to { $meeting }.
+attendance-noted-excused = Noted: you are excused for { $meeting }.
+attendance-noted-others-coming = Noted for { $meeting }: { $names } { $count ->
+        [one] is coming
+       *[other] are coming
+    }.
+attendance-noted-others-excused = Noted for { $meeting }: { $names } { $count ->
+        [one] is excused
+       *[other] are excused
+    }.

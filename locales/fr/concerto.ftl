@@ -165,6 +165,7 @@ meeting-close-refused = Seule la personne qui a proposé ces dates ({ $proposer 
 meeting-close-tie = Plusieurs dates sont à égalité : { $options }. Choisissez avec `!réunion clore <n>`, par exemple `!réunion clore { $first }`.
 meeting-close-past = La date { $number } ({ $date }) est déjà passée. Choisissez-en une autre (`!réunion clore 2`) ou proposez de nouvelles dates : annulez avec `!réunion annuler`, puis `!réunion proposer 10/12 14h ; mardi 18h`.
 meeting-close-no-such-option = Il n'y a pas de date n° { $number } : la proposition en compte { $count }. Exemple : `!réunion clore 1`
+meeting-scheduled-attendance = Venez-vous ? Répondez par ✅ (je viens) ou ❌ (excusé·e) sous ce message, ou `!présence oui` / `!présence non`. `!présence` montre qui vient, par association.
 meeting-scheduled = **Réunion fixée : { $date }.**
 meeting-scheduled-host = Accueil : { $host }.
 meeting-scheduled-invitation = Voici l'invitation à ajouter à votre agenda.
@@ -428,6 +429,8 @@ reminder-cancel-refused = Seule la personne qui a demandé le rappel n° { $numb
 reminder-late = (prévu le { $date }, envoyé en retard)
 reminder-late-short = (envoyé en retard)
 reminder-message = ⏰ Rappel pour { $author } : { $text }
+reminder-attendance = **Présence** :
+reminder-attendance-call = { $association } n'est pas encore représentée : { $people }, venez-vous ? Répondez ✅ ou ❌ sous l'annonce de la réunion, ou `!présence oui`.
 reminder-meeting = 📅 **Réunion dans { $delay }** : { $meeting }.
 reminder-agenda-empty = L'ordre du jour est vide pour l'instant.
 reminder-meeting-ask-items = Des points à ajouter ? `!agenda ajouter <texte>` (ou `!agenda urgent <texte>`).
@@ -469,3 +472,35 @@ web-revoked = Annulée le
 web-history = Versions précédentes
 web-no-position = Aucune position commune adoptée pour l'instant.
 web-minutes-download = compte rendu (Markdown)
+
+## Présence
+
+help-attendance-summary = `!présence` — qui vient à la prochaine réunion fixée, par association
+help-attendance-details =
+    Une fois la date fixée, répondez par ✅ (je viens) ou ❌ (excusé·e) sous l'annonce de la réunion, ou :
+    - `!présence oui` / `!présence non` : votre réponse (la dernière compte)
+    - `!présence oui @marie:exemple.org, Jean` : noter la présence d'autres membres (le ou la secrétaire du jour) ; je garde qui l'a noté
+    - `!présence` : par association, qui vient, qui est excusé, qui n'a pas répondu, et les associations non représentées
+help-attendance-example = !présence oui
+example-attendance-list = !présence
+attendance-title = **Présence — { $meeting }**
+attendance-line = { $association } : { $coming }/{ $size } — { $names }
+attendance-line-not-represented = { $association } : 0/{ $size } — non représentée
+attendance-excused = excusé·e(s) : { $names }
+attendance-silent = sans réponse : { $names }
+attendance-others-coming = Présents hors associations : { $names }
+attendance-others-excused = Excusés hors associations : { $names }
+attendance-nobody-yet = Personne n'a encore répondu.
+attendance-how = Répondez par ✅ ou ❌ sous l'annonce de la réunion, ou `!présence oui` / `!présence non`.
+attendance-no-meeting = Aucune réunion n'est fixée : la présence se note une fois la date fixée (`!réunion clore`).
+attendance-unknown-members = Je ne trouve pas dans ce salon : { $names }. Nommez les membres par leur nom affiché ou leur identifiant, par exemple `!présence oui @marie:exemple.org`.
+attendance-noted-coming = C'est noté : vous venez à { $meeting }.
+attendance-noted-excused = C'est noté : vous êtes excusé·e pour { $meeting }.
+attendance-noted-others-coming = C'est noté pour { $meeting } : { $names } { $count ->
+        [one] vient
+       *[other] viennent
+    }.
+attendance-noted-others-excused = C'est noté pour { $meeting } : { $names } { $count ->
+        [one] est excusé·e
+       *[other] sont excusé·e·s
+    }.

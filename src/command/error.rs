@@ -48,11 +48,13 @@ pub enum Usage {
     RemindersCancel,
     RemindersMeeting,
     Page,
+    AttendanceList,
+    AttendanceAnswer,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 35] = [
+    pub const ALL: [Usage; 37] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -88,6 +90,8 @@ impl Usage {
         Usage::RemindersCancel,
         Usage::RemindersMeeting,
         Usage::Page,
+        Usage::AttendanceList,
+        Usage::AttendanceAnswer,
     ];
 }
 

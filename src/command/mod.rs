@@ -14,6 +14,7 @@
 mod action;
 mod agenda;
 mod association;
+mod attendance;
 mod decision;
 mod error;
 #[cfg(test)]
@@ -31,6 +32,7 @@ mod words;
 pub use action::ActionCommand;
 pub use agenda::AgendaCommand;
 pub use association::AssociationCommand;
+pub use attendance::AttendanceCommand;
 pub use decision::DecisionCommand;
 pub use error::{ParseError, Usage};
 pub use meeting::{CancelTarget, MeetingCommand};
@@ -73,6 +75,8 @@ pub enum Command {
     Reminders(RemindersCommand),
     /// `!page` (`!web`): the group's private web page; `new-link` replaces its link.
     Page { new_link: bool },
+    /// `!attendance …` (`!présence`): who comes to the next dated meeting.
+    Attendance(AttendanceCommand),
 }
 
 impl Command {
@@ -91,6 +95,7 @@ impl Command {
             Command::Minutes { .. } => Topic::Minutes,
             Command::Remind { .. } | Command::Reminders(_) => Topic::Remind,
             Command::Page { .. } => Topic::Page,
+            Command::Attendance(_) => Topic::Attendance,
         }
     }
 }
@@ -111,6 +116,7 @@ pub enum Topic {
     Minutes,
     Remind,
     Page,
+    Attendance,
 }
 
 impl Topic {
@@ -129,6 +135,7 @@ impl Topic {
             Topic::Minutes => "minutes",
             Topic::Remind => "remind",
             Topic::Page => "page",
+            Topic::Attendance => "attendance",
         }
     }
 }
@@ -181,6 +188,9 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("reminders", Topic::Remind, Plural),
     ("page", Topic::Page, Singular),
     ("web", Topic::Page, Singular),
+    ("présence", Topic::Attendance, Singular),
+    ("presence", Topic::Attendance, Singular),
+    ("attendance", Topic::Attendance, Singular),
 ];
 
 /// The dispatch: the arguments of a command of `topic` (everything after its name), read by
@@ -223,6 +233,7 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Page, _) => Command::Page {
             new_link: page::parse(arguments)?,
         },
+        (Topic::Attendance, _) => Command::Attendance(attendance::parse(arguments)?),
     })
 }
 

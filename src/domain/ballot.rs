@@ -21,6 +21,8 @@ pub enum BallotKind {
     MeetingDates,
     /// A question with options: one voice per person.
     Poll,
+    /// Who comes to a dated meeting: 1 coming (✅), 2 excused (❌); one voice per person.
+    Attendance,
 }
 
 impl BallotKind {
@@ -28,20 +30,21 @@ impl BallotKind {
     pub fn counting(self) -> Counting {
         match self {
             BallotKind::MeetingDates => Counting::Approval,
-            BallotKind::Poll => Counting::SingleChoice,
+            BallotKind::Poll | BallotKind::Attendance => Counting::SingleChoice,
         }
     }
 
     /// Whether the bot puts the number reactions (1️⃣ 2️⃣ …) under its message, so that
     /// answering is one click. Polls have their own buttons in the clients.
     pub fn bot_adds_reactions(self) -> bool {
-        matches!(self, BallotKind::MeetingDates)
+        matches!(self, BallotKind::MeetingDates | BallotKind::Attendance)
     }
 
     pub fn code(self) -> &'static str {
         match self {
             BallotKind::MeetingDates => "dates",
             BallotKind::Poll => "poll",
+            BallotKind::Attendance => "attendance",
         }
     }
 }
@@ -53,6 +56,7 @@ impl FromStr for BallotKind {
         match code {
             "dates" => Ok(BallotKind::MeetingDates),
             "poll" => Ok(BallotKind::Poll),
+            "attendance" => Ok(BallotKind::Attendance),
             other => Err(UnknownCode(other.to_owned())),
         }
     }
@@ -89,8 +93,18 @@ pub struct Ballot {
 impl Ballot {
     /// The option a reaction with `key` answers, if it names one of this ballot's options.
     pub fn option_of_reaction(&self, key: &str) -> Option<usize> {
-        option_of_reaction(key).filter(|number| *number <= self.option_count)
+        match self.kind {
+            BallotKind::Attendance => super::attendance::option_of_reaction(key),
+            BallotKind::MeetingDates | BallotKind::Poll => option_of_reaction(key),
+        }
+        .filter(|number| *number <= self.option_count)
     }
+}
+
+/// Whether a reaction with `key` can answer some ballot (a number, ✅ or ❌): the others cost
+/// no look-up.
+pub fn may_answer(key: &str) -> bool {
+    option_of_reaction(key).is_some() || super::attendance::option_of_reaction(key).is_some()
 }
 
 /// The way an answer was given.

@@ -7,8 +7,9 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 12] = [
+pub const HELP_ORDER: [Topic; 13] = [
     Topic::Meeting,
+    Topic::Attendance,
     Topic::Agenda,
     Topic::Poll,
     Topic::Vote,
@@ -45,6 +46,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Remind, Language::Fr) => "rappel",
         (Topic::Remind, Language::En) => "remind",
         (Topic::Page, _) => "page",
+        (Topic::Attendance, Language::Fr) => "présence",
+        (Topic::Attendance, Language::En) => "attendance",
     }
 }
 
@@ -63,6 +66,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Minutes => Usage::Minutes,
         Topic::Remind => Usage::Remind,
         Topic::Page => Usage::Page,
+        Topic::Attendance => Usage::AttendanceAnswer,
     }
 }
 
@@ -104,6 +108,8 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::RemindersCancel => "example-reminders-cancel",
         Usage::RemindersMeeting => "example-reminders-meeting",
         Usage::Page => "help-page-example",
+        Usage::AttendanceList => "example-attendance-list",
+        Usage::AttendanceAnswer => "help-attendance-example",
     }
 }
 

@@ -229,6 +229,7 @@ pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting) -> String {
         ),
         place_line(wording, meeting),
         host_line(wording, meeting),
+        wording.get("meeting-scheduled-attendance"),
         wording.get("meeting-scheduled-invitation"),
     ]
     .join("\n\n")

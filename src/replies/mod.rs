@@ -5,6 +5,7 @@
 //! words what the grammar could not read, `permissions.rs` the one refusal.
 
 mod agenda;
+mod attendance;
 mod errors;
 mod general;
 mod help;
@@ -16,6 +17,7 @@ mod reminders;
 mod wording;
 
 pub use agenda::*;
+pub use attendance::*;
 pub use errors::*;
 pub use general::*;
 pub use help::*;

@@ -3,9 +3,12 @@
 //! notify, naming people with `matrix.to` pills.
 
 use super::wording::Wording;
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::agenda::{item_text, meeting_name};
+use crate::domain::attendance::Attendance;
 use crate::domain::meeting::format_date_time;
 use crate::domain::poll::Poll;
 use crate::domain::record::Action;
@@ -243,6 +246,7 @@ pub fn meeting_reminder(
     meeting: &Meeting,
     agenda: &Agenda,
     late_actions: &[(Action, String)],
+    attendance: Option<(&Attendance, &HashMap<UserId, String>)>,
     offset: Duration,
     due: DateTime<Utc>,
     late: bool,
@@ -309,6 +313,33 @@ pub fn meeting_reminder(
     if kind == MeetingReminderKind::WeekAhead {
         text.push('\n');
         text.push_str(&wording.get("reminder-meeting-ask-items"));
+    }
+    if let Some((listing, names)) = attendance {
+        text.push('\n');
+        text.push_str(&wording.get("reminder-attendance"));
+        text.push('\n');
+        for line in super::attendance::association_lines(wording, listing, names) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        for standing in &listing.associations {
+            let called = standing.to_call();
+            if called.is_empty() {
+                continue;
+            }
+            let pills: Vec<String> = called
+                .iter()
+                .map(|user| pill(user, names.get(user).map_or(user.as_str(), String::as_str)))
+                .collect();
+            text.push_str(&wording.format(
+                "reminder-attendance-call",
+                &[
+                    ("association", escape_markdown(&standing.association).into()),
+                    ("people", pills.join(", ").into()),
+                ],
+            ));
+            text.push('\n');
+        }
     }
     if kind == MeetingReminderKind::DayBefore && !late_actions.is_empty() {
         text.push('\n');

@@ -8,8 +8,7 @@ use std::collections::HashSet;
 use super::error::ServiceError;
 use super::{Chat, IncomingPollResponse, IncomingReaction, Service};
 use crate::domain::EventId;
-use crate::domain::ballot::{Answer, Ballot, Channel};
-use crate::domain::votes::option_of_reaction;
+use crate::domain::ballot::{Answer, Ballot, Channel, may_answer};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
@@ -20,7 +19,7 @@ impl<C: Chat> Service<C> {
         reaction: &IncomingReaction,
     ) -> Result<(), ServiceError> {
         // Most reactions are no answers: those cost no query.
-        if option_of_reaction(&reaction.key).is_none() {
+        if !may_answer(&reaction.key) {
             return Ok(());
         }
         let mut tx = self.store.begin().await?;

@@ -10,6 +10,7 @@ use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
+use crate::domain::attendance;
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::next_host;
@@ -193,7 +194,22 @@ impl<C: Chat> Service<C> {
         tx.close_ballot(proposal.ballot, request.at).await?;
         request.reschedules = true;
 
-        let mut messages = vec![request.reply(replies::scheduled(wording, &meeting))];
+        // The announcement asks who comes: ✅ or ❌ under it, put there by the bot.
+        let attendance = request
+            .tx
+            .open_ballot(&room, BallotKind::Attendance, 2, request.at)
+            .await?;
+        request
+            .tx
+            .set_attendance_ballot(meeting_id, attendance.id)
+            .await?;
+        let mut announcement = request.reply(replies::scheduled(wording, &meeting));
+        announcement.presents = Some(Presents::Ballot(attendance.id));
+        let mut messages = vec![announcement];
+        messages.extend(
+            [attendance::COMING, attendance::EXCUSED]
+                .map(|key| NewMessage::reaction_on_ballot(&room, attendance.id, key)),
+        );
         messages.extend(
             self.invitation(
                 request.tx,
@@ -390,6 +406,9 @@ impl<C: Chat> Service<C> {
             .tx
             .cancel_meeting(meeting.id, unscheduled, request.at)
             .await?;
+        if let Some(attendance) = request.tx.attendance_ballot(meeting.id).await? {
+            request.tx.close_ballot(attendance, request.at).await?;
+        }
         request.reschedules = true;
         let cancellation = self
             .invitation(

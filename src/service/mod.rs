@@ -11,6 +11,7 @@
 
 mod agenda;
 mod associations;
+mod attendance;
 mod ballots;
 mod due;
 mod error;
@@ -513,8 +514,9 @@ impl<C: Chat> Service<C> {
     /// Carries out a command inside the request's transaction; returns what to send.
     async fn run(&self, request: &mut Request<'_>, command: Command) -> Handled {
         use crate::command::{
-            ActionCommand as T, AgendaCommand as A, AssociationCommand as S, DecisionCommand as D,
-            MeetingCommand as M, PollCommand as P, RemindersCommand as R,
+            ActionCommand as T, AgendaCommand as A, AssociationCommand as S,
+            AttendanceCommand as W, DecisionCommand as D, MeetingCommand as M, PollCommand as P,
+            RemindersCommand as R,
         };
         match command {
             Command::Help { topic } => self.help(request, topic),
@@ -533,6 +535,10 @@ impl<C: Chat> Service<C> {
             Command::Meeting(M::Votes) => self.meeting_votes(request).await,
             Command::Meeting(M::Close { option }) => self.meeting_close(request, option).await,
             Command::Meeting(M::Cancel { what }) => self.meeting_cancel(request, what).await,
+            Command::Attendance(W::List) => self.attendance_list(request).await,
+            Command::Attendance(W::Answer { coming, members }) => {
+                self.attendance_answer(request, coming, &members).await
+            }
             Command::Meeting(M::Host { association }) => {
                 self.meeting_host(request, &association).await
             }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::attendance::attendance_listing;
 use super::error::ServiceError;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, Request, Service};
@@ -310,18 +311,37 @@ impl<C: Chat> Service<C> {
                 late_actions.push((action, owner));
             }
         }
+        // The day before: who comes, per association, and a call to those of an association
+        // nobody represents yet.
+        let attendance = match tx.attendance_ballot(meeting.id).await? {
+            Some(ballot) if kind == MeetingReminderKind::DayBefore => {
+                let ballot = tx.ballot(ballot).await?;
+                Some(attendance_listing(&mut tx, room, &ballot, now).await?)
+            }
+            _ => None,
+        };
         drop(tx);
+        let names = match &attendance {
+            Some(_) => self.member_names(room).await,
+            None => HashMap::new(),
+        };
         let markdown = replies::meeting_reminder(
             &self.wording(language),
             meeting,
             &agenda,
             &late_actions,
+            attendance.as_ref().map(|listing| (listing, &names)),
             offset,
             due,
             self.is_late(due, now),
         );
         if kind != MeetingReminderKind::DayBefore {
             mentions.clear();
+        }
+        if let Some(listing) = &attendance {
+            for standing in &listing.associations {
+                mentions.extend(standing.to_call().iter().cloned());
+            }
         }
         Ok(text_message(room, markdown, mentions))
     }

@@ -117,6 +117,25 @@ impl Transaction {
         Ok(result.rows_affected() == 1)
     }
 
+    /// Records an answer given for someone else by `noted_by` (the secretary of the day).
+    /// `false` if recorded before.
+    pub async fn record_answer_noted_by(
+        &mut self,
+        ballot: BallotId,
+        answer: &Answer,
+        noted_by: &UserId,
+    ) -> Result<bool, StorageError> {
+        let recorded = self.record_answer(ballot, answer).await?;
+        if recorded {
+            sqlx::query("UPDATE answers SET noted_by = ?2 WHERE event_id = ?1")
+                .bind(answer.event_id.as_str())
+                .bind(noted_by.as_str())
+                .execute(&mut *self.inner)
+                .await?;
+        }
+        Ok(recorded)
+    }
+
     /// Withdraws the answer `event_id` carried (its reaction was redacted), while its ballot is
     /// open. `false` if that event was no answer, or its ballot is closed.
     pub async fn withdraw_answer(&mut self, event_id: &EventId) -> Result<bool, StorageError> {

@@ -7,7 +7,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_to_db};
-use crate::domain::{Meeting, MeetingId, ProposalId, RoomId, UserId};
+use crate::domain::{BallotId, Meeting, MeetingId, ProposalId, RoomId, UserId};
 
 impl Store {
     /// Every room's dated meetings still to be held: the clock carries their agenda over
@@ -219,6 +219,34 @@ impl Transaction {
             .execute(&mut *self.inner)
             .await?;
         Ok(())
+    }
+
+    /// Records the ballot that asks who comes to this meeting (its announcement).
+    pub async fn set_attendance_ballot(
+        &mut self,
+        meeting_id: MeetingId,
+        ballot: BallotId,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE meetings SET attendance_ballot_id = ?2 WHERE id = ?1")
+            .bind(meeting_id.get())
+            .bind(ballot.get())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// The ballot that asks who comes to this meeting, if its date was set by this version.
+    pub async fn attendance_ballot(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<Option<BallotId>, StorageError> {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT attendance_ballot_id FROM meetings WHERE id = ?1")
+                .bind(meeting_id.get())
+                .fetch_optional(&mut *self.inner)
+                .await?
+                .flatten();
+        Ok(id.map(BallotId::new))
     }
 
     /// The proposer of the proposal that chose this meeting's date, if one did.

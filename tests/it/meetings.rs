@@ -145,3 +145,67 @@ async fn members_vote_with_reactions_and_closing_schedules_the_meeting() {
     );
     assert!(overview.contains("Accueil : Croix-Rouge"), "{overview}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attendance_is_taken_by_reaction_even_while_the_bot_is_down_and_by_command() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: room_associations(
+            &room,
+            &[
+                ("Croix-Rouge", &[&bob.user_id]),
+                ("Restos du Cœur", &[&alice.user_id]),
+            ],
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let propose = alice
+        .say(&room, "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h")
+        .await;
+    alice.reply_to(&propose).await;
+    let close = alice.say(&room, "!réunion clore 1").await;
+    let announcement = alice.reply_to(&close).await;
+    assert!(
+        announcement.body.contains("✅ (je viens) ou ❌"),
+        "{}",
+        announcement.body
+    );
+    for key in ["✅", "❌"] {
+        let (bot_id, target) = (bot.user_id.clone(), announcement.event_id.clone());
+        alice
+            .wait_for_reaction(&format!("the bot's {key}"), move |r| {
+                r.sender == bot_id && r.target == target && r.key == key
+            })
+            .await;
+    }
+    bob.react(&bob_room, &announcement.event_id, "❌").await;
+
+    // Alice answers while the bot is down: it counts when the bot is back.
+    assert!(bot.stop().await);
+    alice.react(&room, &announcement.event_id, "✅").await;
+    bot.restart();
+    let list = alice.say(&room, "!présence").await;
+    let listing = alice.reply_to(&list).await.body;
+    assert!(listing.contains("Restos du Cœur : 1/1"), "{listing}");
+    assert!(
+        listing.contains("Croix-Rouge : 0/1 — non représentée ; excusé·e(s) :"),
+        "{listing}"
+    );
+
+    // The secretary of the day notes Bob after all.
+    let noted = alice
+        .say(&room, &format!("!présence oui {}", bob.user_id))
+        .await;
+    let reply = alice.reply_to(&noted).await.body;
+    assert!(reply.contains("C'est noté pour la réunion du"), "{reply}");
+    let list = alice.say(&room, "!attendance").await;
+    let listing = alice.reply_to(&list).await.body;
+    assert!(listing.contains("Croix-Rouge : 1/1"), "{listing}");
+}

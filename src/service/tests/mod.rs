@@ -3,6 +3,7 @@
 //! questions the service asks of the rooms.
 
 mod agenda;
+mod attendance;
 mod ballots;
 mod commands;
 mod delivery;

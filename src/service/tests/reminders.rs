@@ -365,3 +365,48 @@ async fn a_reminder_for_yesterday_or_a_past_date_is_told_it_is_past_with_an_exam
     }
     assert_eq!(replies.len(), 3);
 }
+
+#[tokio::test]
+async fn the_day_before_reminder_lists_who_comes_and_calls_an_association_nobody_represents() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@alice:localhost",
+                "$p",
+                "!réunion proposer 10/12 14h ; 17/12 14h",
+            ),
+            ("@alice:localhost", "$c", "!réunion clore 1"),
+            ("@alice:localhost", "$y", "!présence oui"),
+        ],
+    )
+    .await;
+    due(&bot, "2026-12-03T13:00:10Z").await;
+    due(&bot, "2026-12-09T13:00:10Z").await;
+    let sent = texts_sent(&bot);
+    let (week, week_mentions) = &sent[0];
+    assert!(!week.contains("**Présence**"), "not a week ahead: {week}");
+    assert!(week_mentions.is_empty());
+    let (day_before, mentions) = &sent[1];
+    assert!(day_before.contains("**Présence** :"), "{day_before}");
+    assert!(
+        day_before.contains("Restos du Cœur : 1/1 — ALICE"),
+        "{day_before}"
+    );
+    assert!(
+        day_before.contains(
+            "Croix-Rouge n'est pas encore représentée : [BOB](https://matrix.to/#/@bob:localhost)"
+        ),
+        "{day_before}"
+    );
+    assert!(
+        mentions.contains(&UserId::new("@bob:localhost")),
+        "{mentions:?}"
+    );
+    assert!(
+        !mentions.contains(&UserId::new("@alice:localhost")),
+        "{mentions:?}"
+    );
+}
