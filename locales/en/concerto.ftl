@@ -52,6 +52,7 @@ help-agenda-details =
     - `!agenda remove <n>`: remove item n (its author or a room moderator)
     - `!agenda done <n>`: mark item n as treated
     - `!agenda move <n> <position>`: move item n
+    - `!agenda note <n> <text>`: note what was said or agreed on item n (several notes per item, each with its author; they show under the item and in the minutes)
 
     Untreated items of a meeting move on to the next one by themselves. To correct an item, just edit your `!agenda add` message.
 help-agenda-example = !agenda add 2027 budget of the food banks
@@ -59,6 +60,7 @@ example-agenda-list = !agenda
 example-agenda-urgent = !agenda urgent Closure of the Melun premises
 example-agenda-remove = !agenda remove 2
 example-agenda-done = !agenda done 2
+example-agenda-note = !agenda note 2 Agreed to write to the Prefect; Marie drafts
 example-agenda-move = !agenda move 3 1
 
 agenda-meeting-unscheduled = the next meeting (date not set yet)
@@ -74,6 +76,7 @@ agenda-added = Item { $number } added to the agenda of { $meeting }: “{ $text 
 agenda-added-urgent = Urgent item { $number } added at the top of the agenda of { $meeting }: “{ $text }”
 agenda-removed = Item { $number } removed from the agenda: “{ $text }”
 agenda-remove-refused = Only the person who added this item ({ $author }) or a room moderator can remove it.
+agenda-noted = Note added to item { $number } (“{ $text }”): “{ $note }”
 agenda-done = Item { $number } marked as treated: “{ $text }”
 agenda-already-done = Item { $number } was already marked as treated.
 agenda-moved = The item “{ $text }” is now number { $to }.
@@ -87,7 +90,7 @@ error-item-too-long = This item has { $length } characters, { $max } at most. Su
 error-place-too-long = This place has { $length } characters, { $max } at most. Give the address on one line, for example: `{ $example }`
 error-expected-number = “{ $given }” is not an item number. Example: `{ $example }`
 error-missing-number = The item number (as in the `!agenda` list) is missing. Example: `{ $example }`
-error-unknown-agenda-action = I don't know `!agenda { $given }`. Possible: `add`, `urgent`, `remove`, `done`, `move`, or `!agenda` alone to see the list. Example: `!agenda add 2027 budget`
+error-unknown-agenda-action = I don't know `!agenda { $given }`. Possible: `add`, `urgent`, `remove`, `done`, `move`, `note`, or `!agenda` alone to see the list. Example: `!agenda add 2027 budget`
 
 ## Meetings
 

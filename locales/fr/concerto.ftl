@@ -61,6 +61,7 @@ help-agenda-details =
     - `!agenda retirer <n>` : retirer le point n (son auteur ou un modérateur du salon)
     - `!agenda traité <n>` : marquer le point n comme traité
     - `!agenda déplacer <n> <position>` : déplacer le point n
+    - `!agenda note <n> <texte>` : noter ce qui a été dit ou convenu sur le point n (plusieurs notes par point, chacune avec son auteur ; elles figurent sous le point et dans le compte rendu)
 
     Les points non traités d'une réunion passent d'eux-mêmes à la suivante. Pour corriger un point, modifiez simplement votre message `!agenda ajouter`.
 help-agenda-example = !agenda ajouter Budget 2027 des épiceries solidaires
@@ -68,6 +69,7 @@ example-agenda-list = !agenda
 example-agenda-urgent = !agenda urgent Fermeture du local de Melun
 example-agenda-remove = !agenda retirer 2
 example-agenda-done = !agenda traité 2
+example-agenda-note = !agenda note 2 Accord pour écrire au Préfet ; Marie rédige
 example-agenda-move = !agenda déplacer 3 1
 
 agenda-meeting-unscheduled = la prochaine réunion (date pas encore fixée)
@@ -83,6 +85,7 @@ agenda-added = Point n° { $number } ajouté à l'ordre du jour de { $meeting } 
 agenda-added-urgent = Point urgent n° { $number } ajouté en tête de l'ordre du jour de { $meeting } : « { $text } »
 agenda-removed = Point n° { $number } retiré de l'ordre du jour : « { $text } »
 agenda-remove-refused = Seule la personne qui a ajouté ce point ({ $author }) ou un modérateur du salon peut le retirer.
+agenda-noted = Note ajoutée au point n° { $number } (« { $text } ») : « { $note } »
 agenda-done = Point n° { $number } marqué comme traité : « { $text } »
 agenda-already-done = Le point n° { $number } était déjà marqué comme traité.
 agenda-moved = Le point « { $text } » est maintenant le n° { $to }.
@@ -96,7 +99,7 @@ error-item-too-long = Ce point fait { $length } caractères, { $max } au plus. R
 error-place-too-long = Ce lieu fait { $length } caractères, { $max } au plus. Donnez l'adresse en une ligne, par exemple : `{ $example }`
 error-expected-number = « { $given } » n'est pas un numéro de point. Exemple : `{ $example }`
 error-missing-number = Il manque le numéro du point (celui de la liste `!agenda`). Exemple : `{ $example }`
-error-unknown-agenda-action = Je ne connais pas `!agenda { $given }`. Possible : `ajouter`, `urgent`, `retirer`, `traité`, `déplacer`, ou `!agenda` seul pour voir la liste. Exemple : `!agenda ajouter Budget 2027`
+error-unknown-agenda-action = Je ne connais pas `!agenda { $given }`. Possible : `ajouter`, `urgent`, `retirer`, `traité`, `déplacer`, `note`, ou `!agenda` seul pour voir la liste. Exemple : `!agenda ajouter Budget 2027`
 
 ## Réunions
 

@@ -2,17 +2,32 @@
 //! them.
 
 use super::error::{ParseError, Usage};
-use super::words::{item_number, no_more, one_number, read_form, text_of};
+use super::words::{item_number, no_more, one_number, read_form, split_word, text_of};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
 
 /// What `!agenda` (`!odj`) is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AgendaCommand {
     List,
-    Add { text: String, urgent: bool },
-    Remove { number: usize },
-    Done { number: usize },
-    Move { number: usize, to: usize },
+    Add {
+        text: String,
+        urgent: bool,
+    },
+    Remove {
+        number: usize,
+    },
+    Done {
+        number: usize,
+    },
+    Move {
+        number: usize,
+        to: usize,
+    },
+    /// What was said or agreed on item `number`.
+    Note {
+        number: usize,
+        text: String,
+    },
 }
 
 /// The forms that follow `!agenda`, by every name they answer to, with the form an error
@@ -33,6 +48,8 @@ const FORMS: &[(&str, Usage)] = &[
     ("move", Usage::AgendaMove),
     ("déplacer", Usage::AgendaMove),
     ("deplacer", Usage::AgendaMove),
+    ("note", Usage::AgendaNote),
+    ("noter", Usage::AgendaNote),
 ];
 
 pub(super) fn parse(arguments: &str) -> Result<AgendaCommand, ParseError> {
@@ -54,6 +71,16 @@ pub(super) fn parse(arguments: &str) -> Result<AgendaCommand, ParseError> {
         Usage::AgendaDone => AgendaCommand::Done {
             number: one_number(rest, usage)?,
         },
+        Usage::AgendaNote => {
+            let (number, text) = split_word(rest);
+            if number.is_empty() {
+                return Err(ParseError::ExpectedNumber { usage, given: None });
+            }
+            AgendaCommand::Note {
+                number: item_number(number, usage)?,
+                text: item_text(text, usage)?,
+            }
+        }
         Usage::AgendaMove => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
             [number, to] => AgendaCommand::Move {
                 number: item_number(number, usage)?,
@@ -104,6 +131,37 @@ mod tests {
                 "{body:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_note_names_its_item_and_keeps_its_text() {
+        assert_eq!(
+            agenda("!agenda note 2 Accord pour écrire au Préfet ; Marie rédige"),
+            Ok(Some(Command::Agenda(AgendaCommand::Note {
+                number: 2,
+                text: "Accord pour écrire au Préfet ; Marie rédige".into()
+            })))
+        );
+        assert_eq!(
+            agenda("!agenda note"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaNote,
+                given: None
+            })
+        );
+        assert_eq!(
+            agenda("!agenda note 2"),
+            Err(ParseError::EmptyItemText {
+                usage: Usage::AgendaNote
+            })
+        );
+        assert!(matches!(
+            agenda("!agenda note deux Accord"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::AgendaNote,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub enum Usage {
     AgendaRemove,
     AgendaDone,
     AgendaMove,
+    AgendaNote,
     MeetingPropose,
     MeetingVotes,
     MeetingClose,
@@ -54,7 +55,7 @@ pub enum Usage {
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 37] = [
+    pub const ALL: [Usage; 38] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -63,6 +64,7 @@ impl Usage {
         Usage::AgendaRemove,
         Usage::AgendaDone,
         Usage::AgendaMove,
+        Usage::AgendaNote,
         Usage::MeetingPropose,
         Usage::MeetingVotes,
         Usage::MeetingClose,

@@ -66,6 +66,16 @@ pub struct AgendaItem {
     pub source_event: Option<EventId>,
 }
 
+/// What was said or agreed on an item (`!agenda note <n> <text>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemNote {
+    pub text: String,
+    pub author: UserId,
+    /// The author's display name when the note was taken.
+    pub author_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
 /// Why an agenda operation cannot be done; each variant says what the room needs to know.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AgendaError {

@@ -19,7 +19,7 @@ pub mod record;
 pub mod reminders;
 pub mod votes;
 
-pub use agenda::{Agenda, AgendaError, AgendaItem, ItemStatus};
+pub use agenda::{Agenda, AgendaError, AgendaItem, ItemNote, ItemStatus};
 pub use ids::{
     BallotId, EventId, ItemId, MeetingId, PollId, ProposalId, ReminderId, RoomId, UserId,
 };

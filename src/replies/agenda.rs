@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::wording::Wording;
 use crate::domain::meeting::{format_date, format_date_time};
-use crate::domain::{Agenda, AgendaError, AgendaItem, Meeting, UserId};
+use crate::domain::{Agenda, AgendaError, AgendaItem, ItemId, ItemNote, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
 /// "Point 2 ajouté à …".
@@ -52,6 +52,34 @@ pub fn agenda_done(wording: &Wording<'_>, number: usize, item: &AgendaItem) -> S
             ("text", item_text(&item.text).into()),
         ],
     )
+}
+
+/// `!agenda note`: the note, under which item.
+pub fn agenda_noted(
+    wording: &Wording<'_>,
+    number: usize,
+    item: &AgendaItem,
+    note: &ItemNote,
+) -> String {
+    wording.format(
+        "agenda-noted",
+        &[
+            ("number", number.into()),
+            ("text", item_text(&item.text).into()),
+            ("note", item_text(&note.text).into()),
+        ],
+    )
+}
+
+/// The notes under an item, one indented line each: "  - text (Alice)".
+pub(super) fn note_lines(notes: &[ItemNote]) -> String {
+    notes
+        .iter()
+        .map(|note| {
+            let by = note.author_name.as_deref().unwrap_or(note.author.as_str());
+            format!("   - {} ({})\n", item_text(&note.text), escape_markdown(by))
+        })
+        .collect()
 }
 
 pub fn agenda_moved(wording: &Wording<'_>, text: &str, to: usize) -> String {
@@ -119,6 +147,7 @@ pub fn agenda_list(
     meeting: &Meeting,
     agenda: &Agenda,
     membership: &HashMap<UserId, String>,
+    notes: &HashMap<ItemId, Vec<ItemNote>>,
 ) -> String {
     let meeting = meeting_name(wording, meeting);
     if agenda.is_empty() {
@@ -131,6 +160,9 @@ pub fn agenda_list(
         let association = membership.get(&item.author).map(String::as_str);
         text.push_str(&agenda_line(wording, item, association));
         text.push('\n');
+        if let Some(notes) = notes.get(&item.id) {
+            text.push_str(&note_lines(notes));
+        }
     }
     text
 }

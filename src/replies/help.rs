@@ -81,6 +81,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::AgendaRemove => "example-agenda-remove",
         Usage::AgendaDone => "example-agenda-done",
         Usage::AgendaMove => "example-agenda-move",
+        Usage::AgendaNote => "example-agenda-note",
         Usage::MeetingPropose => "help-meeting-example",
         Usage::MeetingVotes => "example-meeting-votes",
         Usage::MeetingClose => "example-meeting-close",
@@ -243,6 +244,9 @@ mod tests {
             &Wording::new(&texts, Language::En, chrono_tz::Europe::Paris),
             Topic::Agenda,
         );
-        assert!(english.contains("move item n\n\nUntreated"), "{english}");
+        assert!(
+            english.contains("in the minutes)\n\nUntreated"),
+            "{english}"
+        );
     }
 }

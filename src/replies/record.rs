@@ -14,7 +14,7 @@ use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Unchangeable};
-use crate::domain::{AgendaItem, ItemStatus, Language, Meeting, UserId};
+use crate::domain::{AgendaItem, ItemId, ItemNote, ItemStatus, Language, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
 /// Everything the minutes of a meeting gather.
@@ -23,6 +23,8 @@ pub struct Minutes {
     pub meeting: Meeting,
     /// Every item its agenda had, whatever became of it, in the agenda's order.
     pub items: Vec<AgendaItem>,
+    /// What was said or agreed on each item.
+    pub notes: HashMap<ItemId, Vec<ItemNote>>,
     /// The polls closed that day, with their results.
     pub polls: Vec<(Poll, PollResults)>,
     pub decisions: Vec<Decision>,
@@ -536,6 +538,9 @@ pub fn minutes(
             wording.get(status),
             author(item)
         ));
+        if let Some(notes) = minutes.notes.get(&item.id) {
+            text.push_str(&super::agenda::note_lines(notes));
+        }
     }
 
     text.push('\n');

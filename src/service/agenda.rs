@@ -10,7 +10,7 @@ use crate::domain::meeting::next_meeting;
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
-use crate::domain::{Agenda, AgendaItem, ItemStatus, Meeting, RoomId};
+use crate::domain::{Agenda, AgendaItem, ItemNote, ItemStatus, Meeting, RoomId};
 use crate::replies;
 use crate::storage::{NewItem, Transaction};
 
@@ -21,11 +21,13 @@ impl<C: Chat> Service<C> {
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         let agenda = request.tx.agenda(meeting.id).await?;
         let membership = request.tx.association_members(&room).await?;
+        let notes = request.tx.item_notes(meeting.id).await?;
         request.say(replies::agenda_list(
             &self.wording(request.language),
             &meeting,
             &agenda,
             &membership,
+            &notes,
         ))
     }
 
@@ -102,6 +104,31 @@ impl<C: Chat> Service<C> {
             .set_item_status(item.id, ItemStatus::Treated, request.at)
             .await?;
         request.say(replies::agenda_done(wording, number, &item))
+    }
+
+    /// `!agenda note <n> <text>`: what was said or agreed on item n, by its author.
+    pub(super) async fn agenda_note(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        text: String,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let item = match self.item_as_seen(request, number).await? {
+            Ok(item) => item,
+            Err(error) => {
+                return request.say(replies::agenda_error(wording, &error));
+            }
+        };
+        let room = request.room().clone();
+        let note = ItemNote {
+            text,
+            author: request.sender().clone(),
+            author_name: self.chat.display_name(&room, request.sender()).await,
+            created_at: request.at,
+        };
+        request.tx.add_item_note(item.id, &note).await?;
+        request.say(replies::agenda_noted(wording, number, &item, &note))
     }
 
     /// `!agenda move <n> <position>`.

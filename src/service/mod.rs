@@ -522,6 +522,9 @@ impl<C: Chat> Service<C> {
             Command::Help { topic } => self.help(request, topic),
             Command::Language { choice } => self.language(request, choice).await,
             Command::Agenda(A::List) => self.agenda_list(request).await,
+            Command::Agenda(A::Note { number, text }) => {
+                self.agenda_note(request, number, text).await
+            }
             Command::Agenda(A::Add { text, urgent }) => {
                 self.agenda_add(request, text, urgent).await
             }

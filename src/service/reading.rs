@@ -62,6 +62,7 @@ pub async fn gather_minutes(
     time_zone: Tz,
 ) -> Result<Minutes, ServiceError> {
     let items = tx.all_agenda_items(meeting.id).await?;
+    let notes = tx.item_notes(meeting.id).await?;
     let mut polls = Vec::new();
     if let Some(starts_at) = meeting.starts_at {
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
@@ -76,6 +77,7 @@ pub async fn gather_minutes(
     Ok(Minutes {
         meeting,
         items,
+        notes,
         polls,
         decisions,
         actions,

@@ -1,11 +1,15 @@
 //! Agenda items: added, treated, withdrawn, moved, carried over to the next meeting.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction};
-use crate::domain::{Agenda, AgendaItem, EventId, ItemId, ItemStatus, MeetingId, RoomId, UserId};
+use crate::domain::{
+    Agenda, AgendaItem, EventId, ItemId, ItemNote, ItemStatus, MeetingId, RoomId, UserId,
+};
 
 /// The columns `item_from_row` reads, for `concat!` into static queries.
 macro_rules! item_columns {
@@ -162,6 +166,54 @@ impl Transaction {
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter().map(item_from_row).collect()
+    }
+
+    /// Adds a note to an item.
+    pub async fn add_item_note(
+        &mut self,
+        item: ItemId,
+        note: &ItemNote,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO agenda_notes (item_id, text, author, author_name, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .bind(item.get())
+        .bind(&note.text)
+        .bind(note.author.as_str())
+        .bind(&note.author_name)
+        .bind(note.created_at)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// The notes of every item of a meeting's agenda, oldest first.
+    pub async fn item_notes(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<HashMap<ItemId, Vec<ItemNote>>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT notes.item_id, notes.text, notes.author, notes.author_name, notes.created_at
+             FROM agenda_notes AS notes JOIN agenda_items AS items ON items.id = notes.item_id
+             WHERE items.meeting_id = ?1 ORDER BY notes.created_at, notes.id",
+        )
+        .bind(meeting_id.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        let mut notes: HashMap<ItemId, Vec<ItemNote>> = HashMap::new();
+        for row in &rows {
+            notes
+                .entry(ItemId::new(row.try_get("item_id")?))
+                .or_default()
+                .push(ItemNote {
+                    text: row.try_get("text")?,
+                    author: UserId::new(row.try_get::<String, _>("author")?),
+                    author_name: row.try_get("author_name")?,
+                    created_at: row.try_get("created_at")?,
+                });
+        }
+        Ok(notes)
     }
 
     /// A held meeting's agenda as it was listed before its untreated items were carried over.

@@ -127,3 +127,34 @@ async fn an_item_carries_its_authors_name_of_the_moment() {
     assert!(line_of("Budget").contains("Alice Martin"), "{list}");
     assert!(line_of("Local").contains("Alice Durand"), "{list}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notes_on_an_item_show_under_it_with_their_authors() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = alice.create_room(true, &[&bot.user_id]).await;
+    wait_for_welcome(&mut alice, &bot, &room).await;
+    let added = alice.say(&room, "!agenda ajouter Budget 2027").await;
+    alice.reply_to(&added).await;
+    for note in [
+        "!agenda note 1 Accord pour écrire au Préfet",
+        "!agenda note 1 Marie rédige avant le 15",
+    ] {
+        let noted = alice.say(&room, note).await;
+        let reply = alice.reply_to(&noted).await.body;
+        assert!(reply.contains("Note ajoutée au point n° 1"), "{reply}");
+    }
+    let list = alice.say(&room, "!agenda").await;
+    let agenda = alice.reply_to(&list).await.body;
+    let item = agenda.find("Budget 2027").expect("the item");
+    let first = agenda
+        .find("Accord pour écrire au Préfet")
+        .expect("the first note");
+    let second = agenda
+        .find("Marie rédige avant le 15")
+        .expect("the second note");
+    assert!(item < first && first < second, "{agenda}");
+    let wrong = alice.say(&room, "!agenda note 7 Rien").await;
+    let reply = alice.reply_to(&wrong).await.body;
+    assert!(reply.contains('7'), "{reply}");
+}

@@ -273,6 +273,17 @@ async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meetin
         .expect("host");
     tx.commit().await.expect("commit");
     for (second, (sender, event, body)) in [
+        (
+            "@bob:localhost",
+            "$4b",
+            "!agenda note 1 Budget validé à l'unanimité",
+        ),
+        (
+            "@alice:localhost",
+            "$4c",
+            "!agenda note 1 Subvention FEAD à demander",
+        ),
+        ("@alice:localhost", "$4d", "!agenda note 9 Rien"),
         ("@alice:localhost", "$5", "!agenda traité 1"),
         ("@alice:localhost", "$6", "!agenda retirer 2"),
         ("@alice:localhost", "$7", "!sondage Signons-nous ?"),
@@ -333,6 +344,30 @@ async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meetin
     assert!(minutes.contains("Lieu : Mairie de Melun"), "{minutes}");
     assert!(minutes.contains("Accueil : Croix-Rouge"), "{minutes}");
     assert!(minutes.contains("1. Budget 2027 — traité"), "{minutes}");
+    // The notes under their item, in order, with their authors.
+    assert!(
+        minutes.contains(
+            "— traité (ALICE)\n   - Budget validé à l'unanimité (BOB)\n   - Subvention FEAD à demander (ALICE)\n"
+        ),
+        "{minutes}"
+    );
+    let noted = sent
+        .iter()
+        .find(|s| s.in_reply_to == Some(EventId::new("$4b")))
+        .expect("noted")
+        .markdown
+        .clone();
+    assert!(
+        noted.contains("Note ajoutée au point n° 1 (« Budget 2027 »)"),
+        "{noted}"
+    );
+    let no_such_item = sent
+        .iter()
+        .find(|s| s.in_reply_to == Some(EventId::new("$4d")))
+        .expect("refused")
+        .markdown
+        .clone();
+    assert!(no_such_item.contains('9'), "{no_such_item}");
     assert!(minutes.contains("Locaux — retiré"), "{minutes}");
     assert!(minutes.contains("Maraudes — reporté"), "{minutes}");
     assert!(
