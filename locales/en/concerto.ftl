@@ -498,3 +498,24 @@ attendance-noted-others-excused = Noted for { $meeting }: { $names } { $count ->
         [one] is excused
        *[other] are excused
     }.
+
+## Guests
+
+help-guest-summary = `!guest` — the speakers invited to a meeting (ADSEA, OFII, MDS…)
+help-guest-details =
+    - `!guest add <name> [<email>] [— <topic>]`: invite someone to the next meeting (or to the one of the day given by `for <date>`); the address is for e-mails and is never shown whole
+    - `!guests`: the next meeting's guests, numbered
+    - `!guest remove <n>`: remove guest n (whoever added them or a moderator; their address is deleted)
+
+    Guests show in `!meeting`, in the reminders and in the minutes ("Speakers").
+help-guest-example = !guest add Mrs Martin (ADSEA) martin@adsea77.example — isolated young migrants
+example-guest-list = !guests
+example-guest-remove = !guest remove 1
+guests-line = Speakers: { $guests }
+guest-added = Guest { $number } added to { $meeting }: { $guest }
+guest-list-title = **Guests of { $meeting }**
+guest-list-empty = No guest for { $meeting }. To add one: `!guest add Mrs Martin (ADSEA) — isolated young migrants`
+guest-removed = Guest { $number } removed: { $name }.
+guest-missing = There is no guest { $number } ({ $count } guest(s) for the next meeting). See the list: `!guests`
+guest-no-meeting-on = No meeting is scheduled on { $date }. Without a date, the guest goes to the next meeting: `!guest add Mrs Martin (ADSEA)`
+guest-remove-refused = Only the person who added this guest ({ $author }) or a room moderator can remove them.

@@ -507,3 +507,24 @@ attendance-noted-others-excused = C'est noté pour { $meeting } : { $names } { $
         [one] est excusé·e
        *[other] sont excusé·e·s
     }.
+
+## Invités
+
+help-guest-summary = `!invité` — les intervenants invités à une réunion (ADSEA, OFII, MDS…)
+help-guest-details =
+    - `!invité ajouter <nom> [<courriel>] [— <sujet>]` : inviter quelqu'un à la prochaine réunion (ou à celle du jour dit par `pour le <date>`) ; l'adresse sert aux courriels et n'est jamais montrée en entier
+    - `!invités` : les invités de la prochaine réunion, numérotés
+    - `!invité retirer <n>` : retirer l'invité n (la personne qui l'a ajouté ou un modérateur ; son adresse est effacée)
+
+    Les invités figurent dans `!réunion`, dans les rappels et dans le compte rendu (« Intervenants »).
+help-guest-example = !invité ajouter Mme Martin (ADSEA) martin@adsea77.example — jeunes migrants isolés
+example-guest-list = !invités
+example-guest-remove = !invité retirer 1
+guests-line = Intervenants : { $guests }
+guest-added = Invité n° { $number } ajouté à { $meeting } : { $guest }
+guest-list-title = **Invités de { $meeting }**
+guest-list-empty = Aucun invité pour { $meeting }. Pour en ajouter : `!invité ajouter Mme Martin (ADSEA) — jeunes migrants isolés`
+guest-removed = Invité n° { $number } retiré : { $name }.
+guest-missing = Il n'y a pas d'invité n° { $number } ({ $count } invité(s) pour la prochaine réunion). Voir la liste : `!invités`
+guest-no-meeting-on = Aucune réunion n'est fixée le { $date }. Sans date, l'invité va à la prochaine réunion : `!invité ajouter Mme Martin (ADSEA)`
+guest-remove-refused = Seule la personne qui a ajouté cet invité ({ $author }) ou un modérateur du salon peut le retirer.

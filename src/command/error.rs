@@ -51,11 +51,14 @@ pub enum Usage {
     Page,
     AttendanceList,
     AttendanceAnswer,
+    GuestAdd,
+    GuestList,
+    GuestRemove,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 38] = [
+    pub const ALL: [Usage; 41] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -94,6 +97,9 @@ impl Usage {
         Usage::Page,
         Usage::AttendanceList,
         Usage::AttendanceAnswer,
+        Usage::GuestAdd,
+        Usage::GuestList,
+        Usage::GuestRemove,
     ];
 }
 

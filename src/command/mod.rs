@@ -19,6 +19,7 @@ mod decision;
 mod error;
 #[cfg(test)]
 pub(crate) mod fuzz;
+mod guest;
 mod help;
 mod language;
 mod meeting;
@@ -35,6 +36,7 @@ pub use association::AssociationCommand;
 pub use attendance::AttendanceCommand;
 pub use decision::DecisionCommand;
 pub use error::{ParseError, Usage};
+pub use guest::GuestCommand;
 pub use meeting::{CancelTarget, MeetingCommand};
 pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
@@ -77,6 +79,8 @@ pub enum Command {
     Page { new_link: bool },
     /// `!attendance …` (`!présence`): who comes to the next dated meeting.
     Attendance(AttendanceCommand),
+    /// `!guest …` (`!invité`, `!invités`): the guests of a meeting.
+    Guest(GuestCommand),
 }
 
 impl Command {
@@ -96,6 +100,7 @@ impl Command {
             Command::Remind { .. } | Command::Reminders(_) => Topic::Remind,
             Command::Page { .. } => Topic::Page,
             Command::Attendance(_) => Topic::Attendance,
+            Command::Guest(_) => Topic::Guest,
         }
     }
 }
@@ -117,6 +122,7 @@ pub enum Topic {
     Remind,
     Page,
     Attendance,
+    Guest,
 }
 
 impl Topic {
@@ -136,6 +142,7 @@ impl Topic {
             Topic::Remind => "remind",
             Topic::Page => "page",
             Topic::Attendance => "attendance",
+            Topic::Guest => "guest",
         }
     }
 }
@@ -191,6 +198,12 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("présence", Topic::Attendance, Singular),
     ("presence", Topic::Attendance, Singular),
     ("attendance", Topic::Attendance, Singular),
+    ("invité", Topic::Guest, Singular),
+    ("invitée", Topic::Guest, Singular),
+    ("guest", Topic::Guest, Singular),
+    ("invités", Topic::Guest, Plural),
+    ("invitées", Topic::Guest, Plural),
+    ("guests", Topic::Guest, Plural),
 ];
 
 /// The dispatch: the arguments of a command of `topic` (everything after its name), read by
@@ -234,6 +247,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
             new_link: page::parse(arguments)?,
         },
         (Topic::Attendance, _) => Command::Attendance(attendance::parse(arguments)?),
+        (Topic::Guest, Singular) => Command::Guest(guest::parse(arguments)?),
+        (Topic::Guest, Plural) => Command::Guest(guest::parse_list(arguments)?),
     })
 }
 

@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod backoff;
 pub mod ballot;
 pub mod dates;
+pub mod guest;
 mod ids;
 mod language;
 pub mod limits;

@@ -5,6 +5,7 @@
 //! | What                                   | Who may                                                     |
 //! |----------------------------------------|-------------------------------------------------------------|
 //! | remove an agenda item                  | the member who added it, or a moderator                     |
+//! | remove a meeting's guest               | the member who added them, or a moderator                   |
 //! | set the date of a proposal             | the member who proposed the dates, or a moderator           |
 //! | cancel a proposal                      | the member who proposed the dates, or a moderator           |
 //! | cancel a dated meeting                 | the member who proposed its dates, or a moderator (a moderator only, when the date was set without a proposal) |
@@ -31,6 +32,7 @@ pub const MODERATOR_LEVEL: i64 = 50;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
     RemoveItem,
+    RemoveGuest,
     SetDate,
     CancelProposal,
     CancelMeeting,

@@ -7,9 +7,10 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 13] = [
+pub const HELP_ORDER: [Topic; 14] = [
     Topic::Meeting,
     Topic::Attendance,
+    Topic::Guest,
     Topic::Agenda,
     Topic::Poll,
     Topic::Vote,
@@ -48,6 +49,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Page, _) => "page",
         (Topic::Attendance, Language::Fr) => "présence",
         (Topic::Attendance, Language::En) => "attendance",
+        (Topic::Guest, Language::Fr) => "invité",
+        (Topic::Guest, Language::En) => "guest",
     }
 }
 
@@ -67,6 +70,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Remind => Usage::Remind,
         Topic::Page => Usage::Page,
         Topic::Attendance => Usage::AttendanceAnswer,
+        Topic::Guest => Usage::GuestAdd,
     }
 }
 
@@ -111,6 +115,9 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::Page => "help-page-example",
         Usage::AttendanceList => "example-attendance-list",
         Usage::AttendanceAnswer => "help-attendance-example",
+        Usage::GuestAdd => "help-guest-example",
+        Usage::GuestList => "example-guest-list",
+        Usage::GuestRemove => "example-guest-remove",
     }
 }
 

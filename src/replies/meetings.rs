@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Weekday};
 
 use crate::domain::dates::DateProblem;
+use crate::domain::guest::Guest;
 use crate::domain::meeting::format_date_time;
 use crate::domain::votes::{OptionResult, Proposal, keycap};
 use crate::domain::{Language, Meeting, UserId};
@@ -175,6 +176,7 @@ pub fn meeting_overview(
     meeting: &Meeting,
     items: usize,
     proposal_open: bool,
+    guests: &[Guest],
 ) -> String {
     let mut lines = Vec::new();
     match meeting.starts_at {
@@ -192,6 +194,7 @@ pub fn meeting_overview(
             lines.push(wording.format("meeting-items", &[("items", items.into())]));
         }
     }
+    lines.extend(super::guests::guests_line(wording, guests));
     if proposal_open {
         lines.push(wording.get("meeting-open-proposal"));
     } else if meeting.starts_at.is_none() {

@@ -9,6 +9,7 @@ use crate::domain::permissions::{Act, Refusal};
 pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String {
     let (id, number, owner_argument) = match refusal.act {
         Act::RemoveItem => ("agenda-remove-refused", None, "author"),
+        Act::RemoveGuest => ("guest-remove-refused", None, "author"),
         Act::SetDate => ("meeting-close-refused", None, "proposer"),
         Act::CancelMeeting => ("meeting-cancel-refused", None, "proposer"),
         Act::CancelProposal => ("meeting-proposal-cancel-refused", None, "proposer"),
@@ -38,6 +39,7 @@ mod tests {
         let texts = Texts::new().expect("locales");
         let acts = [
             Act::RemoveItem,
+            Act::RemoveGuest,
             Act::SetDate,
             Act::CancelMeeting,
             Act::CancelProposal,

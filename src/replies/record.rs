@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::agenda::{author, item_text};
 use super::meetings::member_name;
 use super::polls::joint_position_short;
+use crate::domain::guest::Guest;
 use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
@@ -25,6 +26,8 @@ pub struct Minutes {
     pub items: Vec<AgendaItem>,
     /// What was said or agreed on each item.
     pub notes: HashMap<ItemId, Vec<ItemNote>>,
+    /// The meeting's guests (speakers).
+    pub guests: Vec<Guest>,
     /// The polls closed that day, with their results.
     pub polls: Vec<(Poll, PollResults)>,
     pub decisions: Vec<Decision>,
@@ -517,6 +520,9 @@ pub fn minutes(
         ),
     ));
 
+    if let Some(guests) = super::guests::guests_line(wording, &minutes.guests) {
+        text.push_str(&format!("- {guests}\n"));
+    }
     text.push('\n');
     text.push_str(&wording.get("minutes-agenda"));
     text.push('\n');

@@ -9,6 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::agenda::{item_text, meeting_name};
 use crate::domain::attendance::Attendance;
+use crate::domain::guest::Guest;
 use crate::domain::meeting::format_date_time;
 use crate::domain::poll::Poll;
 use crate::domain::record::Action;
@@ -246,6 +247,7 @@ pub fn meeting_reminder(
     meeting: &Meeting,
     agenda: &Agenda,
     late_actions: &[(Action, String)],
+    guests: &[Guest],
     attendance: Option<(&Attendance, &HashMap<UserId, String>)>,
     offset: Duration,
     due: DateTime<Utc>,
@@ -291,6 +293,10 @@ pub fn meeting_reminder(
             )],
         ),
     );
+    if let Some(guests) = super::guests::guests_line(wording, guests) {
+        text.push_str("\n- ");
+        text.push_str(&guests);
+    }
     text.push_str("\n\n");
     if agenda.is_empty() {
         text.push_str(&wording.get("reminder-agenda-empty"));

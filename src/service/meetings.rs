@@ -31,11 +31,13 @@ impl<C: Chat> Service<C> {
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         let items = request.tx.agenda(meeting.id).await?.items().len();
         let proposal_open = request.tx.open_proposal(&room).await?.is_some();
+        let guests = request.tx.guests(meeting.id).await?;
         request.say(replies::meeting_overview(
             &self.wording(request.language),
             &meeting,
             items,
             proposal_open,
+            &guests,
         ))
     }
 

@@ -15,6 +15,7 @@ mod attendance;
 mod ballots;
 mod due;
 mod error;
+mod guests;
 mod meetings;
 mod polls;
 mod reading;
@@ -515,8 +516,8 @@ impl<C: Chat> Service<C> {
     async fn run(&self, request: &mut Request<'_>, command: Command) -> Handled {
         use crate::command::{
             ActionCommand as T, AgendaCommand as A, AssociationCommand as S,
-            AttendanceCommand as W, DecisionCommand as D, MeetingCommand as M, PollCommand as P,
-            RemindersCommand as R,
+            AttendanceCommand as W, DecisionCommand as D, GuestCommand as G, MeetingCommand as M,
+            PollCommand as P, RemindersCommand as R,
         };
         match command {
             Command::Help { topic } => self.help(request, topic),
@@ -539,6 +540,14 @@ impl<C: Chat> Service<C> {
             Command::Meeting(M::Close { option }) => self.meeting_close(request, option).await,
             Command::Meeting(M::Cancel { what }) => self.meeting_cancel(request, what).await,
             Command::Attendance(W::List) => self.attendance_list(request).await,
+            Command::Guest(G::List) => self.guest_list(request).await,
+            Command::Guest(G::Add {
+                name,
+                email,
+                topic,
+                date,
+            }) => self.guest_add(request, name, email, topic, date).await,
+            Command::Guest(G::Remove { number }) => self.guest_remove(request, number).await,
             Command::Attendance(W::Answer { coming, members }) => {
                 self.attendance_answer(request, coming, &members).await
             }

@@ -63,6 +63,7 @@ pub async fn gather_minutes(
 ) -> Result<Minutes, ServiceError> {
     let items = tx.all_agenda_items(meeting.id).await?;
     let notes = tx.item_notes(meeting.id).await?;
+    let guests = tx.guests(meeting.id).await?;
     let mut polls = Vec::new();
     if let Some(starts_at) = meeting.starts_at {
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
@@ -78,6 +79,7 @@ pub async fn gather_minutes(
         meeting,
         items,
         notes,
+        guests,
         polls,
         decisions,
         actions,

@@ -300,6 +300,7 @@ impl<C: Chat> Service<C> {
         let kind = MeetingReminderKind::for_offset(offset);
         let mut tx = self.store.begin().await?;
         let agenda = tx.agenda(meeting.id).await?;
+        let guests = tx.guests(meeting.id).await?;
         let today = now.with_timezone(&time_zone).date_naive();
         let membership = tx.association_members(room).await?;
         let mut late_actions = Vec::new();
@@ -330,6 +331,7 @@ impl<C: Chat> Service<C> {
             meeting,
             &agenda,
             &late_actions,
+            &guests,
             attendance.as_ref().map(|listing| (listing, &names)),
             offset,
             due,

@@ -13,6 +13,7 @@ mod agenda;
 mod associations;
 mod ballots;
 mod events;
+mod guests;
 mod meetings;
 mod outbox;
 mod polls;

@@ -209,3 +209,34 @@ async fn attendance_is_taken_by_reaction_even_while_the_bot_is_down_and_by_comma
     let listing = alice.reply_to(&list).await.body;
     assert!(listing.contains("Croix-Rouge : 1/1"), "{listing}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_guest_shows_in_the_meeting_with_a_masked_address() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = crate::helpers::room_with_bot(&mut alice, &bot, true).await;
+    let add = alice
+        .say(
+            &room,
+            "!invité ajouter Mme Martin (ADSEA) martin@adsea77.example — jeunes migrants isolés",
+        )
+        .await;
+    let added = alice.reply_to(&add).await.body;
+    assert!(added.contains("Invité n° 1"), "{added}");
+    assert!(added.contains("m…@adsea77.example"), "{added}");
+    assert!(!added.contains("martin@adsea77.example"), "{added}");
+    let show = alice.say(&room, "!réunion").await;
+    // As the member's client shows it (the HTML part).
+    let overview = alice.reply_to(&show).await.html.unwrap_or_default();
+    assert!(
+        overview.contains("Intervenants : Mme Martin (ADSEA) — jeunes migrants isolés"),
+        "{overview}"
+    );
+    let list = alice.say(&room, "!guests").await;
+    let listed = alice.reply_to(&list).await.html.unwrap_or_default();
+    assert!(
+        listed
+            .contains("<li>Mme Martin (ADSEA) — jeunes migrants isolés (m…@adsea77.example)</li>"),
+        "{listed}"
+    );
+}

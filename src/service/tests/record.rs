@@ -284,6 +284,11 @@ async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meetin
             "!agenda note 1 Subvention FEAD à demander",
         ),
         ("@alice:localhost", "$4d", "!agenda note 9 Rien"),
+        (
+            "@alice:localhost",
+            "$4e",
+            "!invité ajouter Mme Martin (ADSEA) — jeunes migrants isolés",
+        ),
         ("@alice:localhost", "$5", "!agenda traité 1"),
         ("@alice:localhost", "$6", "!agenda retirer 2"),
         ("@alice:localhost", "$7", "!sondage Signons-nous ?"),
@@ -343,6 +348,10 @@ async fn the_minutes_gather_the_agenda_polls_decisions_and_actions_of_the_meetin
     );
     assert!(minutes.contains("Lieu : Mairie de Melun"), "{minutes}");
     assert!(minutes.contains("Accueil : Croix-Rouge"), "{minutes}");
+    assert!(
+        minutes.contains("- Intervenants : Mme Martin \\(ADSEA\\) — jeunes migrants isolés\n"),
+        "{minutes}"
+    );
     assert!(minutes.contains("1. Budget 2027 — traité"), "{minutes}");
     // The notes under their item, in order, with their authors.
     assert!(

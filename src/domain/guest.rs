@@ -1,0 +1,59 @@
+//! Guests tied to one meeting: a speaker the group invites (the ADSEA on isolated young
+//! migrants, the OFII, the MDS presenting its work), with the topic they come for and, for
+//! the e-mail issue, an address that the room only ever sees masked.
+
+use super::ids::UserId;
+
+/// The longest a guest's name or topic may be, in characters.
+pub const MAX_GUEST_TEXT: usize = 300;
+
+/// A guest of a meeting, numbered in that meeting's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guest {
+    pub number: usize,
+    pub name: String,
+    pub email: Option<String>,
+    pub topic: Option<String>,
+    pub added_by: UserId,
+}
+
+/// Whether a typed word is an e-mail address (`name@domain.tld`), not a Matrix id or a
+/// mention (`@alice:server`).
+pub fn looks_like_email(word: &str) -> bool {
+    let Some((local, domain)) = word.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !domain.contains(':')
+        && domain
+            .split_once('.')
+            .is_some_and(|(head, tail)| !head.is_empty() && !tail.is_empty())
+}
+
+/// An address as the room may see it: its first letter, then the domain (`m…@adsea77.example`).
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}…@{domain}")
+        }
+        None => "…".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_told_from_mentions_and_masked() {
+        assert!(looks_like_email("martin@adsea77.example"));
+        assert!(!looks_like_email("@alice:localhost"));
+        assert!(!looks_like_email("martin@"));
+        assert!(!looks_like_email("ADSEA"));
+        assert!(!looks_like_email("a@b"));
+        assert_eq!(mask_email("martin@adsea77.example"), "m…@adsea77.example");
+        assert_eq!(mask_email("émilie@ofii.example"), "é…@ofii.example");
+    }
+}

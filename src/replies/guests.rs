@@ -1,0 +1,88 @@
+//! `!invité` / `!guest`, and the "Intervenants" line `!réunion`, the reminders and the
+//! minutes show. An address is only ever shown masked.
+
+use chrono::NaiveDate;
+
+use super::agenda::meeting_name;
+use super::wording::Wording;
+use crate::domain::Meeting;
+use crate::domain::guest::{Guest, mask_email};
+use crate::domain::meeting::format_date;
+use crate::i18n::escape_markdown;
+
+/// "Mme Martin (ADSEA) — jeunes migrants isolés (m…@adsea77.example)".
+fn guest_words(guest: &Guest, with_address: bool) -> String {
+    let mut words = escape_markdown(&guest.name);
+    if let Some(topic) = &guest.topic {
+        words.push_str(" — ");
+        words.push_str(&escape_markdown(topic));
+    }
+    if with_address && let Some(email) = &guest.email {
+        words.push_str(&format!(" ({})", escape_markdown(&mask_email(email))));
+    }
+    words
+}
+
+/// The one line that names a meeting's guests ("Intervenants : …"), if it has any.
+pub fn guests_line(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
+    if guests.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = guests
+        .iter()
+        .map(|guest| guest_words(guest, false))
+        .collect();
+    Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
+}
+
+pub fn guest_added(wording: &Wording<'_>, meeting: &Meeting, guest: &Guest) -> String {
+    wording.format(
+        "guest-added",
+        &[
+            ("number", guest.number.into()),
+            ("guest", guest_words(guest, true).into()),
+            ("meeting", meeting_name(wording, meeting).into()),
+        ],
+    )
+}
+
+pub fn guest_list(wording: &Wording<'_>, meeting: &Meeting, guests: &[Guest]) -> String {
+    let meeting = meeting_name(wording, meeting);
+    if guests.is_empty() {
+        return wording.format("guest-list-empty", &[("meeting", meeting.into())]);
+    }
+    let mut text = wording.format("guest-list-title", &[("meeting", meeting.into())]);
+    text.push_str("\n\n");
+    for guest in guests {
+        text.push_str(&format!("{}. {}\n", guest.number, guest_words(guest, true)));
+    }
+    text
+}
+
+pub fn guest_removed(wording: &Wording<'_>, guest: &Guest) -> String {
+    wording.format(
+        "guest-removed",
+        &[
+            ("number", guest.number.into()),
+            ("name", escape_markdown(&guest.name).into()),
+        ],
+    )
+}
+
+pub fn guest_missing(wording: &Wording<'_>, number: usize, count: usize) -> String {
+    wording.format(
+        "guest-missing",
+        &[("number", number.into()), ("count", count.into())],
+    )
+}
+
+pub fn guest_no_meeting_on(wording: &Wording<'_>, day: NaiveDate) -> String {
+    let midnight = crate::domain::dates::local_midnight(day, wording.time_zone);
+    wording.format(
+        "guest-no-meeting-on",
+        &[(
+            "date",
+            format_date(midnight, wording.time_zone, wording.language).into(),
+        )],
+    )
+}

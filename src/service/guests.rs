@@ -1,0 +1,90 @@
+//! `!invité` / `!guest`: the guests of a meeting — the next one, or the one dated by
+//! `pour le <date>`. Anyone adds a guest; the member who added them or a moderator removes
+//! them (and their address with them).
+
+use super::{Chat, Handled, Request, Service};
+use crate::domain::dates::{Towards, parse_day};
+use crate::domain::guest::Guest;
+use crate::domain::permissions::Act;
+use crate::domain::record::Owner;
+use crate::replies;
+
+impl<C: Chat> Service<C> {
+    /// `!guest add <name> [<email>] [for <date>] [— <topic>]`.
+    pub(super) async fn guest_add(
+        &self,
+        request: &mut Request<'_>,
+        name: String,
+        email: Option<String>,
+        topic: Option<String>,
+        date: Option<String>,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let time_zone = self.settings.time_zone;
+        let meeting = match &date {
+            None => self.next_meeting(request.tx, &room, request.at).await?,
+            Some(typed) => {
+                let today = request.at.with_timezone(&time_zone).date_naive();
+                let day = match parse_day(typed, today, Towards::Future) {
+                    Ok(day) => day,
+                    Err(problem) => {
+                        return request.say(replies::date_error(wording, 1, typed, &problem));
+                    }
+                };
+                let planned = request.tx.planned_meetings(&room).await?;
+                let on_that_day = planned.into_iter().find(|meeting| {
+                    meeting
+                        .starts_at
+                        .is_some_and(|at| at.with_timezone(&time_zone).date_naive() == day)
+                });
+                match on_that_day {
+                    Some(meeting) => meeting,
+                    None => return request.say(replies::guest_no_meeting_on(wording, day)),
+                }
+            }
+        };
+        let mut guest = Guest {
+            number: 0,
+            name,
+            email,
+            topic,
+            added_by: request.sender().clone(),
+        };
+        guest.number = request.tx.add_guest(meeting.id, &guest, request.at).await?;
+        request.say(replies::guest_added(wording, &meeting, &guest))
+    }
+
+    /// `!guests`: the next meeting's guests.
+    pub(super) async fn guest_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let meeting = self.next_meeting(request.tx, &room, request.at).await?;
+        let guests = request.tx.guests(meeting.id).await?;
+        request.say(replies::guest_list(
+            &self.wording(request.language),
+            &meeting,
+            &guests,
+        ))
+    }
+
+    /// `!guest remove <n>`: the member who added them, or a moderator.
+    pub(super) async fn guest_remove(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let meeting = self.next_meeting(request.tx, &room, request.at).await?;
+        let guests = request.tx.guests(meeting.id).await?;
+        let Some(guest) = guests.iter().find(|guest| guest.number == number) else {
+            return request.say(replies::guest_missing(wording, number, guests.len()));
+        };
+        let owner = Owner::Member(guest.added_by.clone());
+        if let Some(refusal) = self
+            .refusal(request, Act::RemoveGuest, Some(&owner))
+            .await?
+        {
+            let name = self.name_of(&room, &guest.added_by).await;
+            return request.say(replies::refused(wording, &refusal, &name));
+        }
+        request.tx.remove_guest(meeting.id, number).await?;
+        request.say(replies::guest_removed(wording, guest))
+    }
+}
