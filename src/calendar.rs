@@ -18,6 +18,8 @@ pub const MEETING_LENGTH: Duration = Duration::hours(2);
 pub struct InvitationTexts<'a> {
     pub summary: &'a str,
     pub agenda_heading: &'a str,
+    /// The meeting's guests, as one plain line ("Intervenants : …"), if it has any.
+    pub guests: Option<&'a str>,
 }
 
 /// A stable identifier: a calendar updates the same event when it receives a new version.
@@ -95,6 +97,10 @@ fn meeting_event(
     for (index, item) in agenda.items().iter().enumerate() {
         description.push_str(&format!("\n{}. {}", index + 1, item.text));
     }
+    if let Some(guests) = texts.guests {
+        description.push_str("\n\n");
+        description.push_str(guests);
+    }
     let mut event = Event::new();
     event
         .uid(&meeting_uid(room, meeting))
@@ -144,6 +150,7 @@ mod tests {
         let texts = InvitationTexts {
             summary: "Réunion de concertation",
             agenda_heading: "Ordre du jour :",
+            guests: None,
         };
         let ics = invitation(
             &room,
@@ -187,6 +194,7 @@ mod tests {
         let texts = InvitationTexts {
             summary: "s",
             agenda_heading: "a",
+            guests: None,
         };
         assert_eq!(
             invitation(
@@ -213,6 +221,7 @@ mod tests {
         let texts = InvitationTexts {
             summary: "s",
             agenda_heading: "a",
+            guests: None,
         };
         let ics = invitation(
             &room,
@@ -243,6 +252,7 @@ mod tests {
         let texts = InvitationTexts {
             summary: "Réunion de concertation",
             agenda_heading: "Ordre du jour :",
+            guests: None,
         };
         let meetings = vec![
             (

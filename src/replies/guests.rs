@@ -35,6 +35,21 @@ pub fn guests_line(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
     Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
 }
 
+/// The same line in plain text, for calendars (no Markdown there).
+pub fn guests_plain(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
+    if guests.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = guests
+        .iter()
+        .map(|guest| match &guest.topic {
+            Some(topic) => format!("{} — {topic}", guest.name),
+            None => guest.name.clone(),
+        })
+        .collect();
+    Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
+}
+
 pub fn guest_added(wording: &Wording<'_>, meeting: &Meeting, guest: &Guest) -> String {
     wording.format(
         "guest-added",

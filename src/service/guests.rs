@@ -52,7 +52,10 @@ impl<C: Chat> Service<C> {
             added_by: request.sender().clone(),
         };
         guest.number = request.tx.add_guest(meeting.id, &guest, request.at).await?;
-        request.say(replies::guest_added(wording, &meeting, &guest))
+        // Calendars that have the invitation get its new description.
+        let markdown = replies::guest_added(wording, &meeting, &guest);
+        self.with_updated_invitation(request, meeting.id, markdown)
+            .await
     }
 
     /// `!guests`: the next meeting's guests.
@@ -85,6 +88,8 @@ impl<C: Chat> Service<C> {
             return request.say(replies::refused(wording, &refusal, &name));
         }
         request.tx.remove_guest(meeting.id, number).await?;
-        request.say(replies::guest_removed(wording, guest))
+        let markdown = replies::guest_removed(wording, guest);
+        self.with_updated_invitation(request, meeting.id, markdown)
+            .await
     }
 }

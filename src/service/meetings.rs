@@ -243,9 +243,11 @@ impl<C: Chat> Service<C> {
         let agenda = tx.agenda(meeting.id).await?;
         let summary = replies::meeting_summary(&self.wording(language));
         let agenda_heading = replies::meeting_calendar_agenda(&self.wording(language));
+        let guests = replies::guests_plain(&self.wording(language), &tx.guests(meeting.id).await?);
         let invitation_texts = InvitationTexts {
             summary: &summary,
             agenda_heading: &agenda_heading,
+            guests: guests.as_deref(),
         };
         let sequence = tx.next_invitation_sequence(meeting.id).await?;
         let ics = calendar::invitation(
@@ -270,7 +272,7 @@ impl<C: Chat> Service<C> {
 
     /// The reply to a change of a meeting's details, with the updated invitation when the
     /// meeting already has a date.
-    async fn with_updated_invitation(
+    pub(super) async fn with_updated_invitation(
         &self,
         request: &mut Request<'_>,
         meeting_id: MeetingId,

@@ -310,6 +310,7 @@ pub async fn feed(
     let texts = InvitationTexts {
         summary: &summary,
         agenda_heading: &heading,
+        guests: None,
     };
     Ok(calendar::feed(&page.name, &page.room, &events, &texts, now))
 }

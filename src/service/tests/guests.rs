@@ -98,6 +98,29 @@ async fn a_guest_belongs_to_a_meeting_and_their_address_is_never_shown_whole() {
         after.contains("2. Mr Diallo") && !after.contains("Martin"),
         "{after}"
     );
+    // The calendars got the guest in the updated invitation's description, not the address.
+    let invitations: Vec<String> = bot
+        .chat
+        .sent()
+        .into_iter()
+        .filter_map(|sent| match sent.content {
+            Content::File { mime, data, .. } if mime.starts_with("text/calendar") => {
+                String::from_utf8(data).ok()
+            }
+            _ => None,
+        })
+        .collect();
+    let updated = &invitations[1];
+    assert!(
+        updated
+            .replace("\r\n ", "")
+            .contains("Intervenants : Mme Martin (ADSEA) — jeunes migrants isolés"),
+        "{updated}"
+    );
+    assert!(
+        invitations.iter().all(|ics| !ics.contains("martin@")),
+        "{invitations:?}"
+    );
     // The address went with the guest.
     let mut tx = bot.store.begin().await.expect("tx");
     let meeting = tx
