@@ -356,6 +356,9 @@ action-too-long = This action has { $length } characters, { $max } at most.
 action-bad-due-date = The due date “{ $given }” is not a coming day I can read. Example: `by 15/12`
 
 minutes-title = **Minutes of the meeting of { $date }**
+minutes-present = Present: { $list }
+minutes-excused = Excused: { $list }
+minutes-not-represented = Associations not represented: { $list }
 minutes-place = Place: { $place }
 minutes-host = Host: { $host }
 minutes-unknown = not given

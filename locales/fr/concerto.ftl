@@ -365,6 +365,9 @@ action-too-long = Cette action fait { $length } caractères, { $max } au plus.
 action-bad-due-date = L'échéance « { $given } » n'est pas un jour à venir que je sais lire. Exemple : `avant le 15/12`
 
 minutes-title = **Compte rendu de la réunion du { $date }**
+minutes-present = Présents : { $list }
+minutes-excused = Excusés : { $list }
+minutes-not-represented = Associations non représentées : { $list }
 minutes-place = Lieu : { $place }
 minutes-host = Accueil : { $host }
 minutes-unknown = non précisé

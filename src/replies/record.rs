@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::agenda::{author, item_text};
 use super::meetings::member_name;
 use super::polls::joint_position_short;
+use crate::domain::attendance::Attendance;
 use crate::domain::guest::Guest;
 use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::permissions::{Act, Refusal};
@@ -28,6 +29,8 @@ pub struct Minutes {
     pub notes: HashMap<ItemId, Vec<ItemNote>>,
     /// The meeting's guests (speakers).
     pub guests: Vec<Guest>,
+    /// Who came, per association, when the meeting's date was set by a version that asks.
+    pub attendance: Option<Attendance>,
     /// The polls closed that day, with their results.
     pub polls: Vec<(Poll, PollResults)>,
     pub decisions: Vec<Decision>,
@@ -476,6 +479,64 @@ pub fn minutes_file_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
     wording.format("minutes-file-name", &[("date", day.into())])
 }
 
+/// "- Présents : Restos du Cœur (Alice) ; …", "- Excusés : …", "- Associations non
+/// représentées : …" — each line only when it has someone.
+fn attendance_lines(
+    wording: &Wording<'_>,
+    attendance: &Attendance,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let by_association =
+        |pick: fn(&crate::domain::attendance::AssociationAttendance) -> &[UserId]| {
+            attendance
+                .associations
+                .iter()
+                .filter(|standing| !pick(standing).is_empty())
+                .map(|standing| {
+                    format!(
+                        "{} ({})",
+                        escape_markdown(&standing.association),
+                        super::attendance::names_of(pick(standing), names)
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+    let mut present = by_association(|standing| &standing.coming);
+    if !attendance.others_coming.is_empty() {
+        present.push(super::attendance::names_of(
+            &attendance.others_coming,
+            names,
+        ));
+    }
+    let mut excused = by_association(|standing| &standing.excused);
+    if !attendance.others_excused.is_empty() {
+        excused.push(super::attendance::names_of(
+            &attendance.others_excused,
+            names,
+        ));
+    }
+    let absent: Vec<String> = attendance
+        .associations
+        .iter()
+        .filter(|standing| !standing.represented())
+        .map(|standing| escape_markdown(&standing.association))
+        .collect();
+    let mut text = String::new();
+    for (id, list) in [
+        ("minutes-present", present),
+        ("minutes-excused", excused),
+        ("minutes-not-represented", absent),
+    ] {
+        if !list.is_empty() {
+            text.push_str(&format!(
+                "- {}\n",
+                wording.format(id, &[("list", list.join(" ; ").into())])
+            ));
+        }
+    }
+    text
+}
+
 /// The minutes of a meeting, in Markdown: date, place, host; the agenda with what became of
 /// each item; the polls closed that day; the decisions; the actions.
 pub fn minutes(
@@ -522,6 +583,9 @@ pub fn minutes(
 
     if let Some(guests) = super::guests::guests_line(wording, &minutes.guests) {
         text.push_str(&format!("- {guests}\n"));
+    }
+    if let Some(attendance) = &minutes.attendance {
+        text.push_str(&attendance_lines(wording, attendance, names));
     }
     text.push('\n');
     text.push_str(&wording.get("minutes-agenda"));

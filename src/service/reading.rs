@@ -64,6 +64,15 @@ pub async fn gather_minutes(
     let items = tx.all_agenda_items(meeting.id).await?;
     let notes = tx.item_notes(meeting.id).await?;
     let guests = tx.guests(meeting.id).await?;
+    let attendance = match tx.attendance_ballot(meeting.id).await? {
+        Some(ballot) => {
+            let ballot = tx.ballot(ballot).await?;
+            // Every answer given while it was open, the secretary's notes of the day included.
+            let until = ballot.closed_at.unwrap_or(DateTime::<Utc>::MAX_UTC);
+            Some(super::attendance::attendance_listing(tx, room, &ballot, until).await?)
+        }
+        None => None,
+    };
     let mut polls = Vec::new();
     if let Some(starts_at) = meeting.starts_at {
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
@@ -80,6 +89,7 @@ pub async fn gather_minutes(
         items,
         notes,
         guests,
+        attendance,
         polls,
         decisions,
         actions,

@@ -117,3 +117,56 @@ async fn without_a_dated_meeting_attendance_says_when_it_can_be_noted() {
         assert!(reply.contains("Aucune réunion n'est fixée"), "{reply}");
     }
 }
+
+#[tokio::test]
+async fn the_minutes_say_who_came_who_was_excused_and_who_was_not_represented() {
+    let (bot, _dir) = bot().await;
+    let announcement = dated_meeting(&bot).await;
+    let mut excused = reaction("$b1", "@bob:localhost", announcement.as_str(), "❌");
+    excused.sent_at = at("2026-11-29T17:59:00Z");
+    bot.handle(Incoming::Reaction(excused), at("2026-11-29T17:59:01Z"))
+        .await;
+    run_all(&bot, &[("@alice:localhost", "$a1", "!présence oui")]).await;
+    let mut tx = bot.store.begin().await.expect("tx");
+    let meeting = tx
+        .planned_meetings(&RoomId::new("!room"))
+        .await
+        .expect("meetings")
+        .into_iter()
+        .find(|meeting| meeting.starts_at.is_some())
+        .expect("dated");
+    let gathered = gather_minutes(
+        &mut tx,
+        &RoomId::new("!room"),
+        meeting,
+        chrono_tz::Europe::Paris,
+    )
+    .await
+    .expect("minutes");
+    drop(tx);
+    let texts = Texts::new().expect("texts");
+    let names: HashMap<UserId, String> = [
+        (UserId::new("@alice:localhost"), "Alice".to_owned()),
+        (UserId::new("@bob:localhost"), "Bob".to_owned()),
+    ]
+    .into_iter()
+    .collect();
+    let minutes = replies::minutes(
+        &replies::Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
+        &gathered,
+        &names,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 11).expect("day"),
+    );
+    assert!(
+        minutes.contains("- Présents : Restos du Cœur (Alice)\n"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("- Excusés : Croix-Rouge (Bob)\n"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("- Associations non représentées : Croix-Rouge\n"),
+        "{minutes}"
+    );
+}
