@@ -162,6 +162,17 @@ pub fn same_association(a: &str, b: &str) -> bool {
     fold(a) == fold(b)
 }
 
+/// The members of `association`, by id, from who belongs to which association.
+pub fn members_of(membership: &HashMap<UserId, String>, association: &str) -> Vec<UserId> {
+    let mut members: Vec<UserId> = membership
+        .iter()
+        .filter(|(_, theirs)| same_association(theirs, association))
+        .map(|(member, _)| member.clone())
+        .collect();
+    members.sort();
+    members
+}
+
 /// The form association names are compared in.
 pub(crate) fn fold(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());

@@ -10,7 +10,7 @@ use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::attendance::{self, Attendance, COMING_OPTION, EXCUSED_OPTION};
 use crate::domain::ballot::{Answer, Ballot, Channel, count};
-use crate::domain::votes::same_association;
+use crate::domain::votes::members_of;
 use crate::domain::{EventId, Meeting, RoomId, UserId};
 use crate::replies;
 use crate::storage::Transaction;
@@ -149,15 +149,7 @@ pub(super) async fn attendance_listing(
     let membership = tx.association_members(room).await?;
     let associations: Vec<(String, Vec<UserId>)> = known
         .iter()
-        .map(|association| {
-            let mut members: Vec<UserId> = membership
-                .iter()
-                .filter(|(_, theirs)| same_association(theirs, association))
-                .map(|(member, _)| member.clone())
-                .collect();
-            members.sort();
-            (association.clone(), members)
-        })
+        .map(|association| (association.clone(), members_of(&membership, association)))
         .collect();
     Ok(attendance::by_association(&associations, &choices))
 }

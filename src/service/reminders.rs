@@ -21,7 +21,7 @@ use crate::domain::reminders::{
     DEFAULT_MEETING_OFFSETS, MAX_REMINDER_LENGTH, Reminder, When, action_reminders_due,
     meeting_reminder_due, offsets_code, offsets_from_code, poll_nudge_due, split_reminder,
 };
-use crate::domain::votes::same_association;
+use crate::domain::votes::{members_of, same_association};
 use crate::domain::{RoomId, UserId};
 use crate::replies::{self, MeetingReminderKind, pill};
 use crate::storage::{MeetingToRemind, Transaction};
@@ -477,12 +477,7 @@ impl<C: Chat> Service<C> {
         match &action.owner {
             Owner::Member(user) => (self.pill_of(room, user).await, vec![user.clone()]),
             Owner::Association(name) => {
-                let mut people: Vec<UserId> = membership
-                    .iter()
-                    .filter(|(_, association)| same_association(association, name))
-                    .map(|(user, _)| user.clone())
-                    .collect();
-                people.sort();
+                let people = members_of(membership, name);
                 let mut pills = Vec::with_capacity(people.len());
                 for user in &people {
                     pills.push(self.pill_of(room, user).await);
