@@ -78,7 +78,10 @@ pub(super) fn parse(arguments: &str) -> Result<AgendaCommand, ParseError> {
             }
             AgendaCommand::Note {
                 number: item_number(number, usage)?,
-                text: item_text(text, usage)?,
+                text: item_text(text, usage).map_err(|error| match error {
+                    ParseError::ItemTextTooLong { length } => ParseError::NoteTooLong { length },
+                    other => other,
+                })?,
             }
         }
         Usage::AgendaMove => match rest.split_whitespace().collect::<Vec<_>>().as_slice() {
@@ -162,6 +165,17 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn a_too_long_note_is_a_note_error() {
+        let text = "x".repeat(MAX_ITEM_LENGTH + 1);
+        assert_eq!(
+            agenda(&format!("!agenda note 1 {text}")),
+            Err(ParseError::NoteTooLong {
+                length: MAX_ITEM_LENGTH + 1
+            })
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `replies/`.
 
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::guest::MAX_GUEST_TEXT;
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
@@ -125,6 +126,10 @@ pub enum ParseError {
     EmptyItemText { usage: Usage },
     #[error("an agenda item of {length} characters is longer than {MAX_ITEM_LENGTH}")]
     ItemTextTooLong { length: usize },
+    #[error("a note of {length} characters is longer than {MAX_ITEM_LENGTH}")]
+    NoteTooLong { length: usize },
+    #[error("a guest's name or topic of {length} characters is longer than {MAX_GUEST_TEXT}")]
+    GuestTextTooLong { length: usize },
     #[error("a place of {length} characters is longer than {MAX_PLACE_LENGTH}")]
     PlaceTooLong { length: usize },
     #[error("expected an item number, found {given:?}")]

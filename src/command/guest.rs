@@ -108,7 +108,7 @@ fn add(rest: &str) -> Result<GuestCommand, ParseError> {
         .count()
         .max(topic.as_deref().map_or(0, |topic| topic.chars().count()));
     if longest > MAX_GUEST_TEXT {
-        return Err(ParseError::ItemTextTooLong { length: longest });
+        return Err(ParseError::GuestTextTooLong { length: longest });
     }
     Ok(GuestCommand::Add {
         name,
@@ -153,6 +153,17 @@ mod tests {
                 topic: None,
                 date: Some("17/12".into())
             })))
+        );
+    }
+
+    #[test]
+    fn a_too_long_name_or_topic_says_its_own_limit() {
+        let topic = "x".repeat(MAX_GUEST_TEXT + 1);
+        assert_eq!(
+            parse_command(&format!("!invité ajouter Mme Martin — {topic}")),
+            Err(ParseError::GuestTextTooLong {
+                length: MAX_GUEST_TEXT + 1
+            })
         );
     }
 

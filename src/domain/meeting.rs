@@ -1,7 +1,7 @@
 //! Meetings: when one is over, which one is next, whose turn it is to host, and how a date
 //! reads in the room's language. (Date proposals and their tally: `votes.rs`.)
 
-use chrono::{DateTime, Datelike, Days, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
 use super::ids::MeetingId;
@@ -47,11 +47,21 @@ impl Meeting {
 /// The meeting whose agenda new items join: the earliest scheduled meeting not over yet, else
 /// the unscheduled one. `None` if there is neither (the caller then creates the unscheduled one).
 pub fn next_meeting(meetings: &[Meeting], now: DateTime<Utc>, time_zone: Tz) -> Option<&Meeting> {
+    next_dated_meeting(meetings, now, time_zone)
+        .or_else(|| meetings.iter().find(|meeting| meeting.starts_at.is_none()))
+}
+
+/// The earliest scheduled meeting whose day is not over yet, if any: the one a cancellation
+/// or an attendance answer is about.
+pub fn next_dated_meeting(
+    meetings: &[Meeting],
+    now: DateTime<Utc>,
+    time_zone: Tz,
+) -> Option<&Meeting> {
     meetings
         .iter()
         .filter(|meeting| meeting.starts_at.is_some() && !meeting.is_over(now, time_zone))
         .min_by_key(|meeting| meeting.starts_at)
-        .or_else(|| meetings.iter().find(|meeting| meeting.starts_at.is_none()))
 }
 
 /// The association whose turn it is to host: the one after the last host in the room's order
@@ -94,6 +104,16 @@ pub fn format_date_time(at: DateTime<Utc>, time_zone: Tz, language: Language) ->
         }
         Language::En => local
             .format_localized("%A %-d %B %Y, %-I:%M %P", chrono::Locale::en_GB)
+            .to_string(),
+    }
+}
+
+/// "15/12/2026" or "15 Dec 2026".
+pub fn format_day(day: NaiveDate, language: Language) -> String {
+    match language {
+        Language::Fr => day.format("%d/%m/%Y").to_string(),
+        Language::En => day
+            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
             .to_string(),
     }
 }

@@ -25,7 +25,7 @@ use matrix_sdk::encryption::recovery::{RecoveryError, RecoveryState};
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 
-use super::session::{Lost, password_auth};
+use super::session::{Lost, password_answer};
 use crate::config::Settings;
 use crate::storage::MatrixIdentity;
 
@@ -132,12 +132,9 @@ async fn cross_signing_complete(client: &Client) -> bool {
 async fn cross_sign(client: &Client, settings: &Settings) {
     let encryption = client.encryption();
     let result = match encryption.bootstrap_cross_signing_if_needed(None).await {
-        Err(error) => match (error.as_uiaa_response(), settings.password()) {
-            (Some(uiaa), Ok(Some(password))) => {
-                let auth = password_auth(client, &password, uiaa.session.clone());
-                encryption.bootstrap_cross_signing(auth).await
-            }
-            _ => Err(error),
+        Err(error) => match password_answer(client, settings, error.as_uiaa_response()) {
+            Some(auth) => encryption.bootstrap_cross_signing(Some(auth)).await,
+            None => Err(error),
         },
         Ok(()) => Ok(()),
     };

@@ -24,7 +24,7 @@ use matrix_sdk::ruma::api::client::keys::get_keys;
 use matrix_sdk::ruma::api::client::uiaa;
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId};
 use matrix_sdk::{Client, SqliteStoreConfig};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 
 use super::store_key::{StoreSecret, store_secret};
@@ -232,12 +232,12 @@ async fn start_new_device(
 async fn delete_device(client: &Client, settings: &Settings, device: &OwnedDeviceId) {
     let devices = [device.clone()];
     let result = match client.delete_devices(&devices, None).await {
-        Err(error) => match (error.as_uiaa_response(), settings.password()) {
-            (Some(uiaa), Ok(Some(password))) => {
-                let auth = password_auth(client, &password, uiaa.session.clone());
-                client.delete_devices(&devices, auth).await.map(|_| ())
-            }
-            _ => Err(error),
+        Err(error) => match password_answer(client, settings, error.as_uiaa_response()) {
+            Some(auth) => client
+                .delete_devices(&devices, Some(auth))
+                .await
+                .map(|_| ()),
+            None => Err(error),
         },
         Ok(_) => Ok(()),
     };
@@ -251,18 +251,21 @@ async fn delete_device(client: &Client, settings: &Settings, device: &OwnedDevic
     }
 }
 
-/// The password as an answer to the homeserver's interactive authentication.
-pub(super) fn password_auth(
+/// The answer to give when the homeserver asks for the password again (interactive
+/// authentication, `uiaa`): `None` when it asked for nothing, or no password is set.
+pub(super) fn password_answer(
     client: &Client,
-    password: &SecretString,
-    session: Option<String>,
+    settings: &Settings,
+    uiaa: Option<&uiaa::UiaaInfo>,
 ) -> Option<uiaa::AuthData> {
+    let uiaa = uiaa?;
+    let password = settings.password().ok()??;
     let user = client.user_id()?;
     let mut auth = uiaa::Password::new(
         uiaa::UserIdentifier::Matrix(uiaa::MatrixUserIdentifier::new(user.localpart().to_owned())),
         password.expose_secret().to_owned(),
     );
-    auth.session = session;
+    auth.session = uiaa.session.clone();
     Some(uiaa::AuthData::Password(auth))
 }
 

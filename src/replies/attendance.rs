@@ -84,23 +84,14 @@ pub(super) fn association_lines(
         }
         lines.push(format!("- {line}"));
     }
-    if !listing.others_coming.is_empty() {
-        lines.push(format!(
-            "- {}",
-            wording.format(
-                "attendance-others-coming",
-                &[("names", names_of(&listing.others_coming, names).into())],
-            )
-        ));
-    }
-    if !listing.others_excused.is_empty() {
-        lines.push(format!(
-            "- {}",
-            wording.format(
-                "attendance-others-excused",
-                &[("names", names_of(&listing.others_excused, names).into())],
-            )
-        ));
+    for (id, people) in [
+        ("attendance-others-coming", &listing.others_coming),
+        ("attendance-others-excused", &listing.others_excused),
+    ] {
+        if !people.is_empty() {
+            let others = wording.format(id, &[("names", names_of(people, names).into())]);
+            lines.push(format!("- {others}"));
+        }
     }
     lines
 }

@@ -5,6 +5,7 @@ use super::reminders::meeting_offsets_error;
 use super::wording::Wording;
 use crate::command::{ParseError, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::guest::MAX_GUEST_TEXT;
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
@@ -54,6 +55,17 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
         ParseError::EmptyItemText { usage } => wording.format(
             "error-empty-item",
             &[("example", example(wording, *usage).into())],
+        ),
+        ParseError::NoteTooLong { length } => wording.format(
+            "error-note-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", MAX_ITEM_LENGTH.into()),
+            ],
+        ),
+        ParseError::GuestTextTooLong { length } => wording.format(
+            "error-guest-too-long",
+            &[("length", (*length).into()), ("max", MAX_GUEST_TEXT.into())],
         ),
         ParseError::ItemTextTooLong { length } => wording.format(
             "error-item-too-long",

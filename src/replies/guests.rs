@@ -7,47 +7,43 @@ use super::agenda::meeting_name;
 use super::wording::Wording;
 use crate::domain::Meeting;
 use crate::domain::guest::{Guest, mask_email};
-use crate::domain::meeting::format_date;
+use crate::domain::meeting::format_day;
 use crate::i18n::escape_markdown;
 
-/// "Mme Martin (ADSEA) — jeunes migrants isolés (m…@adsea77.example)".
-fn guest_words(guest: &Guest, with_address: bool) -> String {
-    let mut words = escape_markdown(&guest.name);
+/// "Mme Martin (ADSEA) — jeunes migrants isolés (m…@adsea77.example)": in Markdown for the
+/// room (`escape`: `escape_markdown`), or as typed for calendars (`escape`: no change).
+fn guest_words(guest: &Guest, with_address: bool, escape: fn(&str) -> String) -> String {
+    let mut words = escape(&guest.name);
     if let Some(topic) = &guest.topic {
         words.push_str(" — ");
-        words.push_str(&escape_markdown(topic));
+        words.push_str(&escape(topic));
     }
     if with_address && let Some(email) = &guest.email {
-        words.push_str(&format!(" ({})", escape_markdown(&mask_email(email))));
+        words.push_str(&format!(" ({})", escape(&mask_email(email))));
     }
     words
 }
 
 /// The one line that names a meeting's guests ("Intervenants : …"), if it has any.
-pub fn guests_line(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
+fn line(wording: &Wording<'_>, guests: &[Guest], escape: fn(&str) -> String) -> Option<String> {
     if guests.is_empty() {
         return None;
     }
     let names: Vec<String> = guests
         .iter()
-        .map(|guest| guest_words(guest, false))
+        .map(|guest| guest_words(guest, false, escape))
         .collect();
     Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
 }
 
+/// The guests' line in Markdown, for the room.
+pub fn guests_line(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
+    line(wording, guests, escape_markdown)
+}
+
 /// The same line in plain text, for calendars (no Markdown there).
 pub fn guests_plain(wording: &Wording<'_>, guests: &[Guest]) -> Option<String> {
-    if guests.is_empty() {
-        return None;
-    }
-    let names: Vec<String> = guests
-        .iter()
-        .map(|guest| match &guest.topic {
-            Some(topic) => format!("{} — {topic}", guest.name),
-            None => guest.name.clone(),
-        })
-        .collect();
-    Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
+    line(wording, guests, str::to_owned)
 }
 
 pub fn guest_added(wording: &Wording<'_>, meeting: &Meeting, guest: &Guest) -> String {
@@ -55,7 +51,7 @@ pub fn guest_added(wording: &Wording<'_>, meeting: &Meeting, guest: &Guest) -> S
         "guest-added",
         &[
             ("number", guest.number.into()),
-            ("guest", guest_words(guest, true).into()),
+            ("guest", guest_words(guest, true, escape_markdown).into()),
             ("meeting", meeting_name(wording, meeting).into()),
         ],
     )
@@ -69,7 +65,11 @@ pub fn guest_list(wording: &Wording<'_>, meeting: &Meeting, guests: &[Guest]) ->
     let mut text = wording.format("guest-list-title", &[("meeting", meeting.into())]);
     text.push_str("\n\n");
     for guest in guests {
-        text.push_str(&format!("{}. {}\n", guest.number, guest_words(guest, true)));
+        text.push_str(&format!(
+            "{}. {}\n",
+            guest.number,
+            guest_words(guest, true, escape_markdown)
+        ));
     }
     text
 }
@@ -92,12 +92,8 @@ pub fn guest_missing(wording: &Wording<'_>, number: usize, count: usize) -> Stri
 }
 
 pub fn guest_no_meeting_on(wording: &Wording<'_>, day: NaiveDate) -> String {
-    let midnight = crate::domain::dates::local_midnight(day, wording.time_zone);
     wording.format(
         "guest-no-meeting-on",
-        &[(
-            "date",
-            format_date(midnight, wording.time_zone, wording.language).into(),
-        )],
+        &[("date", format_day(day, wording.language).into())],
     )
 }

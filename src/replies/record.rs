@@ -12,11 +12,11 @@ use super::meetings::member_name;
 use super::polls::joint_position_short;
 use crate::domain::attendance::Attendance;
 use crate::domain::guest::Guest;
-use crate::domain::meeting::{format_date, format_date_time};
+use crate::domain::meeting::{format_date, format_date_time, format_day};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Unchangeable};
-use crate::domain::{AgendaItem, ItemId, ItemNote, ItemStatus, Language, Meeting, UserId};
+use crate::domain::{AgendaItem, ItemId, ItemNote, ItemStatus, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
 /// Everything the minutes of a meeting gather.
@@ -345,16 +345,6 @@ fn action_line(
         line.push_str(&wording.get("action-late-mark"));
     }
     line
-}
-
-/// "15/12/2026" or "15 Dec 2026".
-fn format_day(day: NaiveDate, language: Language) -> String {
-    match language {
-        Language::Fr => day.format("%d/%m/%Y").to_string(),
-        Language::En => day
-            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
-            .to_string(),
-    }
 }
 
 /// The confirmation of a new action.

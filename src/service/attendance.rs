@@ -3,17 +3,14 @@
 //! router like any answer; a command records one, for the sender or for the members it names
 //! (the secretary of the day noting who is there), keeping who noted it.
 
-use chrono::{DateTime, Utc};
-
 use super::error::ServiceError;
-use super::reading::known_associations;
+use super::reading::attendance_listing;
 use super::{Chat, Handled, Request, Service};
-use crate::domain::attendance::{self, Attendance, COMING_OPTION, EXCUSED_OPTION};
-use crate::domain::ballot::{Answer, Ballot, Channel, count};
-use crate::domain::votes::members_of;
-use crate::domain::{EventId, Meeting, RoomId, UserId};
+use crate::domain::attendance::{COMING_OPTION, EXCUSED_OPTION};
+use crate::domain::ballot::{Answer, Ballot, Channel};
+use crate::domain::meeting::next_dated_meeting;
+use crate::domain::{EventId, Meeting, UserId};
 use crate::replies;
-use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
     /// `!attendance`: per association, who comes, who is excused, who has not answered.
@@ -92,13 +89,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let time_zone = self.settings.time_zone;
         let planned = request.tx.planned_meetings(&room).await?;
-        let Some(meeting) = planned
-            .into_iter()
-            .filter(|meeting| {
-                meeting.starts_at.is_some() && !meeting.is_over(request.at, time_zone)
-            })
-            .min_by_key(|meeting| meeting.starts_at)
-        else {
+        let Some(meeting) = next_dated_meeting(&planned, request.at, time_zone).cloned() else {
             return Ok(None);
         };
         let Some(ballot) = request.tx.attendance_ballot(meeting.id).await? else {
@@ -134,22 +125,4 @@ impl<C: Chat> Service<C> {
         }
         Ok((found, unknown))
     }
-}
-
-/// Where every association stands on `ballot` (a meeting's attendance) as of `at`.
-pub(super) async fn attendance_listing(
-    tx: &mut Transaction,
-    room: &RoomId,
-    ballot: &Ballot,
-    at: DateTime<Utc>,
-) -> Result<Attendance, ServiceError> {
-    let answers = tx.answers(ballot.id).await?;
-    let choices = count(&answers, ballot.kind.counting(), at);
-    let known = known_associations(tx, room).await?;
-    let membership = tx.association_members(room).await?;
-    let associations: Vec<(String, Vec<UserId>)> = known
-        .iter()
-        .map(|association| (association.clone(), members_of(&membership, association)))
-        .collect();
-    Ok(attendance::by_association(&associations, &choices))
 }

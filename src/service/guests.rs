@@ -2,6 +2,7 @@
 //! `pour le <date>`. Anyone adds a guest; the member who added them or a moderator removes
 //! them (and their address with them).
 
+use super::reading::day_bounds;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::guest::Guest;
@@ -32,13 +33,8 @@ impl<C: Chat> Service<C> {
                         return request.say(replies::date_error(wording, 1, typed, &problem));
                     }
                 };
-                let planned = request.tx.planned_meetings(&room).await?;
-                let on_that_day = planned.into_iter().find(|meeting| {
-                    meeting
-                        .starts_at
-                        .is_some_and(|at| at.with_timezone(&time_zone).date_naive() == day)
-                });
-                match on_that_day {
+                let (start, end) = day_bounds(day, time_zone);
+                match request.tx.meeting_between(&room, start, end, false).await? {
                     Some(meeting) => meeting,
                     None => return request.say(replies::guest_no_meeting_on(wording, day)),
                 }

@@ -13,7 +13,7 @@ use crate::command::CancelTarget;
 use crate::domain::attendance;
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
-use crate::domain::meeting::next_host;
+use crate::domain::meeting::{next_dated_meeting, next_host};
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
@@ -314,13 +314,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let time_zone = self.settings.time_zone;
         let planned = request.tx.planned_meetings(&room).await?;
-        let dated = planned
-            .iter()
-            .filter(|meeting| {
-                meeting.starts_at.is_some() && !meeting.is_over(request.at, time_zone)
-            })
-            .min_by_key(|meeting| meeting.starts_at)
-            .cloned();
+        let dated = next_dated_meeting(&planned, request.at, time_zone).cloned();
         let proposal = request.tx.open_proposal(&room).await?;
         let target = match (what, &dated, &proposal) {
             (None, None, None) => return request.say(replies::meeting_nothing_to_cancel(wording)),

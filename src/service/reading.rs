@@ -6,11 +6,12 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::error::ServiceError;
-use crate::domain::ballot::{BallotKind, count};
+use crate::domain::attendance::{self, Attendance};
+use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
 use crate::domain::poll::{Poll, PollResults, results};
-use crate::domain::votes::same_association;
-use crate::domain::{Meeting, RoomId};
+use crate::domain::votes::{members_of, same_association};
+use crate::domain::{Meeting, MeetingId, RoomId, UserId};
 use crate::replies::Minutes;
 use crate::storage::Transaction;
 
@@ -64,15 +65,8 @@ pub async fn gather_minutes(
     let items = tx.all_agenda_items(meeting.id).await?;
     let notes = tx.item_notes(meeting.id).await?;
     let guests = tx.guests(meeting.id).await?;
-    let attendance = match tx.attendance_ballot(meeting.id).await? {
-        Some(ballot) => {
-            let ballot = tx.ballot(ballot).await?;
-            // Every answer given while it was open, the secretary's notes of the day included.
-            let until = ballot.closed_at.unwrap_or(DateTime::<Utc>::MAX_UTC);
-            Some(super::attendance::attendance_listing(tx, room, &ballot, until).await?)
-        }
-        None => None,
-    };
+    // Every answer given while it was open, the secretary's notes of the day included.
+    let attendance = meeting_attendance(tx, room, meeting.id, None).await?;
     let mut polls = Vec::new();
     if let Some(starts_at) = meeting.starts_at {
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
@@ -94,6 +88,40 @@ pub async fn gather_minutes(
         decisions,
         actions,
     })
+}
+
+/// Where every association stands for a meeting: as of `at`, or with `None` by every answer
+/// given while its ballot was open. `None` when its date was set by a version that did not ask.
+pub(super) async fn meeting_attendance(
+    tx: &mut Transaction,
+    room: &RoomId,
+    meeting: MeetingId,
+    at: Option<DateTime<Utc>>,
+) -> Result<Option<Attendance>, ServiceError> {
+    let Some(ballot) = tx.attendance_ballot(meeting).await? else {
+        return Ok(None);
+    };
+    let ballot = tx.ballot(ballot).await?;
+    let until = at.or(ballot.closed_at).unwrap_or(DateTime::<Utc>::MAX_UTC);
+    Ok(Some(attendance_listing(tx, room, &ballot, until).await?))
+}
+
+/// Where every association stands on `ballot` (a meeting's attendance) as of `at`.
+pub(super) async fn attendance_listing(
+    tx: &mut Transaction,
+    room: &RoomId,
+    ballot: &Ballot,
+    at: DateTime<Utc>,
+) -> Result<Attendance, ServiceError> {
+    let answers = tx.answers(ballot.id).await?;
+    let choices = count(&answers, ballot.kind.counting(), at);
+    let known = known_associations(tx, room).await?;
+    let membership = tx.association_members(room).await?;
+    let associations: Vec<(String, Vec<UserId>)> = known
+        .iter()
+        .map(|association| (association.clone(), members_of(&membership, association)))
+        .collect();
+    Ok(attendance::by_association(&associations, &choices))
 }
 
 /// The start and end (next local midnight) of a local day, in UTC.

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::attendance::attendance_listing;
 use super::error::ServiceError;
+use super::reading::meeting_attendance;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::earliest;
@@ -314,12 +314,10 @@ impl<C: Chat> Service<C> {
         }
         // The day before: who comes, per association, and a call to those of an association
         // nobody represents yet.
-        let attendance = match tx.attendance_ballot(meeting.id).await? {
-            Some(ballot) if kind == MeetingReminderKind::DayBefore => {
-                let ballot = tx.ballot(ballot).await?;
-                Some(attendance_listing(&mut tx, room, &ballot, now).await?)
-            }
-            _ => None,
+        let attendance = if kind == MeetingReminderKind::DayBefore {
+            meeting_attendance(&mut tx, room, meeting.id, Some(now)).await?
+        } else {
+            None
         };
         drop(tx);
         let names = match &attendance {

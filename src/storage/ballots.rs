@@ -102,19 +102,7 @@ impl Transaction {
         ballot: BallotId,
         answer: &Answer,
     ) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO answers (event_id, ballot_id, voter, option, channel, answered_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO NOTHING",
-        )
-        .bind(answer.event_id.as_str())
-        .bind(ballot.get())
-        .bind(answer.voter.as_str())
-        .bind(answer.option.map(count_to_db))
-        .bind(answer.channel.code())
-        .bind(answer.answered_at)
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(result.rows_affected() == 1)
+        self.insert_answer(ballot, answer, None).await
     }
 
     /// Records an answer given for someone else by `noted_by` (the secretary of the day).
@@ -125,15 +113,30 @@ impl Transaction {
         answer: &Answer,
         noted_by: &UserId,
     ) -> Result<bool, StorageError> {
-        let recorded = self.record_answer(ballot, answer).await?;
-        if recorded {
-            sqlx::query("UPDATE answers SET noted_by = ?2 WHERE event_id = ?1")
-                .bind(answer.event_id.as_str())
-                .bind(noted_by.as_str())
-                .execute(&mut *self.inner)
-                .await?;
-        }
-        Ok(recorded)
+        self.insert_answer(ballot, answer, Some(noted_by)).await
+    }
+
+    async fn insert_answer(
+        &mut self,
+        ballot: BallotId,
+        answer: &Answer,
+        noted_by: Option<&UserId>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO answers (event_id, ballot_id, voter, option, channel, answered_at,
+                                  noted_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(answer.event_id.as_str())
+        .bind(ballot.get())
+        .bind(answer.voter.as_str())
+        .bind(answer.option.map(count_to_db))
+        .bind(answer.channel.code())
+        .bind(answer.answered_at)
+        .bind(noted_by.map(UserId::as_str))
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
     }
 
     /// Withdraws the answer `event_id` carried (its reaction was redacted), while its ballot is

@@ -14,6 +14,7 @@ mod associations;
 mod ballots;
 mod events;
 mod guests;
+mod identity;
 mod meetings;
 mod outbox;
 mod polls;
@@ -26,11 +27,11 @@ mod undecrypted;
 mod web;
 
 pub use agenda::NewItem;
+pub use identity::MatrixIdentity;
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
 pub use store::{StorageError, Store, Transaction};
-pub use undecrypted::MatrixIdentity;
 pub use web::FeedMeeting;
 
 /// Concerto's database, in the data directory.
