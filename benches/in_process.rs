@@ -47,6 +47,9 @@ impl Chat for QuietRoom {
     async fn relations_of(&self, _room: &RoomId, _event: &EventId) -> Option<Relations> {
         None
     }
+    async fn room_name(&self, _room: &RoomId) -> Option<String> {
+        None
+    }
     async fn decrypt(&self, _event: &UndecryptedEvent) -> Decryption {
         Decryption::Pending
     }

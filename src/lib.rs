@@ -16,6 +16,7 @@ pub mod domain;
 pub mod export;
 pub mod i18n;
 pub mod matrix;
+pub mod pdf;
 pub mod replies;
 pub mod sender;
 pub mod service;

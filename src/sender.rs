@@ -21,6 +21,9 @@ use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
 use crate::service::{Chat, SendError};
 use crate::storage::{StorageError, Store};
 
+/// The type of a printed document.
+pub const PDF_MIME: &str = "application/pdf";
+
 /// A message that could not be sent for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
 /// The longest wait between two tries of one message.
@@ -94,6 +97,9 @@ impl<C: Chat> Sender<C> {
                 continue;
             }
             let Some(message) = self.with_target(message).await? else {
+                continue;
+            };
+            let Some(message) = self.printed(message).await? else {
                 continue;
             };
             // From the moment the command was taken up to its reply handed to the
@@ -172,6 +178,40 @@ impl<C: Chat> Sender<C> {
                         Retry::Never,
                         self.clock.now(),
                     )
+                    .await?;
+                Ok(None)
+            }
+        }
+    }
+
+    /// A document to print becomes its PDF file, made here, off the command's transaction
+    /// (and off the async threads). `None` if it could not be printed: given up, and logged.
+    async fn printed(
+        &self,
+        mut message: OutgoingMessage,
+    ) -> Result<Option<OutgoingMessage>, StorageError> {
+        let Content::Pdf(document) = &message.content else {
+            return Ok(Some(message));
+        };
+        let document = document.clone();
+        let name = document.name.clone();
+        let printed = tokio::task::spawn_blocking(move || crate::pdf::render(&document))
+            .await
+            .map_err(|error| error.to_string())
+            .and_then(|printed| printed.map_err(|error| error.to_string()));
+        match printed {
+            Ok(data) => {
+                message.content = Content::File {
+                    name,
+                    mime: PDF_MIME.to_owned(),
+                    data,
+                };
+                Ok(Some(message))
+            }
+            Err(error) => {
+                tracing::error!(message_id = message.id, %error, "the PDF could not be printed; given up");
+                self.store
+                    .record_failed_send(message.id, &error, Retry::Never, self.clock.now())
                     .await?;
                 Ok(None)
             }

@@ -45,6 +45,8 @@ pub enum Usage {
     ActionDone,
     ActionList,
     Minutes,
+    MinutesApprove,
+    MinutesAdopt,
     Remind,
     RemindersList,
     RemindersCancel,
@@ -59,7 +61,7 @@ pub enum Usage {
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 41] = [
+    pub const ALL: [Usage; 43] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -91,6 +93,8 @@ impl Usage {
         Usage::ActionDone,
         Usage::ActionList,
         Usage::Minutes,
+        Usage::MinutesApprove,
+        Usage::MinutesAdopt,
         Usage::Remind,
         Usage::RemindersList,
         Usage::RemindersCancel,

@@ -38,6 +38,7 @@ pub use decision::DecisionCommand;
 pub use error::{ParseError, Usage};
 pub use guest::GuestCommand;
 pub use meeting::{CancelTarget, MeetingCommand};
+pub use minutes::MinutesCommand;
 pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
 
@@ -67,9 +68,9 @@ pub enum Command {
     Decision(DecisionCommand),
     /// `!action …` (`!actions`): who does what by when.
     Action(ActionCommand),
-    /// `!minutes [date]` (`!compte-rendu`): the minutes of the last (or given) meeting; the
-    /// date is as typed.
-    Minutes { date: Option<String> },
+    /// `!minutes …` (`!compte-rendu`): the minutes of the last (or given) meeting, and their
+    /// approval into a procès-verbal.
+    Minutes(MinutesCommand),
     /// `!remind <when> <text>` (`!rappel`), as typed: the service reads the time, which needs
     /// the present moment and the room's time zone.
     Remind { text: String },
@@ -96,7 +97,7 @@ impl Command {
             Command::Vote { .. } => Topic::Vote,
             Command::Decision(_) => Topic::Decision,
             Command::Action(_) => Topic::Action,
-            Command::Minutes { .. } => Topic::Minutes,
+            Command::Minutes(_) => Topic::Minutes,
             Command::Remind { .. } | Command::Reminders(_) => Topic::Remind,
             Command::Page { .. } => Topic::Page,
             Command::Attendance(_) => Topic::Attendance,
@@ -236,9 +237,7 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Decision, Plural) => Command::Decision(decision::parse_list(arguments)?),
         (Topic::Action, Singular) => Command::Action(action::parse(arguments)?),
         (Topic::Action, Plural) => Command::Action(action::parse_list(arguments)?),
-        (Topic::Minutes, _) => Command::Minutes {
-            date: minutes::parse(arguments)?,
-        },
+        (Topic::Minutes, _) => Command::Minutes(minutes::parse(arguments)?),
         (Topic::Remind, Singular) => Command::Remind {
             text: reminders::parse_remind(arguments)?,
         },

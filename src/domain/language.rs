@@ -3,10 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize)]
-#[serde(try_from = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum Language {
     #[default]
     Fr,
@@ -22,6 +22,12 @@ impl Language {
             Language::Fr => "fr",
             Language::En => "en",
         }
+    }
+}
+
+impl From<Language> for &'static str {
+    fn from(language: Language) -> Self {
+        language.code()
     }
 }
 

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ids::{BallotId, EventId, RoomId, UserId};
+use super::language::Language;
 
 /// What a message carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,24 @@ pub enum Content {
         markdown: String,
         mentions: Vec<UserId>,
     },
+    /// A file the sender prints to PDF just before sending it: never while a command holds
+    /// its transaction.
+    Pdf(Printable),
+}
+
+/// A document to print: the minutes, as a procès-verbal (`pdf/` lays it out on A4).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Printable {
+    /// The file's name (`compte-rendu-2026-12-10.pdf`).
+    pub name: String,
+    /// What heads the first page: the room's name, then its associations.
+    pub heading: Vec<String>,
+    /// The text, in the minutes' Markdown (the text that was fingerprinted, once adopted).
+    pub markdown: String,
+    /// At the foot of every page: "Projet", or "Adopté le … — empreinte SHA-256 …".
+    pub status: String,
+    /// The document's language, for its metadata.
+    pub language: Language,
 }
 
 /// What a message stands for once it is sent, beyond its text.

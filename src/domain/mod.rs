@@ -14,6 +14,7 @@ mod language;
 pub mod limits;
 pub mod meeting;
 pub mod messages;
+pub mod minutes;
 pub mod permissions;
 pub mod poll;
 pub mod record;

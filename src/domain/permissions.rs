@@ -15,6 +15,8 @@
 //! | cancel a reminder                      | the member who asked for it, or a moderator                 |
 //! | link a member to an association        | a moderator                                                 |
 //! | replace the page's link                | a moderator                                                 |
+//! | approve the minutes for an association | a member of that association (their own only)               |
+//! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
 //!
 //! A moderator is a member whose power level in the room is [`MODERATOR_LEVEL`] or more
@@ -42,13 +44,14 @@ pub enum Act {
     CancelReminder { number: usize },
     LinkMember,
     ReplaceLink,
+    AdoptMinutes,
 }
 
 impl Act {
     /// Who may do it, as the table above says.
     pub fn who(self) -> Who {
         match self {
-            Act::LinkMember | Act::ReplaceLink => Who::Moderators,
+            Act::LinkMember | Act::ReplaceLink | Act::AdoptMinutes => Who::Moderators,
             _ => Who::OwnerOrModerator,
         }
     }

@@ -176,6 +176,11 @@ impl Chat for MatrixChat {
                     .await
                     .map(|sent| sent.response.event_id)
             }
+            Content::Pdf(_) => {
+                return Err(permanent(
+                    "a document is printed by the sender first".into(),
+                ));
+            }
             Content::PollEnd { text } => {
                 let poll = related.ok_or_else(|| permanent("a poll end needs its poll".into()))?;
                 room.send(UnstablePollEndEventContent::new(text.clone(), poll))
@@ -286,6 +291,11 @@ impl Chat for MatrixChat {
                 _ => return Some(relations),
             }
         }
+    }
+
+    async fn room_name(&self, room: &RoomId) -> Option<String> {
+        let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
+        self.client.get_room(&room_id)?.name()
     }
 
     async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {

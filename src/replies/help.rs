@@ -108,6 +108,8 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::ActionDone => "example-action-done",
         Usage::ActionList => "example-action-list",
         Usage::Minutes => "help-minutes-example",
+        Usage::MinutesApprove => "example-minutes-approve",
+        Usage::MinutesAdopt => "example-minutes-adopt",
         Usage::Remind => "help-remind-example",
         Usage::RemindersList => "example-reminders-list",
         Usage::RemindersCancel => "example-reminders-cancel",

@@ -19,6 +19,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::CancelReminder { number } => ("reminder-cancel-refused", Some(number), "author"),
         Act::LinkMember => ("association-set-refused", None, "owner"),
         Act::ReplaceLink => ("page-new-link-refused", None, "owner"),
+        Act::AdoptMinutes => ("minutes-adopt-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -49,6 +50,7 @@ mod tests {
             Act::CancelReminder { number: 4 },
             Act::LinkMember,
             Act::ReplaceLink,
+            Act::AdoptMinutes,
         ];
         for language in Language::ALL {
             for act in acts {

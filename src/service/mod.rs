@@ -17,6 +17,7 @@ mod due;
 mod error;
 mod guests;
 mod meetings;
+mod minutes;
 mod polls;
 mod reading;
 mod record;
@@ -217,6 +218,9 @@ pub trait Chat: Send + Sync + 'static {
         room: &RoomId,
         event: &EventId,
     ) -> impl Future<Output = Option<Relations>> + Send;
+
+    /// The room's name (`m.room.name`), if it has one.
+    fn room_name(&self, room: &RoomId) -> impl Future<Output = Option<String>> + Send;
 
     /// Tries again to decrypt a kept event.
     fn decrypt(&self, event: &UndecryptedEvent) -> impl Future<Output = Decryption> + Send;
@@ -586,7 +590,7 @@ impl<C: Chat> Service<C> {
             Command::Action(T::Create { text }) => self.action_create(request, &text).await,
             Command::Action(T::Done { number }) => self.action_done(request, number).await,
             Command::Action(T::List) => self.action_list(request).await,
-            Command::Minutes { date } => self.minutes(request, date.as_deref()).await,
+            Command::Minutes(command) => self.minutes(request, command).await,
             Command::Remind { text } => self.remind(request, &text).await,
             Command::Reminders(R::List) => self.reminders_list(request).await,
             Command::Reminders(R::Cancel { number }) => {

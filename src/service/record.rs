@@ -1,4 +1,4 @@
-//! The group's record: one handler per `!decision` and `!action` command, and `!minutes`.
+//! The group's record: one handler per `!decision` and `!action` command.
 //! Nothing is silently rewritten: an amendment is a new version, a revocation keeps the
 //! decision with its reason.
 
@@ -6,10 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::ServiceError;
 use super::reading::known_associations;
-use super::reading::{day_bounds, gather_minutes, poll_outcome};
+use super::reading::{day_bounds, poll_outcome};
 use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
-use crate::domain::messages::{Content, NewMessage};
 use crate::domain::permissions::Act;
 use crate::domain::poll::Poll;
 use crate::domain::record::{
@@ -19,8 +18,6 @@ use crate::domain::record::{
 use crate::domain::{PollId, RoomId, UserId};
 use crate::replies::{self};
 use crate::storage::{NewAction, NewDecision, Transaction};
-
-const MARKDOWN_MIME: &str = "text/markdown";
 
 impl<C: Chat> Service<C> {
     /// `!decision <text>`.
@@ -295,50 +292,6 @@ impl<C: Chat> Service<C> {
             .complete_action(&room, number, &sender, request.at)
             .await?;
         request.say(replies::action_done(wording, &action, &names))
-    }
-
-    /// `!minutes [date]`: posted as a message and uploaded as a Markdown file.
-    pub(super) async fn minutes(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
-        let wording = &self.wording(request.language);
-        let room = request.room().clone();
-        let today = self.local_day(request.at);
-        let day = match date {
-            Some(typed) => match parse_day(typed, today, Towards::Past) {
-                Ok(day) => Some(day),
-                Err(_) => return request.say(replies::minutes_bad_date(wording, typed)),
-            },
-            None => None,
-        };
-        let meeting = match day {
-            Some(day) => {
-                let (start, end) = self.day_bounds(day);
-                request.tx.meeting_between(&room, start, end, false).await?
-            }
-            None => {
-                // The last meeting that has begun.
-                request
-                    .tx
-                    .meeting_between(&room, request.at, request.at, true)
-                    .await?
-            }
-        };
-        let Some(meeting) = meeting else {
-            return request.say(replies::minutes_no_meeting(wording, day));
-        };
-        let gathered = gather_minutes(request.tx, &room, meeting, self.settings.time_zone).await?;
-        let names = self.member_names(&room).await;
-        let markdown = replies::minutes(wording, &gathered, &names, today);
-        let file = NewMessage {
-            room: room.clone(),
-            in_reply_to: None,
-            content: Content::File {
-                name: replies::minutes_file_name(wording, &gathered.meeting),
-                mime: MARKDOWN_MIME.to_owned(),
-                data: markdown.clone().into_bytes(),
-            },
-            presents: None,
-        };
-        Ok(vec![request.reply(markdown), file])
     }
 
     /// The local day `at` falls on, in the room's time zone.

@@ -16,6 +16,7 @@ mod events;
 mod guests;
 mod identity;
 mod meetings;
+mod minutes;
 mod outbox;
 mod polls;
 mod proposals;

@@ -33,6 +33,7 @@ fn kind_of(content: &Content) -> &'static str {
         Content::Poll { .. } => "poll",
         Content::PollEnd { .. } => "poll_end",
         Content::Text { .. } => "text",
+        Content::Pdf(_) => "pdf",
     }
 }
 
@@ -72,6 +73,10 @@ fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
                 mentions: text.mentions.into_iter().map(UserId::new).collect(),
             }
         }
+        "pdf" => Content::Pdf(
+            serde_json::from_str(&body)
+                .map_err(|error| StorageError::Corrupt(format!("outbox document: {error}")))?,
+        ),
         other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
     };
     let presents = match (
@@ -123,6 +128,11 @@ impl Transaction {
                 (json, None, None)
             }
             Content::PollEnd { text } => (text, None, None),
+            Content::Pdf(document) => {
+                let json = serde_json::to_string(&document)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox document: {error}")))?;
+                (json, None, None)
+            }
             Content::Text { markdown, mentions } => {
                 let stored = StoredText {
                     markdown,

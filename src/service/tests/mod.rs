@@ -10,6 +10,7 @@ mod delivery;
 mod due;
 mod guests;
 mod meetings;
+mod minutes;
 mod polls;
 mod record;
 mod reminders;
@@ -117,6 +118,10 @@ impl Chat for RecordingChat {
                 .collect(),
             undecryptable: relations.undecryptable.clone(),
         })
+    }
+
+    async fn room_name(&self, _room: &RoomId) -> Option<String> {
+        Some("Concertation 77".to_owned())
     }
 
     async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {

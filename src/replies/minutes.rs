@@ -1,0 +1,247 @@
+//! What the room reads about the minutes' way to a procès-verbal: their status (draft, with
+//! who approved and who is awaited), an approval, the adoption, and the lines the adopted text
+//! and its PDF carry.
+
+use std::collections::HashMap;
+
+use super::meetings::member_name;
+use super::wording::Wording;
+use crate::domain::meeting::{format_date, format_day};
+use crate::domain::messages::Printable;
+use crate::domain::minutes::{Adoption, Approval, ApprovalState};
+use crate::domain::{Meeting, UserId};
+use crate::i18n::escape_markdown;
+
+/// "Croix-Rouge (ALICE), Restos du Cœur (BOB)".
+fn approvals_list(approvals: &[Approval], names: &HashMap<UserId, String>) -> String {
+    approvals
+        .iter()
+        .map(|approval| {
+            format!(
+                "{} ({})",
+                escape_markdown(&approval.association),
+                member_name(names, &approval.by)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn associations_list(associations: &[String]) -> String {
+    associations
+        .iter()
+        .map(|association| escape_markdown(association))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Who approved and who is awaited: "Approuvé par : … — en attente : …".
+fn standing(
+    wording: &Wording<'_>,
+    state: &ApprovalState,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let approved = if state.approved.is_empty() {
+        wording.get("minutes-approved-by-none")
+    } else {
+        wording.format(
+            "minutes-approved-by",
+            &[("list", approvals_list(&state.approved, names).into())],
+        )
+    };
+    if state.awaited.is_empty() {
+        approved
+    } else {
+        format!(
+            "{approved} — {}",
+            wording.format(
+                "minutes-awaited",
+                &[("list", associations_list(&state.awaited).into())]
+            )
+        )
+    }
+}
+
+/// The draft's status, under its text: "**Statut : projet.** Approuvé par … — en attente …
+/// Pour approuver : `!compte-rendu approuver`".
+pub fn minutes_draft_status(
+    wording: &Wording<'_>,
+    state: &ApprovalState,
+    names: &HashMap<UserId, String>,
+) -> String {
+    format!(
+        "{}\n{}",
+        wording.get("minutes-status-draft"),
+        standing(wording, state, names)
+    )
+}
+
+/// The reply to an approval: for which association, and where the approval stands.
+pub fn minutes_approved(
+    wording: &Wording<'_>,
+    association: &str,
+    state: &ApprovalState,
+    names: &HashMap<UserId, String>,
+) -> String {
+    format!(
+        "{}\n{}",
+        wording.format(
+            "minutes-approved",
+            &[("association", escape_markdown(association).into())]
+        ),
+        standing(wording, state, names)
+    )
+}
+
+/// What the adopted text ends with (fingerprinted with it): when, by whom, and who had not
+/// approved when a moderator adopted.
+pub fn adoption_lines(
+    wording: &Wording<'_>,
+    adoption: &Adoption,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let mut text = wording.format(
+        "minutes-adopted-on",
+        &[(
+            "date",
+            format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
+        )],
+    );
+    text.push('\n');
+    if !adoption.approvals.is_empty() {
+        text.push_str(&format!(
+            "- {}\n",
+            wording.format(
+                "minutes-approved-by",
+                &[("list", approvals_list(&adoption.approvals, names).into())]
+            )
+        ));
+    }
+    if let Some(moderator) = &adoption.adopted_by {
+        text.push_str(&format!(
+            "- {}\n",
+            wording.format(
+                "minutes-adopted-by-moderator",
+                &[("moderator", member_name(names, moderator).into())]
+            )
+        ));
+    }
+    if !adoption.missing.is_empty() {
+        text.push_str(&format!(
+            "- {}\n",
+            wording.format(
+                "minutes-not-approved-by",
+                &[("list", associations_list(&adoption.missing).into())]
+            )
+        ));
+    }
+    text.trim_end().to_owned()
+}
+
+/// The fingerprint line shown under an adopted text (not part of what it fingerprints).
+pub fn fingerprint_line(wording: &Wording<'_>, adoption: &Adoption) -> String {
+    wording.format(
+        "minutes-fingerprint",
+        &[("fingerprint", adoption.fingerprint.clone().into())],
+    )
+}
+
+/// The post that announces the procès-verbal, with its fingerprint (the PDF follows).
+pub fn minutes_adopted(wording: &Wording<'_>, meeting: &Meeting, adoption: &Adoption) -> String {
+    wording.format(
+        "minutes-adopted",
+        &[
+            ("meeting", meeting_day(wording, meeting).into()),
+            ("fingerprint", adoption.fingerprint.clone().into()),
+        ],
+    )
+}
+
+/// The minutes were adopted already: when, and their fingerprint.
+pub fn minutes_already_adopted(
+    wording: &Wording<'_>,
+    meeting: &Meeting,
+    adoption: &Adoption,
+) -> String {
+    wording.format(
+        "minutes-already-adopted",
+        &[
+            ("meeting", meeting_day(wording, meeting).into()),
+            (
+                "date",
+                format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
+            ),
+            ("fingerprint", adoption.fingerprint.clone().into()),
+        ],
+    )
+}
+
+/// Approving needs an association: how to be linked to one.
+pub fn minutes_approve_without_association(wording: &Wording<'_>) -> String {
+    wording.get("minutes-approve-no-association")
+}
+
+/// The room has no association: nobody can approve, a moderator can adopt.
+pub fn minutes_approve_no_associations(wording: &Wording<'_>) -> String {
+    wording.get("minutes-approve-no-associations")
+}
+
+fn meeting_day(wording: &Wording<'_>, meeting: &Meeting) -> String {
+    meeting
+        .starts_at
+        .map(|at| {
+            format_day(
+                at.with_timezone(&wording.time_zone).date_naive(),
+                wording.language,
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// The PDF of the minutes: the room's name and its associations at the top, the text, and
+/// at each page's foot "Projet" or "Adopté le … — empreinte SHA-256 …".
+pub fn minutes_printable(
+    wording: &Wording<'_>,
+    meeting: &Meeting,
+    room_name: Option<&str>,
+    associations: &[String],
+    markdown: &str,
+    adoption: Option<&Adoption>,
+) -> Printable {
+    let day = meeting
+        .starts_at
+        .map(|at| {
+            at.with_timezone(&wording.time_zone)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut heading = vec![
+        room_name
+            .filter(|name| !name.trim().is_empty())
+            .map_or_else(|| wording.get("minutes-pdf-untitled"), str::to_owned),
+    ];
+    if !associations.is_empty() {
+        heading.push(associations.join(" · "));
+    }
+    let status = match adoption {
+        Some(adoption) => wording.format(
+            "minutes-pdf-adopted",
+            &[
+                (
+                    "date",
+                    format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
+                ),
+                ("fingerprint", adoption.fingerprint.clone().into()),
+            ],
+        ),
+        None => wording.get("minutes-pdf-draft"),
+    };
+    Printable {
+        name: wording.format("minutes-pdf-name", &[("date", day.into())]),
+        heading,
+        markdown: markdown.to_owned(),
+        status,
+        language: wording.language,
+    }
+}

@@ -1,0 +1,285 @@
+//! `!minutes` and the minutes' way to a procès-verbal: shown with their status, approved by
+//! each association, adopted when every association has approved (or by a moderator), then
+//! frozen — text, SHA-256 fingerprint, date and approvers — so that later changes to the
+//! meeting's items or decisions no longer change them. The PDF is printed by the sender.
+
+use super::error::ServiceError;
+use super::meetings::canonical;
+use super::reading::{gather_minutes, known_associations};
+use super::{Chat, Handled, Request, Service};
+use crate::command::MinutesCommand;
+use crate::domain::dates::{Towards, parse_day};
+use crate::domain::messages::{Content, NewMessage, Printable};
+use crate::domain::minutes::{Adoption, Approval, approval_state, fingerprint};
+use crate::domain::permissions::Act;
+use crate::domain::{Meeting, RoomId};
+use crate::replies::{self, Wording};
+
+const MARKDOWN_MIME: &str = "text/markdown";
+
+impl<C: Chat> Service<C> {
+    pub(super) async fn minutes(
+        &self,
+        request: &mut Request<'_>,
+        command: MinutesCommand,
+    ) -> Handled {
+        match command {
+            MinutesCommand::Show { date } => self.minutes_show(request, date.as_deref()).await,
+            MinutesCommand::Approve { date } => {
+                self.minutes_approve(request, date.as_deref()).await
+            }
+            MinutesCommand::Adopt { date } => self.minutes_adopt(request, date.as_deref()).await,
+        }
+    }
+
+    /// `!minutes [date]`: the text with its status, as a message, a Markdown file and a PDF;
+    /// once adopted, the frozen text.
+    async fn minutes_show(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
+        let wording = &self.wording(request.language);
+        let meeting = match self.minutes_meeting(request, date).await? {
+            Ok(meeting) => meeting,
+            Err(reply) => return request.say(reply),
+        };
+        let room = request.room().clone();
+        let names = self.member_names(&room).await;
+        let (text, status, adoption) = match request.tx.adopted_minutes(meeting.id).await? {
+            Some(adoption) => {
+                let status = replies::fingerprint_line(wording, &adoption);
+                (adoption.text.clone(), status, Some(adoption))
+            }
+            None => {
+                let text = self.draft_minutes(request, &room, meeting.clone()).await?;
+                let known = known_associations(request.tx, &room).await?;
+                let approvals = request.tx.minutes_approvals(meeting.id).await?;
+                let state = approval_state(&known, &approvals);
+                let status = replies::minutes_draft_status(wording, &state, &names);
+                (format!("{text}\n\n{status}"), String::new(), None)
+            }
+        };
+        let shown = if status.is_empty() {
+            text.clone()
+        } else {
+            format!("{text}\n\n{status}")
+        };
+        let markdown_file = NewMessage {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::File {
+                name: replies::minutes_file_name(wording, &meeting),
+                mime: MARKDOWN_MIME.to_owned(),
+                data: shown.clone().into_bytes(),
+            },
+            presents: None,
+        };
+        let pdf = self
+            .minutes_pdf(request, wording, &meeting, &text, adoption.as_ref())
+            .await?;
+        Ok(vec![request.reply(shown), markdown_file, pdf])
+    }
+
+    /// `!minutes approve [date]`: the sender approves for their association (the latest
+    /// member's approval counts); the last association's approval adopts them.
+    async fn minutes_approve(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
+        let wording = &self.wording(request.language);
+        let meeting = match self.minutes_meeting(request, date).await? {
+            Ok(meeting) => meeting,
+            Err(reply) => return request.say(reply),
+        };
+        if let Some(adoption) = request.tx.adopted_minutes(meeting.id).await? {
+            return request.say(replies::minutes_already_adopted(
+                wording, &meeting, &adoption,
+            ));
+        }
+        let room = request.room().clone();
+        let known = known_associations(request.tx, &room).await?;
+        if known.is_empty() {
+            return request.say(replies::minutes_approve_no_associations(wording));
+        }
+        let sender = request.sender().clone();
+        let membership = request.tx.association_members(&room).await?;
+        let Some(association) = membership
+            .get(&sender)
+            .and_then(|theirs| canonical(&known, theirs))
+        else {
+            return request.say(replies::minutes_approve_without_association(wording));
+        };
+        let approval = Approval {
+            association: association.clone(),
+            by: sender,
+            at: request.at,
+        };
+        request.tx.approve_minutes(meeting.id, &approval).await?;
+        let approvals = request.tx.minutes_approvals(meeting.id).await?;
+        let state = approval_state(&known, &approvals);
+        let names = self.member_names(&room).await;
+        if !state.complete() {
+            return request.say(replies::minutes_approved(
+                wording,
+                &association,
+                &state,
+                &names,
+            ));
+        }
+        let adoption = Adoption {
+            meeting: meeting.id,
+            text: String::new(),
+            fingerprint: String::new(),
+            adopted_at: request.at,
+            adopted_by: None,
+            approvals: state.approved.clone(),
+            missing: Vec::new(),
+        };
+        let mut messages = vec![request.reply(replies::minutes_approved(
+            wording,
+            &association,
+            &state,
+            &names,
+        ))];
+        messages.extend(self.adopt(request, wording, meeting, adoption).await?);
+        Ok(messages)
+    }
+
+    /// `!minutes adopt [date]` (moderators): adopted as they stand; the procès-verbal says
+    /// which associations had not approved.
+    async fn minutes_adopt(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
+        let wording = &self.wording(request.language);
+        let meeting = match self.minutes_meeting(request, date).await? {
+            Ok(meeting) => meeting,
+            Err(reply) => return request.say(reply),
+        };
+        if let Some(adoption) = request.tx.adopted_minutes(meeting.id).await? {
+            return request.say(replies::minutes_already_adopted(
+                wording, &meeting, &adoption,
+            ));
+        }
+        if let Some(refusal) = self.refusal(request, Act::AdoptMinutes, None).await? {
+            return request.say(replies::refused(wording, &refusal, ""));
+        }
+        let room = request.room().clone();
+        let known = known_associations(request.tx, &room).await?;
+        let approvals = request.tx.minutes_approvals(meeting.id).await?;
+        let state = approval_state(&known, &approvals);
+        let adoption = Adoption {
+            meeting: meeting.id,
+            text: String::new(),
+            fingerprint: String::new(),
+            adopted_at: request.at,
+            adopted_by: (!state.awaited.is_empty()).then(|| request.sender().clone()),
+            approvals: state.approved,
+            missing: state.awaited,
+        };
+        self.adopt(request, wording, meeting, adoption).await
+    }
+
+    /// Freezes the minutes as they read now, with the adoption's lines, and announces the
+    /// procès-verbal with its PDF.
+    async fn adopt(
+        &self,
+        request: &mut Request<'_>,
+        wording: &Wording<'_>,
+        meeting: Meeting,
+        mut adoption: Adoption,
+    ) -> Handled {
+        let room = request.room().clone();
+        let names = self.member_names(&room).await;
+        let text = self.draft_minutes(request, &room, meeting.clone()).await?;
+        adoption.text = format!(
+            "{text}\n\n{}",
+            replies::adoption_lines(wording, &adoption, &names)
+        );
+        adoption.fingerprint = fingerprint(&adoption.text);
+        request.tx.adopt_minutes(&room, &adoption).await?;
+        let pdf = self
+            .minutes_pdf(request, wording, &meeting, &adoption.text, Some(&adoption))
+            .await?;
+        Ok(vec![
+            NewMessage::notice(
+                &room,
+                None,
+                replies::minutes_adopted(wording, &meeting, &adoption),
+            ),
+            pdf,
+        ])
+    }
+
+    /// The minutes' text as the record reads now.
+    async fn draft_minutes(
+        &self,
+        request: &mut Request<'_>,
+        room: &RoomId,
+        meeting: Meeting,
+    ) -> Result<String, ServiceError> {
+        let wording = &self.wording(request.language);
+        let gathered = gather_minutes(request.tx, room, meeting, self.settings.time_zone).await?;
+        let names = self.member_names(room).await;
+        let today = request
+            .at
+            .with_timezone(&self.settings.time_zone)
+            .date_naive();
+        Ok(replies::minutes(wording, &gathered, &names, today))
+    }
+
+    /// The PDF of `text`, to be printed by the sender.
+    async fn minutes_pdf(
+        &self,
+        request: &mut Request<'_>,
+        wording: &Wording<'_>,
+        meeting: &Meeting,
+        text: &str,
+        adoption: Option<&Adoption>,
+    ) -> Result<NewMessage, ServiceError> {
+        let room = request.room().clone();
+        let known = known_associations(request.tx, &room).await?;
+        let room_name = self.chat.room_name(&room).await;
+        let printable: Printable = replies::minutes_printable(
+            wording,
+            meeting,
+            room_name.as_deref(),
+            &known,
+            text,
+            adoption,
+        );
+        Ok(NewMessage {
+            room,
+            in_reply_to: None,
+            content: Content::Pdf(printable),
+            presents: None,
+        })
+    }
+
+    /// The meeting a `!minutes` command is about: the one on the typed day, or the last one
+    /// that has begun; `Err` holds the reply when there is none.
+    async fn minutes_meeting(
+        &self,
+        request: &mut Request<'_>,
+        date: Option<&str>,
+    ) -> Result<Result<Meeting, String>, ServiceError> {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let today = request
+            .at
+            .with_timezone(&self.settings.time_zone)
+            .date_naive();
+        let day = match date {
+            Some(typed) => match parse_day(typed, today, Towards::Past) {
+                Ok(day) => Some(day),
+                Err(_) => return Ok(Err(replies::minutes_bad_date(wording, typed))),
+            },
+            None => None,
+        };
+        let meeting = match day {
+            Some(day) => {
+                let (start, end) = super::reading::day_bounds(day, self.settings.time_zone);
+                request.tx.meeting_between(&room, start, end, false).await?
+            }
+            // The last meeting that has begun.
+            None => {
+                request
+                    .tx
+                    .meeting_between(&room, request.at, request.at, true)
+                    .await?
+            }
+        };
+        Ok(meeting.ok_or_else(|| replies::minutes_no_meeting(wording, day)))
+    }
+}
