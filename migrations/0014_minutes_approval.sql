@@ -13,6 +13,8 @@ CREATE TABLE adopted_minutes (
     room_id     TEXT NOT NULL,
     text        TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
+    -- What heads its PDF: the room's name and its associations at adoption (JSON).
+    heading     TEXT NOT NULL,
     adopted_at  TEXT NOT NULL,
     -- The moderator who adopted without every association; NULL when all approved.
     adopted_by  TEXT,

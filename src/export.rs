@@ -1,5 +1,6 @@
 //! Exports for the secretaries' files, from the command line: a room's decisions as CSV or
-//! Markdown, and the minutes of one meeting as Markdown. They read the database while the bot
+//! Markdown, and the minutes of one meeting as Markdown or PDF (once adopted, the procès-verbal
+//! as it was frozen, with its fingerprint). They read the database while the bot
 //! runs (SQLite in WAL mode lets a reader in beside the writer) and change nothing.
 
 use std::collections::HashMap;
@@ -11,7 +12,7 @@ use chrono_tz::Tz;
 use crate::domain::RoomId;
 use crate::domain::record::Decision;
 use crate::replies;
-use crate::service::{ServiceError, gather_minutes};
+use crate::service::{ServiceError, known_associations, minutes_standing};
 use crate::storage::{StorageError, Store};
 
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +27,8 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("there was no meeting on {0} in this room")]
     NoMeeting(NaiveDate),
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
 }
 
 /// The formats of the decisions' export.
@@ -110,12 +113,14 @@ fn write_csv(
     Ok(())
 }
 
-/// Writes the minutes of the room's meeting of `day`, in Markdown.
+/// Writes the minutes of the room's meeting of `day`, in Markdown or (with `pdf`) as their
+/// PDF; once adopted, the procès-verbal as it was frozen.
 pub async fn minutes(
     store: &Store,
     room: &RoomId,
     day: NaiveDate,
     wording: &Wording<'_>,
+    pdf: bool,
     out: &mut impl Write,
 ) -> Result<(), ExportError> {
     let start = start_of(day, wording.time_zone);
@@ -125,11 +130,19 @@ pub async fn minutes(
         .meeting_between(room, start, end, false)
         .await?
         .ok_or(ExportError::NoMeeting(day))?;
-    let gathered = gather_minutes(&mut tx, room, meeting, wording.time_zone).await?;
+    let known = known_associations(&mut tx, room).await?;
+    let standing = minutes_standing(&mut tx, room, meeting.clone(), wording.time_zone).await?;
+    drop(tx);
     let today = Utc::now().with_timezone(&wording.time_zone).date_naive();
-    let document = replies::minutes(wording, &gathered, &HashMap::new(), today);
-    out.write_all(document.as_bytes())?;
-    out.write_all(b"\n")?;
+    let heading = replies::minutes_heading(wording, None, &known);
+    let (document, printable) =
+        replies::minutes_document(wording, &standing, &meeting, heading, today);
+    if pdf {
+        out.write_all(&crate::pdf::render(&printable)?)?;
+    } else {
+        out.write_all(document.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
     Ok(())
 }
 
@@ -244,7 +257,7 @@ mod tests {
         };
         let day = NaiveDate::from_ymd_opt(2026, 12, 10).expect("date");
         let mut out = Vec::new();
-        let result = minutes(&store, &RoomId::new("!r"), day, &wording, &mut out).await;
+        let result = minutes(&store, &RoomId::new("!r"), day, &wording, false, &mut out).await;
         assert!(matches!(result, Err(ExportError::NoMeeting(_))));
     }
 }

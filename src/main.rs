@@ -73,7 +73,7 @@ enum Export {
         #[arg(long)]
         since: Option<String>,
     },
-    /// The minutes of one meeting, in Markdown.
+    /// The minutes of one meeting, in Markdown (or PDF); once adopted, the procès-verbal.
     Minutes {
         #[arg(long, short)]
         config: PathBuf,
@@ -82,6 +82,9 @@ enum Export {
         /// The day of the meeting (`2026-12-10`, `10/12/2026`).
         #[arg(long)]
         meeting: String,
+        /// Writes the PDF instead of the Markdown (redirect it to a file).
+        #[arg(long)]
+        pdf: bool,
     },
 }
 
@@ -232,8 +235,8 @@ async fn export(what: Export) -> anyhow::Result<()> {
             };
             export::decisions(&store, &room, since, format, &wording, &mut out).await?;
         }
-        Export::Minutes { meeting, .. } => {
-            export::minutes(&store, &room, day(&meeting)?, &wording, &mut out).await?;
+        Export::Minutes { meeting, pdf, .. } => {
+            export::minutes(&store, &room, day(&meeting)?, &wording, pdf, &mut out).await?;
         }
     }
     Ok(())

@@ -137,6 +137,7 @@ meeting-items = Agenda: { $items ->
 meeting-open-proposal = A date proposal is open: `!meeting votes` shows the votes.
 meeting-proposal = **Date proposal** by { $proposer } for the next meeting. React with the number of each date you can attend (remove the reaction to withdraw your vote):
 meeting-proposal-footer = To see the votes: `!meeting votes`. To set the date: `!meeting close`.
+meeting-holiday-mark = ⚠ public holiday
 meeting-proposal-open = A date proposal is already open. See the votes with `!meeting votes`, then set the date with `!meeting close` or cancel it with `!meeting cancel`.
 meeting-no-proposal = No date proposal is open. To make one: `!meeting propose 10/12 2pm; Tuesday 6pm`
 meeting-votes-title = **Votes for the next meeting** (best-ranked first)
@@ -489,6 +490,8 @@ web-revoked = Revoked on
 web-history = Earlier versions
 web-no-position = No joint position adopted yet.
 web-minutes-download = minutes (Markdown)
+web-minutes-adopted-pdf = adopted minutes (PDF)
+web-minutes-draft-pdf = draft (PDF)
 
 ## Attendance
 

@@ -146,6 +146,7 @@ meeting-items = Ordre du jour : { $items ->
 meeting-open-proposal = Une proposition de dates est ouverte : `!réunion votes` pour voir les votes.
 meeting-proposal = **Proposition de dates** de { $proposer } pour la prochaine réunion. Réagissez avec le numéro de chaque date où vous pouvez venir (retirez la réaction pour retirer votre vote) :
 meeting-proposal-footer = Pour voir les votes : `!réunion votes`. Pour fixer la date : `!réunion clore`.
+meeting-holiday-mark = ⚠ férié
 meeting-proposal-open = Une proposition de dates est déjà ouverte. Voyez les votes avec `!réunion votes`, puis fixez la date avec `!réunion clore` ou annulez-la avec `!réunion annuler`.
 meeting-no-proposal = Aucune proposition de dates n'est ouverte. Pour en faire une : `!réunion proposer 10/12 14h ; mardi 18h`
 meeting-votes-title = **Votes pour la prochaine réunion** (du mieux placé au moins bien placé)
@@ -498,6 +499,8 @@ web-revoked = Annulée le
 web-history = Versions précédentes
 web-no-position = Aucune position commune adoptée pour l'instant.
 web-minutes-download = compte rendu (Markdown)
+web-minutes-adopted-pdf = procès-verbal adopté (PDF)
+web-minutes-draft-pdf = projet (PDF)
 
 ## Présence
 

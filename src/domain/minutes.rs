@@ -27,6 +27,8 @@ pub struct Adoption {
     pub text: String,
     /// SHA-256 of `text`, in lowercase hexadecimal.
     pub fingerprint: String,
+    /// What heads its PDF: the room's name, then its associations, at adoption.
+    pub heading: Vec<String>,
     pub adopted_at: DateTime<Utc>,
     /// The moderator who adopted without every association; `None` when all approved.
     pub adopted_by: Option<UserId>,

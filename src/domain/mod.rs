@@ -9,6 +9,7 @@ pub mod backoff;
 pub mod ballot;
 pub mod dates;
 pub mod guest;
+pub mod holidays;
 mod ids;
 mod language;
 pub mod limits;

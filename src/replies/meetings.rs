@@ -7,6 +7,7 @@ use chrono::{NaiveDate, Weekday};
 
 use crate::domain::dates::DateProblem;
 use crate::domain::guest::Guest;
+use crate::domain::holidays::is_public_holiday;
 use crate::domain::meeting::format_date_time;
 use crate::domain::votes::{OptionResult, Proposal, keycap};
 use crate::domain::{Language, Meeting, UserId};
@@ -73,8 +74,14 @@ pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> S
     text.push_str("\n\n");
     for (index, starts_at) in proposal.options.iter().enumerate() {
         let key = keycap(index + 1).unwrap_or("•");
+        let day = starts_at.with_timezone(&wording.time_zone).date_naive();
+        let holiday = if is_public_holiday(day) {
+            format!(" — {}", wording.get("meeting-holiday-mark"))
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "- {key} {}\n",
+            "- {key} {}{holiday}\n",
             format_date_time(*starts_at, wording.time_zone, wording.language)
         ));
     }

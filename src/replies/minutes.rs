@@ -11,6 +11,7 @@ use crate::domain::messages::Printable;
 use crate::domain::minutes::{Adoption, Approval, ApprovalState};
 use crate::domain::{Meeting, UserId};
 use crate::i18n::escape_markdown;
+use crate::service::MinutesStanding;
 
 /// "Croix-Rouge (ALICE), Restos du Cœur (BOB)".
 fn approvals_list(approvals: &[Approval], names: &HashMap<UserId, String>) -> String {
@@ -198,13 +199,30 @@ fn meeting_day(wording: &Wording<'_>, meeting: &Meeting) -> String {
         .unwrap_or_default()
 }
 
-/// The PDF of the minutes: the room's name and its associations at the top, the text, and
-/// at each page's foot "Projet" or "Adopté le … — empreinte SHA-256 …".
+/// What heads the minutes' PDF: the room's name (a plain title for an unnamed room), then
+/// its associations.
+pub fn minutes_heading(
+    wording: &Wording<'_>,
+    room_name: Option<&str>,
+    associations: &[String],
+) -> Vec<String> {
+    let mut heading = vec![
+        room_name
+            .filter(|name| !name.trim().is_empty())
+            .map_or_else(|| wording.get("minutes-pdf-untitled"), str::to_owned),
+    ];
+    if !associations.is_empty() {
+        heading.push(associations.join(" · "));
+    }
+    heading
+}
+
+/// The PDF of the minutes: `heading` at the top, the text, and at each page's foot "Projet"
+/// or "Adopté le … — empreinte SHA-256 …". An adopted one is printed from what was frozen.
 pub fn minutes_printable(
     wording: &Wording<'_>,
     meeting: &Meeting,
-    room_name: Option<&str>,
-    associations: &[String],
+    heading: Vec<String>,
     markdown: &str,
     adoption: Option<&Adoption>,
 ) -> Printable {
@@ -216,14 +234,6 @@ pub fn minutes_printable(
                 .to_string()
         })
         .unwrap_or_default();
-    let mut heading = vec![
-        room_name
-            .filter(|name| !name.trim().is_empty())
-            .map_or_else(|| wording.get("minutes-pdf-untitled"), str::to_owned),
-    ];
-    if !associations.is_empty() {
-        heading.push(associations.join(" · "));
-    }
     let status = match adoption {
         Some(adoption) => wording.format(
             "minutes-pdf-adopted",
@@ -243,5 +253,46 @@ pub fn minutes_printable(
         markdown: markdown.to_owned(),
         status,
         language: wording.language,
+    }
+}
+
+/// The PDF of an adopted procès-verbal, from what was frozen.
+pub fn adopted_printable(
+    wording: &Wording<'_>,
+    meeting: &Meeting,
+    adoption: &Adoption,
+) -> Printable {
+    minutes_printable(
+        wording,
+        meeting,
+        adoption.heading.clone(),
+        &adoption.text,
+        Some(adoption),
+    )
+}
+
+/// The minutes as a file shows them (Markdown) and as their PDF: an adopted text with its
+/// fingerprint, or the draft read now. `heading` heads a draft's PDF.
+pub fn minutes_document(
+    wording: &Wording<'_>,
+    standing: &MinutesStanding,
+    meeting: &Meeting,
+    heading: Vec<String>,
+    today: chrono::NaiveDate,
+) -> (String, Printable) {
+    match standing {
+        MinutesStanding::Adopted(adoption) => (
+            format!(
+                "{}\n\n{}",
+                adoption.text,
+                fingerprint_line(wording, adoption)
+            ),
+            adopted_printable(wording, meeting, adoption),
+        ),
+        MinutesStanding::Draft(gathered) => {
+            let text = super::record::minutes(wording, gathered, &HashMap::new(), today);
+            let printable = minutes_printable(wording, meeting, heading, &text, None);
+            (text, printable)
+        }
     }
 }

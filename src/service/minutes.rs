@@ -71,9 +71,14 @@ impl<C: Chat> Service<C> {
             },
             presents: None,
         };
-        let pdf = self
-            .minutes_pdf(request, wording, &meeting, &text, adoption.as_ref())
-            .await?;
+        let printable = match &adoption {
+            Some(adoption) => replies::adopted_printable(wording, &meeting, adoption),
+            None => {
+                let heading = self.minutes_heading(request, wording).await?;
+                replies::minutes_printable(wording, &meeting, heading, &text, None)
+            }
+        };
+        let pdf = pdf_message(&room, printable);
         Ok(vec![request.reply(shown), markdown_file, pdf])
     }
 
@@ -124,6 +129,7 @@ impl<C: Chat> Service<C> {
             meeting: meeting.id,
             text: String::new(),
             fingerprint: String::new(),
+            heading: Vec::new(),
             adopted_at: request.at,
             adopted_by: None,
             approvals: state.approved.clone(),
@@ -163,6 +169,7 @@ impl<C: Chat> Service<C> {
             meeting: meeting.id,
             text: String::new(),
             fingerprint: String::new(),
+            heading: Vec::new(),
             adopted_at: request.at,
             adopted_by: (!state.awaited.is_empty()).then(|| request.sender().clone()),
             approvals: state.approved,
@@ -188,10 +195,12 @@ impl<C: Chat> Service<C> {
             replies::adoption_lines(wording, &adoption, &names)
         );
         adoption.fingerprint = fingerprint(&adoption.text);
+        adoption.heading = self.minutes_heading(request, wording).await?;
         request.tx.adopt_minutes(&room, &adoption).await?;
-        let pdf = self
-            .minutes_pdf(request, wording, &meeting, &adoption.text, Some(&adoption))
-            .await?;
+        let pdf = pdf_message(
+            &room,
+            replies::adopted_printable(wording, &meeting, &adoption),
+        );
         Ok(vec![
             NewMessage::notice(
                 &room,
@@ -219,32 +228,20 @@ impl<C: Chat> Service<C> {
         Ok(replies::minutes(wording, &gathered, &names, today))
     }
 
-    /// The PDF of `text`, to be printed by the sender.
-    async fn minutes_pdf(
+    /// What heads the minutes' PDF: the room's name and its associations, as they are now.
+    async fn minutes_heading(
         &self,
         request: &mut Request<'_>,
         wording: &Wording<'_>,
-        meeting: &Meeting,
-        text: &str,
-        adoption: Option<&Adoption>,
-    ) -> Result<NewMessage, ServiceError> {
+    ) -> Result<Vec<String>, ServiceError> {
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
         let room_name = self.chat.room_name(&room).await;
-        let printable: Printable = replies::minutes_printable(
+        Ok(replies::minutes_heading(
             wording,
-            meeting,
             room_name.as_deref(),
             &known,
-            text,
-            adoption,
-        );
-        Ok(NewMessage {
-            room,
-            in_reply_to: None,
-            content: Content::Pdf(printable),
-            presents: None,
-        })
+        ))
     }
 
     /// The meeting a `!minutes` command is about: the one on the typed day, or the last one
@@ -281,5 +278,15 @@ impl<C: Chat> Service<C> {
             }
         };
         Ok(meeting.ok_or_else(|| replies::minutes_no_meeting(wording, day)))
+    }
+}
+
+/// The document for the sender to print and post.
+fn pdf_message(room: &RoomId, printable: Printable) -> NewMessage {
+    NewMessage {
+        room: room.clone(),
+        in_reply_to: None,
+        content: Content::Pdf(printable),
+        presents: None,
     }
 }

@@ -9,6 +9,7 @@ use super::error::ServiceError;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
+use crate::domain::minutes::Adoption;
 use crate::domain::poll::{Poll, PollResults, results};
 use crate::domain::votes::{members_of, same_association};
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
@@ -53,6 +54,27 @@ pub async fn poll_outcome(
         &membership,
         &associations,
     ))
+}
+
+/// A meeting's minutes as they stand: adopted (frozen), or a draft read from the record now.
+pub enum MinutesStanding {
+    Adopted(Adoption),
+    Draft(Box<Minutes>),
+}
+
+/// Where the minutes of `meeting` stand: the page and the exports show the same.
+pub async fn minutes_standing(
+    tx: &mut Transaction,
+    room: &RoomId,
+    meeting: Meeting,
+    time_zone: Tz,
+) -> Result<MinutesStanding, ServiceError> {
+    Ok(match tx.adopted_minutes(meeting.id).await? {
+        Some(adoption) => MinutesStanding::Adopted(adoption),
+        None => MinutesStanding::Draft(Box::new(
+            gather_minutes(tx, room, meeting, time_zone).await?,
+        )),
+    })
 }
 
 /// Everything the minutes of `meeting` gather.

@@ -26,10 +26,13 @@ fn adoption_from_row(row: &SqliteRow) -> Result<Adoption, StorageError> {
             .map_err(|error| corrupt("adopted minutes' approvals", error))?;
     let missing: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("missing")?)
         .map_err(|error| corrupt("adopted minutes' missing associations", error))?;
+    let heading: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("heading")?)
+        .map_err(|error| corrupt("adopted minutes' heading", error))?;
     Ok(Adoption {
         meeting: MeetingId::new(row.try_get("meeting_id")?),
         text: row.try_get("text")?,
         fingerprint: row.try_get("fingerprint")?,
+        heading,
         adopted_at: row.try_get("adopted_at")?,
         adopted_by: row
             .try_get::<Option<String>, _>("adopted_by")?
@@ -112,10 +115,12 @@ impl Transaction {
             .map_err(|error| corrupt("adopted minutes' approvals", error))?;
         let missing = serde_json::to_string(&adoption.missing)
             .map_err(|error| corrupt("adopted minutes' missing associations", error))?;
+        let heading = serde_json::to_string(&adoption.heading)
+            .map_err(|error| corrupt("adopted minutes' heading", error))?;
         sqlx::query(
             "INSERT INTO adopted_minutes (meeting_id, room_id, text, fingerprint, adopted_at,
-                                          adopted_by, approvals, missing)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                          adopted_by, approvals, missing, heading)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
         .bind(adoption.meeting.get())
         .bind(room.as_str())
@@ -125,6 +130,7 @@ impl Transaction {
         .bind(adoption.adopted_by.as_ref().map(UserId::as_str))
         .bind(approvals)
         .bind(missing)
+        .bind(heading)
         .execute(&mut *self.inner)
         .await?;
         Ok(())
@@ -136,7 +142,8 @@ impl Transaction {
         meeting_id: MeetingId,
     ) -> Result<Option<Adoption>, StorageError> {
         let row = sqlx::query(
-            "SELECT meeting_id, text, fingerprint, adopted_at, adopted_by, approvals, missing
+            "SELECT meeting_id, text, fingerprint, adopted_at, adopted_by, approvals, missing,
+                    heading
              FROM adopted_minutes WHERE meeting_id = ?1",
         )
         .bind(meeting_id.get())
@@ -152,7 +159,7 @@ impl Transaction {
     ) -> Result<Vec<(DateTime<Utc>, Adoption)>, StorageError> {
         let rows = sqlx::query(
             "SELECT a.meeting_id, a.text, a.fingerprint, a.adopted_at, a.adopted_by,
-                    a.approvals, a.missing, m.starts_at
+                    a.approvals, a.missing, a.heading, m.starts_at
              FROM adopted_minutes a JOIN meetings m ON m.id = a.meeting_id
              WHERE a.room_id = ?1 AND m.starts_at IS NOT NULL
              ORDER BY m.starts_at DESC",

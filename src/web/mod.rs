@@ -288,22 +288,24 @@ async fn minutes(
         Ok(page) => page,
         Err(response) => return response,
     };
-    let Ok(day) = chrono::NaiveDate::parse_from_str(day.trim_end_matches(".md"), "%Y-%m-%d") else {
+    let (day, pdf) = match (day.strip_suffix(".pdf"), day.strip_suffix(".md")) {
+        (Some(day), _) => (day, true),
+        (None, Some(day)) => (day, false),
+        (None, None) => (day.as_str(), false),
+    };
+    let Ok(day) = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d") else {
         return not_found_response();
     };
-    match pages::minutes_markdown(&state, &page, day).await {
-        Ok(Some((file_name, markdown))) => (
+    match pages::minutes_file(&state, &page, day, pdf).await {
+        Ok(Some(file)) => (
             [
-                (
-                    header::CONTENT_TYPE,
-                    "text/markdown; charset=utf-8".to_owned(),
-                ),
+                (header::CONTENT_TYPE, file.mime.to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{file_name}\""),
+                    format!("attachment; filename=\"{}\"", file.name),
                 ),
             ],
-            markdown,
+            file.data,
         )
             .into_response(),
         Ok(None) => not_found_response(),

@@ -10,7 +10,7 @@ use crate::domain::poll::{JointPosition, Stance};
 use crate::domain::record::{LATEST_DECISIONS, search_query};
 use crate::domain::{Language, Meeting};
 use crate::replies::{self, Wording};
-use crate::service::{ServiceError, gather_minutes, poll_outcome};
+use crate::service::{ServiceError, known_associations, minutes_standing, poll_outcome};
 use crate::storage::{StorageError, Transaction};
 
 /// How many decisions the register page shows without a search.
@@ -28,6 +28,8 @@ pub enum PageError {
     Storage(#[from] StorageError),
     #[error(transparent)]
     Service(#[from] ServiceError),
+    #[error("the PDF could not be printed: {0}")]
+    Print(String),
 }
 
 fn text(state: &WebState, page: &RoomPage, id: &str) -> String {
@@ -230,6 +232,12 @@ pub async fn meetings(
 ) -> Result<Markup, PageError> {
     let mut tx = state.store.begin().await?;
     let past = tx.past_meetings(&page.room, now).await?;
+    let adopted: std::collections::HashSet<_> = tx
+        .adopted_minutes_of_room(&page.room)
+        .await?
+        .into_iter()
+        .map(|(_, adoption)| adoption.meeting)
+        .collect();
     let title = text(state, page, "web-meetings");
     let unknown = text(state, page, "minutes-unknown");
     let day = |meeting: &Meeting| {
@@ -251,6 +259,10 @@ pub async fn meetings(
                     " — " (meeting.place.clone().unwrap_or_else(|| unknown.clone()))
                     " — " (meeting.host.clone().unwrap_or_else(|| unknown.clone()))
                     " — " a href={ "/" (page.token) "/comptes-rendus/" (day(meeting)) ".md" } { (text(state, page, "web-minutes-download")) }
+                    " — " a href={ "/" (page.token) "/comptes-rendus/" (day(meeting)) ".pdf" } {
+                        @if adopted.contains(&meeting.id) { (text(state, page, "web-minutes-adopted-pdf")) }
+                        @else { (text(state, page, "web-minutes-draft-pdf")) }
+                    }
                 }
             }
         }
@@ -258,29 +270,52 @@ pub async fn meetings(
     Ok(layout(state, page, &title, body))
 }
 
-/// The minutes of the meeting of `day` as Markdown, with their file name.
-pub async fn minutes_markdown(
+/// A file of the minutes of one meeting: its name, its type and its bytes.
+pub struct MinutesFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub data: Vec<u8>,
+}
+
+/// The minutes of the meeting of `day` as Markdown, or as their PDF (printed here, off the
+/// async threads); once adopted, the procès-verbal as it was frozen.
+pub async fn minutes_file(
     state: &WebState,
     page: &RoomPage,
     day: NaiveDate,
-) -> Result<Option<(String, String)>, PageError> {
+    pdf: bool,
+) -> Result<Option<MinutesFile>, PageError> {
     let mut tx = state.store.begin().await?;
     let start = local_midnight(state, day);
     let end = local_midnight(state, day.succ_opt().unwrap_or(day));
     let Some(meeting) = tx.meeting_between(&page.room, start, end, false).await? else {
         return Ok(None);
     };
-    let gathered = gather_minutes(&mut tx, &page.room, meeting, state.time_zone).await?;
+    let known = known_associations(&mut tx, &page.room).await?;
+    let standing = minutes_standing(&mut tx, &page.room, meeting.clone(), state.time_zone).await?;
+    drop(tx);
     let today = Utc::now().with_timezone(&state.time_zone).date_naive();
     let wording = Wording::new(&state.texts, page.language, state.time_zone);
-    let markdown = replies::minutes(
-        &wording,
-        &gathered,
-        &std::collections::HashMap::new(),
-        today,
-    );
-    let name = replies::minutes_file_name(&wording, &gathered.meeting);
-    Ok(Some((name, markdown)))
+    let heading = replies::minutes_heading(&wording, Some(&page.name), &known);
+    let (markdown, printable) =
+        replies::minutes_document(&wording, &standing, &meeting, heading, today);
+    if !pdf {
+        return Ok(Some(MinutesFile {
+            name: replies::minutes_file_name(&wording, &meeting),
+            mime: "text/markdown; charset=utf-8",
+            data: markdown.into_bytes(),
+        }));
+    }
+    let name = printable.name.clone();
+    let data = tokio::task::spawn_blocking(move || crate::pdf::render(&printable))
+        .await
+        .map_err(|error| PageError::Print(error.to_string()))?
+        .map_err(|error| PageError::Print(error.to_string()))?;
+    Ok(Some(MinutesFile {
+        name,
+        mime: "application/pdf",
+        data,
+    }))
 }
 
 fn local_midnight(state: &WebState, day: NaiveDate) -> DateTime<Utc> {

@@ -174,3 +174,172 @@ async fn members_record_search_amend_revoke_and_get_the_minutes() {
         .await;
     assert!(exported.contains("Budget 2027 — traité"), "{exported}");
 }
+
+/// The text `pdftotext` (Debian's poppler-utils) reads out of a PDF.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pv.pdf");
+    std::fs::write(&path, pdf).expect("write the PDF");
+    let output = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian's poppler-utils) runs");
+    assert!(output.status.success(), "pdftotext failed");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_association_approves_the_minutes_into_a_procès_verbal_whose_pdf_reads_back() {
+    let paris = chrono_tz::Europe::Paris;
+    let local = Utc::now().with_timezone(&paris);
+    if local.hour() == 23 && local.minute() >= 55 {
+        let wait = ChronoDuration::minutes(6) - ChronoDuration::minutes(local.minute() as i64 - 54);
+        tokio::time::sleep(wait.to_std().unwrap_or_default()).await;
+    }
+    let today = Utc::now().with_timezone(&paris).date_naive();
+    let tomorrow = today.succ_opt().expect("a tomorrow");
+    let date = |day: chrono::NaiveDate| day.format("%d/%m/%Y").to_string();
+
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice
+        .create_room(false, &[&bot.user_id, &bob.user_id])
+        .await;
+    let bob_room = bob.join(&room).await;
+    let rooms = room_associations(
+        &room,
+        &[
+            ("Restos du Cœur", &[&alice.user_id]),
+            ("Croix-Rouge", &[&bob.user_id]),
+        ],
+    );
+    bot.start_with(BotConfig {
+        extra: rooms,
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    ask(
+        &mut alice,
+        &room,
+        &format!(
+            "!réunion proposer {} 23h59 ; {} 23h59",
+            date(today),
+            date(tomorrow)
+        ),
+    )
+    .await;
+    ask(&mut alice, &room, "!réunion clore 1").await;
+    ask(&mut alice, &room, "!agenda ajouter Œuvres sociales : bilan").await;
+    ask(
+        &mut alice,
+        &room,
+        "!agenda note 1 Accord sur l'état des lieux",
+    )
+    .await;
+    ask(&mut bob, &bob_room, "!décision Lettre commune au Préfet").await;
+
+    let draft = ask(&mut alice, &room, &format!("!compte-rendu {}", date(today))).await;
+    assert!(draft.contains("Statut : projet."), "{draft}");
+    let bot_id = bot.user_id.clone();
+    let pdf_name = format!("compte-rendu-{}.pdf", today.format("%Y-%m-%d"));
+    let is_pdf = {
+        let bot_id = bot_id.clone();
+        let pdf_name = pdf_name.clone();
+        move |message: &crate::helpers::Received| {
+            message.sender == bot_id
+                && message
+                    .file
+                    .as_ref()
+                    .is_some_and(|f| f.filename() == pdf_name)
+        }
+    };
+    let draft_pdf = alice
+        .wait_for_message("the draft's PDF", is_pdf.clone())
+        .await;
+    let approved = ask(
+        &mut alice,
+        &room,
+        &format!("!compte-rendu approuver {}", date(today)),
+    )
+    .await;
+    assert!(
+        approved.contains("approuvé pour Restos du Cœur")
+            && approved.contains("en attente : Croix-Rouge"),
+        "{approved}"
+    );
+    let command = bob
+        .say(&bob_room, &format!("!minutes approve {}", date(today)))
+        .await;
+    bob.reply_to(&command).await;
+    let adopted = alice
+        .wait_for_message("the procès-verbal adopted", {
+            let bot_id = bot_id.clone();
+            move |message| {
+                message.sender == bot_id && message.body.starts_with("**Procès-verbal adopté**")
+            }
+        })
+        .await;
+    let draft_id = draft_pdf.event_id.clone();
+    let adopted_pdf = alice
+        .wait_for_message("the procès-verbal's PDF", move |message| {
+            is_pdf(message) && message.event_id != draft_id
+        })
+        .await;
+    let downloaded = alice
+        .download(adopted_pdf.file.as_ref().expect("a file"))
+        .await;
+    assert!(downloaded.starts_with(b"%PDF-"));
+    let text = pdf_text(&downloaded);
+    let fingerprint = adopted
+        .body
+        .split('`')
+        .nth(1)
+        .expect("the fingerprint in the post")
+        .to_owned();
+    assert_eq!(fingerprint.len(), 64, "{}", adopted.body);
+    for expected in [
+        "Restos du Cœur · Croix-Rouge",
+        "Œuvres sociales : bilan",
+        "Accord sur l'état des lieux",
+        "Lettre commune au Préfet",
+        "Procès-verbal adopté le",
+        "Approuvé par : Restos du Cœur (",
+        "empreinte SHA-256",
+        &fingerprint,
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    let draft_text = pdf_text(
+        &alice
+            .download(draft_pdf.file.as_ref().expect("a file"))
+            .await,
+    );
+    assert!(draft_text.contains("Projet"), "{draft_text}");
+
+    // A later amendment does not change the procès-verbal.
+    ask(
+        &mut bob,
+        &bob_room,
+        "!décision modifier 1 Lettre commune au Préfet et au Département",
+    )
+    .await;
+    let again = ask(&mut alice, &room, &format!("!compte-rendu {}", date(today))).await;
+    assert!(again.contains(&fingerprint), "{again}");
+    assert!(!again.contains("Département"), "{again}");
+    let exported = bot
+        .export(&[
+            "minutes",
+            "--room",
+            room.room_id().as_str(),
+            "--meeting",
+            &today.format("%Y-%m-%d").to_string(),
+        ])
+        .await;
+    assert!(exported.contains(&fingerprint), "{exported}");
+    assert!(!exported.contains("Département"), "{exported}");
+}

@@ -588,3 +588,27 @@ async fn cancelling_a_meeting_that_is_not_dated_points_at_the_proposal() {
         "{votes:?}"
     );
 }
+
+#[tokio::test]
+async fn a_date_on_a_public_holiday_is_accepted_and_marked() {
+    let (bot, _dir) = bot().await;
+    let replies = run_all(
+        &bot,
+        &[(
+            "@alice:localhost",
+            "$1",
+            "!réunion proposer 25/12 14h ; 26/12 14h ; 14/05/2027 10h",
+        )],
+    )
+    .await;
+    let proposal = &replies[0];
+    assert!(
+        proposal.contains("vendredi 25 décembre 2026 à 14 h — ⚠ férié"),
+        "{proposal}"
+    );
+    assert!(
+        !proposal.contains("26 décembre 2026 à 14 h —"),
+        "{proposal}"
+    );
+    assert_eq!(proposal.matches("férié").count(), 1, "{proposal}");
+}
