@@ -47,6 +47,9 @@ impl Chat for QuietRoom {
     async fn relations_of(&self, _room: &RoomId, _event: &EventId) -> Option<Relations> {
         None
     }
+    fn own_id(&self) -> UserId {
+        UserId::new("@concerto:localhost")
+    }
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
         None
     }
@@ -164,6 +167,7 @@ fn commands(c: &mut Criterion) {
                 time_zone: chrono_tz::Europe::Paris,
                 web_url: None,
                 undecryptable_notice_after: Duration::seconds(30),
+                rhythm_lead_days: 21,
                 max_commands_per_minute: 0,
             },
             Wakeups::default(),

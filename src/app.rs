@@ -119,6 +119,7 @@ async fn run_once(
             web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
             max_commands_per_minute: settings.bot.max_commands_per_minute,
             undecryptable_notice_after: settings.undecryptable_notice_after(),
+            rhythm_lead_days: settings.bot.rhythm_lead_days,
         },
         wakeups.clone(),
         started_at,

@@ -134,6 +134,10 @@ pub struct BotSettings {
     /// (once per sender and room key), in seconds.
     #[serde(default = "default_undecryptable_notice_after_s")]
     pub undecryptable_notice_after_s: u32,
+    /// With a meeting rhythm set, how many days before the next meeting is due the bot
+    /// proposes its dates.
+    #[serde(default = "default_rhythm_lead_days")]
+    pub rhythm_lead_days: u32,
 }
 
 impl Default for BotSettings {
@@ -144,6 +148,7 @@ impl Default for BotSettings {
             max_command_age_hours: default_max_command_age_hours(),
             max_commands_per_minute: default_max_commands_per_minute(),
             undecryptable_notice_after_s: default_undecryptable_notice_after_s(),
+            rhythm_lead_days: default_rhythm_lead_days(),
         }
     }
 }
@@ -162,6 +167,10 @@ fn default_max_command_age_hours() -> u32 {
 
 fn default_undecryptable_notice_after_s() -> u32 {
     30
+}
+
+fn default_rhythm_lead_days() -> u32 {
+    21
 }
 
 fn default_max_commands_per_minute() -> usize {

@@ -30,6 +30,7 @@ pub enum Usage {
     MeetingHost,
     MeetingHostOrder,
     MeetingPlace,
+    MeetingRhythm,
     AssociationSet,
     PollCreate,
     PollResults,
@@ -61,7 +62,7 @@ pub enum Usage {
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 43] = [
+    pub const ALL: [Usage; 44] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -78,6 +79,7 @@ impl Usage {
         Usage::MeetingHost,
         Usage::MeetingHostOrder,
         Usage::MeetingPlace,
+        Usage::MeetingRhythm,
         Usage::AssociationSet,
         Usage::PollCreate,
         Usage::PollResults,
@@ -140,6 +142,8 @@ pub enum ParseError {
     ExpectedNumber { usage: Usage, given: Option<String> },
     #[error("unknown meeting action {given:?}")]
     UnknownMeetingAction { given: String },
+    #[error("unknown meeting rhythm {given:?}")]
+    UnknownRhythm { given: String },
     #[error("a proposal needs {MIN_OPTIONS} to {MAX_OPTIONS} dates, found {count}")]
     OptionCount { count: usize },
     #[error("something is missing after the command")]

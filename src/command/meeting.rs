@@ -3,6 +3,7 @@
 use super::error::{ParseError, Usage};
 use super::words::{no_more, optional_number, read_form, split_word};
 use crate::domain::limits::MAX_PLACE_LENGTH;
+use crate::domain::rhythm::Rhythm;
 use crate::domain::votes::{MAX_OPTIONS, MIN_OPTIONS};
 
 /// What `!meeting` (`!réunion`) is asked to do.
@@ -34,7 +35,30 @@ pub enum MeetingCommand {
     Place {
         place: String,
     },
+    /// `!réunion rythme`: the rhythm as it is.
+    ShowRhythm,
+    /// `!réunion rythme trimestriel|bimestriel|mensuel|aucun`.
+    SetRhythm {
+        rhythm: Option<Rhythm>,
+    },
 }
+
+/// The words that name a rhythm (`None`: no rhythm).
+const RHYTHMS: &[(&str, Option<Rhythm>)] = &[
+    ("trimestriel", Some(Rhythm::Quarterly)),
+    ("trimestrielle", Some(Rhythm::Quarterly)),
+    ("quarterly", Some(Rhythm::Quarterly)),
+    ("bimestriel", Some(Rhythm::Bimonthly)),
+    ("bimestrielle", Some(Rhythm::Bimonthly)),
+    ("bimonthly", Some(Rhythm::Bimonthly)),
+    ("mensuel", Some(Rhythm::Monthly)),
+    ("mensuelle", Some(Rhythm::Monthly)),
+    ("monthly", Some(Rhythm::Monthly)),
+    ("aucun", None),
+    ("aucune", None),
+    ("none", None),
+    ("off", None),
+];
 
 /// What `!réunion annuler` aims at, when it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +97,8 @@ const FORMS: &[(&str, Usage)] = &[
     ("accueil", Usage::MeetingHost),
     ("place", Usage::MeetingPlace),
     ("lieu", Usage::MeetingPlace),
+    ("rythme", Usage::MeetingRhythm),
+    ("rhythm", Usage::MeetingRhythm),
 ];
 
 /// The word after `!réunion hôte` that asks for the turn of hosts.
@@ -94,6 +120,7 @@ pub(super) fn parse(arguments: &str) -> Result<MeetingCommand, ParseError> {
         },
         Usage::MeetingCancel => cancel(rest)?,
         Usage::MeetingHost => host(rest)?,
+        Usage::MeetingRhythm => rhythm(rest)?,
         _ => place(rest)?,
     };
     Ok(command)
@@ -128,6 +155,22 @@ fn cancel(rest: &str) -> Result<MeetingCommand, ParseError> {
         None => Err(ParseError::UnexpectedWords {
             usage: Usage::MeetingCancel,
             extra: rest.trim().to_owned(),
+        }),
+    }
+}
+
+/// Nothing (show it), or one rhythm's name.
+fn rhythm(rest: &str) -> Result<MeetingCommand, ParseError> {
+    let (word, named, after) = read_form(rest, RHYTHMS);
+    if word.is_empty() {
+        return Ok(MeetingCommand::ShowRhythm);
+    }
+    match named {
+        Some(rhythm) => {
+            no_more(after, Usage::MeetingRhythm).map(|()| MeetingCommand::SetRhythm { rhythm })
+        }
+        None => Err(ParseError::UnknownRhythm {
+            given: rest.trim().to_owned(),
         }),
     }
 }
@@ -178,6 +221,40 @@ fn place(rest: &str) -> Result<MeetingCommand, ParseError> {
 mod tests {
     use super::*;
     use crate::command::{Command, parse};
+
+    #[test]
+    fn the_rhythm_is_read_in_both_languages() {
+        for (text, rhythm) in [
+            ("!réunion rythme trimestriel", Some(Rhythm::Quarterly)),
+            ("!reunion rythme Bimestriel", Some(Rhythm::Bimonthly)),
+            ("!réunion rythme mensuel", Some(Rhythm::Monthly)),
+            ("!réunion rythme aucun", None),
+            ("!meeting rhythm quarterly", Some(Rhythm::Quarterly)),
+            ("!meeting rhythm bimonthly", Some(Rhythm::Bimonthly)),
+            ("!meeting rhythm monthly", Some(Rhythm::Monthly)),
+            ("!meeting rhythm none", None),
+        ] {
+            assert_eq!(
+                parse(text),
+                Ok(Some(Command::Meeting(MeetingCommand::SetRhythm { rhythm }))),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            parse("!réunion rythme"),
+            Ok(Some(Command::Meeting(MeetingCommand::ShowRhythm)))
+        );
+        assert_eq!(
+            parse("!meeting rhythm weekly"),
+            Err(ParseError::UnknownRhythm {
+                given: "weekly".into()
+            })
+        );
+        assert!(matches!(
+            parse("!réunion rythme mensuel ou pas"),
+            Err(ParseError::UnexpectedWords { .. })
+        ));
+    }
 
     #[test]
     fn a_proposal_takes_two_to_ten_dates_separated_by_semicolons() {

@@ -20,6 +20,7 @@ pub mod permissions;
 pub mod poll;
 pub mod record;
 pub mod reminders;
+pub mod rhythm;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemNote, ItemStatus};

@@ -8,6 +8,7 @@
 //! | remove a meeting's guest               | the member who added them, or a moderator                   |
 //! | set the date of a proposal             | the member who proposed the dates, or a moderator           |
 //! | cancel a proposal                      | the member who proposed the dates, or a moderator           |
+//! | set the date of / cancel the rhythm's proposal | every member (the group's own proposal; checked by the service) |
 //! | cancel a dated meeting                 | the member who proposed its dates, or a moderator (a moderator only, when the date was set without a proposal) |
 //! | close a poll                           | the member who started it, or a moderator                   |
 //! | amend or revoke a decision             | the member who recorded it, or a moderator                  |

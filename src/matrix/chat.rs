@@ -293,6 +293,14 @@ impl Chat for MatrixChat {
         }
     }
 
+    fn own_id(&self) -> UserId {
+        UserId::new(
+            self.client
+                .user_id()
+                .map_or_else(|| "@concerto".to_owned(), ToString::to_string),
+        )
+    }
+
     async fn room_name(&self, room: &RoomId) -> Option<String> {
         let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
         self.client.get_room(&room_id)?.name()

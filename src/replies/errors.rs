@@ -100,6 +100,10 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
             "error-unknown-meeting-action",
             &[("given", escape_markdown(given).into())],
         ),
+        ParseError::UnknownRhythm { given } => wording.format(
+            "error-unknown-rhythm",
+            &[("given", escape_markdown(given).into())],
+        ),
         ParseError::OptionCount { count } => {
             wording.format("error-option-count", &[("count", (*count).into())])
         }

@@ -93,6 +93,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::MeetingHost => "example-meeting-host",
         Usage::MeetingHostOrder => "example-meeting-host-order",
         Usage::MeetingPlace => "example-meeting-place",
+        Usage::MeetingRhythm => "example-meeting-rhythm",
         Usage::AssociationSet => "help-association-example",
         Usage::PollCreate => "help-poll-example",
         Usage::PollResults => "example-poll-results",

@@ -9,6 +9,7 @@ use crate::domain::dates::DateProblem;
 use crate::domain::guest::Guest;
 use crate::domain::holidays::is_public_holiday;
 use crate::domain::meeting::format_date_time;
+use crate::domain::rhythm::Rhythm;
 use crate::domain::votes::{OptionResult, Proposal, keycap};
 use crate::domain::{Language, Meeting, UserId};
 use crate::i18n::escape_markdown;
@@ -72,6 +73,15 @@ pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> S
         &[("proposer", proposer.to_owned().into())],
     );
     text.push_str("\n\n");
+    text.push_str(&proposal_options(wording, proposal));
+    text.push('\n');
+    text.push_str(&wording.get("meeting-proposal-footer"));
+    text
+}
+
+/// "- 1️⃣ jeudi 10 décembre 2026 à 14 h", one line per date, a public holiday marked.
+pub(super) fn proposal_options(wording: &Wording<'_>, proposal: &Proposal) -> String {
+    let mut text = String::new();
     for (index, starts_at) in proposal.options.iter().enumerate() {
         let key = keycap(index + 1).unwrap_or("•");
         let day = starts_at.with_timezone(&wording.time_zone).date_naive();
@@ -85,8 +95,6 @@ pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> S
             format_date_time(*starts_at, wording.time_zone, wording.language)
         ));
     }
-    text.push('\n');
-    text.push_str(&wording.get("meeting-proposal-footer"));
     text
 }
 
@@ -184,6 +192,7 @@ pub fn meeting_overview(
     items: usize,
     proposal_open: bool,
     guests: &[Guest],
+    rhythm: Option<Rhythm>,
 ) -> String {
     let mut lines = Vec::new();
     match meeting.starts_at {
@@ -207,6 +216,7 @@ pub fn meeting_overview(
     } else if meeting.starts_at.is_none() {
         lines.push(wording.get("meeting-none"));
     }
+    lines.push(super::rhythm::rhythm_line(wording, rhythm));
     lines.join("\n\n")
 }
 

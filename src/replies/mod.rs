@@ -16,6 +16,7 @@ mod permissions;
 mod polls;
 mod record;
 mod reminders;
+mod rhythm;
 mod wording;
 
 pub use agenda::*;
@@ -30,4 +31,5 @@ pub use permissions::*;
 pub use polls::*;
 pub use record::*;
 pub use reminders::*;
+pub use rhythm::*;
 pub use wording::Wording;

@@ -1,7 +1,8 @@
 //! What happens at a time rather than on a message, done when the clock task says it is due:
 //! carrying over the untreated agenda items of a meeting whose day has ended, closing the polls
 //! whose deadline has passed (`polls.rs`), sending the reminders (`reminders.rs`), and telling
-//! a member the bot cannot read their encrypted message (`undecrypted.rs`). Each is
+//! a member the bot cannot read their encrypted message (`undecrypted.rs`), proposing the
+//! next meeting's dates when the group's rhythm calls for it (`rhythm.rs`). Each is
 //! done in one transaction that also records it done, so it happens exactly once — late
 //! rather than never when the bot was down at the time.
 
@@ -33,10 +34,17 @@ impl<C: Chat> Service<C> {
         let next_deadline = self.close_polls_due(now).await?;
         let next_reminder = self.send_due_reminders(now).await?;
         let next_notice = self.tell_unreadable_due(now).await?;
-        Ok([next_due, next_deadline, next_reminder, next_notice]
-            .into_iter()
-            .flatten()
-            .min())
+        let next_rhythm = self.propose_rhythm_due(now).await?;
+        Ok([
+            next_due,
+            next_deadline,
+            next_reminder,
+            next_notice,
+            next_rhythm,
+        ]
+        .into_iter()
+        .flatten()
+        .min())
     }
 
     /// Hands the untreated items of `meeting`, whose day ended at `day_end`, on to the meeting

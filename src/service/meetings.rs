@@ -15,7 +15,7 @@ use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::{next_dated_meeting, next_host};
 use crate::domain::messages::{Content, NewMessage, Presents};
-use crate::domain::permissions::Act;
+use crate::domain::permissions::{Act, Refusal};
 use crate::domain::record::Owner;
 use crate::domain::votes::{Choice, OptionResult, Proposal, best, keycap, same_association, tally};
 use crate::domain::{Language, Meeting, MeetingId, RoomId, UserId};
@@ -32,12 +32,14 @@ impl<C: Chat> Service<C> {
         let items = request.tx.agenda(meeting.id).await?.items().len();
         let proposal_open = request.tx.open_proposal(&room).await?.is_some();
         let guests = request.tx.guests(meeting.id).await?;
+        let rhythm = request.tx.rhythm(&room).await?;
         request.say(replies::meeting_overview(
             &self.wording(request.language),
             &meeting,
             items,
             proposal_open,
             &guests,
+            rhythm,
         ))
     }
 
@@ -127,8 +129,10 @@ impl<C: Chat> Service<C> {
         let Some(proposal) = request.tx.open_proposal(&room).await? else {
             return request.say(replies::meeting_no_proposal(wording));
         };
-        let owner = Owner::Member(proposal.proposer.clone());
-        if let Some(refusal) = self.refusal(request, Act::SetDate, Some(&owner)).await? {
+        if let Some(refusal) = self
+            .proposal_refusal(request, Act::SetDate, &proposal)
+            .await?
+        {
             let proposer = self.name_of(&room, &proposal.proposer).await;
             return request.say(replies::refused(wording, &refusal, &proposer));
         }
@@ -341,9 +345,8 @@ impl<C: Chat> Service<C> {
                     .refusal(request, Act::CancelMeeting, meeting_owner.as_ref())
                     .await?
                     .is_none();
-                let proposal_owner = Owner::Member(proposal.proposer.clone());
                 let may_cancel_proposal = self
-                    .refusal(request, Act::CancelProposal, Some(&proposal_owner))
+                    .proposal_refusal(request, Act::CancelProposal, proposal)
                     .await?
                     .is_none();
                 match (may_cancel_meeting, may_cancel_proposal) {
@@ -427,9 +430,8 @@ impl<C: Chat> Service<C> {
     async fn cancel_proposal(&self, request: &mut Request<'_>, proposal: &Proposal) -> Handled {
         let wording = &self.wording(request.language);
         let room = request.room().clone();
-        let owner = Owner::Member(proposal.proposer.clone());
         if let Some(refusal) = self
-            .refusal(request, Act::CancelProposal, Some(&owner))
+            .proposal_refusal(request, Act::CancelProposal, proposal)
             .await?
         {
             let name = self.name_of(&room, &proposal.proposer).await;
@@ -511,6 +513,21 @@ impl<C: Chat> Service<C> {
             &membership,
             &order,
         ))
+    }
+
+    /// Whether the sender may close or cancel `proposal`: its proposer or a moderator may;
+    /// every member may when the rhythm made it (the group's own proposal).
+    async fn proposal_refusal(
+        &self,
+        request: &mut Request<'_>,
+        act: Act,
+        proposal: &Proposal,
+    ) -> Result<Option<Refusal>, ServiceError> {
+        if request.tx.is_rhythm_proposal(proposal.id).await? {
+            return Ok(None);
+        }
+        let owner = Owner::Member(proposal.proposer.clone());
+        self.refusal(request, act, Some(&owner)).await
     }
 
     pub(super) async fn member_names(&self, room: &RoomId) -> HashMap<UserId, String> {

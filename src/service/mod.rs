@@ -22,6 +22,7 @@ mod polls;
 mod reading;
 mod record;
 mod reminders;
+mod rhythm;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
@@ -221,6 +222,9 @@ pub trait Chat: Send + Sync + 'static {
         event: &EventId,
     ) -> impl Future<Output = Option<Relations>> + Send;
 
+    /// The bot's own user id.
+    fn own_id(&self) -> UserId;
+
     /// The room's name (`m.room.name`), if it has one.
     fn room_name(&self, room: &RoomId) -> impl Future<Output = Option<String>> + Send;
 
@@ -250,6 +254,8 @@ pub struct ServiceSettings {
     pub max_commands_per_minute: usize,
     /// How long an encrypted message stays unreadable before its sender is told.
     pub undecryptable_notice_after: Duration,
+    /// With a rhythm, how many days before the next meeting is due its dates are proposed.
+    pub rhythm_lead_days: u32,
 }
 
 /// What the other tasks are woken with.
@@ -564,6 +570,10 @@ impl<C: Chat> Service<C> {
                 self.meeting_host_order(request, &associations).await
             }
             Command::Meeting(M::Place { place }) => self.meeting_place(request, &place).await,
+            Command::Meeting(M::ShowRhythm) => self.meeting_rhythm_show(request).await,
+            Command::Meeting(M::SetRhythm { rhythm }) => {
+                self.meeting_rhythm_set(request, rhythm).await
+            }
             Command::Association(S::List) => self.association_list(request).await,
             Command::Association(S::Set { user, association }) => {
                 self.association_set(request, user, association).await

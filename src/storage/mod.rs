@@ -22,6 +22,7 @@ mod polls;
 mod proposals;
 mod record;
 mod reminders;
+mod rhythm;
 mod rooms;
 mod store;
 mod undecrypted;

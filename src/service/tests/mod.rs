@@ -14,6 +14,7 @@ mod minutes;
 mod polls;
 mod record;
 mod reminders;
+mod rhythm;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -120,6 +121,10 @@ impl Chat for RecordingChat {
         })
     }
 
+    fn own_id(&self) -> UserId {
+        UserId::new("@concerto:localhost")
+    }
+
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
         Some("Concertation 77".to_owned())
     }
@@ -189,6 +194,7 @@ pub(super) fn settings() -> ServiceSettings {
         web_url: Some("https://concertation.example.org".into()),
         max_commands_per_minute: crate::domain::limits::MAX_COMMANDS,
         undecryptable_notice_after: Duration::seconds(30),
+        rhythm_lead_days: 21,
     }
 }
 
