@@ -1,5 +1,6 @@
 //! What the bot does by itself, without Matrix: commands through the grammar, the service and
-//! SQLite (a real database file), and tallies with 1 000 voters.
+//! SQLite (a real database file), tallies with 1 000 voters, and the procès-verbal's PDF of a
+//! 20-item meeting.
 //!
 //! `cargo bench --bench in_process` (criterion; its report is in `target/criterion`).
 
@@ -9,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use concerto::domain::ballot::{Answer, Channel, Counting, choices_by_option, count};
-use concerto::domain::messages::{OutgoingMessage, UndecryptedEvent};
+use concerto::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
 use concerto::domain::votes::{Proposal, tally};
 use concerto::domain::{BallotId, EventId, Language, ProposalId, RoomId, UserId, poll};
 use concerto::i18n::Texts;
@@ -221,5 +222,97 @@ fn commands(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tallies, commands);
+/// The procès-verbal's PDF of a meeting of 20 items, each with two notes, 10 decisions and
+/// 10 actions: the document `!compte-rendu` queues, made through the service and SQLite, then
+/// printed as the sender prints it.
+fn minutes_pdf(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let printable = runtime.block_on(async {
+        let store = Store::open(&dir.path().join("concerto.sqlite3"))
+            .await
+            .expect("database");
+        let service = Service::new(
+            store.clone(),
+            Texts::new().expect("texts"),
+            Arc::new(QuietRoom),
+            ServiceSettings {
+                default_language: Language::Fr,
+                max_command_age: Duration::days(365 * 10),
+                time_zone: chrono_tz::Europe::Paris,
+                web_url: None,
+                undecryptable_notice_after: Duration::seconds(30),
+                rhythm_lead_days: 21,
+                max_commands_per_minute: 0,
+            },
+            Wakeups::default(),
+            Utc::now(),
+        );
+        let room = RoomId::new("!pv:example.org");
+        let mut n = 0;
+        let mut say = async |body: String| {
+            n += 1;
+            let message = Incoming::Message(IncomingMessage {
+                room: room.clone(),
+                event_id: EventId::new(format!("$pv{n}")),
+                sender: voter(n % 8),
+                body,
+                sent_at: Utc::now(),
+            });
+            service.handle(&message, Utc::now()).await.expect("handled");
+        };
+        for item in 1..=20 {
+            say(format!(
+                "!agenda ajouter Point {item} : œuvres sociales, hébergement d'urgence et aide alimentaire"
+            ))
+            .await;
+        }
+        let mut tx = store.begin().await.expect("begin");
+        let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
+        tx.schedule_meeting(meeting.id, Utc::now() - Duration::hours(1), Utc::now())
+            .await
+            .expect("dated");
+        tx.commit().await.expect("commit");
+        for item in 1..=20 {
+            for note in 1..=2 {
+                say(format!(
+                    "!agenda note {item} Note {note} : les associations s'accordent à écrire au Préfet avant la fin du trimestre, avec copie au Conseil départemental"
+                ))
+                .await;
+            }
+            say(format!("!agenda traité {item}")).await;
+        }
+        for number in 1..=10 {
+            say(format!(
+                "!décision Décision {number} : la concertation signe la lettre commune sur l'accueil des jeunes majeurs"
+            ))
+            .await;
+            say(format!(
+                "!action Croix-Rouge Préparer le dossier {number} avant le 20/12/2030"
+            ))
+            .await;
+        }
+        say("!compte-rendu".to_owned()).await;
+        store
+            .pending_messages()
+            .await
+            .expect("outbox")
+            .into_iter()
+            .find_map(|message| match message.content {
+                Content::Pdf(printable) => Some(printable),
+                _ => None,
+            })
+            .expect("the minutes' PDF queued")
+    });
+    assert!(printable.markdown.matches("   - Note").count() == 40);
+    c.bench_function("print the minutes of a 20-item meeting (PDF)", |b| {
+        b.iter(|| {
+            let pdf = concerto::pdf::render(&printable).expect("printed");
+            assert!(pdf.starts_with(b"%PDF-"));
+            pdf
+        })
+    });
+}
+
+criterion_group!(benches, tallies, commands, minutes_pdf);
 criterion_main!(benches);

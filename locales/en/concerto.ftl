@@ -96,7 +96,7 @@ error-unknown-agenda-action = I don't know `!agenda { $given }`. Possible: `add`
 
 ## Meetings
 
-help-meeting-summary = `!meeting` — the next meeting: propose dates, vote, set the date, host and place
+help-meeting-summary = `!meeting` — the next meeting: propose dates, vote, set the date, host and place, the rhythm
 help-meeting-details =
     - `!meeting`: the next meeting (date, place, host, number of agenda items)
     - `!meeting propose <date>; <date>; …`: propose 2 to 10 dates; everyone votes by reacting with the number of each date they can attend (removing the reaction removes the vote)
@@ -104,8 +104,9 @@ help-meeting-details =
     - `!meeting close [n]`: set date n, or the best-ranked one (the proposer or a moderator); I then send an .ics invitation to add to your calendar
     - `!meeting cancel`: cancel the next meeting or the open proposal (`!meeting cancel meeting` / `!meeting cancel proposal` when there are both)
     - `!meeting host <association>`, `!meeting host order <a>, <b>, …`, `!meeting place <address>`
+    - `!meeting rhythm quarterly|bimonthly|monthly|none`: the group's rhythm; three weeks before the next meeting is due (the last one + the period), with no meeting set and no proposal open, I propose four dates myself (the last meeting's weekday and hour, never a public holiday) and any member may close
 
-    Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month).
+    Date forms: `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14:30`, `Thursday 10/12 2pm`, `Tuesday 6pm`, `10 December 2pm` (day before month). A date on a public holiday is accepted, marked “⚠ public holiday”.
 help-meeting-example = !meeting propose 10/12 2pm; Tuesday 6pm
 example-meeting-votes = !meeting votes
 example-meeting-close = !meeting close 2
@@ -312,9 +313,11 @@ help-action-example = !action Croix-Rouge Write to the mayor of Chelles by 15/12
 example-action-done = !action done 2
 example-action-list = !actions
 
-help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), also as a file
+help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), as Markdown and PDF; approved by each association into a procès-verbal
 help-minutes-details =
-    `!minutes` gives the minutes of the last meeting: date, place, host, agenda (treated, carried over, withdrawn), polls closed that day, decisions and actions. `!minutes 10/12`: those of the meeting of 10 December. They are also sent as a Markdown file.
+    `!minutes` gives the minutes of the last meeting: date, place, host, present and excused by association, guest speakers, the agenda with each item's notes, polls closed that day, decisions and actions, and their status (draft). `!minutes 10/12`: those of the meeting of 10 December. They are also sent as a Markdown file and a PDF.
+    - `!minutes approve [date]`: approve them on behalf of your association (one approval per association; the latest counts). Once every association has approved, the minutes are adopted: the text is frozen (with its SHA-256 fingerprint) and I post the procès-verbal as a PDF.
+    - `!minutes adopt [date]`: a moderator adopts them without waiting for every association; the procès-verbal says which had not approved.
 help-minutes-example = !minutes 10/12
 
 error-decision-too-long = This decision has { $length } characters, { $max } at most.

@@ -105,7 +105,7 @@ error-unknown-agenda-action = Je ne connais pas `!agenda { $given }`. Possible :
 
 ## Réunions
 
-help-meeting-summary = `!réunion` — la prochaine réunion : proposer des dates, voter, fixer la date, l'hôte et le lieu
+help-meeting-summary = `!réunion` — la prochaine réunion : proposer des dates, voter, fixer la date, l'hôte et le lieu, le rythme
 help-meeting-details =
     - `!réunion` : la prochaine réunion (date, lieu, hôte, nombre de points à l'ordre du jour)
     - `!réunion proposer <date> ; <date> ; …` : proposer de 2 à 10 dates ; chacun vote en réagissant avec le numéro de chaque date où il peut venir (retirer sa réaction retire son vote)
@@ -113,8 +113,9 @@ help-meeting-details =
     - `!réunion clore [n]` : fixer la date n, ou la mieux placée (celui qui a proposé, ou un modérateur) ; j'envoie alors une invitation .ics à ajouter à son agenda
     - `!réunion annuler` : annuler la prochaine réunion ou la proposition en cours (`!réunion annuler réunion` / `!réunion annuler proposition` quand il y a les deux)
     - `!réunion hôte <association>`, `!réunion hôte ordre <a>, <b>, …`, `!réunion lieu <adresse>`
+    - `!réunion rythme trimestriel|bimestriel|mensuel|aucun` : le rythme du groupe ; trois semaines avant l'échéance (la dernière réunion + la période), s'il n'y a ni réunion fixée ni proposition, je propose moi-même quatre dates (le jour et l'heure de la dernière réunion, jamais un jour férié) et tout membre peut clore
 
-    Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`.
+    Dates possibles : `2026-12-10 14:00`, `10/12/2026 14h`, `10/12 14h30`, `jeudi 10/12 14h`, `mardi 18h`, `10 décembre 14h`. Une date un jour férié est acceptée, marquée « ⚠ férié ».
 help-meeting-example = !réunion proposer 10/12 14h ; mardi 18h
 example-meeting-votes = !réunion votes
 example-meeting-close = !réunion clore 2
@@ -321,9 +322,11 @@ help-action-example = !action Croix-Rouge Écrire au maire de Chelles avant le 1
 example-action-done = !action fait 2
 example-action-list = !actions
 
-help-minutes-summary = `!compte-rendu` — le compte rendu de la dernière réunion (ou d'une date), aussi en fichier
+help-minutes-summary = `!compte-rendu` — le compte rendu de la dernière réunion (ou d'une date), en Markdown et en PDF ; approuvé par chaque association en procès-verbal
 help-minutes-details =
-    `!compte-rendu` donne le compte rendu de la dernière réunion : date, lieu, hôte, ordre du jour (traité, reporté, retiré), sondages clos ce jour-là, décisions et actions. `!compte-rendu 10/12` : celui de la réunion du 10 décembre. Il est aussi envoyé en fichier Markdown.
+    `!compte-rendu` donne le compte rendu de la dernière réunion : date, lieu, hôte, présents et excusés par association, intervenants, ordre du jour avec les notes de chaque point, sondages clos ce jour-là, décisions et actions, et son statut (projet). `!compte-rendu 10/12` : celui de la réunion du 10 décembre. Il est aussi envoyé en fichier Markdown et en PDF.
+    - `!compte-rendu approuver [date]` : approuver au nom de votre association (une approbation par association ; la dernière compte). Quand toutes les associations ont approuvé, le compte rendu est adopté : le texte est figé (avec son empreinte SHA-256) et je poste le procès-verbal en PDF.
+    - `!compte-rendu adopter [date]` : un modérateur adopte sans attendre toutes les associations ; le procès-verbal dit lesquelles n'avaient pas approuvé.
 help-minutes-example = !compte-rendu 10/12
 
 error-decision-too-long = Cette décision fait { $length } caractères, { $max } au plus.

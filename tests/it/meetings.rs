@@ -240,3 +240,104 @@ async fn a_guest_shows_in_the_meeting_with_a_masked_address() {
         "{listed}"
     );
 }
+
+/// The rhythm in a real room: a meeting held forty days ago (written into the bot's own
+/// database before it starts), a monthly rhythm set, so its dates are overdue: the clock
+/// proposes four dates once as a text that mentions the members, not again after a restart,
+/// and a member who is neither its proposer nor a moderator sets the date.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rhythm_proposes_the_dates_once_as_a_text_that_mentions_the_members() {
+    use chrono::{Duration as ChronoDuration, TimeZone, Utc};
+
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    let rooms = room_associations(
+        &room,
+        &[
+            ("Croix-Rouge", &[&bob.user_id]),
+            ("Restos du Cœur", &[&alice.user_id]),
+        ],
+    );
+    // The last meeting: forty days ago at 14 h, Paris time.
+    let paris = chrono_tz::Europe::Paris;
+    let day = (Utc::now() - ChronoDuration::days(40))
+        .with_timezone(&paris)
+        .date_naive();
+    let held = paris
+        .from_local_datetime(&day.and_hms_opt(14, 0, 0).expect("14 h"))
+        .earliest()
+        .expect("a moment")
+        .with_timezone(&Utc);
+    std::fs::create_dir_all(bot.data_dir()).expect("data dir");
+    {
+        let store =
+            concerto::storage::Store::open(&bot.data_dir().join(concerto::storage::DATABASE_FILE))
+                .await
+                .expect("the bot's database");
+        let room_id = concerto::domain::RoomId::new(room.room_id().as_str());
+        let mut tx = store.begin().await.expect("begin");
+        let meeting = tx
+            .create_unscheduled_meeting(&room_id, held)
+            .await
+            .expect("meeting");
+        tx.schedule_meeting(meeting.id, held, held)
+            .await
+            .expect("dated");
+        tx.commit().await.expect("commit");
+    }
+    bot.start_with(BotConfig {
+        extra: rooms,
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+
+    let command = alice.say(&room, "!réunion rythme mensuel").await;
+    let set = alice.reply_to(&command).await;
+    assert!(
+        set.body.contains("Rythme des réunions : mensuel."),
+        "{}",
+        set.body
+    );
+    assert!(set.body.contains("tout de suite"), "{}", set.body);
+    let bot_id = bot.user_id.clone();
+    let proposal = alice
+        .wait_for_message("the rhythm's proposal", move |message| {
+            message.sender == bot_id && message.body.contains("Rythme mensuel")
+        })
+        .await;
+    assert!(!proposal.is_notice, "it rings: m.text");
+    assert!(
+        proposal.mentions.contains(&alice.user_id) && proposal.mentions.contains(&bob.user_id),
+        "{:?}",
+        proposal.mentions
+    );
+    for key in ["1️⃣", "2️⃣", "3️⃣", "4️⃣"] {
+        assert!(proposal.body.contains(key), "{key}: {}", proposal.body);
+    }
+    assert!(!proposal.body.contains("5️⃣"), "{}", proposal.body);
+    assert!(!proposal.body.contains("férié"), "{}", proposal.body);
+    assert!(proposal.body.contains("à 14 h"), "{}", proposal.body);
+
+    // Once, even across a restart.
+    bot.stop().await;
+    bot.restart();
+    let command = alice.say(&room, "!réunion").await;
+    let shown = alice.reply_to(&command).await;
+    assert!(shown.body.contains("Rythme : mensuel."), "{}", shown.body);
+    let proposals = alice
+        .seen
+        .iter()
+        .filter(|message| message.body.contains("Rythme mensuel"))
+        .count();
+    assert_eq!(proposals, 1);
+
+    // The group's own proposal: Bob, neither its proposer nor a moderator, sets the date.
+    let command = bob.say(&bob_room, "!réunion clore 1").await;
+    let closed = bob.reply_to(&command).await;
+    assert!(closed.body.contains("Réunion fixée"), "{}", closed.body);
+}

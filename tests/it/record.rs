@@ -216,8 +216,14 @@ async fn each_association_approves_the_minutes_into_a_procès_verbal_whose_pdf_r
             ("Croix-Rouge", &[&bob.user_id]),
         ],
     );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port");
     bot.start_with(BotConfig {
-        extra: rooms,
+        extra: format!(
+            "{rooms}\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
+        ),
         ..BotConfig::invited_by(&alice.user_id)
     });
     alice
@@ -342,4 +348,24 @@ async fn each_association_approves_the_minutes_into_a_procès_verbal_whose_pdf_r
         .await;
     assert!(exported.contains(&fingerprint), "{exported}");
     assert!(!exported.contains("Département"), "{exported}");
+
+    // The group's page serves the procès-verbal as its PDF.
+    let reply = ask(&mut alice, &room, "!page").await;
+    let page = reply
+        .split_whitespace()
+        .find(|word| word.starts_with("http://") && word.ends_with('/'))
+        .unwrap_or_else(|| panic!("no link in {reply}"))
+        .to_owned();
+    let served = reqwest::get(format!(
+        "{page}comptes-rendus/{}.pdf",
+        today.format("%Y-%m-%d")
+    ))
+    .await
+    .expect("the PDF from the page");
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "application/pdf");
+    let served = served.bytes().await.expect("bytes");
+    let served_text = pdf_text(&served);
+    assert!(served_text.contains(&fingerprint), "{served_text}");
+    assert!(!served_text.contains("Département"), "{served_text}");
 }
