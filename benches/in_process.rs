@@ -151,6 +151,19 @@ fn tallies(c: &mut Criterion) {
     });
 }
 
+/// The bot's settings, without limits that a benchmark would hit.
+fn settings() -> ServiceSettings {
+    ServiceSettings {
+        default_language: Language::Fr,
+        max_command_age: Duration::days(365 * 10),
+        time_zone: chrono_tz::Europe::Paris,
+        web_url: None,
+        undecryptable_notice_after: Duration::seconds(30),
+        rhythm_lead_days: 21,
+        max_commands_per_minute: 0,
+    }
+}
+
 fn commands(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -162,15 +175,7 @@ fn commands(c: &mut Criterion) {
             store,
             Texts::new().expect("texts"),
             Arc::new(QuietRoom),
-            ServiceSettings {
-                default_language: Language::Fr,
-                max_command_age: Duration::days(365 * 10),
-                time_zone: chrono_tz::Europe::Paris,
-                web_url: None,
-                undecryptable_notice_after: Duration::seconds(30),
-                rhythm_lead_days: 21,
-                max_commands_per_minute: 0,
-            },
+            settings(),
             Wakeups::default(),
             Utc::now(),
         )
@@ -236,15 +241,7 @@ fn minutes_pdf(c: &mut Criterion) {
             store.clone(),
             Texts::new().expect("texts"),
             Arc::new(QuietRoom),
-            ServiceSettings {
-                default_language: Language::Fr,
-                max_command_age: Duration::days(365 * 10),
-                time_zone: chrono_tz::Europe::Paris,
-                web_url: None,
-                undecryptable_notice_after: Duration::seconds(30),
-                rhythm_lead_days: 21,
-                max_commands_per_minute: 0,
-            },
+            settings(),
             Wakeups::default(),
             Utc::now(),
         );

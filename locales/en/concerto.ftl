@@ -316,6 +316,7 @@ example-action-list = !actions
 help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), as Markdown and PDF; approved by each association into a procès-verbal
 help-minutes-details =
     `!minutes` gives the minutes of the last meeting: date, place, host, present and excused by association, guest speakers, the agenda with each item's notes, polls closed that day, decisions and actions, and their status (draft). `!minutes 10/12`: those of the meeting of 10 December. They are also sent as a Markdown file and a PDF.
+
     - `!minutes approve [date]`: approve them on behalf of your association (one approval per association; the latest counts). Once every association has approved, the minutes are adopted: the text is frozen (with its SHA-256 fingerprint) and I post the procès-verbal as a PDF.
     - `!minutes adopt [date]`: a moderator adopts them without waiting for every association; the procès-verbal says which had not approved.
 help-minutes-example = !minutes 10/12

@@ -325,6 +325,7 @@ example-action-list = !actions
 help-minutes-summary = `!compte-rendu` — le compte rendu de la dernière réunion (ou d'une date), en Markdown et en PDF ; approuvé par chaque association en procès-verbal
 help-minutes-details =
     `!compte-rendu` donne le compte rendu de la dernière réunion : date, lieu, hôte, présents et excusés par association, intervenants, ordre du jour avec les notes de chaque point, sondages clos ce jour-là, décisions et actions, et son statut (projet). `!compte-rendu 10/12` : celui de la réunion du 10 décembre. Il est aussi envoyé en fichier Markdown et en PDF.
+
     - `!compte-rendu approuver [date]` : approuver au nom de votre association (une approbation par association ; la dernière compte). Quand toutes les associations ont approuvé, le compte rendu est adopté : le texte est figé (avec son empreinte SHA-256) et je poste le procès-verbal en PDF.
     - `!compte-rendu adopter [date]` : un modérateur adopte sans attendre toutes les associations ; le procès-verbal dit lesquelles n'avaient pas approuvé.
 help-minutes-example = !compte-rendu 10/12

@@ -249,7 +249,10 @@ mod tests {
             &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
             Topic::Meeting,
         );
-        assert!(french.contains("<adresse>`\n\nDates possibles"), "{french}");
+        assert!(
+            french.contains("tout membre peut clore\n\nDates possibles"),
+            "{french}"
+        );
         let english = help_topic(
             &Wording::new(&texts, Language::En, chrono_tz::Europe::Paris),
             Topic::Agenda,

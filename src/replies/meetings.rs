@@ -98,6 +98,26 @@ pub(super) fn proposal_options(wording: &Wording<'_>, proposal: &Proposal) -> St
     text
 }
 
+/// A rhythm's name: "trimestriel".
+pub fn rhythm_name(wording: &Wording<'_>, rhythm: Rhythm) -> String {
+    wording.get(match rhythm {
+        Rhythm::Quarterly => "meeting-rhythm-quarterly",
+        Rhythm::Bimonthly => "meeting-rhythm-bimonthly",
+        Rhythm::Monthly => "meeting-rhythm-monthly",
+    })
+}
+
+/// "Rythme : trimestriel." in `!réunion`, or how to set one.
+pub fn rhythm_line(wording: &Wording<'_>, rhythm: Option<Rhythm>) -> String {
+    match rhythm {
+        Some(rhythm) => wording.format(
+            "meeting-rhythm-line",
+            &[("rhythm", rhythm_name(wording, rhythm).into())],
+        ),
+        None => wording.get("meeting-rhythm-line-none"),
+    }
+}
+
 /// The tally: per option, best first, who can come and which associations are covered; then
 /// which dates have every association.
 pub fn votes(
@@ -216,7 +236,7 @@ pub fn meeting_overview(
     } else if meeting.starts_at.is_none() {
         lines.push(wording.get("meeting-none"));
     }
-    lines.push(super::rhythm::rhythm_line(wording, rhythm));
+    lines.push(rhythm_line(wording, rhythm));
     lines.join("\n\n")
 }
 

@@ -11,7 +11,6 @@ use crate::domain::messages::Printable;
 use crate::domain::minutes::{Adoption, Approval, ApprovalState};
 use crate::domain::{Meeting, UserId};
 use crate::i18n::escape_markdown;
-use crate::service::MinutesStanding;
 
 /// "Croix-Rouge (ALICE), Restos du Cœur (BOB)".
 fn approvals_list(approvals: &[Approval], names: &HashMap<UserId, String>) -> String {
@@ -226,14 +225,7 @@ pub fn minutes_printable(
     markdown: &str,
     adoption: Option<&Adoption>,
 ) -> Printable {
-    let day = meeting
-        .starts_at
-        .map(|at| {
-            at.with_timezone(&wording.time_zone)
-                .format("%Y-%m-%d")
-                .to_string()
-        })
-        .unwrap_or_default();
+    let day = super::record::file_day(wording, meeting);
     let status = match adoption {
         Some(adoption) => wording.format(
             "minutes-pdf-adopted",
@@ -269,6 +261,12 @@ pub fn adopted_printable(
         &adoption.text,
         Some(adoption),
     )
+}
+
+/// A meeting's minutes as they stand: adopted (frozen), or a draft read from the record now.
+pub enum MinutesStanding {
+    Adopted(Adoption),
+    Draft(Box<super::record::Minutes>),
 }
 
 /// The minutes as a file shows them (Markdown) and as their PDF: an adopted text with its

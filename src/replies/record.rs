@@ -458,15 +458,22 @@ pub fn minutes_no_meeting(wording: &Wording<'_>, day: Option<NaiveDate>) -> Stri
 
 /// The minutes' file name: `compte-rendu-2026-12-10.md`, `minutes-2026-12-10.md`.
 pub fn minutes_file_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
-    let day = meeting
+    wording.format(
+        "minutes-file-name",
+        &[("date", file_day(wording, meeting).into())],
+    )
+}
+
+/// The meeting's day as files name it: `2026-12-10`.
+pub(super) fn file_day(wording: &Wording<'_>, meeting: &Meeting) -> String {
+    meeting
         .starts_at
         .map(|at| {
             at.with_timezone(&wording.time_zone)
                 .format("%Y-%m-%d")
                 .to_string()
         })
-        .unwrap_or_default();
-    wording.format("minutes-file-name", &[("date", day.into())])
+        .unwrap_or_default()
 }
 
 /// "- Présents : Restos du Cœur (Alice) ; …", "- Excusés : …", "- Associations non

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::meetings::proposal_options;
+use super::meetings::{proposal_options, rhythm_name};
 use super::reminders::pill;
 use super::wording::Wording;
 use crate::domain::UserId;
@@ -26,25 +26,6 @@ pub enum RhythmPlan {
     },
     /// Due on `due`, and the time to propose has come.
     Now { due: NaiveDate },
-}
-
-pub fn rhythm_name(wording: &Wording<'_>, rhythm: Rhythm) -> String {
-    wording.get(match rhythm {
-        Rhythm::Quarterly => "meeting-rhythm-quarterly",
-        Rhythm::Bimonthly => "meeting-rhythm-bimonthly",
-        Rhythm::Monthly => "meeting-rhythm-monthly",
-    })
-}
-
-/// "Rythme : trimestriel." in `!réunion`, or how to set one.
-pub fn rhythm_line(wording: &Wording<'_>, rhythm: Option<Rhythm>) -> String {
-    match rhythm {
-        Some(rhythm) => wording.format(
-            "meeting-rhythm-line",
-            &[("rhythm", rhythm_name(wording, rhythm).into())],
-        ),
-        None => wording.get("meeting-rhythm-line-none"),
-    }
 }
 
 fn plan_text(wording: &Wording<'_>, plan: RhythmPlan) -> String {

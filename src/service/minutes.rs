@@ -86,15 +86,10 @@ impl<C: Chat> Service<C> {
     /// member's approval counts); the last association's approval adopts them.
     async fn minutes_approve(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
         let wording = &self.wording(request.language);
-        let meeting = match self.minutes_meeting(request, date).await? {
+        let meeting = match self.minutes_not_adopted(request, date).await? {
             Ok(meeting) => meeting,
             Err(reply) => return request.say(reply),
         };
-        if let Some(adoption) = request.tx.adopted_minutes(meeting.id).await? {
-            return request.say(replies::minutes_already_adopted(
-                wording, &meeting, &adoption,
-            ));
-        }
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
         if known.is_empty() {
@@ -149,15 +144,10 @@ impl<C: Chat> Service<C> {
     /// which associations had not approved.
     async fn minutes_adopt(&self, request: &mut Request<'_>, date: Option<&str>) -> Handled {
         let wording = &self.wording(request.language);
-        let meeting = match self.minutes_meeting(request, date).await? {
+        let meeting = match self.minutes_not_adopted(request, date).await? {
             Ok(meeting) => meeting,
             Err(reply) => return request.say(reply),
         };
-        if let Some(adoption) = request.tx.adopted_minutes(meeting.id).await? {
-            return request.say(replies::minutes_already_adopted(
-                wording, &meeting, &adoption,
-            ));
-        }
         if let Some(refusal) = self.refusal(request, Act::AdoptMinutes, None).await? {
             return request.say(replies::refused(wording, &refusal, ""));
         }
@@ -242,6 +232,27 @@ impl<C: Chat> Service<C> {
             room_name.as_deref(),
             &known,
         ))
+    }
+
+    /// The meeting whose minutes are to be approved or adopted: `Err` holds the reply when
+    /// there is none, or when they were adopted already.
+    async fn minutes_not_adopted(
+        &self,
+        request: &mut Request<'_>,
+        date: Option<&str>,
+    ) -> Result<Result<Meeting, String>, ServiceError> {
+        let meeting = match self.minutes_meeting(request, date).await? {
+            Ok(meeting) => meeting,
+            Err(reply) => return Ok(Err(reply)),
+        };
+        Ok(match request.tx.adopted_minutes(meeting.id).await? {
+            Some(adoption) => Err(replies::minutes_already_adopted(
+                &self.wording(request.language),
+                &meeting,
+                &adoption,
+            )),
+            None => Ok(meeting),
+        })
     }
 
     /// The meeting a `!minutes` command is about: the one on the typed day, or the last one

@@ -47,9 +47,7 @@ use crate::replies;
 use crate::storage::{Store, Transaction};
 
 pub use error::ServiceError;
-pub use reading::{
-    MinutesStanding, gather_minutes, known_associations, minutes_standing, poll_outcome,
-};
+pub use reading::{gather_minutes, known_associations, minutes_standing, poll_outcome};
 
 /// How often a failing event is tried before it is recorded as failed.
 const HANDLING_ATTEMPTS: u32 = 3;

@@ -9,11 +9,10 @@ use super::error::ServiceError;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
-use crate::domain::minutes::Adoption;
 use crate::domain::poll::{Poll, PollResults, results};
 use crate::domain::votes::{members_of, same_association};
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
-use crate::replies::Minutes;
+use crate::replies::{Minutes, MinutesStanding};
 use crate::storage::Transaction;
 
 /// The room's associations: the host order first, then any other that has members.
@@ -54,12 +53,6 @@ pub async fn poll_outcome(
         &membership,
         &associations,
     ))
-}
-
-/// A meeting's minutes as they stand: adopted (frozen), or a draft read from the record now.
-pub enum MinutesStanding {
-    Adopted(Adoption),
-    Draft(Box<Minutes>),
 }
 
 /// Where the minutes of `meeting` stand: the page and the exports show the same.

@@ -5,13 +5,6 @@ use super::*;
 use crate::domain::messages::Content;
 use crate::domain::minutes::fingerprint;
 
-fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage {
-    IncomingMessage {
-        sender: UserId::new(sender),
-        ..message(event, body, when)
-    }
-}
-
 /// A meeting held on 10 December 2026 at 14 h (Paris) with one item and one decision; the
 /// clock is the next day.
 async fn held_meeting(bot: &TestBot) {
@@ -48,7 +41,7 @@ async fn held_meeting(bot: &TestBot) {
     .await
     .expect("schedule");
     tx.commit().await.expect("commit");
-    say(
+    say_at(
         bot,
         "@bob:localhost",
         "$2",
@@ -56,21 +49,6 @@ async fn held_meeting(bot: &TestBot) {
         "2026-12-10T15:00:00Z",
     )
     .await;
-}
-
-async fn say(bot: &TestBot, sender: &str, event: &str, body: &str, when: &str) {
-    bot.on_message(&at_time(sender, event, body, when), at(when))
-        .await;
-}
-
-fn reply_to(bot: &TestBot, event: &str) -> String {
-    bot.chat
-        .sent()
-        .into_iter()
-        .filter(|sent| sent.in_reply_to == Some(EventId::new(event)))
-        .map(|sent| sent.markdown)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn pdfs(bot: &TestBot) -> Vec<(String, Vec<u8>)> {
@@ -88,7 +66,7 @@ fn pdfs(bot: &TestBot) -> Vec<(String, Vec<u8>)> {
 async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
     let (bot, _dir) = bot().await;
     held_meeting(&bot).await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$m",
@@ -107,7 +85,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
     assert_eq!(printed[0].0, "compte-rendu-2026-12-10.pdf");
     assert!(printed[0].1.starts_with(b"%PDF-"));
 
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$a1",
@@ -124,7 +102,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
         "{first}"
     );
     // The latest member's approval counts, one per association.
-    say(
+    say_at(
         &bot,
         "@anne:localhost",
         "$a2",
@@ -138,7 +116,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
         "{second}"
     );
     // Someone of no association cannot approve.
-    say(
+    say_at(
         &bot,
         "@guest:localhost",
         "$a3",
@@ -151,7 +129,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
         "{}",
         reply_to(&bot, "$a3")
     );
-    say(
+    say_at(
         &bot,
         "@bob:localhost",
         "$a4",
@@ -165,7 +143,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
             .iter()
             .any(|sent| sent.markdown.contains("Procès-verbal adopté"))
     );
-    say(
+    say_at(
         &bot,
         "@carla:localhost",
         "$a5",
@@ -220,7 +198,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
     assert_eq!(printed.len(), 2, "the procès-verbal's PDF");
 
     // A later amendment is a new version of the decision: the procès-verbal does not move.
-    say(
+    say_at(
         &bot,
         "@bob:localhost",
         "$d",
@@ -228,7 +206,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
         "2026-12-12T09:00:00Z",
     )
     .await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$m2",
@@ -244,7 +222,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
     );
     assert!(!again.contains("lettre commune"), "{again}");
     // Approving or adopting again says it is done.
-    say(
+    say_at(
         &bot,
         "@carla:localhost",
         "$a6",
@@ -263,7 +241,7 @@ async fn each_association_approves_until_the_minutes_are_adopted_and_frozen() {
 async fn a_moderator_adopts_without_every_association_and_the_pv_says_who_had_not_approved() {
     let (bot, _dir) = bot().await;
     held_meeting(&bot).await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$a1",
@@ -271,7 +249,7 @@ async fn a_moderator_adopts_without_every_association_and_the_pv_says_who_had_no
         "2026-12-11T09:00:00Z",
     )
     .await;
-    say(
+    say_at(
         &bot,
         "@bob:localhost",
         "$x",
@@ -284,7 +262,7 @@ async fn a_moderator_adopts_without_every_association_and_the_pv_says_who_had_no
         "{}",
         reply_to(&bot, "$x")
     );
-    say(
+    say_at(
         &bot,
         "@moderator:localhost",
         "$y",
@@ -335,7 +313,7 @@ async fn a_moderator_adopts_without_every_association_and_the_pv_says_who_had_no
 async fn minutes_are_approved_in_english_too() {
     let (bot, _dir) = bot().await;
     held_meeting(&bot).await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$l",
@@ -343,7 +321,7 @@ async fn minutes_are_approved_in_english_too() {
         "2026-12-11T08:59:00Z",
     )
     .await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$a1",
@@ -360,7 +338,7 @@ async fn minutes_are_approved_in_english_too() {
         reply.contains("awaited: Croix-Rouge, Secours populaire"),
         "{reply}"
     );
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$m",

@@ -262,6 +262,38 @@ pub(super) fn from(sender: &str, event: &str, body: &str) -> IncomingMessage {
     }
 }
 
+/// `body` from `sender`, sent at `when` (RFC 3339).
+pub(super) fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage {
+    IncomingMessage {
+        sender: UserId::new(sender),
+        ..message(event, body, when)
+    }
+}
+
+/// `body` from `sender` at `when`, handled then; returns the replies to it.
+pub(super) async fn say_at(
+    bot: &TestBot,
+    sender: &str,
+    event: &str,
+    body: &str,
+    when: &str,
+) -> String {
+    bot.on_message(&at_time(sender, event, body, when), at(when))
+        .await;
+    reply_to(bot, event)
+}
+
+/// Every reply to the command `event`, joined.
+pub(super) fn reply_to(bot: &TestBot, event: &str) -> String {
+    bot.chat
+        .sent()
+        .into_iter()
+        .filter(|sent| sent.in_reply_to == Some(EventId::new(event)))
+        .map(|sent| sent.markdown)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Sends the commands in order (all just now) and returns the replies' texts.
 pub(super) async fn run_all(bot: &TestBot, commands: &[(&str, &str, &str)]) -> Vec<String> {
     let now = at("2026-11-29T18:00:05Z");

@@ -3,13 +3,6 @@
 use super::*;
 use crate::domain::messages::Content;
 
-fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage {
-    IncomingMessage {
-        sender: UserId::new(sender),
-        ..message(event, body, when)
-    }
-}
-
 #[tokio::test]
 async fn decisions_are_numbered_searched_amended_and_revoked_without_losing_a_word() {
     let (bot, _dir) = bot().await;

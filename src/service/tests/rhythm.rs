@@ -4,25 +4,6 @@
 use super::*;
 use crate::domain::messages::Content;
 
-fn at_time(sender: &str, event: &str, body: &str, when: &str) -> IncomingMessage {
-    IncomingMessage {
-        sender: UserId::new(sender),
-        ..message(event, body, when)
-    }
-}
-
-async fn say(bot: &TestBot, sender: &str, event: &str, body: &str, when: &str) -> String {
-    bot.on_message(&at_time(sender, event, body, when), at(when))
-        .await;
-    bot.chat
-        .sent()
-        .into_iter()
-        .filter(|sent| sent.in_reply_to == Some(EventId::new(event)))
-        .map(|sent| sent.markdown)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A meeting held on Thursday 10 December 2026 at 14 h (Paris).
 async fn held_meeting(bot: &TestBot) {
     seed_alice_and_bob(bot).await;
@@ -58,7 +39,7 @@ fn rhythm_texts(bot: &TestBot) -> Vec<(String, Vec<UserId>)> {
 async fn the_rhythm_proposes_four_dates_once_three_weeks_before_the_next_meeting_is_due() {
     let (bot, _dir) = bot().await;
     held_meeting(&bot).await;
-    let set = say(
+    let set = say_at(
         &bot,
         "@alice:localhost",
         "$r",
@@ -71,7 +52,7 @@ async fn the_rhythm_proposes_four_dates_once_three_weeks_before_the_next_meeting
         set.contains("attendue vers le 10/03/2027 : je proposerai quatre dates le 17/02/2027"),
         "{set}"
     );
-    let shown = say(
+    let shown = say_at(
         &bot,
         "@bob:localhost",
         "$s",
@@ -140,7 +121,7 @@ async fn the_rhythm_proposes_four_dates_once_three_weeks_before_the_next_meeting
     assert!(proposal_sent);
 
     // The group's own proposal: any member may set the date.
-    let closed = say(
+    let closed = say_at(
         &bot,
         "@bob:localhost",
         "$c",
@@ -161,7 +142,7 @@ async fn the_rhythm_proposes_four_dates_once_three_weeks_before_the_next_meeting
 async fn no_rhythm_proposal_while_dates_are_being_voted_and_none_after_it_is_turned_off() {
     let (bot, _dir) = bot().await;
     held_meeting(&bot).await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$r",
@@ -169,7 +150,7 @@ async fn no_rhythm_proposal_while_dates_are_being_voted_and_none_after_it_is_tur
         "2026-12-11T09:00:00Z",
     )
     .await;
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$p",
@@ -187,7 +168,7 @@ async fn no_rhythm_proposal_while_dates_are_being_voted_and_none_after_it_is_tur
             .iter()
             .all(|sent| !sent.markdown.contains("Rythme mensuel"))
     );
-    say(
+    say_at(
         &bot,
         "@alice:localhost",
         "$x",
@@ -195,7 +176,7 @@ async fn no_rhythm_proposal_while_dates_are_being_voted_and_none_after_it_is_tur
         "2026-12-21T14:00:00Z",
     )
     .await;
-    let off = say(
+    let off = say_at(
         &bot,
         "@alice:localhost",
         "$o",
@@ -216,7 +197,7 @@ async fn no_rhythm_proposal_while_dates_are_being_voted_and_none_after_it_is_tur
             .all(|sent| !sent.markdown.contains("Rythme mensuel"))
     );
     let _ = next;
-    let unknown = say(
+    let unknown = say_at(
         &bot,
         "@alice:localhost",
         "$u",
