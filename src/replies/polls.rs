@@ -36,6 +36,7 @@ pub fn poll_question(wording: &Wording<'_>, poll: &Poll) -> String {
 }
 
 /// The poll as plain text, for clients that do not show polls: the options and how to answer.
+/// No Markdown here: those clients show the text as it is (`author` unescaped).
 pub fn poll_fallback(wording: &Wording<'_>, poll: &Poll, author: &str) -> String {
     let mut text = wording.format(
         "poll-fallback-intro",

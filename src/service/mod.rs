@@ -702,8 +702,16 @@ impl<C: Chat> Service<C> {
     }
 
     /// A member's display name (Markdown-safe), else their user id.
+    /// The member's display name (else their id), safe in Markdown.
     async fn name_of(&self, room: &RoomId, user: &UserId) -> String {
-        let name = self.chat.display_name(room, user).await;
-        crate::i18n::escape_markdown(name.as_deref().unwrap_or(user.as_str()))
+        crate::i18n::escape_markdown(&self.plain_name_of(room, user).await)
+    }
+
+    /// The member's display name (else their id) as it is, for plain text.
+    async fn plain_name_of(&self, room: &RoomId, user: &UserId) -> String {
+        self.chat
+            .display_name(room, user)
+            .await
+            .unwrap_or_else(|| user.to_string())
     }
 }

@@ -69,7 +69,8 @@ impl<C: Chat> Service<C> {
         if closes_at.is_some() {
             request.reschedules = true;
         }
-        let author = self.name_of(&room, &message.sender).await;
+        // The fallback is plain text (clients without polls show it as it is).
+        let author = self.plain_name_of(&room, &message.sender).await;
         let fallback = replies::poll_fallback(wording, &poll, &author);
         Ok(vec![NewMessage {
             room,

@@ -69,7 +69,10 @@ async fn answers_by_every_channel(encrypted: bool) {
     assert!(*disclosed, "results shown while the poll runs");
     assert_eq!(*max_selections, 1);
     let fallback = fallback.as_deref().unwrap_or_default();
-    assert!(fallback.contains("`!voter 1 <option>`"), "{fallback}");
+    assert!(fallback.contains("« !voter 1 <option> »"), "{fallback}");
+    // Plain text, shown as it is by clients without polls: no Markdown marks.
+    assert!(fallback.starts_with("Sondage n° 1 de "), "{fallback}");
+    assert!(!fallback.contains("**"), "{fallback}");
     let id_of = |text: &str| poll.answer_id(text);
     let poll_id: OwnedEventId = poll.event_id.clone();
 

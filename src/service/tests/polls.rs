@@ -77,7 +77,16 @@ async fn a_poll_is_posted_as_a_native_poll_with_a_text_for_other_clients() {
         fallback.contains("1️⃣ Pour\n2️⃣ Contre\n3️⃣ Abstention"),
         "{fallback}"
     );
-    assert!(fallback.contains("`!voter 1 <option>`"), "{fallback}");
+    assert!(fallback.contains("« !voter 1 <option> »"), "{fallback}");
+    // Plain text: clients without polls show it as it is, so no Markdown marks.
+    assert!(
+        fallback.starts_with("Sondage n° 1 de ALICE : Signons-nous"),
+        "{fallback}"
+    );
+    assert!(
+        !fallback.contains('*') && !fallback.contains('`') && !fallback.contains('\\'),
+        "{fallback}"
+    );
     // The bot adds no reactions of its own under a poll.
     assert_eq!(bot.chat.sent().len(), 1);
 
