@@ -7,7 +7,7 @@ welcome =
     Type `!help` to see what I can do.
 
 help-title = **What I can do**
-help-footer = For the details of a command, with an example: `!help <command>`, for instance `!help language`.
+help-footer = For the details of a command, with an example: `!help <command>`, for instance `!help language`. You can also call me by name, without `!`: “Concerto: agenda add FEAD budget” (or by mentioning me).
 help-example = Example:
 
 help-help-summary = `!help` — the list of commands; `!help <command>` — the details of one command

@@ -7,7 +7,7 @@ welcome =
     Tapez `!aide` pour voir ce que je sais faire.
 
 help-title = **Ce que je sais faire**
-help-footer = Pour le détail d'une commande, avec un exemple : `!aide <commande>`, par exemple `!aide langue`.
+help-footer = Pour le détail d'une commande, avec un exemple : `!aide <commande>`, par exemple `!aide langue`. On peut aussi m'appeler par mon nom, sans `!` : « Concerto : agenda ajouter Budget FEAD » (ou en me mentionnant).
 help-example = Exemple :
 
 help-help-summary = `!aide` — la liste des commandes ; `!aide <commande>` — le détail d'une commande

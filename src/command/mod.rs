@@ -43,7 +43,7 @@ pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
 
 use crate::domain::Language;
-pub use words::PREFIX;
+pub use words::{PREFIX, addressed};
 use words::{clean_word, is_blank, is_invisible, split_word, strip_reply_fallback};
 
 /// A command the bot understood.

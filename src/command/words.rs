@@ -158,9 +158,77 @@ pub(super) fn strip_reply_fallback(body: &str) -> &str {
     rest
 }
 
+/// The words after the bot's name when a message is addressed to it by name: the name (one of
+/// `names`: its display name, `@localpart`, its id), then `:` or `,` ("Concerto : agenda",
+/// as Element writes a mention); an `@` name may also be followed by a space ("@concerto
+/// help"). `None` when the message does not begin so, or says nothing after the name:
+/// "concerto est là ?" is not a command.
+pub fn addressed<'a>(body: &'a str, names: &[String]) -> Option<&'a str> {
+    let text = strip_reply_fallback(body).trim_start_matches(is_blank);
+    // The longest first: `@concerto:example.org` before `@concerto`.
+    let mut names: Vec<&str> = names
+        .iter()
+        .map(|name| name.trim())
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    for name in names {
+        let Some(head) = text.get(..name.len()) else {
+            continue;
+        };
+        if head.to_lowercase() != name.to_lowercase() {
+            continue;
+        }
+        let after = &text[name.len()..];
+        let trimmed = after.trim_start();
+        let rest = if let Some(rest) = trimmed.strip_prefix([':', ',']) {
+            rest
+        } else if name.starts_with('@') && after.starts_with(char::is_whitespace) {
+            trimmed
+        } else {
+            continue;
+        };
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            return Some(rest);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_addressed_by_name_gives_the_words_after_it() {
+        let names = vec![
+            "Concerto".to_owned(),
+            "@concerto".to_owned(),
+            "@concerto:example.org".to_owned(),
+        ];
+        assert_eq!(
+            addressed("Concerto : agenda ajouter Budget FEAD", &names),
+            Some("agenda ajouter Budget FEAD")
+        );
+        assert_eq!(addressed("concerto, aide", &names), Some("aide"));
+        assert_eq!(addressed("Concerto: !aide", &names), Some("!aide"));
+        assert_eq!(addressed("@concerto help", &names), Some("help"));
+        assert_eq!(
+            addressed("@concerto:example.org: aide", &names),
+            Some("aide")
+        );
+        assert_eq!(addressed("concerto est là ?", &names), None);
+        assert_eq!(addressed("Concerto :", &names), None);
+        assert_eq!(addressed("Concertons-nous : oui", &names), None);
+        assert_eq!(addressed("Bonjour Concerto : aide", &names), None);
+        assert_eq!(addressed("aide", &names), None);
+        assert_eq!(addressed("Concerto : aide", &[]), None);
+        assert_eq!(
+            addressed("> <@alice:x> hello\n\nConcerto : aide", &names),
+            Some("aide")
+        );
+    }
 
     #[test]
     fn numbers_are_read_with_or_without_their_sign() {

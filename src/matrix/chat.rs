@@ -36,7 +36,7 @@ use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
-use super::events::{incoming, to_utc};
+use super::events::{incoming, own_display_name, to_utc};
 
 /// Display names kept at most, over all rooms, before the cache starts afresh.
 const NAMES_KEPT: usize = 4096;
@@ -264,7 +264,7 @@ impl Chat for MatrixChat {
                     // clear; anything else is unknown, which is not absent.
                     Ok(AnySyncTimelineEvent::MessageLike(
                         AnySyncMessageLikeEvent::RoomEncrypted(encrypted),
-                    )) => match incoming(related, room, &own_user) {
+                    )) => match incoming(related, room, &own_user, None) {
                         Some(Incoming::Reaction(reaction)) if reaction.target == *event => {
                             relations.reactions.push(reaction);
                         }
@@ -276,7 +276,7 @@ impl Chat for MatrixChat {
                     // Poll responses (stable or unstable), as the sync loop reads them.
                     Ok(_) => {
                         if let Some(Incoming::PollResponse(response)) =
-                            incoming(related, room, &own_user)
+                            incoming(related, room, &own_user, None)
                             && response.poll == *event
                         {
                             relations.poll_responses.push(response);
@@ -323,11 +323,14 @@ impl Chat for MatrixChat {
                 return Decryption::Done(None);
             }
         };
+        let own_name = own_display_name(&room, &own_user).await;
         match room.decrypt_event(&raw, None).await {
-            Ok(decrypted) => match incoming(&decrypted, &event.room, &own_user) {
-                Some(Incoming::Undecryptable(_)) => Decryption::Pending,
-                meaning => Decryption::Done(meaning),
-            },
+            Ok(decrypted) => {
+                match incoming(&decrypted, &event.room, &own_user, own_name.as_deref()) {
+                    Some(Incoming::Undecryptable(_)) => Decryption::Pending,
+                    meaning => Decryption::Done(meaning),
+                }
+            }
             Err(error) => {
                 tracing::debug!(event_id = %event.event_id, %error, "still cannot decrypt");
                 Decryption::Pending

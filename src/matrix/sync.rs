@@ -28,7 +28,7 @@ use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
 
 use super::chat::MatrixChat;
-use super::events::{incoming, to_utc};
+use super::events::{incoming, own_display_name, to_utc};
 use crate::config::AccessSettings;
 use crate::domain::backoff::Backoff;
 use crate::domain::{EventId, RoomId};
@@ -333,8 +333,13 @@ impl SyncLoop {
             },
             (None, _, _) => timeline_events,
         };
+        // The bot's name in the room, for messages addressed to it by name.
+        let own_name = match self.client.get_room(room_id) {
+            Some(joined) => own_display_name(&joined, own_user).await,
+            None => None,
+        };
         for event in events {
-            let Some(incoming) = incoming(event, &room, own_user) else {
+            let Some(incoming) = incoming(event, &room, own_user, own_name.as_deref()) else {
                 continue;
             };
             let started = Instant::now();

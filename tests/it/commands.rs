@@ -100,3 +100,63 @@ async fn malformed_commands_get_a_helpful_answer() {
     alice.reply_to(&after).await;
     assert_eq!(alice.replies_seen(&chat), 0, "ordinary chat gets no answer");
 }
+
+/// A message that begins with the bot's name and `:` or `,` (as Element writes a mention), a
+/// pill that mentions it, or `@localpart` is read as a command without the `!`; nothing else
+/// without `!` is.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_bot_addressed_by_name_or_by_a_pill_answers_and_nothing_else_is_a_command() {
+    use matrix_sdk::ruma::events::Mentions;
+    use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    // Synapse gives a new account its localpart as display name.
+    let name = bot.user_id.localpart().to_owned();
+
+    let by_name = alice.say(&room, &format!("{name} : aide")).await;
+    let reply = alice.reply_to(&by_name).await;
+    assert!(
+        reply.body.contains("Ce que je sais faire"),
+        "{}",
+        reply.body
+    );
+
+    let plain = format!("{name}: agenda ajouter Budget FEAD");
+    let html = format!(
+        "<a href=\"https://matrix.to/#/{}\">{name}</a>: agenda ajouter Budget FEAD",
+        bot.user_id
+    );
+    let content = RoomMessageEventContent::text_html(plain, html)
+        .add_mentions(Mentions::with_user_ids([bot.user_id.clone()]));
+    let pill = room
+        .send(content)
+        .await
+        .expect("send the mention")
+        .response
+        .event_id;
+    let reply = alice.reply_to(&pill).await;
+    assert!(reply.body.contains("Budget FEAD"), "{}", reply.body);
+
+    let at_name = alice.say(&room, &format!("@{name} help")).await;
+    let reply = alice.reply_to(&at_name).await;
+    assert!(
+        reply.body.contains("Ce que je sais faire"),
+        "{}",
+        reply.body
+    );
+
+    // A mention that is not addressed, then a command: only the command is answered.
+    let chat = alice.say(&room, &format!("{name} est là ?")).await;
+    let later = alice.say(&room, "!agenda").await;
+    let reply = alice.reply_to(&later).await;
+    assert!(reply.body.contains("Budget FEAD"), "{}", reply.body);
+    assert!(
+        !alice
+            .seen
+            .iter()
+            .any(|message| message.in_reply_to.as_ref() == Some(&chat)),
+        "\"{name} est là ?\" was answered"
+    );
+}
