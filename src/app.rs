@@ -179,6 +179,7 @@ async fn run_once(
                 default_language: settings.bot.language,
                 time_zone: settings.bot.time_zone,
                 room_names: matrix::room_names(client.clone()),
+                member_names: matrix::member_names(client.clone()),
             };
             let serving = crate::web::serve(web.listen, Arc::new(state), until_stopped());
             Some(tokio::spawn(async move {

@@ -118,6 +118,26 @@ pub fn format_day(day: NaiveDate, language: Language) -> String {
     }
 }
 
+/// "30 novembre 2026" (the 1st as "1er") or "30 November 2026": a day in words, for the page.
+pub fn format_day_in_words(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
+    let local = at.with_timezone(&time_zone);
+    match language {
+        Language::Fr => {
+            let day = match local.day() {
+                1 => String::from("1er"),
+                day => day.to_string(),
+            };
+            format!(
+                "{day} {}",
+                local.format_localized("%B %Y", chrono::Locale::fr_FR)
+            )
+        }
+        Language::En => local
+            .format_localized("%-d %B %Y", chrono::Locale::en_GB)
+            .to_string(),
+    }
+}
+
 /// "10/12/2026" or "10 Dec 2026": short, for "carried over from …".
 pub fn format_date(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
     let local = at.with_timezone(&time_zone);
@@ -142,6 +162,22 @@ mod tests {
             place: None,
             host: None,
         }
+    }
+
+    #[test]
+    fn a_day_in_words_names_its_month() {
+        assert_eq!(
+            format_day_in_words(at("2026-11-30T10:00:00Z"), Paris, Language::Fr),
+            "30 novembre 2026"
+        );
+        assert_eq!(
+            format_day_in_words(at("2026-12-01T10:00:00Z"), Paris, Language::Fr),
+            "1er décembre 2026"
+        );
+        assert_eq!(
+            format_day_in_words(at("2026-11-30T10:00:00Z"), Paris, Language::En),
+            "30 November 2026"
+        );
     }
 
     #[test]

@@ -10,8 +10,10 @@
 
 mod pages;
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,7 +29,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::domain::{Language, RoomId};
+use crate::domain::{Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::storage::Store;
 
@@ -44,6 +46,11 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img
 /// The room's name as members see it (from the Matrix client's store).
 pub type RoomNames = Arc<dyn Fn(&RoomId) -> Option<String> + Send + Sync>;
 
+/// The room's members' display names (from the Matrix client's store).
+pub type MemberNames = Arc<
+    dyn Fn(&RoomId) -> Pin<Box<dyn Future<Output = HashMap<UserId, String>> + Send>> + Send + Sync,
+>;
+
 /// What the pages need.
 pub struct WebState {
     pub store: Store,
@@ -51,6 +58,7 @@ pub struct WebState {
     pub default_language: Language,
     pub time_zone: Tz,
     pub room_names: RoomNames,
+    pub member_names: MemberNames,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -182,12 +190,28 @@ async fn open(state: &WebState, token: String) -> Result<RoomPage, Response> {
         .await
         .map_err(server_error)?
         .unwrap_or(state.default_language);
-    let name = (state.room_names)(&room).unwrap_or_else(|| room.to_string());
+    let name = match (state.room_names)(&room).filter(|name| !name.trim().is_empty()) {
+        Some(name) => name,
+        None => untitled(state, &room, language).await?,
+    };
     Ok(RoomPage {
         room,
         token,
         name,
         language,
+    })
+}
+
+/// A readable title for a room without a name: its associations, or "Concertation".
+async fn untitled(state: &WebState, room: &RoomId, language: Language) -> Result<String, Response> {
+    let mut tx = state.store.begin().await.map_err(server_error)?;
+    let known = crate::service::known_associations(&mut tx, room)
+        .await
+        .map_err(server_error)?;
+    Ok(if known.is_empty() {
+        state.texts.get(language, "minutes-pdf-untitled")
+    } else {
+        known.join(" · ")
     })
 }
 

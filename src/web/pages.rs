@@ -5,10 +5,10 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::{RoomPage, WebState};
 use crate::calendar::{self, InvitationTexts};
-use crate::domain::meeting::{format_date, format_date_time, next_meeting};
+use crate::domain::meeting::{format_date_time, format_day_in_words, next_meeting};
 use crate::domain::poll::{JointPosition, Stance};
 use crate::domain::record::{LATEST_DECISIONS, search_query};
-use crate::domain::{Language, Meeting};
+use crate::domain::{Language, Meeting, UserId};
 use crate::replies::{self, Wording};
 use crate::service::{ServiceError, known_associations, minutes_standing, poll_outcome};
 use crate::storage::{StorageError, Transaction};
@@ -20,7 +20,10 @@ pub const STYLE: &str = "\
 body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222}\
 nav a{margin-right:1rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}\
 .revoked{text-decoration:line-through;color:#777}.meta{color:#555;font-size:.9rem}\
-form{margin:1rem 0}input[type=search]{width:60%;padding:.3rem}li{margin:.3rem 0}";
+form{margin:1rem 0}input[type=search]{width:60%;padding:.3rem}li{margin:.3rem 0}\
+@media print{nav,form{display:none}body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}\
+a{color:inherit;text-decoration:none}article{break-inside:avoid}details>*{display:block}\
+@page{size:A4;margin:2cm}}";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PageError {
@@ -66,6 +69,19 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
             }
         }
     }
+}
+
+/// A person as volunteers know them: their display name, else the name part of their id
+/// (never the raw `@…:server`).
+fn person(names: &std::collections::HashMap<UserId, String>, user: &UserId) -> String {
+    names.get(user).cloned().unwrap_or_else(|| {
+        user.as_str()
+            .trim_start_matches('@')
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    })
 }
 
 fn when(state: &WebState, page: &RoomPage, at: DateTime<Utc>) -> String {
@@ -145,6 +161,8 @@ pub async fn decisions(
         };
         shown.push((decision, versions));
     }
+    drop(tx);
+    let names = (state.member_names)(&page.room).await;
     let zone = state.time_zone;
     let language = page.language;
     let title = text(state, page, "web-decisions");
@@ -162,18 +180,18 @@ pub async fn decisions(
                 h2 { "n° " (decision.number) }
                 p class=[decision.revoked.as_ref().map(|_| "revoked")] { (decision.text) }
                 p.meta {
-                    (format_date(decision.created_at, zone, language)) " — " (decision.author)
-                    @if let Some(association) = &decision.author_association { " (" (association) ")" }
-                    @if let Some((_, Some(at))) = decision.meeting { " — " (text(state, page, "web-meeting-of")) " " (format_date(at, zone, language)) }
+                    (format_day_in_words(decision.created_at, zone, language)) " — " (person(&names, &decision.author))
+                    @if let Some(association) = &decision.author_association { " — " (association) }
+                    @if let Some((_, Some(at))) = decision.meeting { " — " (text(state, page, "web-meeting-of")) " " (format_day_in_words(at, zone, language)) }
                     @if let Some(poll) = decision.poll { " — " (text(state, page, "web-poll")) " " (poll) }
                 }
                 @if let Some(revoked) = &decision.revoked {
-                    p.meta { strong { (text(state, page, "web-revoked")) } " " (format_date(revoked.at, zone, language)) " : " (revoked.reason) }
+                    p.meta { strong { (text(state, page, "web-revoked")) } " " (format_day_in_words(revoked.at, zone, language)) " : " (revoked.reason) }
                 }
                 @if !versions.is_empty() {
                     details {
                         summary { (text(state, page, "web-history")) }
-                        ol { @for version in versions { li { (format_date(version.created_at, zone, language)) " — " (version.text) } } }
+                        ol { @for version in versions { li { (format_day_in_words(version.created_at, zone, language)) " — " (version.text) } } }
                     }
                 }
             }
@@ -201,7 +219,7 @@ pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, Page
                 h2 { (poll.question) }
                 p { strong { (poll.options.get(option - 1).cloned().unwrap_or_default()) } }
                 p.meta {
-                    @if let Some(at) = poll.closed_at { (format_date(at, state.time_zone, page.language)) }
+                    @if let Some(at) = poll.closed_at { (format_day_in_words(at, state.time_zone, page.language)) }
                     " — " (text(state, page, "web-poll")) " " (poll.number)
                 }
                 ul {

@@ -125,6 +125,30 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
         "{decisions}"
     );
     assert!(!decisions.contains("<script>alert"), "escaped: {decisions}");
+    // People by name, never by raw id; a readable title for a room without a name; days in
+    // words.
+    assert!(
+        !decisions.contains(alice.user_id.as_str()),
+        "a raw user id: {decisions}"
+    );
+    assert!(
+        decisions.contains(&format!("— {}", alice.user_id.localpart())),
+        "{decisions}"
+    );
+    assert!(
+        !decisions.contains(room.room_id().as_str()),
+        "the room's id as its title: {decisions}"
+    );
+    assert!(
+        decisions.contains("<title>Décisions — Restos du Cœur</title>"),
+        "{decisions}"
+    );
+    let today = concerto::domain::meeting::format_day_in_words(
+        chrono::Utc::now(),
+        chrono_tz::Europe::Paris,
+        concerto::domain::Language::Fr,
+    );
+    assert!(decisions.contains(&today), "{today} in {decisions}");
     assert!(decisions.contains("&lt;script&gt;"), "{decisions}");
     let search = http
         .get(format!("{page}decisions?q=prefet"))
