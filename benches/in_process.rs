@@ -190,6 +190,7 @@ fn commands(c: &mut Criterion) {
             sender: voter(n as usize % 8),
             body: body.to_owned(),
             sent_at: Utc::now(),
+            thread: None,
         })
     };
     // The list is read from a room with a usual agenda (ten items), not from the room where
@@ -255,6 +256,7 @@ fn minutes_pdf(c: &mut Criterion) {
                 sender: voter(n % 8),
                 body,
                 sent_at: Utc::now(),
+                thread: None,
             });
             service.handle(&message, Utc::now()).await.expect("handled");
         };

@@ -275,6 +275,7 @@ mod tests {
                 markdown: "x".into(),
             },
             presents: None,
+            thread: None,
             created_at: at(created_at),
             attempts,
             next_attempt_at: None,

@@ -73,6 +73,9 @@ pub struct NewMessage {
     pub in_reply_to: Option<EventId>,
     pub content: Content,
     pub presents: Option<Presents>,
+    /// The root of the thread the command was sent in: its reply goes there too. What the
+    /// bot posts by itself stays in the main timeline (`None`).
+    pub thread: Option<EventId>,
 }
 
 impl NewMessage {
@@ -83,6 +86,7 @@ impl NewMessage {
             in_reply_to: command.cloned(),
             content: Content::Notice { markdown },
             presents: None,
+            thread: None,
         }
     }
 
@@ -95,6 +99,7 @@ impl NewMessage {
                 key: key.to_owned(),
             },
             presents: None,
+            thread: None,
         }
     }
 
@@ -108,6 +113,7 @@ impl NewMessage {
                 key: key.to_owned(),
             },
             presents: Some(Presents::OnBallot(ballot)),
+            thread: None,
         }
     }
 }
@@ -120,6 +126,8 @@ pub struct OutgoingMessage {
     pub in_reply_to: Option<EventId>,
     pub content: Content,
     pub presents: Option<Presents>,
+    /// The thread it answers in, if any.
+    pub thread: Option<EventId>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.
     pub attempts: u32,

@@ -20,6 +20,7 @@ use matrix_sdk::ruma::events::poll::unstable_start::{
 };
 use matrix_sdk::ruma::events::reaction::ReactionEventContent;
 use matrix_sdk::ruma::events::relation::Annotation;
+use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
@@ -116,9 +117,25 @@ impl Chat for MatrixChat {
         let sent = match &message.content {
             Content::Notice { markdown } => {
                 let mut content = RoomMessageEventContent::notice_markdown(markdown);
-                if let Some(command) = related {
-                    content.relates_to = Some(Relation::Reply(Reply::new(InReplyTo::new(command))));
-                }
+                let thread = match &message.thread {
+                    Some(root) => Some(
+                        OwnedEventId::try_from(root.as_str())
+                            .map_err(|error| permanent(format!("invalid thread root: {error}")))?,
+                    ),
+                    None => None,
+                };
+                content.relates_to = match (thread, related) {
+                    // In a thread, a reply to its command: the thread's root, and the command
+                    // as `m.in_reply_to` (not a fallback), as the spec says for threads.
+                    (Some(root), Some(command)) => {
+                        Some(Relation::Thread(Thread::reply(root, command)))
+                    }
+                    (Some(root), None) => Some(Relation::Thread(Thread::without_fallback(root))),
+                    (None, Some(command)) => {
+                        Some(Relation::Reply(Reply::new(InReplyTo::new(command))))
+                    }
+                    (None, None) => None,
+                };
                 room.send(content)
                     .with_transaction_id(transaction_id)
                     .await

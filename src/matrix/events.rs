@@ -111,12 +111,17 @@ pub(super) fn incoming(
         .mentions
         .as_ref()
         .is_some_and(|mentions| mentions.user_ids.contains(own_user));
+    let thread = match &message.content.relates_to {
+        Some(Relation::Thread(thread)) => Some(EventId::new(thread.event_id.as_str())),
+        _ => None,
+    };
     Some(Incoming::Message(IncomingMessage {
         room: room.clone(),
         event_id: EventId::new(message.event_id.as_str()),
         sender: UserId::new(message.sender.as_str()),
         body: as_command(text, own_user, own_name, mentions_bot),
         sent_at: to_utc(message.origin_server_ts),
+        thread,
     }))
 }
 

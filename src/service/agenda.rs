@@ -249,7 +249,11 @@ impl<C: Chat> Service<C> {
             // The item keeps its former text; the author learns why.
             Err(error) => replies::parse_error(&self.wording(language), &error),
         };
-        let reply = NewMessage::notice(&edit.room, Some(&edit.original), markdown);
+        // In the thread the command was answered in, if it was.
+        let reply = NewMessage {
+            thread: tx.thread_of_reply_to(&edit.original).await?,
+            ..NewMessage::notice(&edit.room, Some(&edit.original), markdown)
+        };
         tx.queue_message(reply, now).await?;
         tx.commit().await?;
         self.wakeups.outbox.notify_one();

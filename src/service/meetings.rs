@@ -271,6 +271,7 @@ impl<C: Chat> Service<C> {
                 data: ics.into_bytes(),
             },
             presents: None,
+            thread: None,
         }))
     }
 

@@ -70,6 +70,7 @@ impl<C: Chat> Service<C> {
                 data: shown.clone().into_bytes(),
             },
             presents: None,
+            thread: None,
         };
         let printable = match &adoption {
             Some(adoption) => replies::adopted_printable(wording, &meeting, adoption),
@@ -299,5 +300,6 @@ fn pdf_message(room: &RoomId, printable: Printable) -> NewMessage {
         in_reply_to: None,
         content: Content::Pdf(printable),
         presents: None,
+        thread: None,
     }
 }

@@ -86,6 +86,8 @@ pub struct IncomingMessage {
     pub body: String,
     /// The homeserver's timestamp of the message.
     pub sent_at: DateTime<Utc>,
+    /// The root of the thread it was sent in, if any: the reply goes there.
+    pub thread: Option<EventId>,
 }
 
 /// A message edited by its sender (an `m.replace` event).
@@ -295,7 +297,10 @@ pub(crate) struct Request<'a> {
 impl Request<'_> {
     /// The reply to the command, in reply to it.
     pub fn reply(&self, markdown: String) -> NewMessage {
-        NewMessage::notice(&self.message.room, Some(&self.message.event_id), markdown)
+        NewMessage {
+            thread: self.message.thread.clone(),
+            ..NewMessage::notice(&self.message.room, Some(&self.message.event_id), markdown)
+        }
     }
 
     /// The reply alone: what most handlers return.

@@ -81,6 +81,7 @@ impl<C: Chat> Service<C> {
                 fallback,
             },
             presents: Some(Presents::Ballot(ballot.id)),
+            thread: None,
         }])
     }
 
@@ -305,6 +306,7 @@ impl<C: Chat> Service<C> {
                 text: replies::poll_end_text(&self.wording(language), &poll, &outcome),
             },
             presents: Some(Presents::OnBallot(poll.ballot)),
+            thread: None,
         };
         Ok((end, summary))
     }

@@ -511,5 +511,6 @@ fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMe
         in_reply_to: None,
         content: Content::Text { markdown, mentions },
         presents: None,
+        thread: None,
     }
 }

@@ -158,6 +158,7 @@ impl<C: Chat> Service<C> {
                     mentions: members,
                 },
                 presents: Some(Presents::Ballot(ballot.id)),
+                thread: None,
             },
             now,
         )

@@ -95,6 +95,9 @@ fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
             .map(EventId::new),
         content,
         presents,
+        thread: row
+            .try_get::<Option<String>, _>("thread_root")?
+            .map(EventId::new),
         created_at: row.try_get("created_at")?,
         attempts: u32::try_from(attempts)
             .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
@@ -103,6 +106,23 @@ fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
 }
 
 impl Transaction {
+    /// The thread the bot answered `command` in, if it did in one: an edit of the command is
+    /// answered there too.
+    pub async fn thread_of_reply_to(
+        &mut self,
+        command: &EventId,
+    ) -> Result<Option<EventId>, StorageError> {
+        let root: Option<String> = sqlx::query_scalar(
+            "SELECT thread_root FROM outbox WHERE in_reply_to = ?1 AND thread_root IS NOT NULL
+             ORDER BY id LIMIT 1",
+        )
+        .bind(command.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?
+        .flatten();
+        Ok(root.map(EventId::new))
+    }
+
     pub async fn queue_message(
         &mut self,
         message: NewMessage,
@@ -150,10 +170,11 @@ impl Transaction {
         };
         let row = sqlx::query(
             "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_mime, file_data,
-                                 presents_ballot, ends_ballot, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                 presents_ballot, ends_ballot, created_at, thread_root)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              RETURNING id, room_id, in_reply_to, kind, body, file_mime, file_data,
-                       presents_ballot, ends_ballot, created_at, attempts, next_attempt_at",
+                       presents_ballot, ends_ballot, created_at, attempts, next_attempt_at,
+                       thread_root",
         )
         .bind(message.room.as_str())
         .bind(message.in_reply_to.as_ref().map(EventId::as_str))
@@ -164,6 +185,7 @@ impl Transaction {
         .bind(presents_ballot)
         .bind(ends_ballot)
         .bind(now)
+        .bind(message.thread.as_ref().map(EventId::as_str))
         .fetch_one(&mut *self.inner)
         .await?;
         outgoing_from_row(&row)
@@ -190,7 +212,7 @@ impl Store {
     pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
         let rows = sqlx::query(
             "SELECT id, room_id, in_reply_to, kind, body, file_mime, file_data, presents_ballot,
-                    ends_ballot, created_at, attempts, next_attempt_at
+                    ends_ballot, created_at, attempts, next_attempt_at, thread_root
              FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -298,6 +320,7 @@ mod tests {
                 data: vec![0, 159, 146, 150, b'B'],
             },
             presents: Some(Presents::Ballot(ballot.id)),
+            thread: None,
         };
         let mut tx = store.begin().await.expect("begin");
         tx.queue_message(reaction.clone(), now)
@@ -319,6 +342,7 @@ mod tests {
                 fallback: "Sondage n° 1".into(),
             },
             presents: Some(Presents::Ballot(ballot.id)),
+            thread: None,
         };
         let end = NewMessage {
             room: RoomId::new("!r"),
@@ -327,6 +351,7 @@ mod tests {
                 text: "Sondage clos".into(),
             },
             presents: Some(Presents::OnBallot(ballot.id)),
+            thread: None,
         };
         let mut tx = store.begin().await.expect("begin");
         tx.queue_message(poll.clone(), now).await.expect("queue");
@@ -345,6 +370,7 @@ mod tests {
                 mentions: vec![UserId::new("@bob:x")],
             },
             presents: None,
+            thread: None,
         };
         let mut tx = store.begin().await.expect("begin");
         tx.queue_message(reminder.clone(), now)

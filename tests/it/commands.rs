@@ -160,3 +160,67 @@ async fn the_bot_addressed_by_name_or_by_a_pill_answers_and_nothing_else_is_a_co
         "\"{name} est là ?\" was answered"
     );
 }
+
+/// A command sent in a thread is answered in that thread (the root, and the command as a
+/// genuine reply); what the bot posts by itself, a reminder, stays in the main timeline.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_command_in_a_thread_is_answered_there_and_a_reminder_in_the_main_timeline() {
+    use matrix_sdk::ruma::events::relation::Thread;
+    use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let root = alice
+        .say(&room, "Préparation de la réunion de décembre")
+        .await;
+    let in_thread = |body: &str| {
+        let mut content = RoomMessageEventContent::text_plain(body);
+        content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
+        content
+    };
+    let command = room
+        .send(in_thread("!agenda ajouter Budget FEAD"))
+        .await
+        .expect("send in the thread")
+        .response
+        .event_id;
+    let reply = alice.reply_to(&command).await;
+    assert_eq!(
+        reply.thread_root.as_ref(),
+        Some(&root),
+        "answered in the thread"
+    );
+    assert!(reply.body.contains("Budget FEAD"), "{}", reply.body);
+    // The command edited: the answer to the edit goes to the same thread.
+    alice
+        .edit(&room, &command, "!agenda ajouter Budget FEAD 2027")
+        .await;
+    let bot_id = bot.user_id.clone();
+    let edited = alice
+        .wait_for_message("the answer to the edit", move |message| {
+            message.sender == bot_id && message.body.contains("modifié")
+        })
+        .await;
+    assert!(edited.body.contains("Budget FEAD 2027"), "{}", edited.body);
+    assert_eq!(edited.thread_root.as_ref(), Some(&root), "{}", edited.body);
+
+    let ask = room
+        .send(in_thread("!rappel dans 3 secondes Envoyer l'ordre du jour"))
+        .await
+        .expect("send in the thread")
+        .response
+        .event_id;
+    let confirmation = alice.reply_to(&ask).await;
+    assert_eq!(confirmation.thread_root.as_ref(), Some(&root));
+    let bot_id = bot.user_id.clone();
+    let reminder = alice
+        .wait_for_message("the reminder", move |message| {
+            message.sender == bot_id && message.body.starts_with("⏰")
+        })
+        .await;
+    assert_eq!(
+        reminder.thread_root, None,
+        "a reminder stays in the main timeline"
+    );
+}

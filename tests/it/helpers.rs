@@ -264,6 +264,8 @@ pub struct Received {
     pub html: Option<String>,
     pub is_notice: bool,
     pub in_reply_to: Option<OwnedEventId>,
+    /// The root of the thread it was posted in, if any.
+    pub thread_root: Option<OwnedEventId>,
     pub was_encrypted: bool,
     pub event_id: OwnedEventId,
     /// The file, for file messages (such as the .ics invitation).
@@ -386,9 +388,20 @@ impl TestUser {
                   encryption: Option<EncryptionInfo>| {
                 let message_tx = message_tx.clone();
                 async move {
-                    let in_reply_to = match &event.content.relates_to {
-                        Some(Relation::Reply(reply)) => Some(reply.in_reply_to.event_id.clone()),
-                        _ => None,
+                    let (in_reply_to, thread_root) = match &event.content.relates_to {
+                        Some(Relation::Reply(reply)) => {
+                            (Some(reply.in_reply_to.event_id.clone()), None)
+                        }
+                        // In a thread: a genuine reply names its event; a fallback does not.
+                        Some(Relation::Thread(thread)) => (
+                            thread
+                                .in_reply_to
+                                .as_ref()
+                                .filter(|_| !thread.is_falling_back)
+                                .map(|reply| reply.event_id.clone()),
+                            Some(thread.event_id.clone()),
+                        ),
+                        _ => (None, None),
                     };
                     let (body, html, is_notice) = match &event.content.msgtype {
                         MessageType::Notice(notice) => (
@@ -414,6 +427,7 @@ impl TestUser {
                         html,
                         is_notice,
                         in_reply_to,
+                        thread_root,
                         was_encrypted: encryption.is_some(),
                         event_id: event.event_id.clone(),
                         file,

@@ -183,3 +183,60 @@ async fn the_number_reactions_of_a_proposal_that_was_given_up_are_given_up_too()
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_command_in_a_thread_is_answered_in_it_and_the_bot_s_own_posts_are_not() {
+    let (bot, _dir) = bot().await;
+    let threaded = IncomingMessage {
+        thread: Some(EventId::new("$root")),
+        ..message(
+            "$1",
+            "!rappel dans 1 minute Appeler la mairie",
+            "2026-11-29T18:00:00Z",
+        )
+    };
+    bot.on_message(&threaded, at("2026-11-29T18:00:05Z")).await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].in_reply_to, Some(EventId::new("$1")));
+    assert_eq!(sent[0].thread, Some(EventId::new("$root")));
+    // The reminder itself is the bot's own post: in the main timeline.
+    bot.service
+        .run_due(at("2026-11-29T18:02:00Z"))
+        .await
+        .expect("due");
+    bot.deliver().await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert_eq!(sent[1].thread, None);
+    assert!(sent[1].markdown.starts_with("⏰"), "{}", sent[1].markdown);
+}
+
+#[tokio::test]
+async fn an_edited_command_is_answered_in_the_thread_its_command_was() {
+    let (bot, _dir) = bot().await;
+    let threaded = IncomingMessage {
+        thread: Some(EventId::new("$root")),
+        ..message("$1", "!agenda ajouter Budget", "2026-11-29T18:00:00Z")
+    };
+    bot.on_message(&threaded, at("2026-11-29T18:00:05Z")).await;
+    bot.handle(
+        Incoming::Edit(IncomingEdit {
+            room: RoomId::new("!room"),
+            event_id: EventId::new("$2"),
+            original: EventId::new("$1"),
+            sender: UserId::new("@alice:localhost"),
+            new_body: "!agenda ajouter Budget 2027".into(),
+        }),
+        at("2026-11-29T18:00:10Z"),
+    )
+    .await;
+    let sent = bot.chat.sent();
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(
+        sent[1].markdown.contains("Budget 2027"),
+        "{}",
+        sent[1].markdown
+    );
+    assert_eq!(sent[1].thread, Some(EventId::new("$root")));
+}

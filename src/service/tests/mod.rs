@@ -143,6 +143,7 @@ pub(super) struct Sent {
     pub markdown: String,
     pub in_reply_to: Option<EventId>,
     pub content: Content,
+    pub thread: Option<EventId>,
 }
 
 impl RecordingChat {
@@ -155,6 +156,7 @@ impl RecordingChat {
                 markdown: message.markdown().unwrap_or_default().to_owned(),
                 in_reply_to: message.in_reply_to.clone(),
                 content: message.content.clone(),
+                thread: message.thread.clone(),
             })
             .collect()
     }
@@ -252,6 +254,7 @@ pub(super) fn message(event: &str, body: &str, sent_at: &str) -> IncomingMessage
         sender: UserId::new("@alice:localhost"),
         body: body.into(),
         sent_at: at(sent_at),
+        thread: None,
     }
 }
 
