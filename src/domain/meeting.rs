@@ -83,10 +83,7 @@ pub fn format_date_time(at: DateTime<Utc>, time_zone: Tz, language: Language) ->
     let local = at.with_timezone(&time_zone);
     match language {
         Language::Fr => {
-            let day = match local.day() {
-                1 => String::from("1er"),
-                day => day.to_string(),
-            };
+            let day = french_day_number(local.day());
             let weekday_month_year = |pattern| {
                 local
                     .format_localized(pattern, chrono::Locale::fr_FR)
@@ -118,15 +115,20 @@ pub fn format_day(day: NaiveDate, language: Language) -> String {
     }
 }
 
+/// A day of the month as French writes it: "1er", then "2", "3"…
+fn french_day_number(day: u32) -> String {
+    match day {
+        1 => String::from("1er"),
+        day => day.to_string(),
+    }
+}
+
 /// "30 novembre 2026" (the 1st as "1er") or "30 November 2026": a day in words, for the page.
 pub fn format_day_in_words(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
     let local = at.with_timezone(&time_zone);
     match language {
         Language::Fr => {
-            let day = match local.day() {
-                1 => String::from("1er"),
-                day => day.to_string(),
-            };
+            let day = french_day_number(local.day());
             format!(
                 "{day} {}",
                 local.format_localized("%B %Y", chrono::Locale::fr_FR)
