@@ -3,6 +3,8 @@
 //! frozen — text, SHA-256 fingerprint, date and approvers — so that later changes to the
 //! meeting's items or decisions no longer change them. The PDF is printed by the sender.
 
+use std::collections::HashMap;
+
 use super::error::ServiceError;
 use super::meetings::canonical;
 use super::reading::{gather_minutes, known_associations};
@@ -12,7 +14,7 @@ use crate::domain::dates::{Towards, parse_day};
 use crate::domain::messages::{Content, NewMessage, Printable};
 use crate::domain::minutes::{Adoption, Approval, approval_state, fingerprint};
 use crate::domain::permissions::Act;
-use crate::domain::{Meeting, RoomId};
+use crate::domain::{Meeting, RoomId, UserId};
 use crate::replies::{self, Wording};
 
 const MARKDOWN_MIME: &str = "text/markdown";
@@ -41,25 +43,30 @@ impl<C: Chat> Service<C> {
             Err(reply) => return request.say(reply),
         };
         let room = request.room().clone();
-        let names = self.member_names(&room).await;
-        let (text, status, adoption) = match request.tx.adopted_minutes(meeting.id).await? {
-            Some(adoption) => {
-                let status = replies::fingerprint_line(wording, &adoption);
-                (adoption.text.clone(), status, Some(adoption))
-            }
+        let (shown, printable) = match request.tx.adopted_minutes(meeting.id).await? {
+            Some(adoption) => (
+                format!(
+                    "{}\n\n{}",
+                    adoption.text,
+                    replies::fingerprint_line(wording, &adoption)
+                ),
+                replies::adopted_printable(wording, &meeting, &adoption),
+            ),
             None => {
-                let text = self.draft_minutes(request, &room, meeting.clone()).await?;
+                let names = self.member_names(&room).await;
                 let known = known_associations(request.tx, &room).await?;
+                let text = self
+                    .draft_minutes(request, &room, meeting.clone(), &names)
+                    .await?;
                 let approvals = request.tx.minutes_approvals(meeting.id).await?;
                 let state = approval_state(&known, &approvals);
                 let status = replies::minutes_draft_status(wording, &state, &names);
-                (format!("{text}\n\n{status}"), String::new(), None)
+                let shown = format!("{text}\n\n{status}");
+                let heading = self.minutes_heading(&room, wording, &known).await;
+                let printable =
+                    replies::minutes_printable(wording, &meeting, heading, &shown, None);
+                (shown, printable)
             }
-        };
-        let shown = if status.is_empty() {
-            text.clone()
-        } else {
-            format!("{text}\n\n{status}")
         };
         let markdown_file = NewMessage {
             room: room.clone(),
@@ -71,13 +78,6 @@ impl<C: Chat> Service<C> {
             },
             presents: None,
             thread: None,
-        };
-        let printable = match &adoption {
-            Some(adoption) => replies::adopted_printable(wording, &meeting, adoption),
-            None => {
-                let heading = self.minutes_heading(request, wording).await?;
-                replies::minutes_printable(wording, &meeting, heading, &text, None)
-            }
         };
         let pdf = pdf_message(&room, printable);
         Ok(vec![request.reply(shown), markdown_file, pdf])
@@ -180,13 +180,16 @@ impl<C: Chat> Service<C> {
     ) -> Handled {
         let room = request.room().clone();
         let names = self.member_names(&room).await;
-        let text = self.draft_minutes(request, &room, meeting.clone()).await?;
+        let text = self
+            .draft_minutes(request, &room, meeting.clone(), &names)
+            .await?;
         adoption.text = format!(
             "{text}\n\n{}",
             replies::adoption_lines(wording, &adoption, &names)
         );
         adoption.fingerprint = fingerprint(&adoption.text);
-        adoption.heading = self.minutes_heading(request, wording).await?;
+        let known = known_associations(request.tx, &room).await?;
+        adoption.heading = self.minutes_heading(&room, wording, &known).await;
         request.tx.adopt_minutes(&room, &adoption).await?;
         let pdf = pdf_message(
             &room,
@@ -208,31 +211,26 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         room: &RoomId,
         meeting: Meeting,
+        names: &HashMap<UserId, String>,
     ) -> Result<String, ServiceError> {
         let wording = &self.wording(request.language);
         let gathered = gather_minutes(request.tx, room, meeting, self.settings.time_zone).await?;
-        let names = self.member_names(room).await;
         let today = request
             .at
             .with_timezone(&self.settings.time_zone)
             .date_naive();
-        Ok(replies::minutes(wording, &gathered, &names, today))
+        Ok(replies::minutes(wording, &gathered, names, today))
     }
 
-    /// What heads the minutes' PDF: the room's name and its associations, as they are now.
+    /// What heads the minutes' PDF: the room's name and its associations (`known`).
     async fn minutes_heading(
         &self,
-        request: &mut Request<'_>,
+        room: &RoomId,
         wording: &Wording<'_>,
-    ) -> Result<Vec<String>, ServiceError> {
-        let room = request.room().clone();
-        let known = known_associations(request.tx, &room).await?;
-        let room_name = self.chat.room_name(&room).await;
-        Ok(replies::minutes_heading(
-            wording,
-            room_name.as_deref(),
-            &known,
-        ))
+        known: &[String],
+    ) -> Vec<String> {
+        let room_name = self.chat.room_name(room).await;
+        replies::minutes_heading(wording, room_name.as_deref(), known)
     }
 
     /// The meeting whose minutes are to be approved or adopted: `Err` holds the reply when
