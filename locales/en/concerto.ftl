@@ -485,6 +485,7 @@ web-host = Host
 web-agenda = Agenda
 web-urgent = urgent
 web-search = prefect, shelter…
+web-search-label = Search the decisions
 web-search-button = Search
 web-no-result = No decision contains these words.
 web-no-decision = No decision recorded yet.

@@ -494,6 +494,7 @@ web-host = Accueil
 web-agenda = Ordre du jour
 web-urgent = urgent
 web-search = prefet, lieu d'accueil…
+web-search-label = Chercher une décision
 web-search-button = Chercher
 web-no-result = Aucune décision ne contient ces mots.
 web-no-decision = Aucune décision enregistrée pour l'instant.

@@ -17,10 +17,12 @@ use crate::storage::{StorageError, Transaction};
 const REGISTER_LENGTH: usize = 200;
 
 pub const STYLE: &str = "\
-body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222}\
-nav a{margin-right:1rem}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}\
-.revoked{text-decoration:line-through;color:#777}.meta{color:#555;font-size:.9rem}\
-form{margin:1rem 0}input[type=search]{width:60%;padding:.3rem}li{margin:.3rem 0}\
+body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#222;background:#fff;overflow-wrap:anywhere}\
+a{color:#0b4f9c}a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible{outline:3px solid #0b4f9c;outline-offset:2px}\
+nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{padding:.25rem 0}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}\
+.revoked{text-decoration:line-through;color:#595959}.meta{color:#4a4a4a;font-size:.9rem}\
+form{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}input[type=search]{flex:1 1 12rem;min-width:0;padding:.4rem;font-size:1rem}\
+button{padding:.4rem .8rem;font-size:1rem}li{margin:.3rem 0}\
 @media print{nav,form{display:none}body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}\
 a{color:inherit;text-decoration:none}article{break-inside:avoid}details>*{display:block}\
 @page{size:A4;margin:2cm}}";
@@ -64,8 +66,10 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
                     a href={ (base) "reunions" } { (text(state, page, "web-meetings")) }
                     a href={ (base) "reunions.ics" } { (text(state, page, "web-calendar")) }
                 }
-                h1 { (title) }
-                (body)
+                main {
+                    h1 { (title) }
+                    (body)
+                }
             }
         }
     }
@@ -168,7 +172,9 @@ pub async fn decisions(
     let title = text(state, page, "web-decisions");
     let body = html! {
         form method="get" action={ "/" (page.token) "/decisions" } {
-            input type="search" name="q" value=(words.unwrap_or_default()) placeholder=(text(state, page, "web-search"));
+            label for="q" { (text(state, page, "web-search-label")) }
+            " "
+            input type="search" id="q" name="q" value=(words.unwrap_or_default()) placeholder=(text(state, page, "web-search"));
             " "
             button type="submit" { (text(state, page, "web-search-button")) }
         }

@@ -211,6 +211,39 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
     assert!(dom.contains("Lettre commune au Préfet"), "{dom}");
     assert!(!dom.contains("gras"), "{dom}");
 
+    // Accessible (WCAG 2.1 AA by axe-core, lang, reflow at 200 % and on a phone, visible
+    // focus), in the same real browser, on every page.
+    let pages: Vec<String> = [
+        "decisions",
+        "",
+        "decisions?q=prefet",
+        "positions",
+        "reunions",
+    ]
+    .iter()
+    .map(|path| format!("{page}{path}"))
+    .collect();
+    let mut check = StdCommand::new("node");
+    check.arg("tests/a11y/check.mjs").args(&pages);
+    if let Ok(path) = std::env::var("CONCERTO_PHONE_SCREENSHOT") {
+        // For docs/: `CONCERTO_PHONE_SCREENSHOT=docs/page-phone.png scripts/test --test it web`.
+        check.arg(format!("--screenshot={path}"));
+    }
+    let output = check
+        .output()
+        .expect("node (scripts/test installs tests/a11y with npm ci)");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && report.contains("violations: 0"),
+        "{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        report.lines().filter(|line| line.ends_with(": ok")).count(),
+        pages.len() * 3,
+        "{report}"
+    );
+
     // Wrong and revoked links: a plain 404.
     let wrong = http
         .get(format!("http://127.0.0.1:{port}/{}/", "0".repeat(64)))
