@@ -566,3 +566,44 @@ meeting-rhythm-next-soon = Next meeting due around { $due }: I am proposing date
 meeting-rhythm-no-meeting = I will propose dates before it is due once a meeting has taken place (it is counted from the last meeting).
 meeting-rhythm-proposal = { $mentions } — { $rhythm } rhythm: the next meeting is due around { $due }. Here are four dates, on the weekday and at the hour of the last meeting; react with the numbers of the dates you can come.
 meeting-rhythm-line-none = Rhythm: none (for one meeting a quarter: `!meeting rhythm quarterly`).
+
+## The room replaced by a new version of itself (a room upgrade)
+room-new-link = the new room
+room-old-link = the old room
+room-replaced = 🏠 This room has been replaced by { $link }. The group's record went there (associations, agenda, meetings, decisions, actions, reminders, the page's link): let us carry on there.
+room-replaced-closed = The votes still open in the old room are closed:
+room-closed-dates = the date proposal ({ $voters ->
+        [0] nobody had answered
+        [one] one person had answered
+       *[other] { $voters } people had answered
+    }): propose the dates again with `!meeting propose …`
+room-closed-poll = poll no. { $number } “{ $question }”: its results follow
+room-closed-attendance = attendance by reaction under the invitation: answer with `!attendance yes` or `!attendance no` (the answers already given are kept)
+room-followed = 👋 Hello! This room replaces { $link }: the group's record followed me.
+room-followed-counts = Here now: { $counts }.
+room-count-associations = { $count ->
+        [one] one association
+       *[other] { $count } associations
+    }
+room-count-agenda = { $count ->
+        [one] one agenda item
+       *[other] { $count } agenda items
+    }
+room-count-meetings = { $count ->
+        [one] one planned meeting
+       *[other] { $count } planned meetings
+    }
+room-count-decisions = { $count ->
+        [one] one decision
+       *[other] { $count } decisions
+    }
+room-count-actions = { $count ->
+        [one] one open action
+       *[other] { $count } open actions
+    }
+room-count-reminders = { $count ->
+        [one] one reminder
+       *[other] { $count } reminders
+    }
+room-followed-end = The language, the rhythm and the page's link stay the same: the old link now opens this room. `!help` for the commands.
+room-moved-away = This room has been replaced: the group carries on in { $link }. Send your commands there.

@@ -575,3 +575,44 @@ meeting-rhythm-next-soon = Prochaine réunion attendue vers le { $due } : je pro
 meeting-rhythm-no-meeting = Je proposerai des dates avant l'échéance dès qu'une réunion aura eu lieu (l'échéance se compte depuis la dernière réunion).
 meeting-rhythm-proposal = { $mentions } — Rythme { $rhythm } : la prochaine réunion est attendue vers le { $due }. Voici quatre dates, au jour et à l'heure de la dernière réunion ; réagissez avec les numéros des dates où vous pouvez venir.
 meeting-rhythm-line-none = Rythme : aucun (pour une réunion par trimestre : `!réunion rythme trimestriel`).
+
+## Le salon remplacé par une nouvelle version (mise à niveau du salon)
+room-new-link = le nouveau salon
+room-old-link = l'ancien salon
+room-replaced = 🏠 Ce salon a été remplacé par { $link }. Le registre du groupe y est passé (associations, ordre du jour, réunions, décisions, actions, rappels, lien de la page) : continuons là-bas.
+room-replaced-closed = Les votes encore ouverts dans l'ancien salon sont clos :
+room-closed-dates = la proposition de dates ({ $voters ->
+        [0] personne n'avait répondu
+        [one] une personne avait répondu
+       *[other] { $voters } personnes avaient répondu
+    }) : proposez les dates de nouveau avec `!réunion proposer …`
+room-closed-poll = le sondage n° { $number } « { $question } » : ses résultats suivent
+room-closed-attendance = les présences par réaction sous l'invitation : répondez avec `!présence oui` ou `!présence non` (les réponses déjà données sont gardées)
+room-followed = 👋 Bonjour ! Ce salon remplace { $link } : le registre du groupe m'a suivi.
+room-followed-counts = Ici maintenant : { $counts }.
+room-count-associations = { $count ->
+        [one] une association
+       *[other] { $count } associations
+    }
+room-count-agenda = { $count ->
+        [one] un point à l'ordre du jour
+       *[other] { $count } points à l'ordre du jour
+    }
+room-count-meetings = { $count ->
+        [one] une réunion prévue
+       *[other] { $count } réunions prévues
+    }
+room-count-decisions = { $count ->
+        [one] une décision
+       *[other] { $count } décisions
+    }
+room-count-actions = { $count ->
+        [one] une action en cours
+       *[other] { $count } actions en cours
+    }
+room-count-reminders = { $count ->
+        [one] un rappel
+       *[other] { $count } rappels
+    }
+room-followed-end = La langue, le rythme et le lien de la page restent les mêmes : l'ancien lien ouvre maintenant ce salon. `!aide` pour les commandes.
+room-moved-away = Ce salon a été remplacé : le groupe continue dans { $link }. Envoyez-y vos commandes.

@@ -21,6 +21,7 @@ pub mod poll;
 pub mod record;
 pub mod reminders;
 pub mod rhythm;
+pub mod upgrade;
 pub mod votes;
 
 pub use agenda::{Agenda, AgendaError, AgendaItem, ItemNote, ItemStatus};

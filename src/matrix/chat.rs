@@ -26,7 +26,7 @@ use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::events::{
-    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, MessageLikeEventType, SyncMessageLikeEvent,
 };
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::uint;
@@ -316,6 +316,23 @@ impl Chat for MatrixChat {
                 .user_id()
                 .map_or_else(|| "@concerto".to_owned(), ToString::to_string),
         )
+    }
+
+    async fn may_post(&self, room: &RoomId) -> bool {
+        let Some(own_user) = self.client.user_id() else {
+            return false;
+        };
+        let Some(joined) = OwnedRoomId::try_from(room.as_str())
+            .ok()
+            .and_then(|room_id| self.client.get_room(&room_id))
+        else {
+            return false;
+        };
+        match joined.power_levels().await {
+            Ok(levels) => levels.user_can_send_message(own_user, MessageLikeEventType::RoomMessage),
+            // Unknown: let the send say.
+            Err(_) => true,
+        }
     }
 
     async fn room_name(&self, room: &RoomId) -> Option<String> {

@@ -11,6 +11,7 @@ mod recovery;
 mod session;
 mod store_key;
 mod sync;
+mod upgrade;
 
 pub use chat::MatrixChat;
 pub use files::{SESSION_FILE, STORE_DIR};

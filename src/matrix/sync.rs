@@ -29,6 +29,7 @@ use matrix_sdk::{Client, Room, RoomState};
 
 use super::chat::MatrixChat;
 use super::events::{incoming, own_display_name, to_utc};
+use super::upgrade::{join_replacement, replaced_room, tombstone_sender_server};
 use crate::config::AccessSettings;
 use crate::domain::backoff::Backoff;
 use crate::domain::{EventId, RoomId};
@@ -273,7 +274,9 @@ impl SyncLoop {
                 return;
             }
         };
-        if !self.access.allows_invite(&inviter, room_id.as_str()) {
+        // The new version of the group's room: the old room's tombstone names it.
+        let replacement = replaced_room(&self.client, &room).is_some();
+        if !replacement && !self.access.allows_invite(&inviter, room_id.as_str()) {
             tracing::warn!(%room_id, %inviter, "invitation declined: inviter not allowed");
             if let Err(error) = room.leave().await {
                 tracing::warn!(%room_id, %error, "could not decline the invitation");
@@ -319,7 +322,19 @@ impl SyncLoop {
         let missed;
         let events: &[TimelineEvent] = match (own_join, since, timeline.limited) {
             (Some(join), _, _) => {
-                self.service.on_joined(&room, Utc::now()).await?;
+                let replaced = self
+                    .client
+                    .get_room(room_id)
+                    .and_then(|joined| replaced_room(&self.client, &joined));
+                match replaced {
+                    Some(old) => {
+                        let old = RoomId::new(old.as_str());
+                        self.service
+                            .on_joined_replacement(&old, &room, Utc::now())
+                            .await?
+                    }
+                    None => self.service.on_joined(&room, Utc::now()).await?,
+                }
                 &timeline_events[join + 1..]
             }
             (None, Some(since), true) => match self.client.get_room(room_id) {
@@ -339,6 +354,12 @@ impl SyncLoop {
             None => None,
         };
         for event in events {
+            if let Some(via) = tombstone_sender_server(event)
+                && let Some(joined) = self.client.get_room(room_id)
+            {
+                join_replacement(&self.client, &joined, via).await;
+                continue;
+            }
             let Some(incoming) = incoming(event, &room, own_user, own_name.as_deref()) else {
                 continue;
             };

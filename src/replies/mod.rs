@@ -17,6 +17,7 @@ mod polls;
 mod record;
 mod reminders;
 mod rhythm;
+mod upgrades;
 mod wording;
 
 pub use agenda::*;
@@ -32,4 +33,5 @@ pub use polls::*;
 pub use record::*;
 pub use reminders::*;
 pub use rhythm::*;
+pub use upgrades::*;
 pub use wording::Wording;

@@ -27,6 +27,7 @@ mod rhythm;
 #[cfg(test)]
 mod tests;
 mod undecrypted;
+mod upgrades;
 mod web;
 
 use std::future::Future;
@@ -114,6 +115,10 @@ pub trait Chat: Send + Sync + 'static {
 
     /// The bot's own user id.
     fn own_id(&self) -> UserId;
+
+    /// Whether the bot may post messages in the room (an upgraded room's old version is
+    /// closed to members without power).
+    fn may_post(&self, room: &RoomId) -> impl Future<Output = bool> + Send;
 
     /// The room's name (`m.room.name`), if it has one.
     fn room_name(&self, room: &RoomId) -> impl Future<Output = Option<String>> + Send;
@@ -366,6 +371,14 @@ impl<C: Chat> Service<C> {
             .await?
         {
             tracing::debug!(event_id = %message.event_id, "command already handled");
+            return Ok(());
+        }
+        if let Some(pointers) = self.moved_away(&mut tx, message).await? {
+            for pointer in pointers {
+                tx.queue_message(pointer, now).await?;
+            }
+            tx.commit().await?;
+            self.wakeups.outbox.notify_one();
             return Ok(());
         }
         let language = self.room_language(&mut tx, &message.room).await?;

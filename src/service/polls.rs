@@ -282,7 +282,7 @@ impl<C: Chat> Service<C> {
 
     /// Ends a poll: closes its ballot at the closing time, records how it ended, and returns
     /// the poll's end event and the summary for the room.
-    async fn close_poll(
+    pub(super) async fn close_poll(
         &self,
         tx: &mut Transaction,
         room: &RoomId,

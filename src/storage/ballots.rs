@@ -165,7 +165,7 @@ impl Transaction {
     }
 }
 
-fn ballot_from_row(row: &SqliteRow) -> Result<Ballot, StorageError> {
+pub(super) fn ballot_from_row(row: &SqliteRow) -> Result<Ballot, StorageError> {
     let kind: String = row.try_get("kind")?;
     Ok(Ballot {
         id: BallotId::new(row.try_get("id")?),

@@ -7,7 +7,8 @@
 //! `store.rs` opens the database and begins transactions; every other file adds the queries
 //! of one entity: what the bot has read (`events.rs`), rooms, agenda items, meetings,
 //! associations, date proposals, ballots, polls, the record, reminders, the outbox, the
-//! events kept until their key arrives, and what the page reads (`web.rs`).
+//! events kept until their key arrives, a room's move to its replacement (`upgrades.rs`), and
+//! what the page reads (`web.rs`).
 
 mod agenda;
 mod associations;
@@ -26,6 +27,7 @@ mod rhythm;
 mod rooms;
 mod store;
 mod undecrypted;
+mod upgrades;
 mod web;
 
 pub use agenda::NewItem;
@@ -34,6 +36,8 @@ pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
 pub use reminders::MeetingToRemind;
 pub use store::{StorageError, Store, Transaction};
+#[cfg(test)]
+pub use upgrades::moved_tables;
 pub use web::FeedMeeting;
 
 /// Concerto's database, in the data directory.

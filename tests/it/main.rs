@@ -16,4 +16,5 @@ mod polls;
 mod record;
 mod reminders;
 mod restarts;
+mod upgrades;
 mod web;

@@ -15,6 +15,7 @@ mod polls;
 mod record;
 mod reminders;
 mod rhythm;
+mod upgrades;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -41,6 +42,8 @@ pub(super) struct RecordingChat {
     pub decryptable: Mutex<HashMap<EventId, Option<Incoming>>>,
     /// How many times a display name was asked for (work a message being built does).
     pub names_asked: std::sync::atomic::AtomicUsize,
+    /// Rooms where the bot may not post (an upgraded room's old version).
+    pub read_only: Mutex<Vec<RoomId>>,
 }
 
 impl Chat for RecordingChat {
@@ -125,6 +128,10 @@ impl Chat for RecordingChat {
         UserId::new("@concerto:localhost")
     }
 
+    async fn may_post(&self, room: &RoomId) -> bool {
+        !self.read_only.lock().expect("lock").contains(room)
+    }
+
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
         Some("Concertation 77".to_owned())
     }
@@ -140,6 +147,7 @@ impl Chat for RecordingChat {
 /// What was sent, as a test reads it.
 #[derive(Debug, Clone)]
 pub(super) struct Sent {
+    pub room: RoomId,
     pub markdown: String,
     pub in_reply_to: Option<EventId>,
     pub content: Content,
@@ -153,6 +161,7 @@ impl RecordingChat {
             .expect("lock")
             .iter()
             .map(|message| Sent {
+                room: message.room.clone(),
                 markdown: message.markdown().unwrap_or_default().to_owned(),
                 in_reply_to: message.in_reply_to.clone(),
                 content: message.content.clone(),

@@ -1,0 +1,155 @@
+//! A room replaced by a new version of itself (`m.room.tombstone`, as Element's "upgrade
+//! room" or a server admin sends it). When the bot arrives in the replacement, the group's
+//! record follows in one transaction, once: the old room's open ballots are closed with a
+//! note there (polls with their results), everything else moves, and the new room is told
+//! once. Commands still sent in the old room are pointed to the new one.
+
+use chrono::{DateTime, Utc};
+
+use super::error::ServiceError;
+use super::{Chat, IncomingMessage, Service};
+use crate::domain::ballot::BallotKind;
+use crate::domain::messages::NewMessage;
+use crate::domain::upgrade::ClosedBallot;
+use crate::domain::{Language, RoomId};
+use crate::replies;
+use crate::storage::{PollClosure, Transaction};
+
+impl<C: Chat> Service<C> {
+    /// The bot has just joined `new`, the replacement of `old` (the old room's tombstone
+    /// names it, and its creation names the old room). Moves the record, once; a room that
+    /// already has a record of its own is greeted as any new room, and nothing is merged.
+    ///
+    /// The homeserver closes the old room to members without power when it upgrades it: if
+    /// the bot may still post there, the note and the polls' ends go there; otherwise the
+    /// votes it closed are listed in the new room's announcement, with the polls' results.
+    pub async fn on_joined_replacement(
+        &self,
+        old: &RoomId,
+        new: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        if tx.replacement_of(old).await?.is_some() {
+            return Ok(());
+        }
+        if tx.has_record(new).await? {
+            tracing::warn!(%old, %new, "the replacement room has a record of its own; nothing moved");
+            drop(tx);
+            return self.on_joined(new, now).await;
+        }
+        let language = self.room_language(&mut tx, old).await?;
+        let wording = self.wording(language);
+        let old_room_open = self.chat.may_post(old).await;
+        let (closed, ends, results) = self.close_ballots_of(&mut tx, old, language, now).await?;
+        let Some(moved) = tx.move_record(old, new, now).await? else {
+            return Ok(());
+        };
+        // The old room may never have been greeted (a record set up before welcomes).
+        tx.mark_welcomed(new, now).await?;
+        let mut announcement = replies::room_followed(&wording, old, &moved);
+        let mut messages = Vec::new();
+        if old_room_open {
+            let note = replies::room_replaced(&wording, new, &closed);
+            messages.push(NewMessage::notice(old, None, note));
+            messages.extend(ends);
+        } else {
+            announcement.push_str(&replies::votes_closed(&wording, &closed));
+        }
+        // The polls' results come after the note that says why they closed.
+        let results_room = if old_room_open { old } else { new };
+        let results = results
+            .into_iter()
+            .map(|summary| NewMessage::notice(results_room, None, summary));
+        if old_room_open {
+            messages.extend(results);
+            messages.push(NewMessage::notice(new, None, announcement));
+        } else {
+            messages.push(NewMessage::notice(new, None, announcement));
+            messages.extend(results);
+        }
+        for message in messages {
+            tx.queue_message(message, now).await?;
+        }
+        tx.commit().await?;
+        tracing::info!(%old, %new, ?moved, closed = closed.len(), old_room_open, "the record followed the room's upgrade");
+        self.wakeups.outbox.notify_one();
+        // Reminders and meetings now fall due in the new room.
+        self.wakeups.clock.notify_one();
+        Ok(())
+    }
+
+    /// Closes every open ballot of the old room: the date proposal is withdrawn, each poll
+    /// ends (its end event, and its results), attendance by reaction stops (by command it
+    /// goes on in the new room). Returns what was closed, the polls' end events and results.
+    async fn close_ballots_of(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<ClosedBallot>, Vec<NewMessage>, Vec<String>), ServiceError> {
+        let own_id = self.chat.own_id();
+        let (mut closed, mut ends, mut results) = (Vec::new(), Vec::new(), Vec::new());
+        for ballot in tx.open_ballots_in(room).await? {
+            match ballot.kind {
+                BallotKind::MeetingDates => {
+                    let voters = tx.voter_count(ballot.id).await?;
+                    if let Some(proposal) = tx.open_proposal(room).await? {
+                        tx.end_proposal(proposal.id, None, now).await?;
+                    }
+                    tx.close_ballot(ballot.id, now).await?;
+                    closed.push(ClosedBallot::Dates { voters });
+                }
+                BallotKind::Poll => {
+                    let Some(poll) = tx.poll_of_ballot(ballot.id).await? else {
+                        tx.close_ballot(ballot.id, now).await?;
+                        continue;
+                    };
+                    closed.push(ClosedBallot::Poll {
+                        number: poll.number,
+                        question: poll.question.clone(),
+                    });
+                    let closure = PollClosure {
+                        closed_by: Some(&own_id),
+                        closed_at: now,
+                        late: false,
+                        recorded: false,
+                    };
+                    let (end, summary) = self.close_poll(tx, room, language, poll, closure).await?;
+                    ends.push(end);
+                    results.push(summary);
+                }
+                BallotKind::Attendance => {
+                    tx.close_ballot(ballot.id, now).await?;
+                    closed.push(ClosedBallot::Attendance);
+                }
+            }
+        }
+        Ok((closed, ends, results))
+    }
+
+    /// For a command sent in a room the record left: the reply that says where the group
+    /// went, in the new room's language — none when the bot may no longer post there.
+    /// `None` while the room is the group's.
+    pub(super) async fn moved_away(
+        &self,
+        tx: &mut Transaction,
+        message: &IncomingMessage,
+    ) -> Result<Option<Vec<NewMessage>>, ServiceError> {
+        let Some(new) = tx.replacement_of(&message.room).await? else {
+            return Ok(None);
+        };
+        if !self.chat.may_post(&message.room).await {
+            tracing::info!(event_id = %message.event_id, room = %message.room, "a command in a replaced room the bot may not post in; not answered");
+            return Ok(Some(Vec::new()));
+        }
+        let language = self.room_language(tx, &new).await?;
+        let reply = replies::room_moved_away(&self.wording(language), &new);
+        Ok(Some(vec![NewMessage::notice(
+            &message.room,
+            Some(&message.event_id),
+            reply,
+        )]))
+    }
+}
