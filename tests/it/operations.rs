@@ -216,6 +216,10 @@ async fn a_normal_run_logs_no_library_warnings_and_keeps_a_recovery_key() {
     let other = alice.create_room(true, &[&bot.user_id]).await;
     crate::helpers::wait_for_welcome(&mut alice, &bot, &other).await;
     ask(&mut alice, &other, "!aide").await;
+    // And an unencrypted room, whose lack of encryption the SDK asks the homeserver about.
+    let plain = alice.create_room(false, &[&bot.user_id]).await;
+    crate::helpers::wait_for_welcome(&mut alice, &bot, &plain).await;
+    ask(&mut alice, &plain, "!aide").await;
     assert!(bot.stop().await);
     let logs = bot.logs();
     let normal_run = logs.rsplit("--- restart ---").next().unwrap_or_default();

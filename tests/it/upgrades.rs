@@ -147,4 +147,12 @@ async fn the_record_follows_an_upgraded_room_and_the_old_link_shows_it() {
         .filter(|message| message.room_id == new_id && message.body.contains("Ce salon remplace"))
         .count();
     assert_eq!(announcements, 1);
+    // Following the tombstone into an invite-only room before the invitation is no error.
+    let errors: Vec<String> = bot
+        .logs()
+        .lines()
+        .filter(|line| line.contains(" ERROR "))
+        .map(str::to_owned)
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
