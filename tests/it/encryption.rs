@@ -14,13 +14,9 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
 use serde_json::json;
 
 use crate::helpers::{
-    Bot, BotConfig, PATIENCE, PollEvent, TestUser, homeserver, room_associations, room_with_bot,
+    Bot, BotConfig, PATIENCE, PollEvent, TestUser, ask, homeserver, room_associations,
+    room_with_bot,
 };
-
-async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
-    let command = user.say(room, body).await;
-    user.reply_to(&command).await.body
-}
 
 /// The device the bot saved in its session.
 fn saved_device(bot: &Bot) -> String {

@@ -1193,6 +1193,20 @@ language = "{language}"
     }
 }
 
+/// Sends a command and returns the bot's reply to it.
+pub async fn ask(user: &mut TestUser, room: &Room, body: &str) -> String {
+    let command = user.say(room, body).await;
+    user.reply_to(&command).await.body
+}
+
+/// A free TCP port on 127.0.0.1 (for the bot's web server).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free port")
+}
+
 /// A room with `user` and the bot in it, the bot's welcome already received.
 pub async fn room_with_bot(user: &mut TestUser, bot: &Bot, encrypted: bool) -> Room {
     let room = user.create_room(encrypted, &[&bot.user_id]).await;

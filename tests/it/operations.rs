@@ -5,12 +5,7 @@
 
 use std::process::Command as StdCommand;
 
-use crate::helpers::{Bot, BotConfig, TestUser, homeserver, room_with_bot};
-
-async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
-    let command = user.say(room, body).await;
-    user.reply_to(&command).await.body
-}
+use crate::helpers::{Bot, BotConfig, TestUser, ask, homeserver, room_with_bot};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_backup_of_a_running_bot_restores_the_same_device_with_everything() {

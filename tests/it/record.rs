@@ -5,13 +5,7 @@
 use chrono::{Duration as ChronoDuration, Timelike, Utc};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, TestUser, room_associations};
-
-/// Says `body` in `room` and returns the bot's reply.
-async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
-    let command = user.say(room, body).await;
-    user.reply_to(&command).await.body
-}
+use crate::helpers::{Bot, BotConfig, TestUser, ask, room_associations};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn members_record_search_amend_revoke_and_get_the_minutes() {

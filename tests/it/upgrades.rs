@@ -7,19 +7,7 @@
 use matrix_sdk::ruma::RoomVersionId;
 use matrix_sdk::ruma::api::client::room::upgrade_room;
 
-use crate::helpers::{Bot, BotConfig, TestUser, wait_for_welcome};
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free port")
-}
-
-async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
-    let command = user.say(room, body).await;
-    user.reply_to(&command).await.body
-}
+use crate::helpers::{Bot, BotConfig, TestUser, ask, free_port, wait_for_welcome};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_record_follows_an_upgraded_room_and_the_old_link_shows_it() {

@@ -8,20 +8,7 @@ use std::process::Command as StdCommand;
 use icalendar::{Calendar, EventLike};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
-use crate::helpers::{Bot, BotConfig, TestUser};
-
-/// A free TCP port on 127.0.0.1 for the bot's web server.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free port")
-}
-
-async fn ask(user: &mut TestUser, room: &matrix_sdk::Room, body: &str) -> String {
-    let command = user.say(room, body).await;
-    user.reply_to(&command).await.body
-}
+use crate::helpers::{Bot, BotConfig, TestUser, ask, free_port};
 
 /// The page's link in a `!page` reply.
 fn link_in(reply: &str) -> String {
