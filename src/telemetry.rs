@@ -137,9 +137,10 @@ impl RequestUris {
         self.0.lock().ok()?.get(span).cloned()
     }
 
-    fn keep(&self, span: &span::Id, values: &span::Record<'_>) {
+    /// Keeps the URI a span's fields carry, if they carry one.
+    fn keep(&self, span: &span::Id, record: impl FnOnce(&mut Uri)) {
         let mut uri = Uri::default();
-        values.record(&mut uri);
+        record(&mut uri);
         if let (Some(uri), Ok(mut uris)) = (uri.0, self.0.lock()) {
             uris.insert(span.clone(), uri);
         }
@@ -148,15 +149,11 @@ impl RequestUris {
 
 impl<S: Subscriber> Layer<S> for RequestUris {
     fn on_new_span(&self, attributes: &span::Attributes<'_>, id: &span::Id, _: Context<'_, S>) {
-        let mut uri = Uri::default();
-        attributes.record(&mut uri);
-        if let (Some(uri), Ok(mut uris)) = (uri.0, self.0.lock()) {
-            uris.insert(id.clone(), uri);
-        }
+        self.keep(id, |uri| attributes.record(uri));
     }
 
     fn on_record(&self, id: &span::Id, values: &span::Record<'_>, _: Context<'_, S>) {
-        self.keep(id, values);
+        self.keep(id, |uri| values.record(uri));
     }
 
     fn on_close(&self, id: span::Id, _: Context<'_, S>) {

@@ -48,25 +48,26 @@ impl<C: Chat> Service<C> {
         // The old room may never have been greeted (a record set up before welcomes).
         tx.mark_welcomed(new, now).await?;
         let mut announcement = replies::room_followed(&wording, old, &moved);
+        // The polls' results come after the message that says why they closed.
         let mut messages = Vec::new();
         if old_room_open {
             let note = replies::room_replaced(&wording, new, &closed);
             messages.push(NewMessage::notice(old, None, note));
             messages.extend(ends);
+            messages.extend(
+                results
+                    .into_iter()
+                    .map(|r| NewMessage::notice(old, None, r)),
+            );
+            messages.push(NewMessage::notice(new, None, announcement));
         } else {
             announcement.push_str(&replies::votes_closed(&wording, &closed));
-        }
-        // The polls' results come after the note that says why they closed.
-        let results_room = if old_room_open { old } else { new };
-        let results = results
-            .into_iter()
-            .map(|summary| NewMessage::notice(results_room, None, summary));
-        if old_room_open {
-            messages.extend(results);
             messages.push(NewMessage::notice(new, None, announcement));
-        } else {
-            messages.push(NewMessage::notice(new, None, announcement));
-            messages.extend(results);
+            messages.extend(
+                results
+                    .into_iter()
+                    .map(|r| NewMessage::notice(new, None, r)),
+            );
         }
         for message in messages {
             tx.queue_message(message, now).await?;
