@@ -7,6 +7,7 @@ mod agenda;
 mod burst;
 mod commands;
 mod configuration;
+mod demo;
 mod encryption;
 mod invitations;
 mod meetings;
