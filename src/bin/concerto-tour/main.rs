@@ -332,8 +332,8 @@ impl Tour {
             member.room = Some(member.client.join_room_by_id(&room_id).await?);
         }
         self.transcript
-            .wait_for(mark, "the bot's welcome", |seen| {
-                self.transcript.is_from_bot(seen) && matches!(seen.what, What::Message { .. })
+            .wait_for_bot(mark, "the bot's welcome", |what| {
+                matches!(what, What::Message { .. })
             })
             .await?;
         for member in &mut self.members {
@@ -394,9 +394,8 @@ impl Tour {
         let mark = self.transcript.mark();
         self.ask(DOMINIQUE, "!réunion clore").await?;
         self.transcript
-            .wait_for(mark, "the meeting's invitation (.ics)", |seen| {
-                self.transcript.is_from_bot(seen)
-                    && matches!(seen.what, What::Message { file: true, .. })
+            .wait_for_bot(mark, "the meeting's invitation (.ics)", |what| {
+                matches!(what, What::Message { file: true, .. })
             })
             .await?;
 
@@ -409,8 +408,8 @@ impl Tour {
         .await?;
         let poll = self
             .transcript
-            .wait_for(mark, "the bot's poll", |seen| {
-                self.transcript.is_from_bot(seen) && matches!(seen.what, What::PollStart { .. })
+            .wait_for_bot(mark, "the bot's poll", |what| {
+                matches!(what, What::PollStart { .. })
             })
             .await?;
         let What::PollStart { answers } = &poll.what else {
@@ -427,9 +426,7 @@ impl Tour {
         let mark = self.transcript.mark();
         self.ask(SOPHIE, "!sondage clore 1 enregistrer").await?;
         self.transcript
-            .wait_for(mark, "the poll's end", |seen| {
-                self.transcript.is_from_bot(seen) && matches!(seen.what, What::PollEnd)
-            })
+            .wait_for_bot(mark, "the poll's end", |what| matches!(what, What::PollEnd))
             .await?;
 
         heading("Le registre : une décision de plus, puis la liste");
@@ -448,16 +445,15 @@ impl Tour {
         )
         .await?;
         self.transcript
-            .wait_for(mark, "the reminder", |seen| {
-                self.transcript.is_from_bot(seen)
-                    && matches!(
-                        seen.what,
-                        What::Message {
-                            notice: false,
-                            file: false,
-                            ..
-                        }
-                    )
+            .wait_for_bot(mark, "the reminder", |what| {
+                matches!(
+                    what,
+                    What::Message {
+                        notice: false,
+                        file: false,
+                        ..
+                    }
+                )
             })
             .await?;
 

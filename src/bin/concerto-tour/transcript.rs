@@ -34,6 +34,22 @@ pub struct Seen {
     pub encrypted: bool,
 }
 
+impl Seen {
+    fn of(
+        event_id: &OwnedEventId,
+        sender: &OwnedUserId,
+        what: What,
+        encryption: &Option<EncryptionInfo>,
+    ) -> Self {
+        Self {
+            event_id: event_id.clone(),
+            sender: sender.clone(),
+            what,
+            encrypted: encryption.is_some(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum What {
     Message {
@@ -118,16 +134,25 @@ impl Transcript {
         command: &OwnedEventId,
         text: &str,
     ) -> anyhow::Result<Seen> {
-        self.wait_for(mark, &format!("the bot's answer to « {text} »"), |seen| {
-            seen.sender == self.bot
-                && matches!(&seen.what, What::Message { in_reply_to: Some(to), .. } if to == command)
-        })
+        self.wait_for_bot(
+            mark,
+            &format!("the bot's answer to « {text} »"),
+            |what| matches!(what, What::Message { in_reply_to: Some(to), .. } if to == command),
+        )
         .await
     }
 
-    /// Whether `seen` comes from the bot.
-    pub fn is_from_bot(&self, seen: &Seen) -> bool {
-        seen.sender == self.bot
+    /// Waits for the first thing the bot posts from `mark` on that `wanted` accepts.
+    pub async fn wait_for_bot(
+        &self,
+        mark: usize,
+        what: &str,
+        wanted: impl Fn(&What) -> bool,
+    ) -> anyhow::Result<Seen> {
+        self.wait_for(mark, what, |seen| {
+            seen.sender == self.bot && wanted(&seen.what)
+        })
+        .await
     }
 
     fn name_of(&self, user: &OwnedUserId) -> String {
@@ -201,16 +226,16 @@ impl Transcript {
                     if file {
                         text = format!("[fichier joint : {text}]");
                     }
-                    let seen = Seen {
-                        event_id: event.event_id.clone(),
-                        sender: event.sender.clone(),
-                        what: What::Message {
+                    let seen = Seen::of(
+                        &event.event_id,
+                        &event.sender,
+                        What::Message {
                             notice,
                             file,
                             in_reply_to,
                         },
-                        encrypted: encryption.is_some(),
-                    };
+                        &encryption,
+                    );
                     transcript.record(&room, seen, Some(text));
                 }
             },
@@ -226,12 +251,8 @@ impl Transcript {
                     // The bot's own reactions under its proposals are the buttons to vote with:
                     // its message says so already.
                     let shown = (event.sender != transcript.bot).then(|| format!("(réagit {key})"));
-                    let seen = Seen {
-                        event_id: event.event_id.clone(),
-                        sender: event.sender.clone(),
-                        what: What::Reaction,
-                        encrypted: encryption.is_some(),
-                    };
+                    let seen =
+                        Seen::of(&event.event_id, &event.sender, What::Reaction, &encryption);
                     transcript.record(&room, seen, shown);
                 }
             },
@@ -253,12 +274,12 @@ impl Transcript {
                     for (number, (_, text)) in answers.iter().enumerate() {
                         shown.push_str(&format!("\n  ○ {} {text}", number + 1));
                     }
-                    let seen = Seen {
-                        event_id: event.event_id.clone(),
-                        sender: event.sender.clone(),
-                        what: What::PollStart { answers },
-                        encrypted: encryption.is_some(),
-                    };
+                    let seen = Seen::of(
+                        &event.event_id,
+                        &event.sender,
+                        What::PollStart { answers },
+                        &encryption,
+                    );
                     transcript.record(&room, seen, Some(shown));
                 }
             },
@@ -279,12 +300,12 @@ impl Transcript {
                         .map(|answer| transcript.answer_text(poll, answer))
                         .collect();
                     let shown = format!("(répond au sondage : {})", answers.join(", "));
-                    let seen = Seen {
-                        event_id: event.event_id.clone(),
-                        sender: event.sender.clone(),
-                        what: What::PollResponse,
-                        encrypted: encryption.is_some(),
-                    };
+                    let seen = Seen::of(
+                        &event.event_id,
+                        &event.sender,
+                        What::PollResponse,
+                        &encryption,
+                    );
                     transcript.record(&room, seen, Some(shown));
                 }
             },
@@ -297,12 +318,7 @@ impl Transcript {
                 let transcript = transcript.clone();
                 async move {
                     let shown = format!("[fin du sondage] {}", plain(&event.content.text));
-                    let seen = Seen {
-                        event_id: event.event_id.clone(),
-                        sender: event.sender.clone(),
-                        what: What::PollEnd,
-                        encrypted: encryption.is_some(),
-                    };
+                    let seen = Seen::of(&event.event_id, &event.sender, What::PollEnd, &encryption);
                     transcript.record(&room, seen, Some(shown));
                 }
             },
