@@ -25,8 +25,112 @@ pub struct Settings {
     /// The group's web page; off when absent.
     #[serde(default)]
     pub web: Option<WebSettings>,
+    /// Sending e-mail through the group's own provider; off when absent.
+    #[serde(default)]
+    pub email: Option<EmailSettings>,
     #[serde(default)]
     pub log: LogSettings,
+}
+
+/// The group's mail provider: where and how the bot hands its e-mails over.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSettings {
+    pub smtp_host: String,
+    /// By default the usual port of `security`: 465, 587 or 25.
+    #[serde(default)]
+    pub smtp_port: Option<u16>,
+    pub security: SmtpSecurity,
+    /// The account at the provider; with it, a password (`password`, which
+    /// `CONCERTO__EMAIL__PASSWORD` sets, or `password_file`).
+    #[serde(default)]
+    pub username: Option<String>,
+    #[serde(default)]
+    pub password: Option<SecretString>,
+    #[serde(default)]
+    pub password_file: Option<PathBuf>,
+    /// The sender, as mail clients show it: `Concertation 77 <concertation@example.org>`.
+    pub from: String,
+}
+
+/// How the connection to the SMTP server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// A plain connection raised to TLS before anything is said (port 587); refused if the
+    /// server cannot.
+    Starttls,
+    /// No encryption: only to a server on the same machine (127.0.0.1, ::1, localhost).
+    None,
+}
+
+impl EmailSettings {
+    pub fn port(&self) -> u16 {
+        self.smtp_port.unwrap_or(match self.security {
+            SmtpSecurity::Tls => 465,
+            SmtpSecurity::Starttls => 587,
+            SmtpSecurity::None => 25,
+        })
+    }
+
+    /// The provider's password, from `password` or the first line of `password_file`.
+    pub fn password(&self) -> Result<Option<SecretString>, ConfigError> {
+        read_secret(&self.password, &self.password_file)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let host = self.smtp_host.trim();
+        if host.is_empty() {
+            return Err(ConfigError::Value {
+                key: "email.smtp_host",
+                reason: "expected the mail provider's SMTP server, e.g. \"smtp.example.org\""
+                    .into(),
+            });
+        }
+        let loopback = host == "localhost"
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|address| address.is_loopback());
+        if self.security == SmtpSecurity::None && !loopback {
+            return Err(ConfigError::Value {
+                key: "email.security",
+                reason: format!(
+                    "\"none\" sends passwords and addresses in clear: only to a server on this machine (127.0.0.1, ::1, localhost), not to {host:?}; use \"starttls\" (port 587) or \"tls\" (port 465)"
+                ),
+            });
+        }
+        if self.port() == 0 {
+            return Err(ConfigError::Value {
+                key: "email.smtp_port",
+                reason: "must not be 0".into(),
+            });
+        }
+        if let Err(error) = self.from.parse::<lettre::message::Mailbox>() {
+            return Err(ConfigError::Value {
+                key: "email.from",
+                reason: format!(
+                    "expected an address such as \"Concertation 77 <concertation@example.org>\", found {:?} ({error})",
+                    self.from
+                ),
+            });
+        }
+        let has_password = self.password.is_some() || self.password_file.is_some();
+        match (&self.username, has_password) {
+            (Some(_), false) => Err(ConfigError::Value {
+                key: "email.password",
+                reason: "a username needs its password: CONCERTO__EMAIL__PASSWORD or email.password_file".into(),
+            }),
+            (None, true) => Err(ConfigError::Value {
+                key: "email.username",
+                reason: "a password is given without the account it opens".into(),
+            }),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// How the logs are written (to standard error).
@@ -260,6 +364,9 @@ impl Settings {
                 }
             }
         }
+        if let Some(email) = &self.email {
+            email.validate()?;
+        }
         if self.bot.max_command_age_hours == 0 {
             return Err(ConfigError::Value {
                 key: "bot.max_command_age_hours",
@@ -272,21 +379,7 @@ impl Settings {
     /// The password for the first login: `matrix.password`, else the first line of
     /// `matrix.password_file`. `None` when neither is set.
     pub fn password(&self) -> Result<Option<SecretString>, ConfigError> {
-        if let Some(password) = &self.matrix.password {
-            return Ok(Some(password.clone()));
-        }
-        let Some(path) = &self.matrix.password_file else {
-            return Ok(None);
-        };
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::PasswordFile {
-            path: path.clone(),
-            source,
-        })?;
-        let line = text.lines().next().unwrap_or("").trim_end();
-        if line.is_empty() {
-            return Err(ConfigError::EmptyPasswordFile(path.clone()));
-        }
-        Ok(Some(SecretString::from(line.to_owned())))
+        read_secret(&self.matrix.password, &self.matrix.password_file)
     }
 
     pub fn max_command_age(&self) -> chrono::Duration {
@@ -297,6 +390,28 @@ impl Settings {
     pub fn undecryptable_notice_after(&self) -> chrono::Duration {
         chrono::Duration::seconds(i64::from(self.bot.undecryptable_notice_after_s))
     }
+}
+
+/// A secret given inline, else the first line of its file; `None` when neither is set.
+fn read_secret(
+    inline: &Option<SecretString>,
+    file: &Option<PathBuf>,
+) -> Result<Option<SecretString>, ConfigError> {
+    if let Some(secret) = inline {
+        return Ok(Some(secret.clone()));
+    }
+    let Some(path) = file else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::PasswordFile {
+        path: path.clone(),
+        source,
+    })?;
+    let line = text.lines().next().unwrap_or("").trim_end();
+    if line.is_empty() {
+        return Err(ConfigError::EmptyPasswordFile(path.clone()));
+    }
+    Ok(Some(SecretString::from(line.to_owned())))
 }
 
 impl AccessSettings {
@@ -453,5 +568,84 @@ mod tests {
         assert!(access.allows_invite("@anyone:b.org", "!x"));
         assert!(!access.allows_invite("@anyone:notb.org", "!x"));
         assert!(access.allows_invite("@mallory:evil.org", "!room"));
+    }
+
+    fn with_email(email: &str) -> String {
+        format!("{MINIMAL}\n[email]\n{email}")
+    }
+
+    #[test]
+    fn e_mail_is_off_unless_configured_and_takes_the_port_of_its_security() {
+        let settings = Settings::load(write(MINIMAL).path()).expect("valid config");
+        assert!(settings.email.is_none());
+        let password = write("mail-s3cret\n");
+        let file = write(&with_email(&format!(
+            r#"
+            smtp_host = "smtp.example.org"
+            security = "starttls"
+            username = "concertation@example.org"
+            password_file = {:?}
+            from = "Concertation 77 <concertation@example.org>"
+            "#,
+            password.path()
+        )));
+        let settings = Settings::load(file.path()).expect("valid config");
+        let email = settings.email.expect("configured");
+        assert_eq!(email.security, SmtpSecurity::Starttls);
+        assert_eq!(email.port(), 587);
+        let secret = email.password().expect("readable").expect("present");
+        assert_eq!(secret.expose_secret(), "mail-s3cret");
+    }
+
+    #[test]
+    fn e_mail_in_clear_is_refused_to_anything_but_this_machine() {
+        let clear = |host: &str| {
+            with_email(&format!(
+                r#"
+                smtp_host = "{host}"
+                smtp_port = 2525
+                security = "none"
+                from = "concertation@example.org"
+                "#
+            ))
+        };
+        for host in ["127.0.0.1", "localhost", "::1", "[::1]"] {
+            let settings = Settings::load(write(&clear(host)).path())
+                .unwrap_or_else(|error| panic!("{host}: {error:#}"));
+            assert_eq!(settings.email.expect("configured").port(), 2525);
+        }
+        for host in ["smtp.example.org", "192.168.1.10"] {
+            let error = load_error(write(&clear(host)).path());
+            assert!(error.contains("email.security"), "{error}");
+            assert!(error.contains("starttls"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_bad_sender_or_a_username_without_password_is_refused_with_the_right_form() {
+        let error = load_error(
+            write(&with_email(
+                r#"
+                smtp_host = "smtp.example.org"
+                security = "tls"
+                from = "Concertation 77"
+                "#,
+            ))
+            .path(),
+        );
+        assert!(error.contains("email.from"), "{error}");
+        assert!(error.contains("<concertation@example.org>"), "{error}");
+        let error = load_error(
+            write(&with_email(
+                r#"
+                smtp_host = "smtp.example.org"
+                security = "tls"
+                username = "concertation@example.org"
+                from = "concertation@example.org"
+                "#,
+            ))
+            .path(),
+        );
+        assert!(error.contains("CONCERTO__EMAIL__PASSWORD"), "{error}");
     }
 }

@@ -127,7 +127,11 @@ async fn run(action: Action) -> anyhow::Result<()> {
     match action {
         Action::Run { config } => concerto::app::run(Settings::load(&config)?, stop_signal()).await,
         Action::CheckConfig { config } => {
-            Settings::load(&config)?;
+            let settings = Settings::load(&config)?;
+            // The mail provider's password file must be readable now, not at the first e-mail.
+            if let Some(email) = &settings.email {
+                email.password()?;
+            }
             println!("{}: OK", config.display());
             Ok(())
         }
