@@ -607,3 +607,33 @@ room-count-reminders = { $count ->
     }
 room-followed-end = The language, the rhythm and the page's link stay the same: the old link now opens this room. `!help` for the commands.
 room-moved-away = This room has been replaced: the group carries on in { $link }. Send your commands there.
+
+## By e-mail
+
+help-email-summary = `!email` — the people who follow the group by e-mail (a representative without a Matrix account)
+help-email-details =
+    - `!email add <address> <association> <name…>`: someone who follows the group by e-mail, counted for their association like a member (moderators); the association is read at the start of the words, accents and case aside
+    - `!emails`: the list, numbered, addresses masked
+    - `!email remove <n>`: remove person n; their address is deleted (moderators)
+
+    Addresses are kept only in Concerto's database: never whole in the room, never in the logs.
+help-email-example = !email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
+example-email-list = !emails
+example-email-remove = !email remove 1
+email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
+email-duplicate = This address is already on the list: number { $number }, { $name } ({ $association }, { $address }).
+email-removed = { $name } ({ $association }) no longer follows the group by e-mail; their address is deleted.
+email-missing = There is no number { $number } on the list ({ $count ->
+        [0] nobody follows the room by e-mail
+        [one] { $count } person
+       *[other] { $count } people
+    }). See the list: `!emails`
+email-unknown-association = I find none of this room's associations at the start of "{ $given }". Associations: { $known }. Example: `!email add jean.ledoux@example.org { $first } Jean Ledoux`
+email-no-association = This room knows no association yet. Link its members first (`!association set @marie:example.org Secours populaire`), then add the person: `!email add jean.ledoux@example.org Secours populaire Jean Ledoux`
+email-list-title = **Following the group by e-mail**
+email-list-line = number { $number } — { $name } ({ $association }): { $address }
+email-list-empty = Nobody follows this room by e-mail. A moderator can add someone: `!email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`
+email-list-footer = To remove someone (their address is then deleted): `!email remove <n>`.
+email-manage-refused = Only a room moderator can add or remove a person who follows by e-mail.
+error-expected-email = "{ $given }" is not an e-mail address. The address comes first, then the association and the name. Example: `!email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`
+error-email-too-long = The association and name are { $length } characters long, { $max } at most. Example: `!email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`

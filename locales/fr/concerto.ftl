@@ -616,3 +616,33 @@ room-count-reminders = { $count ->
     }
 room-followed-end = La langue, le rythme et le lien de la page restent les mêmes : l'ancien lien ouvre maintenant ce salon. `!aide` pour les commandes.
 room-moved-away = Ce salon a été remplacé : le groupe continue dans { $link }. Envoyez-y vos commandes.
+
+## Par courriel
+
+help-email-summary = `!courriel` — les personnes qui suivent le groupe par courriel (un représentant sans compte Matrix)
+help-email-details =
+    - `!courriel ajouter <adresse> <association> <nom…>` : quelqu'un qui suit le groupe par courriel, compté pour son association comme un membre (modérateurs) ; l'association est lue au début des mots, sans souci des accents ni des majuscules
+    - `!courriels` : la liste, numérotée, les adresses masquées
+    - `!courriel retirer <n>` : retirer la personne n ; son adresse est effacée (modérateurs)
+
+    Les adresses ne sont gardées que dans la base de Concerto : jamais entières dans le salon, jamais dans les journaux.
+help-email-example = !courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
+example-email-list = !courriels
+example-email-remove = !courriel retirer 1
+email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
+email-duplicate = Cette adresse est déjà dans la liste : n° { $number }, { $name } ({ $association }, { $address }).
+email-removed = { $name } ({ $association }) ne suit plus le groupe par courriel ; son adresse est effacée.
+email-missing = Il n'y a pas de n° { $number } dans la liste ({ $count ->
+        [0] personne ne suit le salon par courriel
+        [one] { $count } personne
+       *[other] { $count } personnes
+    }). Voir la liste : `!courriels`
+email-unknown-association = Je ne trouve pas d'association de ce salon au début de « { $given } ». Associations : { $known }. Exemple : `!courriel ajouter jean.ledoux@exemple.fr { $first } Jean Ledoux`
+email-no-association = Ce salon ne connaît encore aucune association. Rattachez d'abord ses membres (`!association set @marie:exemple.fr Secours populaire`), puis ajoutez la personne : `!courriel ajouter jean.ledoux@exemple.fr Secours populaire Jean Ledoux`
+email-list-title = **Suivent le groupe par courriel**
+email-list-line = n° { $number } — { $name } ({ $association }) : { $address }
+email-list-empty = Personne ne suit ce salon par courriel. Un modérateur peut ajouter quelqu'un : `!courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`
+email-list-footer = Retirer quelqu'un (son adresse est alors effacée) : `!courriel retirer <n>`.
+email-manage-refused = Seul un modérateur du salon peut ajouter ou retirer une personne suivie par courriel.
+error-expected-email = « { $given } » n'est pas une adresse électronique. L'adresse vient d'abord, puis l'association et le nom. Exemple : `!courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`
+error-email-too-long = L'association et le nom font { $length } caractères, { $max } au plus. Exemple : `!courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux`

@@ -3,6 +3,7 @@
 //! `replies/`.
 
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::email::MAX_EMAIL_NAME;
 use crate::domain::guest::MAX_GUEST_TEXT;
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::poll::{
@@ -58,11 +59,14 @@ pub enum Usage {
     GuestAdd,
     GuestList,
     GuestRemove,
+    EmailAdd,
+    EmailList,
+    EmailRemove,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 44] = [
+    pub const ALL: [Usage; 47] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -107,6 +111,9 @@ impl Usage {
         Usage::GuestAdd,
         Usage::GuestList,
         Usage::GuestRemove,
+        Usage::EmailAdd,
+        Usage::EmailList,
+        Usage::EmailRemove,
     ];
 }
 
@@ -136,6 +143,12 @@ pub enum ParseError {
     NoteTooLong { length: usize },
     #[error("a guest's name or topic of {length} characters is longer than {MAX_GUEST_TEXT}")]
     GuestTextTooLong { length: usize },
+    #[error("{given:?} is not an e-mail address")]
+    ExpectedEmail { given: String },
+    #[error(
+        "an e-mail person's association and name of {length} characters is longer than {MAX_EMAIL_NAME}"
+    )]
+    EmailTextTooLong { length: usize },
     #[error("a place of {length} characters is longer than {MAX_PLACE_LENGTH}")]
     PlaceTooLong { length: usize },
     #[error("expected an item number, found {given:?}")]

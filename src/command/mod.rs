@@ -16,6 +16,7 @@ mod agenda;
 mod association;
 mod attendance;
 mod decision;
+mod email;
 mod error;
 #[cfg(test)]
 pub(crate) mod fuzz;
@@ -35,6 +36,7 @@ pub use agenda::AgendaCommand;
 pub use association::AssociationCommand;
 pub use attendance::AttendanceCommand;
 pub use decision::DecisionCommand;
+pub use email::EmailCommand;
 pub use error::{ParseError, Usage};
 pub use guest::GuestCommand;
 pub use meeting::{CancelTarget, MeetingCommand};
@@ -82,6 +84,8 @@ pub enum Command {
     Attendance(AttendanceCommand),
     /// `!guest …` (`!invité`, `!invités`): the guests of a meeting.
     Guest(GuestCommand),
+    /// `!email …` (`!courriel`, `!courriels`): the people who follow the group by e-mail.
+    Email(EmailCommand),
 }
 
 impl Command {
@@ -102,6 +106,7 @@ impl Command {
             Command::Page { .. } => Topic::Page,
             Command::Attendance(_) => Topic::Attendance,
             Command::Guest(_) => Topic::Guest,
+            Command::Email(_) => Topic::Email,
         }
     }
 }
@@ -124,6 +129,7 @@ pub enum Topic {
     Page,
     Attendance,
     Guest,
+    Email,
 }
 
 impl Topic {
@@ -144,6 +150,7 @@ impl Topic {
             Topic::Page => "page",
             Topic::Attendance => "attendance",
             Topic::Guest => "guest",
+            Topic::Email => "email",
         }
     }
 }
@@ -205,6 +212,12 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("invités", Topic::Guest, Plural),
     ("invitées", Topic::Guest, Plural),
     ("guests", Topic::Guest, Plural),
+    ("courriel", Topic::Email, Singular),
+    ("email", Topic::Email, Singular),
+    ("e-mail", Topic::Email, Singular),
+    ("courriels", Topic::Email, Plural),
+    ("emails", Topic::Email, Plural),
+    ("e-mails", Topic::Email, Plural),
 ];
 
 /// The dispatch: the arguments of a command of `topic` (everything after its name), read by
@@ -248,6 +261,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Attendance, _) => Command::Attendance(attendance::parse(arguments)?),
         (Topic::Guest, Singular) => Command::Guest(guest::parse(arguments)?),
         (Topic::Guest, Plural) => Command::Guest(guest::parse_list(arguments)?),
+        (Topic::Email, Singular) => Command::Email(email::parse(arguments)?),
+        (Topic::Email, Plural) => Command::Email(email::parse_list(arguments)?),
     })
 }
 

@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod backoff;
 pub mod ballot;
 pub mod dates;
+pub mod email;
 pub mod guest;
 pub mod holidays;
 mod ids;

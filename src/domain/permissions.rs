@@ -16,6 +16,7 @@
 //! | cancel a reminder                      | the member who asked for it, or a moderator                 |
 //! | link a member to an association        | a moderator                                                 |
 //! | replace the page's link                | a moderator                                                 |
+//! | add or remove someone known by e-mail  | a moderator                                                 |
 //! | approve the minutes for an association | a member of that association (their own only)               |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
@@ -46,13 +47,16 @@ pub enum Act {
     LinkMember,
     ReplaceLink,
     AdoptMinutes,
+    ManageEmail,
 }
 
 impl Act {
     /// Who may do it, as the table above says.
     pub fn who(self) -> Who {
         match self {
-            Act::LinkMember | Act::ReplaceLink | Act::AdoptMinutes => Who::Moderators,
+            Act::LinkMember | Act::ReplaceLink | Act::AdoptMinutes | Act::ManageEmail => {
+                Who::Moderators
+            }
             _ => Who::OwnerOrModerator,
         }
     }

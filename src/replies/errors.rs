@@ -5,6 +5,7 @@ use super::reminders::meeting_offsets_error;
 use super::wording::Wording;
 use crate::command::{ParseError, Usage};
 use crate::domain::agenda::MAX_ITEM_LENGTH;
+use crate::domain::email::MAX_EMAIL_NAME;
 use crate::domain::guest::MAX_GUEST_TEXT;
 use crate::domain::limits::MAX_PLACE_LENGTH;
 use crate::domain::poll::{
@@ -62,6 +63,13 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
                 ("length", (*length).into()),
                 ("max", MAX_ITEM_LENGTH.into()),
             ],
+        ),
+        ParseError::ExpectedEmail { given } => {
+            wording.format("error-expected-email", &[("given", given.as_str().into())])
+        }
+        ParseError::EmailTextTooLong { length } => wording.format(
+            "error-email-too-long",
+            &[("length", (*length).into()), ("max", MAX_EMAIL_NAME.into())],
         ),
         ParseError::GuestTextTooLong { length } => wording.format(
             "error-guest-too-long",

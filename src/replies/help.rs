@@ -7,10 +7,11 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 14] = [
+pub const HELP_ORDER: [Topic; 15] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
+    Topic::Email,
     Topic::Agenda,
     Topic::Poll,
     Topic::Vote,
@@ -51,6 +52,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Attendance, Language::En) => "attendance",
         (Topic::Guest, Language::Fr) => "invité",
         (Topic::Guest, Language::En) => "guest",
+        (Topic::Email, Language::Fr) => "courriel",
+        (Topic::Email, Language::En) => "email",
     }
 }
 
@@ -71,6 +74,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Page => Usage::Page,
         Topic::Attendance => Usage::AttendanceAnswer,
         Topic::Guest => Usage::GuestAdd,
+        Topic::Email => Usage::EmailAdd,
     }
 }
 
@@ -121,6 +125,9 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::GuestAdd => "help-guest-example",
         Usage::GuestList => "example-guest-list",
         Usage::GuestRemove => "example-guest-remove",
+        Usage::EmailAdd => "help-email-example",
+        Usage::EmailList => "example-email-list",
+        Usage::EmailRemove => "example-email-remove",
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod agenda;
 mod attendance;
+mod email;
 mod errors;
 mod general;
 mod guests;
@@ -22,6 +23,7 @@ mod wording;
 
 pub use agenda::*;
 pub use attendance::*;
+pub use email::*;
 pub use errors::*;
 pub use general::*;
 pub use guests::*;

@@ -20,6 +20,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::LinkMember => ("association-set-refused", None, "owner"),
         Act::ReplaceLink => ("page-new-link-refused", None, "owner"),
         Act::AdoptMinutes => ("minutes-adopt-refused", None, "owner"),
+        Act::ManageEmail => ("email-manage-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -51,6 +52,7 @@ mod tests {
             Act::LinkMember,
             Act::ReplaceLink,
             Act::AdoptMinutes,
+            Act::ManageEmail,
         ];
         for language in Language::ALL {
             for act in acts {

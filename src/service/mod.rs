@@ -14,6 +14,7 @@ mod associations;
 mod attendance;
 mod ballots;
 mod due;
+mod email;
 mod error;
 mod guests;
 mod incoming;
@@ -37,7 +38,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use tokio::sync::Notify;
 
-use crate::command::{self, Command};
+use crate::command::{self, Command, EmailCommand};
 use crate::domain::backoff::Backoff;
 use crate::domain::limits::Verdict;
 use crate::domain::messages::{NewMessage, OutgoingMessage, UndecryptedEvent};
@@ -466,6 +467,13 @@ impl<C: Chat> Service<C> {
                 date,
             }) => self.guest_add(request, name, email, topic, date).await,
             Command::Guest(G::Remove { number }) => self.guest_remove(request, number).await,
+            Command::Email(EmailCommand::List) => self.email_list(request).await,
+            Command::Email(EmailCommand::Add { address, rest }) => {
+                self.email_add(request, address, &rest).await
+            }
+            Command::Email(EmailCommand::Remove { number }) => {
+                self.email_remove(request, number).await
+            }
             Command::Attendance(W::Answer { coming, members }) => {
                 self.attendance_answer(request, coming, &members).await
             }

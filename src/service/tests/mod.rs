@@ -8,6 +8,7 @@ mod ballots;
 mod commands;
 mod delivery;
 mod due;
+mod email;
 mod guests;
 mod meetings;
 mod minutes;

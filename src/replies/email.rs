@@ -1,0 +1,73 @@
+//! `!courriel` / `!email`: the people who follow the group by e-mail. An address is only ever
+//! shown masked (`j…@restosducoeur.example`).
+
+use super::wording::Wording;
+use crate::domain::email::EmailPerson;
+use crate::domain::guest::mask_email;
+use crate::i18n::escape_markdown;
+
+fn person_arguments(
+    person: &EmailPerson,
+) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
+    vec![
+        ("number", person.number.into()),
+        ("name", escape_markdown(&person.name).into()),
+        ("association", escape_markdown(&person.association).into()),
+        (
+            "address",
+            escape_markdown(&mask_email(&person.address)).into(),
+        ),
+    ]
+}
+
+pub fn email_added(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-added", &person_arguments(person))
+}
+
+pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-duplicate", &person_arguments(person))
+}
+
+pub fn email_removed(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-removed", &person_arguments(person))
+}
+
+pub fn email_missing(wording: &Wording<'_>, number: usize, count: usize) -> String {
+    wording.format(
+        "email-missing",
+        &[("number", number.into()), ("count", count.into())],
+    )
+}
+
+/// The words after the address begin with none of the room's associations (`known`).
+pub fn email_unknown_association(wording: &Wording<'_>, given: &str, known: &[String]) -> String {
+    let Some(first) = known.first() else {
+        return wording.get("email-no-association");
+    };
+    let names: Vec<String> = known.iter().map(|name| escape_markdown(name)).collect();
+    wording.format(
+        "email-unknown-association",
+        &[
+            ("given", escape_markdown(given).into()),
+            ("known", names.join(", ").into()),
+            ("first", first.clone().into()),
+        ],
+    )
+}
+
+/// `!courriels`: everyone, by number, with masked addresses.
+pub fn email_list(wording: &Wording<'_>, people: &[EmailPerson]) -> String {
+    if people.is_empty() {
+        return wording.get("email-list-empty");
+    }
+    let mut text = wording.get("email-list-title");
+    text.push_str("\n\n");
+    for person in people {
+        text.push_str("- ");
+        text.push_str(&wording.format("email-list-line", &person_arguments(person)));
+        text.push('\n');
+    }
+    text.push('\n');
+    text.push_str(&wording.get("email-list-footer"));
+    text
+}

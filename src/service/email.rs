@@ -1,0 +1,71 @@
+//! `!courriel` / `!email`: the people who follow the group by e-mail (a representative still
+//! without a Matrix account), counted for their association. Moderators add and remove them
+//! (removing deletes the address); everyone sees the list, addresses masked.
+
+use super::reading::known_associations;
+use super::{Chat, Handled, Request, Service};
+use crate::domain::email::{EmailPerson, split_association};
+use crate::domain::permissions::Act;
+use crate::replies;
+
+impl<C: Chat> Service<C> {
+    /// `!email add <address> <association> <name…>`: moderators only.
+    pub(super) async fn email_add(
+        &self,
+        request: &mut Request<'_>,
+        address: String,
+        rest: &str,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        if let Some(refusal) = self.refusal(request, Act::ManageEmail, None).await? {
+            return request.say(replies::refused(wording, &refusal, ""));
+        }
+        let known = known_associations(request.tx, &room).await?;
+        let Some((association, name)) = split_association(&known, rest) else {
+            return request.say(replies::email_unknown_association(wording, rest, &known));
+        };
+        let people = request.tx.email_people(&room).await?;
+        if let Some(known) = people.iter().find(|person| person.address == address) {
+            return request.say(replies::email_already_known(wording, known));
+        }
+        let mut person = EmailPerson {
+            number: 0,
+            address,
+            association,
+            name,
+            added_by: request.sender().clone(),
+        };
+        person.number = request
+            .tx
+            .add_email_person(&room, &person, request.at)
+            .await?;
+        request.say(replies::email_added(wording, &person))
+    }
+
+    /// `!emails`: the room's list.
+    pub(super) async fn email_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let people = request.tx.email_people(&room).await?;
+        request.say(replies::email_list(
+            &self.wording(request.language),
+            &people,
+        ))
+    }
+
+    /// `!email remove <n>`: moderators only; the address is deleted from the database.
+    pub(super) async fn email_remove(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        if let Some(refusal) = self.refusal(request, Act::ManageEmail, None).await? {
+            return request.say(replies::refused(wording, &refusal, ""));
+        }
+        match request.tx.remove_email_person(&room, number).await? {
+            Some(person) => request.say(replies::email_removed(wording, &person)),
+            None => {
+                let count = request.tx.email_people(&room).await?.len();
+                request.say(replies::email_missing(wording, number, count))
+            }
+        }
+    }
+}

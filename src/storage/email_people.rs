@@ -1,0 +1,151 @@
+//! The people each room reaches by e-mail.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::store::{StorageError, Transaction, count_from_db, count_to_db};
+use crate::domain::email::EmailPerson;
+use crate::domain::{RoomId, UserId};
+
+impl Transaction {
+    /// Adds someone to the room's list; returns their number in it.
+    pub async fn add_email_person(
+        &mut self,
+        room: &RoomId,
+        person: &EmailPerson,
+        now: DateTime<Utc>,
+    ) -> Result<usize, StorageError> {
+        let last: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(number) FROM email_people WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_one(&mut *self.inner)
+                .await?;
+        let number = count_from_db(last.unwrap_or(0), "e-mail person number")? + 1;
+        sqlx::query(
+            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .bind(room.as_str())
+        .bind(count_to_db(number))
+        .bind(&person.address)
+        .bind(&person.association)
+        .bind(&person.name)
+        .bind(person.added_by.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(number)
+    }
+
+    /// The room's people known by e-mail, by number.
+    pub async fn email_people(&mut self, room: &RoomId) -> Result<Vec<EmailPerson>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT number, address, association, name, added_by FROM email_people
+             WHERE room_id = ?1 ORDER BY number",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(person).collect()
+    }
+
+    /// Deletes person `number` from the room's list, their address with them; returns who it
+    /// was, `None` if there was none.
+    pub async fn remove_email_person(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+    ) -> Result<Option<EmailPerson>, StorageError> {
+        let row = sqlx::query(
+            "DELETE FROM email_people WHERE room_id = ?1 AND number = ?2
+             RETURNING number, address, association, name, added_by",
+        )
+        .bind(room.as_str())
+        .bind(count_to_db(number))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(person).transpose()
+    }
+}
+
+fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
+    Ok(EmailPerson {
+        number: count_from_db(row.try_get("number")?, "e-mail person number")?,
+        address: row.try_get("address")?,
+        association: row.try_get("association")?,
+        name: row.try_get("name")?,
+        added_by: UserId::new(row.try_get::<String, _>("added_by")?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Store;
+
+    #[tokio::test]
+    async fn people_are_numbered_per_room_listed_and_deleted_with_their_address() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("concerto.db"))
+            .await
+            .expect("store");
+        let room = RoomId::new("!room");
+        let other = RoomId::new("!other");
+        let now = Utc::now();
+        let jean = EmailPerson {
+            number: 0,
+            address: "jean@restos.example".into(),
+            association: "Restos du Cœur".into(),
+            name: "Jean Ledoux".into(),
+            added_by: UserId::new("@alice:localhost"),
+        };
+        let mut tx = store.begin().await.expect("tx");
+        assert_eq!(
+            tx.add_email_person(&room, &jean, now).await.expect("add"),
+            1
+        );
+        let marie = EmailPerson {
+            address: "marie@croix-rouge.example".into(),
+            name: "Marie".into(),
+            ..jean.clone()
+        };
+        assert_eq!(
+            tx.add_email_person(&room, &marie, now).await.expect("add"),
+            2
+        );
+        assert_eq!(
+            tx.add_email_person(&other, &jean, now).await.expect("add"),
+            1
+        );
+        assert!(
+            tx.add_email_person(&room, &jean, now).await.is_err(),
+            "one address once per room"
+        );
+        let listed = tx.email_people(&room).await.expect("list");
+        assert_eq!(
+            listed
+                .iter()
+                .map(|p| (p.number, p.name.as_str()))
+                .collect::<Vec<_>>(),
+            vec![(1, "Jean Ledoux"), (2, "Marie")]
+        );
+        let removed = tx.remove_email_person(&room, 1).await.expect("remove");
+        assert_eq!(
+            removed.map(|p| p.address),
+            Some("jean@restos.example".to_owned())
+        );
+        assert_eq!(
+            tx.remove_email_person(&room, 1).await.expect("remove"),
+            None
+        );
+        let left: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM email_people WHERE address = 'jean@restos.example'",
+        )
+        .fetch_one(&mut *tx.inner)
+        .await
+        .expect("count");
+        assert_eq!(left, 1, "only the other room's row keeps that address");
+        tx.commit().await.expect("commit");
+    }
+}
