@@ -163,6 +163,7 @@ fn settings() -> ServiceSettings {
         web_url: None,
         undecryptable_notice_after: Duration::seconds(30),
         rhythm_lead_days: 21,
+        email: false,
         max_commands_per_minute: 0,
     }
 }

@@ -120,6 +120,7 @@ async fn run_once(
             max_commands_per_minute: settings.bot.max_commands_per_minute,
             undecryptable_notice_after: settings.undecryptable_notice_after(),
             rhythm_lead_days: settings.bot.rhythm_lead_days,
+            email: settings.email.is_some(),
         },
         wakeups.clone(),
         started_at,
@@ -151,6 +152,18 @@ async fn run_once(
     }
     let (stop, stopped) = watch::channel(false);
     let until_stopped = move || until(stopped.clone());
+    // E-mail, when configured: its own sender, beside the room's.
+    let email = match &settings.email {
+        Some(email) => {
+            let mailer = crate::email::Mailer::new(email)?;
+            let sender =
+                crate::email::sender::EmailSender::new(store.clone(), mailer, clock.clone());
+            Some(tokio::spawn(
+                sender.run(wakeups.email.clone(), until_stopped()),
+            ))
+        }
+        None => None,
+    };
     #[cfg_attr(not(feature = "test-hooks"), allow(unused_mut))]
     let mut sender = Sender::new(store, chat.clone(), clock.clone());
     #[cfg(feature = "test-hooks")]
@@ -214,6 +227,11 @@ async fn run_once(
         && let Err(error) = web.await
     {
         tracing::error!(%error, "web page ended abnormally");
+    }
+    if let Some(email) = email
+        && let Err(error) = email.await
+    {
+        tracing::error!(%error, "e-mail sender ended abnormally");
     }
     result?;
     matrix::finish_backup(&client).await;

@@ -41,6 +41,16 @@ pub enum Method {
     Cancel,
 }
 
+impl Method {
+    /// As the calendar's `METHOD` (and an e-mail's `text/calendar; method=…`) names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
 /// The `.ics` text for a scheduled meeting; `None` when it has no date. `sequence` is 0 for
 /// the first version and grows by one with each later one (update or cancellation).
 pub fn invitation(
@@ -54,9 +64,8 @@ pub fn invitation(
     let (method, sequence) = version;
     let cancelled = method == Method::Cancel;
     let event = meeting_event(room, meeting, agenda, texts, sequence, cancelled, now)?;
-    let method = if cancelled { "CANCEL" } else { "REQUEST" };
     let calendar = Calendar::new()
-        .append_property(("METHOD", method))
+        .append_property(("METHOD", method.name()))
         .push(event)
         .done();
     Some(calendar.to_string())

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod command;
 pub mod config;
 pub mod domain;
+pub mod email;
 pub mod export;
 pub mod i18n;
 pub mod matrix;

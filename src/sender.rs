@@ -257,7 +257,7 @@ const RETRY_BACKOFF: Backoff = Backoff {
 };
 
 /// The wait after the `failures`-th failed send of a message.
-fn retry_delay(failures: u32) -> Duration {
+pub(crate) fn retry_delay(failures: u32) -> Duration {
     Duration::from_std(RETRY_BACKOFF.delay(failures)).unwrap_or(Duration::MAX)
 }
 

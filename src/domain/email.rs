@@ -2,6 +2,8 @@
 //! account, counted for her association like a member. Their address is kept in Concerto's
 //! database only, and the room only ever sees it masked ([`super::guest::mask_email`]).
 
+use chrono::{DateTime, Utc};
+
 use super::ids::UserId;
 use super::votes::fold;
 
@@ -31,6 +33,54 @@ pub fn split_association(known: &[String], words: &str) -> Option<(String, Strin
             .find(|association| fold(association) == typed)
             .map(|association| (association.clone(), words[count..].join(" ")))
     })
+}
+
+/// A file an e-mail carries: the meeting's `.ics`, the procès-verbal's PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    /// Its full content type, parameters included (`text/calendar; method=REQUEST`).
+    pub mime: String,
+    pub data: Vec<u8>,
+}
+
+/// An e-mail to write into the e-mail outbox, for person `person` of the room's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmail {
+    pub person: usize,
+    pub subject: String,
+    /// The plain-text part.
+    pub text: String,
+    /// The HTML part, escaped already.
+    pub html: String,
+    pub attachment: Option<Attachment>,
+}
+
+/// An e-mail in the outbox, not sent yet, with its recipient's address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutgoingEmail {
+    pub id: i64,
+    pub to_name: String,
+    pub to_address: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub attachment: Option<Attachment>,
+    pub created_at: DateTime<Utc>,
+    /// How many sends failed so far.
+    pub attempts: u32,
+}
+
+impl OutgoingEmail {
+    /// The `Message-ID` of every send of this e-mail (without its angle brackets): a send
+    /// repeated after a crash carries the same one, so mail clients show it once.
+    pub fn message_id(&self, domain: &str) -> String {
+        format!(
+            "concerto.{}.{}@{domain}",
+            self.id,
+            self.created_at.timestamp_micros()
+        )
+    }
 }
 
 #[cfg(test)]

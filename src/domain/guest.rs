@@ -42,6 +42,26 @@ pub fn mask_email(email: &str) -> String {
     }
 }
 
+/// `text` with every address in it masked (`m…@adsea77.example`), for a log line that quotes
+/// a mail server's answer.
+pub fn mask_addresses(text: &str) -> String {
+    let mut masked = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('@') {
+        let start = rest[..at]
+            .rfind(|c: char| c.is_whitespace() || "<>\"'(),;:".contains(c))
+            .map_or(0, |i| i + 1);
+        let end = rest[at..]
+            .find(|c: char| c.is_whitespace() || "<>\"'(),;".contains(c))
+            .map_or(rest.len(), |i| at + i);
+        masked.push_str(&rest[..start]);
+        masked.push_str(&mask_email(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    masked.push_str(rest);
+    masked
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +75,9 @@ mod tests {
         assert!(!looks_like_email("a@b"));
         assert_eq!(mask_email("martin@adsea77.example"), "m…@adsea77.example");
         assert_eq!(mask_email("émilie@ofii.example"), "é…@ofii.example");
+        assert_eq!(
+            mask_addresses("550 5.1.1 <jean.ledoux@restos.example>: unknown, bob@x.org too"),
+            "550 5.1.1 <j…@restos.example>: unknown, b…@x.org too"
+        );
     }
 }

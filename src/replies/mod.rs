@@ -7,6 +7,7 @@
 mod agenda;
 mod attendance;
 mod email;
+mod email_messages;
 mod errors;
 mod general;
 mod guests;
@@ -24,6 +25,7 @@ mod wording;
 pub use agenda::*;
 pub use attendance::*;
 pub use email::*;
+pub use email_messages::*;
 pub use errors::*;
 pub use general::*;
 pub use guests::*;

@@ -256,7 +256,7 @@ impl<C: Chat> Service<C> {
         };
         tx.queue_message(reply, now).await?;
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         Ok(())
     }
 }

@@ -2,11 +2,17 @@
 //! without a Matrix account), counted for their association. Moderators add and remove them
 //! (removing deletes the address); everyone sees the list, addresses masked.
 
+use chrono::{DateTime, Utc};
+
 use super::reading::known_associations;
-use super::{Chat, Handled, Request, Service};
-use crate::domain::email::{EmailPerson, split_association};
+use super::{Chat, Handled, Request, Service, ServiceError};
+use crate::calendar::Method;
+use crate::domain::agenda::Agenda;
+use crate::domain::email::{Attachment, EmailPerson, NewEmail, split_association};
 use crate::domain::permissions::Act;
+use crate::domain::{Language, Meeting, RoomId};
 use crate::replies;
+use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
     /// `!email add <address> <association> <name…>`: moderators only.
@@ -67,5 +73,51 @@ impl<C: Chat> Service<C> {
                 request.say(replies::email_missing(wording, number, count))
             }
         }
+    }
+
+    /// A version of a meeting's invitation (its `.ics`: the same UID and SEQUENCE as the
+    /// room's) e-mailed to everyone the room reaches by e-mail, in the same transaction.
+    /// Nothing when e-mail is not configured.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn queue_invitation_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        meeting: &Meeting,
+        agenda: &Agenda,
+        ics: &str,
+        method: Method,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        if !self.settings.email {
+            return Ok(());
+        }
+        let wording = self.wording(language);
+        let cancelled = method == Method::Cancel;
+        for person in tx.email_people(room).await? {
+            let Some(texts) = replies::invitation_email(
+                &wording,
+                &person.name,
+                meeting,
+                agenda.items(),
+                cancelled,
+            ) else {
+                continue;
+            };
+            let email = NewEmail {
+                person: person.number,
+                subject: texts.subject,
+                text: texts.text,
+                html: texts.html,
+                attachment: Some(Attachment {
+                    name: replies::meeting_calendar_file(&wording),
+                    mime: format!("text/calendar; method={}; charset=utf-8", method.name()),
+                    data: ics.as_bytes().to_vec(),
+                }),
+            };
+            tx.queue_email(room, &email, now).await?;
+        }
+        Ok(())
     }
 }

@@ -262,6 +262,11 @@ impl<C: Chat> Service<C> {
             (method, sequence),
             now,
         );
+        if let Some(ics) = &ics {
+            // The same version, by e-mail, to those the room reaches that way.
+            self.queue_invitation_emails(tx, room, language, meeting, &agenda, ics, method, now)
+                .await?;
+        }
         Ok(ics.map(|ics| NewMessage {
             room: room.clone(),
             in_reply_to: None,

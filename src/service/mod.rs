@@ -152,6 +152,8 @@ pub struct ServiceSettings {
     pub undecryptable_notice_after: Duration,
     /// With a rhythm, how many days before the next meeting is due its dates are proposed.
     pub rhythm_lead_days: u32,
+    /// Whether e-mail is configured: only then are e-mails queued.
+    pub email: bool,
 }
 
 /// What the other tasks are woken with.
@@ -162,6 +164,16 @@ pub struct Wakeups {
     /// Something with a time changed (a meeting was scheduled or cancelled): the clock must
     /// look again at what falls due next.
     pub clock: Arc<Notify>,
+    /// E-mails were queued: the e-mail sender has work.
+    pub email: Arc<Notify>,
+}
+
+impl Wakeups {
+    /// Something was queued in an outbox: both senders look.
+    pub fn queued(&self) {
+        self.outbox.notify_one();
+        self.email.notify_one();
+    }
 }
 
 pub struct Service<C> {
@@ -244,7 +256,7 @@ impl<C: Chat> Service<C> {
         let waiting = self.store.retry_waiting_now(now).await?;
         tracing::info!(waiting, "the homeserver answers again");
         if waiting > 0 {
-            self.wakeups.outbox.notify_one();
+            self.wakeups.queued();
         }
         Ok(())
     }
@@ -341,7 +353,7 @@ impl<C: Chat> Service<C> {
             tx.queue_message(apology, now).await?;
         }
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         Ok(())
     }
 
@@ -379,7 +391,7 @@ impl<C: Chat> Service<C> {
                 tx.queue_message(pointer, now).await?;
             }
             tx.commit().await?;
-            self.wakeups.outbox.notify_one();
+            self.wakeups.queued();
             return Ok(());
         }
         let language = self.room_language(&mut tx, &message.room).await?;
@@ -398,7 +410,7 @@ impl<C: Chat> Service<C> {
                 tx.queue_message(reply, now).await?;
             }
             tx.commit().await?;
-            self.wakeups.outbox.notify_one();
+            self.wakeups.queued();
             return Ok(());
         }
         let mut request = Request {
@@ -411,7 +423,9 @@ impl<C: Chat> Service<C> {
         };
         let replies = match parsed {
             Ok(command) => {
-                tracing::info!(event_id = %message.event_id, sender = %message.sender, ?command, "command");
+                // Addresses (of guests, of people known by e-mail) reach the log masked.
+                let logged = crate::domain::guest::mask_addresses(&format!("{command:?}"));
+                tracing::info!(event_id = %message.event_id, sender = %message.sender, command = %logged, "command");
                 self.run(&mut request, command).await?
             }
             Err(error) => {
@@ -424,7 +438,7 @@ impl<C: Chat> Service<C> {
             tx.queue_message(reply, now).await?;
         }
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         if reschedules {
             self.wakeups.clock.notify_one();
         }
@@ -566,7 +580,7 @@ impl<C: Chat> Service<C> {
         let welcome = NewMessage::notice(room, None, replies::welcome(&self.wording(language)));
         tx.queue_message(welcome, now).await?;
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         Ok(())
     }
 

@@ -274,7 +274,7 @@ impl<C: Chat> Service<C> {
             tx.queue_message(end, now).await?;
             tx.queue_message(summary, now).await?;
             tx.commit().await?;
-            self.wakeups.outbox.notify_one();
+            self.wakeups.queued();
             tracing::info!(%room, poll = number, late, "poll closed at its deadline");
         }
         Ok(next_due)

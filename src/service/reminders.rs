@@ -173,7 +173,7 @@ impl<C: Chat> Service<C> {
         }
         and_then(&mut tx).await?;
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         tracing::info!(%key, late, "reminder sent");
         Ok(true)
     }

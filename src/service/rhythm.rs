@@ -170,7 +170,7 @@ impl<C: Chat> Service<C> {
             }
         }
         tx.commit().await?;
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         tracing::info!(
             %room,
             after_meeting = %last.id,

@@ -72,7 +72,7 @@ impl<C: Chat> Service<C> {
             );
         }
         if told > 0 {
-            self.wakeups.outbox.notify_one();
+            self.wakeups.queued();
         }
         Ok(next_due)
     }

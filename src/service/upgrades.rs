@@ -74,7 +74,7 @@ impl<C: Chat> Service<C> {
         }
         tx.commit().await?;
         tracing::info!(%old, %new, ?moved, closed = closed.len(), old_room_open, "the record followed the room's upgrade");
-        self.wakeups.outbox.notify_one();
+        self.wakeups.queued();
         // Reminders and meetings now fall due in the new room.
         self.wakeups.clock.notify_one();
         Ok(())

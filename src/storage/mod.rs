@@ -13,6 +13,7 @@
 mod agenda;
 mod associations;
 mod ballots;
+mod email_outbox;
 mod email_people;
 mod events;
 mod guests;

@@ -14,7 +14,7 @@ use crate::domain::upgrade::MovedRecord;
 /// of a meeting, a poll or a decision (notes, guests, options, answers, versions) follow
 /// through their parent's id. What the bot read (events, positions, kept encrypted events)
 /// and what it sent (the outbox) stay with the room they happened in.
-const MOVES: [&str; 14] = [
+const MOVES: [&str; 15] = [
     "UPDATE meetings SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE agenda_items SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE association_members SET room_id = ?2 WHERE room_id = ?1",
@@ -29,6 +29,7 @@ const MOVES: [&str; 14] = [
     "UPDATE adopted_minutes SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE rhythm_proposals SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE email_people SET room_id = ?2 WHERE room_id = ?1",
+    "UPDATE email_outbox SET room_id = ?2 WHERE room_id = ?1",
 ];
 
 /// Whether a room has any of those rows.

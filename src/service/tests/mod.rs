@@ -207,6 +207,7 @@ pub(super) fn settings() -> ServiceSettings {
         max_commands_per_minute: crate::domain::limits::MAX_COMMANDS,
         undecryptable_notice_after: Duration::seconds(30),
         rhythm_lead_days: 21,
+        email: true,
     }
 }
 

@@ -1,0 +1,106 @@
+//! The e-mail sender: the task that owns the e-mail outbox, as `crate::sender` owns the
+//! room's. Woken when e-mails are queued, it hands each to the mail provider and marks it
+//! sent; a failed one is tried again with the one back-off, late rather than never (an outage
+//! of the provider of up to [`GIVE_UP_AFTER`]), and given up at once when the provider refuses
+//! it for good. Never on a command's path: a reply in the room does not wait for SMTP.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::Notify;
+
+use super::Mailer;
+use crate::clock::Clock;
+use crate::domain::earliest;
+use crate::domain::messages::Retry;
+use crate::sender::retry_delay;
+use crate::storage::{StorageError, Store};
+
+/// An e-mail the provider could not take for this long is given up (and logged).
+pub const GIVE_UP_AFTER: Duration = Duration::days(3);
+/// The longest nap when nothing is pending (a missed wake-up costs at most this).
+const MAX_NAP: StdDuration = StdDuration::from_secs(60);
+
+pub struct EmailSender {
+    store: Store,
+    mailer: Mailer,
+    clock: Arc<dyn Clock>,
+}
+
+impl EmailSender {
+    pub fn new(store: Store, mailer: Mailer, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            mailer,
+            clock,
+        }
+    }
+
+    /// Sends until `shutdown` completes; the e-mail being sent then is finished first.
+    pub async fn run(self, wake: Arc<Notify>, shutdown: impl Future<Output = ()>) {
+        let mut shutdown = pin!(shutdown);
+        loop {
+            let nap = match self.send_due().await {
+                Ok(Some(next)) => (next - self.clock.now())
+                    .to_std()
+                    .unwrap_or(StdDuration::ZERO)
+                    .min(MAX_NAP),
+                Ok(None) => MAX_NAP,
+                Err(error) => {
+                    tracing::warn!(%error, "e-mail outbox unreadable; trying again soon");
+                    StdDuration::from_secs(1)
+                }
+            };
+            tokio::select! {
+                () = &mut shutdown => return,
+                () = wake.notified() => {}
+                () = tokio::time::sleep(nap) => {}
+            }
+        }
+    }
+
+    /// Sends every e-mail that may go now. Returns when the next retry is due, if one waits.
+    /// Addresses never reach the log: an e-mail is named by its number in the outbox.
+    pub async fn send_due(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let mut next_retry = None;
+        for (email, next_attempt_at) in self.store.pending_emails().await? {
+            let now = self.clock.now();
+            if let Some(at) = next_attempt_at.filter(|at| *at > now) {
+                next_retry = earliest(next_retry, at);
+                continue;
+            }
+            match self.mailer.send(&email).await {
+                Ok(()) => {
+                    self.store
+                        .mark_email_sent(email.id, self.clock.now())
+                        .await?;
+                    tracing::info!(email_id = email.id, "e-mail sent");
+                }
+                Err(error) => {
+                    let now = self.clock.now();
+                    let retry = if error.permanent || now - email.created_at >= GIVE_UP_AFTER {
+                        Retry::Never
+                    } else {
+                        Retry::At(now + retry_delay(email.attempts + 1))
+                    };
+                    match retry {
+                        Retry::At(at) => {
+                            tracing::warn!(email_id = email.id, %error, attempts = email.attempts + 1, retry_at = %at, "e-mail not sent; will retry");
+                            next_retry = earliest(next_retry, at);
+                        }
+                        Retry::Never => {
+                            tracing::error!(email_id = email.id, %error, attempts = email.attempts + 1, "e-mail given up");
+                        }
+                    }
+                    self.store
+                        .record_failed_email(email.id, &error.reason, retry, now)
+                        .await?;
+                }
+            }
+        }
+        Ok(next_retry)
+    }
+}

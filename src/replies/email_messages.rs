@@ -1,0 +1,88 @@
+//! What an e-mail says: its subject, its plain text and its HTML (escaped by maud), in the
+//! room's language. For people outside Matrix, so no command syntax: the facts, and what the
+//! attachment is for.
+
+use maud::{DOCTYPE, html};
+
+use super::wording::Wording;
+use crate::domain::Meeting;
+use crate::domain::agenda::AgendaItem;
+use crate::domain::meeting::format_date_time;
+
+/// An e-mail's three texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailTexts {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The invitation to a dated meeting (`cancelled`: its cancellation), for `name`. `None` when
+/// the meeting has no date.
+pub fn invitation_email(
+    wording: &Wording<'_>,
+    name: &str,
+    meeting: &Meeting,
+    agenda: &[AgendaItem],
+    cancelled: bool,
+) -> Option<EmailTexts> {
+    let starts_at = meeting.starts_at?;
+    let date = format_date_time(starts_at, wording.time_zone, wording.language);
+    let with_date = |id: &str| wording.format(id, &[("date", date.clone().into())]);
+    let hello = wording.format("email-hello", &[("name", name.to_owned().into())]);
+    let signature = wording.get("email-signature");
+    let subject;
+    let mut paragraphs = vec![hello];
+    let mut items: Vec<String> = Vec::new();
+    if cancelled {
+        subject = with_date("email-cancel-subject");
+        paragraphs.push(with_date("email-cancel-intro"));
+        paragraphs.push(wording.get("email-cancel-attached"));
+    } else {
+        subject = with_date("email-invitation-subject");
+        paragraphs.push(with_date("email-invitation-intro"));
+        paragraphs.push(match &meeting.place {
+            Some(place) => wording.format("email-place", &[("place", place.clone().into())]),
+            None => wording.get("email-place-unknown"),
+        });
+        paragraphs.push(match &meeting.host {
+            Some(host) => wording.format("email-host", &[("host", host.clone().into())]),
+            None => wording.get("email-host-unknown"),
+        });
+        items = agenda.iter().map(|item| item.text.clone()).collect();
+    }
+    let attached = (!cancelled).then(|| wording.get("email-invitation-attached"));
+    let agenda_heading = wording.get("email-agenda");
+    let mut text = paragraphs.join("\n\n");
+    if !items.is_empty() {
+        text.push_str(&format!("\n\n{agenda_heading}\n"));
+        for (number, item) in items.iter().enumerate() {
+            text.push_str(&format!("{}. {item}\n", number + 1));
+        }
+    }
+    for tail in attached.iter().chain([&signature]) {
+        text.push_str("\n\n");
+        text.push_str(tail);
+    }
+    let html = html! {
+        (DOCTYPE)
+        html lang=(wording.language.code()) {
+            head { meta charset="utf-8"; title { (subject) } }
+            body {
+                @for paragraph in &paragraphs { p { (paragraph) } }
+                @if !items.is_empty() {
+                    p { (agenda_heading) }
+                    ol { @for item in &items { li { (item) } } }
+                }
+                @if let Some(attached) = &attached { p { (attached) } }
+                p { (signature) }
+            }
+        }
+    }
+    .into_string();
+    Some(EmailTexts {
+        subject,
+        text: text.trim().to_owned(),
+        html,
+    })
+}

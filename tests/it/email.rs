@@ -1,0 +1,291 @@
+//! E-mail to those outside Matrix, against a real SMTP server (aiosmtpd on 127.0.0.1): a
+//! person known by e-mail receives the meeting's invitation when its date is set — a MIME
+//! message with a plain-text and an HTML part and the `.ics` (METHOD:REQUEST, the room's UID
+//! and SEQUENCE) — then its update and its cancellation. Addresses stay out of the room and
+//! the logs; a hostile name is escaped in the HTML.
+
+use icalendar::{Calendar, Component};
+use mail_parser::{MessageParser, MimeHeaders};
+
+use crate::helpers::{Bot, BotConfig, TestUser, ask, room_with_bot};
+use crate::smtp::SmtpServer;
+
+/// What a test reads of a received e-mail.
+struct Mail {
+    from: String,
+    to: String,
+    subject: String,
+    message_id: String,
+    text: String,
+    html: String,
+    calendar_type: String,
+    ics: String,
+}
+
+fn read(raw: &[u8]) -> Mail {
+    let message = MessageParser::default().parse(raw).expect("a MIME message");
+    let address = |list: Option<&mail_parser::Address<'_>>| {
+        list.and_then(|list| list.first())
+            .and_then(|addr| addr.address())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let attachment = message.attachments().next().expect("an attachment");
+    let content_type = attachment.content_type().expect("its type");
+    Mail {
+        from: address(message.from()),
+        to: address(message.to()),
+        subject: message.subject().unwrap_or_default().to_owned(),
+        message_id: message.message_id().unwrap_or_default().to_owned(),
+        text: message.body_text(0).unwrap_or_default().into_owned(),
+        html: message.body_html(0).unwrap_or_default().into_owned(),
+        calendar_type: format!(
+            "{}/{}; method={}",
+            content_type.ctype(),
+            content_type.subtype().unwrap_or_default(),
+            content_type.attribute("method").unwrap_or_default()
+        ),
+        ics: String::from_utf8(attachment.contents().to_vec()).expect("UTF-8 calendar"),
+    }
+}
+
+/// The METHOD, UID and SEQUENCE of an `.ics`.
+fn version(ics: &str) -> (String, String, u32) {
+    let calendar: Calendar = ics.parse().expect("a valid iCalendar file");
+    let method = calendar
+        .property_value("METHOD")
+        .unwrap_or_default()
+        .to_owned();
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|component| component.as_event())
+        .expect("an event");
+    (
+        method,
+        event.get_uid().unwrap_or_default().to_owned(),
+        event.get_sequence().unwrap_or_default(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_cancellation() {
+    let smtp = SmtpServer::start().await;
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        extra: smtp.config(),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let alice_id = alice.user_id.to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!association set {alice_id} Restos du Cœur"),
+    )
+    .await;
+    let added = ask(
+        &mut alice,
+        &room,
+        "!courriel ajouter jean.ledoux@restos.example Restos du Coeur Jean Ledoux",
+    )
+    .await;
+    assert!(added.contains("Jean Ledoux (Restos du Cœur)"), "{added}");
+    assert!(!added.contains("jean.ledoux@restos.example"), "{added}");
+    ask(
+        &mut alice,
+        &room,
+        "!courriel ajouter eve@restos.example Restos du Cœur <script>alert(1)</script>",
+    )
+    .await;
+    ask(&mut alice, &room, "!agenda ajouter Budget 2027 & épiceries").await;
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    let close = alice.say(&room, "!réunion clore 1").await;
+    alice.reply_to(&close).await;
+    let bot_id = bot.user_id.clone();
+    let invitation = alice
+        .wait_for_message("the room's .ics", move |m| {
+            m.sender == bot_id && m.file.is_some()
+        })
+        .await;
+    let room_ics = String::from_utf8(
+        alice
+            .download(invitation.file.as_ref().expect("a file"))
+            .await,
+    )
+    .expect("UTF-8");
+    let (_, room_uid, room_sequence) = version(&room_ics);
+
+    // One e-mail per person, each with the room's version of the invitation.
+    let received = smtp.wait_for(2, "the two invitations").await;
+    let mails: Vec<Mail> = received.iter().map(|raw| read(raw)).collect();
+    let jean = mails
+        .iter()
+        .find(|mail| mail.to == "jean.ledoux@restos.example")
+        .expect("Jean's invitation");
+    assert_eq!(jean.from, "concertation@concerto.example");
+    assert!(
+        jean.subject.starts_with("Réunion de concertation : "),
+        "{}",
+        jean.subject
+    );
+    assert!(
+        jean.subject.contains("10 décembre 2027"),
+        "{}",
+        jean.subject
+    );
+    assert!(
+        jean.message_id.ends_with("@concerto.example"),
+        "{}",
+        jean.message_id
+    );
+    assert!(
+        jean.text.starts_with("Bonjour Jean Ledoux,"),
+        "{}",
+        jean.text
+    );
+    assert!(
+        jean.text.contains("1. Budget 2027 & épiceries"),
+        "{}",
+        jean.text
+    );
+    assert!(jean.html.contains("lang=\"fr\""), "{}", jean.html);
+    assert!(
+        jean.html.contains("Budget 2027 &amp; épiceries"),
+        "{}",
+        jean.html
+    );
+    assert_eq!(jean.calendar_type, "text/calendar; method=REQUEST");
+    assert_eq!(
+        version(&jean.ics),
+        ("REQUEST".to_owned(), room_uid.clone(), room_sequence)
+    );
+    let eve = mails
+        .iter()
+        .find(|mail| mail.to == "eve@restos.example")
+        .expect("Eve's invitation");
+    assert!(
+        eve.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            && !eve.html.contains("<script>"),
+        "a hostile name is escaped: {}",
+        eve.html
+    );
+    assert_ne!(jean.message_id, eve.message_id);
+
+    // An update: the same event, the next SEQUENCE.
+    ask(&mut alice, &room, "!courriel retirer 2").await;
+    ask(&mut alice, &room, "!réunion lieu Salle paroissiale, Melun").await;
+    let received = smtp.wait_for(3, "the updated invitation").await;
+    let update = read(&received[2]);
+    assert_eq!(update.to, "jean.ledoux@restos.example", "Eve was removed");
+    assert!(
+        update.text.contains("Lieu : Salle paroissiale, Melun"),
+        "{}",
+        update.text
+    );
+    let (method, uid, sequence) = version(&update.ics);
+    assert_eq!(
+        (method.as_str(), uid.as_str()),
+        ("REQUEST", room_uid.as_str())
+    );
+    assert_eq!(sequence, room_sequence + 1);
+
+    // The cancellation.
+    ask(&mut alice, &room, "!réunion annuler").await;
+    let received = smtp.wait_for(4, "the cancellation").await;
+    let cancel = read(&received[3]);
+    assert!(
+        cancel.subject.starts_with("Annulée : "),
+        "{}",
+        cancel.subject
+    );
+    assert_eq!(cancel.calendar_type, "text/calendar; method=CANCEL");
+    let (method, uid, sequence) = version(&cancel.ics);
+    assert_eq!(
+        (method.as_str(), uid.as_str()),
+        ("CANCEL", room_uid.as_str())
+    );
+    assert_eq!(sequence, room_sequence + 2);
+    assert_eq!(smtp.received().len(), 4, "each e-mail once");
+
+    let logs = bot.logs();
+    assert!(logs.contains("e-mail sent"), "{logs}");
+    assert!(
+        !logs.contains("jean.ledoux@"),
+        "an address in the logs: {logs}"
+    );
+    assert!(!logs.contains("eve@"), "an address in the logs: {logs}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_crash() {
+    let mut smtp = SmtpServer::start().await;
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::start(BotConfig {
+        extra: smtp.config(),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let alice_id = alice.user_id.to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!association set {alice_id} Croix-Rouge"),
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!email add marie@croix-rouge.example Croix-Rouge Marie",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+
+    // The provider is down: the room's answer does not wait for it.
+    smtp.stop().await;
+    let asked = std::time::Instant::now();
+    let scheduled = ask(&mut alice, &room, "!réunion clore 1").await;
+    assert!(scheduled.contains("Réunion fixée"), "{scheduled}");
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(10),
+        "the reply waited for SMTP: {:?}",
+        asked.elapsed()
+    );
+    assert!(smtp.received().is_empty());
+
+    // The bot crashes with the e-mail queued and never accepted; the provider comes back.
+    bot.crash().await;
+    smtp.resume().await;
+    bot.restart();
+    let received = smtp.wait_for(1, "the invitation, after the outage").await;
+    let first = read(&received[0]);
+    assert_eq!(first.to, "marie@croix-rouge.example");
+    assert_eq!(first.calendar_type, "text/calendar; method=REQUEST");
+
+    // A later e-mail shows the first went once.
+    ask(&mut alice, &room, "!réunion hôte Croix-Rouge").await;
+    let received = smtp.wait_for(2, "the update").await;
+    assert_eq!(received.len(), 2, "the invitation once, then its update");
+    let update = read(&received[1]);
+    assert_ne!(update.message_id, first.message_id);
+    assert!(
+        update.text.contains("Accueil : Croix-Rouge"),
+        "{}",
+        update.text
+    );
+    let logs = bot.logs();
+    assert!(logs.contains("e-mail not sent; will retry"), "{logs}");
+    assert!(!logs.contains("marie@"), "an address in the logs: {logs}");
+}
