@@ -150,6 +150,40 @@ fn start_of(day: NaiveDate, time_zone: Tz) -> DateTime<Utc> {
     crate::domain::dates::local_midnight(day, time_zone)
 }
 
+/// Writes, as CSV, what Concerto keeps about whom in `room`: everyone whose address it holds
+/// (people known by e-mail, guests of its meetings), with the e-mails sent and waiting. For
+/// the group's answer to someone who asks what is kept about them; the addresses are whole
+/// here, as this is the operator's own copy.
+pub async fn people(store: &Store, room: &RoomId, out: &mut impl Write) -> Result<(), ExportError> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "kind",
+        "number",
+        "name",
+        "association_or_meeting",
+        "address",
+        "added_by",
+        "added_at",
+        "emails_sent",
+        "emails_waiting",
+    ])?;
+    for person in store.people_kept(room).await? {
+        writer.write_record([
+            person.kind.to_owned(),
+            person.number.to_string(),
+            person.name,
+            person.about,
+            person.address,
+            person.added_by,
+            person.added_at.to_rfc3339(),
+            person.emails_sent.to_string(),
+            person.emails_waiting.to_string(),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

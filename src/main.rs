@@ -86,6 +86,14 @@ enum Export {
         #[arg(long)]
         pdf: bool,
     },
+    /// What is kept about whom, as CSV: everyone whose address the room's record holds
+    /// (people known by e-mail, guests), with the e-mails sent and waiting.
+    People {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        room: String,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -207,9 +215,9 @@ async fn export(what: Export) -> anyhow::Result<()> {
     use concerto::export::{self, Format, Wording};
 
     let (config, room) = match &what {
-        Export::Decisions { config, room, .. } | Export::Minutes { config, room, .. } => {
-            (config, RoomId::new(room))
-        }
+        Export::Decisions { config, room, .. }
+        | Export::Minutes { config, room, .. }
+        | Export::People { config, room } => (config, RoomId::new(room)),
     };
     let settings = Settings::load(config)?;
     let store = open_beside_the_bot(&settings).await?;
@@ -242,6 +250,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
         Export::Minutes { meeting, pdf, .. } => {
             export::minutes(&store, &room, day(&meeting)?, &wording, pdf, &mut out).await?;
         }
+        Export::People { .. } => export::people(&store, &room, &mut out).await?,
     }
     Ok(())
 }

@@ -621,6 +621,7 @@ help-email-example = !email add jean.ledoux@restosducoeur.example Restos du Cœu
 example-email-list = !emails
 example-email-remove = !email remove 1
 email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
+email-not-configured = Sending e-mail is not configured for this bot yet (the `[email]` section of its configuration): nothing goes out until it is.
 email-duplicate = This address is already on the list: number { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) no longer follows the group by e-mail; their address is deleted.
 email-missing = There is no number { $number } on the list ({ $count ->

@@ -630,6 +630,7 @@ help-email-example = !courriel ajouter jean.ledoux@restosducoeur.example Restos 
 example-email-list = !courriels
 example-email-remove = !courriel retirer 1
 email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
+email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce bot (section `[email]` de sa configuration) : rien ne partira avant.
 email-duplicate = Cette adresse est déjà dans la liste : n° { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) ne suit plus le groupe par courriel ; son adresse est effacée.
 email-missing = Il n'y a pas de n° { $number } dans la liste ({ $count ->

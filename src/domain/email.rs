@@ -44,10 +44,22 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
-/// An e-mail to write into the e-mail outbox, for person `person` of the room's list.
+/// Whom an e-mail goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recipient {
+    /// Person n of the room's list of people known by e-mail.
+    Person(usize),
+    /// Guest n of a meeting's list (one with an address).
+    Guest {
+        meeting: super::MeetingId,
+        number: usize,
+    },
+}
+
+/// An e-mail to write into the e-mail outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEmail {
-    pub person: usize,
+    pub to: Recipient,
     pub subject: String,
     /// The plain-text part.
     pub text: String,

@@ -20,8 +20,15 @@ fn person_arguments(
     ]
 }
 
-pub fn email_added(wording: &Wording<'_>, person: &EmailPerson) -> String {
-    wording.format("email-added", &person_arguments(person))
+/// `sending`: whether e-mail is configured; when it is not, the room is told that nothing
+/// will go out until it is.
+pub fn email_added(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -> String {
+    let added = wording.format("email-added", &person_arguments(person));
+    if sending {
+        added
+    } else {
+        format!("{added} {}", wording.get("email-not-configured"))
+    }
 }
 
 pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> String {
@@ -70,4 +77,39 @@ pub fn email_list(wording: &Wording<'_>, people: &[EmailPerson]) -> String {
     text.push('\n');
     text.push_str(&wording.get("email-list-footer"));
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Language, UserId};
+    use crate::i18n::Texts;
+
+    #[test]
+    fn an_addition_says_so_when_nothing_can_be_sent_yet_and_masks_the_address() {
+        let texts = Texts::new().expect("locales");
+        let person = EmailPerson {
+            number: 3,
+            address: "jean.ledoux@restosducoeur.example".into(),
+            association: "Restos du Cœur".into(),
+            name: "Jean *Ledoux*".into(),
+            added_by: UserId::new("@alice:localhost"),
+        };
+        for language in Language::ALL {
+            let wording = Wording::new(&texts, language, chrono_tz::Europe::Paris);
+            let sending = email_added(&wording, &person, true);
+            let silent = email_added(&wording, &person, false);
+            assert!(sending.contains("j…@restosducoeur.example"), "{sending}");
+            assert!(!sending.contains("jean.ledoux@"), "{sending}");
+            assert!(
+                sending.contains(r"Jean \*Ledoux\*"),
+                "Markdown escaped: {sending}"
+            );
+            assert!(!sending.contains("[email]"), "{sending}");
+            assert!(
+                silent.starts_with(&sending) && silent.contains("`[email]`"),
+                "{silent}"
+            );
+        }
+    }
 }

@@ -74,6 +74,8 @@ impl<C: Chat> Service<C> {
             position += 1;
         }
         tx.mark_meeting_held(meeting.id).await?;
+        // Its guests' addresses were for this meeting only.
+        tx.forget_guest_addresses(meeting.id).await?;
         tx.commit().await?;
         tracing::info!(
             %room,

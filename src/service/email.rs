@@ -8,7 +8,7 @@ use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
-use crate::domain::email::{Attachment, EmailPerson, NewEmail, split_association};
+use crate::domain::email::{Attachment, EmailPerson, NewEmail, Recipient, split_association};
 use crate::domain::permissions::Act;
 use crate::domain::{Language, Meeting, RoomId};
 use crate::replies;
@@ -46,7 +46,7 @@ impl<C: Chat> Service<C> {
             .tx
             .add_email_person(&room, &person, request.at)
             .await?;
-        request.say(replies::email_added(wording, &person))
+        request.say(replies::email_added(wording, &person, self.settings.email))
     }
 
     /// `!emails`: the room's list.
@@ -95,18 +95,33 @@ impl<C: Chat> Service<C> {
         }
         let wording = self.wording(language);
         let cancelled = method == Method::Cancel;
-        for person in tx.email_people(room).await? {
-            let Some(texts) = replies::invitation_email(
-                &wording,
-                &person.name,
-                meeting,
-                agenda.items(),
-                cancelled,
-            ) else {
+        // The room's people, and this meeting's guests who gave an address.
+        let people = tx
+            .email_people(room)
+            .await?
+            .into_iter()
+            .map(|person| (Recipient::Person(person.number), person.name));
+        let guests = tx
+            .guests(meeting.id)
+            .await?
+            .into_iter()
+            .filter(|guest| guest.email.is_some())
+            .map(|guest| {
+                let to = Recipient::Guest {
+                    meeting: meeting.id,
+                    number: guest.number,
+                };
+                (to, guest.name)
+            });
+        let recipients: Vec<(Recipient, String)> = people.chain(guests).collect();
+        for (to, name) in recipients {
+            let Some(texts) =
+                replies::invitation_email(&wording, &name, meeting, agenda.items(), cancelled)
+            else {
                 continue;
             };
             let email = NewEmail {
-                person: person.number,
+                to,
                 subject: texts.subject,
                 text: texts.text,
                 html: texts.html,

@@ -8,12 +8,12 @@ use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_to_db};
 use crate::domain::RoomId;
-use crate::domain::email::{Attachment, NewEmail, OutgoingEmail};
+use crate::domain::email::{Attachment, NewEmail, OutgoingEmail, Recipient};
 use crate::domain::messages::Retry;
 
 impl Transaction {
-    /// Queues `email` for person `email.person` of the room's list; `false` if there is no
-    /// such person (nothing is queued).
+    /// Queues `email` for its recipient; `false` if there is no such person or guest with
+    /// an address (nothing is queued).
     pub async fn queue_email(
         &mut self,
         room: &RoomId,
@@ -21,23 +21,36 @@ impl Transaction {
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError> {
         let attachment = email.attachment.as_ref();
-        let done = sqlx::query(
-            "INSERT INTO email_outbox (room_id, person_id, subject, text_body, html_body,
-                 attachment_name, attachment_mime, attachment_data, created_at)
-             SELECT ?1, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM email_people
-             WHERE room_id = ?1 AND number = ?2",
-        )
-        .bind(room.as_str())
-        .bind(count_to_db(email.person))
-        .bind(&email.subject)
-        .bind(&email.text)
-        .bind(&email.html)
-        .bind(attachment.map(|a| a.name.as_str()))
-        .bind(attachment.map(|a| a.mime.as_str()))
-        .bind(attachment.map(|a| a.data.as_slice()))
-        .bind(now)
-        .execute(&mut *self.inner)
-        .await?;
+        // ?1 and ?2 find the recipient in its list; ?3… are the e-mail's.
+        let query = match email.to {
+            Recipient::Person(number) => sqlx::query(
+                "INSERT INTO email_outbox (room_id, person_id, subject, text_body, html_body,
+                     attachment_name, attachment_mime, attachment_data, created_at)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM email_people
+                 WHERE room_id = ?1 AND number = ?2",
+            )
+            .bind(room.as_str())
+            .bind(count_to_db(number)),
+            Recipient::Guest { meeting, number } => sqlx::query(
+                "INSERT INTO email_outbox (room_id, guest_id, subject, text_body, html_body,
+                     attachment_name, attachment_mime, attachment_data, created_at)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM guests
+                 WHERE meeting_id = ?1 AND number = ?2 AND email IS NOT NULL",
+            )
+            .bind(meeting.get())
+            .bind(count_to_db(number)),
+        };
+        let done = query
+            .bind(room.as_str())
+            .bind(&email.subject)
+            .bind(&email.text)
+            .bind(&email.html)
+            .bind(attachment.map(|a| a.name.as_str()))
+            .bind(attachment.map(|a| a.mime.as_str()))
+            .bind(attachment.map(|a| a.data.as_slice()))
+            .bind(now)
+            .execute(&mut *self.inner)
+            .await?;
         Ok(done.rows_affected() == 1)
     }
 }
@@ -48,11 +61,15 @@ impl Store {
         &self,
     ) -> Result<Vec<(OutgoingEmail, Option<DateTime<Utc>>)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT e.id, p.name, p.address, e.subject, e.text_body, e.html_body,
-                    e.attachment_name, e.attachment_mime, e.attachment_data, e.created_at,
-                    e.attempts, e.next_attempt_at
-             FROM email_outbox e JOIN email_people p ON p.id = e.person_id
-             WHERE e.sent_at IS NULL AND e.abandoned_at IS NULL ORDER BY e.id",
+            "SELECT e.id, COALESCE(p.name, g.name) AS name, COALESCE(p.address, g.email) AS address,
+                    e.subject, e.text_body, e.html_body, e.attachment_name, e.attachment_mime,
+                    e.attachment_data, e.created_at, e.attempts, e.next_attempt_at
+             FROM email_outbox e
+                  LEFT JOIN email_people p ON p.id = e.person_id
+                  LEFT JOIN guests g ON g.id = e.guest_id
+             WHERE e.sent_at IS NULL AND e.abandoned_at IS NULL
+               AND COALESCE(p.address, g.email) IS NOT NULL
+             ORDER BY e.id",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -79,6 +79,62 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
     })
 }
 
+/// Someone Concerto keeps an address of, as `concerto export people` lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptPerson {
+    /// `email` (known by e-mail) or `guest` (a meeting's guest).
+    pub kind: &'static str,
+    pub number: usize,
+    pub name: String,
+    /// Their association (a person known by e-mail), or the day of their meeting (a guest).
+    pub about: String,
+    pub address: String,
+    pub added_by: String,
+    pub added_at: DateTime<Utc>,
+    pub emails_sent: i64,
+    pub emails_waiting: i64,
+}
+
+impl super::Store {
+    /// Everyone of `room` whose address is kept: the people known by e-mail, then the guests
+    /// of its meetings who gave one, with how many e-mails went to them and wait.
+    pub async fn people_kept(&self, room: &RoomId) -> Result<Vec<KeptPerson>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT 'email' AS kind, p.number, p.name, p.association AS about, p.address,
+                    p.added_by, p.added_at,
+                    (SELECT COUNT(*) FROM email_outbox e WHERE e.person_id = p.id AND e.sent_at IS NOT NULL) AS sent,
+                    (SELECT COUNT(*) FROM email_outbox e WHERE e.person_id = p.id AND e.sent_at IS NULL AND e.abandoned_at IS NULL) AS waiting
+             FROM email_people p WHERE p.room_id = ?1
+             UNION ALL
+             SELECT 'guest', g.number, g.name, COALESCE(m.starts_at, ''), g.email, g.added_by, g.added_at,
+                    (SELECT COUNT(*) FROM email_outbox e WHERE e.guest_id = g.id AND e.sent_at IS NOT NULL),
+                    (SELECT COUNT(*) FROM email_outbox e WHERE e.guest_id = g.id AND e.sent_at IS NULL AND e.abandoned_at IS NULL)
+             FROM guests g JOIN meetings m ON m.id = g.meeting_id
+             WHERE m.room_id = ?1 AND g.email IS NOT NULL
+             ORDER BY 1, 2",
+        )
+        .bind(room.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                Ok(KeptPerson {
+                    kind: if kind == "email" { "email" } else { "guest" },
+                    number: count_from_db(row.try_get("number")?, "number")?,
+                    name: row.try_get("name")?,
+                    about: row.try_get("about")?,
+                    address: row.try_get("address")?,
+                    added_by: row.try_get("added_by")?,
+                    added_at: row.try_get("added_at")?,
+                    emails_sent: row.try_get("sent")?,
+                    emails_waiting: row.try_get("waiting")?,
+                })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,26 @@ impl Transaction {
             .collect()
     }
 
+    /// Deletes the addresses of a meeting's guests (once it is over: they were for it only),
+    /// with the e-mails still waiting for them.
+    pub async fn forget_guest_addresses(
+        &mut self,
+        meeting_id: MeetingId,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "DELETE FROM email_outbox WHERE sent_at IS NULL
+               AND guest_id IN (SELECT id FROM guests WHERE meeting_id = ?1)",
+        )
+        .bind(meeting_id.get())
+        .execute(&mut *self.inner)
+        .await?;
+        sqlx::query("UPDATE guests SET email = NULL WHERE meeting_id = ?1")
+            .bind(meeting_id.get())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
     /// Removes guest `number` from a meeting's list (their address goes with them). `false`
     /// if there was none.
     pub async fn remove_guest(
@@ -72,5 +92,66 @@ impl Transaction {
             .execute(&mut *self.inner)
             .await?;
         Ok(result.rows_affected() == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::RoomId;
+    use crate::domain::email::{NewEmail, Recipient};
+    use crate::storage::Store;
+
+    #[tokio::test]
+    async fn a_guests_address_is_forgotten_with_its_waiting_emails_once_the_meeting_is_over() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("concerto.db"))
+            .await
+            .expect("store");
+        let room = RoomId::new("!room");
+        let now = Utc::now();
+        let mut tx = store.begin().await.expect("tx");
+        let meeting = tx
+            .create_unscheduled_meeting(&room, now)
+            .await
+            .expect("meeting");
+        let guest = Guest {
+            number: 0,
+            name: "Mme Martin".into(),
+            email: Some("martin@adsea77.example".into()),
+            topic: None,
+            added_by: UserId::new("@alice:localhost"),
+        };
+        let number = tx.add_guest(meeting.id, &guest, now).await.expect("guest");
+        let email = NewEmail {
+            to: Recipient::Guest {
+                meeting: meeting.id,
+                number,
+            },
+            subject: "Réunion".into(),
+            text: "Bonjour".into(),
+            html: "<p>Bonjour</p>".into(),
+            attachment: None,
+        };
+        assert!(tx.queue_email(&room, &email, now).await.expect("queued"));
+        tx.commit().await.expect("commit");
+        let pending = store.pending_emails().await.expect("pending");
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].0.to_address, "martin@adsea77.example");
+
+        let mut tx = store.begin().await.expect("tx");
+        tx.forget_guest_addresses(meeting.id).await.expect("forget");
+        let guests = tx.guests(meeting.id).await.expect("guests");
+        assert_eq!(guests[0].email, None);
+        assert_eq!(
+            guests[0].name, "Mme Martin",
+            "the guest stays on the record"
+        );
+        assert!(
+            !tx.queue_email(&room, &email, now).await.expect("queue"),
+            "no address, no e-mail"
+        );
+        tx.commit().await.expect("commit");
+        assert!(store.pending_emails().await.expect("pending").is_empty());
     }
 }

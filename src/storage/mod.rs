@@ -33,6 +33,7 @@ mod upgrades;
 mod web;
 
 pub use agenda::NewItem;
+pub use email_people::KeptPerson;
 pub use identity::MatrixIdentity;
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};
