@@ -13,6 +13,8 @@ CREATE TABLE email_outbox (
     attachment_name TEXT,
     attachment_mime TEXT,
     attachment_data BLOB,
+    -- The one-click unsubscribe link (RFC 8058) of its List-Unsubscribe header, if any.
+    unsubscribe_url TEXT,
     created_at      TEXT NOT NULL,
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT,

@@ -616,12 +616,13 @@ help-email-details =
     - `!emails`: the list, numbered, addresses masked
     - `!email remove <n>`: remove person n; their address is deleted (moderators)
 
-    Addresses are kept only in Concerto's database: never whole in the room, never in the logs.
+    Every e-mail carries a link to unsubscribe (one click in the mail programs that offer it): the room is told once. Addresses are kept only in Concerto's database: never whole in the room, never in the logs.
 help-email-example = !email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
 example-email-list = !emails
 example-email-remove = !email remove 1
 email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
 email-not-configured = Sending e-mail is not configured for this bot yet (the `[email]` section of its configuration): nothing goes out until it is.
+email-unsubscribed = { $name } ({ $association }) unsubscribed: no more e-mail will be sent to them. To remove them from the list: `!email remove { $number }`.
 email-duplicate = This address is already on the list: number { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) no longer follows the group by e-mail; their address is deleted.
 email-missing = There is no number { $number } on the list ({ $count ->
@@ -651,3 +652,8 @@ email-invitation-attached = The invitation is attached: open it to add the meeti
 email-cancel-subject = Cancelled: coordination meeting of { $date }
 email-cancel-intro = The coordination meeting of { $date } is cancelled.
 email-cancel-attached = The attached file removes it from your calendar.
+email-unsubscribe = To stop receiving these e-mails:
+web-unsubscribe-title = Stop receiving the coordination group's e-mails
+web-unsubscribe-ask = You receive the coordination group's invitations and news by e-mail. To stop receiving them, confirm:
+web-unsubscribe-button = Unsubscribe
+web-unsubscribe-done = Done: { $name } will receive no more e-mail from the coordination group. The group has been told.

@@ -625,12 +625,13 @@ help-email-details =
     - `!courriels` : la liste, numérotée, les adresses masquées
     - `!courriel retirer <n>` : retirer la personne n ; son adresse est effacée (modérateurs)
 
-    Les adresses ne sont gardées que dans la base de Concerto : jamais entières dans le salon, jamais dans les journaux.
+    Chaque courriel porte un lien pour se désinscrire (en un clic dans les messageries qui le proposent) : le salon en est averti une fois. Les adresses ne sont gardées que dans la base de Concerto : jamais entières dans le salon, jamais dans les journaux.
 help-email-example = !courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
 example-email-list = !courriels
 example-email-remove = !courriel retirer 1
 email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
 email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce bot (section `[email]` de sa configuration) : rien ne partira avant.
+email-unsubscribed = { $name } ({ $association }) s'est désinscrit(e) : plus aucun courriel ne lui sera envoyé. Pour le retirer de la liste : `!courriel retirer { $number }`.
 email-duplicate = Cette adresse est déjà dans la liste : n° { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) ne suit plus le groupe par courriel ; son adresse est effacée.
 email-missing = Il n'y a pas de n° { $number } dans la liste ({ $count ->
@@ -660,3 +661,8 @@ email-invitation-attached = L'invitation est jointe : ouvrez-la pour ajouter la 
 email-cancel-subject = Annulée : réunion de concertation du { $date }
 email-cancel-intro = La réunion de concertation du { $date } est annulée.
 email-cancel-attached = Le fichier joint la retire de votre agenda.
+email-unsubscribe = Pour ne plus recevoir ces courriels :
+web-unsubscribe-title = Ne plus recevoir les courriels de la concertation
+web-unsubscribe-ask = Vous recevez les invitations et les nouvelles de la concertation par courriel. Pour ne plus les recevoir, confirmez :
+web-unsubscribe-button = Me désinscrire
+web-unsubscribe-done = C'est fait : { $name } ne recevra plus de courriels de la concertation. Le groupe en est informé.

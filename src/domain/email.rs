@@ -18,6 +18,39 @@ pub struct EmailPerson {
     pub association: String,
     pub name: String,
     pub added_by: UserId,
+    /// Opens their personal links (unsubscribing).
+    pub token: PersonalToken,
+    /// They unsubscribed: nothing more is sent to them.
+    pub unsubscribed: bool,
+}
+
+/// A person's secret link token: shown to nobody but them (in their e-mails), never logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PersonalToken(String);
+
+impl PersonalToken {
+    pub fn new(token: String) -> Self {
+        Self(token)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PersonalToken {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("PersonalToken(…)")
+    }
+}
+
+/// Equal tokens, compared in a time that does not depend on where they differ.
+pub fn same_token(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
 }
 
 /// Reads `<association> <name…>`: the association is the longest of `known` that the words
@@ -66,6 +99,8 @@ pub struct NewEmail {
     /// The HTML part, escaped already.
     pub html: String,
     pub attachment: Option<Attachment>,
+    /// The recipient's one-click unsubscribe link, for the `List-Unsubscribe` header.
+    pub unsubscribe_url: Option<String>,
 }
 
 /// An e-mail in the outbox, not sent yet, with its recipient's address.
@@ -78,6 +113,7 @@ pub struct OutgoingEmail {
     pub text: String,
     pub html: String,
     pub attachment: Option<Attachment>,
+    pub unsubscribe_url: Option<String>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.
     pub attempts: u32,

@@ -7,7 +7,7 @@ pub mod sender;
 
 use std::time::Duration;
 
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -102,6 +102,13 @@ impl Mailer {
                 email.message_id(self.from.email.domain())
             )))
             .date_now();
+        // One-click unsubscribe (RFC 8058): mail clients show a button that POSTs to the link.
+        let builder = match &email.unsubscribe_url {
+            Some(url) => builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost),
+            None => builder,
+        };
         let body = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
         let body = match &email.attachment {
             None => body,
@@ -117,5 +124,41 @@ impl Mailer {
         builder
             .multipart(body)
             .map_err(|error| permanent(error.to_string()))
+    }
+}
+
+/// `List-Unsubscribe: <https://…/u/…>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(value: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(value.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
     }
 }

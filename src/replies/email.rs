@@ -35,6 +35,11 @@ pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> Strin
     wording.format("email-duplicate", &person_arguments(person))
 }
 
+/// The room is told, once, that someone unsubscribed.
+pub fn email_unsubscribed(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-unsubscribed", &person_arguments(person))
+}
+
 pub fn email_removed(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-removed", &person_arguments(person))
 }
@@ -94,6 +99,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean *Ledoux*".into(),
             added_by: UserId::new("@alice:localhost"),
+            token: crate::domain::email::PersonalToken::new("secret".into()),
+            unsubscribed: false,
         };
         for language in Language::ALL {
             let wording = Wording::new(&texts, language, chrono_tz::Europe::Paris);

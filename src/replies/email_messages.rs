@@ -25,6 +25,7 @@ pub fn invitation_email(
     meeting: &Meeting,
     agenda: &[AgendaItem],
     cancelled: bool,
+    unsubscribe: Option<&str>,
 ) -> Option<EmailTexts> {
     let starts_at = meeting.starts_at?;
     let date = format_date_time(starts_at, wording.time_zone, wording.language);
@@ -64,6 +65,11 @@ pub fn invitation_email(
         text.push_str("\n\n");
         text.push_str(tail);
     }
+    let unsubscribe_line =
+        unsubscribe.map(|url| (wording.get("email-unsubscribe"), url.to_owned()));
+    if let Some((line, url)) = &unsubscribe_line {
+        text.push_str(&format!("\n\n{line} {url}"));
+    }
     let html = html! {
         (DOCTYPE)
         html lang=(wording.language.code()) {
@@ -76,6 +82,9 @@ pub fn invitation_email(
                 }
                 @if let Some(attached) = &attached { p { (attached) } }
                 p { (signature) }
+                @if let Some((line, url)) = &unsubscribe_line {
+                    p { small { (line) " " a href=(url) { (url) } } }
+                }
             }
         }
     }

@@ -8,7 +8,10 @@ use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
-use crate::domain::email::{Attachment, EmailPerson, NewEmail, Recipient, split_association};
+use crate::domain::email::{
+    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, same_token, split_association,
+};
+use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::domain::{Language, Meeting, RoomId};
 use crate::replies;
@@ -41,6 +44,8 @@ impl<C: Chat> Service<C> {
             association,
             name,
             added_by: request.sender().clone(),
+            token: PersonalToken::new(super::web::new_token()?),
+            unsubscribed: false,
         };
         person.number = request
             .tx
@@ -100,7 +105,13 @@ impl<C: Chat> Service<C> {
             .email_people(room)
             .await?
             .into_iter()
-            .map(|person| (Recipient::Person(person.number), person.name));
+            .filter(|person| !person.unsubscribed)
+            .map(|person| {
+                let unsubscribe = self.settings.web_url.as_ref().map(|base| {
+                    format!("{}/u/{}", base.trim_end_matches('/'), person.token.as_str())
+                });
+                (Recipient::Person(person.number), person.name, unsubscribe)
+            });
         let guests = tx
             .guests(meeting.id)
             .await?
@@ -111,13 +122,18 @@ impl<C: Chat> Service<C> {
                     meeting: meeting.id,
                     number: guest.number,
                 };
-                (to, guest.name)
+                (to, guest.name, None)
             });
-        let recipients: Vec<(Recipient, String)> = people.chain(guests).collect();
-        for (to, name) in recipients {
-            let Some(texts) =
-                replies::invitation_email(&wording, &name, meeting, agenda.items(), cancelled)
-            else {
+        let recipients: Vec<(Recipient, String, Option<String>)> = people.chain(guests).collect();
+        for (to, name, unsubscribe_url) in recipients {
+            let Some(texts) = replies::invitation_email(
+                &wording,
+                &name,
+                meeting,
+                agenda.items(),
+                cancelled,
+                unsubscribe_url.as_deref(),
+            ) else {
                 continue;
             };
             let email = NewEmail {
@@ -130,9 +146,56 @@ impl<C: Chat> Service<C> {
                     mime: format!("text/calendar; method={}; charset=utf-8", method.name()),
                     data: ics.as_bytes().to_vec(),
                 }),
+                unsubscribe_url,
             };
             tx.queue_email(room, &email, now).await?;
         }
         Ok(())
     }
+
+    /// The one-click unsubscribe of a personal link (from the e-mail's `List-Unsubscribe`, or
+    /// the page its text links to): nothing more goes to that person, and the room is told
+    /// once. `None` for a token of nobody. The token is compared with every known one, in
+    /// constant time.
+    pub async fn unsubscribe(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Unsubscribed>, ServiceError> {
+        let mut found = None;
+        for (id, _, known) in self.store.email_tokens().await? {
+            if same_token(&known, token) {
+                found = Some(id);
+            }
+        }
+        let Some(id) = found else {
+            return Ok(None);
+        };
+        let mut tx = self.store.begin().await?;
+        let Some((room, person, news)) = tx.unsubscribe(id, now).await? else {
+            return Ok(None);
+        };
+        let language = self.room_language(&mut tx, &room).await?;
+        if news {
+            let notice = replies::email_unsubscribed(&self.wording(language), &person);
+            tx.queue_message(NewMessage::notice(&room, None, notice), now)
+                .await?;
+        }
+        tx.commit().await?;
+        if news {
+            tracing::info!(%room, person = person.number, "unsubscribed from e-mail");
+            self.wakeups.queued();
+        }
+        Ok(Some(Unsubscribed {
+            language,
+            name: person.name,
+        }))
+    }
+}
+
+/// Who unsubscribed, for the page that says it is done.
+#[derive(Debug, Clone)]
+pub struct Unsubscribed {
+    pub language: Language,
+    pub name: String,
 }

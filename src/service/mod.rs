@@ -49,6 +49,7 @@ use crate::i18n::Texts;
 use crate::replies;
 use crate::storage::{Store, Transaction};
 
+pub use email::Unsubscribed;
 pub use error::ServiceError;
 pub use incoming::{
     Decryption, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,

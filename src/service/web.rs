@@ -38,7 +38,7 @@ impl<C: Chat> Service<C> {
 }
 
 /// A fresh unguessable token, in hexadecimal.
-fn new_token() -> Result<String, ServiceError> {
+pub(super) fn new_token() -> Result<String, ServiceError> {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes).map_err(|error| ServiceError::Randomness(error.to_string()))?;
     Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())

@@ -25,16 +25,18 @@ impl Transaction {
         let query = match email.to {
             Recipient::Person(number) => sqlx::query(
                 "INSERT INTO email_outbox (room_id, person_id, subject, text_body, html_body,
-                     attachment_name, attachment_mime, attachment_data, created_at)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM email_people
-                 WHERE room_id = ?1 AND number = ?2",
+                     attachment_name, attachment_mime, attachment_data, created_at,
+                     unsubscribe_url)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM email_people
+                 WHERE room_id = ?1 AND number = ?2 AND unsubscribed_at IS NULL",
             )
             .bind(room.as_str())
             .bind(count_to_db(number)),
             Recipient::Guest { meeting, number } => sqlx::query(
                 "INSERT INTO email_outbox (room_id, guest_id, subject, text_body, html_body,
-                     attachment_name, attachment_mime, attachment_data, created_at)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM guests
+                     attachment_name, attachment_mime, attachment_data, created_at,
+                     unsubscribe_url)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM guests
                  WHERE meeting_id = ?1 AND number = ?2 AND email IS NOT NULL",
             )
             .bind(meeting.get())
@@ -49,6 +51,7 @@ impl Transaction {
             .bind(attachment.map(|a| a.mime.as_str()))
             .bind(attachment.map(|a| a.data.as_slice()))
             .bind(now)
+            .bind(email.unsubscribe_url.as_deref())
             .execute(&mut *self.inner)
             .await?;
         Ok(done.rows_affected() == 1)
@@ -63,12 +66,14 @@ impl Store {
         let rows = sqlx::query(
             "SELECT e.id, COALESCE(p.name, g.name) AS name, COALESCE(p.address, g.email) AS address,
                     e.subject, e.text_body, e.html_body, e.attachment_name, e.attachment_mime,
-                    e.attachment_data, e.created_at, e.attempts, e.next_attempt_at
+                    e.attachment_data, e.unsubscribe_url, e.created_at, e.attempts,
+                    e.next_attempt_at
              FROM email_outbox e
                   LEFT JOIN email_people p ON p.id = e.person_id
                   LEFT JOIN guests g ON g.id = e.guest_id
              WHERE e.sent_at IS NULL AND e.abandoned_at IS NULL
                AND COALESCE(p.address, g.email) IS NOT NULL
+               AND p.unsubscribed_at IS NULL
              ORDER BY e.id",
         )
         .fetch_all(&self.pool)
@@ -136,6 +141,7 @@ fn email_from_row(row: &SqliteRow) -> Result<OutgoingEmail, StorageError> {
         text: row.try_get("text_body")?,
         html: row.try_get("html_body")?,
         attachment,
+        unsubscribe_url: row.try_get("unsubscribe_url")?,
         created_at: row.try_get("created_at")?,
         attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
     })

@@ -5,7 +5,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::EmailPerson;
+use crate::domain::email::{EmailPerson, PersonalToken};
 use crate::domain::{RoomId, UserId};
 
 impl Transaction {
@@ -23,8 +23,8 @@ impl Transaction {
                 .await?;
         let number = count_from_db(last.unwrap_or(0), "e-mail person number")? + 1;
         sqlx::query(
-            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at, token)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -33,6 +33,7 @@ impl Transaction {
         .bind(&person.name)
         .bind(person.added_by.as_str())
         .bind(now)
+        .bind(person.token.as_str())
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -41,13 +42,49 @@ impl Transaction {
     /// The room's people known by e-mail, by number.
     pub async fn email_people(&mut self, room: &RoomId) -> Result<Vec<EmailPerson>, StorageError> {
         let rows = sqlx::query(
-            "SELECT number, address, association, name, added_by FROM email_people
-             WHERE room_id = ?1 ORDER BY number",
+            "SELECT number, address, association, name, added_by, token, unsubscribed_at
+             FROM email_people WHERE room_id = ?1 ORDER BY number",
         )
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
         rows.iter().map(person).collect()
+    }
+
+    /// Marks the person of this token unsubscribed, and drops the e-mails still waiting for
+    /// them. Returns their room and who they are, and whether this is news (`false` when they
+    /// had unsubscribed before); `None` for an unknown token.
+    pub async fn unsubscribe(
+        &mut self,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(RoomId, EmailPerson, bool)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT room_id, number, address, association, name, added_by, token, unsubscribed_at
+             FROM email_people WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let room = RoomId::new(row.try_get::<String, _>("room_id")?);
+        let mut found = person(&row)?;
+        let news = !found.unsubscribed;
+        if news {
+            sqlx::query("UPDATE email_people SET unsubscribed_at = ?2 WHERE id = ?1")
+                .bind(id)
+                .bind(now)
+                .execute(&mut *self.inner)
+                .await?;
+            sqlx::query("DELETE FROM email_outbox WHERE person_id = ?1 AND sent_at IS NULL")
+                .bind(id)
+                .execute(&mut *self.inner)
+                .await?;
+            found.unsubscribed = true;
+        }
+        Ok(Some((room, found, news)))
     }
 
     /// Deletes person `number` from the room's list, their address with them; returns who it
@@ -59,7 +96,7 @@ impl Transaction {
     ) -> Result<Option<EmailPerson>, StorageError> {
         let row = sqlx::query(
             "DELETE FROM email_people WHERE room_id = ?1 AND number = ?2
-             RETURNING number, address, association, name, added_by",
+             RETURNING number, address, association, name, added_by, token, unsubscribed_at",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -76,7 +113,30 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
         association: row.try_get("association")?,
         name: row.try_get("name")?,
         added_by: UserId::new(row.try_get::<String, _>("added_by")?),
+        token: PersonalToken::new(row.try_get("token")?),
+        unsubscribed: row
+            .try_get::<Option<DateTime<Utc>>, _>("unsubscribed_at")?
+            .is_some(),
     })
+}
+
+impl super::Store {
+    /// Every person's token, with their row: the web side compares a link's token with each
+    /// (in constant time), so that no lookup by token leaks timing.
+    pub async fn email_tokens(&self) -> Result<Vec<(i64, RoomId, String)>, StorageError> {
+        let rows = sqlx::query("SELECT id, room_id, token FROM email_people")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get("id")?,
+                    RoomId::new(row.try_get::<String, _>("room_id")?),
+                    row.try_get("token")?,
+                ))
+            })
+            .collect()
+    }
 }
 
 /// Someone Concerto keeps an address of, as `concerto export people` lists them.
@@ -155,6 +215,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean Ledoux".into(),
             added_by: UserId::new("@alice:localhost"),
+            token: PersonalToken::new("token-jean".into()),
+            unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");
         assert_eq!(
@@ -164,18 +226,29 @@ mod tests {
         let marie = EmailPerson {
             address: "marie@croix-rouge.example".into(),
             name: "Marie".into(),
+            token: PersonalToken::new("token-marie".into()),
             ..jean.clone()
         };
         assert_eq!(
             tx.add_email_person(&room, &marie, now).await.expect("add"),
             2
         );
+        let jean_elsewhere = EmailPerson {
+            token: PersonalToken::new("token-jean-2".into()),
+            ..jean.clone()
+        };
         assert_eq!(
-            tx.add_email_person(&other, &jean, now).await.expect("add"),
+            tx.add_email_person(&other, &jean_elsewhere, now)
+                .await
+                .expect("add"),
             1
         );
+        let jean_again = EmailPerson {
+            token: PersonalToken::new("token-jean-3".into()),
+            ..jean.clone()
+        };
         assert!(
-            tx.add_email_person(&room, &jean, now).await.is_err(),
+            tx.add_email_person(&room, &jean_again, now).await.is_err(),
             "one address once per room"
         );
         let listed = tx.email_people(&room).await.expect("list");

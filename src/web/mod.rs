@@ -9,6 +9,7 @@
 //! few are served at once.
 
 mod pages;
+mod unsubscribe;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -59,7 +60,24 @@ pub struct WebState {
     pub time_zone: Tz,
     pub room_names: RoomNames,
     pub member_names: MemberNames,
+    /// Unsubscribing someone from the e-mails (the page's one write, done by the service);
+    /// `None` when e-mail is off.
+    pub unsubscribe: Option<Unsubscribe>,
 }
+
+/// The service's unsubscribe of a personal token: who it was, `None` for nobody's token.
+pub type Unsubscribe = Arc<
+    dyn Fn(
+            String,
+        ) -> std::pin::Pin<
+            Box<
+                dyn std::future::Future<
+                        Output = Result<Option<crate::service::Unsubscribed>, String>,
+                    > + Send,
+            >,
+        > + Send
+        + Sync,
+>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -102,6 +120,10 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/reunions", get(meetings))
         .route("/{token}/reunions.ics", get(feed))
         .route("/{token}/comptes-rendus/{day}", get(minutes))
+        .route(
+            "/u/{token}",
+            get(unsubscribe::ask).post(unsubscribe::confirm),
+        )
         .fallback(not_found)
         .with_state(state)
         .layer(SetResponseHeaderLayer::overriding(
@@ -151,14 +173,7 @@ fn server_error(error: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
-/// Equal strings, compared in a time that does not depend on where they differ.
-fn same_token(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
-}
+use crate::domain::email::same_token;
 
 /// The room a token opens, if any. Every known token is compared, whatever the result.
 async fn room_of(state: &WebState, token: &str) -> Result<Option<RoomId>, Response> {

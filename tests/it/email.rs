@@ -348,3 +348,136 @@ async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_c
     assert!(logs.contains("e-mail not sent; will retry"), "{logs}");
     assert!(!logs.contains("marie@"), "an address in the logs: {logs}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
+    let smtp = SmtpServer::start().await;
+    let port = crate::helpers::free_port();
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        extra: format!(
+            "{}\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n",
+            smtp.config()
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let alice_id = alice.user_id.to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!association set {alice_id} Restos du Cœur"),
+    )
+    .await;
+    for add in [
+        "!courriel ajouter jean@restos.example Restos du Cœur Jean Ledoux",
+        "!courriel ajouter marie@restos.example Restos du Cœur Marie",
+    ] {
+        ask(&mut alice, &room, add).await;
+    }
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    ask(&mut alice, &room, "!réunion clore 1").await;
+    let received = smtp.wait_for(2, "the invitations").await;
+    let raw = received
+        .iter()
+        .find(|raw| read(raw).to == "jean@restos.example")
+        .expect("Jean's invitation");
+    let headers = String::from_utf8_lossy(raw);
+    let link = headers
+        .lines()
+        .find_map(|line| line.strip_prefix("List-Unsubscribe: <"))
+        .and_then(|rest| rest.strip_suffix('>'))
+        .expect("a List-Unsubscribe header")
+        .to_owned();
+    assert!(
+        link.starts_with(&format!("http://127.0.0.1:{port}/u/")),
+        "{link}"
+    );
+    assert!(
+        headers.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{headers}"
+    );
+    let jean = read(raw);
+    assert!(
+        jean.text.contains(&link),
+        "the link in the text: {}",
+        jean.text
+    );
+    let token = link.rsplit('/').next().unwrap_or_default();
+    assert!(token.len() >= 32, "128 bits at least: {token}");
+    let marie_link = received
+        .iter()
+        .map(|raw| String::from_utf8_lossy(raw).into_owned())
+        .find(|text| text.contains("marie@restos.example"))
+        .expect("Marie's invitation");
+    assert!(!marie_link.contains(&link), "one link per person");
+
+    let http = reqwest::Client::new();
+    // Following the link changes nothing (a mail scanner may): it asks.
+    let page = http.get(&link).send().await.expect("GET");
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.expect("page");
+    assert!(
+        page.contains("<form method=\"post\"") && page.contains("Me désinscrire"),
+        "{page}"
+    );
+    assert!(page.contains("lang=\"fr\""), "{page}");
+    // A wrong token opens nothing.
+    let wrong = http
+        .post(format!(
+            "http://127.0.0.1:{port}/u/{}",
+            "0".repeat(token.len())
+        ))
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(wrong.status(), 404);
+
+    // The mail client's one-click POST, twice.
+    for _ in 0..2 {
+        let done = http
+            .post(&link)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("List-Unsubscribe=One-Click")
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(done.status(), 200);
+        let done = done.text().await.expect("page");
+        assert!(done.contains("Jean Ledoux ne recevra plus"), "{done}");
+    }
+    let bot_id = bot.user_id.clone();
+    let told = alice
+        .wait_for_message("the room told", move |m| {
+            m.sender == bot_id && m.body.contains("s'est désinscrit")
+        })
+        .await;
+    assert!(
+        told.body.contains("Jean Ledoux (Restos du Cœur)"),
+        "{}",
+        told.body
+    );
+    assert!(!told.body.contains("jean@"), "{}", told.body);
+
+    // The update goes to Marie only.
+    ask(&mut alice, &room, "!réunion lieu Salle paroissiale, Melun").await;
+    let received = smtp.wait_for(3, "Marie's update").await;
+    assert_eq!(read(&received[2]).to, "marie@restos.example");
+    assert_eq!(smtp.received().len(), 3, "nothing more to Jean");
+    let told_count = alice
+        .seen
+        .iter()
+        .filter(|m| m.body.contains("s'est désinscrit"))
+        .count();
+    assert_eq!(told_count, 1, "the room is told once");
+    assert!(
+        !bot.logs().contains(token),
+        "the token never reaches the logs"
+    );
+}

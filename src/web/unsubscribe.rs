@@ -1,0 +1,92 @@
+//! `/u/<personal token>`: unsubscribing from the group's e-mails. GET shows a page with one
+//! button (a mail scanner that follows the link changes nothing); POST — the button, or a mail
+//! client's one-click unsubscribe (RFC 8058, from the e-mail's `List-Unsubscribe`) — does it,
+//! through the service, which tells the room once. No JavaScript, no cookie: the token in the
+//! path is the only secret, compared in constant time with every known one.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use maud::{DOCTYPE, Markup, html};
+
+use super::{WebState, html as page, not_found_response, server_error};
+use crate::domain::Language;
+use crate::domain::email::same_token;
+
+/// The language of the room of the person this token belongs to, if it is anyone's.
+async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, Response> {
+    let tokens = state.store.email_tokens().await.map_err(server_error)?;
+    let mut found = None;
+    for (_, room, known) in tokens {
+        if same_token(&known, token) {
+            found = Some(room);
+        }
+    }
+    let Some(room) = found else {
+        return Ok(None);
+    };
+    let language = state
+        .store
+        .room_language(&room)
+        .await
+        .map_err(server_error)?
+        .unwrap_or(state.default_language);
+    Ok(Some(language))
+}
+
+fn layout(state: &WebState, language: Language, body: Markup) -> Markup {
+    let title = state.texts.get(language, "web-unsubscribe-title");
+    html! {
+        (DOCTYPE)
+        html lang=(language.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (title) }
+                link rel="stylesheet" href="/style.css";
+            }
+            body { main { h1 { (title) } (body) } }
+        }
+    }
+}
+
+/// GET: the page with its one button.
+pub async fn ask(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let language = match language_of(&state, &token).await {
+        Ok(Some(language)) => language,
+        Ok(None) => return not_found_response(),
+        Err(response) => return response,
+    };
+    let text = |id: &str| state.texts.get(language, id);
+    page(layout(
+        &state,
+        language,
+        html! {
+            p { (text("web-unsubscribe-ask")) }
+            form method="post" {
+                button type="submit" { (text("web-unsubscribe-button")) }
+            }
+        },
+    ))
+}
+
+/// POST: done (again, if it was already: the room is told only the first time).
+pub async fn confirm(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let Some(unsubscribe) = &state.unsubscribe else {
+        return not_found_response();
+    };
+    match unsubscribe(token).await {
+        Ok(Some(done)) => {
+            let text = state.texts.format(
+                done.language,
+                "web-unsubscribe-done",
+                &[("name", done.name.into())],
+            );
+            page(layout(&state, done.language, html! { p { (text) } }))
+        }
+        Ok(None) => not_found_response(),
+        Err(error) => server_error(error),
+    }
+}
