@@ -60,25 +60,8 @@ impl<C: Chat> Sender<C> {
 
     /// Sends until `shutdown` completes; the message being sent then is finished first.
     pub async fn run(self, wake: Arc<Notify>, shutdown: impl Future<Output = ()>) {
-        let mut shutdown = pin!(shutdown);
-        loop {
-            let nap = match self.send_due().await {
-                Ok(Some(next)) => (next - self.clock.now())
-                    .to_std()
-                    .unwrap_or(StdDuration::ZERO)
-                    .min(MAX_NAP),
-                Ok(None) => MAX_NAP,
-                Err(error) => {
-                    tracing::warn!(%error, "outbox unreadable; trying again soon");
-                    StdDuration::from_secs(1)
-                }
-            };
-            tokio::select! {
-                () = &mut shutdown => return,
-                () = wake.notified() => {}
-                () = tokio::time::sleep(nap) => {}
-            }
-        }
+        let clock = self.clock.clone();
+        drive("outbox", || self.send_due(), clock.as_ref(), wake, shutdown).await;
     }
 
     /// Sends every message that may be sent now, in order. Returns when the next retry is
@@ -247,6 +230,40 @@ pub fn retry_after_failure(
         return Retry::Never;
     }
     Retry::At(now + retry_delay(message.attempts + 1))
+}
+
+/// The loop of a sender (the room's, the e-mails'): `send_due` sends what may go now and says
+/// when the next retry is due; in between, it naps until then, a wake-up, or at most
+/// [`MAX_NAP`]; `shutdown` ends it between two rounds.
+pub async fn drive<F, Fut>(
+    outbox: &'static str,
+    mut send_due: F,
+    clock: &dyn Clock,
+    wake: Arc<Notify>,
+    shutdown: impl Future<Output = ()>,
+) where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<Option<DateTime<Utc>>, StorageError>>,
+{
+    let mut shutdown = pin!(shutdown);
+    loop {
+        let nap = match send_due().await {
+            Ok(Some(next)) => (next - clock.now())
+                .to_std()
+                .unwrap_or(StdDuration::ZERO)
+                .min(MAX_NAP),
+            Ok(None) => MAX_NAP,
+            Err(error) => {
+                tracing::warn!(%error, outbox, "outbox unreadable; trying again soon");
+                StdDuration::from_secs(1)
+            }
+        };
+        tokio::select! {
+            () = &mut shutdown => return,
+            () = wake.notified() => {}
+            () = tokio::time::sleep(nap) => {}
+        }
+    }
 }
 
 /// The wait after a failed send: 1 s, doubling, at most [`MAX_RETRY_DELAY`].

@@ -44,6 +44,18 @@ impl std::fmt::Debug for PersonalToken {
     }
 }
 
+/// What `token` opens among `known` (each with what it opens), if anything: every known token
+/// is compared, in constant time, whatever the result, so that no lookup leaks timing.
+pub fn find_by_token<T>(known: impl IntoIterator<Item = (T, String)>, token: &str) -> Option<T> {
+    let mut found = None;
+    for (what, known) in known {
+        if same_token(&known, token) {
+            found = Some(what);
+        }
+    }
+    found
+}
+
 /// Equal tokens, compared in a time that does not depend on where they differ.
 pub fn same_token(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -166,6 +178,17 @@ mod tests {
             split_association(&known(), "Secours Ali"),
             Some(("Secours".into(), "Ali".into()))
         );
+    }
+
+    #[test]
+    fn tokens_match_only_when_equal_and_every_known_one_is_compared() {
+        assert!(same_token("abc123", "abc123"));
+        assert!(!same_token("abc123", "abc124"));
+        assert!(!same_token("abc123", "abc12"));
+        assert!(!same_token("", "a"));
+        let known = [(1, "aaaa".to_owned()), (2, "bbbb".to_owned())];
+        assert_eq!(find_by_token(known.clone(), "bbbb"), Some(2));
+        assert_eq!(find_by_token(known, "cccc"), None);
     }
 
     #[test]

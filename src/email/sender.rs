@@ -5,9 +5,7 @@
 //! it for good. Never on a command's path: a reply in the room does not wait for SMTP.
 
 use std::future::Future;
-use std::pin::pin;
 use std::sync::Arc;
-use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Notify;
@@ -16,13 +14,11 @@ use super::Mailer;
 use crate::clock::Clock;
 use crate::domain::earliest;
 use crate::domain::messages::Retry;
-use crate::sender::retry_delay;
+use crate::sender::{drive, retry_delay};
 use crate::storage::{StorageError, Store};
 
 /// An e-mail the provider could not take for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::days(3);
-/// The longest nap when nothing is pending (a missed wake-up costs at most this).
-const MAX_NAP: StdDuration = StdDuration::from_secs(60);
 
 pub struct EmailSender {
     store: Store,
@@ -41,25 +37,15 @@ impl EmailSender {
 
     /// Sends until `shutdown` completes; the e-mail being sent then is finished first.
     pub async fn run(self, wake: Arc<Notify>, shutdown: impl Future<Output = ()>) {
-        let mut shutdown = pin!(shutdown);
-        loop {
-            let nap = match self.send_due().await {
-                Ok(Some(next)) => (next - self.clock.now())
-                    .to_std()
-                    .unwrap_or(StdDuration::ZERO)
-                    .min(MAX_NAP),
-                Ok(None) => MAX_NAP,
-                Err(error) => {
-                    tracing::warn!(%error, "e-mail outbox unreadable; trying again soon");
-                    StdDuration::from_secs(1)
-                }
-            };
-            tokio::select! {
-                () = &mut shutdown => return,
-                () = wake.notified() => {}
-                () = tokio::time::sleep(nap) => {}
-            }
-        }
+        let clock = self.clock.clone();
+        drive(
+            "e-mail outbox",
+            || self.send_due(),
+            clock.as_ref(),
+            wake,
+            shutdown,
+        )
+        .await;
     }
 
     /// Sends every e-mail that may go now. Returns when the next retry is due, if one waits.

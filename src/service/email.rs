@@ -9,7 +9,7 @@ use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
 use crate::domain::email::{
-    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, same_token, split_association,
+    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, find_by_token, split_association,
 };
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
@@ -162,13 +162,9 @@ impl<C: Chat> Service<C> {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Unsubscribed>, ServiceError> {
-        let mut found = None;
-        for (id, _, known) in self.store.email_tokens().await? {
-            if same_token(&known, token) {
-                found = Some(id);
-            }
-        }
-        let Some(id) = found else {
+        let tokens = self.store.email_tokens().await?;
+        let ids = tokens.into_iter().map(|(id, _, known)| (id, known));
+        let Some(id) = find_by_token(ids, token) else {
             return Ok(None);
         };
         let mut tx = self.store.begin().await?;

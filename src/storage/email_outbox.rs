@@ -100,10 +100,7 @@ impl Store {
         retry: Retry,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let (next_attempt_at, abandoned_at) = match retry {
-            Retry::At(at) => (Some(at), None),
-            Retry::Never => (None, Some(now)),
-        };
+        let (next_attempt_at, abandoned_at) = super::outbox::retry_columns(retry, now);
         sqlx::query(
             "UPDATE email_outbox SET attempts = attempts + 1, last_error = ?2,
                 next_attempt_at = ?3, abandoned_at = ?4

@@ -228,10 +228,7 @@ impl Store {
         retry: Retry,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let (next_attempt_at, abandoned_at) = match retry {
-            Retry::At(at) => (Some(at), None),
-            Retry::Never => (None, Some(now)),
-        };
+        let (next_attempt_at, abandoned_at) = retry_columns(retry, now);
         sqlx::query(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
                 abandoned_at = ?4
@@ -257,6 +254,17 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
+    }
+}
+
+/// What a failed send writes in an outbox: when to try again, or when it was given up.
+pub(super) fn retry_columns(
+    retry: Retry,
+    now: DateTime<Utc>,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    match retry {
+        Retry::At(at) => (Some(at), None),
+        Retry::Never => (None, Some(now)),
     }
 }
 

@@ -173,18 +173,12 @@ fn server_error(error: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
-use crate::domain::email::same_token;
+use crate::domain::email::find_by_token;
 
 /// The room a token opens, if any. Every known token is compared, whatever the result.
 async fn room_of(state: &WebState, token: &str) -> Result<Option<RoomId>, Response> {
     let tokens = state.store.web_tokens().await.map_err(server_error)?;
-    let mut found = None;
-    for (room, known) in tokens {
-        if same_token(&known, token) {
-            found = Some(room);
-        }
-    }
-    Ok(found)
+    Ok(find_by_token(tokens, token))
 }
 
 /// What a page knows of its room.
@@ -364,18 +358,5 @@ async fn feed(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> 
         )
             .into_response(),
         Err(error) => server_error(error),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_match_only_when_equal() {
-        assert!(same_token("abc123", "abc123"));
-        assert!(!same_token("abc123", "abc124"));
-        assert!(!same_token("abc123", "abc12"));
-        assert!(!same_token("", "a"));
     }
 }

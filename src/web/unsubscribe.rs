@@ -12,18 +12,13 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::{WebState, html as page, not_found_response, server_error};
 use crate::domain::Language;
-use crate::domain::email::same_token;
+use crate::domain::email::find_by_token;
 
 /// The language of the room of the person this token belongs to, if it is anyone's.
 async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, Response> {
     let tokens = state.store.email_tokens().await.map_err(server_error)?;
-    let mut found = None;
-    for (_, room, known) in tokens {
-        if same_token(&known, token) {
-            found = Some(room);
-        }
-    }
-    let Some(room) = found else {
+    let rooms = tokens.into_iter().map(|(_, room, known)| (room, known));
+    let Some(room) = find_by_token(rooms, token) else {
         return Ok(None);
     };
     let language = state
