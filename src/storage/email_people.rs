@@ -59,6 +59,24 @@ impl Transaction {
         id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<(RoomId, EmailPerson, bool)>, StorageError> {
+        // The write first: the transaction takes the database's write lock at once (waiting
+        // for it if need be), instead of failing to upgrade a read made before another
+        // connection wrote (the e-mail sender marks e-mails sent meanwhile).
+        let news = sqlx::query(
+            "UPDATE email_people SET unsubscribed_at = ?2 WHERE id = ?1 AND unsubscribed_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?
+        .rows_affected()
+            == 1;
+        if news {
+            sqlx::query("DELETE FROM email_outbox WHERE person_id = ?1 AND sent_at IS NULL")
+                .bind(id)
+                .execute(&mut *self.inner)
+                .await?;
+        }
         let row = sqlx::query(
             "SELECT room_id, number, address, association, name, added_by, token, unsubscribed_at
              FROM email_people WHERE id = ?1",
@@ -70,21 +88,7 @@ impl Transaction {
             return Ok(None);
         };
         let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-        let mut found = person(&row)?;
-        let news = !found.unsubscribed;
-        if news {
-            sqlx::query("UPDATE email_people SET unsubscribed_at = ?2 WHERE id = ?1")
-                .bind(id)
-                .bind(now)
-                .execute(&mut *self.inner)
-                .await?;
-            sqlx::query("DELETE FROM email_outbox WHERE person_id = ?1 AND sent_at IS NULL")
-                .bind(id)
-                .execute(&mut *self.inner)
-                .await?;
-            found.unsubscribed = true;
-        }
-        Ok(Some((room, found, news)))
+        Ok(Some((room, person(&row)?, news)))
     }
 
     /// Deletes person `number` from the room's list, their address with them; returns who it

@@ -448,7 +448,7 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
             .send()
             .await
             .expect("POST");
-        assert_eq!(done.status(), 200);
+        assert_eq!(done.status(), 200, "{}", bot.logs());
         let done = done.text().await.expect("page");
         assert!(done.contains("Jean Ledoux ne recevra plus"), "{done}");
     }
