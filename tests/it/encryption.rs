@@ -313,8 +313,9 @@ async fn wait_until_readable(
         }
         assert!(
             tokio::time::Instant::now() < deadline,
-            "{event} never became readable for {:?}",
-            client.device_id()
+            "{event} never became readable for {:?} of {:?}",
+            client.device_id(),
+            client.user_id()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -340,6 +341,19 @@ async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replie
             .await
             .expect("cross-signing");
     }
+    // Alice's client shares the history only with an identity it knows: it asks for Dave's
+    // (and so his device) first, or the invitation may outrun it.
+    let identity = alice
+        .client
+        .encryption()
+        .request_user_identity(&dave.user_id)
+        .await
+        .expect("Dave's identity");
+    assert!(
+        identity.is_some(),
+        "Dave's cross-signing identity is published"
+    );
+    alice.wait_for_device_of(&dave.user_id, &[]).await;
     alice.invite(&room, &dave.user_id).await;
     // His client joins once it has seen the invitation (it then takes the inviter's keys).
     let deadline = tokio::time::Instant::now() + PATIENCE;
