@@ -657,3 +657,5 @@ web-unsubscribe-title = Stop receiving the coordination group's e-mails
 web-unsubscribe-ask = You receive the coordination group's invitations and news by e-mail. To stop receiving them, confirm:
 web-unsubscribe-button = Unsubscribe
 web-unsubscribe-done = Done: { $name } will receive no more e-mail from the coordination group. The group has been told.
+email-reminder-subject = Reminder: coordination meeting, { $date }
+email-reminder-intro = Reminder: the coordination meeting takes place on { $date }.

@@ -666,3 +666,5 @@ web-unsubscribe-title = Ne plus recevoir les courriels de la concertation
 web-unsubscribe-ask = Vous recevez les invitations et les nouvelles de la concertation par courriel. Pour ne plus les recevoir, confirmez :
 web-unsubscribe-button = Me désinscrire
 web-unsubscribe-done = C'est fait : { $name } ne recevra plus de courriels de la concertation. Le groupe en est informé.
+email-reminder-subject = Rappel : réunion de concertation, { $date }
+email-reminder-intro = Rappel : la réunion de concertation a lieu le { $date }.

@@ -17,16 +17,27 @@ pub struct EmailTexts {
     pub html: String,
 }
 
-/// The invitation to a dated meeting (`cancelled`: its cancellation), for `name`. `None` when
-/// the meeting has no date.
-pub fn invitation_email(
+/// What an e-mail about a dated meeting is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingEmail {
+    /// The invitation, or its update (the `.ics` is attached).
+    Invitation,
+    /// A reminder before the meeting.
+    Reminder,
+    /// The cancellation (the `.ics` that removes it is attached).
+    Cancellation,
+}
+
+/// An e-mail about a dated meeting, for `name`. `None` when the meeting has no date.
+pub fn meeting_email(
     wording: &Wording<'_>,
     name: &str,
     meeting: &Meeting,
     agenda: &[AgendaItem],
-    cancelled: bool,
+    kind: MeetingEmail,
     unsubscribe: Option<&str>,
 ) -> Option<EmailTexts> {
+    let cancelled = kind == MeetingEmail::Cancellation;
     let starts_at = meeting.starts_at?;
     let date = format_date_time(starts_at, wording.time_zone, wording.language);
     let with_date = |id: &str| wording.format(id, &[("date", date.clone().into())]);
@@ -40,8 +51,12 @@ pub fn invitation_email(
         paragraphs.push(with_date("email-cancel-intro"));
         paragraphs.push(wording.get("email-cancel-attached"));
     } else {
-        subject = with_date("email-invitation-subject");
-        paragraphs.push(with_date("email-invitation-intro"));
+        let (subject_id, intro_id) = match kind {
+            MeetingEmail::Reminder => ("email-reminder-subject", "email-reminder-intro"),
+            _ => ("email-invitation-subject", "email-invitation-intro"),
+        };
+        subject = with_date(subject_id);
+        paragraphs.push(with_date(intro_id));
         paragraphs.push(match &meeting.place {
             Some(place) => wording.format("email-place", &[("place", place.clone().into())]),
             None => wording.get("email-place-unknown"),
@@ -52,7 +67,8 @@ pub fn invitation_email(
         });
         items = agenda.iter().map(|item| item.text.clone()).collect();
     }
-    let attached = (!cancelled).then(|| wording.get("email-invitation-attached"));
+    let attached =
+        (kind == MeetingEmail::Invitation).then(|| wording.get("email-invitation-attached"));
     let agenda_heading = wording.get("email-agenda");
     let mut text = paragraphs.join("\n\n");
     if !items.is_empty() {

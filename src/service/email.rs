@@ -14,7 +14,7 @@ use crate::domain::email::{
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::domain::{Language, Meeting, RoomId};
-use crate::replies;
+use crate::replies::{self, MeetingEmail};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
@@ -82,7 +82,6 @@ impl<C: Chat> Service<C> {
 
     /// A version of a meeting's invitation (its `.ics`: the same UID and SEQUENCE as the
     /// room's) e-mailed to everyone the room reaches by e-mail, in the same transaction.
-    /// Nothing when e-mail is not configured.
     #[allow(clippy::too_many_arguments)]
     pub(super) async fn queue_invitation_emails(
         &self,
@@ -95,11 +94,48 @@ impl<C: Chat> Service<C> {
         method: Method,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
+        let wording = self.wording(language);
+        let attachment = Attachment {
+            name: replies::meeting_calendar_file(&wording),
+            mime: format!("text/calendar; method={}; charset=utf-8", method.name()),
+            data: ics.as_bytes().to_vec(),
+        };
+        let kind = match method {
+            Method::Request => MeetingEmail::Invitation,
+            Method::Cancel => MeetingEmail::Cancellation,
+        };
+        self.queue_meeting_emails(
+            tx,
+            room,
+            language,
+            meeting,
+            agenda,
+            kind,
+            Some(attachment),
+            now,
+        )
+        .await
+    }
+
+    /// An e-mail about a dated meeting (its invitation, a reminder, its cancellation) to
+    /// everyone the room reaches by e-mail and to the meeting's guests who gave an address,
+    /// in the transaction of what caused it. Nothing when e-mail is not configured.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn queue_meeting_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        meeting: &Meeting,
+        agenda: &Agenda,
+        kind: MeetingEmail,
+        attachment: Option<Attachment>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
         if !self.settings.email {
             return Ok(());
         }
         let wording = self.wording(language);
-        let cancelled = method == Method::Cancel;
         // The room's people, and this meeting's guests who gave an address.
         let people = tx
             .email_people(room)
@@ -126,12 +162,12 @@ impl<C: Chat> Service<C> {
             });
         let recipients: Vec<(Recipient, String, Option<String>)> = people.chain(guests).collect();
         for (to, name, unsubscribe_url) in recipients {
-            let Some(texts) = replies::invitation_email(
+            let Some(texts) = replies::meeting_email(
                 &wording,
                 &name,
                 meeting,
                 agenda.items(),
-                cancelled,
+                kind,
                 unsubscribe_url.as_deref(),
             ) else {
                 continue;
@@ -141,11 +177,7 @@ impl<C: Chat> Service<C> {
                 subject: texts.subject,
                 text: texts.text,
                 html: texts.html,
-                attachment: Some(Attachment {
-                    name: replies::meeting_calendar_file(&wording),
-                    mime: format!("text/calendar; method={}; charset=utf-8", method.name()),
-                    data: ics.as_bytes().to_vec(),
-                }),
+                attachment: attachment.clone(),
                 unsubscribe_url,
             };
             tx.queue_email(room, &email, now).await?;

@@ -23,6 +23,7 @@ use crate::domain::reminders::{
 };
 use crate::domain::votes::{members_of, same_association};
 use crate::domain::{RoomId, UserId};
+use crate::replies::MeetingEmail;
 use crate::replies::{self, MeetingReminderKind, pill};
 use crate::storage::{MeetingToRemind, Transaction};
 
@@ -280,8 +281,27 @@ impl<C: Chat> Service<C> {
                 } else {
                     None
                 };
-                self.send_once(&key, &room, *due, message, now, async |_| Ok(()))
-                    .await?;
+                let email = index == 0;
+                self.send_once(&key, &room, *due, message, now, async |tx| {
+                    // The same reminder, by e-mail, in the same transaction: once.
+                    if email {
+                        let language = self.room_language(tx, &room).await?;
+                        let agenda = tx.agenda(meeting.id).await?;
+                        self.queue_meeting_emails(
+                            tx,
+                            &room,
+                            language,
+                            &meeting,
+                            &agenda,
+                            MeetingEmail::Reminder,
+                            None,
+                            now,
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+                .await?;
             }
         }
         Ok(next_due)

@@ -493,3 +493,72 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
         "the token never reaches the logs"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_meeting_reminder_goes_by_email_too_once() {
+    use chrono::{Duration, Timelike, Utc};
+    let smtp = SmtpServer::start().await;
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        extra: smtp.config(),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let alice_id = alice.user_id.to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!association set {alice_id} Secours populaire"),
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!courriel ajouter ali@secourspop.example Secours populaire Ali",
+    )
+    .await;
+    // A meeting two whole minutes away at least, reminded one minute before.
+    ask(&mut alice, &room, "!rappels réunion 1min").await;
+    let at = (Utc::now() + Duration::seconds(60))
+        .with_second(0)
+        .and_then(|at| at.with_nanosecond(0))
+        .expect("a time")
+        + Duration::minutes(1);
+    let typed = at
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .format("%d/%m/%Y %Hh%M")
+        .to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!réunion proposer {typed} ; 17/12/2027 14h"),
+    )
+    .await;
+    ask(&mut alice, &room, "!réunion clore 1").await;
+    smtp.wait_for(1, "the invitation").await;
+
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_message_within(
+            std::time::Duration::from_secs(150),
+            "the room's reminder",
+            move |m| m.sender == bot_id && !m.is_notice && m.body.contains("Réunion dans"),
+        )
+        .await;
+    let received = smtp.wait_for(2, "the reminder by e-mail").await;
+    let reminder = MessageParser::default()
+        .parse(&received[1])
+        .expect("a MIME message");
+    let subject = reminder.subject().unwrap_or_default().to_owned();
+    assert!(
+        subject.starts_with("Rappel : réunion de concertation"),
+        "{subject}"
+    );
+    let text = reminder.body_text(0).unwrap_or_default().into_owned();
+    assert!(text.starts_with("Bonjour Ali,"), "{text}");
+    assert_eq!(reminder.attachments().count(), 0, "no .ics with a reminder");
+    // Once: the clock passes again before the meeting.
+    ask(&mut alice, &room, "!réunion").await;
+    assert_eq!(smtp.received().len(), 2, "{:?}", bot.logs());
+}
