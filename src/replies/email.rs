@@ -44,6 +44,14 @@ pub fn email_removed(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-removed", &person_arguments(person))
 }
 
+/// `!courriel ajouter <adresse> <association>` with no name after the association.
+pub fn email_missing_name(wording: &Wording<'_>, association: &str) -> String {
+    wording.format(
+        "email-missing-name",
+        &[("association", association.to_owned().into())],
+    )
+}
+
 pub fn email_missing(wording: &Wording<'_>, number: usize, count: usize) -> String {
     wording.format(
         "email-missing",
@@ -77,6 +85,10 @@ pub fn email_list(wording: &Wording<'_>, people: &[EmailPerson]) -> String {
     for person in people {
         text.push_str("- ");
         text.push_str(&wording.format("email-list-line", &person_arguments(person)));
+        if person.unsubscribed {
+            text.push(' ');
+            text.push_str(&wording.get("email-list-unsubscribed"));
+        }
         text.push('\n');
     }
     text.push('\n');

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::meetings::canonical;
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
@@ -32,6 +33,10 @@ impl<C: Chat> Service<C> {
         }
         let known = known_associations(request.tx, &room).await?;
         let Some((association, name)) = split_association(&known, rest) else {
+            // Only an association, and no name after it: say that, not "unknown".
+            if let Some(association) = canonical(&known, rest).filter(|_| !known.is_empty()) {
+                return request.say(replies::email_missing_name(wording, &association));
+            }
             return request.say(replies::email_unknown_association(wording, rest, &known));
         };
         let people = request.tx.email_people(&room).await?;
@@ -94,6 +99,9 @@ impl<C: Chat> Service<C> {
         method: Method,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
+        if !self.settings.email {
+            return Ok(());
+        }
         let wording = self.wording(language);
         let attachment = Attachment {
             name: replies::meeting_calendar_file(&wording),
@@ -137,17 +145,13 @@ impl<C: Chat> Service<C> {
         }
         let wording = self.wording(language);
         // The room's people, and this meeting's guests who gave an address.
-        let people = tx
-            .email_people(room)
-            .await?
-            .into_iter()
-            .filter(|person| !person.unsubscribed)
-            .map(|person| {
-                let unsubscribe = self.settings.web_url.as_ref().map(|base| {
+        let people = tx.email_people(room).await?.into_iter().map(|person| {
+            let unsubscribe =
+                self.settings.web_url.as_ref().map(|base| {
                     format!("{}/u/{}", base.trim_end_matches('/'), person.token.as_str())
                 });
-                (Recipient::Person(person.number), person.name, unsubscribe)
-            });
+            (Recipient::Person(person.number), person.name, unsubscribe)
+        });
         let guests = tx
             .guests(meeting.id)
             .await?

@@ -189,16 +189,21 @@ pub(crate) struct RoomPage {
     pub language: Language,
 }
 
+/// The language a room's pages speak: the room's own, else the configured default.
+async fn room_language(state: &WebState, room: &RoomId) -> Result<Language, Response> {
+    Ok(state
+        .store
+        .room_language(room)
+        .await
+        .map_err(server_error)?
+        .unwrap_or(state.default_language))
+}
+
 async fn open(state: &WebState, token: String) -> Result<RoomPage, Response> {
     let Some(room) = room_of(state, &token).await? else {
         return Err(not_found_response());
     };
-    let language = state
-        .store
-        .room_language(&room)
-        .await
-        .map_err(server_error)?
-        .unwrap_or(state.default_language);
+    let language = room_language(state, &room).await?;
     let name = match (state.room_names)(&room).filter(|name| !name.trim().is_empty()) {
         Some(name) => name,
         None => untitled(state, &room, language).await?,

@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use maud::{DOCTYPE, Markup, html};
 
-use super::{WebState, html as page, not_found_response, server_error};
+use super::{WebState, html as page, not_found_response, room_language, server_error};
 use crate::domain::Language;
 use crate::domain::email::find_by_token;
 
@@ -21,13 +21,7 @@ async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, 
     let Some(room) = find_by_token(rooms, token) else {
         return Ok(None);
     };
-    let language = state
-        .store
-        .room_language(&room)
-        .await
-        .map_err(server_error)?
-        .unwrap_or(state.default_language);
-    Ok(Some(language))
+    Ok(Some(room_language(state, &room).await?))
 }
 
 fn layout(state: &WebState, language: Language, body: Markup) -> Markup {

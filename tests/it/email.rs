@@ -8,6 +8,8 @@
 use icalendar::{Calendar, Component};
 use mail_parser::{MessageParser, MimeHeaders};
 
+use matrix_sdk::Room;
+
 use crate::helpers::{Bot, BotConfig, TestUser, ask, room_with_bot};
 use crate::smtp::SmtpServer;
 
@@ -50,6 +52,31 @@ fn read(raw: &[u8]) -> Mail {
     }
 }
 
+/// Alice's room (encrypted or not) with a bot that sends e-mail through `smtp` (`extra`: more
+/// of its configuration), Alice representing `association` there.
+async fn mailing_room(
+    smtp: &SmtpServer,
+    extra: String,
+    encrypted: bool,
+    association: &str,
+) -> (TestUser, Bot, Room) {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig {
+        extra: format!("{}\n{extra}", smtp.config()),
+        ..BotConfig::invited_by(&alice.user_id)
+    })
+    .await;
+    let room = room_with_bot(&mut alice, &bot, encrypted).await;
+    let alice_id = alice.user_id.to_string();
+    ask(
+        &mut alice,
+        &room,
+        &format!("!association set {alice_id} {association}"),
+    )
+    .await;
+    (alice, bot, room)
+}
+
 /// The METHOD, UID and SEQUENCE of an `.ics`.
 fn version(ics: &str) -> (String, String, u32) {
     let calendar: Calendar = ics.parse().expect("a valid iCalendar file");
@@ -72,20 +99,7 @@ fn version(ics: &str) -> (String, String, u32) {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_cancellation() {
     let smtp = SmtpServer::start().await;
-    let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        extra: smtp.config(),
-        ..BotConfig::invited_by(&alice.user_id)
-    })
-    .await;
-    let room = room_with_bot(&mut alice, &bot, true).await;
-    let alice_id = alice.user_id.to_string();
-    ask(
-        &mut alice,
-        &room,
-        &format!("!association set {alice_id} Restos du Cœur"),
-    )
-    .await;
+    let (mut alice, bot, room) = mailing_room(&smtp, String::new(), true, "Restos du Cœur").await;
     let added = ask(
         &mut alice,
         &room,
@@ -285,20 +299,7 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
 #[tokio::test(flavor = "multi_thread")]
 async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_crash() {
     let mut smtp = SmtpServer::start().await;
-    let mut alice = TestUser::new("alice", false).await;
-    let mut bot = Bot::start(BotConfig {
-        extra: smtp.config(),
-        ..BotConfig::invited_by(&alice.user_id)
-    })
-    .await;
-    let room = room_with_bot(&mut alice, &bot, false).await;
-    let alice_id = alice.user_id.to_string();
-    ask(
-        &mut alice,
-        &room,
-        &format!("!association set {alice_id} Croix-Rouge"),
-    )
-    .await;
+    let (mut alice, mut bot, room) = mailing_room(&smtp, String::new(), false, "Croix-Rouge").await;
     ask(
         &mut alice,
         &room,
@@ -353,21 +354,11 @@ async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_c
 async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
     let smtp = SmtpServer::start().await;
     let port = crate::helpers::free_port();
-    let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        extra: format!(
-            "{}\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n",
-            smtp.config()
-        ),
-        ..BotConfig::invited_by(&alice.user_id)
-    })
-    .await;
-    let room = room_with_bot(&mut alice, &bot, false).await;
-    let alice_id = alice.user_id.to_string();
-    ask(
-        &mut alice,
-        &room,
-        &format!("!association set {alice_id} Restos du Cœur"),
+    let (mut alice, bot, room) = mailing_room(
+        &smtp,
+        format!("[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"),
+        false,
+        "Restos du Cœur",
     )
     .await;
     for add in [
@@ -476,6 +467,15 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
         told.body
     );
     assert!(!told.body.contains("jean@"), "{}", told.body);
+    let list = ask(&mut alice, &room, "!courriels").await;
+    assert!(
+        list.contains("Jean Ledoux (Restos du Cœur) : j…@restos.example — désinscrit(e)"),
+        "{list}"
+    );
+    assert!(
+        !list.contains("Marie (Restos du Cœur) : m…@restos.example —"),
+        "{list}"
+    );
 
     // The update goes to Marie only.
     ask(&mut alice, &room, "!réunion lieu Salle paroissiale, Melun").await;
@@ -498,20 +498,8 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
 async fn the_meeting_reminder_goes_by_email_too_once() {
     use chrono::{Duration, Timelike, Utc};
     let smtp = SmtpServer::start().await;
-    let mut alice = TestUser::new("alice", false).await;
-    let bot = Bot::start(BotConfig {
-        extra: smtp.config(),
-        ..BotConfig::invited_by(&alice.user_id)
-    })
-    .await;
-    let room = room_with_bot(&mut alice, &bot, false).await;
-    let alice_id = alice.user_id.to_string();
-    ask(
-        &mut alice,
-        &room,
-        &format!("!association set {alice_id} Secours populaire"),
-    )
-    .await;
+    let (mut alice, bot, room) =
+        mailing_room(&smtp, String::new(), false, "Secours populaire").await;
     ask(
         &mut alice,
         &room,

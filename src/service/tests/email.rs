@@ -124,6 +124,30 @@ async fn a_moderator_adds_lists_and_removes_people_known_by_email_addresses_mask
 }
 
 #[tokio::test]
+async fn an_association_without_a_name_after_it_is_told_as_a_missing_name() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[(
+            "@moderator:localhost",
+            "$noname",
+            "!courriel ajouter jean@restos.example restos du coeur",
+        )],
+    )
+    .await;
+    let reply = reply_to(&bot, "$noname");
+    assert!(
+        reply.contains("Il manque le nom de la personne après « Restos du Cœur »"),
+        "{reply}"
+    );
+    assert!(
+        reply.contains("`!courriel ajouter jean.ledoux@exemple.fr Restos du Cœur Jean Ledoux`"),
+        "an example: {reply}"
+    );
+}
+
+#[tokio::test]
 async fn a_room_without_associations_is_told_how_to_give_it_some_in_english_too() {
     let (bot, _dir) = bot().await;
     let replies = run_all(
