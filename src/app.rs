@@ -193,18 +193,9 @@ async fn run_once(
                 time_zone: settings.bot.time_zone,
                 room_names: matrix::room_names(client.clone()),
                 member_names: matrix::member_names(client.clone()),
-                unsubscribe: settings.email.as_ref().map(|_| {
-                    let service = service.clone();
-                    let unsubscribe: crate::web::Unsubscribe = Arc::new(move |token: String| {
-                        let service = service.clone();
-                        Box::pin(async move {
-                            service
-                                .unsubscribe(&token, chrono::Utc::now())
-                                .await
-                                .map_err(|error| error.to_string())
-                        })
-                    });
-                    unsubscribe
+                personal: settings.email.as_ref().map(|_| {
+                    let links: Arc<dyn crate::web::PersonalLinks> = Arc::new(service.clone());
+                    links
                 }),
             };
             let serving = crate::web::serve(web.listen, Arc::new(state), until_stopped());

@@ -615,11 +615,16 @@ help-email-details =
     - `!email add <address> <association> <name…>`: someone who follows the group by e-mail, counted for their association like a member (moderators); the association is read at the start of the words, accents and case aside
     - `!emails`: the list, numbered, addresses masked
     - `!email remove <n>`: remove person n; their address is deleted (moderators)
+    - `!email new-link <n>`: a new personal link for person n, sent by e-mail; the old one stops working (moderators)
+
+    They receive by e-mail the meeting invitations and reminders, the proposed dates and the polls with their personal link to answer (counted for their association, shown as “(by e-mail)” in `!meeting votes` and `!poll results`), the polls' results and the adopted minutes as a PDF.
 
     Every e-mail carries a link to unsubscribe (one click in the mail programs that offer it): the room is told once. Addresses are kept only in Concerto's database: never whole in the room, never in the logs.
 help-email-example = !email add jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
 example-email-list = !emails
 example-email-remove = !email remove 1
+example-email-new-link = !email new-link 1
+email-new-link-done = New personal link for { $name } ({ $association }, no. { $number }): the old one no longer works, the new one is sent to them by e-mail.
 email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
 email-not-configured = Sending e-mail is not configured for this bot yet (the `[email]` section of its configuration): nothing goes out until it is.
 email-unsubscribed = { $name } ({ $association }) unsubscribed: no more e-mail will be sent to them. To remove them from the list: `!email remove { $number }`.
@@ -659,5 +664,45 @@ web-unsubscribe-title = Stop receiving the coordination group's e-mails
 web-unsubscribe-ask = You receive the coordination group's invitations and news by e-mail. To stop receiving them, confirm:
 web-unsubscribe-button = Unsubscribe
 web-unsubscribe-done = Done: { $name } will receive no more e-mail from the coordination group. The group has been told.
+email-voter-name = { $name } (by e-mail)
+web-personal-title = Your answers to the group — { $group }
+web-personal-hello = Hello { $name }. Your answers count for { $association }, as those of the members of the group's room do. You may change them while the vote is open: the latest counts.
+web-personal-saved = Your answer is saved.
+web-personal-nothing = Nothing to answer for now: no dates and no poll are open. You will get an e-mail when there are.
+web-personal-dates-title = Dates proposed for the next meeting
+web-personal-dates-legend = I can come:
+web-personal-dates-none = You answered that you can come to none of these dates.
+web-personal-dates-button = Save my availability
+web-personal-poll-title = Poll no. { $number }
+web-personal-poll-deadline = Closes: { $date }.
+web-personal-poll-button = Save my choice
+web-personal-unsubscribe = Stop receiving the group's e-mails
+web-personal-refused-title = Answer not saved
+web-personal-stale = This form is no longer valid: your link may have been renewed. Open the link of the latest e-mail again, then answer again.
+web-personal-closed = This vote is closed: your answer was not saved. The group has settled the result already.
+web-personal-invalid = Your choice is missing: for a poll, tick one of the answers, then save.
+web-personal-back = Back to my answers
 email-reminder-subject = Reminder: coordination meeting, { $date }
 email-reminder-intro = Reminder: the coordination meeting takes place on { $date }.
+email-proposal-subject = Dates proposed for the next coordination meeting
+email-proposal-intro = Dates are proposed for the next coordination meeting. Tell the group which ones you can come to: your answer counts for your association.
+email-proposal-dates = Proposed dates:
+email-answer-link = To answer (your personal link, do not pass it on):
+email-answer-without-link = To answer, tell a member of the group: there is no page to answer online yet.
+email-poll-subject = Poll no. { $number }: { $question }
+email-poll-intro = The group asks each association's view: “{ $question }”
+email-poll-options = Possible answers:
+email-poll-deadline = The poll closes: { $date }.
+email-poll-result-subject = Result of poll no. { $number }: { $question }
+email-poll-result-intro = The poll “{ $question }” is closed.
+email-poll-result-counts = Answers:
+email-poll-result-line = { $option }: { $count ->
+        [0] no vote
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+email-minutes-subject = Minutes adopted: meeting of { $date }
+email-minutes-intro = The minutes of the coordination meeting of { $date } were approved by every association.
+email-minutes-attached = They are attached as a PDF.
+email-new-link-subject = Your new personal link for the coordination group
+email-new-link-intro = Your personal link was renewed: the old one no longer works. Keep this one to answer the group's dates and polls.

@@ -624,11 +624,16 @@ help-email-details =
     - `!courriel ajouter <adresse> <association> <nom…>` : quelqu'un qui suit le groupe par courriel, compté pour son association comme un membre (modérateurs) ; l'association est lue au début des mots, sans souci des accents ni des majuscules
     - `!courriels` : la liste, numérotée, les adresses masquées
     - `!courriel retirer <n>` : retirer la personne n ; son adresse est effacée (modérateurs)
+    - `!courriel nouveau-lien <n>` : un nouveau lien personnel pour la personne n, envoyé par courriel ; l'ancien ne marche plus (modérateurs)
+
+    Ils reçoivent par courriel les invitations et les rappels des réunions, les dates proposées et les sondages avec leur lien personnel pour répondre (compté pour leur association, affiché « (par courriel) » dans `!réunion votes` et `!sondage résultats`), les résultats des sondages et le procès-verbal adopté en PDF.
 
     Chaque courriel porte un lien pour se désinscrire (en un clic dans les messageries qui le proposent) : le salon en est averti une fois. Les adresses ne sont gardées que dans la base de Concerto : jamais entières dans le salon, jamais dans les journaux.
 help-email-example = !courriel ajouter jean.ledoux@restosducoeur.example Restos du Cœur Jean Ledoux
 example-email-list = !courriels
 example-email-remove = !courriel retirer 1
+example-email-new-link = !courriel nouveau-lien 1
+email-new-link-done = Nouveau lien personnel pour { $name } ({ $association }, n° { $number }) : l'ancien ne marche plus, le nouveau lui est envoyé par courriel.
 email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
 email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce bot (section `[email]` de sa configuration) : rien ne partira avant.
 email-unsubscribed = { $name } ({ $association }) s'est désinscrit(e) : plus aucun courriel ne lui sera envoyé. Pour le retirer de la liste : `!courriel retirer { $number }`.
@@ -668,5 +673,45 @@ web-unsubscribe-title = Ne plus recevoir les courriels de la concertation
 web-unsubscribe-ask = Vous recevez les invitations et les nouvelles de la concertation par courriel. Pour ne plus les recevoir, confirmez :
 web-unsubscribe-button = Me désinscrire
 web-unsubscribe-done = C'est fait : { $name } ne recevra plus de courriels de la concertation. Le groupe en est informé.
+email-voter-name = { $name } (par courriel)
+web-personal-title = Vos réponses à la concertation — { $group }
+web-personal-hello = Bonjour { $name }. Vos réponses comptent pour { $association }, comme celles des membres du salon du groupe. Vous pouvez les changer tant que le vote est ouvert : la dernière compte.
+web-personal-saved = Votre réponse est enregistrée.
+web-personal-nothing = Rien à répondre pour l'instant : aucune date ni aucun sondage n'est ouvert. Vous recevrez un courriel quand il y en aura.
+web-personal-dates-title = Dates proposées pour la prochaine réunion
+web-personal-dates-legend = Je peux venir :
+web-personal-dates-none = Vous avez répondu ne pouvoir venir à aucune de ces dates.
+web-personal-dates-button = Enregistrer mes disponibilités
+web-personal-poll-title = Sondage n° { $number }
+web-personal-poll-deadline = Clôture : { $date }.
+web-personal-poll-button = Enregistrer mon choix
+web-personal-unsubscribe = Ne plus recevoir les courriels de la concertation
+web-personal-refused-title = Réponse non enregistrée
+web-personal-stale = Ce formulaire n'est plus valable : votre lien a peut-être été renouvelé. Rouvrez le lien du courriel le plus récent, puis répondez à nouveau.
+web-personal-closed = Ce vote est clos : votre réponse n'a pas été enregistrée. Le groupe a déjà arrêté le résultat.
+web-personal-invalid = Il manque votre choix : pour un sondage, cochez une des réponses, puis enregistrez.
+web-personal-back = Revenir à mes réponses
 email-reminder-subject = Rappel : réunion de concertation, { $date }
 email-reminder-intro = Rappel : la réunion de concertation a lieu le { $date }.
+email-proposal-subject = Dates proposées pour la prochaine réunion de concertation
+email-proposal-intro = Des dates sont proposées pour la prochaine réunion de concertation. Dites au groupe celles où vous pouvez venir : votre réponse compte pour votre association.
+email-proposal-dates = Dates proposées :
+email-answer-link = Pour répondre (votre lien personnel, à ne pas transmettre) :
+email-answer-without-link = Pour répondre, dites-le à un membre du groupe : il n'y a pas encore de page pour répondre en ligne.
+email-poll-subject = Sondage n° { $number } : { $question }
+email-poll-intro = Le groupe demande l'avis de chaque association : « { $question } »
+email-poll-options = Réponses possibles :
+email-poll-deadline = Clôture du sondage : { $date }.
+email-poll-result-subject = Résultat du sondage n° { $number } : { $question }
+email-poll-result-intro = Le sondage « { $question } » est clos.
+email-poll-result-counts = Réponses :
+email-poll-result-line = { $option } : { $count ->
+        [0] aucune voix
+        [one] { $count } voix
+       *[other] { $count } voix
+    }
+email-minutes-subject = Procès-verbal adopté : réunion du { $date }
+email-minutes-intro = Le procès-verbal de la réunion de concertation du { $date } a été approuvé par chaque association.
+email-minutes-attached = Il est joint en PDF.
+email-new-link-subject = Votre nouveau lien personnel pour la concertation
+email-new-link-intro = Votre lien personnel a été renouvelé : l'ancien ne fonctionne plus. Gardez celui-ci pour répondre aux dates et aux sondages du groupe.

@@ -1,4 +1,4 @@
-//! `!courriel ajouter|retirer …` / `!email add|remove …`, and `!courriels` / `!emails`: the
+//! `!courriel ajouter|retirer|nouveau-lien …` / `!email add|remove|new-link …`, and `!courriels` / `!emails`: the
 //! people who follow the group by e-mail (a representative without a Matrix account yet).
 
 use super::error::{ParseError, Usage};
@@ -19,6 +19,10 @@ pub enum EmailCommand {
     Remove {
         number: usize,
     },
+    /// A new personal link for person `number`: the old one opens nothing any more.
+    NewLink {
+        number: usize,
+    },
 }
 
 const FORMS: &[(&str, Usage)] = &[
@@ -27,6 +31,8 @@ const FORMS: &[(&str, Usage)] = &[
     ("retirer", Usage::EmailRemove),
     ("supprimer", Usage::EmailRemove),
     ("remove", Usage::EmailRemove),
+    ("nouveau-lien", Usage::EmailNewLink),
+    ("new-link", Usage::EmailNewLink),
     ("liste", Usage::EmailList),
     ("list", Usage::EmailList),
 ];
@@ -45,6 +51,9 @@ pub(super) fn parse(arguments: &str) -> Result<EmailCommand, ParseError> {
     match usage {
         Usage::EmailAdd => add(rest),
         Usage::EmailRemove => Ok(EmailCommand::Remove {
+            number: one_number(rest, usage)?,
+        }),
+        Usage::EmailNewLink => Ok(EmailCommand::NewLink {
             number: one_number(rest, usage)?,
         }),
         _ => no_more(rest, usage).map(|()| EmailCommand::List),
@@ -115,6 +124,12 @@ mod tests {
         assert_eq!(parse_list(""), Ok(EmailCommand::List));
         assert_eq!(parse("retirer 2"), Ok(EmailCommand::Remove { number: 2 }));
         assert_eq!(parse("remove 1"), Ok(EmailCommand::Remove { number: 1 }));
+        assert_eq!(
+            parse("nouveau-lien 3"),
+            Ok(EmailCommand::NewLink { number: 3 })
+        );
+        assert_eq!(parse("new-link 1"), Ok(EmailCommand::NewLink { number: 1 }));
+        assert!(parse("new-link").is_err());
     }
 
     #[test]

@@ -62,11 +62,12 @@ pub enum Usage {
     EmailAdd,
     EmailList,
     EmailRemove,
+    EmailNewLink,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 47] = [
+    pub const ALL: [Usage; 48] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -114,6 +115,7 @@ impl Usage {
         Usage::EmailAdd,
         Usage::EmailList,
         Usage::EmailRemove,
+        Usage::EmailNewLink,
     ];
 }
 

@@ -116,6 +116,8 @@ pub enum Channel {
     PollResponse,
     /// A command (`!vote`), for clients without either.
     Command,
+    /// The form of a personal page (`/r/<token>`), for someone known by e-mail.
+    PersonalLink,
 }
 
 impl Channel {
@@ -124,6 +126,7 @@ impl Channel {
             Channel::Reaction => "reaction",
             Channel::PollResponse => "poll_response",
             Channel::Command => "command",
+            Channel::PersonalLink => "personal_link",
         }
     }
 
@@ -142,6 +145,7 @@ impl FromStr for Channel {
             "reaction" => Ok(Channel::Reaction),
             "poll_response" => Ok(Channel::PollResponse),
             "command" => Ok(Channel::Command),
+            "personal_link" => Ok(Channel::PersonalLink),
             other => Err(UnknownCode(other.to_owned())),
         }
     }
@@ -429,7 +433,12 @@ mod tests {
         for kind in [BallotKind::MeetingDates, BallotKind::Poll] {
             assert_eq!(kind.code().parse::<BallotKind>(), Ok(kind));
         }
-        for channel in [Channel::Reaction, Channel::PollResponse, Channel::Command] {
+        for channel in [
+            Channel::Reaction,
+            Channel::PollResponse,
+            Channel::Command,
+            Channel::PersonalLink,
+        ] {
             assert_eq!(channel.code().parse::<Channel>(), Ok(channel));
         }
         assert!("sondage".parse::<BallotKind>().is_err());

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ids::UserId;
+use super::messages::Printable;
 use super::votes::fold;
 
 /// The longest the association and name typed after an address may be, in characters.
@@ -13,16 +14,35 @@ pub const MAX_EMAIL_NAME: usize = 300;
 /// Someone the room reaches by e-mail, numbered in the room's list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmailPerson {
+    /// Their row, for ever theirs (numbers in the list may be given again after a removal);
+    /// 0 before they are added.
+    pub id: i64,
     pub number: usize,
     pub address: String,
     pub association: String,
     pub name: String,
     pub added_by: UserId,
-    /// Opens their personal links (unsubscribing).
+    /// Opens their personal links (their page, unsubscribing).
     pub token: PersonalToken,
+    /// The second secret their page's forms carry, renewed with `token`.
+    pub form_token: PersonalToken,
     /// They unsubscribed: nothing more is sent to them.
     pub unsubscribed: bool,
 }
+
+impl EmailPerson {
+    /// Who they are among a ballot's voters: never a Matrix id (those begin with `@`).
+    pub fn voter(&self) -> UserId {
+        email_voter(self.id)
+    }
+}
+
+/// The voter standing for person `id` known by e-mail.
+pub fn email_voter(id: i64) -> UserId {
+    UserId::new(format!("{EMAIL_VOTER_PREFIX}{id}"))
+}
+
+const EMAIL_VOTER_PREFIX: &str = "email:";
 
 /// A person's secret link token: shown to nobody but them (in their e-mails), never logged.
 #[derive(Clone, PartialEq, Eq)]
@@ -111,6 +131,9 @@ pub struct NewEmail {
     /// The HTML part, escaped already.
     pub html: String,
     pub attachment: Option<Attachment>,
+    /// A document to print and attach as a PDF (the adopted procès-verbal): the e-mail
+    /// sender prints it, off the transaction that queued it.
+    pub printable: Option<Printable>,
     /// The recipient's one-click unsubscribe link, for the `List-Unsubscribe` header.
     pub unsubscribe_url: Option<String>,
 }
@@ -125,6 +148,8 @@ pub struct OutgoingEmail {
     pub text: String,
     pub html: String,
     pub attachment: Option<Attachment>,
+    /// Still to print into a PDF attachment, if any.
+    pub printable: Option<Printable>,
     pub unsubscribe_url: Option<String>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.

@@ -18,6 +18,7 @@ pub mod meeting;
 pub mod messages;
 pub mod minutes;
 pub mod permissions;
+pub mod personal;
 pub mod poll;
 pub mod record;
 pub mod reminders;

@@ -13,9 +13,32 @@ use tokio::sync::Notify;
 use super::Mailer;
 use crate::clock::Clock;
 use crate::domain::earliest;
+use crate::domain::email::{Attachment, OutgoingEmail};
 use crate::domain::messages::Retry;
 use crate::sender::{drive, retry_delay};
 use crate::storage::{StorageError, Store};
+
+/// The content type of a printed attachment.
+const PDF_MIME: &str = "application/pdf";
+
+/// Prints the e-mail's document, if it has one, into its PDF attachment (off the async
+/// threads).
+async fn print_attachment(email: &mut OutgoingEmail) -> Result<(), String> {
+    let Some(document) = email.printable.take() else {
+        return Ok(());
+    };
+    let name = document.name.clone();
+    let data = tokio::task::spawn_blocking(move || crate::pdf::render(&document))
+        .await
+        .map_err(|error| error.to_string())?
+        .map_err(|error| error.to_string())?;
+    email.attachment = Some(Attachment {
+        name,
+        mime: PDF_MIME.to_owned(),
+        data,
+    });
+    Ok(())
+}
 
 /// An e-mail the provider could not take for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::days(3);
@@ -52,10 +75,17 @@ impl EmailSender {
     /// Addresses never reach the log: an e-mail is named by its number in the outbox.
     pub async fn send_due(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
         let mut next_retry = None;
-        for (email, next_attempt_at) in self.store.pending_emails().await? {
+        for (mut email, next_attempt_at) in self.store.pending_emails().await? {
             let now = self.clock.now();
             if let Some(at) = next_attempt_at.filter(|at| *at > now) {
                 next_retry = earliest(next_retry, at);
+                continue;
+            }
+            if let Err(error) = print_attachment(&mut email).await {
+                tracing::error!(email_id = email.id, %error, "the e-mail's PDF could not be printed; given up");
+                self.store
+                    .record_failed_email(email.id, &error, Retry::Never, now)
+                    .await?;
                 continue;
             }
             match self.mailer.send(&email).await {

@@ -35,6 +35,23 @@ pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> Strin
     wording.format("email-duplicate", &person_arguments(person))
 }
 
+/// `!email new-link <n>` done: the old link opens nothing; the new one is e-mailed (when
+/// e-mail is configured).
+pub fn email_new_link(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -> String {
+    let done = wording.format("email-new-link-done", &person_arguments(person));
+    if sending {
+        done
+    } else {
+        format!("{done} {}", wording.get("email-not-configured"))
+    }
+}
+
+/// Someone known by e-mail among a ballot's voters: "Jean Ledoux (par courriel)", as plain
+/// text (escaped where it is shown, like a display name).
+pub fn email_voter_name(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-voter-name", &[("name", person.name.clone().into())])
+}
+
 /// The room is told, once, that someone unsubscribed.
 pub fn email_unsubscribed(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-unsubscribed", &person_arguments(person))
@@ -106,12 +123,14 @@ mod tests {
     fn an_addition_says_so_when_nothing_can_be_sent_yet_and_masks_the_address() {
         let texts = Texts::new().expect("locales");
         let person = EmailPerson {
+            id: 7,
             number: 3,
             address: "jean.ledoux@restosducoeur.example".into(),
             association: "Restos du Cœur".into(),
             name: "Jean *Ledoux*".into(),
             added_by: UserId::new("@alice:localhost"),
             token: crate::domain::email::PersonalToken::new("secret".into()),
+            form_token: crate::domain::email::PersonalToken::new("form".into()),
             unsubscribed: false,
         };
         for language in Language::ALL {

@@ -4,10 +4,14 @@
 
 use maud::{DOCTYPE, html};
 
+use chrono::{DateTime, Utc};
+
+use super::polls::joint_position_short;
 use super::wording::Wording;
 use crate::domain::Meeting;
 use crate::domain::agenda::AgendaItem;
 use crate::domain::meeting::format_date_time;
+use crate::domain::poll::{Poll, PollResults};
 
 /// An e-mail's three texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,77 +41,247 @@ pub fn meeting_email(
     kind: MeetingEmail,
     unsubscribe: Option<&str>,
 ) -> Option<EmailTexts> {
-    let cancelled = kind == MeetingEmail::Cancellation;
     let starts_at = meeting.starts_at?;
     let date = format_date_time(starts_at, wording.time_zone, wording.language);
     let with_date = |id: &str| wording.format(id, &[("date", date.clone().into())]);
-    let hello = wording.format("email-hello", &[("name", name.to_owned().into())]);
-    let signature = wording.get("email-signature");
-    let subject;
-    let mut paragraphs = vec![hello];
-    let mut items: Vec<String> = Vec::new();
-    if cancelled {
-        subject = with_date("email-cancel-subject");
-        paragraphs.push(with_date("email-cancel-intro"));
-        paragraphs.push(wording.get("email-cancel-attached"));
+    let mut body = Body::new(wording, name);
+    if kind == MeetingEmail::Cancellation {
+        body.subject = with_date("email-cancel-subject");
+        body.paragraphs.push(with_date("email-cancel-intro"));
+        body.paragraphs.push(wording.get("email-cancel-attached"));
     } else {
         let (subject_id, intro_id) = match kind {
             MeetingEmail::Reminder => ("email-reminder-subject", "email-reminder-intro"),
             _ => ("email-invitation-subject", "email-invitation-intro"),
         };
-        subject = with_date(subject_id);
-        paragraphs.push(with_date(intro_id));
-        paragraphs.push(match &meeting.place {
+        body.subject = with_date(subject_id);
+        body.paragraphs.push(with_date(intro_id));
+        body.paragraphs.push(match &meeting.place {
             Some(place) => wording.format("email-place", &[("place", place.clone().into())]),
             None => wording.get("email-place-unknown"),
         });
-        paragraphs.push(match &meeting.host {
+        body.paragraphs.push(match &meeting.host {
             Some(host) => wording.format("email-host", &[("host", host.clone().into())]),
             None => wording.get("email-host-unknown"),
         });
-        items = agenda.iter().map(|item| item.text.clone()).collect();
-    }
-    let attached =
-        (kind == MeetingEmail::Invitation).then(|| wording.get("email-invitation-attached"));
-    let agenda_heading = wording.get("email-agenda");
-    let mut text = paragraphs.join("\n\n");
-    if !items.is_empty() {
-        text.push_str(&format!("\n\n{agenda_heading}\n"));
-        for (number, item) in items.iter().enumerate() {
-            text.push_str(&format!("{}. {item}\n", number + 1));
+        if !agenda.is_empty() {
+            body.list = Some((
+                wording.get("email-agenda"),
+                agenda.iter().map(|item| item.text.clone()).collect(),
+            ));
         }
     }
-    for tail in attached.iter().chain([&signature]) {
-        text.push_str("\n\n");
-        text.push_str(tail);
+    if kind == MeetingEmail::Invitation {
+        body.after.push(wording.get("email-invitation-attached"));
     }
-    let unsubscribe_line =
-        unsubscribe.map(|url| (wording.get("email-unsubscribe"), url.to_owned()));
-    if let Some((line, url)) = &unsubscribe_line {
-        text.push_str(&format!("\n\n{line} {url}"));
+    Some(body.write(unsubscribe))
+}
+
+/// A date proposal, for `name`, with their personal link to answer (`None`: no web page
+/// configured, they are asked to answer through a member).
+pub fn proposal_email(
+    wording: &Wording<'_>,
+    name: &str,
+    dates: &[DateTime<Utc>],
+    link: Option<&str>,
+    unsubscribe: Option<&str>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    body.subject = wording.get("email-proposal-subject");
+    body.paragraphs.push(wording.get("email-proposal-intro"));
+    body.list = Some((
+        wording.get("email-proposal-dates"),
+        dates
+            .iter()
+            .map(|date| format_date_time(*date, wording.time_zone, wording.language))
+            .collect(),
+    ));
+    body.answer_at(wording, link);
+    body.write(unsubscribe)
+}
+
+/// A poll, for `name`, with their personal link to answer.
+pub fn poll_email(
+    wording: &Wording<'_>,
+    name: &str,
+    poll: &Poll,
+    link: Option<&str>,
+    unsubscribe: Option<&str>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    body.subject = wording.format(
+        "email-poll-subject",
+        &[
+            ("number", poll.number.into()),
+            ("question", poll.question.clone().into()),
+        ],
+    );
+    body.paragraphs.push(wording.format(
+        "email-poll-intro",
+        &[("question", poll.question.clone().into())],
+    ));
+    body.list = Some((wording.get("email-poll-options"), poll.options.clone()));
+    if let Some(deadline) = poll.closes_at {
+        let date = format_date_time(deadline, wording.time_zone, wording.language);
+        body.after
+            .push(wording.format("email-poll-deadline", &[("date", date.into())]));
     }
-    let html = html! {
-        (DOCTYPE)
-        html lang=(wording.language.code()) {
-            head { meta charset="utf-8"; title { (subject) } }
-            body {
-                @for paragraph in &paragraphs { p { (paragraph) } }
-                @if !items.is_empty() {
-                    p { (agenda_heading) }
-                    ol { @for item in &items { li { (item) } } }
-                }
-                @if let Some(attached) = &attached { p { (attached) } }
-                p { (signature) }
-                @if let Some((line, url)) = &unsubscribe_line {
-                    p { small { (line) " " a href=(url) { (url) } } }
+    body.answer_at(wording, link);
+    body.write(unsubscribe)
+}
+
+/// A closed poll's result, for `name`: how many chose each option, and the joint position.
+pub fn poll_result_email(
+    wording: &Wording<'_>,
+    name: &str,
+    poll: &Poll,
+    results: &PollResults,
+    unsubscribe: Option<&str>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    body.subject = wording.format(
+        "email-poll-result-subject",
+        &[
+            ("number", poll.number.into()),
+            ("question", poll.question.clone().into()),
+        ],
+    );
+    body.paragraphs.push(wording.format(
+        "email-poll-result-intro",
+        &[("question", poll.question.clone().into())],
+    ));
+    body.list = Some((
+        wording.get("email-poll-result-counts"),
+        poll.options
+            .iter()
+            .zip(&results.by_option)
+            .map(|(option, voters)| {
+                wording.format(
+                    "email-poll-result-line",
+                    &[
+                        ("option", option.clone().into()),
+                        ("count", voters.len().into()),
+                    ],
+                )
+            })
+            .collect(),
+    ));
+    let joint = joint_position_short(wording, poll, &results.joint);
+    if !joint.is_empty() {
+        body.after.push(joint);
+    }
+    body.write(unsubscribe)
+}
+
+/// The adopted procès-verbal of the meeting of `day`, for `name` (the PDF is attached).
+pub fn minutes_email(
+    wording: &Wording<'_>,
+    name: &str,
+    day: &str,
+    unsubscribe: Option<&str>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    let with_day = |id: &str| wording.format(id, &[("date", day.to_owned().into())]);
+    body.subject = with_day("email-minutes-subject");
+    body.paragraphs.push(with_day("email-minutes-intro"));
+    body.after.push(wording.get("email-minutes-attached"));
+    body.write(unsubscribe)
+}
+
+/// A renewed personal link, for `name`: the old one opens nothing any more.
+pub fn new_link_email(
+    wording: &Wording<'_>,
+    name: &str,
+    link: Option<&str>,
+    unsubscribe: Option<&str>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    body.subject = wording.get("email-new-link-subject");
+    body.paragraphs.push(wording.get("email-new-link-intro"));
+    body.answer_at(wording, link);
+    body.write(unsubscribe)
+}
+
+/// What every e-mail is made of, written out once as plain text and as HTML: the greeting and
+/// paragraphs, a list under its heading, the link to answer at, closing paragraphs, the
+/// signature, and the unsubscribe line.
+struct Body {
+    language: crate::domain::Language,
+    subject: String,
+    paragraphs: Vec<String>,
+    list: Option<(String, Vec<String>)>,
+    action: Option<(String, String)>,
+    after: Vec<String>,
+    signature: String,
+    unsubscribe_line: String,
+}
+
+impl Body {
+    fn new(wording: &Wording<'_>, name: &str) -> Self {
+        Self {
+            language: wording.language,
+            subject: String::new(),
+            paragraphs: vec![wording.format("email-hello", &[("name", name.to_owned().into())])],
+            list: None,
+            action: None,
+            after: Vec::new(),
+            signature: wording.get("email-signature"),
+            unsubscribe_line: wording.get("email-unsubscribe"),
+        }
+    }
+
+    /// Where to answer: the personal link, or without one, through a member of the group.
+    fn answer_at(&mut self, wording: &Wording<'_>, link: Option<&str>) {
+        match link {
+            Some(url) => self.action = Some((wording.get("email-answer-link"), url.to_owned())),
+            None => self.after.push(wording.get("email-answer-without-link")),
+        }
+    }
+
+    fn write(self, unsubscribe: Option<&str>) -> EmailTexts {
+        let mut text = self.paragraphs.join("\n\n");
+        if let Some((heading, items)) = &self.list {
+            text.push_str(&format!("\n\n{heading}"));
+            for (number, item) in items.iter().enumerate() {
+                text.push_str(&format!("\n{}. {item}", number + 1));
+            }
+        }
+        if let Some((label, url)) = &self.action {
+            text.push_str(&format!("\n\n{label}\n{url}"));
+        }
+        for tail in self.after.iter().chain([&self.signature]) {
+            text.push_str("\n\n");
+            text.push_str(tail);
+        }
+        if let Some(url) = unsubscribe {
+            text.push_str(&format!("\n\n{} {url}", self.unsubscribe_line));
+        }
+        let html = html! {
+            (DOCTYPE)
+            html lang=(self.language.code()) {
+                head { meta charset="utf-8"; title { (self.subject) } }
+                body {
+                    @for paragraph in &self.paragraphs { p { (paragraph) } }
+                    @if let Some((heading, items)) = &self.list {
+                        p { (heading) }
+                        ol { @for item in items { li { (item) } } }
+                    }
+                    @if let Some((label, url)) = &self.action {
+                        p { (label) br; a href=(url) { (url) } }
+                    }
+                    @for paragraph in &self.after { p { (paragraph) } }
+                    p { (self.signature) }
+                    @if let Some(url) = unsubscribe {
+                        p { small { (self.unsubscribe_line) " " a href=(url) { (url) } } }
+                    }
                 }
             }
         }
+        .into_string();
+        EmailTexts {
+            subject: self.subject,
+            text: text.trim().to_owned(),
+            html,
+        }
     }
-    .into_string();
-    Some(EmailTexts {
-        subject,
-        text: text.trim().to_owned(),
-        html,
-    })
 }

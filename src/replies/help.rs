@@ -128,6 +128,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::EmailAdd => "help-email-example",
         Usage::EmailList => "example-email-list",
         Usage::EmailRemove => "example-email-remove",
+        Usage::EmailNewLink => "example-email-new-link",
     }
 }
 

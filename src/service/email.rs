@@ -2,6 +2,8 @@
 //! without a Matrix account), counted for their association. Moderators add and remove them
 //! (removing deletes the address); everyone sees the list, addresses masked.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::meetings::canonical;
@@ -12,10 +14,13 @@ use crate::domain::agenda::Agenda;
 use crate::domain::email::{
     Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, find_by_token, split_association,
 };
+use crate::domain::meeting::format_day_in_words;
 use crate::domain::messages::NewMessage;
+use crate::domain::messages::Printable;
 use crate::domain::permissions::Act;
-use crate::domain::{Language, Meeting, RoomId};
-use crate::replies::{self, MeetingEmail};
+use crate::domain::poll::{Poll, PollResults};
+use crate::domain::{Language, Meeting, RoomId, UserId};
+use crate::replies::{self, EmailTexts, MeetingEmail, Wording};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
@@ -44,12 +49,14 @@ impl<C: Chat> Service<C> {
             return request.say(replies::email_already_known(wording, known));
         }
         let mut person = EmailPerson {
+            id: 0,
             number: 0,
             address,
             association,
             name,
             added_by: request.sender().clone(),
             token: PersonalToken::new(super::web::new_token()?),
+            form_token: PersonalToken::new(super::web::new_token()?),
             unsubscribed: false,
         };
         person.number = request
@@ -77,12 +84,69 @@ impl<C: Chat> Service<C> {
             return request.say(replies::refused(wording, &refusal, ""));
         }
         match request.tx.remove_email_person(&room, number).await? {
-            Some(person) => request.say(replies::email_removed(wording, &person)),
+            Some(person) => {
+                // Their link is revoked with the address: their answers to what is still open
+                // go too, as a withdrawn reaction does.
+                request.tx.withdraw_open_answers_of(&person.voter()).await?;
+                request.say(replies::email_removed(wording, &person))
+            }
             None => {
                 let count = request.tx.email_people(&room).await?.len();
                 request.say(replies::email_missing(wording, number, count))
             }
         }
+    }
+
+    /// `!email new-link <n>`: moderators only; person n gets new link tokens (the old links
+    /// open nothing any more) and an e-mail with the new one.
+    pub(super) async fn email_new_link(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        if let Some(refusal) = self.refusal(request, Act::ManageEmail, None).await? {
+            return request.say(replies::refused(wording, &refusal, ""));
+        }
+        let token = PersonalToken::new(super::web::new_token()?);
+        let form_token = PersonalToken::new(super::web::new_token()?);
+        let renewed = request
+            .tx
+            .renew_email_tokens(&room, number, &token, &form_token)
+            .await?;
+        let Some(person) = renewed else {
+            let count = request.tx.email_people(&room).await?.len();
+            return request.say(replies::email_missing(wording, number, count));
+        };
+        if self.settings.email {
+            let to = self.addressee(&person);
+            let texts = replies::new_link_email(
+                wording,
+                &to.name,
+                to.link.as_deref(),
+                to.unsubscribe.as_deref(),
+            );
+            self.queue_to(request.tx, &room, &to, texts, None, request.at)
+                .await?;
+        }
+        tracing::info!(%room, person = person.number, "personal link renewed");
+        request.say(replies::email_new_link(
+            wording,
+            &person,
+            self.settings.email,
+        ))
+    }
+
+    /// Everyone who may answer the room's ballots as its replies name them: the members by
+    /// their display name, the people known by e-mail as "Jean Ledoux (par courriel)".
+    pub(super) async fn voter_names(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        wording: &Wording<'_>,
+    ) -> Result<HashMap<UserId, String>, ServiceError> {
+        let mut names = self.member_names(room).await;
+        for person in tx.email_people(room).await? {
+            names.insert(person.voter(), replies::email_voter_name(wording, &person));
+        }
+        Ok(names)
     }
 
     /// A version of a meeting's invitation (its `.ics`: the same UID and SEQUENCE as the
@@ -145,13 +209,11 @@ impl<C: Chat> Service<C> {
         }
         let wording = self.wording(language);
         // The room's people, and this meeting's guests who gave an address.
-        let people = tx.email_people(room).await?.into_iter().map(|person| {
-            let unsubscribe =
-                self.settings.web_url.as_ref().map(|base| {
-                    format!("{}/u/{}", base.trim_end_matches('/'), person.token.as_str())
-                });
-            (Recipient::Person(person.number), person.name, unsubscribe)
-        });
+        let people = self
+            .addressees(tx, room)
+            .await?
+            .into_iter()
+            .map(|person| (person.to, person.name, person.unsubscribe));
         let guests = tx
             .guests(meeting.id)
             .await?
@@ -182,11 +244,171 @@ impl<C: Chat> Service<C> {
                 text: texts.text,
                 html: texts.html,
                 attachment: attachment.clone(),
+                printable: None,
                 unsubscribe_url,
             };
             tx.queue_email(room, &email, now).await?;
         }
         Ok(())
+    }
+
+    /// The room's people known by e-mail, as their e-mails address them (those who
+    /// unsubscribed are left out where e-mails are queued).
+    async fn addressees(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+    ) -> Result<Vec<Addressee>, ServiceError> {
+        Ok(tx
+            .email_people(room)
+            .await?
+            .iter()
+            .map(|person| self.addressee(person))
+            .collect())
+    }
+
+    fn addressee(&self, person: &EmailPerson) -> Addressee {
+        let link = |path: &str| {
+            self.settings.web_url.as_ref().map(|base| {
+                format!(
+                    "{}/{path}/{}",
+                    base.trim_end_matches('/'),
+                    person.token.as_str()
+                )
+            })
+        };
+        Addressee {
+            to: Recipient::Person(person.number),
+            name: person.name.clone(),
+            link: link("r"),
+            unsubscribe: link("u"),
+        }
+    }
+
+    /// An e-mail to each of the room's people known by e-mail (not to guests: they hear only
+    /// of their meeting), written by `write` for each, in the transaction of what caused it.
+    /// Nothing when e-mail is not configured.
+    async fn queue_to_people(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        printable: Option<Printable>,
+        now: DateTime<Utc>,
+        write: impl Fn(&Addressee) -> EmailTexts,
+    ) -> Result<(), ServiceError> {
+        if !self.settings.email {
+            return Ok(());
+        }
+        for addressee in self.addressees(tx, room).await? {
+            let texts = write(&addressee);
+            self.queue_to(tx, room, &addressee, texts, printable.clone(), now)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn queue_to(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        addressee: &Addressee,
+        texts: EmailTexts,
+        printable: Option<Printable>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let email = NewEmail {
+            to: addressee.to,
+            subject: texts.subject,
+            text: texts.text,
+            html: texts.html,
+            attachment: None,
+            printable,
+            unsubscribe_url: addressee.unsubscribe.clone(),
+        };
+        tx.queue_email(room, &email, now).await?;
+        Ok(())
+    }
+
+    /// A date proposal, to the people known by e-mail, each with their link to answer.
+    pub(super) async fn queue_proposal_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        dates: &[DateTime<Utc>],
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let wording = self.wording(language);
+        self.queue_to_people(tx, room, None, now, |to| {
+            replies::proposal_email(
+                &wording,
+                &to.name,
+                dates,
+                to.link.as_deref(),
+                to.unsubscribe.as_deref(),
+            )
+        })
+        .await
+    }
+
+    /// A new poll, to the people known by e-mail, each with their link to answer.
+    pub(super) async fn queue_poll_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        poll: &Poll,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let wording = self.wording(language);
+        self.queue_to_people(tx, room, None, now, |to| {
+            replies::poll_email(
+                &wording,
+                &to.name,
+                poll,
+                to.link.as_deref(),
+                to.unsubscribe.as_deref(),
+            )
+        })
+        .await
+    }
+
+    /// A closed poll's result, to the people known by e-mail.
+    pub(super) async fn queue_poll_result_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        poll: &Poll,
+        results: &PollResults,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let wording = self.wording(language);
+        self.queue_to_people(tx, room, None, now, |to| {
+            replies::poll_result_email(&wording, &to.name, poll, results, to.unsubscribe.as_deref())
+        })
+        .await
+    }
+
+    /// The adopted procès-verbal, as its PDF, to the people known by e-mail.
+    pub(super) async fn queue_minutes_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        meeting: &Meeting,
+        printable: &Printable,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let wording = self.wording(language);
+        let day = meeting
+            .starts_at
+            .map(|at| format_day_in_words(at, self.settings.time_zone, language))
+            .unwrap_or_default();
+        self.queue_to_people(tx, room, Some(printable.clone()), now, |to| {
+            replies::minutes_email(&wording, &to.name, &day, to.unsubscribe.as_deref())
+        })
+        .await
     }
 
     /// The one-click unsubscribe of a personal link (from the e-mail's `List-Unsubscribe`, or
@@ -203,7 +425,7 @@ impl<C: Chat> Service<C> {
         let Some(id) = find_by_token(ids, token) else {
             return Ok(None);
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let Some((room, person, news)) = tx.unsubscribe(id, now).await? else {
             return Ok(None);
         };
@@ -223,6 +445,15 @@ impl<C: Chat> Service<C> {
             name: person.name,
         }))
     }
+}
+
+/// Someone an e-mail goes to, with their own links (`None` without the web page).
+struct Addressee {
+    to: Recipient,
+    name: String,
+    /// Their personal page, to answer dates and polls.
+    link: Option<String>,
+    unsubscribe: Option<String>,
 }
 
 /// Who unsubscribed, for the page that says it is done.

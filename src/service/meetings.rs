@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use super::error::ServiceError;
-use super::reading::known_associations;
+use super::reading::{known_associations, voter_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
@@ -84,6 +84,8 @@ impl<C: Chat> Service<C> {
                 request.at,
             )
             .await?;
+        self.queue_proposal_emails(request.tx, &room, request.language, &dates, request.at)
+            .await?;
         let proposer = self.name_of(&room, &message.sender).await;
         let mut presentation = request.reply(replies::proposal(wording, &proposer, &proposal));
         presentation.presents = Some(Presents::Ballot(ballot.id));
@@ -110,7 +112,7 @@ impl<C: Chat> Service<C> {
         let ranked = self
             .ranked(request.tx, &room, &proposal, request.now)
             .await?;
-        let names = self.member_names(&room).await;
+        let names = self.voter_names(request.tx, &room, wording).await?;
         let unreadable = request.tx.unreadable_answers(proposal.ballot).await?;
         let results = replies::votes(wording, &ranked, &names);
         request.say(replies::with_unreadable_answers(
@@ -511,7 +513,7 @@ impl<C: Chat> Service<C> {
         // Every recorded answer was given before the bot handles this command; `now` bounds
         // the count all the same, as the counting rules ask.
         let choices = count(&answers, BallotKind::MeetingDates.counting(), now);
-        let membership = tx.association_members(room).await?;
+        let membership = voter_associations(tx, room).await?;
         let order = tx.host_order(room).await?;
         Ok(tally(
             proposal,

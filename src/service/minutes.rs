@@ -53,7 +53,7 @@ impl<C: Chat> Service<C> {
                 replies::adopted_printable(wording, &meeting, &adoption),
             ),
             None => {
-                let names = self.member_names(&room).await;
+                let names = self.voter_names(request.tx, &room, wording).await?;
                 let known = known_associations(request.tx, &room).await?;
                 let text = self
                     .draft_minutes(request, &room, meeting.clone(), &names)
@@ -179,7 +179,7 @@ impl<C: Chat> Service<C> {
         mut adoption: Adoption,
     ) -> Handled {
         let room = request.room().clone();
-        let names = self.member_names(&room).await;
+        let names = self.voter_names(request.tx, &room, wording).await?;
         let text = self
             .draft_minutes(request, &room, meeting.clone(), &names)
             .await?;
@@ -191,10 +191,17 @@ impl<C: Chat> Service<C> {
         let known = known_associations(request.tx, &room).await?;
         adoption.heading = self.minutes_heading(&room, wording, &known).await;
         request.tx.adopt_minutes(&room, &adoption).await?;
-        let pdf = pdf_message(
+        let printable = replies::adopted_printable(wording, &meeting, &adoption);
+        self.queue_minutes_emails(
+            request.tx,
             &room,
-            replies::adopted_printable(wording, &meeting, &adoption),
-        );
+            request.language,
+            &meeting,
+            &printable,
+            request.at,
+        )
+        .await?;
+        let pdf = pdf_message(&room, printable);
         Ok(vec![
             NewMessage::notice(
                 &room,

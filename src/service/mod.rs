@@ -18,6 +18,7 @@ mod email;
 mod error;
 mod guests;
 mod incoming;
+mod links;
 mod meetings;
 mod minutes;
 mod polls;
@@ -55,6 +56,7 @@ pub use incoming::{
     Decryption, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,
     Relations,
 };
+pub use links::{LinkAnswer, LinkOutcome, OpenQuestion, open_questions};
 pub use reading::{gather_minutes, known_associations, minutes_standing, poll_outcome};
 
 /// How often a failing event is tried before it is recorded as failed.
@@ -488,6 +490,9 @@ impl<C: Chat> Service<C> {
             }
             Command::Email(EmailCommand::Remove { number }) => {
                 self.email_remove(request, number).await
+            }
+            Command::Email(EmailCommand::NewLink { number }) => {
+                self.email_new_link(request, number).await
             }
             Command::Attendance(W::Answer { coming, members }) => {
                 self.attendance_answer(request, coming, &members).await

@@ -69,6 +69,8 @@ impl<C: Chat> Service<C> {
         if closes_at.is_some() {
             request.reschedules = true;
         }
+        self.queue_poll_emails(request.tx, &room, request.language, &poll, request.at)
+            .await?;
         // The fallback is plain text (clients without polls show it as it is).
         let author = self.plain_name_of(&room, &message.sender).await;
         let fallback = replies::poll_fallback(wording, &poll, &author);
@@ -100,9 +102,9 @@ impl<C: Chat> Service<C> {
         };
         let room = request.room().clone();
         let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
-        let names = self.member_names(&room).await;
-        let unreadable = request.tx.unreadable_answers(poll.ballot).await?;
         let wording = self.wording(request.language);
+        let names = self.voter_names(request.tx, &room, &wording).await?;
+        let unreadable = request.tx.unreadable_answers(poll.ballot).await?;
         let results = replies::poll_results(&wording, &poll, &outcome, &names, false);
         let closed = poll.closed_at.is_some();
         request.say(replies::with_unreadable_answers(
@@ -166,7 +168,14 @@ impl<C: Chat> Service<C> {
             ..poll.clone()
         };
         let (end, mut summary) = self
-            .close_poll(request.tx, &room, request.language, poll, closure)
+            .close_poll(
+                request.tx,
+                &room,
+                request.language,
+                poll,
+                closure,
+                request.at,
+            )
             .await?;
         if record {
             let sender = request.sender().clone();
@@ -268,7 +277,7 @@ impl<C: Chat> Service<C> {
             };
             let number = poll.number;
             let (end, summary) = self
-                .close_poll(&mut tx, &room, language, poll, closure)
+                .close_poll(&mut tx, &room, language, poll, closure, now)
                 .await?;
             let summary = NewMessage::notice(&room, None, summary);
             tx.queue_message(end, now).await?;
@@ -289,14 +298,17 @@ impl<C: Chat> Service<C> {
         language: Language,
         mut poll: Poll,
         closure: PollClosure<'_>,
+        now: DateTime<Utc>,
     ) -> Result<(NewMessage, String), ServiceError> {
         tx.close_ballot(poll.ballot, closure.closed_at).await?;
         tx.record_poll_closure(poll.id, closure).await?;
         poll.closed_at = Some(closure.closed_at);
         let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
-        let names = self.member_names(room).await;
-        let unreadable = tx.unreadable_answers(poll.ballot).await?;
+        self.queue_poll_result_emails(tx, room, language, &poll, &outcome, now)
+            .await?;
         let wording = self.wording(language);
+        let names = self.voter_names(tx, room, &wording).await?;
+        let unreadable = tx.unreadable_answers(poll.ballot).await?;
         let results = replies::poll_results(&wording, &poll, &outcome, &names, closure.late);
         let summary = replies::with_unreadable_answers(&wording, results, unreadable, true);
         let end = NewMessage {

@@ -2,6 +2,8 @@
 //! the room's known associations, where everyone stands on a poll, what a meeting's minutes
 //! gather. Reads inside a transaction, no wording, no sending.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -31,6 +33,19 @@ pub async fn known_associations(
     Ok(known)
 }
 
+/// Who counts for which association on a ballot: the room's members, and the people it
+/// reaches by e-mail (as [`crate::domain::email::EmailPerson::voter`]).
+pub async fn voter_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<HashMap<UserId, String>, ServiceError> {
+    let mut membership = tx.association_members(room).await?;
+    for person in tx.email_people(room).await? {
+        membership.insert(person.voter(), person.association);
+    }
+    Ok(membership)
+}
+
 /// Where everyone stands on `poll`, counting the answers given before `now` (or before
 /// the poll closed).
 pub async fn poll_outcome(
@@ -45,7 +60,7 @@ pub async fn poll_outcome(
         BallotKind::Poll.counting(),
         poll.counts_until(now),
     );
-    let membership = tx.association_members(room).await?;
+    let membership = voter_associations(tx, room).await?;
     let associations = known_associations(tx, room).await?;
     Ok(results(
         poll.options.len(),

@@ -138,6 +138,8 @@ impl<C: Chat> Service<C> {
         tx.record_rhythm_proposal(room, last.id, proposal.id, now)
             .await?;
         let language = self.room_language(&mut tx, room).await?;
+        self.queue_proposal_emails(&mut tx, room, language, &dates, now)
+            .await?;
         let wording = self.wording(language);
         let members: Vec<_> = self
             .chat

@@ -117,7 +117,9 @@ impl<C: Chat> Service<C> {
                         late: false,
                         recorded: false,
                     };
-                    let (end, summary) = self.close_poll(tx, room, language, poll, closure).await?;
+                    let (end, summary) = self
+                        .close_poll(tx, room, language, poll, closure, now)
+                        .await?;
                     ends.push(end);
                     results.push(summary);
                 }

@@ -53,6 +53,23 @@ impl Transaction {
         ballot_from_row(&row)
     }
 
+    /// Ballot `id` of `room`, if it is open.
+    pub async fn open_ballot_of_room(
+        &mut self,
+        room: &RoomId,
+        id: BallotId,
+    ) -> Result<Option<Ballot>, StorageError> {
+        let row = sqlx::query(
+            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
+             WHERE id = ?1 AND room_id = ?2 AND closed_at IS NULL",
+        )
+        .bind(id.get())
+        .bind(room.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(ballot_from_row).transpose()
+    }
+
     /// The open ballot whose message is `event_id` (answers point at it), if any.
     pub async fn open_ballot_presented_by(
         &mut self,
@@ -137,6 +154,37 @@ impl Transaction {
         .execute(&mut *self.inner)
         .await?;
         Ok(result.rows_affected() == 1)
+    }
+
+    /// Replaces every answer `voter` gave to `ballot` with `answers` (all theirs): what a
+    /// personal page's form sends is their whole answer, the dates they can come to included.
+    pub async fn replace_answers(
+        &mut self,
+        ballot: BallotId,
+        voter: &UserId,
+        answers: &[Answer],
+    ) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM answers WHERE ballot_id = ?1 AND voter = ?2")
+            .bind(ballot.get())
+            .bind(voter.as_str())
+            .execute(&mut *self.inner)
+            .await?;
+        for answer in answers {
+            self.insert_answer(ballot, answer, None).await?;
+        }
+        Ok(())
+    }
+
+    /// Withdraws every answer `voter` gave to ballots still open (their link was revoked).
+    pub async fn withdraw_open_answers_of(&mut self, voter: &UserId) -> Result<u64, StorageError> {
+        let result = sqlx::query(
+            "DELETE FROM answers WHERE voter = ?1
+               AND ballot_id IN (SELECT id FROM ballots WHERE closed_at IS NULL)",
+        )
+        .bind(voter.as_str())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected())
     }
 
     /// Withdraws the answer `event_id` carried (its reaction was redacted), while its ballot is

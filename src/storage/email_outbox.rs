@@ -21,13 +21,19 @@ impl Transaction {
         now: DateTime<Utc>,
     ) -> Result<bool, StorageError> {
         let attachment = email.attachment.as_ref();
+        let printable = email
+            .printable
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|error| StorageError::Corrupt(format!("e-mail document: {error}")))?;
         // ?1 and ?2 find the recipient in its list; ?3… are the e-mail's.
         let query = match email.to {
             Recipient::Person(number) => sqlx::query(
                 "INSERT INTO email_outbox (room_id, person_id, subject, text_body, html_body,
                      attachment_name, attachment_mime, attachment_data, created_at,
-                     unsubscribe_url)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM email_people
+                     unsubscribe_url, attachment_printable)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM email_people
                  WHERE room_id = ?1 AND number = ?2 AND unsubscribed_at IS NULL",
             )
             .bind(room.as_str())
@@ -35,8 +41,8 @@ impl Transaction {
             Recipient::Guest { meeting, number } => sqlx::query(
                 "INSERT INTO email_outbox (room_id, guest_id, subject, text_body, html_body,
                      attachment_name, attachment_mime, attachment_data, created_at,
-                     unsubscribe_url)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM guests
+                     unsubscribe_url, attachment_printable)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 FROM guests
                  WHERE meeting_id = ?1 AND number = ?2 AND email IS NOT NULL",
             )
             .bind(meeting.get())
@@ -52,6 +58,7 @@ impl Transaction {
             .bind(attachment.map(|a| a.data.as_slice()))
             .bind(now)
             .bind(email.unsubscribe_url.as_deref())
+            .bind(printable)
             .execute(&mut *self.inner)
             .await?;
         Ok(done.rows_affected() == 1)
@@ -66,7 +73,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT e.id, COALESCE(p.name, g.name) AS name, COALESCE(p.address, g.email) AS address,
                     e.subject, e.text_body, e.html_body, e.attachment_name, e.attachment_mime,
-                    e.attachment_data, e.unsubscribe_url, e.created_at, e.attempts,
+                    e.attachment_data, e.attachment_printable, e.unsubscribe_url, e.created_at, e.attempts,
                     e.next_attempt_at
              FROM email_outbox e
                   LEFT JOIN email_people p ON p.id = e.person_id
@@ -130,6 +137,11 @@ fn email_from_row(row: &SqliteRow) -> Result<OutgoingEmail, StorageError> {
         }),
         None => None,
     };
+    let printable = row
+        .try_get::<Option<String>, _>("attachment_printable")?
+        .map(|json| serde_json::from_str(&json))
+        .transpose()
+        .map_err(|error| StorageError::Corrupt(format!("e-mail document: {error}")))?;
     Ok(OutgoingEmail {
         id: row.try_get("id")?,
         to_name: row.try_get("name")?,
@@ -138,6 +150,7 @@ fn email_from_row(row: &SqliteRow) -> Result<OutgoingEmail, StorageError> {
         text: row.try_get("text_body")?,
         html: row.try_get("html_body")?,
         attachment,
+        printable,
         unsubscribe_url: row.try_get("unsubscribe_url")?,
         created_at: row.try_get("created_at")?,
         attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),

@@ -23,8 +23,8 @@ impl Transaction {
                 .await?;
         let number = count_from_db(last.unwrap_or(0), "e-mail person number")? + 1;
         sqlx::query(
-            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at, token)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at, token, form_token)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -34,6 +34,7 @@ impl Transaction {
         .bind(person.added_by.as_str())
         .bind(now)
         .bind(person.token.as_str())
+        .bind(person.form_token.as_str())
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -42,7 +43,7 @@ impl Transaction {
     /// The room's people known by e-mail, by number.
     pub async fn email_people(&mut self, room: &RoomId) -> Result<Vec<EmailPerson>, StorageError> {
         let rows = sqlx::query(
-            "SELECT number, address, association, name, added_by, token, unsubscribed_at
+            "SELECT id, number, address, association, name, added_by, token, form_token, unsubscribed_at
              FROM email_people WHERE room_id = ?1 ORDER BY number",
         )
         .bind(room.as_str())
@@ -78,7 +79,7 @@ impl Transaction {
                 .await?;
         }
         let row = sqlx::query(
-            "SELECT room_id, number, address, association, name, added_by, token, unsubscribed_at
+            "SELECT room_id, id, number, address, association, name, added_by, token, form_token, unsubscribed_at
              FROM email_people WHERE id = ?1",
         )
         .bind(id)
@@ -100,7 +101,7 @@ impl Transaction {
     ) -> Result<Option<EmailPerson>, StorageError> {
         let row = sqlx::query(
             "DELETE FROM email_people WHERE room_id = ?1 AND number = ?2
-             RETURNING number, address, association, name, added_by, token, unsubscribed_at",
+             RETURNING id, number, address, association, name, added_by, token, form_token, unsubscribed_at",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -110,14 +111,62 @@ impl Transaction {
     }
 }
 
+impl Transaction {
+    /// Person `id` known by e-mail and their room, if they are still known.
+    pub async fn email_person(
+        &mut self,
+        id: i64,
+    ) -> Result<Option<(RoomId, EmailPerson)>, StorageError> {
+        let row = sqlx::query(
+            "SELECT room_id, id, number, address, association, name, added_by, token, form_token, unsubscribed_at
+             FROM email_people WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref()
+            .map(|row| {
+                Ok((
+                    RoomId::new(row.try_get::<String, _>("room_id")?),
+                    person(row)?,
+                ))
+            })
+            .transpose()
+    }
+
+    /// Gives person `number` new link tokens: the old links open nothing from now on.
+    /// Returns who it is, with the new tokens; `None` if there is no such person.
+    pub async fn renew_email_tokens(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+        token: &PersonalToken,
+        form_token: &PersonalToken,
+    ) -> Result<Option<EmailPerson>, StorageError> {
+        let row = sqlx::query(
+            "UPDATE email_people SET token = ?3, form_token = ?4 WHERE room_id = ?1 AND number = ?2
+             RETURNING id, number, address, association, name, added_by, token, form_token, unsubscribed_at",
+        )
+        .bind(room.as_str())
+        .bind(count_to_db(number))
+        .bind(token.as_str())
+        .bind(form_token.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.as_ref().map(person).transpose()
+    }
+}
+
 fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
     Ok(EmailPerson {
+        id: row.try_get("id")?,
         number: count_from_db(row.try_get("number")?, "e-mail person number")?,
         address: row.try_get("address")?,
         association: row.try_get("association")?,
         name: row.try_get("name")?,
         added_by: UserId::new(row.try_get::<String, _>("added_by")?),
         token: PersonalToken::new(row.try_get("token")?),
+        form_token: PersonalToken::new(row.try_get("form_token")?),
         unsubscribed: row
             .try_get::<Option<DateTime<Utc>>, _>("unsubscribed_at")?
             .is_some(),
@@ -214,12 +263,14 @@ mod tests {
         let other = RoomId::new("!other");
         let now = Utc::now();
         let jean = EmailPerson {
+            id: 0,
             number: 0,
             address: "jean@restos.example".into(),
             association: "Restos du Cœur".into(),
             name: "Jean Ledoux".into(),
             added_by: UserId::new("@alice:localhost"),
             token: PersonalToken::new("token-jean".into()),
+            form_token: PersonalToken::new("form-jean".into()),
             unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");

@@ -132,6 +132,7 @@ mod tests {
             text: "Bonjour".into(),
             html: "<p>Bonjour</p>".into(),
             attachment: None,
+            printable: None,
             unsubscribe_url: None,
         };
         assert!(tx.queue_email(&room, &email, now).await.expect("queued"));

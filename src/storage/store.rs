@@ -63,9 +63,21 @@ impl Store {
         Ok(Self { pool })
     }
 
+    /// A transaction that takes the database's write lock only when it first writes: the one
+    /// for reading, and for writing where nothing is read before the first write.
     pub async fn begin(&self) -> Result<Transaction, StorageError> {
         Ok(Transaction {
             inner: self.pool.begin().await?,
+        })
+    }
+
+    /// A transaction that takes the write lock at once (`BEGIN IMMEDIATE`, waiting for it if
+    /// another connection holds it): for one that reads, then writes what it read, beside
+    /// other writers. A deferred one would fail there instead (SQLite cannot upgrade a read
+    /// made before another connection's commit). Not on a read-only store.
+    pub async fn begin_write(&self) -> Result<Transaction, StorageError> {
+        Ok(Transaction {
+            inner: self.pool.begin_with("BEGIN IMMEDIATE").await?,
         })
     }
 }

@@ -9,6 +9,7 @@
 //! few are served at once.
 
 mod pages;
+mod personal;
 mod unsubscribe;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::domain::{Language, RoomId, UserId};
 use crate::i18n::Texts;
+use crate::service::{Chat, LinkAnswer, Service, Unsubscribed};
 use crate::storage::Store;
 
 /// How long one request may take.
@@ -60,24 +62,41 @@ pub struct WebState {
     pub time_zone: Tz,
     pub room_names: RoomNames,
     pub member_names: MemberNames,
-    /// Unsubscribing someone from the e-mails (the page's one write, done by the service);
-    /// `None` when e-mail is off.
-    pub unsubscribe: Option<Unsubscribe>,
+    /// What the personal links write (unsubscribing, answering), done by the service: the
+    /// pages' own store only reads. `None` when e-mail is off.
+    pub personal: Option<Arc<dyn PersonalLinks>>,
 }
 
-/// The service's unsubscribe of a personal token: who it was, `None` for nobody's token.
-pub type Unsubscribe = Arc<
-    dyn Fn(
-            String,
-        ) -> std::pin::Pin<
-            Box<
-                dyn std::future::Future<
-                        Output = Result<Option<crate::service::Unsubscribed>, String>,
-                    > + Send,
-            >,
-        > + Send
-        + Sync,
->;
+type Writing<T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send>>;
+
+/// The writes of the personal links, each for a token as found in the path (`None`: nobody's).
+pub trait PersonalLinks: Send + Sync {
+    /// Nothing more is e-mailed to the token's person.
+    fn unsubscribe(&self, token: String) -> Writing<Option<Unsubscribed>>;
+    /// The answer a personal page's form sent (its body, URL-encoded).
+    fn answer(&self, token: String, form: String) -> Writing<Option<LinkAnswer>>;
+}
+
+impl<C: Chat + 'static> PersonalLinks for Arc<Service<C>> {
+    fn unsubscribe(&self, token: String) -> Writing<Option<Unsubscribed>> {
+        let service = self.clone();
+        Box::pin(async move {
+            Service::unsubscribe(&service, &token, Utc::now())
+                .await
+                .map_err(|error| error.to_string())
+        })
+    }
+
+    fn answer(&self, token: String, form: String) -> Writing<Option<LinkAnswer>> {
+        let service = self.clone();
+        Box::pin(async move {
+            service
+                .answer_by_link(&token, &form, Utc::now())
+                .await
+                .map_err(|error| error.to_string())
+        })
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -120,6 +139,7 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/reunions", get(meetings))
         .route("/{token}/reunions.ics", get(feed))
         .route("/{token}/comptes-rendus/{day}", get(minutes))
+        .route("/r/{token}", get(personal::show).post(personal::answer))
         .route(
             "/u/{token}",
             get(unsubscribe::ask).post(unsubscribe::confirm),
@@ -204,16 +224,25 @@ async fn open(state: &WebState, token: String) -> Result<RoomPage, Response> {
         return Err(not_found_response());
     };
     let language = room_language(state, &room).await?;
-    let name = match (state.room_names)(&room).filter(|name| !name.trim().is_empty()) {
-        Some(name) => name,
-        None => untitled(state, &room, language).await?,
-    };
+    let name = room_title(state, &room, language).await?;
     Ok(RoomPage {
         room,
         token,
         name,
         language,
     })
+}
+
+/// The room's name as its members see it, else a readable title.
+async fn room_title(
+    state: &WebState,
+    room: &RoomId,
+    language: Language,
+) -> Result<String, Response> {
+    match (state.room_names)(room).filter(|name| !name.trim().is_empty()) {
+        Some(name) => Ok(name),
+        None => untitled(state, room, language).await,
+    }
 }
 
 /// A readable title for a room without a name: its associations, or "Concertation".

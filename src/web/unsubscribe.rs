@@ -63,10 +63,10 @@ pub async fn ask(State(state): State<Arc<WebState>>, Path(token): Path<String>) 
 
 /// POST: done (again, if it was already: the room is told only the first time).
 pub async fn confirm(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
-    let Some(unsubscribe) = &state.unsubscribe else {
+    let Some(links) = &state.personal else {
         return not_found_response();
     };
-    match unsubscribe(token).await {
+    match links.unsubscribe(token).await {
         Ok(Some(done)) => {
             let text = state.texts.format(
                 done.language,

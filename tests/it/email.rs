@@ -14,18 +14,18 @@ use crate::helpers::{Bot, BotConfig, TestUser, ask, room_with_bot};
 use crate::smtp::SmtpServer;
 
 /// What a test reads of a received e-mail.
-struct Mail {
-    from: String,
-    to: String,
-    subject: String,
-    message_id: String,
-    text: String,
-    html: String,
-    calendar_type: String,
-    ics: String,
+pub(crate) struct Mail {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) subject: String,
+    pub(crate) message_id: String,
+    pub(crate) text: String,
+    pub(crate) html: String,
+    pub(crate) calendar_type: String,
+    pub(crate) ics: String,
 }
 
-fn read(raw: &[u8]) -> Mail {
+pub(crate) fn read(raw: &[u8]) -> Mail {
     let message = MessageParser::default().parse(raw).expect("a MIME message");
     let address = |list: Option<&mail_parser::Address<'_>>| {
         list.and_then(|list| list.first())
@@ -33,8 +33,8 @@ fn read(raw: &[u8]) -> Mail {
             .unwrap_or_default()
             .to_owned()
     };
-    let attachment = message.attachments().next().expect("an attachment");
-    let content_type = attachment.content_type().expect("its type");
+    let attachment = message.attachments().next();
+    let content_type = attachment.and_then(|attachment| attachment.content_type());
     Mail {
         from: address(message.from()),
         to: address(message.to()),
@@ -42,19 +42,25 @@ fn read(raw: &[u8]) -> Mail {
         message_id: message.message_id().unwrap_or_default().to_owned(),
         text: message.body_text(0).unwrap_or_default().into_owned(),
         html: message.body_html(0).unwrap_or_default().into_owned(),
-        calendar_type: format!(
-            "{}/{}; method={}",
-            content_type.ctype(),
-            content_type.subtype().unwrap_or_default(),
-            content_type.attribute("method").unwrap_or_default()
-        ),
-        ics: String::from_utf8(attachment.contents().to_vec()).expect("UTF-8 calendar"),
+        calendar_type: content_type
+            .map(|content_type| {
+                format!(
+                    "{}/{}; method={}",
+                    content_type.ctype(),
+                    content_type.subtype().unwrap_or_default(),
+                    content_type.attribute("method").unwrap_or_default()
+                )
+            })
+            .unwrap_or_default(),
+        ics: attachment
+            .map(|attachment| String::from_utf8_lossy(attachment.contents()).into_owned())
+            .unwrap_or_default(),
     }
 }
 
 /// Alice's room (encrypted or not) with a bot that sends e-mail through `smtp` (`extra`: more
 /// of its configuration), Alice representing `association` there.
-async fn mailing_room(
+pub(crate) async fn mailing_room(
     smtp: &SmtpServer,
     extra: String,
     encrypted: bool,
@@ -137,9 +143,10 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
     .expect("UTF-8");
     let (_, room_uid, room_sequence) = version(&room_ics);
 
-    // One e-mail per person, each with the room's version of the invitation.
-    let received = smtp.wait_for(2, "the two invitations").await;
-    let mails: Vec<Mail> = received.iter().map(|raw| read(raw)).collect();
+    // One e-mail per person, each with the room's version of the invitation (after the
+    // proposal's two).
+    let received = smtp.wait_for(4, "the two invitations").await;
+    let mails: Vec<Mail> = received[2..].iter().map(|raw| read(raw)).collect();
     let jean = mails
         .iter()
         .find(|mail| mail.to == "jean.ledoux@restos.example")
@@ -201,8 +208,8 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
         "!invité ajouter Mme Martin (ADSEA) martin@adsea77.example — jeunes migrants isolés",
     )
     .await;
-    let received = smtp.wait_for(4, "the invitation with its guest").await;
-    let to_guest = received[2..]
+    let received = smtp.wait_for(6, "the invitation with its guest").await;
+    let to_guest = received[4..]
         .iter()
         .map(|raw| read(raw))
         .find(|mail| mail.to == "martin@adsea77.example")
@@ -216,8 +223,8 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
 
     // An update: the same event, the next SEQUENCE, to Jean and the guest (Eve was removed).
     ask(&mut alice, &room, "!réunion lieu Salle paroissiale, Melun").await;
-    let received = smtp.wait_for(6, "the updated invitations").await;
-    let updates: Vec<Mail> = received[4..].iter().map(|raw| read(raw)).collect();
+    let received = smtp.wait_for(8, "the updated invitations").await;
+    let updates: Vec<Mail> = received[6..].iter().map(|raw| read(raw)).collect();
     let mut recipients: Vec<&str> = updates.iter().map(|mail| mail.to.as_str()).collect();
     recipients.sort_unstable();
     assert_eq!(
@@ -240,8 +247,8 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
 
     // The cancellation.
     ask(&mut alice, &room, "!réunion annuler").await;
-    let received = smtp.wait_for(8, "the cancellations").await;
-    for raw in &received[6..] {
+    let received = smtp.wait_for(10, "the cancellations").await;
+    for raw in &received[8..] {
         let cancel = read(raw);
         assert!(
             cancel.subject.starts_with("Annulée : "),
@@ -256,12 +263,12 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
         );
         assert_eq!(sequence, room_sequence + 3);
     }
-    assert_eq!(smtp.received().len(), 8, "each e-mail once");
+    assert_eq!(smtp.received().len(), 10, "each e-mail once");
 
     // What is kept about whom: Jean and the guest, not Eve (removed with her address). The
     // bot marks an e-mail sent once the server has answered: its log says when.
     let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
-    while bot.logs().matches("e-mail sent").count() < 8 {
+    while bot.logs().matches("e-mail sent").count() < 10 {
         assert!(tokio::time::Instant::now() < deadline, "{}", bot.logs());
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
@@ -275,8 +282,8 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
         "{kept}"
     );
     assert!(
-        lines[1].ends_with(",4,0"),
-        "four sent, none waiting: {kept}"
+        lines[1].ends_with(",5,0"),
+        "five sent (the proposal, four versions of the invitation), none waiting: {kept}"
     );
     assert!(
         lines[2].starts_with("guest,1,Mme Martin (ADSEA),2027-12-10")
@@ -312,6 +319,7 @@ async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_c
         "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
     )
     .await;
+    smtp.wait_for(1, "the proposal").await;
 
     // The provider is down: the room's answer does not wait for it.
     smtp.stop().await;
@@ -323,22 +331,22 @@ async fn an_email_queued_while_the_provider_is_down_arrives_once_even_across_a_c
         "the reply waited for SMTP: {:?}",
         asked.elapsed()
     );
-    assert!(smtp.received().is_empty());
+    assert_eq!(smtp.received().len(), 1);
 
     // The bot crashes with the e-mail queued and never accepted; the provider comes back.
     bot.crash().await;
     smtp.resume().await;
     bot.restart();
-    let received = smtp.wait_for(1, "the invitation, after the outage").await;
-    let first = read(&received[0]);
+    let received = smtp.wait_for(2, "the invitation, after the outage").await;
+    let first = read(&received[1]);
     assert_eq!(first.to, "marie@croix-rouge.example");
     assert_eq!(first.calendar_type, "text/calendar; method=REQUEST");
 
     // A later e-mail shows the first went once.
     ask(&mut alice, &room, "!réunion hôte Croix-Rouge").await;
-    let received = smtp.wait_for(2, "the update").await;
-    assert_eq!(received.len(), 2, "the invitation once, then its update");
-    let update = read(&received[1]);
+    let received = smtp.wait_for(3, "the update").await;
+    assert_eq!(received.len(), 3, "the invitation once, then its update");
+    let update = read(&received[2]);
     assert_ne!(update.message_id, first.message_id);
     assert!(
         update.text.contains("Accueil : Croix-Rouge"),
@@ -374,7 +382,7 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
     )
     .await;
     ask(&mut alice, &room, "!réunion clore 1").await;
-    let received = smtp.wait_for(2, "the invitations").await;
+    let received = smtp.wait_for(4, "the proposals and the invitations").await;
     let raw = received
         .iter()
         .find(|raw| read(raw).to == "jean@restos.example")
@@ -479,9 +487,9 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
 
     // The update goes to Marie only.
     ask(&mut alice, &room, "!réunion lieu Salle paroissiale, Melun").await;
-    let received = smtp.wait_for(3, "Marie's update").await;
-    assert_eq!(read(&received[2]).to, "marie@restos.example");
-    assert_eq!(smtp.received().len(), 3, "nothing more to Jean");
+    let received = smtp.wait_for(5, "Marie's update").await;
+    assert_eq!(read(&received[4]).to, "marie@restos.example");
+    assert_eq!(smtp.received().len(), 5, "nothing more to Jean");
     let told_count = alice
         .seen
         .iter()
@@ -524,7 +532,7 @@ async fn the_meeting_reminder_goes_by_email_too_once() {
     )
     .await;
     ask(&mut alice, &room, "!réunion clore 1").await;
-    smtp.wait_for(1, "the invitation").await;
+    smtp.wait_for(2, "the proposal and the invitation").await;
 
     let bot_id = bot.user_id.clone();
     alice
@@ -534,9 +542,9 @@ async fn the_meeting_reminder_goes_by_email_too_once() {
             move |m| m.sender == bot_id && !m.is_notice && m.body.contains("Réunion dans"),
         )
         .await;
-    let received = smtp.wait_for(2, "the reminder by e-mail").await;
+    let received = smtp.wait_for(3, "the reminder by e-mail").await;
     let reminder = MessageParser::default()
-        .parse(&received[1])
+        .parse(&received[2])
         .expect("a MIME message");
     let subject = reminder.subject().unwrap_or_default().to_owned();
     assert!(
@@ -548,5 +556,5 @@ async fn the_meeting_reminder_goes_by_email_too_once() {
     assert_eq!(reminder.attachments().count(), 0, "no .ics with a reminder");
     // Once: the clock passes again before the meeting.
     ask(&mut alice, &room, "!réunion").await;
-    assert_eq!(smtp.received().len(), 2, "{:?}", bot.logs());
+    assert_eq!(smtp.received().len(), 3, "{:?}", bot.logs());
 }

@@ -11,6 +11,7 @@ mod demo;
 mod email;
 mod encryption;
 mod invitations;
+mod links;
 mod meetings;
 mod operations;
 mod outage;

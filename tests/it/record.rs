@@ -170,7 +170,7 @@ async fn members_record_search_amend_revoke_and_get_the_minutes() {
 }
 
 /// The text `pdftotext` (Debian's poppler-utils) reads out of a PDF.
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("pv.pdf");
     std::fs::write(&path, pdf).expect("write the PDF");

@@ -10,6 +10,7 @@ mod delivery;
 mod due;
 mod email;
 mod guests;
+mod links;
 mod meetings;
 mod minutes;
 mod polls;

@@ -1,0 +1,7 @@
+-- The personal page's forms carry this second secret (against cross-site requests), tied to
+-- the person's link token: renewed with it, gone with the address. 128 random bits, in hex.
+ALTER TABLE email_people ADD COLUMN form_token TEXT NOT NULL DEFAULT '';
+UPDATE email_people SET form_token = lower(hex(randomblob(16)));
+-- An e-mail's PDF (the adopted procès-verbal) is printed by the e-mail sender, off the
+-- command's transaction, from this document (JSON, as the room's outbox keeps it).
+ALTER TABLE email_outbox ADD COLUMN attachment_printable TEXT;

@@ -1,0 +1,362 @@
+//! The personal link of someone known by e-mail: their answers count for their association in
+//! `!réunion votes` and a poll's results, the latest replaces the earlier one, and a form with
+//! the wrong token, after the close, or with a renewed or revoked link is refused.
+
+use super::*;
+use crate::domain::email::EmailPerson;
+use crate::service::{LinkAnswer, LinkOutcome};
+
+const ROOM: &str = "!room";
+const NOW: &str = "2026-11-29T18:00:05Z";
+/// Commands after the answers (an answer counts when given before the count).
+const LATER: &str = "2026-11-29T18:01:00Z";
+
+async fn person(bot: &TestBot) -> EmailPerson {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let people = tx.email_people(&RoomId::new(ROOM)).await.expect("people");
+    people.into_iter().next().expect("one person")
+}
+
+async fn proposal_ballot(bot: &TestBot) -> i64 {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let proposal = tx.open_proposal(&RoomId::new(ROOM)).await.expect("query");
+    proposal.expect("an open proposal").ballot.get()
+}
+
+async fn poll_ballot(bot: &TestBot) -> i64 {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let poll = tx.poll(&RoomId::new(ROOM), 1).await.expect("query");
+    poll.expect("poll 1").ballot.get()
+}
+
+async fn answer(bot: &TestBot, token: &str, form: &str) -> Option<LinkOutcome> {
+    bot.service
+        .answer_by_link(token, form, at(NOW))
+        .await
+        .expect("answered")
+        .map(|LinkAnswer { outcome, .. }| outcome)
+}
+
+async fn subjects(bot: &TestBot) -> Vec<(String, String)> {
+    bot.store
+        .pending_emails()
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|(email, _)| (email.subject, email.text))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_personal_link_answer_counts_for_the_association_and_the_latest_replaces_the_earlier() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@moderator:localhost",
+                "$add",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+            (
+                "@alice:localhost",
+                "$propose",
+                "!réunion proposer 10/12 14h ; 17/12 14h",
+            ),
+        ],
+    )
+    .await;
+    let marie = person(&bot).await;
+    let token = marie.token.as_str().to_owned();
+    let form = marie.form_token.as_str().to_owned();
+    let ballot = proposal_ballot(&bot).await;
+
+    // The proposal went to her by e-mail, with her own link.
+    let link = format!("https://concertation.example.org/r/{token}");
+    let emails = subjects(&bot).await;
+    assert!(
+        emails
+            .iter()
+            .any(|(subject, text)| subject.contains("Dates proposées") && text.contains(&link)),
+        "{emails:?}"
+    );
+
+    assert_eq!(
+        answer(
+            &bot,
+            &token,
+            &format!("ballot={ballot}&form={form}&option=2")
+        )
+        .await,
+        Some(LinkOutcome::Saved)
+    );
+    bot.on_message(
+        &at_time("@alice:localhost", "$v1", "!réunion votes", LATER),
+        at(LATER),
+    )
+    .await;
+    let votes = reply_to(&bot, "$v1");
+    let best = votes.split("\n- ").nth(1).unwrap_or_default();
+    assert!(
+        best.contains("17 décembre") && best.contains(r"Marie Curie \(par courriel\)"),
+        "{votes}"
+    );
+
+    // Her latest form is her whole answer: date 1 now, not date 2.
+    assert_eq!(
+        answer(
+            &bot,
+            &token,
+            &format!("ballot={ballot}&form={form}&option=1")
+        )
+        .await,
+        Some(LinkOutcome::Saved)
+    );
+    let mut tx = bot.store.begin().await.expect("begin");
+    let answers = tx
+        .answers(crate::domain::BallotId::new(ballot))
+        .await
+        .expect("answers");
+    drop(tx);
+    let hers: Vec<_> = answers
+        .iter()
+        .filter(|answer| answer.voter == marie.voter())
+        .map(|answer| answer.option)
+        .collect();
+    assert_eq!(hers, vec![Some(1)]);
+
+    // Refused: another form token, none at all, a ballot that is not open.
+    assert_eq!(
+        answer(
+            &bot,
+            &token,
+            &format!("ballot={ballot}&form=forged&option=1")
+        )
+        .await,
+        Some(LinkOutcome::StaleForm)
+    );
+    assert_eq!(
+        answer(&bot, &token, &format!("ballot={ballot}&option=1")).await,
+        Some(LinkOutcome::StaleForm)
+    );
+    assert_eq!(
+        answer(&bot, &token, &format!("ballot=999&form={form}&option=1")).await,
+        Some(LinkOutcome::Closed)
+    );
+    assert_eq!(
+        answer(&bot, "not-a-token", &format!("ballot={ballot}&form={form}")).await,
+        None
+    );
+
+    // Counted for Croix-Rouge: with Alice on date 1, both associations are there.
+    let presented = proposal_event(&bot, ballot).await;
+    bot.handle(
+        Incoming::Reaction(reaction("$r1", "@alice:localhost", &presented, "1️⃣")),
+        at(LATER),
+    )
+    .await;
+    bot.on_message(
+        &at_time("@alice:localhost", "$v2", "!réunion votes", LATER),
+        at(LATER),
+    )
+    .await;
+    let votes = reply_to(&bot, "$v2");
+    assert!(votes.contains("toutes les associations"), "{votes}");
+
+    // Closed: answering afterwards is refused.
+    bot.on_message(
+        &at_time("@alice:localhost", "$close", "!réunion clore 1", LATER),
+        at(LATER),
+    )
+    .await;
+    assert_eq!(
+        answer(
+            &bot,
+            &token,
+            &format!("ballot={ballot}&form={form}&option=2")
+        )
+        .await,
+        Some(LinkOutcome::Closed)
+    );
+}
+
+/// The event id of the proposal's message, once sent.
+async fn proposal_event(bot: &TestBot, ballot: i64) -> String {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let ballot = tx
+        .ballot(crate::domain::BallotId::new(ballot))
+        .await
+        .expect("ballot");
+    ballot
+        .event_id
+        .expect("the proposal was sent")
+        .as_str()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_poll_takes_one_choice_by_link_shows_it_in_the_results_and_its_result_is_emailed() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@moderator:localhost",
+                "$add",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+            (
+                "@alice:localhost",
+                "$poll",
+                "!sondage Signons-nous la lettre ? | oui | non",
+            ),
+        ],
+    )
+    .await;
+    let marie = person(&bot).await;
+    let (token, form) = (marie.token.as_str(), marie.form_token.as_str());
+    let ballot = poll_ballot(&bot).await;
+    assert!(
+        subjects(&bot)
+            .await
+            .iter()
+            .any(|(subject, text)| subject.contains("Sondage n° 1")
+                && text.contains("Signons-nous la lettre ?")
+                && text.contains(&format!("/r/{token}"))),
+        "{:?}",
+        subjects(&bot).await
+    );
+    assert_eq!(
+        answer(&bot, token, &format!("ballot={ballot}&form={form}")).await,
+        Some(LinkOutcome::Invalid(
+            crate::domain::personal::FormError::OneChoice
+        ))
+    );
+    assert_eq!(
+        answer(
+            &bot,
+            token,
+            &format!("ballot={ballot}&form={form}&option=2")
+        )
+        .await,
+        Some(LinkOutcome::Saved)
+    );
+    bot.on_message(
+        &at_time("@bob:localhost", "$res", "!sondage résultats", LATER),
+        at(LATER),
+    )
+    .await;
+    let results = reply_to(&bot, "$res");
+    assert!(
+        results.contains(r"Marie Curie \(par courriel\)"),
+        "{results}"
+    );
+
+    bot.on_message(
+        &at_time("@alice:localhost", "$close", "!sondage clore 1", LATER),
+        at(LATER),
+    )
+    .await;
+    assert_eq!(
+        answer(
+            &bot,
+            token,
+            &format!("ballot={ballot}&form={form}&option=1")
+        )
+        .await,
+        Some(LinkOutcome::Closed)
+    );
+    let emails = subjects(&bot).await;
+    let result = emails
+        .iter()
+        .find(|(subject, _)| subject.contains("Résultat du sondage n° 1"))
+        .map(|(_, text)| text.clone())
+        .unwrap_or_default();
+    assert!(result.contains("non : 1 voix"), "{emails:?}");
+}
+
+#[tokio::test]
+async fn a_renewed_link_opens_nothing_with_the_old_token_and_a_removal_revokes_the_new_one() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@moderator:localhost",
+                "$add",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+            ("@alice:localhost", "$poll", "!sondage Signons-nous ?"),
+        ],
+    )
+    .await;
+    let before = person(&bot).await;
+    let ballot = poll_ballot(&bot).await;
+    let old = format!(
+        "ballot={ballot}&form={}&option=1",
+        before.form_token.as_str()
+    );
+    assert_eq!(
+        answer(&bot, before.token.as_str(), &old).await,
+        Some(LinkOutcome::Saved)
+    );
+    run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$refused", "!email new-link 1"),
+            ("@moderator:localhost", "$renew", "!courriel nouveau-lien 1"),
+            ("@moderator:localhost", "$missing", "!email new-link 4"),
+        ],
+    )
+    .await;
+    assert!(reply_to(&bot, "$refused").contains("modérateur"));
+    let renewed = reply_to(&bot, "$renew");
+    assert!(
+        renewed.contains("Marie Curie") && renewed.contains("l'ancien ne marche plus"),
+        "{renewed}"
+    );
+    assert!(reply_to(&bot, "$missing").contains("pas de n° 4"));
+    let after = person(&bot).await;
+    assert_ne!(after.token, before.token);
+    assert_ne!(after.form_token, before.form_token);
+    assert_eq!(answer(&bot, before.token.as_str(), &old).await, None);
+    let new_form = format!(
+        "ballot={ballot}&form={}&option=2",
+        after.form_token.as_str()
+    );
+    assert_eq!(
+        answer(&bot, after.token.as_str(), &new_form).await,
+        Some(LinkOutcome::Saved)
+    );
+    let link = format!("/r/{}", after.token.as_str());
+    assert!(
+        subjects(&bot)
+            .await
+            .iter()
+            .any(|(subject, text)| subject.contains("nouveau lien") && text.contains(&link)),
+        "{:?}",
+        subjects(&bot).await
+    );
+
+    // Removed: the link opens nothing, and her answer to the open poll is withdrawn.
+    bot.on_message(
+        &at_time(
+            "@moderator:localhost",
+            "$remove",
+            "!courriel retirer 1",
+            LATER,
+        ),
+        at(LATER),
+    )
+    .await;
+    assert_eq!(answer(&bot, after.token.as_str(), &new_form).await, None);
+    let mut tx = bot.store.begin().await.expect("begin");
+    let answers = tx
+        .answers(crate::domain::BallotId::new(ballot))
+        .await
+        .expect("answers");
+    assert!(answers.is_empty(), "{answers:?}");
+}

@@ -1,0 +1,186 @@
+//! `/r/<personal token>`: the page of someone known by e-mail, where they answer the room's
+//! open date proposal (a checkbox per date) and its open polls (one choice each) without an
+//! account and without JavaScript. GET shows it; each question is a POST form carrying the
+//! person's form token (tied to their link, renewed with it), taken by the service
+//! ([`crate::service::Service::answer_by_link`]), then back here (303) with "saved". No
+//! cookie. A wrong or revoked token gets the plain 404 of every unknown path.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use maud::{DOCTYPE, Markup, html};
+
+use super::{WebState, html as page, not_found_response, room_language, room_title, server_error};
+use crate::domain::Language;
+use crate::domain::email::find_by_token;
+use crate::domain::meeting::format_date_time;
+use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
+use crate::service::{LinkOutcome, OpenQuestion, open_questions};
+
+#[derive(serde::Deserialize)]
+pub struct Shown {
+    saved: Option<String>,
+}
+
+/// GET: the open questions, each with the person's current answer.
+pub async fn show(
+    State(state): State<Arc<WebState>>,
+    Path(token): Path<String>,
+    Query(shown): Query<Shown>,
+) -> Response {
+    match render(&state, &token, shown.saved.is_some()).await {
+        Ok(Some(markup)) => page(markup),
+        Ok(None) => not_found_response(),
+        Err(response) => response,
+    }
+}
+
+async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Markup>, Response> {
+    let tokens = state.store.email_tokens().await.map_err(server_error)?;
+    let ids = tokens.into_iter().map(|(id, _, known)| (id, known));
+    let Some(id) = find_by_token(ids, token) else {
+        return Ok(None);
+    };
+    let mut tx = state.store.begin().await.map_err(server_error)?;
+    let Some((room, person)) = tx.email_person(id).await.map_err(server_error)? else {
+        return Ok(None);
+    };
+    let now = Utc::now();
+    let questions = open_questions(&mut tx, &room, &person.voter(), now)
+        .await
+        .map_err(server_error)?;
+    drop(tx);
+    let language = room_language(state, &room).await?;
+    let group = room_title(state, &room, language).await?;
+    let text = |id: &str| state.texts.get(language, id);
+    let title = state
+        .texts
+        .format(language, "web-personal-title", &[("group", group.into())]);
+    let form_token = person.form_token.as_str();
+    let when = |at| format_date_time(at, state.time_zone, language);
+    let body = html! {
+        p { (state.texts.format(language, "web-personal-hello", &[
+            ("name", person.name.clone().into()),
+            ("association", person.association.clone().into()),
+        ])) }
+        @if saved {
+            p role="status" { strong { (text("web-personal-saved")) } }
+        }
+        @if questions.is_empty() {
+            p { (text("web-personal-nothing")) }
+        }
+        @for question in &questions {
+            @match question {
+                OpenQuestion::Dates { ballot, dates, chosen, answered } => {
+                    section aria-labelledby={ "q" (ballot) } {
+                        h2 id={ "q" (ballot) } { (text("web-personal-dates-title")) }
+                        form method="post" {
+                            input type="hidden" name=(BALLOT_FIELD) value=(ballot);
+                            input type="hidden" name=(FORM_TOKEN_FIELD) value=(form_token);
+                            fieldset {
+                                legend { (text("web-personal-dates-legend")) }
+                                @for (index, date) in dates.iter().enumerate() {
+                                    @let number = index + 1;
+                                    @let id = format!("b{ballot}o{number}");
+                                    div {
+                                        input type="checkbox" id=(id) name=(OPTION_FIELD) value=(number) checked[chosen.contains(&number)];
+                                        " "
+                                        label for=(id) { (when(*date)) }
+                                    }
+                                }
+                            }
+                            @if *answered && chosen.is_empty() {
+                                p.meta { (text("web-personal-dates-none")) }
+                            }
+                            button type="submit" { (text("web-personal-dates-button")) }
+                        }
+                    }
+                }
+                OpenQuestion::Poll { ballot, number, question, options, chosen, closes_at } => {
+                    section aria-labelledby={ "q" (ballot) } {
+                        h2 id={ "q" (ballot) } {
+                            (state.texts.format(language, "web-personal-poll-title", &[("number", (*number).into())]))
+                        }
+                        form method="post" {
+                            input type="hidden" name=(BALLOT_FIELD) value=(ballot);
+                            input type="hidden" name=(FORM_TOKEN_FIELD) value=(form_token);
+                            fieldset {
+                                legend { (question) }
+                                @for (index, option) in options.iter().enumerate() {
+                                    @let choice = index + 1;
+                                    @let id = format!("b{ballot}o{choice}");
+                                    div {
+                                        input type="radio" id=(id) name=(OPTION_FIELD) value=(choice) required checked[*chosen == Some(choice)];
+                                        " "
+                                        label for=(id) { (option) }
+                                    }
+                                }
+                            }
+                            @if let Some(deadline) = closes_at {
+                                p.meta { (state.texts.format(language, "web-personal-poll-deadline", &[("date", when(*deadline).into())])) }
+                            }
+                            button type="submit" { (text("web-personal-poll-button")) }
+                        }
+                    }
+                }
+            }
+        }
+        p.meta { a href={ "/u/" (token) } { (text("web-personal-unsubscribe")) } }
+    };
+    Ok(Some(simple(language, &title, body)))
+}
+
+/// The page's frame, without the group page's menu (this page opens nothing else).
+fn simple(language: Language, title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(language.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (title) }
+                link rel="stylesheet" href="/style.css";
+            }
+            body { main { h1 { (title) } (body) } }
+        }
+    }
+}
+
+/// POST: one question's answer, taken by the service.
+pub async fn answer(
+    State(state): State<Arc<WebState>>,
+    Path(token): Path<String>,
+    form: String,
+) -> Response {
+    let Some(links) = &state.personal else {
+        return not_found_response();
+    };
+    let answered = match links.answer(token.clone(), form).await {
+        Ok(Some(answered)) => answered,
+        Ok(None) => return not_found_response(),
+        Err(error) => return server_error(error),
+    };
+    let language = answered.language;
+    let (status, id) = match answered.outcome {
+        LinkOutcome::Saved => {
+            return (
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, format!("/r/{token}?saved=1"))],
+            )
+                .into_response();
+        }
+        LinkOutcome::StaleForm => (StatusCode::FORBIDDEN, "web-personal-stale"),
+        LinkOutcome::Closed => (StatusCode::CONFLICT, "web-personal-closed"),
+        LinkOutcome::Invalid(_) => (StatusCode::BAD_REQUEST, "web-personal-invalid"),
+    };
+    let title = state.texts.get(language, "web-personal-refused-title");
+    let body = html! {
+        p { (state.texts.get(language, id)) }
+        p { a href={ "/r/" (token) } { (state.texts.get(language, "web-personal-back")) } }
+    };
+    (status, page(simple(language, &title, body))).into_response()
+}
