@@ -226,7 +226,7 @@ impl<C: Chat> Service<C> {
             ) => Err(error),
             _ => return Ok(()),
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let Some((meeting_id, item)) = tx.item_added_by(&edit.original).await? else {
             return Ok(());
         };

@@ -22,7 +22,7 @@ impl<C: Chat> Service<C> {
         if !may_answer(&reaction.key) {
             return Ok(());
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let Some(ballot) = tx.open_ballot_presented_by(&reaction.target).await? else {
             return Ok(());
         };
@@ -69,7 +69,7 @@ impl<C: Chat> Service<C> {
                 )
                 .chain(&relations.undecryptable)
                 .collect();
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.store.begin_write().await?;
             let mut added = 0;
             for reaction in &relations.reactions {
                 if record_reaction(&mut tx, &ballot, reaction).await? {

@@ -56,7 +56,7 @@ impl<C: Chat> Service<C> {
         day_end: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let planned = tx.planned_meetings(room).await?;
         // Done already (another pass got there first): nothing to do.
         if !planned.iter().any(|other| other.id == meeting.id) {

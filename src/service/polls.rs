@@ -235,7 +235,7 @@ impl<C: Chat> Service<C> {
         &self,
         response: &IncomingPollResponse,
     ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let Some(ballot) = tx.open_ballot_presented_by(&response.poll).await? else {
             return Ok(());
         };
@@ -261,7 +261,7 @@ impl<C: Chat> Service<C> {
                 next_due = earliest(next_due, deadline);
                 continue;
             }
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.store.begin_write().await?;
             // Another pass closed it already: nothing to do.
             if tx.ballot(poll.ballot).await?.closed_at.is_some() {
                 continue;

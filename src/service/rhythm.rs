@@ -102,7 +102,7 @@ impl<C: Chat> Service<C> {
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, ServiceError> {
         let time_zone = self.settings.time_zone;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let Some(last) = tx.meeting_between(room, now, now, true).await? else {
             return Ok(None);
         };

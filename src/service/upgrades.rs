@@ -29,7 +29,7 @@ impl<C: Chat> Service<C> {
         new: &RoomId,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         if tx.replacement_of(old).await?.is_some() {
             return Ok(());
         }
