@@ -1,6 +1,6 @@
 //! What the bot does by itself, without Matrix: commands through the grammar, the service and
-//! SQLite (a real database file), tallies with 1 000 voters, and the procès-verbal's PDF of a
-//! 20-item meeting.
+//! SQLite (a real database file), tallies with 1 000 voters, the procès-verbal's PDF of a
+//! 20-item meeting, and the personal page of someone known by e-mail with ten open ballots.
 //!
 //! `cargo bench --bench in_process` (criterion; its report is in `target/criterion`).
 
@@ -317,5 +317,124 @@ fn minutes_pdf(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tallies, commands, minutes_pdf);
+/// Ballots open at once in the room of the personal page's benchmark: the date proposal and
+/// nine polls.
+const OPEN_BALLOTS: usize = 10;
+/// Voters who answered each of them already.
+const PAGE_VOTERS: usize = 200;
+
+/// The personal page (`GET /r/<token>`) of someone known by e-mail, in a room with ten open
+/// ballots (a proposal of ten dates, nine polls of four options) that 200 people answered:
+/// served by the web's router in process, from the token's look-up to the rendered HTML.
+fn personal_page(c: &mut Criterion) {
+    use concerto::domain::email::{EmailPerson, PersonalToken};
+    use tower::ServiceExt;
+
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let database = dir.path().join("concerto.sqlite3");
+    let room = RoomId::new("!links:example.org");
+    let token = "7".repeat(64);
+    let router = runtime.block_on(async {
+        let store = Store::open(&database).await.expect("database");
+        let service = Service::new(
+            store.clone(),
+            Texts::new().expect("texts"),
+            Arc::new(QuietRoom),
+            settings(),
+            Wakeups::default(),
+            Utc::now(),
+        );
+        let mut n = 0;
+        let mut say = async |body: String| {
+            n += 1;
+            let message = Incoming::Message(IncomingMessage {
+                room: room.clone(),
+                event_id: EventId::new(format!("$links{n}")),
+                sender: voter(n % 8),
+                body,
+                sent_at: Utc::now(),
+                thread: None,
+            });
+            service.handle(&message, Utc::now()).await.expect("handled");
+        };
+        let dates: Vec<String> = (1..=10).map(|day| format!("{day}/12/2030 14h")).collect();
+        say(format!("!réunion proposer {}", dates.join(" ; "))).await;
+        for number in 1..OPEN_BALLOTS {
+            say(format!(
+                "!sondage Position {number} : signons-nous la lettre commune au Préfet ? | oui | non | pas encore | abstention"
+            ))
+            .await;
+        }
+        let mut tx = store.begin().await.expect("begin");
+        let person = EmailPerson {
+            id: 0,
+            number: 0,
+            address: "jean.ledoux@restosducoeur.example".into(),
+            association: ASSOCIATIONS[0].into(),
+            name: "Jean Ledoux".into(),
+            added_by: voter(0),
+            token: PersonalToken::new(token.clone()),
+            form_token: PersonalToken::new("f".repeat(32)),
+            unsubscribed: false,
+        };
+        tx.add_email_person(&room, &person, Utc::now())
+            .await
+            .expect("a person known by e-mail");
+        let ballots: Vec<BallotId> = store
+            .open_ballots()
+            .await
+            .expect("ballots")
+            .into_iter()
+            .map(|ballot| ballot.id)
+            .collect();
+        assert_eq!(ballots.len(), OPEN_BALLOTS);
+        for (index, ballot) in ballots.iter().enumerate() {
+            for n in 0..PAGE_VOTERS {
+                let answer = Answer {
+                    event_id: EventId::new(format!("$page{index}-{n}")),
+                    voter: voter(n),
+                    option: Some(1 + n % 4),
+                    channel: Channel::Reaction,
+                    answered_at: Utc::now() - Duration::minutes(1),
+                };
+                tx.record_answer(*ballot, &answer).await.expect("answer");
+            }
+        }
+        tx.commit().await.expect("commit");
+        let state = concerto::web::WebState {
+            store: Store::open_read_only(&database).await.expect("read-only"),
+            texts: Arc::new(Texts::new().expect("texts")),
+            default_language: Language::Fr,
+            time_zone: chrono_tz::Europe::Paris,
+            room_names: Arc::new(|_| Some("Concertation 77".to_owned())),
+            member_names: Arc::new(|_| Box::pin(async { HashMap::new() })),
+            personal: None,
+        };
+        concerto::web::router(Arc::new(state))
+    });
+    let path = format!("/r/{token}");
+    c.bench_function("personal page, 10 open ballots (GET /r/<token>)", |b| {
+        b.to_async(&runtime).iter(|| {
+            let request = axum::http::Request::get(path.as_str())
+                .body(axum::body::Body::empty())
+                .expect("a request");
+            let router = router.clone();
+            async move {
+                let response = router.oneshot(request).await.expect("served");
+                assert_eq!(response.status(), 200);
+                let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+                    .await
+                    .expect("the page");
+                assert_eq!(
+                    body.windows(12).filter(|w| w == b"<form method").count(),
+                    OPEN_BALLOTS
+                );
+                body
+            }
+        })
+    });
+}
+
+criterion_group!(benches, tallies, commands, minutes_pdf, personal_page);
 criterion_main!(benches);

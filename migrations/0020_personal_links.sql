@@ -5,3 +5,8 @@ UPDATE email_people SET form_token = lower(hex(randomblob(16)));
 -- An e-mail's PDF (the adopted procès-verbal) is printed by the e-mail sender, off the
 -- command's transaction, from this document (JSON, as the room's outbox keeps it).
 ALTER TABLE email_outbox ADD COLUMN attachment_printable TEXT;
+-- A guest with an address gets a link token too, for the unsubscribe link of their e-mails
+-- (unsubscribing deletes the address; the token stays, so that the link still answers).
+ALTER TABLE guests ADD COLUMN token TEXT;
+UPDATE guests SET token = lower(hex(randomblob(32))) WHERE email IS NOT NULL;
+CREATE UNIQUE INDEX guests_by_token ON guests (token) WHERE token IS NOT NULL;

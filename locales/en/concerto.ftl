@@ -627,6 +627,7 @@ example-email-new-link = !email new-link 1
 email-new-link-done = New personal link for { $name } ({ $association }, no. { $number }): the old one no longer works, the new one is sent to them by e-mail.
 email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
 email-not-configured = Sending e-mail is not configured for this bot yet (the `[email]` section of its configuration): nothing goes out until it is.
+email-guest-unsubscribed = The guest { $name } unsubscribed from the e-mails: their address is deleted, nothing more will be sent to them.
 email-unsubscribed = { $name } ({ $association }) unsubscribed: no more e-mail will be sent to them. To remove them from the list: `!email remove { $number }`.
 email-missing-name = The person's name is missing after "{ $association }". Example: `!email add jean.ledoux@example.org { $association } Jean Ledoux`
 email-duplicate = This address is already on the list: number { $number }, { $name } ({ $association }, { $address }).

@@ -636,6 +636,7 @@ example-email-new-link = !courriel nouveau-lien 1
 email-new-link-done = Nouveau lien personnel pour { $name } ({ $association }, n° { $number }) : l'ancien ne marche plus, le nouveau lui est envoyé par courriel.
 email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
 email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce bot (section `[email]` de sa configuration) : rien ne partira avant.
+email-guest-unsubscribed = L'invité(e) { $name } s'est désinscrit(e) des courriels : son adresse est effacée, plus rien ne lui sera envoyé.
 email-unsubscribed = { $name } ({ $association }) s'est désinscrit(e) : plus aucun courriel ne lui sera envoyé. Pour le retirer de la liste : `!courriel retirer { $number }`.
 email-missing-name = Il manque le nom de la personne après « { $association } ». Exemple : `!courriel ajouter jean.ledoux@exemple.fr { $association } Jean Ledoux`
 email-duplicate = Cette adresse est déjà dans la liste : n° { $number }, { $name } ({ $association }, { $address }).

@@ -109,6 +109,15 @@ pub struct Attachment {
     pub data: Vec<u8>,
 }
 
+/// Whose an unsubscribe link is, by their row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subscriber {
+    /// A person known by e-mail.
+    Person(i64),
+    /// A meeting's guest who gave an address.
+    Guest(i64),
+}
+
 /// Whom an e-mail goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recipient {

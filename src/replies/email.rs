@@ -52,6 +52,14 @@ pub fn email_voter_name(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-voter-name", &[("name", person.name.clone().into())])
 }
 
+/// The room is told, once, that a meeting's guest unsubscribed (their address is deleted).
+pub fn guest_unsubscribed(wording: &Wording<'_>, name: &str) -> String {
+    wording.format(
+        "email-guest-unsubscribed",
+        &[("name", escape_markdown(name).into())],
+    )
+}
+
 /// The room is told, once, that someone unsubscribed.
 pub fn email_unsubscribed(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-unsubscribed", &person_arguments(person))

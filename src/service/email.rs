@@ -12,7 +12,8 @@ use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
 use crate::domain::email::{
-    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, find_by_token, split_association,
+    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber, find_by_token,
+    split_association,
 };
 use crate::domain::meeting::format_day_in_words;
 use crate::domain::messages::NewMessage;
@@ -224,7 +225,8 @@ impl<C: Chat> Service<C> {
                     meeting: meeting.id,
                     number: guest.number,
                 };
-                (to, guest.name, None)
+                let unsubscribe = guest.token.as_ref().and_then(|token| self.link("u", token));
+                (to, guest.name, unsubscribe)
             });
         let recipients: Vec<(Recipient, String, Option<String>)> = people.chain(guests).collect();
         for (to, name, unsubscribe_url) in recipients {
@@ -268,21 +270,21 @@ impl<C: Chat> Service<C> {
     }
 
     fn addressee(&self, person: &EmailPerson) -> Addressee {
-        let link = |path: &str| {
-            self.settings.web_url.as_ref().map(|base| {
-                format!(
-                    "{}/{path}/{}",
-                    base.trim_end_matches('/'),
-                    person.token.as_str()
-                )
-            })
-        };
         Addressee {
             to: Recipient::Person(person.number),
             name: person.name.clone(),
-            link: link("r"),
-            unsubscribe: link("u"),
+            link: self.link("r", &person.token),
+            unsubscribe: self.link("u", &person.token),
         }
+    }
+
+    /// A personal link on the group's page server (`r`: the answer page, `u`: unsubscribing);
+    /// `None` without `[web]`.
+    fn link(&self, path: &str, token: &PersonalToken) -> Option<String> {
+        self.settings
+            .web_url
+            .as_ref()
+            .map(|base| format!("{}/{path}/{}", base.trim_end_matches('/'), token.as_str()))
     }
 
     /// An e-mail to each of the room's people known by e-mail (not to guests: they hear only
@@ -420,30 +422,44 @@ impl<C: Chat> Service<C> {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Unsubscribed>, ServiceError> {
-        let tokens = self.store.email_tokens().await?;
-        let ids = tokens.into_iter().map(|(id, _, known)| (id, known));
-        let Some(id) = find_by_token(ids, token) else {
+        let tokens = self.store.unsubscribe_tokens().await?;
+        let holders = tokens.into_iter().map(|(holder, _, known)| (holder, known));
+        let Some(holder) = find_by_token(holders, token) else {
             return Ok(None);
         };
         let mut tx = self.store.begin_write().await?;
-        let Some((room, person, news)) = tx.unsubscribe(id, now).await? else {
-            return Ok(None);
+        let (room, person, news) = match holder {
+            Subscriber::Person(id) => match tx.unsubscribe(id, now).await? {
+                Some((room, person, news)) => (room, Ok(person), news),
+                None => return Ok(None),
+            },
+            Subscriber::Guest(id) => match tx.unsubscribe_guest(id).await? {
+                Some((room, name, news)) => (room, Err(name), news),
+                None => return Ok(None),
+            },
         };
         let language = self.room_language(&mut tx, &room).await?;
+        let wording = self.wording(language);
+        let (name, notice) = match person {
+            Ok(person) => {
+                let notice = replies::email_unsubscribed(&wording, &person);
+                (person.name, notice)
+            }
+            Err(guest) => {
+                let notice = replies::guest_unsubscribed(&wording, &guest);
+                (guest, notice)
+            }
+        };
         if news {
-            let notice = replies::email_unsubscribed(&self.wording(language), &person);
             tx.queue_message(NewMessage::notice(&room, None, notice), now)
                 .await?;
         }
         tx.commit().await?;
         if news {
-            tracing::info!(%room, person = person.number, "unsubscribed from e-mail");
+            tracing::info!(%room, ?holder, "unsubscribed from e-mail");
             self.wakeups.queued();
         }
-        Ok(Some(Unsubscribed {
-            language,
-            name: person.name,
-        }))
+        Ok(Some(Unsubscribed { language, name }))
     }
 }
 

@@ -5,6 +5,7 @@
 use super::reading::day_bounds;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
+use crate::domain::email::PersonalToken;
 use crate::domain::guest::Guest;
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
@@ -40,12 +41,18 @@ impl<C: Chat> Service<C> {
                 }
             }
         };
+        // A link token for the unsubscribe link of their e-mails, if they will get any.
+        let token = match email {
+            Some(_) => Some(PersonalToken::new(super::web::new_token()?)),
+            None => None,
+        };
         let mut guest = Guest {
             number: 0,
             name,
             email,
             topic,
             added_by: request.sender().clone(),
+            token,
         };
         guest.number = request.tx.add_guest(meeting.id, &guest, request.at).await?;
         // Calendars that have the invitation get its new description.

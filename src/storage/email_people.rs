@@ -5,7 +5,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::{EmailPerson, PersonalToken};
+use crate::domain::email::{EmailPerson, PersonalToken, Subscriber};
 use crate::domain::{RoomId, UserId};
 
 impl Transaction {
@@ -184,6 +184,40 @@ impl super::Store {
             .map(|row| {
                 Ok((
                     row.try_get("id")?,
+                    RoomId::new(row.try_get::<String, _>("room_id")?),
+                    row.try_get("token")?,
+                ))
+            })
+            .collect()
+    }
+}
+
+impl super::Store {
+    /// Every token an unsubscribe link may carry, with whose it is and their room: the
+    /// people known by e-mail, and the guests who gave an address (even once it is deleted,
+    /// so that their link still answers). Compared in constant time, like [`Self::email_tokens`].
+    pub async fn unsubscribe_tokens(
+        &self,
+    ) -> Result<Vec<(Subscriber, RoomId, String)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT 'person' AS kind, id, room_id, token FROM email_people
+             UNION ALL
+             SELECT 'guest', g.id, m.room_id, g.token FROM guests g
+                  JOIN meetings m ON m.id = g.meeting_id
+             WHERE g.token IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let kind: String = row.try_get("kind")?;
+                let id = row.try_get("id")?;
+                Ok((
+                    if kind == "guest" {
+                        Subscriber::Guest(id)
+                    } else {
+                        Subscriber::Person(id)
+                    },
                     RoomId::new(row.try_get::<String, _>("room_id")?),
                     row.try_get("token")?,
                 ))

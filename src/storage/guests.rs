@@ -4,8 +4,9 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
+use crate::domain::email::PersonalToken;
 use crate::domain::guest::Guest;
-use crate::domain::{MeetingId, UserId};
+use crate::domain::{MeetingId, RoomId, UserId};
 
 impl Transaction {
     /// Adds a guest to a meeting's list; returns their number in it.
@@ -22,8 +23,8 @@ impl Transaction {
                 .await?;
         let number = count_from_db(last.unwrap_or(0), "guest number")? + 1;
         sqlx::query(
-            "INSERT INTO guests (meeting_id, number, name, email, topic, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO guests (meeting_id, number, name, email, topic, added_by, added_at, token)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )
         .bind(meeting_id.get())
         .bind(count_to_db(number))
@@ -32,6 +33,7 @@ impl Transaction {
         .bind(&guest.topic)
         .bind(guest.added_by.as_str())
         .bind(now)
+        .bind(guest.token.as_ref().map(PersonalToken::as_str))
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -40,7 +42,7 @@ impl Transaction {
     /// A meeting's guests, by number.
     pub async fn guests(&mut self, meeting_id: MeetingId) -> Result<Vec<Guest>, StorageError> {
         let rows = sqlx::query(
-            "SELECT number, name, email, topic, added_by FROM guests WHERE meeting_id = ?1
+            "SELECT number, name, email, topic, added_by, token FROM guests WHERE meeting_id = ?1
              ORDER BY number",
         )
         .bind(meeting_id.get())
@@ -54,6 +56,9 @@ impl Transaction {
                     email: row.try_get("email")?,
                     topic: row.try_get("topic")?,
                     added_by: UserId::new(row.try_get::<String, _>("added_by")?),
+                    token: row
+                        .try_get::<Option<String>, _>("token")?
+                        .map(PersonalToken::new),
                 })
             })
             .collect()
@@ -79,6 +84,42 @@ impl Transaction {
         Ok(())
     }
 
+    /// Deletes guest `id`'s address (they unsubscribed), with the e-mails still waiting for
+    /// them. Returns their room and name, and whether this is news (`false` when the address
+    /// was gone already); `None` for no such guest.
+    pub async fn unsubscribe_guest(
+        &mut self,
+        id: i64,
+    ) -> Result<Option<(RoomId, String, bool)>, StorageError> {
+        // The write first, as for a person's unsubscribe.
+        let news =
+            sqlx::query("UPDATE guests SET email = NULL WHERE id = ?1 AND email IS NOT NULL")
+                .bind(id)
+                .execute(&mut *self.inner)
+                .await?
+                .rows_affected()
+                == 1;
+        sqlx::query("DELETE FROM email_outbox WHERE guest_id = ?1 AND sent_at IS NULL")
+            .bind(id)
+            .execute(&mut *self.inner)
+            .await?;
+        let row = sqlx::query(
+            "SELECT m.room_id, g.name FROM guests g JOIN meetings m ON m.id = g.meeting_id
+             WHERE g.id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        row.map(|row| {
+            Ok((
+                RoomId::new(row.try_get::<String, _>("room_id")?),
+                row.try_get("name")?,
+                news,
+            ))
+        })
+        .transpose()
+    }
+
     /// Removes guest `number` from a meeting's list (their address goes with them). `false`
     /// if there was none.
     pub async fn remove_guest(
@@ -98,7 +139,6 @@ impl Transaction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::RoomId;
     use crate::domain::email::{NewEmail, Recipient};
     use crate::storage::Store;
 
@@ -121,6 +161,7 @@ mod tests {
             email: Some("martin@adsea77.example".into()),
             topic: None,
             added_by: UserId::new("@alice:localhost"),
+            token: None,
         };
         let number = tx.add_guest(meeting.id, &guest, now).await.expect("guest");
         let email = NewEmail {

@@ -1,12 +1,14 @@
 //! The group's private web page and calendar feed: an HTTP server on the bot's runtime, off
-//! unless configured (`[web]`). Read-only: it opens the database for reading and never writes.
+//! unless configured (`[web]`). Read-only: it opens the database for reading and never writes;
+//! the personal links' two writes (an answer, an unsubscribe) are the service's
+//! ([`PersonalLinks`]).
 //!
 //! Private by link: every path starts with the room's unguessable token; a wrong or revoked
 //! token gets a plain 404, tokens are compared in constant time and never logged. Pages are
 //! rendered on the server (maud escapes every value), need no JavaScript, and go out with a
 //! strict Content-Security-Policy and `Referrer-Policy: no-referrer` (the token is in the URL).
-//! A slow or hostile client cannot stall the bot: requests time out, carry no body, and only a
-//! few are served at once.
+//! A slow or hostile client cannot stall the bot: requests time out, carry a small body at
+//! most (a form), and only a few are served at once.
 
 mod pages;
 mod personal;
@@ -40,7 +42,7 @@ use crate::storage::Store;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// How many requests are served at once; the others wait their turn.
 const CONCURRENT_REQUESTS: usize = 8;
-/// Pages are read with GET: a request body has no business here.
+/// Pages are read with GET; the only bodies are the personal page's small forms.
 const MAX_BODY: usize = 1024;
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \

@@ -16,7 +16,11 @@ use crate::domain::email::find_by_token;
 
 /// The language of the room of the person this token belongs to, if it is anyone's.
 async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, Response> {
-    let tokens = state.store.email_tokens().await.map_err(server_error)?;
+    let tokens = state
+        .store
+        .unsubscribe_tokens()
+        .await
+        .map_err(server_error)?;
     let rooms = tokens.into_iter().map(|(_, room, known)| (room, known));
     let Some(room) = find_by_token(rooms, token) else {
         return Ok(None);

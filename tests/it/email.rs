@@ -500,6 +500,47 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
         !bot.logs().contains(token),
         "the token never reaches the logs"
     );
+
+    // A guest's e-mails carry their own link: after it, their address is gone.
+    ask(
+        &mut alice,
+        &room,
+        "!invité ajouter Mme Martin (ADSEA) martin@adsea77.example",
+    )
+    .await;
+    let received = smtp.wait_for(7, "the guest's invitation").await;
+    let guest_raw = received[5..]
+        .iter()
+        .find(|raw| read(raw).to == "martin@adsea77.example")
+        .expect("the guest's invitation");
+    let guest_link = String::from_utf8_lossy(guest_raw)
+        .lines()
+        .find_map(|line| line.strip_prefix("List-Unsubscribe: <"))
+        .and_then(|rest| rest.strip_suffix('>'))
+        .expect("a List-Unsubscribe header for the guest")
+        .to_owned();
+    assert_ne!(guest_link, link);
+    assert!(read(guest_raw).text.contains(&guest_link));
+    let done = http
+        .post(&guest_link)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(done.status(), 200, "{}", bot.logs());
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_message("the room told of the guest", move |m| {
+            m.sender == bot_id
+                && m.body.starts_with("L'invité(e) Mme Martin")
+                && m.body.contains("s'est désinscrit")
+        })
+        .await;
+    ask(&mut alice, &room, "!réunion lieu Mairie de Melun").await;
+    let received = smtp.wait_for(8, "Marie's last update").await;
+    assert_eq!(read(&received[7]).to, "marie@restos.example");
+    assert_eq!(smtp.received().len(), 8, "nothing more to the guest");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -360,3 +360,77 @@ async fn a_renewed_link_opens_nothing_with_the_old_token_and_a_removal_revokes_t
         .expect("answers");
     assert!(answers.is_empty(), "{answers:?}");
 }
+
+#[tokio::test]
+async fn a_guest_unsubscribes_from_their_meetings_emails_and_the_room_is_told_once() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@alice:localhost",
+                "$propose",
+                "!réunion proposer 10/12 14h ; 17/12 14h",
+            ),
+            ("@alice:localhost", "$close", "!réunion clore 1"),
+            (
+                "@alice:localhost",
+                "$guest",
+                "!invité ajouter Mme Martin (ADSEA) martin@adsea77.example — jeunes majeurs",
+            ),
+        ],
+    )
+    .await;
+    let room = RoomId::new(ROOM);
+    let mut tx = bot.store.begin().await.expect("begin");
+    let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
+    let guest = tx.guests(meeting.id).await.expect("guests")[0].clone();
+    drop(tx);
+    let token = guest
+        .token
+        .expect("a guest with an address has a link token");
+    let link = format!("https://concertation.example.org/u/{}", token.as_str());
+    let waiting = bot.store.pending_emails().await.expect("outbox");
+    assert!(
+        waiting
+            .iter()
+            .any(|(email, _)| email.to_name == "Mme Martin (ADSEA)"
+                && email.unsubscribe_url.as_deref() == Some(link.as_str())
+                && email.text.contains(&link)),
+        "{waiting:?}"
+    );
+
+    for _ in 0..2 {
+        let done = bot
+            .service
+            .unsubscribe(token.as_str(), at(NOW))
+            .await
+            .expect("unsubscribed")
+            .expect("a known token");
+        assert_eq!(done.name, "Mme Martin (ADSEA)");
+    }
+    bot.deliver().await;
+    let told: Vec<_> = bot
+        .chat
+        .notices()
+        .into_iter()
+        .filter(|notice| notice.markdown.contains("désinscrit"))
+        .collect();
+    assert_eq!(told.len(), 1, "told once: {told:?}");
+    assert!(
+        told[0].markdown.contains("Mme Martin"),
+        "{}",
+        told[0].markdown
+    );
+    let mut tx = bot.store.begin().await.expect("begin");
+    let guest = tx.guests(meeting.id).await.expect("guests")[0].clone();
+    assert_eq!(guest.email, None, "the address is deleted");
+    let waiting = bot.store.pending_emails().await.expect("outbox");
+    assert!(
+        waiting
+            .iter()
+            .all(|(email, _)| email.to_name != "Mme Martin (ADSEA)"),
+        "{waiting:?}"
+    );
+}
