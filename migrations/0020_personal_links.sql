@@ -10,3 +10,5 @@ ALTER TABLE email_outbox ADD COLUMN attachment_printable TEXT;
 ALTER TABLE guests ADD COLUMN token TEXT;
 UPDATE guests SET token = lower(hex(randomblob(32))) WHERE email IS NOT NULL;
 CREATE UNIQUE INDEX guests_by_token ON guests (token) WHERE token IS NOT NULL;
+-- A personal page reads its person's answers alone, and its form replaces them.
+CREATE INDEX answers_by_voter ON answers (ballot_id, voter);

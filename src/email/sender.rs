@@ -117,6 +117,8 @@ impl EmailSender {
                 }
             }
         }
+        // A cancelled meeting's guests were kept for its cancellation only.
+        self.store.forget_cancelled_guests_addresses().await?;
         Ok(next_retry)
     }
 }

@@ -46,19 +46,19 @@ pub async fn open_questions(
 ) -> Result<Vec<OpenQuestion>, ServiceError> {
     let mut questions = Vec::new();
     if let Some(proposal) = tx.open_proposal(room).await? {
-        let answers = tx.answers(proposal.ballot).await?;
+        let answers = tx.answers_by(proposal.ballot, voter).await?;
         questions.push(OpenQuestion::Dates {
             ballot: proposal.ballot,
             dates: proposal.options,
             chosen: chosen_by(&answers, BallotKind::MeetingDates, voter, now),
-            answered: answers.iter().any(|answer| &answer.voter == voter),
+            answered: !answers.is_empty(),
         });
     }
     for poll in tx.open_polls(room).await? {
         if poll.closes_at.is_some_and(|deadline| deadline <= now) {
             continue;
         }
-        let answers = tx.answers(poll.ballot).await?;
+        let answers = tx.answers_by(poll.ballot, voter).await?;
         let chosen = chosen_by(&answers, BallotKind::Poll, voter, now);
         questions.push(OpenQuestion::Poll {
             ballot: poll.ballot,
@@ -72,18 +72,14 @@ pub async fn open_questions(
     Ok(questions)
 }
 
+/// What `voter` chose, by the ballot's counting rules, from their own `answers`.
 fn chosen_by(
     answers: &[Answer],
     kind: BallotKind,
     voter: &UserId,
     now: DateTime<Utc>,
 ) -> BTreeSet<usize> {
-    let mine: Vec<Answer> = answers
-        .iter()
-        .filter(|answer| &answer.voter == voter)
-        .cloned()
-        .collect();
-    count(&mine, kind.counting(), now)
+    count(answers, kind.counting(), now)
         .remove(voter)
         .unwrap_or_default()
 }

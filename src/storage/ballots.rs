@@ -200,6 +200,23 @@ impl Transaction {
         Ok(result.rows_affected() == 1)
     }
 
+    /// The answers `voter` gave to a ballot (a personal page shows its person's alone).
+    pub async fn answers_by(
+        &mut self,
+        ballot: BallotId,
+        voter: &UserId,
+    ) -> Result<Vec<Answer>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT event_id, voter, option, channel, answered_at FROM answers
+             WHERE ballot_id = ?1 AND voter = ?2 ORDER BY answered_at, event_id",
+        )
+        .bind(ballot.get())
+        .bind(voter.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.iter().map(answer_from_row).collect()
+    }
+
     /// Every answer recorded for a ballot.
     pub async fn answers(&mut self, ballot: BallotId) -> Result<Vec<Answer>, StorageError> {
         let rows = sqlx::query(

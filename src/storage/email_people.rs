@@ -8,6 +8,13 @@ use super::store::{StorageError, Transaction, count_from_db, count_to_db};
 use crate::domain::email::{EmailPerson, PersonalToken, Subscriber};
 use crate::domain::{RoomId, UserId};
 
+/// The columns [`person`] reads, in every query that returns people.
+macro_rules! person_columns {
+    () => {
+        "id, number, address, association, name, added_by, token, form_token, unsubscribed_at"
+    };
+}
+
 impl Transaction {
     /// Adds someone to the room's list; returns their number in it.
     pub async fn add_email_person(
@@ -42,10 +49,12 @@ impl Transaction {
 
     /// The room's people known by e-mail, by number.
     pub async fn email_people(&mut self, room: &RoomId) -> Result<Vec<EmailPerson>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, number, address, association, name, added_by, token, form_token, unsubscribed_at
-             FROM email_people WHERE room_id = ?1 ORDER BY number",
-        )
+        let rows = sqlx::query(concat!(
+            "SELECT ",
+            person_columns!(),
+            "
+             FROM email_people WHERE room_id = ?1 ORDER BY number"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
@@ -78,18 +87,10 @@ impl Transaction {
                 .execute(&mut *self.inner)
                 .await?;
         }
-        let row = sqlx::query(
-            "SELECT room_id, id, number, address, association, name, added_by, token, form_token, unsubscribed_at
-             FROM email_people WHERE id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-        Ok(Some((room, person(&row)?, news)))
+        Ok(self
+            .email_person(id)
+            .await?
+            .map(|(room, person)| (room, person, news)))
     }
 
     /// Deletes person `number` from the room's list, their address with them; returns who it
@@ -99,10 +100,11 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<EmailPerson>, StorageError> {
-        let row = sqlx::query(
+        let row = sqlx::query(concat!(
             "DELETE FROM email_people WHERE room_id = ?1 AND number = ?2
-             RETURNING id, number, address, association, name, added_by, token, form_token, unsubscribed_at",
-        )
+             RETURNING ",
+            person_columns!()
+        ))
         .bind(room.as_str())
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
@@ -117,10 +119,12 @@ impl Transaction {
         &mut self,
         id: i64,
     ) -> Result<Option<(RoomId, EmailPerson)>, StorageError> {
-        let row = sqlx::query(
-            "SELECT room_id, id, number, address, association, name, added_by, token, form_token, unsubscribed_at
-             FROM email_people WHERE id = ?1",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT room_id, ",
+            person_columns!(),
+            "
+             FROM email_people WHERE id = ?1"
+        ))
         .bind(id)
         .fetch_optional(&mut *self.inner)
         .await?;
@@ -143,10 +147,11 @@ impl Transaction {
         token: &PersonalToken,
         form_token: &PersonalToken,
     ) -> Result<Option<EmailPerson>, StorageError> {
-        let row = sqlx::query(
+        let row = sqlx::query(concat!(
             "UPDATE email_people SET token = ?3, form_token = ?4 WHERE room_id = ?1 AND number = ?2
-             RETURNING id, number, address, association, name, added_by, token, form_token, unsubscribed_at",
-        )
+             RETURNING ",
+            person_columns!()
+        ))
         .bind(room.as_str())
         .bind(count_to_db(number))
         .bind(token.as_str())

@@ -136,6 +136,23 @@ impl Transaction {
     }
 }
 
+impl super::Store {
+    /// Deletes the addresses of the guests of cancelled meetings once no e-mail waits for
+    /// them any more (the cancellation was their last). Returns how many were deleted.
+    pub async fn forget_cancelled_guests_addresses(&self) -> Result<u64, StorageError> {
+        let done = sqlx::query(
+            "UPDATE guests SET email = NULL
+             WHERE email IS NOT NULL
+               AND meeting_id IN (SELECT id FROM meetings WHERE status = 'cancelled')
+               AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.guest_id = guests.id
+                               AND e.sent_at IS NULL AND e.abandoned_at IS NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -260,6 +260,24 @@ async fn untitled(state: &WebState, room: &RoomId, language: Language) -> Result
     })
 }
 
+/// The frame of the personal links' pages (`/r/…`, `/u/…`): the title and the body, without
+/// the group page's menu (such a link opens nothing else).
+fn personal_frame(language: Language, title: &str, body: maud::Markup) -> maud::Markup {
+    maud::html! {
+        (maud::DOCTYPE)
+        html lang=(language.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (title) }
+                link rel="stylesheet" href="/style.css";
+            }
+            body { main { h1 { (title) } (body) } }
+        }
+    }
+}
+
 fn html(markup: maud::Markup) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],

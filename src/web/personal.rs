@@ -11,10 +11,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 
-use super::{WebState, html as page, not_found_response, room_language, room_title, server_error};
-use crate::domain::Language;
+use super::{
+    WebState, html as page, not_found_response, personal_frame, room_language, room_title,
+    server_error,
+};
 use crate::domain::email::find_by_token;
 use crate::domain::meeting::format_date_time;
 use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
@@ -130,24 +132,7 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
         }
         p.meta { a href={ "/u/" (token) } { (text("web-personal-unsubscribe")) } }
     };
-    Ok(Some(simple(language, &title, body)))
-}
-
-/// The page's frame, without the group page's menu (this page opens nothing else).
-fn simple(language: Language, title: &str, body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang=(language.code()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="referrer" content="no-referrer";
-                title { (title) }
-                link rel="stylesheet" href="/style.css";
-            }
-            body { main { h1 { (title) } (body) } }
-        }
-    }
+    Ok(Some(personal_frame(language, &title, body)))
 }
 
 /// POST: one question's answer, taken by the service.
@@ -182,5 +167,5 @@ pub async fn answer(
         p { (state.texts.get(language, id)) }
         p { a href={ "/r/" (token) } { (state.texts.get(language, "web-personal-back")) } }
     };
-    (status, page(simple(language, &title, body))).into_response()
+    (status, page(personal_frame(language, &title, body))).into_response()
 }

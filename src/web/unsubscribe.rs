@@ -8,9 +8,11 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::response::Response;
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 
-use super::{WebState, html as page, not_found_response, room_language, server_error};
+use super::{
+    WebState, html as page, not_found_response, personal_frame, room_language, server_error,
+};
 use crate::domain::Language;
 use crate::domain::email::find_by_token;
 
@@ -30,19 +32,7 @@ async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, 
 
 fn layout(state: &WebState, language: Language, body: Markup) -> Markup {
     let title = state.texts.get(language, "web-unsubscribe-title");
-    html! {
-        (DOCTYPE)
-        html lang=(language.code()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="referrer" content="no-referrer";
-                title { (title) }
-                link rel="stylesheet" href="/style.css";
-            }
-            body { main { h1 { (title) } (body) } }
-        }
-    }
+    personal_frame(language, &title, body)
 }
 
 /// GET: the page with its one button.

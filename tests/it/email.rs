@@ -265,18 +265,22 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
     }
     assert_eq!(smtp.received().len(), 10, "each e-mail once");
 
-    // What is kept about whom: Jean and the guest, not Eve (removed with her address). The
-    // bot marks an e-mail sent once the server has answered: its log says when.
+    // What is kept about whom: Jean, not Eve (removed with her address), nor the guest of
+    // the cancelled meeting once its cancellation went out (the sender deletes that address
+    // after the pass that sent it: asked again until it is gone).
     let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
-    while bot.logs().matches("e-mail sent").count() < 10 {
-        assert!(tokio::time::Instant::now() < deadline, "{}", bot.logs());
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    let kept = bot
-        .export(&["people", "--room", room.room_id().as_str()])
-        .await;
+    let kept = loop {
+        let kept = bot
+            .export(&["people", "--room", room.room_id().as_str()])
+            .await;
+        if !kept.contains("martin@") && bot.logs().matches("e-mail sent").count() >= 10 {
+            break kept;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "{kept}");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
     let lines: Vec<&str> = kept.lines().collect();
-    assert_eq!(lines.len(), 3, "{kept}");
+    assert_eq!(lines.len(), 2, "{kept}");
     assert!(
         lines[1].starts_with("email,1,Jean Ledoux,Restos du Cœur,jean.ledoux@restos.example,"),
         "{kept}"
@@ -285,12 +289,6 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
         lines[1].ends_with(",5,0"),
         "five sent (the proposal, four versions of the invitation), none waiting: {kept}"
     );
-    assert!(
-        lines[2].starts_with("guest,1,Mme Martin (ADSEA),2027-12-10")
-            && lines[2].contains(",martin@adsea77.example,"),
-        "{kept}"
-    );
-    assert!(lines[2].ends_with(",3,0"), "{kept}");
     assert!(!kept.contains("eve@"), "{kept}");
 
     let logs = bot.logs();
