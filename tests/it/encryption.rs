@@ -354,6 +354,19 @@ async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replie
         "Dave's cross-signing identity is published"
     );
     alice.wait_for_device_of(&dave.user_id, &[]).await;
+    // And Dave's client takes the history only from a device it knows cross-signed by its
+    // user ("insufficient trust in the sender" otherwise): it learns Alice's identity first.
+    let inviter = dave
+        .client
+        .encryption()
+        .request_user_identity(&alice.user_id)
+        .await
+        .expect("Alice's identity");
+    assert!(
+        inviter.is_some(),
+        "Alice's cross-signing identity is published"
+    );
+    dave.wait_for_device_of(&alice.user_id, &[]).await;
     alice.invite(&room, &dave.user_id).await;
     // His client joins once it has seen the invitation (it then takes the inviter's keys).
     let deadline = tokio::time::Instant::now() + PATIENCE;
