@@ -154,6 +154,19 @@ fn tallies(c: &mut Criterion) {
     });
 }
 
+/// Sends `body` to `room` as member `n % 8` would, in event `event`, and has it handled.
+async fn say_in(service: &Service<QuietRoom>, room: &RoomId, event: &str, n: usize, body: String) {
+    let message = Incoming::Message(IncomingMessage {
+        room: room.clone(),
+        event_id: EventId::new(event),
+        sender: voter(n % 8),
+        body,
+        sent_at: Utc::now(),
+        thread: None,
+    });
+    service.handle(&message, Utc::now()).await.expect("handled");
+}
+
 /// The bot's settings, without limits that a benchmark would hit.
 fn settings() -> ServiceSettings {
     ServiceSettings {
@@ -254,15 +267,7 @@ fn minutes_pdf(c: &mut Criterion) {
         let mut n = 0;
         let mut say = async |body: String| {
             n += 1;
-            let message = Incoming::Message(IncomingMessage {
-                room: room.clone(),
-                event_id: EventId::new(format!("$pv{n}")),
-                sender: voter(n % 8),
-                body,
-                sent_at: Utc::now(),
-                thread: None,
-            });
-            service.handle(&message, Utc::now()).await.expect("handled");
+            say_in(&service, &room, &format!("$pv{n}"), n, body).await;
         };
         for item in 1..=20 {
             say(format!(
@@ -348,15 +353,7 @@ fn personal_page(c: &mut Criterion) {
         let mut n = 0;
         let mut say = async |body: String| {
             n += 1;
-            let message = Incoming::Message(IncomingMessage {
-                room: room.clone(),
-                event_id: EventId::new(format!("$links{n}")),
-                sender: voter(n % 8),
-                body,
-                sent_at: Utc::now(),
-                thread: None,
-            });
-            service.handle(&message, Utc::now()).await.expect("handled");
+            say_in(&service, &room, &format!("$links{n}"), n, body).await;
         };
         let dates: Vec<String> = (1..=10).map(|day| format!("{day}/12/2030 14h")).collect();
         say(format!("!réunion proposer {}", dates.join(" ; "))).await;

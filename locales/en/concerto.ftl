@@ -625,6 +625,7 @@ example-email-list = !emails
 example-email-remove = !email remove 1
 example-email-new-link = !email new-link 1
 email-new-link-done = New personal link for { $name } ({ $association }, no. { $number }): the old one no longer works, the new one is sent to them by e-mail.
+email-new-link-unsubscribed = New personal link for { $name } ({ $association }, no. { $number }): the old one no longer works. { $name } unsubscribed from the e-mails: the new link is not sent to them.
 email-added = Noted: { $name } ({ $association }) follows the group by e-mail, number { $number } ({ $address }).
 email-not-configured = Sending e-mail is not configured for this bot yet (the `[email]` section of its configuration): nothing goes out until it is.
 email-guest-unsubscribed = The guest { $name } unsubscribed from the e-mails: their address is deleted, nothing more will be sent to them.

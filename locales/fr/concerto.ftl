@@ -634,6 +634,7 @@ example-email-list = !courriels
 example-email-remove = !courriel retirer 1
 example-email-new-link = !courriel nouveau-lien 1
 email-new-link-done = Nouveau lien personnel pour { $name } ({ $association }, n° { $number }) : l'ancien ne marche plus, le nouveau lui est envoyé par courriel.
+email-new-link-unsubscribed = Nouveau lien personnel pour { $name } ({ $association }, n° { $number }) : l'ancien ne marche plus. { $name } s'est désinscrit(e) des courriels : le nouveau lien ne lui est pas envoyé.
 email-added = C'est noté : { $name } ({ $association }) suit le groupe par courriel, n° { $number } ({ $address }).
 email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce bot (section `[email]` de sa configuration) : rien ne partira avant.
 email-guest-unsubscribed = L'invité(e) { $name } s'est désinscrit(e) des courriels : son adresse est effacée, plus rien ne lui sera envoyé.

@@ -75,6 +75,8 @@ impl EmailSender {
     /// Addresses never reach the log: an e-mail is named by its number in the outbox.
     pub async fn send_due(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
         let mut next_retry = None;
+        // Whether some e-mail left the outbox (sent, or given up) in this pass.
+        let mut settled = false;
         for (mut email, next_attempt_at) in self.store.pending_emails().await? {
             let now = self.clock.now();
             if let Some(at) = next_attempt_at.filter(|at| *at > now) {
@@ -86,6 +88,7 @@ impl EmailSender {
                 self.store
                     .record_failed_email(email.id, &error, Retry::Never, now)
                     .await?;
+                settled = true;
                 continue;
             }
             match self.mailer.send(&email).await {
@@ -94,6 +97,7 @@ impl EmailSender {
                         .mark_email_sent(email.id, self.clock.now())
                         .await?;
                     tracing::info!(email_id = email.id, "e-mail sent");
+                    settled = true;
                 }
                 Err(error) => {
                     let now = self.clock.now();
@@ -109,6 +113,7 @@ impl EmailSender {
                         }
                         Retry::Never => {
                             tracing::error!(email_id = email.id, %error, attempts = email.attempts + 1, "e-mail given up");
+                            settled = true;
                         }
                     }
                     self.store
@@ -118,7 +123,9 @@ impl EmailSender {
             }
         }
         // A cancelled meeting's guests were kept for its cancellation only.
-        self.store.forget_cancelled_guests_addresses().await?;
+        if settled {
+            self.store.forget_cancelled_guests_addresses().await?;
+        }
         Ok(next_retry)
     }
 }

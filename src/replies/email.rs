@@ -38,6 +38,10 @@ pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> Strin
 /// `!email new-link <n>` done: the old link opens nothing; the new one is e-mailed (when
 /// e-mail is configured).
 pub fn email_new_link(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -> String {
+    if person.unsubscribed {
+        // Nothing goes to them any more: the room is told so, not that it was sent.
+        return wording.format("email-new-link-unsubscribed", &person_arguments(person));
+    }
     let done = wording.format("email-new-link-done", &person_arguments(person));
     if sending {
         done
@@ -155,6 +159,35 @@ mod tests {
             assert!(
                 silent.starts_with(&sending) && silent.contains("`[email]`"),
                 "{silent}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_new_link_for_someone_who_unsubscribed_does_not_claim_it_was_sent() {
+        let texts = Texts::new().expect("locales");
+        let mut person = EmailPerson {
+            id: 7,
+            number: 3,
+            address: "jean@restos.example".into(),
+            association: "Restos du Cœur".into(),
+            name: "Jean".into(),
+            added_by: UserId::new("@alice:localhost"),
+            token: crate::domain::email::PersonalToken::new("secret".into()),
+            form_token: crate::domain::email::PersonalToken::new("form".into()),
+            unsubscribed: false,
+        };
+        let wording = Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris);
+        let sent = email_new_link(&wording, &person, true);
+        assert!(sent.contains("lui est envoyé par courriel"), "{sent}");
+        person.unsubscribed = true;
+        for language in Language::ALL {
+            let wording = Wording::new(&texts, language, chrono_tz::Europe::Paris);
+            let told = email_new_link(&wording, &person, true);
+            assert!(told.contains("n° 3") || told.contains("no. 3"), "{told}");
+            assert!(
+                told.contains("pas envoyé") || told.contains("not sent"),
+                "{told}"
             );
         }
     }

@@ -31,8 +31,6 @@ impl<C: Chat> Service<C> {
             }
             self.carry_over(&room, &meeting, day_end, now).await?;
         }
-        // Also when e-mail is off (no cancellation waits then).
-        self.store.forget_cancelled_guests_addresses().await?;
         let next_deadline = self.close_polls_due(now).await?;
         let next_reminder = self.send_due_reminders(now).await?;
         let next_notice = self.tell_unreadable_due(now).await?;

@@ -12,8 +12,7 @@ use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
 use crate::domain::email::{
-    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber, find_by_token,
-    split_association,
+    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber, split_association,
 };
 use crate::domain::meeting::format_day_in_words;
 use crate::domain::messages::NewMessage;
@@ -287,23 +286,49 @@ impl<C: Chat> Service<C> {
             .map(|base| format!("{}/{path}/{}", base.trim_end_matches('/'), token.as_str()))
     }
 
-    /// An e-mail to each of the room's people known by e-mail (not to guests: they hear only
-    /// of their meeting), written by `write` for each, in the transaction of what caused it.
+    /// `email` to each of the room's people known by e-mail (not to guests: they hear only
+    /// of their meeting), each with their own links, in the transaction of what caused it.
     /// Nothing when e-mail is not configured.
-    async fn queue_to_people(
+    pub(super) async fn queue_people_email(
         &self,
         tx: &mut Transaction,
         room: &RoomId,
-        printable: Option<Printable>,
+        language: Language,
+        email: PeopleEmail<'_>,
         now: DateTime<Utc>,
-        write: impl Fn(&Addressee) -> EmailTexts,
     ) -> Result<(), ServiceError> {
         if !self.settings.email {
             return Ok(());
         }
-        for addressee in self.addressees(tx, room).await? {
-            let texts = write(&addressee);
-            self.queue_to(tx, room, &addressee, texts, printable.clone(), now)
+        let wording = self.wording(language);
+        let (printable, day) = match email {
+            PeopleEmail::Minutes { meeting, printable } => (
+                Some(printable.clone()),
+                meeting
+                    .starts_at
+                    .map(|at| format_day_in_words(at, self.settings.time_zone, language))
+                    .unwrap_or_default(),
+            ),
+            _ => (None, String::new()),
+        };
+        for to in self.addressees(tx, room).await? {
+            let (name, link, unsubscribe) =
+                (&to.name, to.link.as_deref(), to.unsubscribe.as_deref());
+            let texts = match email {
+                PeopleEmail::Proposal(dates) => {
+                    replies::proposal_email(&wording, name, dates, link, unsubscribe)
+                }
+                PeopleEmail::Poll(poll) => {
+                    replies::poll_email(&wording, name, poll, link, unsubscribe)
+                }
+                PeopleEmail::PollResult(poll, results) => {
+                    replies::poll_result_email(&wording, name, poll, results, unsubscribe)
+                }
+                PeopleEmail::Minutes { .. } => {
+                    replies::minutes_email(&wording, name, &day, unsubscribe)
+                }
+            };
+            self.queue_to(tx, room, &to, texts, printable.clone(), now)
                 .await?;
         }
         Ok(())
@@ -331,88 +356,6 @@ impl<C: Chat> Service<C> {
         Ok(())
     }
 
-    /// A date proposal, to the people known by e-mail, each with their link to answer.
-    pub(super) async fn queue_proposal_emails(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        language: Language,
-        dates: &[DateTime<Utc>],
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let wording = self.wording(language);
-        self.queue_to_people(tx, room, None, now, |to| {
-            replies::proposal_email(
-                &wording,
-                &to.name,
-                dates,
-                to.link.as_deref(),
-                to.unsubscribe.as_deref(),
-            )
-        })
-        .await
-    }
-
-    /// A new poll, to the people known by e-mail, each with their link to answer.
-    pub(super) async fn queue_poll_emails(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        language: Language,
-        poll: &Poll,
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let wording = self.wording(language);
-        self.queue_to_people(tx, room, None, now, |to| {
-            replies::poll_email(
-                &wording,
-                &to.name,
-                poll,
-                to.link.as_deref(),
-                to.unsubscribe.as_deref(),
-            )
-        })
-        .await
-    }
-
-    /// A closed poll's result, to the people known by e-mail.
-    pub(super) async fn queue_poll_result_emails(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        language: Language,
-        poll: &Poll,
-        results: &PollResults,
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let wording = self.wording(language);
-        self.queue_to_people(tx, room, None, now, |to| {
-            replies::poll_result_email(&wording, &to.name, poll, results, to.unsubscribe.as_deref())
-        })
-        .await
-    }
-
-    /// The adopted procès-verbal, as its PDF, to the people known by e-mail.
-    pub(super) async fn queue_minutes_emails(
-        &self,
-        tx: &mut Transaction,
-        room: &RoomId,
-        language: Language,
-        meeting: &Meeting,
-        printable: &Printable,
-        now: DateTime<Utc>,
-    ) -> Result<(), ServiceError> {
-        let wording = self.wording(language);
-        let day = meeting
-            .starts_at
-            .map(|at| format_day_in_words(at, self.settings.time_zone, language))
-            .unwrap_or_default();
-        self.queue_to_people(tx, room, Some(printable.clone()), now, |to| {
-            replies::minutes_email(&wording, &to.name, &day, to.unsubscribe.as_deref())
-        })
-        .await
-    }
-
     /// The one-click unsubscribe of a personal link (from the e-mail's `List-Unsubscribe`, or
     /// the page its text links to): nothing more goes to that person, and the room is told
     /// once. `None` for a token of nobody. The token is compared with every known one, in
@@ -422,9 +365,7 @@ impl<C: Chat> Service<C> {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Unsubscribed>, ServiceError> {
-        let tokens = self.store.unsubscribe_tokens().await?;
-        let holders = tokens.into_iter().map(|(holder, _, known)| (holder, known));
-        let Some(holder) = find_by_token(holders, token) else {
+        let Some((holder, _)) = self.store.subscriber_of_token(token).await? else {
             return Ok(None);
         };
         let mut tx = self.store.begin_write().await?;
@@ -461,6 +402,22 @@ impl<C: Chat> Service<C> {
         }
         Ok(Some(Unsubscribed { language, name }))
     }
+}
+
+/// What goes to the people known by e-mail beyond the meetings' e-mails.
+#[derive(Clone, Copy)]
+pub(super) enum PeopleEmail<'a> {
+    /// Dates proposed, with each person's link to answer.
+    Proposal(&'a [DateTime<Utc>]),
+    /// A new poll, with the link.
+    Poll(&'a Poll),
+    /// A closed poll's result.
+    PollResult(&'a Poll, &'a PollResults),
+    /// The adopted procès-verbal, its PDF attached.
+    Minutes {
+        meeting: &'a Meeting,
+        printable: &'a Printable,
+    },
 }
 
 /// Someone an e-mail goes to, with their own links (`None` without the web page).

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Chat, Service, ServiceError};
 use crate::domain::ballot::{Answer, BallotKind, count};
-use crate::domain::email::{find_by_token, same_token};
+use crate::domain::email::same_token;
 use crate::domain::personal::{FormError, answers_of_form, read_form};
 use crate::domain::{BallotId, Language, RoomId, UserId};
 use crate::storage::Transaction;
@@ -113,9 +113,7 @@ impl<C: Chat> Service<C> {
         form: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<LinkAnswer>, ServiceError> {
-        let tokens = self.store.email_tokens().await?;
-        let ids = tokens.into_iter().map(|(id, _, known)| (id, known));
-        let Some(id) = find_by_token(ids, token) else {
+        let Some(id) = self.store.email_person_of_token(token).await? else {
             return Ok(None);
         };
         let mut tx = self.store.begin_write().await?;

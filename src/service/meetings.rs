@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::reading::{known_associations, voter_associations};
 use super::{Chat, Handled, Request, Service};
@@ -84,7 +85,8 @@ impl<C: Chat> Service<C> {
                 request.at,
             )
             .await?;
-        self.queue_proposal_emails(request.tx, &room, request.language, &dates, request.at)
+        let email = PeopleEmail::Proposal(&dates);
+        self.queue_people_email(request.tx, &room, request.language, email, request.at)
             .await?;
         let proposer = self.name_of(&room, &message.sender).await;
         let mut presentation = request.reply(replies::proposal(wording, &proposer, &proposal));
@@ -429,6 +431,7 @@ impl<C: Chat> Service<C> {
                 request.at,
             )
             .await?;
+        request.tx.forget_cancelled_guests_addresses().await?;
         let mut messages = vec![request.reply(replies::meeting_cancelled(wording, meeting))];
         messages.extend(cancellation);
         Ok(messages)

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::meetings::canonical;
 use super::reading::{gather_minutes, known_associations};
@@ -192,15 +193,12 @@ impl<C: Chat> Service<C> {
         adoption.heading = self.minutes_heading(&room, wording, &known).await;
         request.tx.adopt_minutes(&room, &adoption).await?;
         let printable = replies::adopted_printable(wording, &meeting, &adoption);
-        self.queue_minutes_emails(
-            request.tx,
-            &room,
-            request.language,
-            &meeting,
-            &printable,
-            request.at,
-        )
-        .await?;
+        let email = PeopleEmail::Minutes {
+            meeting: &meeting,
+            printable: &printable,
+        };
+        self.queue_people_email(request.tx, &room, request.language, email, request.at)
+            .await?;
         let pdf = pdf_message(&room, printable);
         Ok(vec![
             NewMessage::notice(

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, IncomingPollResponse, Request, Service};
@@ -69,7 +70,8 @@ impl<C: Chat> Service<C> {
         if closes_at.is_some() {
             request.reschedules = true;
         }
-        self.queue_poll_emails(request.tx, &room, request.language, &poll, request.at)
+        let email = PeopleEmail::Poll(&poll);
+        self.queue_people_email(request.tx, &room, request.language, email, request.at)
             .await?;
         // The fallback is plain text (clients without polls show it as it is).
         let author = self.plain_name_of(&room, &message.sender).await;
@@ -304,7 +306,8 @@ impl<C: Chat> Service<C> {
         tx.record_poll_closure(poll.id, closure).await?;
         poll.closed_at = Some(closure.closed_at);
         let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
-        self.queue_poll_result_emails(tx, room, language, &poll, &outcome, now)
+        let email = PeopleEmail::PollResult(&poll, &outcome);
+        self.queue_people_email(tx, room, language, email, now)
             .await?;
         let wording = self.wording(language);
         let names = self.voter_names(tx, room, &wording).await?;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::ballot::BallotKind;
@@ -138,7 +139,8 @@ impl<C: Chat> Service<C> {
         tx.record_rhythm_proposal(room, last.id, proposal.id, now)
             .await?;
         let language = self.room_language(&mut tx, room).await?;
-        self.queue_proposal_emails(&mut tx, room, language, &dates, now)
+        let email = PeopleEmail::Proposal(&dates);
+        self.queue_people_email(&mut tx, room, language, email, now)
             .await?;
         let wording = self.wording(language);
         let members: Vec<_> = self

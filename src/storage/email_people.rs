@@ -5,7 +5,7 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::{EmailPerson, PersonalToken, Subscriber};
+use crate::domain::email::{EmailPerson, PersonalToken, Subscriber, find_by_token};
 use crate::domain::{RoomId, UserId};
 
 /// The columns [`person`] reads, in every query that returns people.
@@ -179,31 +179,29 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
 }
 
 impl super::Store {
-    /// Every person's token, with their row: the web side compares a link's token with each
-    /// (in constant time), so that no lookup by token leaks timing.
-    pub async fn email_tokens(&self) -> Result<Vec<(i64, RoomId, String)>, StorageError> {
-        let rows = sqlx::query("SELECT id, room_id, token FROM email_people")
+    /// The row of the person known by e-mail whose link token is `token`, if anyone's.
+    /// Every known token is compared, in constant time ([`find_by_token`]), so that no look-up
+    /// leaks timing.
+    pub async fn email_person_of_token(&self, token: &str) -> Result<Option<i64>, StorageError> {
+        let rows = sqlx::query("SELECT id, token FROM email_people")
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    row.try_get("id")?,
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    row.try_get("token")?,
-                ))
-            })
-            .collect()
+        let known = rows
+            .iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("token")?)))
+            .collect::<Result<Vec<(i64, String)>, StorageError>>()?;
+        Ok(find_by_token(known, token))
     }
 }
 
 impl super::Store {
-    /// Every token an unsubscribe link may carry, with whose it is and their room: the
-    /// people known by e-mail, and the guests who gave an address (even once it is deleted,
-    /// so that their link still answers). Compared in constant time, like [`Self::email_tokens`].
-    pub async fn unsubscribe_tokens(
+    /// Whose unsubscribe link `token` is, with their room, if anyone's: a person known by
+    /// e-mail, or a guest who gave an address (even once it is deleted, so that their link
+    /// still answers). Compared in constant time with every known token.
+    pub async fn subscriber_of_token(
         &self,
-    ) -> Result<Vec<(Subscriber, RoomId, String)>, StorageError> {
+        token: &str,
+    ) -> Result<Option<(Subscriber, RoomId)>, StorageError> {
         let rows = sqlx::query(
             "SELECT 'person' AS kind, id, room_id, token FROM email_people
              UNION ALL
@@ -213,7 +211,8 @@ impl super::Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        let rows = rows
+            .iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
                 let id = row.try_get("id")?;
@@ -227,7 +226,11 @@ impl super::Store {
                     row.try_get("token")?,
                 ))
             })
-            .collect()
+            .collect::<Result<Vec<(Subscriber, RoomId, String)>, StorageError>>()?;
+        let known = rows
+            .into_iter()
+            .map(|(holder, room, known)| ((holder, room), known));
+        Ok(find_by_token(known, token))
     }
 }
 

@@ -136,20 +136,32 @@ impl Transaction {
     }
 }
 
+/// Deletes the addresses of the guests of cancelled meetings once no e-mail waits for them
+/// any more (the cancellation was their last).
+const FORGET_CANCELLED_GUESTS: &str = "UPDATE guests SET email = NULL
+     WHERE email IS NOT NULL
+       AND meeting_id IN (SELECT id FROM meetings WHERE status = 'cancelled')
+       AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.guest_id = guests.id
+                       AND e.sent_at IS NULL AND e.abandoned_at IS NULL)";
+
 impl super::Store {
-    /// Deletes the addresses of the guests of cancelled meetings once no e-mail waits for
-    /// them any more (the cancellation was their last). Returns how many were deleted.
-    pub async fn forget_cancelled_guests_addresses(&self) -> Result<u64, StorageError> {
-        let done = sqlx::query(
-            "UPDATE guests SET email = NULL
-             WHERE email IS NOT NULL
-               AND meeting_id IN (SELECT id FROM meetings WHERE status = 'cancelled')
-               AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.guest_id = guests.id
-                               AND e.sent_at IS NULL AND e.abandoned_at IS NULL)",
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+    /// [`FORGET_CANCELLED_GUESTS`], once e-mails went out.
+    pub async fn forget_cancelled_guests_addresses(&self) -> Result<(), StorageError> {
+        sqlx::query(FORGET_CANCELLED_GUESTS)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+impl Transaction {
+    /// [`FORGET_CANCELLED_GUESTS`], as a meeting is cancelled: at once for guests no
+    /// cancellation e-mail was queued for (e-mail off), later for the others.
+    pub async fn forget_cancelled_guests_addresses(&mut self) -> Result<(), StorageError> {
+        sqlx::query(FORGET_CANCELLED_GUESTS)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
     }
 }
 

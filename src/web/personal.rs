@@ -17,7 +17,6 @@ use super::{
     WebState, html as page, not_found_response, personal_frame, room_language, room_title,
     server_error,
 };
-use crate::domain::email::find_by_token;
 use crate::domain::meeting::format_date_time;
 use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
 use crate::service::{LinkOutcome, OpenQuestion, open_questions};
@@ -41,9 +40,12 @@ pub async fn show(
 }
 
 async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Markup>, Response> {
-    let tokens = state.store.email_tokens().await.map_err(server_error)?;
-    let ids = tokens.into_iter().map(|(id, _, known)| (id, known));
-    let Some(id) = find_by_token(ids, token) else {
+    let found = state
+        .store
+        .email_person_of_token(token)
+        .await
+        .map_err(server_error)?;
+    let Some(id) = found else {
         return Ok(None);
     };
     let mut tx = state.store.begin().await.map_err(server_error)?;

@@ -14,17 +14,15 @@ use super::{
     WebState, html as page, not_found_response, personal_frame, room_language, server_error,
 };
 use crate::domain::Language;
-use crate::domain::email::find_by_token;
 
 /// The language of the room of the person this token belongs to, if it is anyone's.
 async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, Response> {
-    let tokens = state
+    let found = state
         .store
-        .unsubscribe_tokens()
+        .subscriber_of_token(token)
         .await
         .map_err(server_error)?;
-    let rooms = tokens.into_iter().map(|(_, room, known)| (room, known));
-    let Some(room) = find_by_token(rooms, token) else {
+    let Some((_, room)) = found else {
         return Ok(None);
     };
     Ok(Some(room_language(state, &room).await?))

@@ -83,6 +83,16 @@ pub(crate) async fn mailing_room(
     (alice, bot, room)
 }
 
+/// The one-click link of a raw e-mail's `List-Unsubscribe` header.
+fn unsubscribe_header(raw: &[u8]) -> String {
+    String::from_utf8_lossy(raw)
+        .lines()
+        .find_map(|line| line.strip_prefix("List-Unsubscribe: <"))
+        .and_then(|rest| rest.strip_suffix('>'))
+        .expect("a List-Unsubscribe header")
+        .to_owned()
+}
+
 /// The METHOD, UID and SEQUENCE of an `.ics`.
 fn version(ics: &str) -> (String, String, u32) {
     let calendar: Calendar = ics.parse().expect("a valid iCalendar file");
@@ -386,12 +396,7 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
         .find(|raw| read(raw).to == "jean@restos.example")
         .expect("Jean's invitation");
     let headers = String::from_utf8_lossy(raw);
-    let link = headers
-        .lines()
-        .find_map(|line| line.strip_prefix("List-Unsubscribe: <"))
-        .and_then(|rest| rest.strip_suffix('>'))
-        .expect("a List-Unsubscribe header")
-        .to_owned();
+    let link = unsubscribe_header(raw);
     assert!(
         link.starts_with(&format!("http://127.0.0.1:{port}/u/")),
         "{link}"
@@ -511,12 +516,7 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
         .iter()
         .find(|raw| read(raw).to == "martin@adsea77.example")
         .expect("the guest's invitation");
-    let guest_link = String::from_utf8_lossy(guest_raw)
-        .lines()
-        .find_map(|line| line.strip_prefix("List-Unsubscribe: <"))
-        .and_then(|rest| rest.strip_suffix('>'))
-        .expect("a List-Unsubscribe header for the guest")
-        .to_owned();
+    let guest_link = unsubscribe_header(guest_raw);
     assert_ne!(guest_link, link);
     assert!(read(guest_raw).text.contains(&guest_link));
     let done = http

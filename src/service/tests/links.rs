@@ -309,6 +309,11 @@ async fn a_renewed_link_opens_nothing_with_the_old_token_and_a_removal_revokes_t
             ("@alice:localhost", "$refused", "!email new-link 1"),
             ("@moderator:localhost", "$renew", "!courriel nouveau-lien 1"),
             ("@moderator:localhost", "$missing", "!email new-link 4"),
+            (
+                "@moderator:localhost",
+                "$bad",
+                "!courriel nouveau-lien Marie",
+            ),
         ],
     )
     .await;
@@ -319,6 +324,11 @@ async fn a_renewed_link_opens_nothing_with_the_old_token_and_a_removal_revokes_t
         "{renewed}"
     );
     assert!(reply_to(&bot, "$missing").contains("pas de n° 4"));
+    let bad = reply_to(&bot, "$bad");
+    assert!(
+        bad.contains("`!courriel nouveau-lien 1`"),
+        "an example: {bad}"
+    );
     let after = person(&bot).await;
     assert_ne!(after.token, before.token);
     assert_ne!(after.form_token, before.form_token);
