@@ -323,6 +323,16 @@ async fn wait_until_readable(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replies() {
+    // What the clients' history sharing says (MSC4268: the bundle sent, received, accepted or
+    // refused) is shown if the test fails: it has failed now and then in full runs.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(
+            "matrix_sdk::room::shared_room_history=debug,matrix_sdk::encryption::tasks=info,\
+             matrix_sdk_crypto::store=info,matrix_sdk_crypto::machine=warn,\
+             matrix_sdk_crypto::session_manager=warn",
+        )
+        .try_init();
     let mut alice = TestUser::new("alice", false).await;
     let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
     let room = room_with_bot(&mut alice, &bot, true).await;
