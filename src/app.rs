@@ -125,6 +125,7 @@ async fn run_once(
         wakeups.clone(),
         started_at,
     ));
+    let run = store.save_run_start(started_at).await?;
     // What fell due while the bot was stopped, before any replayed command looks at it.
     service.run_due(clock.now()).await?;
     if log_in_again {
@@ -218,6 +219,7 @@ async fn run_once(
         chat,
         settings.access.clone(),
         started_at,
+        run,
     )
     .run(shutdown)
     .await;

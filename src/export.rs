@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 
+use crate::domain::text::spreadsheet_safe;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -65,6 +66,14 @@ pub async fn decisions(
     }
 }
 
+/// One CSV row of what members wrote: no cell a spreadsheet would run as a formula.
+fn write_safe<const N: usize>(
+    writer: &mut csv::Writer<impl Write>,
+    cells: [String; N],
+) -> Result<(), csv::Error> {
+    writer.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
+}
+
 fn write_csv(
     decisions: &[Decision],
     wording: &Wording<'_>,
@@ -74,40 +83,47 @@ fn write_csv(
     let header = wording
         .texts
         .get(wording.language, "export-decisions-header");
-    writer.write_record(header.split(','))?;
+    writer.write_record(
+        header
+            .split(',')
+            .map(|cell| spreadsheet_safe(cell).into_owned()),
+    )?;
     let local = |at: DateTime<Utc>| {
         at.with_timezone(&wording.time_zone)
             .format("%Y-%m-%d %H:%M")
             .to_string()
     };
     for decision in decisions {
-        writer.write_record([
-            decision.number.to_string(),
-            local(decision.created_at),
-            decision.text.clone(),
-            decision.author.to_string(),
-            decision.author_association.clone().unwrap_or_default(),
-            decision
-                .meeting
-                .and_then(|(_, starts_at)| starts_at)
-                .map(local)
-                .unwrap_or_default(),
-            decision
-                .poll
-                .map(|poll| poll.to_string())
-                .unwrap_or_default(),
-            decision.version.to_string(),
-            decision
-                .revoked
-                .as_ref()
-                .map(|revoked| local(revoked.at))
-                .unwrap_or_default(),
-            decision
-                .revoked
-                .as_ref()
-                .map(|revoked| revoked.reason.clone())
-                .unwrap_or_default(),
-        ])?;
+        write_safe(
+            &mut writer,
+            [
+                decision.number.to_string(),
+                local(decision.created_at),
+                decision.text.clone(),
+                decision.author.to_string(),
+                decision.author_association.clone().unwrap_or_default(),
+                decision
+                    .meeting
+                    .and_then(|(_, starts_at)| starts_at)
+                    .map(local)
+                    .unwrap_or_default(),
+                decision
+                    .poll
+                    .map(|poll| poll.to_string())
+                    .unwrap_or_default(),
+                decision.version.to_string(),
+                decision
+                    .revoked
+                    .as_ref()
+                    .map(|revoked| local(revoked.at))
+                    .unwrap_or_default(),
+                decision
+                    .revoked
+                    .as_ref()
+                    .map(|revoked| revoked.reason.clone())
+                    .unwrap_or_default(),
+            ],
+        )?;
     }
     writer.flush()?;
     Ok(())
@@ -168,17 +184,20 @@ pub async fn people(store: &Store, room: &RoomId, out: &mut impl Write) -> Resul
         "emails_waiting",
     ])?;
     for person in store.people_kept(room).await? {
-        writer.write_record([
-            person.kind.to_owned(),
-            person.number.to_string(),
-            person.name,
-            person.about,
-            person.address,
-            person.added_by,
-            person.added_at.to_rfc3339(),
-            person.emails_sent.to_string(),
-            person.emails_waiting.to_string(),
-        ])?;
+        write_safe(
+            &mut writer,
+            [
+                person.kind.to_owned(),
+                person.number.to_string(),
+                person.name,
+                person.about,
+                person.address,
+                person.added_by,
+                person.added_at.to_rfc3339(),
+                person.emails_sent.to_string(),
+                person.emails_waiting.to_string(),
+            ],
+        )?;
     }
     writer.flush()?;
     Ok(())
@@ -278,6 +297,43 @@ mod tests {
         );
         assert!(markdown.contains("n° 1 — Lettre au Préfet"), "{markdown}");
         assert!(markdown.contains("**annulée**"), "{markdown}");
+    }
+
+    #[tokio::test]
+    async fn a_cell_a_spreadsheet_would_run_is_exported_as_text() {
+        let (store, _dir) = temporary_store().await;
+        let room = RoomId::new("!r");
+        let alice = UserId::new("@alice:x");
+        let mut tx = store.begin().await.expect("begin");
+        tx.record_decision(
+            &room,
+            NewDecision {
+                text: "=HYPERLINK(\"https://example.org\";\"clic\")",
+                author: &alice,
+                author_association: Some("@Restos"),
+                meeting: None,
+                poll: None,
+            },
+            at("2026-12-08T15:00:00Z"),
+        )
+        .await
+        .expect("record");
+        tx.commit().await.expect("commit");
+        let texts = Texts::new().expect("locales");
+        let wording = Wording {
+            texts: &texts,
+            language: Language::Fr,
+            time_zone: chrono_tz::Europe::Paris,
+        };
+        let mut out = Vec::new();
+        decisions(&store, &room, None, Format::Csv, &wording, &mut out)
+            .await
+            .expect("export");
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let row = reader.records().next().expect("a row").expect("row");
+        assert_eq!(&row[2], "'=HYPERLINK(\"https://example.org\";\"clic\")");
+        assert_eq!(&row[3], "'@alice:x");
+        assert_eq!(&row[4], "'@Restos");
     }
 
     #[tokio::test]

@@ -17,6 +17,7 @@ pub mod email;
 pub mod export;
 pub mod i18n;
 pub mod matrix;
+pub mod panics;
 pub mod pdf;
 pub mod replies;
 pub mod sender;

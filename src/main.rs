@@ -118,6 +118,9 @@ fn main() -> ExitCode {
         _ => concerto::config::LogFormat::Text,
     };
     concerto::telemetry::init(format);
+    // A panic is logged without the text it may quote (a member's), and one caught at an
+    // event's boundary is left to the code that records it.
+    concerto::panics::install_hook();
     let result = tokio::runtime::Runtime::new()
         .map_err(anyhow::Error::from)
         .and_then(|runtime| runtime.block_on(run(cli.command)));
@@ -206,6 +209,17 @@ async fn health(config: &std::path::Path) -> anyhow::Result<()> {
         "rooms with undecryptable events waiting: {}",
         store.rooms_with_unreadable_events().await?
     );
+    if let Some(set_aside) = store.set_aside_since_start().await? {
+        println!(
+            "events set aside since the start ({}): {}",
+            set_aside.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
+            set_aside.events
+        );
+        println!(
+            "due items set aside since the start: {}",
+            set_aside.due_items
+        );
+    }
     Ok(())
 }
 

@@ -88,7 +88,16 @@ impl<C: Chat> Sender<C> {
             // From the moment the command was taken up to its reply handed to the
             // homeserver: the bot's own share of a member's wait.
             self.time_reply(&message, "reply handed over");
-            match self.chat.send(&message).await {
+            // A panic while sending (the Markdown's rendering, say) gives this message up,
+            // not the sender.
+            let sent = match crate::panics::guarded(self.chat.send(&message)).await {
+                Ok(sent) => sent,
+                Err(caught) => Err(SendError {
+                    permanent: true,
+                    reason: caught.to_string(),
+                }),
+            };
+            match sent {
                 Ok(event_id) => {
                     #[cfg(feature = "test-hooks")]
                     if self.crash_after_reply && message.in_reply_to.is_some() {

@@ -31,6 +31,7 @@ error-unknown-help-topic = I have no help about “{ $given }”. Type `!help` t
 error-unknown-language = I don't speak “{ $given }”. Available languages: `fr` (French) and `en` (English). Example: `!language en`
 error-unexpected-words = I did not understand the end of the command: “{ $extra }”. Example of the right form: `{ $example }`
 error-internal = Sorry, a problem on my side prevents me from handling this command; nothing was recorded. Please try again in a moment.
+error-set-aside = I could not handle this message; the error is noted and nothing was recorded. Sending it again as it is will not help: rephrase it (see `!help`), or tell whoever looks after the bot.
 error-unreadable = I could not read your encrypted message: the key that opens it was not shared with me (your app has not sent it to my device yet, or it shares keys only with verified devices). Please send it again; if this happens again, check in your app that Concerto's device is not blocked or ignored. If the key arrives, I will handle that message too.
 unreadable-answers = ⏳ { $count ->
         [one] One answer could not be read yet

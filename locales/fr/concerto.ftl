@@ -31,6 +31,7 @@ error-unknown-help-topic = Je n'ai pas d'aide sur « { $given } ». Tapez `!aide
 error-unknown-language = Je ne parle pas « { $given } ». Langues possibles : `fr` (français) et `en` (anglais). Exemple : `!langue en`
 error-unexpected-words = Je n'ai pas compris la fin de la commande : « { $extra } ». Exemple de la bonne forme : `{ $example }`
 error-internal = Désolé, un problème de mon côté m'empêche de traiter cette commande ; rien n'a été enregistré. Réessayez dans un instant.
+error-set-aside = Je n'ai pas pu traiter ce message ; l'erreur est notée et rien n'a été enregistré. Inutile de le renvoyer tel quel : reformulez-le (voir `!aide`), ou signalez-le à la personne qui s'occupe du bot.
 error-unreadable = Je n'ai pas pu lire votre message chiffré : la clé qui l'ouvre ne m'a pas été partagée (votre application ne l'a pas encore envoyée à mon appareil, ou elle ne partage ses clés qu'avec les appareils vérifiés). Renvoyez-le ; si cela se reproduit, vérifiez dans votre application que l'appareil de Concerto n'est pas bloqué ni ignoré. Si la clé arrive, je traiterai aussi ce message.
 unreadable-answers = ⏳ { $count ->
         [one] Une réponse n'a pas encore pu être lue

@@ -19,7 +19,7 @@ pub enum ActionCommand {
 
 /// The forms that follow `!action`, by every name they answer to; any other text creates an
 /// action (`!action liste des courses` too: only `liste` alone lists).
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("fait", Usage::ActionDone),
     ("faite", Usage::ActionDone),
     ("done", Usage::ActionDone),

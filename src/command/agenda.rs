@@ -32,7 +32,7 @@ pub enum AgendaCommand {
 
 /// The forms that follow `!agenda`, by every name they answer to, with the form an error
 /// shows.
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("list", Usage::AgendaList),
     ("liste", Usage::AgendaList),
     ("add", Usage::AgendaAdd),

@@ -15,13 +15,13 @@ pub enum AssociationCommand {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Form {
+pub(super) enum Form {
     List,
     Set,
 }
 
 /// The forms that follow `!association`, by every name they answer to.
-const FORMS: &[(&str, Form)] = &[
+pub(super) const FORMS: &[(&str, Form)] = &[
     ("", Form::List),
     ("list", Form::List),
     ("liste", Form::List),

@@ -32,7 +32,7 @@ pub enum DecisionCommand {
 
 /// The forms that follow `!décision`, by every name they answer to; a lone number shows a
 /// decision, any other text records one.
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("modifier", Usage::DecisionAmend),
     ("amend", Usage::DecisionAmend),
     ("amender", Usage::DecisionAmend),

@@ -25,7 +25,7 @@ pub enum EmailCommand {
     },
 }
 
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("ajouter", Usage::EmailAdd),
     ("add", Usage::EmailAdd),
     ("retirer", Usage::EmailRemove),

@@ -4,6 +4,7 @@
 use super::error::{ParseError, Usage};
 use super::words::{no_more, one_number, read_form};
 use crate::domain::guest::{MAX_GUEST_TEXT, looks_like_email};
+use crate::domain::text::Folded;
 
 /// What `!guest` (`!invité`) is asked to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ pub enum GuestCommand {
     },
 }
 
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("ajouter", Usage::GuestAdd),
     ("add", Usage::GuestAdd),
     ("retirer", Usage::GuestRemove),
@@ -74,15 +75,16 @@ fn add(rest: &str) -> Result<GuestCommand, ParseError> {
         None => (rest.as_str(), None),
     };
     let head = format!(" {} ", head.trim());
-    let lowered = head.to_lowercase();
+    // Found on the original text, case and accents aside: never an index of a lower-cased copy.
+    let folded = Folded::new(&head);
     let (head, date) = match DATE_MARKS
         .iter()
-        .filter_map(|mark| lowered.rfind(mark).map(|at| (at, mark.len())))
-        .max()
+        .filter_map(|mark| folded.rfind(mark))
+        .max_by_key(|found| (found.start, found.end))
     {
-        Some((at, length)) => (
-            head[..at].to_owned(),
-            Some(head[at + length..].trim().to_owned()),
+        Some(found) => (
+            head[..found.start].to_owned(),
+            Some(head[found.end..].trim().to_owned()),
         ),
         None => (head.clone(), None),
     };
@@ -122,6 +124,28 @@ fn add(rest: &str) -> Result<GuestCommand, ParseError> {
 mod tests {
     use super::*;
     use crate::command::{Command, parse as parse_command};
+
+    #[test]
+    fn a_day_marker_after_a_letter_that_grows_when_lower_cased_cuts_no_letter() {
+        assert_eq!(
+            parse_command("!invité ajouter İ pour le éé"),
+            Ok(Some(Command::Guest(GuestCommand::Add {
+                name: "İ".into(),
+                email: None,
+                topic: None,
+                date: Some("éé".into()),
+            })))
+        );
+        assert_eq!(
+            parse_command("!guest add \u{212A}\u{212A}\u{212A} FOR 12/12"),
+            Ok(Some(Command::Guest(GuestCommand::Add {
+                name: "\u{212A}\u{212A}\u{212A}".into(),
+                email: None,
+                topic: None,
+                date: Some("12/12".into()),
+            })))
+        );
+    }
 
     #[test]
     fn a_guest_is_added_with_an_address_a_topic_and_a_day() {

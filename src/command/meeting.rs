@@ -81,7 +81,7 @@ const CANCEL_TARGETS: &[(&str, CancelTarget)] = &[
 
 /// The forms that follow `!réunion`, by every name they answer to. `Host` covers
 /// `hôte ordre …` too.
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("propose", Usage::MeetingPropose),
     ("proposer", Usage::MeetingPropose),
     ("votes", Usage::MeetingVotes),

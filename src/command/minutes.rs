@@ -15,7 +15,7 @@ pub enum MinutesCommand {
     Adopt { date: Option<String> },
 }
 
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("approuver", Usage::MinutesApprove),
     ("approuve", Usage::MinutesApprove),
     ("valider", Usage::MinutesApprove),

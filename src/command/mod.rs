@@ -220,6 +220,27 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("e-mails", Topic::Email, Plural),
 ];
 
+/// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
+/// service's property tests build their messages from.
+#[cfg(test)]
+pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
+    let names = NAMES.iter().map(|(name, _, _)| *name).collect();
+    let mut forms: Vec<&'static str> = Vec::new();
+    forms.extend(action::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(agenda::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(association::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(decision::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(email::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(guest::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(page::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(poll::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(reminders::FORMS.iter().map(|(word, _)| *word));
+    forms.retain(|word| !word.is_empty());
+    (names, forms)
+}
+
 /// The dispatch: the arguments of a command of `topic` (everything after its name), read by
 /// the family's own parser. The families know only their own part; the `Command` is made
 /// here. (`!associations` reads as `!association`: its plural lists, as the singular alone

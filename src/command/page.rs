@@ -4,7 +4,7 @@ use super::error::{ParseError, Usage};
 use super::words::{clean_word, named};
 
 /// The forms after `!page`, by every name they answer to.
-const FORMS: &[(&str, bool)] = &[
+pub(super) const FORMS: &[(&str, bool)] = &[
     ("", false),
     ("nouveau-lien", true),
     ("nouveaulien", true),

@@ -27,7 +27,7 @@ pub enum PollCommand {
 
 /// The forms that follow `!sondage`, by every name they answer to; any other first word
 /// starts a new poll's question.
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("résultats", Usage::PollResults),
     ("resultats", Usage::PollResults),
     ("résultat", Usage::PollResults),
@@ -89,13 +89,15 @@ fn close(rest: &str, usage: Usage) -> Result<PollCommand, ParseError> {
 
 /// `[jusqu'au <date> :] <question> [| <option> | <option> …]`
 fn new_poll(text: &str) -> Result<PollCommand, ParseError> {
-    let lowered = text.to_lowercase();
-    let deadline_word = DEADLINE_WORDS.iter().find(|word| {
-        lowered.starts_with(*word) && lowered[word.len()..].starts_with(char::is_whitespace)
+    // Read on the original text, case and accents aside: never an index of a lower-cased copy.
+    let folded = crate::domain::text::Folded::new(text);
+    let after_deadline_word = DEADLINE_WORDS.iter().find_map(|word| {
+        folded
+            .strip_prefix(word)
+            .filter(|after| after.starts_with(char::is_whitespace))
     });
-    let (deadline, text) = match deadline_word {
-        Some(word) => {
-            let after = &text[word.len()..];
+    let (deadline, text) = match after_deadline_word {
+        Some(after) => {
             // The question follows the first colon that ends a word ("18:30" is a time).
             let colon = after
                 .char_indices()

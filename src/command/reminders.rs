@@ -23,7 +23,7 @@ pub enum RemindersCommand {
 }
 
 /// The forms that follow `!rappels`, by every name they answer to.
-const FORMS: &[(&str, Usage)] = &[
+pub(super) const FORMS: &[(&str, Usage)] = &[
     ("", Usage::RemindersList),
     ("liste", Usage::RemindersList),
     ("list", Usage::RemindersList),

@@ -50,9 +50,11 @@ pub fn mask_addresses(text: &str) -> String {
     let mut masked = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('@') {
+        // The separator may be a wide character (an ideographic space): step over it whole.
         let start = rest[..at]
-            .rfind(|c: char| c.is_whitespace() || "<>\"'(),;:".contains(c))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace() || "<>\"'(),;:".contains(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let end = rest[at..]
             .find(|c: char| c.is_whitespace() || "<>\"'(),;".contains(c))
             .map_or(rest.len(), |i| at + i);
@@ -81,5 +83,24 @@ mod tests {
             mask_addresses("550 5.1.1 <jean.ledoux@restos.example>: unknown, bob@x.org too"),
             "550 5.1.1 <j…@restos.example>: unknown, b…@x.org too"
         );
+    }
+
+    #[test]
+    fn masking_holds_on_wide_separators_and_odd_text() {
+        // An ideographic space (three bytes) before an address.
+        assert_eq!(
+            mask_addresses("écrire\u{3000}jean@restos.example"),
+            "écrire\u{3000}j…@restos.example"
+        );
+        assert_eq!(mask_addresses("@@@"), "…@@@");
+        assert_eq!(mask_addresses("İ@İ.İ"), "İ…@İ.İ");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn masking_never_panics_and_keeps_every_at_sign(text in "\\PC{0,60}") {
+            let masked = mask_addresses(&text);
+            proptest::prop_assert!(masked.matches('@').count() == text.matches('@').count());
+        }
     }
 }

@@ -23,6 +23,7 @@ pub mod poll;
 pub mod record;
 pub mod reminders;
 pub mod rhythm;
+pub mod text;
 pub mod upgrade;
 pub mod votes;
 

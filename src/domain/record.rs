@@ -169,15 +169,16 @@ pub fn split_action(text: &str, associations: &[String]) -> Result<ActionParts, 
             })?;
         (Owner::Association(found.0), &text[found.1..])
     };
-    let lowered = rest.to_lowercase();
+    // Found on the original text, case and accents aside: never an index of a lower-cased copy.
+    let folded = super::text::Folded::new(rest);
     let due_at = DUE_WORDS
         .iter()
-        .filter_map(|word| lowered.rfind(word).map(|index| (index, word.len())))
-        .max_by_key(|(index, length)| (*index, *length));
+        .filter_map(|word| folded.rfind(word))
+        .max_by_key(|found| (found.start, found.end));
     let (what, due) = match due_at {
-        Some((index, length)) if !rest[index + length..].trim().is_empty() => (
-            rest[..index].trim(),
-            Some(rest[index + length..].trim().to_owned()),
+        Some(found) if !rest[found.end..].trim().is_empty() => (
+            rest[..found.start].trim(),
+            Some(rest[found.end..].trim().to_owned()),
         ),
         _ => (rest.trim(), None),
     };
@@ -246,6 +247,31 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec()
+    }
+
+    #[test]
+    fn a_due_word_after_a_letter_that_changes_length_when_lower_cased_cuts_no_letter() {
+        let parts = split_action("@bruno:localhost İ avant le éé", &associations()).expect("parts");
+        assert_eq!(parts.what, "İ");
+        assert_eq!(parts.due.as_deref(), Some("éé"));
+        let parts = split_action(
+            "Croix-Rouge \u{212A}\u{212A} AVANT LE 12/12",
+            &associations(),
+        )
+        .expect("parts");
+        assert_eq!(parts.what, "\u{212A}\u{212A}");
+        assert_eq!(parts.due.as_deref(), Some("12/12"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_action_text_splits_without_panicking(
+            text in "[@a-z:İẞȺȾ\u{212A}ΐ \u{0301}é]{0,30}( avant le | AVANT LE | by )?[İẞ\u{212A}é 0-9/]{0,12}",
+        ) {
+            if let Ok(parts) = split_action(&text, &associations()) {
+                proptest::prop_assert!(!parts.what.is_empty());
+            }
+        }
     }
 
     #[test]

@@ -142,7 +142,14 @@ pub fn parse_when(text: &str, now: DateTime<Utc>, time_zone: Tz) -> Result<When,
     let lowered = text.trim().to_lowercase().replace('’', "'");
     let words: Vec<&str> = lowered.split_whitespace().collect();
     let when = match words.as_slice() {
-        ["dans" | "in", amount, unit] => When::Once(now + duration(amount, unit)?),
+        ["dans" | "in", amount, unit] => {
+            // "Too far" is said before any addition: a date past chrono's range panics.
+            let ahead = duration(amount, unit)?;
+            if ahead > MAX_AHEAD {
+                return Err(WhenProblem::TooFar);
+            }
+            When::Once(now.checked_add_signed(ahead).ok_or(WhenProblem::TooFar)?)
+        }
         ["chaque" | "every" | "tous" | "toutes", rest @ ..] => {
             let rest: Vec<&str> = rest
                 .iter()
@@ -191,7 +198,7 @@ pub fn parse_when(text: &str, now: DateTime<Utc>, time_zone: Tz) -> Result<When,
         if at <= now {
             return Err(WhenProblem::InPast);
         }
-        if at - now > MAX_AHEAD {
+        if at.signed_duration_since(now) > MAX_AHEAD {
             return Err(WhenProblem::TooFar);
         }
     }
@@ -228,7 +235,14 @@ fn weekday_named(word: &str) -> Option<Weekday> {
 
 /// `2 heures`, `10 minutes`, `3 jours`, `1 week`, `30 s`…
 fn duration(amount: &str, unit: &str) -> Result<Duration, WhenProblem> {
-    let amount: i64 = amount.parse().map_err(|_| WhenProblem::Unreadable)?;
+    let amount: i64 = amount.parse().map_err(|_| {
+        // A number past what a computer counts is still a number: too far, not unreadable.
+        if !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit()) {
+            WhenProblem::TooFar
+        } else {
+            WhenProblem::Unreadable
+        }
+    })?;
     if amount <= 0 {
         return Err(WhenProblem::InPast);
     }
@@ -318,7 +332,7 @@ pub fn offsets_code(offsets: &[Duration]) -> String {
 pub fn offsets_from_code(code: &str) -> Vec<Duration> {
     code.split(',')
         .filter_map(|minutes| minutes.trim().parse::<i64>().ok())
-        .map(Duration::minutes)
+        .filter_map(Duration::try_minutes)
         .collect()
 }
 
@@ -330,19 +344,20 @@ pub fn meeting_reminder_due(
     offset: Duration,
     scheduled_at: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
-    let due = starts_at - offset;
+    let due = starts_at.checked_sub_signed(offset)?;
     (due > scheduled_at).then_some(due)
 }
 
 /// When a poll with a deadline gets its one nudge: 24 hours before the deadline, or halfway
 /// when it runs for less than two days.
 pub fn poll_nudge_due(opened_at: DateTime<Utc>, closes_at: DateTime<Utc>) -> DateTime<Utc> {
-    let length = closes_at - opened_at;
-    if length > Duration::hours(48) {
-        closes_at - Duration::hours(24)
+    let length = closes_at.signed_duration_since(opened_at);
+    let due = if length > Duration::hours(48) {
+        closes_at.checked_sub_signed(Duration::hours(24))
     } else {
-        opened_at + length / 2
-    }
+        opened_at.checked_add_signed(length / 2)
+    };
+    due.unwrap_or(closes_at)
 }
 
 /// An action's two reminders, at 9:00 local time: two days before its due day, and on the
@@ -368,6 +383,39 @@ mod tests {
 
     fn when(text: &str) -> Result<When, WhenProblem> {
         parse_when(text, at(NOW), Paris)
+    }
+
+    #[test]
+    fn a_million_years_is_too_far_not_a_crash() {
+        assert_eq!(when("dans 1000000 ans"), Err(WhenProblem::TooFar));
+        assert_eq!(when("in 99999999 years"), Err(WhenProblem::TooFar));
+        assert_eq!(when("dans 2147483647 semaines"), Err(WhenProblem::TooFar));
+        assert_eq!(
+            when("dans 100000000000000000000 secondes"),
+            Err(WhenProblem::TooFar)
+        );
+        assert_eq!(
+            split_reminder("dans 1000000 ans Vérifier les statuts", at(NOW), Paris),
+            Err(WhenProblem::TooFar)
+        );
+        // At the edge of chrono's range, nothing is added past it.
+        let last = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(
+            parse_when("dans 1 an", last, Paris),
+            Err(WhenProblem::TooFar)
+        );
+        assert_eq!(
+            parse_when("in 1 second", last, Paris),
+            Err(WhenProblem::TooFar)
+        );
+        assert_eq!(
+            meeting_reminder_due(DateTime::<Utc>::MIN_UTC, Duration::days(7), at(NOW)),
+            None
+        );
+        assert_eq!(
+            offsets_from_code("9223372036854775807,60"),
+            vec![Duration::minutes(60)]
+        );
     }
 
     #[test]

@@ -175,25 +175,10 @@ pub fn members_of(membership: &HashMap<UserId, String>, association: &str) -> Ve
 
 /// The form association names are compared in.
 pub(crate) fn fold(name: &str) -> String {
-    let mut folded = String::with_capacity(name.len());
-    for c in name
-        .chars()
+    name.chars()
         .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        match c {
-            'à' | 'â' | 'ä' => folded.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
-            'î' | 'ï' => folded.push('i'),
-            'ô' | 'ö' => folded.push('o'),
-            'ù' | 'û' | 'ü' => folded.push('u'),
-            'ç' => folded.push('c'),
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
-            other => folded.push(other),
-        }
-    }
-    folded
+        .flat_map(super::text::fold_char)
+        .collect()
 }
 
 #[cfg(test)]

@@ -91,7 +91,15 @@ impl EmailSender {
                 settled = true;
                 continue;
             }
-            match self.mailer.send(&email).await {
+            // A panic while building or sending it gives this e-mail up, not the sender.
+            let sent = match crate::panics::guarded(self.mailer.send(&email)).await {
+                Ok(sent) => sent,
+                Err(caught) => Err(crate::email::MailError {
+                    permanent: true,
+                    reason: caught.to_string(),
+                }),
+            };
+            match sent {
                 Ok(()) => {
                     self.store
                         .mark_email_sent(email.id, self.clock.now())

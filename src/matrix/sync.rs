@@ -65,6 +65,8 @@ pub struct SyncLoop {
     access: AccessSettings,
     /// When the process started: on the very first start, older events are history.
     started_at: DateTime<Utc>,
+    /// How many times the bot has started, this run included: see [`rereading_timeout`].
+    run: u64,
 }
 
 impl SyncLoop {
@@ -74,6 +76,7 @@ impl SyncLoop {
         chat: Arc<MatrixChat>,
         access: AccessSettings,
         started_at: DateTime<Utc>,
+        run: u64,
     ) -> Self {
         Self {
             client,
@@ -81,6 +84,7 @@ impl SyncLoop {
             chat,
             access,
             started_at,
+            run,
         }
     }
 
@@ -109,6 +113,10 @@ impl SyncLoop {
         let mut shutdown = pin!(shutdown);
         let mut failures: u32 = 0;
         let mut synced = false;
+        // The next sync reads a position again (after a restart, or a batch not finished):
+        // how many such syncs this run made before.
+        let mut rereading = position.is_some().then_some(0_u64);
+        let mut rereads: u64 = 0;
         // Batches in a row that could not be finished: the pause before reading one again grows.
         let mut unfinished_batches: u32 = 0;
         loop {
@@ -116,8 +124,15 @@ impl SyncLoop {
                 Some(token) => SyncToken::Specific(token.clone()),
                 None => SyncToken::NoToken,
             };
+            let timeout = match rereading.take() {
+                Some(_) => {
+                    rereads += 1;
+                    rereading_timeout(self.run, rereads)
+                }
+                None => LONG_POLL,
+            };
             let settings = SyncSettings::default()
-                .timeout(LONG_POLL)
+                .timeout(timeout)
                 .filter(timeline_filter())
                 .token(token);
             let result = tokio::select! {
@@ -202,6 +217,7 @@ impl SyncLoop {
                 if let Some(position) = &position {
                     self.not_taken_for_a_repeat(position).await;
                 }
+                rereading = Some(rereads);
                 continue;
             }
             unfinished_batches = 0;
@@ -390,6 +406,18 @@ impl SyncLoop {
     }
 }
 
+/// The timeout of a sync that reads a position again. Synapse keeps a sync's answer for two
+/// minutes (`sync_response_cache_duration`) and gives it again to the same request — the same
+/// user, device, `since`, filter and timeout: a batch read again after a crash (or after a
+/// failure to handle it) would come back as the very answer the SDK already processed, which
+/// the SDK drops as a repeat, and the events the bot had not handled yet would be lost. Such a
+/// sync differs by its timeout: a few milliseconds to twenty seconds, never the long poll's,
+/// one for each of the first 64 re-reads of a run, and 64 apart from one run to the next.
+fn rereading_timeout(run: u64, rereads: u64) -> Duration {
+    const SPREAD: u64 = 20_000;
+    Duration::from_millis(1 + (run.wrapping_mul(64).wrapping_add(rereads)) % SPREAD)
+}
+
 /// Why a batch could not be finished (and will be read again).
 #[derive(Debug, thiserror::Error)]
 enum BatchError {
@@ -535,6 +563,20 @@ fn is_own_join(event: &TimelineEvent, own_user: &OwnedUserId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sync_that_reads_a_position_again_never_repeats_a_recent_request() {
+        let mut seen = std::collections::HashSet::new();
+        // Twenty runs in a row (a crash loop), each reading again up to 64 times.
+        for run in 1..=20 {
+            for rereads in 1..=64 {
+                let timeout = rereading_timeout(run, rereads);
+                assert!(timeout < LONG_POLL);
+                assert!(seen.insert(timeout), "run {run}, re-read {rereads}");
+            }
+        }
+        assert!(rereading_timeout(u64::MAX, u64::MAX) < LONG_POLL);
+    }
 
     #[test]
     fn backoff_doubles_up_to_half_a_minute() {

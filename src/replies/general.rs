@@ -44,6 +44,11 @@ pub fn internal_error(wording: &Wording<'_>) -> String {
     wording.get("error-internal")
 }
 
+/// A message the bot could not handle at all (it failed inside): set aside, not tried again.
+pub fn set_aside(wording: &Wording<'_>) -> String {
+    wording.get("error-set-aside")
+}
+
 /// `!language`: which language the room's replies are in.
 pub fn language_current(wording: &Wording<'_>) -> String {
     wording.get("language-current")

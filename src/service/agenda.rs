@@ -6,10 +6,12 @@ use chrono::{DateTime, Duration, Utc};
 use super::error::ServiceError;
 use super::{Chat, Handled, IncomingEdit, Request, Service};
 use crate::command::{self, AgendaCommand, Command, ParseError};
+use crate::domain::limits::Verdict;
 use crate::domain::meeting::next_meeting;
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
+use crate::domain::text::clean_member_text;
 use crate::domain::{Agenda, AgendaItem, ItemNote, ItemStatus, Meeting, RoomId};
 use crate::replies;
 use crate::storage::{NewItem, Transaction};
@@ -41,7 +43,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         let agenda = request.tx.agenda(meeting.id).await?;
-        let author_name = self.chat.display_name(&room, request.sender()).await;
+        let author_name = self.display_name(&room, request.sender()).await;
         let item = NewItem {
             text,
             author: request.sender().clone(),
@@ -124,7 +126,7 @@ impl<C: Chat> Service<C> {
         let note = ItemNote {
             text,
             author: request.sender().clone(),
-            author_name: self.chat.display_name(&room, request.sender()).await,
+            author_name: self.display_name(&room, request.sender()).await,
             created_at: request.at,
         };
         request.tx.add_item_note(item.id, &note).await?;
@@ -182,7 +184,10 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let time_zone = self.settings.time_zone;
         // A meeting's day lasts less than two days, whatever the time zone.
-        let since = request.at - Duration::days(2);
+        let since = request
+            .at
+            .checked_sub_signed(Duration::days(2))
+            .unwrap_or(request.at);
         let held_since = request.tx.held_meetings_since(&room, since).await?;
         let mut meetings = request.tx.planned_meetings(&room).await?;
         meetings.extend(held_since.iter().cloned());
@@ -219,13 +224,18 @@ impl<C: Chat> Service<C> {
         edit: &IncomingEdit,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
-        let new_text = match command::parse(&edit.new_body) {
+        let new_text = match command::parse(&clean_member_text(&edit.new_body)) {
             Ok(Some(Command::Agenda(AgendaCommand::Add { text, .. }))) => Ok(text),
             Err(
                 error @ (ParseError::EmptyItemText { .. } | ParseError::ItemTextTooLong { .. }),
             ) => Err(error),
             _ => return Ok(()),
         };
+        // Edits of a command count toward the flood limit as commands do (silently).
+        if self.flood_verdict(&edit.room, &edit.sender, now) != Verdict::Answer {
+            tracing::info!(event_id = %edit.event_id, "too many commands; edit not applied");
+            return Ok(());
+        }
         let mut tx = self.store.begin_write().await?;
         let Some((meeting_id, item)) = tx.item_added_by(&edit.original).await? else {
             return Ok(());

@@ -13,7 +13,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
         let membership = request.tx.association_members(&room).await?;
-        let members = self.chat.members(&room).await;
+        let members = self.members(&room).await;
         request.say(replies::association_list(
             &self.wording(request.language),
             &known,

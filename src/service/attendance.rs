@@ -106,7 +106,7 @@ impl<C: Chat> Service<C> {
         request: &Request<'_>,
         typed: &[String],
     ) -> Result<(Vec<UserId>, Vec<String>), ServiceError> {
-        let members = self.chat.members(request.room()).await;
+        let members = self.members(request.room()).await;
         let mut found = Vec::new();
         let mut unknown = Vec::new();
         for name in typed {

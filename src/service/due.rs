@@ -29,7 +29,14 @@ impl<C: Chat> Service<C> {
                 next_due = earliest(next_due, day_end);
                 continue;
             }
-            self.carry_over(&room, &meeting, day_end, now).await?;
+            let key = format!("carry:{}", meeting.id);
+            self.due_item(
+                &key,
+                &room,
+                now,
+                self.carry_over(&room, &meeting, day_end, now),
+            )
+            .await?;
         }
         let next_deadline = self.close_polls_due(now).await?;
         let next_reminder = self.send_due_reminders(now).await?;
@@ -45,6 +52,49 @@ impl<C: Chat> Service<C> {
         .into_iter()
         .flatten()
         .min())
+    }
+
+    /// One due item's work, guarded: a panic in it sets the item aside under `key` (one ERROR
+    /// line, recorded, never tried again) and the clock goes on with the others. `None` when
+    /// the item is set aside, now or at an earlier pass.
+    pub(super) async fn due_item<T>(
+        &self,
+        key: &str,
+        room: &RoomId,
+        now: DateTime<Utc>,
+        work: impl std::future::Future<Output = Result<T, ServiceError>>,
+    ) -> Result<Option<T>, ServiceError> {
+        if self.due_is_set_aside(key).await? {
+            return Ok(None);
+        }
+        match crate::panics::guarded(work).await {
+            Ok(done) => done.map(Some),
+            Err(caught) => {
+                tracing::error!(%key, %room, error = %caught, "due item set aside");
+                self.store
+                    .set_due_aside(key, room, &caught.to_string(), now)
+                    .await?;
+                if let Ok(mut set_aside) = self.due_set_aside.lock() {
+                    set_aside.get_or_insert_default().insert(key.to_owned());
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// Whether the due item `key` was set aside (read from the database once per run).
+    async fn due_is_set_aside(&self, key: &str) -> Result<bool, ServiceError> {
+        if let Ok(set_aside) = self.due_set_aside.lock()
+            && let Some(keys) = set_aside.as_ref()
+        {
+            return Ok(keys.contains(key));
+        }
+        let keys = self.store.due_set_aside().await?;
+        let found = keys.contains(key);
+        if let Ok(mut set_aside) = self.due_set_aside.lock() {
+            *set_aside = Some(keys);
+        }
+        Ok(found)
     }
 
     /// Hands the untreated items of `meeting`, whose day ended at `day_end`, on to the meeting

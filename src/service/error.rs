@@ -9,4 +9,10 @@ pub enum ServiceError {
     Storage(#[from] StorageError),
     #[error("no randomness from the system: {0}")]
     Randomness(String),
+    /// The handling panicked (caught at the event's boundary): trying again would do the same.
+    #[error(transparent)]
+    Panicked(#[from] crate::panics::Caught),
+    /// Its handling was cut short by crashes more than once: set aside.
+    #[error("its handling was interrupted {attempts} times (the bot stopped during it)")]
+    Interrupted { attempts: u32 },
 }

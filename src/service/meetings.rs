@@ -542,8 +542,7 @@ impl<C: Chat> Service<C> {
     }
 
     pub(super) async fn member_names(&self, room: &RoomId) -> HashMap<UserId, String> {
-        self.chat
-            .members(room)
+        self.members(room)
             .await
             .into_iter()
             .filter_map(|(user, name)| name.map(|name| (user, name)))

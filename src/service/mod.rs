@@ -45,6 +45,7 @@ use crate::domain::limits::Verdict;
 use crate::domain::messages::{NewMessage, OutgoingMessage, UndecryptedEvent};
 use crate::domain::permissions::{self, Act, Actor, Refusal};
 use crate::domain::record::Owner;
+use crate::domain::text::{clean_member_line, clean_member_text};
 use crate::domain::{EventId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies;
@@ -61,6 +62,10 @@ pub use reading::{gather_minutes, known_associations, minutes_standing, poll_out
 
 /// How often a failing event is tried before it is recorded as failed.
 const HANDLING_ATTEMPTS: u32 = 3;
+
+/// How many handlings of one event a crash may cut short before it is set aside: it is
+/// tried once more after the first, not again after the second.
+const INTERRUPTED_ATTEMPTS: u32 = 2;
 
 /// The wait between two tries of an event whose handling failed (200 ms, then 800 ms).
 const HANDLING_BACKOFF: Backoff = Backoff {
@@ -189,6 +194,8 @@ pub struct Service<C> {
     started_at: DateTime<Utc>,
     /// Who sent how many commands lately: a flood is slowed down.
     limiter: std::sync::Mutex<crate::domain::limits::RateLimiter>,
+    /// The keys of the due items set aside (a panic in them), once read from the database.
+    due_set_aside: std::sync::Mutex<Option<std::collections::HashSet<String>>>,
 }
 
 /// A command being carried out: its transaction, the message, the room's language, and the
@@ -246,6 +253,7 @@ impl<C: Chat> Service<C> {
             wakeups,
             started_at,
             limiter: std::sync::Mutex::new(limiter),
+            due_set_aside: std::sync::Mutex::new(None),
         }
     }
 
@@ -270,15 +278,30 @@ impl<C: Chat> Service<C> {
 
     /// Handles one room event, trying again a few times when the database or the homeserver
     /// fails for a moment. If it still fails, the event is recorded as failed (a command's
-    /// author gets an apology) so that nothing is silently skipped. `Err` only when even that
-    /// record cannot be written: the caller must then not move past this event.
+    /// author gets an apology) so that nothing is silently skipped. A panic inside the handling
+    /// is caught here: the event is set aside at once (the same input would panic again), and
+    /// the bot goes on. So is an event whose handling was cut short by a crash twice. `Err`
+    /// only when even that record cannot be written: the caller must then not move past this
+    /// event.
     pub async fn handle(
         &self,
         incoming: &Incoming,
         now: DateTime<Utc>,
     ) -> Result<Handling, ServiceError> {
         let parsed = match incoming {
-            Incoming::Message(message) => Some(command::parse(&message.body)),
+            Incoming::Message(message) => {
+                // Control characters and direction overrides go before anything is read or
+                // stored: nothing a member writes reaches an .ics line, an e-mail or a PDF raw.
+                let body = clean_member_text(&message.body);
+                match crate::panics::guarded_sync(|| command::parse(&body)) {
+                    Ok(parsed) => Some(parsed),
+                    Err(caught) => {
+                        return self
+                            .set_aside(incoming, Handling::NotUnderstood, caught.into(), now)
+                            .await;
+                    }
+                }
+            }
             _ => None,
         };
         let handling = match &parsed {
@@ -286,12 +309,29 @@ impl<C: Chat> Service<C> {
             Some(Err(_)) => Handling::NotUnderstood,
             Some(Ok(None)) | None => Handling::Other,
         };
+        // Chat is read and left: only what the bot acts on is noted before it is handled.
+        let acts = !matches!(incoming, Incoming::Message(_)) || handling != Handling::Other;
+        if acts && let Some(event_id) = incoming.event_id() {
+            let attempts = self
+                .store
+                .note_attempt(event_id, incoming.room(), now)
+                .await?;
+            if attempts > INTERRUPTED_ATTEMPTS {
+                let error = ServiceError::Interrupted {
+                    attempts: attempts - 1,
+                };
+                return self.set_aside(incoming, handling, error, now).await;
+            }
+        }
         let mut attempt = 1;
         let error = loop {
-            match self.dispatch(incoming, parsed.as_ref(), now).await {
-                Ok(()) => return Ok(handling),
-                Err(error) if attempt >= HANDLING_ATTEMPTS => break error,
-                Err(error) => {
+            let dispatched =
+                crate::panics::guarded(self.dispatch(incoming, parsed.as_ref(), now)).await;
+            match dispatched {
+                Ok(Ok(())) => return Ok(handling),
+                Err(caught) => return self.set_aside(incoming, handling, caught.into(), now).await,
+                Ok(Err(error)) if attempt >= HANDLING_ATTEMPTS => break error,
+                Ok(Err(error)) => {
                     let delay = HANDLING_BACKOFF.delay(attempt);
                     tracing::warn!(event_id = ?incoming.event_id(), %error, ?delay, "event not handled; trying again");
                     tokio::time::sleep(delay).await;
@@ -301,6 +341,23 @@ impl<C: Chat> Service<C> {
         };
         tracing::error!(event_id = ?incoming.event_id(), %error, "event could not be handled; recording it as failed");
         let apologize = matches!(handling, Handling::Command(_));
+        self.record_failure(incoming, apologize, &error, now)
+            .await
+            .map(|()| handling)
+    }
+
+    /// An event that panicked, or whose handling was cut short by crashes: one ERROR line (the
+    /// event's id and why, never its text), recorded as failed, never tried again; a message
+    /// meant for the bot gets one reply saying so.
+    async fn set_aside(
+        &self,
+        incoming: &Incoming,
+        handling: Handling,
+        error: ServiceError,
+        now: DateTime<Utc>,
+    ) -> Result<Handling, ServiceError> {
+        tracing::error!(event_id = ?incoming.event_id(), %error, "event set aside");
+        let apologize = handling != Handling::Other;
         self.record_failure(incoming, apologize, &error, now)
             .await
             .map(|()| handling)
@@ -348,11 +405,15 @@ impl<C: Chat> Service<C> {
         }
         if apologize {
             let language = self.room_language(&mut tx, room).await?;
-            let apology = NewMessage::notice(
-                room,
-                Some(event_id),
-                replies::internal_error(&self.wording(language)),
-            );
+            let wording = self.wording(language);
+            let text = match error {
+                // The same message would fail the same way: trying again will not help.
+                ServiceError::Panicked(_) | ServiceError::Interrupted { .. } => {
+                    replies::set_aside(&wording)
+                }
+                _ => replies::internal_error(&wording),
+            };
+            let apology = NewMessage::notice(room, Some(event_id), text);
             tx.queue_message(apology, now).await?;
         }
         tx.commit().await?;
@@ -398,10 +459,7 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         let language = self.room_language(&mut tx, &message.room).await?;
-        let verdict = match self.limiter.lock() {
-            Ok(mut limiter) => limiter.check(&message.room, &message.sender, message.sent_at),
-            Err(_) => Verdict::Answer,
-        };
+        let verdict = self.flood_verdict(&message.room, &message.sender, now);
         if verdict != Verdict::Answer {
             tracing::info!(event_id = %message.event_id, sender = %message.sender, ?verdict, "too many commands");
             if verdict == Verdict::SlowDown {
@@ -420,22 +478,33 @@ impl<C: Chat> Service<C> {
             tx: &mut tx,
             message,
             language,
-            at: message.sent_at,
+            // No command was sent in the future: a server's clock ahead of ours is read as now.
+            at: message.sent_at.min(now),
             now,
             reschedules: false,
         };
         let replies = match parsed {
             Ok(command) => {
-                // Addresses (of guests, of people known by e-mail) reach the log masked.
-                let logged = crate::domain::guest::mask_addresses(&format!("{command:?}"));
-                tracing::info!(event_id = %message.event_id, sender = %message.sender, command = %logged, "command");
+                // What the member wrote stays out of the log at `info`: the family only. At
+                // `debug`, the command, its addresses masked.
+                tracing::info!(event_id = %message.event_id, sender = %message.sender, family = command.topic().key(), "command");
+                if tracing::enabled!(tracing::Level::DEBUG) {
+                    let logged = crate::domain::guest::mask_addresses(&format!("{command:?}"));
+                    tracing::debug!(event_id = %message.event_id, command = %logged, "command read");
+                }
                 self.run(&mut request, command).await?
             }
             Err(error) => {
-                tracing::info!(event_id = %message.event_id, sender = %message.sender, %error, "command not understood");
+                tracing::info!(event_id = %message.event_id, sender = %message.sender, "command not understood");
+                if tracing::enabled!(tracing::Level::DEBUG) {
+                    let logged = crate::domain::guest::mask_addresses(&error.to_string());
+                    tracing::debug!(event_id = %message.event_id, error = %logged, "why not understood");
+                }
                 vec![request.reply(replies::parse_error(&self.wording(language), error))]
             }
         };
+        #[cfg(feature = "test-hooks")]
+        injected_fault(&message.body);
         let reschedules = request.reschedules;
         for reply in replies {
             tx.queue_message(reply, now).await?;
@@ -632,6 +701,15 @@ impl<C: Chat> Service<C> {
         Ok(permissions::check(&actor, act, owner).err())
     }
 
+    /// Whether a member's command (or edit of one), received `now`, is answered: a flood is
+    /// slowed down. Counted by the bot's own clock: a server's timestamp can be anything.
+    fn flood_verdict(&self, room: &RoomId, sender: &UserId, now: DateTime<Utc>) -> Verdict {
+        match self.limiter.lock() {
+            Ok(mut limiter) => limiter.check(room, sender, now),
+            Err(_) => Verdict::Answer,
+        }
+    }
+
     /// How replies are worded in a room of this `language`.
     fn wording(&self, language: Language) -> replies::Wording<'_> {
         replies::Wording::new(&self.texts, language, self.settings.time_zone)
@@ -645,9 +723,44 @@ impl<C: Chat> Service<C> {
 
     /// The member's display name (else their id) as it is, for plain text.
     async fn plain_name_of(&self, room: &RoomId, user: &UserId) -> String {
-        self.chat
-            .display_name(room, user)
+        self.display_name(room, user)
             .await
             .unwrap_or_else(|| user.to_string())
+    }
+
+    /// The member's display name, if they have one. A display name is anybody's text: no
+    /// control character goes on from it, into the record or anything the bot writes.
+    async fn display_name(&self, room: &RoomId, user: &UserId) -> Option<String> {
+        let name = self.chat.display_name(room, user).await?;
+        Some(clean_member_line(&name))
+    }
+
+    /// The room's members with their display names (cleaned as [`Self::display_name`]).
+    async fn members(&self, room: &RoomId) -> Vec<(UserId, Option<String>)> {
+        let mut members = self.chat.members(room).await;
+        for (_, name) in &mut members {
+            if let Some(name) = name.as_mut() {
+                *name = clean_member_line(name);
+            }
+        }
+        members
+    }
+}
+
+/// Fault injection for the trust tests (the `test-hooks` feature only), inside a command's
+/// transaction, for a command containing "💥": `CONCERTO_TEST_FAULT=crash-in-command` kills the
+/// process there (as a SIGKILL would), `panic-in-command` panics there.
+#[cfg(feature = "test-hooks")]
+fn injected_fault(body: &str) {
+    if !body.contains('💥') {
+        return;
+    }
+    match std::env::var("CONCERTO_TEST_FAULT").as_deref() {
+        Ok("crash-in-command") => {
+            tracing::warn!("fault injection: the process dies inside a command's transaction");
+            std::process::abort();
+        }
+        Ok("panic-in-command") => panic!("fault injection: a panic inside a command"),
+        _ => {}
     }
 }

@@ -263,30 +263,36 @@ impl<C: Chat> Service<C> {
                 next_due = earliest(next_due, deadline);
                 continue;
             }
-            let mut tx = self.store.begin_write().await?;
-            // Another pass closed it already: nothing to do.
-            if tx.ballot(poll.ballot).await?.closed_at.is_some() {
-                continue;
-            }
-            let language = self.room_language(&mut tx, &room).await?;
-            // Late: the deadline passed while the bot was down, or it is over a minute behind.
-            let late = deadline < self.started_at || now - deadline > chrono::Duration::minutes(1);
-            let closure = PollClosure {
-                closed_by: None,
-                closed_at: deadline,
-                late,
-                recorded: false,
-            };
-            let number = poll.number;
-            let (end, summary) = self
-                .close_poll(&mut tx, &room, language, poll, closure, now)
-                .await?;
-            let summary = NewMessage::notice(&room, None, summary);
-            tx.queue_message(end, now).await?;
-            tx.queue_message(summary, now).await?;
-            tx.commit().await?;
-            self.wakeups.queued();
-            tracing::info!(%room, poll = number, late, "poll closed at its deadline");
+            let key = format!("close:{}", poll.id);
+            self.due_item(&key, &room, now, async {
+                let mut tx = self.store.begin_write().await?;
+                // Another pass closed it already: nothing to do.
+                if tx.ballot(poll.ballot).await?.closed_at.is_some() {
+                    return Ok(());
+                }
+                let language = self.room_language(&mut tx, &room).await?;
+                // Late: the deadline passed while the bot was down, or it is over a minute behind.
+                let late =
+                    deadline < self.started_at || now - deadline > chrono::Duration::minutes(1);
+                let closure = PollClosure {
+                    closed_by: None,
+                    closed_at: deadline,
+                    late,
+                    recorded: false,
+                };
+                let number = poll.number;
+                let (end, summary) = self
+                    .close_poll(&mut tx, &room, language, poll, closure, now)
+                    .await?;
+                let summary = NewMessage::notice(&room, None, summary);
+                tx.queue_message(end, now).await?;
+                tx.queue_message(summary, now).await?;
+                tx.commit().await?;
+                self.wakeups.queued();
+                tracing::info!(%room, poll = number, late, "poll closed at its deadline");
+                Ok(())
+            })
+            .await?;
         }
         Ok(next_due)
     }

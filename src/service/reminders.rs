@@ -180,7 +180,7 @@ impl<C: Chat> Service<C> {
     }
 
     async fn pill_of(&self, room: &RoomId, user: &UserId) -> String {
-        let name = self.chat.display_name(room, user).await;
+        let name = self.display_name(room, user).await;
         pill(user, name.as_deref().unwrap_or(user.as_str()))
     }
 
@@ -195,31 +195,40 @@ impl<C: Chat> Service<C> {
                 next_due = earliest(next_due, reminder.next_at);
                 continue;
             }
-            let language = self.language_of(&room).await?;
-            let author = self.pill_of(&room, &reminder.author).await;
-            let late = self.is_late(reminder.next_at, now);
-            let markdown =
-                replies::reminder_message(&self.wording(language), &reminder, &author, late);
-            let message = text_message(&room, markdown, vec![reminder.author.clone()]);
-            // A recurring reminder missed several times goes out once, then resumes.
-            let following = reminder
-                .recurrence
-                .map(|recurrence| recurrence.next_after(now.max(reminder.next_at), time_zone));
             let key = reminder_key(&reminder);
-            let id = reminder.id;
-            self.send_once(
-                &key,
-                &room,
-                reminder.next_at,
-                Some(message),
-                now,
-                async |tx| {
-                    tx.advance_reminder(id, following, now).await?;
-                    Ok(())
-                },
-            )
-            .await?;
-            if let Some(following) = following {
+            let sent = self
+                .due_item(&key, &room, now, async {
+                    let language = self.language_of(&room).await?;
+                    let author = self.pill_of(&room, &reminder.author).await;
+                    let late = self.is_late(reminder.next_at, now);
+                    let markdown = replies::reminder_message(
+                        &self.wording(language),
+                        &reminder,
+                        &author,
+                        late,
+                    );
+                    let message = text_message(&room, markdown, vec![reminder.author.clone()]);
+                    // A recurring reminder missed several times goes out once, then resumes.
+                    let following = reminder.recurrence.map(|recurrence| {
+                        recurrence.next_after(now.max(reminder.next_at), time_zone)
+                    });
+                    let id = reminder.id;
+                    self.send_once(
+                        &key,
+                        &room,
+                        reminder.next_at,
+                        Some(message),
+                        now,
+                        async |tx| {
+                            tx.advance_reminder(id, following, now).await?;
+                            Ok(())
+                        },
+                    )
+                    .await?;
+                    Ok(following)
+                })
+                .await?;
+            if let Some(Some(following)) = sent {
                 next_due = earliest(next_due, following);
             }
         }
@@ -273,32 +282,36 @@ impl<C: Chat> Service<C> {
                 if self.store.reminder_sent(&key).await? {
                     continue;
                 }
-                let message = if index == 0 {
-                    Some(
-                        self.meeting_reminder(&room, &meeting, *offset, *due, now)
-                            .await?,
-                    )
-                } else {
-                    None
-                };
-                let email = index == 0;
-                self.send_once(&key, &room, *due, message, now, async |tx| {
-                    // The same reminder, by e-mail, in the same transaction: once.
-                    if email {
-                        let language = self.room_language(tx, &room).await?;
-                        let agenda = tx.agenda(meeting.id).await?;
-                        self.queue_meeting_emails(
-                            tx,
-                            &room,
-                            language,
-                            &meeting,
-                            &agenda,
-                            MeetingEmail::Reminder,
-                            None,
-                            now,
+                self.due_item(&key, &room, now, async {
+                    let message = if index == 0 {
+                        Some(
+                            self.meeting_reminder(&room, &meeting, *offset, *due, now)
+                                .await?,
                         )
-                        .await?;
-                    }
+                    } else {
+                        None
+                    };
+                    let email = index == 0;
+                    self.send_once(&key, &room, *due, message, now, async |tx| {
+                        // The same reminder, by e-mail, in the same transaction: once.
+                        if email {
+                            let language = self.room_language(tx, &room).await?;
+                            let agenda = tx.agenda(meeting.id).await?;
+                            self.queue_meeting_emails(
+                                tx,
+                                &room,
+                                language,
+                                &meeting,
+                                &agenda,
+                                MeetingEmail::Reminder,
+                                None,
+                                now,
+                            )
+                            .await?;
+                        }
+                        Ok(())
+                    })
+                    .await?;
                     Ok(())
                 })
                 .await?;
@@ -387,42 +400,46 @@ impl<C: Chat> Service<C> {
             if self.store.reminder_sent(&key).await? {
                 continue;
             }
-            let mut tx = self.store.begin().await?;
-            let outcome = poll_outcome(&mut tx, &room, &poll, now).await?;
-            let membership = tx.association_members(&room).await?;
-            drop(tx);
-            let mut missing = Vec::new();
-            let mut mentions = Vec::new();
-            for (association, stance) in &outcome.associations {
-                if *stance != Stance::Missing {
-                    continue;
+            self.due_item(&key, &room, now, async {
+                let mut tx = self.store.begin().await?;
+                let outcome = poll_outcome(&mut tx, &room, &poll, now).await?;
+                let membership = tx.association_members(&room).await?;
+                drop(tx);
+                let mut missing = Vec::new();
+                let mut mentions = Vec::new();
+                for (association, stance) in &outcome.associations {
+                    if *stance != Stance::Missing {
+                        continue;
+                    }
+                    let mut pills = Vec::new();
+                    for (user, _) in membership
+                        .iter()
+                        .filter(|(_, name)| same_association(name, association))
+                    {
+                        pills.push(self.pill_of(&room, user).await);
+                        mentions.push(user.clone());
+                    }
+                    pills.sort();
+                    missing.push((association.clone(), pills));
                 }
-                let mut pills = Vec::new();
-                for (user, _) in membership
-                    .iter()
-                    .filter(|(_, name)| same_association(name, association))
-                {
-                    pills.push(self.pill_of(&room, user).await);
-                    mentions.push(user.clone());
-                }
-                pills.sort();
-                missing.push((association.clone(), pills));
-            }
-            // Everyone answered: nothing to nudge, but the nudge is done.
-            let message = if missing.is_empty() {
-                None
-            } else {
-                let language = self.language_of(&room).await?;
-                let markdown = replies::poll_nudge(
-                    &self.wording(language),
-                    &poll,
-                    &missing,
-                    self.is_late(due, now),
-                );
-                Some(text_message(&room, markdown, mentions))
-            };
-            self.send_once(&key, &room, due, message, now, async |_| Ok(()))
-                .await?;
+                // Everyone answered: nothing to nudge, but the nudge is done.
+                let message = if missing.is_empty() {
+                    None
+                } else {
+                    let language = self.language_of(&room).await?;
+                    let markdown = replies::poll_nudge(
+                        &self.wording(language),
+                        &poll,
+                        &missing,
+                        self.is_late(due, now),
+                    );
+                    Some(text_message(&room, markdown, mentions))
+                };
+                self.send_once(&key, &room, due, message, now, async |_| Ok(()))
+                    .await?;
+                Ok(())
+            })
+            .await?;
         }
         Ok(next_due)
     }
@@ -460,25 +477,29 @@ impl<C: Chat> Service<C> {
                 if self.store.reminder_sent(&key).await? {
                     continue;
                 }
-                let message = if index == 0 {
-                    let mut tx = self.store.begin().await?;
-                    let membership = tx.association_members(&room).await?;
-                    drop(tx);
-                    let (owner, mentions) = self.owner_pills(&room, &action, &membership).await;
-                    let language = self.language_of(&room).await?;
-                    let markdown = replies::action_reminder(
-                        &self.wording(language),
-                        &action,
-                        &owner,
-                        *on_the_day,
-                        self.is_late(*due, now),
-                    );
-                    Some(text_message(&room, markdown, mentions))
-                } else {
-                    None
-                };
-                self.send_once(&key, &room, *due, message, now, async |_| Ok(()))
-                    .await?;
+                self.due_item(&key, &room, now, async {
+                    let message = if index == 0 {
+                        let mut tx = self.store.begin().await?;
+                        let membership = tx.association_members(&room).await?;
+                        drop(tx);
+                        let (owner, mentions) = self.owner_pills(&room, &action, &membership).await;
+                        let language = self.language_of(&room).await?;
+                        let markdown = replies::action_reminder(
+                            &self.wording(language),
+                            &action,
+                            &owner,
+                            *on_the_day,
+                            self.is_late(*due, now),
+                        );
+                        Some(text_message(&room, markdown, mentions))
+                    } else {
+                        None
+                    };
+                    self.send_once(&key, &room, *due, message, now, async |_| Ok(()))
+                        .await?;
+                    Ok(())
+                })
+                .await?;
             }
         }
         Ok(next_due)

@@ -87,7 +87,16 @@ impl<C: Chat> Service<C> {
     ) -> Result<Option<DateTime<Utc>>, ServiceError> {
         let mut next = None;
         for (room, rhythm) in self.store.rooms_with_rhythm().await? {
-            if let Some(at) = self.propose_for_rhythm(&room, rhythm, now).await? {
+            let key = format!("rhythm:{room}");
+            let proposed = self
+                .due_item(
+                    &key,
+                    &room,
+                    now,
+                    self.propose_for_rhythm(&room, rhythm, now),
+                )
+                .await?;
+            if let Some(Some(at)) = proposed {
                 next = earliest(next, at);
             }
         }

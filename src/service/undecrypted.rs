@@ -45,7 +45,9 @@ impl<C: Chat> Service<C> {
         let mut next_due = None;
         let mut told = 0;
         for (event, kept_at) in self.store.unreadable_not_noticed().await? {
-            let due = kept_at + delay;
+            let due = kept_at
+                .checked_add_signed(delay)
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
             if due > now {
                 next_due = earliest(next_due, due);
                 continue;

@@ -7,6 +7,14 @@ use sqlx::Row;
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::{EventId, RoomId};
 
+/// What was set aside since the running bot started, for `concerto health`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SetAside {
+    pub started_at: DateTime<Utc>,
+    pub events: u64,
+    pub due_items: u64,
+}
+
 impl Store {
     /// The position after which the homeserver has events the bot has not handled yet;
     /// `None` before the very first sync.
@@ -44,6 +52,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        // Every event of the batch was handled or set aside: no handling is under way.
+        sqlx::query("DELETE FROM event_attempts")
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
@@ -63,6 +75,100 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|row| EventId::new(row.get::<String, _>("last_event_id"))))
+    }
+
+    /// Notes that the handling of `event_id` starts (committed at once, before it): how many
+    /// times it was started, this one included. More than one means an earlier handling was
+    /// cut short by a crash.
+    pub async fn note_attempt(
+        &self,
+        event_id: &EventId,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<u32, StorageError> {
+        let attempts: i64 = sqlx::query_scalar(
+            "INSERT INTO event_attempts (event_id, room_id, attempts, first_at) VALUES (?1, ?2, 1, ?3)
+             ON CONFLICT (event_id) DO UPDATE SET attempts = attempts + 1
+             RETURNING attempts",
+        )
+        .bind(event_id.as_str())
+        .bind(room.as_str())
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(attempts).unwrap_or(u32::MAX))
+    }
+
+    /// Records when the running bot started; returns how many times it has started, this
+    /// run included.
+    pub async fn save_run_start(&self, started_at: DateTime<Utc>) -> Result<u64, StorageError> {
+        let starts: i64 = sqlx::query_scalar(
+            "INSERT INTO bot_run (id, started_at, starts) VALUES (1, ?1, 1)
+             ON CONFLICT (id) DO UPDATE SET started_at = ?1, starts = starts + 1
+             RETURNING starts",
+        )
+        .bind(started_at)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u64::try_from(starts).unwrap_or_default())
+    }
+
+    /// Events and due items set aside (their handling failed or panicked) since the running
+    /// bot started; `None` before its first start.
+    pub async fn set_aside_since_start(&self) -> Result<Option<SetAside>, StorageError> {
+        let Some(started_at) =
+            sqlx::query_scalar::<_, DateTime<Utc>>("SELECT started_at FROM bot_run WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let events: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM handled_events WHERE failure IS NOT NULL AND handled_at >= ?1",
+        )
+        .bind(started_at)
+        .fetch_one(&self.pool)
+        .await?;
+        let due_items: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM due_set_aside WHERE set_aside_at >= ?1")
+                .bind(started_at)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(Some(SetAside {
+            started_at,
+            events: u64::try_from(events).unwrap_or_default(),
+            due_items: u64::try_from(due_items).unwrap_or_default(),
+        }))
+    }
+
+    /// The keys of the due items set aside (never tried again).
+    pub async fn due_set_aside(&self) -> Result<std::collections::HashSet<String>, StorageError> {
+        Ok(sqlx::query_scalar("SELECT key FROM due_set_aside")
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .collect())
+    }
+
+    /// Sets a due item aside: it is not tried again. `false` if it was already.
+    pub async fn set_due_aside(
+        &self,
+        key: &str,
+        room: &RoomId,
+        failure: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO due_set_aside (key, room_id, failure, set_aside_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(room.as_str())
+        .bind(failure)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
     }
 
     /// Whether the event was handled already.

@@ -34,6 +34,7 @@ mod web;
 
 pub use agenda::NewItem;
 pub use email_people::KeptPerson;
+pub use events::SetAside;
 pub use identity::MatrixIdentity;
 pub use polls::{NewPoll, PollClosure};
 pub use record::{NewAction, NewDecision};

@@ -63,6 +63,19 @@ impl Store {
         Ok(Self { pool })
     }
 
+    /// SQLite's own check of the whole database: "ok" when it finds nothing wrong, else what
+    /// it found. On a connection of its own: SQLite 3.50's check of a full-text index reports
+    /// it "malformed" on a connection that read the index before another connection wrote it
+    /// (its searches stay right; a new connection finds the index sound).
+    pub async fn integrity_check(&self) -> Result<String, StorageError> {
+        use sqlx::ConnectOptions;
+        let mut connection = self.pool.connect_options().connect().await?;
+        let verdict: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&mut connection)
+            .await?;
+        Ok(verdict.join("\n"))
+    }
+
     /// A transaction that takes the database's write lock only when it first writes: the one
     /// for reading, and for writing where nothing is read before the first write.
     pub async fn begin(&self) -> Result<Transaction, StorageError> {

@@ -170,6 +170,9 @@ pub fn router(state: Arc<WebState>) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(ConcurrencyLimitLayer::new(CONCURRENT_REQUESTS))
+        // A panic in one request is that request's 500, never the server's end (the panic
+        // hook logs it without what it quotes).
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
 }
 
 fn not_found_response() -> Response {

@@ -220,3 +220,86 @@ async fn log_out(saved: &serde_json::Value) {
         .expect("logout request");
     assert!(logout.status().is_success(), "{}", logout.status());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "the crash hook is built with `--features test-hooks` (scripts/test sets it)"
+)]
+async fn a_crash_inside_a_commands_transaction_is_answered_once_after_the_restart() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    bot.fault = Some("crash-in-command");
+    bot.start_with(BotConfig::invited_by(&alice.user_id));
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    // The process dies inside this command's transaction, before its commit.
+    let command = alice.say(&room, "!langue en 💥").await;
+    let exit = bot.wait_for_exit().await;
+    assert!(!exit.success(), "the bot crashed as told: {exit:?}");
+    assert!(
+        bot.logs().contains("fault injection"),
+        "it crashed where the test wanted"
+    );
+
+    bot.fault = None;
+    bot.restart();
+    // The restarted bot sees the command again and answers it, once.
+    let reply = alice.reply_to(&command).await;
+    assert!(!reply.body.contains("error"), "{}", reply.body);
+    let after = alice.say(&room, "!langue").await;
+    alice.reply_to(&after).await;
+    assert_eq!(alice.replies_seen(&command), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    not(feature = "test-hooks"),
+    ignore = "the panic hook is built with `--features test-hooks` (scripts/test sets it)"
+)]
+async fn a_message_that_panics_is_answered_set_aside_and_never_replayed() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    bot.fault = Some("panic-in-command");
+    // The log as it is in production: what the member wrote must not reach it.
+    bot.log_filter = Some("info");
+    bot.start_with(BotConfig::invited_by(&alice.user_id));
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    let command = alice.say(&room, "!aide 💥 Jean Ledoux").await;
+    let apology = alice.reply_to(&command).await;
+    assert!(
+        apology.body.contains("l'erreur est notée"),
+        "{}",
+        apology.body
+    );
+    // The bot goes on.
+    let after = alice.say(&room, "!langue").await;
+    alice.reply_to(&after).await;
+    assert!(bot.is_running(), "{}", bot.logs());
+    let logs = bot.logs();
+    let errors: Vec<&str> = logs.lines().filter(|line| line.contains("ERROR")).collect();
+    assert_eq!(errors.len(), 1, "one ERROR line: {errors:#?}");
+    assert!(errors[0].contains("set aside"), "{}", errors[0]);
+    assert!(errors[0].contains(command.as_str()), "{}", errors[0]);
+    assert!(
+        !logs.contains("Ledoux"),
+        "the member's text stays out of the log"
+    );
+
+    // `concerto health` counts it.
+    let health = bot.cli(&["health"]).await;
+    let stdout = String::from_utf8_lossy(&health.stdout);
+    assert!(
+        stdout
+            .lines()
+            .any(|line| line.starts_with("events set aside since the start")
+                && line.ends_with(": 1")),
+        "{stdout}"
+    );
+    // Not replayed after a restart.
+    assert!(bot.stop().await);
+    bot.restart();
+    let later = alice.say(&room, "!langue").await;
+    alice.reply_to(&later).await;
+    assert_eq!(alice.replies_seen(&command), 1);
+    assert!(bot.is_running(), "{}", bot.logs());
+}

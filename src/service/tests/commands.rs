@@ -433,8 +433,12 @@ async fn a_flood_of_commands_gets_one_slow_down_and_no_answers_until_it_calms() 
             .await
             .expect("query")
     );
-    bot.on_message(&message("$later", "!langue", "2026-11-29T18:01:10Z"), now)
-        .await;
+    // Counted by when the bot receives them: a minute after the flood was received.
+    bot.on_message(
+        &message("$later", "!langue", "2026-11-29T18:01:10Z"),
+        at("2026-11-29T18:06:10Z"),
+    )
+    .await;
     assert_eq!(
         bot.chat.notices().len(),
         crate::domain::limits::MAX_COMMANDS + 2

@@ -9,6 +9,7 @@ mod commands;
 mod delivery;
 mod due;
 mod email;
+mod fuzz;
 mod guests;
 mod links;
 mod meetings;
@@ -17,6 +18,7 @@ mod polls;
 mod record;
 mod reminders;
 mod rhythm;
+mod trust;
 mod upgrades;
 
 use std::collections::HashMap;
@@ -46,6 +48,8 @@ pub(super) struct RecordingChat {
     pub names_asked: std::sync::atomic::AtomicUsize,
     /// Rooms where the bot may not post (an upgraded room's old version).
     pub read_only: Mutex<Vec<RoomId>>,
+    /// Asking this member's name panics: a fault inside a handling, for the trust tests.
+    pub panics_on_name_of: Mutex<Option<UserId>>,
 }
 
 impl Chat for RecordingChat {
@@ -83,6 +87,8 @@ impl Chat for RecordingChat {
     async fn display_name(&self, _room: &RoomId, user: &UserId) -> Option<String> {
         self.names_asked
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let panics = self.panics_on_name_of.lock().expect("lock").as_ref() == Some(user);
+        assert!(!panics, "a fault injected by the test, for `{user}`");
         user.as_str()
             .strip_prefix('@')
             .and_then(|rest| rest.split(':').next())

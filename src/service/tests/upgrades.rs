@@ -189,6 +189,8 @@ async fn every_table_with_a_room_is_either_moved_or_kept_with_the_room_it_happen
         "undecrypted_events",
         "unreadable_notices",
         "room_upgrades",
+        "event_attempts",
+        "due_set_aside",
     ];
     let moved = crate::storage::moved_tables();
     for table in &tables {
