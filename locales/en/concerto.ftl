@@ -32,6 +32,13 @@ error-unknown-language = I don't speak “{ $given }”. Available languages: `f
 error-unexpected-words = I did not understand the end of the command: “{ $extra }”. Example of the right form: `{ $example }`
 error-internal = Sorry, a problem on my side prevents me from handling this command; nothing was recorded. Please try again in a moment.
 error-set-aside = I could not handle this message; the error is noted and nothing was recorded. Sending it again as it is will not help: rephrase it (see `!help`), or tell whoever looks after the bot.
+cap-reached = { $kind ->
+        [agenda] The agenda already has { $limit } items to treat, the most a room may have: mark some as done (`!agenda done 2`) or remove some (`!agenda remove 2`) before adding more.
+        [guests] This meeting already has { $limit } guests, the most it may have: remove one (`!guest remove 1`) before adding another.
+        [email] This room already knows { $limit } people by e-mail, the most it may: remove one (`!email remove 1`) before adding another.
+        [reminders] This room already has { $limit } reminders waiting, the most it may have: cancel one (`!reminders cancel 2`) before setting another.
+       *[actions] This room already has { $limit } open actions, the most it may have: mark some as done (`!action done 2`) before adding more.
+    }
 error-unreadable = I could not read your encrypted message: the key that opens it was not shared with me (your app has not sent it to my device yet, or it shares keys only with verified devices). Please send it again; if this happens again, check in your app that Concerto's device is not blocked or ignored. If the key arrives, I will handle that message too.
 unreadable-answers = ⏳ { $count ->
         [one] One answer could not be read yet

@@ -32,6 +32,13 @@ error-unknown-language = Je ne parle pas « { $given } ». Langues possibles : `
 error-unexpected-words = Je n'ai pas compris la fin de la commande : « { $extra } ». Exemple de la bonne forme : `{ $example }`
 error-internal = Désolé, un problème de mon côté m'empêche de traiter cette commande ; rien n'a été enregistré. Réessayez dans un instant.
 error-set-aside = Je n'ai pas pu traiter ce message ; l'erreur est notée et rien n'a été enregistré. Inutile de le renvoyer tel quel : reformulez-le (voir `!aide`), ou signalez-le à la personne qui s'occupe du bot.
+cap-reached = { $kind ->
+        [agenda] L'ordre du jour a déjà { $limit } points à traiter, le plus qu'une salle peut en avoir : marquez-en comme traités (`!agenda traité 2`) ou retirez-en (`!agenda retirer 2`) avant d'en ajouter.
+        [guests] Cette réunion a déjà { $limit } invités, le plus qu'elle peut en avoir : retirez-en un (`!invité retirer 1`) avant d'en ajouter.
+        [email] Cette salle connaît déjà { $limit } personnes par courriel, le plus qu'elle peut en connaître : retirez-en une (`!courriel retirer 1`) avant d'en ajouter.
+        [reminders] Cette salle a déjà { $limit } rappels en attente, le plus qu'elle peut en avoir : annulez-en un (`!rappels annuler 2`) avant d'en créer.
+       *[actions] Cette salle a déjà { $limit } actions en cours, le plus qu'elle peut en avoir : marquez-en comme faites (`!action fait 2`) avant d'en créer.
+    }
 error-unreadable = Je n'ai pas pu lire votre message chiffré : la clé qui l'ouvre ne m'a pas été partagée (votre application ne l'a pas encore envoyée à mon appareil, ou elle ne partage ses clés qu'avec les appareils vérifiés). Renvoyez-le ; si cela se reproduit, vérifiez dans votre application que l'appareil de Concerto n'est pas bloqué ni ignoré. Si la clé arrive, je traiterai aussi ce message.
 unreadable-answers = ⏳ { $count ->
         [one] Une réponse n'a pas encore pu être lue

@@ -18,6 +18,49 @@ pub const MAX_PLACE_LENGTH: usize = 200;
 pub const MAX_COMMANDS: usize = 20;
 pub const WINDOW: Duration = Duration::seconds(60);
 
+/// What one room may hold at most. Past a cap, the member is told which limit it is and how
+/// to make room; nothing is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cap {
+    /// Agenda items not yet treated, in the next meeting's agenda: 200.
+    OpenAgendaItems,
+    /// Guests of one meeting: 30.
+    GuestsPerMeeting,
+    /// People known by e-mail in a room: 200.
+    EmailPeople,
+    /// Reminders still to ring in a room: 100.
+    OpenReminders,
+    /// Actions not done in a room: 300.
+    OpenActions,
+}
+
+impl Cap {
+    pub const fn limit(self) -> usize {
+        match self {
+            Cap::OpenAgendaItems | Cap::EmailPeople => 200,
+            Cap::GuestsPerMeeting => 30,
+            Cap::OpenReminders => 100,
+            Cap::OpenActions => 300,
+        }
+    }
+
+    /// How the texts name it.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Cap::OpenAgendaItems => "agenda",
+            Cap::GuestsPerMeeting => "guests",
+            Cap::EmailPeople => "email",
+            Cap::OpenReminders => "reminders",
+            Cap::OpenActions => "actions",
+        }
+    }
+
+    /// Whether one more may be added beside the `count` already there.
+    pub const fn allows_one_more(self, count: usize) -> bool {
+        count < self.limit()
+    }
+}
+
 /// What to do with a member's command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -106,6 +149,23 @@ impl RateLimiter {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cap_allows_up_to_its_limit_and_not_one_more() {
+        use super::Cap;
+        for cap in [
+            Cap::OpenAgendaItems,
+            Cap::GuestsPerMeeting,
+            Cap::EmailPeople,
+            Cap::OpenReminders,
+            Cap::OpenActions,
+        ] {
+            assert!(cap.allows_one_more(cap.limit() - 1), "{cap:?}");
+            assert!(!cap.allows_one_more(cap.limit()), "{cap:?}");
+        }
+        assert_eq!(Cap::GuestsPerMeeting.limit(), 30);
+        assert_eq!(Cap::OpenActions.limit(), 300);
+    }
+
     use super::*;
     use crate::testing::at;
 

@@ -58,3 +58,11 @@ pub fn language_current(wording: &Wording<'_>) -> String {
 pub fn language_changed(wording: &Wording<'_>) -> String {
     wording.get("language-changed")
 }
+
+/// A room (or a meeting) holds as many as it may: which limit, and how to make room.
+pub fn cap_reached(wording: &Wording<'_>, cap: crate::domain::limits::Cap) -> String {
+    wording.format(
+        "cap-reached",
+        &[("kind", cap.key().into()), ("limit", cap.limit().into())],
+    )
+}

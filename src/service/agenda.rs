@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::error::ServiceError;
 use super::{Chat, Handled, IncomingEdit, Request, Service};
 use crate::command::{self, AgendaCommand, Command, ParseError};
-use crate::domain::limits::Verdict;
+use crate::domain::limits::{Cap, Verdict};
 use crate::domain::meeting::next_meeting;
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
@@ -43,6 +43,10 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         let meeting = self.next_meeting(request.tx, &room, request.at).await?;
         let agenda = request.tx.agenda(meeting.id).await?;
+        if !Cap::OpenAgendaItems.allows_one_more(agenda.untreated().count()) {
+            let wording = &self.wording(request.language);
+            return request.say(replies::cap_reached(wording, Cap::OpenAgendaItems));
+        }
         let author_name = self.display_name(&room, request.sender()).await;
         let item = NewItem {
             text,

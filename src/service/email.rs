@@ -14,6 +14,7 @@ use crate::domain::agenda::Agenda;
 use crate::domain::email::{
     Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber, split_association,
 };
+use crate::domain::limits::Cap;
 use crate::domain::meeting::format_day_in_words;
 use crate::domain::messages::NewMessage;
 use crate::domain::messages::Printable;
@@ -47,6 +48,9 @@ impl<C: Chat> Service<C> {
         let people = request.tx.email_people(&room).await?;
         if let Some(known) = people.iter().find(|person| person.address == address) {
             return request.say(replies::email_already_known(wording, known));
+        }
+        if !Cap::EmailPeople.allows_one_more(people.len()) {
+            return request.say(replies::cap_reached(wording, Cap::EmailPeople));
         }
         let mut person = EmailPerson {
             id: 0,

@@ -7,6 +7,7 @@ use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::email::PersonalToken;
 use crate::domain::guest::Guest;
+use crate::domain::limits::Cap;
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
 use crate::replies;
@@ -41,6 +42,9 @@ impl<C: Chat> Service<C> {
                 }
             }
         };
+        if !Cap::GuestsPerMeeting.allows_one_more(request.tx.guests(meeting.id).await?.len()) {
+            return request.say(replies::cap_reached(wording, Cap::GuestsPerMeeting));
+        }
         // A link token for the unsubscribe link of their e-mails, if they will get any.
         let token = match email {
             Some(_) => Some(PersonalToken::new(super::web::new_token()?)),

@@ -9,6 +9,7 @@ use super::reading::known_associations;
 use super::reading::{day_bounds, poll_outcome};
 use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
+use crate::domain::limits::Cap;
 use crate::domain::permissions::Act;
 use crate::domain::poll::Poll;
 use crate::domain::record::{
@@ -223,6 +224,9 @@ impl<C: Chat> Service<C> {
                 return request.say(replies::action_too_long(wording, length));
             }
         };
+        if !Cap::OpenActions.allows_one_more(request.tx.open_actions(&room).await?.len()) {
+            return request.say(replies::cap_reached(wording, Cap::OpenActions));
+        }
         let today = self.local_day(request.at);
         let due_on = match &parts.due {
             Some(typed) => match parse_day(typed, today, Towards::Future) {

@@ -13,6 +13,7 @@ use super::reading::meeting_attendance;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::earliest;
+use crate::domain::limits::Cap;
 use crate::domain::messages::{Content, NewMessage};
 use crate::domain::permissions::Act;
 use crate::domain::poll::Stance;
@@ -51,6 +52,9 @@ impl<C: Chat> Service<C> {
             When::Once(_) => None,
         };
         let room = request.room().clone();
+        if !Cap::OpenReminders.allows_one_more(request.tx.room_reminders(&room).await?.len()) {
+            return request.say(replies::cap_reached(wording, Cap::OpenReminders));
+        }
         let sender = request.sender().clone();
         let reminder = request
             .tx

@@ -194,6 +194,8 @@ pub(super) struct TestBot {
     pub chat: Arc<RecordingChat>,
     pub store: Store,
     pub wakeups: Wakeups,
+    /// When the trust tests' many commands are sent, one after the other.
+    pub fill_clock: Mutex<DateTime<Utc>>,
 }
 
 /// A clock that stays where the test puts it.
@@ -238,6 +240,7 @@ pub(super) async fn bot_with_clock(clock: Arc<dyn Clock>) -> (TestBot, tempfile:
             chat,
             store,
             wakeups,
+            fill_clock: Mutex::new(at("2026-11-29T18:00:00Z")),
         },
         dir,
     )

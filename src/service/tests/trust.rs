@@ -313,3 +313,66 @@ async fn control_characters_never_reach_the_record_nor_the_calendar() {
         );
     }
 }
+
+/// Sends `count` commands made by `body`, four seconds apart (under the flood limit), from a
+/// moderator; returns the reply to the last.
+async fn fill(
+    bot: &TestBot,
+    kind: &str,
+    range: std::ops::Range<usize>,
+    body: impl Fn(usize) -> String,
+) -> String {
+    let mut last = String::new();
+    for n in range {
+        // One command every four seconds, on from the last one sent (by any fill).
+        let when = {
+            let mut clock = bot.fill_clock.lock().expect("lock");
+            *clock += Duration::seconds(4);
+            *clock
+        };
+        let event = format!("${kind}{n}");
+        let message = IncomingMessage {
+            sent_at: when,
+            ..from("@moderator:localhost", &event, &body(n))
+        };
+        bot.on_message(&message, when).await;
+        last = reply_to(bot, &event);
+    }
+    last
+}
+
+#[tokio::test]
+async fn each_room_cap_is_named_in_its_reply_and_adds_nothing() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    let cases: [(usize, &str, fn(usize) -> String); 5] = [
+        (30, "30 invités", |n| format!("!invité ajouter Invité {n}")),
+        (200, "200 points", |n| format!("!agenda ajouter Point {n}")),
+        (100, "100 rappels", |n| {
+            format!("!rappel dans {} heures Rappel {n}", n + 1)
+        }),
+        (300, "300 actions", |n| {
+            format!("!action Croix-Rouge Action {n}")
+        }),
+        (200, "200 personnes", |n| {
+            format!("!courriel ajouter p{n}@restos.example Restos du Cœur Personne {n}")
+        }),
+    ];
+    for (limit, named, body) in cases {
+        let last_allowed = fill(&bot, named, 0..limit, body).await;
+        assert!(!last_allowed.contains("le plus"), "{last_allowed}");
+        let refused = fill(&bot, named, limit..limit + 1, body).await;
+        assert!(refused.contains(named), "{refused}");
+        assert!(refused.contains("le plus"), "{refused}");
+    }
+    // What was refused is nowhere: the lists end at their limits.
+    for (list, last_kept, refused) in [
+        ("!invités", "Invité 29", "Invité 30"),
+        ("!agenda", "Point 199", "Point 200"),
+        ("!actions", "Action 299", "Action 300"),
+    ] {
+        let listing = fill(&bot, list, 0..1, |_| list.to_owned()).await;
+        assert!(listing.contains(last_kept), "{listing}");
+        assert!(!listing.contains(refused), "{listing}");
+    }
+}
