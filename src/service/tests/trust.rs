@@ -314,6 +314,9 @@ async fn control_characters_never_reach_the_record_nor_the_calendar() {
     }
 }
 
+/// A cap's limit, the words its refusal names it by, and the command that adds one more.
+type Case = (usize, &'static str, fn(usize) -> String);
+
 /// Sends `count` commands made by `body`, four seconds apart (under the flood limit), from a
 /// moderator; returns the reply to the last.
 async fn fill(
@@ -345,7 +348,7 @@ async fn fill(
 async fn each_room_cap_is_named_in_its_reply_and_adds_nothing() {
     let (bot, _dir) = bot().await;
     seed_alice_and_bob(&bot).await;
-    let cases: [(usize, &str, fn(usize) -> String); 5] = [
+    let cases: [Case; 5] = [
         (30, "30 invités", |n| format!("!invité ajouter Invité {n}")),
         (200, "200 points", |n| format!("!agenda ajouter Point {n}")),
         (100, "100 rappels", |n| {
