@@ -12,6 +12,7 @@
 
 mod pages;
 mod personal;
+pub mod server;
 mod unsubscribe;
 
 use std::collections::HashMap;
@@ -28,7 +29,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use chrono_tz::Tz;
-use tower::limit::ConcurrencyLimitLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -40,8 +40,6 @@ use crate::storage::Store;
 
 /// How long one request may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-/// How many requests are served at once; the others wait their turn.
-const CONCURRENT_REQUESTS: usize = 8;
 /// Pages are read with GET; the only bodies are the personal page's small forms.
 const MAX_BODY: usize = 1024;
 
@@ -107,8 +105,6 @@ pub enum WebError {
         address: SocketAddr,
         source: std::io::Error,
     },
-    #[error("the web server stopped: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Serves the pages on `listen` until `shutdown` completes.
@@ -124,10 +120,15 @@ pub async fn serve(
             source,
         })?;
     tracing::info!(%listen, "web page served");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(WebError::Serve)
+    server::serve(
+        listener,
+        router(state),
+        server::Limits::default(),
+        server::Open::default(),
+        shutdown,
+    )
+    .await;
+    Ok(())
 }
 
 /// The routes, with the security headers and the limits.
@@ -169,7 +170,6 @@ pub fn router(state: Arc<WebState>) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
-        .layer(ConcurrencyLimitLayer::new(CONCURRENT_REQUESTS))
         // A panic in one request is that request's 500, never the server's end (the panic
         // hook logs it without what it quotes).
         .layer(tower_http::catch_panic::CatchPanicLayer::new())

@@ -249,3 +249,51 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
         "tokens are never logged"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn silent_connections_do_not_hold_the_page_nor_the_bot() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    let port = free_port();
+    let room = alice.create_room(false, &[&bot.user_id]).await;
+    bot.start_with(BotConfig {
+        extra: format!(
+            "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let page = link_in(&ask(&mut alice, &room, "!page").await);
+
+    // Three hundred connections that never send a byte.
+    let mut silent = Vec::new();
+    for _ in 0..300 {
+        silent.push(
+            tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .expect("connect"),
+        );
+    }
+    // The bot still answers in the room, and the page a normal client.
+    let reply = ask(&mut alice, &room, "!aide").await;
+    assert!(reply.contains("!agenda"), "{reply}");
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .expect("client");
+    let answer = client.get(&page).send().await.expect("the page answers");
+    assert_eq!(answer.status(), 200);
+    // The silent ones are closed by the server, each in bounded time.
+    let closed = tokio::time::timeout(std::time::Duration::from_secs(30), async {
+        for mut stream in silent {
+            use tokio::io::AsyncReadExt;
+            let mut byte = [0_u8; 1];
+            let _ = stream.read(&mut byte).await;
+        }
+    })
+    .await;
+    assert!(closed.is_ok(), "silent connections were left open");
+    assert!(bot.is_running(), "{}", bot.logs());
+}
