@@ -8,9 +8,21 @@
 //! nor seen half-way through a write; the session (`session.json`), so that the restored bot
 //! comes back as the same device; and the recovery key of the bot's key backup, when there is
 //! one. Restoring unpacks it into an empty data directory.
+//!
+//! The archive is encrypted (age): with a passphrase (`backup.passphrase_file`), or to an age
+//! recipient (`backup.recipient`, a public key), so that the host that keeps the backups never
+//! holds what opens them. The session's access token and the recovery key are never in clear
+//! in a backup. A restore checks every entry (regular files only, each in its place), unpacks
+//! beside the data directory and moves it in only once the whole archive was read, so a damaged
+//! or foreign file leaves nothing behind. A plain tar archive of an older version is still
+//! restored, with a warning.
 
 use std::fs;
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use serde::Deserialize;
 
 use sqlx::ConnectOptions;
 use sqlx::sqlite::SqliteConnectOptions;
@@ -35,7 +47,131 @@ pub enum BackupError {
     NotEmpty(PathBuf),
     #[error("the archive holds {0}, which has no place in a data directory")]
     UnexpectedEntry(String),
+    #[error(
+        "backups are encrypted: set backup.passphrase_file (a file holding a passphrase) or backup.recipient (an age public key, age1…) in the configuration"
+    )]
+    NoKey,
+    #[error("the key given does not open this backup (another passphrase or another key?)")]
+    WrongKey,
+    #[error("{path} is damaged or is not a Concerto backup: {reason}")]
+    Damaged { path: PathBuf, reason: String },
+    #[error("{0} is not a Concerto backup (neither an encrypted archive nor a tar file)")]
+    Foreign(PathBuf),
+    #[error("{key}: {reason}")]
+    Setting { key: &'static str, reason: String },
 }
+
+/// `[backup]` in the configuration: what the archives are encrypted with.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupSettings {
+    /// A file whose first line is the passphrase (kept off the backup host).
+    #[serde(default)]
+    pub passphrase_file: Option<PathBuf>,
+    /// An age public key (`age1…`): archives are encrypted to it, and only its secret key
+    /// (`concerto restore --identity <file>`) reads them back.
+    #[serde(default)]
+    pub recipient: Option<String>,
+}
+
+impl BackupSettings {
+    /// Checks the settings without reading any file: one way, well formed.
+    pub fn validate(&self) -> Result<(), BackupError> {
+        match (&self.passphrase_file, &self.recipient) {
+            (Some(_), Some(_)) => Err(BackupError::Setting {
+                key: "backup",
+                reason: "set passphrase_file or recipient, not both".into(),
+            }),
+            (None, Some(recipient)) => parse_recipient(recipient).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
+    /// What a new backup is encrypted with.
+    pub fn sealing(&self) -> Result<Seal, BackupError> {
+        if let Some(recipient) = &self.recipient {
+            return Ok(Seal::Recipient(parse_recipient(recipient)?));
+        }
+        match &self.passphrase_file {
+            Some(path) => Ok(Seal::Passphrase(read_passphrase(path)?)),
+            None => Err(BackupError::NoKey),
+        }
+    }
+}
+
+/// An age public key: a post-quantum one (`age1pq1…`, age 1.3 and later), or a classic X25519
+/// one (`age1…`, what the age-keygen of Debian 12 and 13 prints).
+fn parse_recipient(text: &str) -> Result<Box<dyn age::Recipient + Send + Sync>, BackupError> {
+    let text = text.trim();
+    if let Ok(recipient) = text.parse::<age::pq::Recipient>() {
+        return Ok(Box::new(recipient));
+    }
+    // Classic keys are deprecated for new recipients; the operator's existing key is kept.
+    #[allow(deprecated)]
+    let classic = text.parse::<age::x25519::Recipient>();
+    match classic {
+        Ok(recipient) => Ok(Box::new(recipient)),
+        Err(_) => Err(BackupError::Setting {
+            key: "backup.recipient",
+            reason: "expected an age public key (age1…, as age-keygen prints it)".into(),
+        }),
+    }
+}
+
+/// What a backup is encrypted with.
+pub enum Seal {
+    Passphrase(SecretString),
+    Recipient(Box<dyn age::Recipient + Send + Sync>),
+}
+
+/// What opens a backup.
+pub enum Opener {
+    Passphrase(SecretString),
+    /// The secret keys of an age identity file.
+    Identities(Vec<Box<dyn age::Identity + Send + Sync>>),
+}
+
+impl Opener {
+    /// The secret keys in an age identity file (`age-keygen -o key.txt`).
+    pub fn identity_file(path: &Path) -> Result<Self, BackupError> {
+        let read = |reason: String| BackupError::Setting {
+            key: "--identity",
+            reason: format!("{}: {reason}", path.display()),
+        };
+        let file = age::IdentityFile::from_file(path.to_string_lossy().into_owned())
+            .map_err(|error| read(error.to_string()))?;
+        let identities = file
+            .into_identities()
+            .map_err(|error| read(error.to_string()))?;
+        Ok(Opener::Identities(identities))
+    }
+
+    /// The passphrase in the first line of `path`.
+    pub fn passphrase_file(path: &Path) -> Result<Self, BackupError> {
+        Ok(Opener::Passphrase(read_passphrase(path)?))
+    }
+}
+
+/// The first line of `path`, as a passphrase; an empty one is refused.
+fn read_passphrase(path: &Path) -> Result<SecretString, BackupError> {
+    let text = fs::read_to_string(path).map_err(|source| BackupError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let line = text.lines().next().unwrap_or_default().trim();
+    if line.is_empty() {
+        return Err(BackupError::Setting {
+            key: "backup.passphrase_file",
+            reason: format!("{} holds no passphrase on its first line", path.display()),
+        });
+    }
+    Ok(SecretString::from(line.to_owned()))
+}
+
+/// How an archive begins: age's own header, or a tar file's.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/";
+const TAR_MAGIC_AT: usize = 257;
+const TAR_MAGIC: &[u8] = b"ustar";
 
 /// The files of a data directory that a backup carries, relative to it: the SQLite databases
 /// (copied through SQLite) and the session (copied as it is).
@@ -58,8 +194,13 @@ fn databases(data_dir: &Path) -> Result<Vec<PathBuf>, BackupError> {
     Ok(found)
 }
 
-/// Writes a backup of `data_dir` to `archive`; returns the files it holds.
-pub async fn back_up(data_dir: &Path, archive: &Path) -> Result<Vec<PathBuf>, BackupError> {
+/// Writes a backup of `data_dir` to `archive`, encrypted with `seal`; returns the files it
+/// holds.
+pub async fn back_up(
+    data_dir: &Path,
+    archive: &Path,
+    seal: &Seal,
+) -> Result<Vec<PathBuf>, BackupError> {
     if !data_dir.join(crate::storage::DATABASE_FILE).is_file() {
         return Err(BackupError::NothingToBackUp(data_dir.to_owned()));
     }
@@ -111,22 +252,32 @@ pub async fn back_up(data_dir: &Path, archive: &Path) -> Result<Vec<PathBuf>, Ba
         source,
     })?;
     restrict(archive)?;
-    let mut builder = tar::Builder::new(file);
+    let write = |source| BackupError::Write {
+        path: archive.to_owned(),
+        source,
+    };
+    let encryptor = match seal {
+        Seal::Passphrase(passphrase) => age::Encryptor::with_user_passphrase(passphrase.clone()),
+        Seal::Recipient(recipient) => age::Encryptor::with_recipients(std::iter::once(
+            recipient.as_ref() as &dyn age::Recipient,
+        ))
+        .map_err(|error| write(std::io::Error::other(error.to_string())))?,
+    };
+    let sealed = encryptor.wrap_output(file).map_err(write)?;
+    let mut builder = tar::Builder::new(sealed);
     for relative in &carried {
         builder
             .append_path_with_name(staging.path().join(relative), relative)
-            .map_err(|source| BackupError::Write {
-                path: archive.to_owned(),
-                source,
-            })?;
+            .map_err(write)?;
     }
     builder
         .into_inner()
-        .and_then(|file| file.sync_all())
-        .map_err(|source| BackupError::Write {
-            path: archive.to_owned(),
-            source,
-        })?;
+        .and_then(|sealed| sealed.finish())
+        .and_then(|mut file| {
+            file.flush()?;
+            file.sync_all()
+        })
+        .map_err(write)?;
     Ok(carried)
 }
 
@@ -151,8 +302,43 @@ async fn vacuum_into(source: &Path, copy: &Path) -> Result<(), BackupError> {
     Ok(())
 }
 
-/// Unpacks `archive` into `data_dir`, which must be empty (or not exist yet).
-pub fn restore(archive: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, BackupError> {
+/// What a restore found besides the files.
+#[derive(Debug, Default)]
+pub struct Restored {
+    pub files: Vec<PathBuf>,
+    /// The archive was a plain tar file of an older version: not encrypted.
+    pub unencrypted: bool,
+}
+
+/// Whether `archive` is encrypted (else a plain tar file of an older version); refuses a file
+/// that is neither.
+pub fn is_encrypted(archive: &Path) -> Result<bool, BackupError> {
+    let mut start = Vec::with_capacity(TAR_MAGIC_AT + TAR_MAGIC.len());
+    fs::File::open(archive)
+        .and_then(|file| {
+            file.take((TAR_MAGIC_AT + TAR_MAGIC.len()) as u64)
+                .read_to_end(&mut start)
+        })
+        .map_err(|source| BackupError::Read {
+            path: archive.to_owned(),
+            source,
+        })?;
+    if start.starts_with(AGE_MAGIC) {
+        Ok(true)
+    } else if start.get(TAR_MAGIC_AT..) == Some(TAR_MAGIC) {
+        Ok(false)
+    } else {
+        Err(BackupError::Foreign(archive.to_owned()))
+    }
+}
+
+/// Unpacks `archive` into `data_dir`, which must be empty (or not exist yet); `opener` opens
+/// an encrypted archive (a plain tar file of an older version needs none).
+pub fn restore(
+    archive: &Path,
+    data_dir: &Path,
+    opener: Option<&Opener>,
+) -> Result<Restored, BackupError> {
     if data_dir.exists() {
         let mut entries = fs::read_dir(data_dir).map_err(|source| BackupError::Read {
             path: data_dir.to_owned(),
@@ -162,51 +348,114 @@ pub fn restore(archive: &Path, data_dir: &Path) -> Result<Vec<PathBuf>, BackupEr
             return Err(BackupError::NotEmpty(data_dir.to_owned()));
         }
     }
-    fs::create_dir_all(data_dir).map_err(|source| BackupError::Write {
-        path: data_dir.to_owned(),
-        source,
-    })?;
-    restrict(data_dir)?;
+    let encrypted = is_encrypted(archive)?;
     let file = fs::File::open(archive).map_err(|source| BackupError::Read {
         path: archive.to_owned(),
         source,
     })?;
-    let mut unpacked = Vec::new();
-    let mut tar = tar::Archive::new(file);
-    let entries = tar.entries().map_err(|source| BackupError::Read {
+    let damaged = |reason: String| BackupError::Damaged {
         path: archive.to_owned(),
+        reason,
+    };
+    let reader: Box<dyn Read> = if encrypted {
+        let opener = opener.ok_or(BackupError::NoKey)?;
+        let decryptor = age::Decryptor::new_buffered(BufReader::new(file))
+            .map_err(|error| damaged(error.to_string()))?;
+        let scrypt;
+        let identities: Vec<&dyn age::Identity> = match opener {
+            Opener::Passphrase(passphrase) => {
+                scrypt = age::scrypt::Identity::new(passphrase.clone());
+                vec![&scrypt]
+            }
+            Opener::Identities(keys) => keys
+                .iter()
+                .map(|key| key.as_ref() as &dyn age::Identity)
+                .collect(),
+        };
+        let opened = decryptor
+            .decrypt(identities.into_iter())
+            .map_err(|error| match error {
+                age::DecryptError::NoMatchingKeys
+                | age::DecryptError::DecryptionFailed
+                | age::DecryptError::KeyDecryptionFailed => BackupError::WrongKey,
+                other => damaged(other.to_string()),
+            })?;
+        Box::new(opened)
+    } else {
+        Box::new(BufReader::new(file))
+    };
+    // Unpacked beside the data directory, moved in once the whole archive was read.
+    let parent = data_dir
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|source| BackupError::Write {
+        path: parent.to_owned(),
         source,
     })?;
-    for entry in entries {
-        let mut entry = entry.map_err(|source| BackupError::Read {
-            path: archive.to_owned(),
+    let staging = tempfile::Builder::new()
+        .prefix(".concerto-restore")
+        .tempdir_in(parent)
+        .map_err(|source| BackupError::Write {
+            path: parent.to_owned(),
             source,
         })?;
-        let relative = entry
-            .path()
-            .map_err(|source| BackupError::Read {
-                path: archive.to_owned(),
-                source,
-            })?
-            .into_owned();
+    let files = unpack(reader, staging.path(), archive)?;
+    if data_dir.exists() {
+        fs::remove_dir(data_dir).map_err(|source| BackupError::Write {
+            path: data_dir.to_owned(),
+            source,
+        })?;
+    }
+    let staged = staging.keep();
+    fs::rename(&staged, data_dir).map_err(|source| BackupError::Write {
+        path: data_dir.to_owned(),
+        source,
+    })?;
+    restrict(data_dir)?;
+    Ok(Restored {
+        files,
+        unencrypted: !encrypted,
+    })
+}
+
+/// Unpacks the tar stream into `into`: regular files only, each where a data directory has
+/// it; anything else (a link, a directory entry, a path elsewhere) refuses the archive.
+fn unpack(reader: impl Read, into: &Path, archive: &Path) -> Result<Vec<PathBuf>, BackupError> {
+    let damaged = |source: std::io::Error| BackupError::Damaged {
+        path: archive.to_owned(),
+        reason: source.to_string(),
+    };
+    let mut unpacked = Vec::new();
+    let mut tar = tar::Archive::new(reader);
+    for entry in tar.entries().map_err(damaged)? {
+        let mut entry = entry.map_err(damaged)?;
+        let relative = entry.path().map_err(damaged)?.into_owned();
         let allowed = relative == Path::new(crate::storage::DATABASE_FILE)
             || relative == Path::new(crate::matrix::SESSION_FILE)
             || relative == Path::new(crate::matrix::RECOVERY_KEY_FILE)
             || relative == Path::new(crate::matrix::STORE_KEY_FILE)
             || (relative.starts_with(crate::matrix::STORE_DIR)
                 && relative.components().count() == 2);
-        if !allowed {
+        if !allowed || entry.header().entry_type() != tar::EntryType::Regular {
             return Err(BackupError::UnexpectedEntry(relative.display().to_string()));
         }
-        // `unpack_in` refuses paths that would leave the data directory.
-        entry
-            .unpack_in(data_dir)
-            .map_err(|source| BackupError::Write {
-                path: data_dir.join(&relative),
-                source,
-            })?;
-        restrict(&data_dir.join(&relative))?;
+        // `unpack_in` refuses paths that would leave the directory, too.
+        entry.unpack_in(into).map_err(damaged)?;
+        restrict(&into.join(&relative))?;
         unpacked.push(relative);
+    }
+    // The end of an encrypted stream is checked once it is read to its end.
+    let mut rest = tar.into_inner();
+    std::io::copy(&mut rest, &mut std::io::sink()).map_err(damaged)?;
+    if !unpacked
+        .iter()
+        .any(|file| file == Path::new(crate::storage::DATABASE_FILE))
+    {
+        return Err(BackupError::Damaged {
+            path: archive.to_owned(),
+            reason: "it holds no Concerto database".into(),
+        });
     }
     Ok(unpacked)
 }
@@ -230,10 +479,9 @@ mod tests {
     use crate::storage::Store;
     use crate::testing::at;
 
-    #[tokio::test]
-    async fn a_backup_of_an_open_database_restores_into_an_empty_directory_only() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let data = dir.path().join("data");
+    /// A data directory with one handled event, the session, the recovery key and the salt.
+    async fn data_dir(dir: &Path) -> (PathBuf, Store) {
+        let data = dir.join("data");
         fs::create_dir_all(data.join(crate::matrix::STORE_DIR)).expect("dirs");
         let store = Store::open(&data.join(crate::storage::DATABASE_FILE))
             .await
@@ -247,20 +495,60 @@ mod tests {
         .await
         .expect("claim");
         tx.commit().await.expect("commit");
-        fs::write(data.join(crate::matrix::SESSION_FILE), "{}").expect("session");
-        fs::write(data.join(crate::matrix::RECOVERY_KEY_FILE), "EsT1 abcd\n").expect("key");
+        fs::write(
+            data.join(crate::matrix::SESSION_FILE),
+            r#"{"access_token":"syt_SECRET_TOKEN"}"#,
+        )
+        .expect("session");
+        fs::write(
+            data.join(crate::matrix::RECOVERY_KEY_FILE),
+            "EsT1 RECOVERY abcd\n",
+        )
+        .expect("key");
         fs::write(data.join(crate::matrix::STORE_KEY_FILE), "{}").expect("salt");
+        (data, store)
+    }
 
+    fn passphrase(text: &str) -> SecretString {
+        SecretString::from(text.to_owned())
+    }
+
+    #[tokio::test]
+    async fn a_backup_is_encrypted_and_restores_with_its_passphrase_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (data, _store) = data_dir(dir.path()).await;
         // Taken while the store is open, as a running bot holds it.
-        let archive = dir.path().join("backup.tar");
-        let carried = back_up(&data, &archive).await.expect("backup");
+        let archive = dir.path().join("backup.age");
+        let carried = back_up(
+            &data,
+            &archive,
+            &Seal::Passphrase(passphrase("correct horse")),
+        )
+        .await
+        .expect("backup");
         assert!(carried.contains(&PathBuf::from(crate::storage::DATABASE_FILE)));
-        assert!(carried.contains(&PathBuf::from(crate::matrix::SESSION_FILE)));
         assert!(carried.contains(&PathBuf::from(crate::matrix::RECOVERY_KEY_FILE)));
-        assert!(carried.contains(&PathBuf::from(crate::matrix::STORE_KEY_FILE)));
+        // Nothing in clear: not the token, not the recovery key.
+        let bytes = fs::read(&archive).expect("archive");
+        assert!(bytes.starts_with(AGE_MAGIC));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("SECRET_TOKEN") && !text.contains("RECOVERY"));
+        assert!(is_encrypted(&archive).expect("read"));
 
         let restored = dir.path().join("restored");
-        restore(&archive, &restored).expect("restore");
+        let wrong = Opener::Passphrase(passphrase("wrong horse"));
+        assert!(matches!(
+            restore(&archive, &restored, Some(&wrong)),
+            Err(BackupError::WrongKey)
+        ));
+        assert!(!restored.exists(), "a refused restore leaves nothing");
+        assert!(matches!(
+            restore(&archive, &restored, None),
+            Err(BackupError::NoKey)
+        ));
+        let right = Opener::Passphrase(passphrase("correct horse"));
+        let done = restore(&archive, &restored, Some(&right)).expect("restore");
+        assert!(!done.unencrypted);
         let copy = Store::open(&restored.join(crate::storage::DATABASE_FILE))
             .await
             .expect("restored store");
@@ -270,18 +558,156 @@ mod tests {
                 .expect("query")
         );
         assert!(matches!(
-            restore(&archive, &restored),
+            restore(&archive, &restored, Some(&right)),
             Err(BackupError::NotEmpty(_))
         ));
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(restored.join(crate::matrix::SESSION_FILE))
-            .expect("session")
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600);
+        let mode = |path: &Path| fs::metadata(path).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(&restored.join(crate::matrix::SESSION_FILE)), 0o600);
+        assert_eq!(mode(&restored), 0o700);
         assert_eq!(
             fs::read_to_string(restored.join(crate::matrix::RECOVERY_KEY_FILE)).expect("key"),
-            "EsT1 abcd\n"
+            "EsT1 RECOVERY abcd\n"
         );
+    }
+
+    #[tokio::test]
+    async fn a_backup_to_a_public_key_opens_with_its_secret_key_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (data, _store) = data_dir(dir.path()).await;
+        #[allow(deprecated)]
+        let identity = age::x25519::Identity::generate();
+        let settings = BackupSettings {
+            passphrase_file: None,
+            recipient: Some(identity.to_public().to_string()),
+        };
+        settings.validate().expect("a valid recipient");
+        let archive = dir.path().join("backup.age");
+        back_up(&data, &archive, &settings.sealing().expect("seal"))
+            .await
+            .expect("backup");
+        let key_file = dir.path().join("key.txt");
+        {
+            use age::secrecy::ExposeSecret;
+            fs::write(&key_file, identity.to_string().expose_secret()).expect("key file");
+        }
+        #[allow(deprecated)]
+        let other = age::x25519::Identity::generate();
+        let other_file = dir.path().join("other.txt");
+        {
+            use age::secrecy::ExposeSecret;
+            fs::write(&other_file, other.to_string().expose_secret()).expect("key file");
+        }
+        let restored = dir.path().join("restored");
+        let wrong = Opener::identity_file(&other_file).expect("identity");
+        assert!(matches!(
+            restore(&archive, &restored, Some(&wrong)),
+            Err(BackupError::WrongKey)
+        ));
+        let right = Opener::identity_file(&key_file).expect("identity");
+        let done = restore(&archive, &restored, Some(&right)).expect("restore");
+        assert!(
+            done.files
+                .contains(&PathBuf::from(crate::matrix::SESSION_FILE))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_damaged_a_foreign_or_a_hostile_archive_is_refused_and_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (data, _store) = data_dir(dir.path()).await;
+        let settings = BackupSettings {
+            passphrase_file: None,
+            #[allow(deprecated)]
+            recipient: Some(age::x25519::Identity::generate().to_public().to_string()),
+        };
+        let archive = dir.path().join("backup.age");
+        back_up(&data, &archive, &settings.sealing().expect("seal"))
+            .await
+            .expect("backup");
+        let restored = dir.path().join("restored");
+        let anyone = Opener::Passphrase(passphrase("x"));
+
+        // Cut short.
+        let bytes = fs::read(&archive).expect("archive");
+        let cut = dir.path().join("cut.age");
+        fs::write(&cut, &bytes[..bytes.len() / 2]).expect("cut");
+        assert!(restore(&cut, &restored, Some(&anyone)).is_err());
+        // Not a backup at all.
+        let foreign = dir.path().join("photo.jpg");
+        fs::write(&foreign, [0xFF_u8, 0xD8, 0xFF, 0xE0, 0, 0x10]).expect("foreign");
+        assert!(matches!(
+            restore(&foreign, &restored, Some(&anyone)),
+            Err(BackupError::Foreign(_))
+        ));
+        // A plain tar with a link in it.
+        let hostile = dir.path().join("hostile.tar");
+        {
+            let mut builder = tar::Builder::new(fs::File::create(&hostile).expect("tar"));
+            let mut header = tar::Header::new_gnu();
+            header.set_entry_type(tar::EntryType::Symlink);
+            header.set_size(0);
+            header.set_mode(0o777);
+            builder
+                .append_link(&mut header, crate::storage::DATABASE_FILE, "/etc/passwd")
+                .expect("link");
+            builder.finish().expect("finish");
+        }
+        assert!(matches!(
+            restore(&hostile, &restored, None),
+            Err(BackupError::UnexpectedEntry(_))
+        ));
+        assert!(!restored.exists(), "nothing was left behind");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".concerto-restore")
+            })
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[tokio::test]
+    async fn a_plain_tar_backup_of_an_older_version_is_restored_and_said_unencrypted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (data, store) = data_dir(dir.path()).await;
+        drop(store);
+        let archive = dir.path().join("old.tar");
+        {
+            let mut builder = tar::Builder::new(fs::File::create(&archive).expect("tar"));
+            for file in [crate::storage::DATABASE_FILE, crate::matrix::SESSION_FILE] {
+                builder
+                    .append_path_with_name(data.join(file), file)
+                    .expect("append");
+            }
+            builder.finish().expect("finish");
+        }
+        assert!(!is_encrypted(&archive).expect("read"));
+        let restored = dir.path().join("restored");
+        let done = restore(&archive, &restored, None).expect("restore");
+        assert!(done.unencrypted);
+        assert_eq!(done.files.len(), 2);
+    }
+
+    #[test]
+    fn the_settings_take_one_key_and_a_well_formed_one() {
+        let both = BackupSettings {
+            passphrase_file: Some(PathBuf::from("/x")),
+            recipient: Some("age1x".into()),
+        };
+        assert!(both.validate().is_err());
+        let bad = BackupSettings {
+            passphrase_file: None,
+            recipient: Some("not a key".into()),
+        };
+        assert!(bad.validate().is_err());
+        assert!(matches!(
+            BackupSettings::default().sealing(),
+            Err(BackupError::NoKey)
+        ));
     }
 }

@@ -28,6 +28,9 @@ pub struct Settings {
     /// Sending e-mail through the group's own provider; off when absent.
     #[serde(default)]
     pub email: Option<EmailSettings>,
+    /// What `concerto backup` encrypts its archives with.
+    #[serde(default)]
+    pub backup: crate::backup::BackupSettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -318,6 +321,9 @@ impl Settings {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        if let Err(crate::backup::BackupError::Setting { key, reason }) = self.backup.validate() {
+            return Err(ConfigError::Value { key, reason });
+        }
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError::Value {

@@ -34,7 +34,8 @@ enum Action {
     Backup {
         #[arg(long, short)]
         config: PathBuf,
-        /// The archive to write (a tar file; keep it as safe as the bot's data).
+        /// The archive to write, encrypted as `[backup]` says (a passphrase file, or an age
+        /// public key).
         #[arg(long)]
         to: PathBuf,
     },
@@ -44,6 +45,11 @@ enum Action {
         config: PathBuf,
         #[arg(long)]
         from: PathBuf,
+        /// The age secret key that opens a backup made to `backup.recipient` (a file, as
+        /// age-keygen writes it). Without it, the passphrase of `backup.passphrase_file`, or
+        /// one typed at the prompt.
+        #[arg(long)]
+        identity: Option<PathBuf>,
     },
     /// Exit 0 when the bot read the rooms less than a minute ago, non-zero otherwise (for a
     /// supervisor).
@@ -149,20 +155,16 @@ async fn run(action: Action) -> anyhow::Result<()> {
         Action::Export { what } => export(what).await,
         Action::Backup { config, to } => {
             let settings = Settings::load(&config)?;
-            let carried = concerto::backup::back_up(&settings.storage.data_dir, &to).await?;
-            println!("{}: {} files", to.display(), carried.len());
+            let seal = settings.backup.sealing()?;
+            let carried = concerto::backup::back_up(&settings.storage.data_dir, &to, &seal).await?;
+            println!("{}: {} files, encrypted", to.display(), carried.len());
             Ok(())
         }
-        Action::Restore { config, from } => {
-            let settings = Settings::load(&config)?;
-            let restored = concerto::backup::restore(&from, &settings.storage.data_dir)?;
-            println!(
-                "{}: {} files restored; start the bot with the same configuration",
-                settings.storage.data_dir.display(),
-                restored.len()
-            );
-            Ok(())
-        }
+        Action::Restore {
+            config,
+            from,
+            identity,
+        } => restore(&config, &from, identity.as_deref()),
         Action::Health { config } => health(&config).await,
     }
 }
@@ -177,6 +179,44 @@ async fn open_beside_the_bot(settings: &Settings) -> anyhow::Result<concerto::st
     concerto::storage::Store::open_read_only(&database)
         .await
         .with_context(|| format!("cannot open {}", database.display()))
+}
+
+/// `concerto restore`: the key from `--identity`, the configured passphrase file, or the
+/// prompt; an unencrypted archive of an older version is restored with a warning.
+fn restore(
+    config: &std::path::Path,
+    from: &std::path::Path,
+    identity: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use concerto::backup::{self, Opener};
+    let settings = Settings::load(config)?;
+    let opener = if !backup::is_encrypted(from)? {
+        None
+    } else if let Some(identity) = identity {
+        Some(Opener::identity_file(identity)?)
+    } else if let Some(file) = &settings.backup.passphrase_file {
+        Some(Opener::passphrase_file(file)?)
+    } else {
+        eprint!("Passphrase of {}: ", from.display());
+        let mut typed = String::new();
+        std::io::stdin().read_line(&mut typed)?;
+        let typed = typed.trim_end_matches(['\n', '\r']).to_owned();
+        anyhow::ensure!(!typed.is_empty(), "no passphrase given");
+        Some(Opener::Passphrase(typed.into()))
+    };
+    let restored = backup::restore(from, &settings.storage.data_dir, opener.as_ref())?;
+    if restored.unencrypted {
+        eprintln!(
+            "warning: {} was not encrypted (a backup of an older version); new backups are",
+            from.display()
+        );
+    }
+    println!(
+        "{}: {} files restored; start the bot with the same configuration",
+        settings.storage.data_dir.display(),
+        restored.files.len()
+    );
+    Ok(())
 }
 
 /// How old the last completed sync may be for the bot to count as healthy.

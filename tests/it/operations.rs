@@ -11,7 +11,17 @@ use crate::helpers::{Bot, BotConfig, TestUser, ask, homeserver, room_with_bot};
 async fn a_backup_of_a_running_bot_restores_the_same_device_with_everything() {
     let mut alice = TestUser::new("alice", false).await;
     let admin = TestUser::new("admin", true).await;
-    let mut bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let mut bot = Bot::register().await;
+    // Backups are encrypted with the passphrase in this file.
+    let passphrase = bot.dir().join("backup-passphrase");
+    std::fs::write(&passphrase, "une phrase de passe pour la sauvegarde\n").expect("passphrase");
+    bot.start_with(BotConfig {
+        extra: format!(
+            "\n[backup]\npassphrase_file = \"{}\"\n",
+            passphrase.display()
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
     let room = room_with_bot(&mut alice, &bot, true).await;
     let added = alice.say(&room, "!agenda ajouter Budget 2027").await;
     alice.reply_to(&added).await;
@@ -39,8 +49,24 @@ async fn a_backup_of_a_running_bot_restores_the_same_device_with_everything() {
     );
     assert!(bot.stop().await);
 
+    // The archive holds nothing in clear: not the session's access token.
+    let bytes = std::fs::read(&archive).expect("archive");
+    let session = std::fs::read_to_string(bot.data_dir().join("session.json")).expect("session");
+    let saved: serde_json::Value = serde_json::from_str(&session).expect("session json");
+    let token = saved["session"]["access_token"].as_str().expect("token");
+    assert!(!String::from_utf8_lossy(&bytes).contains(token));
+
     // A new machine: an empty data directory, the same configuration.
     bot.wipe_data();
+    // The wrong passphrase is refused, clearly, and leaves nothing behind.
+    std::fs::write(&passphrase, "une autre phrase\n").expect("passphrase");
+    let refused = bot
+        .cli(&["restore", "--from", archive.to_str().expect("path")])
+        .await;
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("does not open this backup"), "{said}");
+    std::fs::write(&passphrase, "une phrase de passe pour la sauvegarde\n").expect("passphrase");
     let restored = bot
         .cli(&["restore", "--from", archive.to_str().expect("path")])
         .await;
