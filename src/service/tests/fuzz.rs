@@ -8,8 +8,8 @@
 //! passes SQLite's integrity check.
 //!
 //! A short run in the suite (64 cases of up to ten messages); the long run is
-//! `FUZZ_CASES=100000 cargo test --release --features test-hooks --lib service::tests::fuzz`,
-//! recorded in BENCHMARKS.md.
+//! `FUZZ_CASES=10000 FUZZ_MESSAGES=200 cargo test --release --features test-hooks --lib
+//! service::tests::fuzz` (about a million messages), recorded in BENCHMARKS.md.
 
 use proptest::prelude::*;
 
@@ -106,12 +106,20 @@ fn cases() -> u32 {
         .unwrap_or(64)
 }
 
+/// The most messages in one case (ten unless `FUZZ_MESSAGES` says more, for the long run).
+fn most_messages() -> usize {
+    std::env::var("FUZZ_MESSAGES")
+        .ok()
+        .and_then(|count| count.parse().ok())
+        .unwrap_or(10)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_command_gets_one_reply_and_never_stops_the_bot(
-        messages in prop::collection::vec(a_message(), 1..10)
+        messages in prop::collection::vec(a_message(), 1..most_messages())
     ) {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
