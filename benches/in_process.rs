@@ -178,6 +178,11 @@ fn settings() -> ServiceSettings {
         rhythm_lead_days: 21,
         email: false,
         max_commands_per_minute: 0,
+        email_update_delay: Duration::zero(),
+        email_limits: concerto::domain::email::DailyLimits {
+            per_recipient: 10,
+            per_room: 200,
+        },
     }
 }
 

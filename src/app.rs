@@ -121,6 +121,17 @@ async fn run_once(
             undecryptable_notice_after: settings.undecryptable_notice_after(),
             rhythm_lead_days: settings.bot.rhythm_lead_days,
             email: settings.email.is_some(),
+            email_update_delay: settings
+                .email
+                .as_ref()
+                .map_or(chrono::Duration::zero(), |email| email.update_delay()),
+            email_limits: settings.email.as_ref().map_or(
+                crate::domain::email::DailyLimits {
+                    per_recipient: usize::MAX,
+                    per_room: usize::MAX,
+                },
+                |email| email.daily_limits(),
+            ),
         },
         wakeups.clone(),
         started_at,
@@ -157,8 +168,13 @@ async fn run_once(
     let email = match &settings.email {
         Some(email) => {
             let mailer = crate::email::Mailer::new(email)?;
-            let sender =
-                crate::email::sender::EmailSender::new(store.clone(), mailer, clock.clone());
+            let sender = crate::email::sender::EmailSender::new(
+                store.clone(),
+                mailer,
+                clock.clone(),
+                email.daily_limits(),
+                wakeups.clock.clone(),
+            );
             Some(tokio::spawn(
                 sender.run(wakeups.email.clone(), until_stopped()),
             ))

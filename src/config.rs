@@ -54,6 +54,28 @@ pub struct EmailSettings {
     pub password_file: Option<PathBuf>,
     /// The sender, as mail clients show it: `Concertation 77 <concertation@example.org>`.
     pub from: String,
+    /// Changes of a meeting made within this many seconds of the first go out as one
+    /// update e-mail, the latest (600).
+    #[serde(default = "default_update_delay_s")]
+    pub update_delay_s: u64,
+    /// The most e-mails one address gets in a day (10); the next wait.
+    #[serde(default = "default_max_per_recipient_per_day")]
+    pub max_per_recipient_per_day: u32,
+    /// The most e-mails one room sends in a day (200); the next wait.
+    #[serde(default = "default_max_per_room_per_day")]
+    pub max_per_room_per_day: u32,
+}
+
+fn default_update_delay_s() -> u64 {
+    600
+}
+
+fn default_max_per_recipient_per_day() -> u32 {
+    10
+}
+
+fn default_max_per_room_per_day() -> u32 {
+    200
 }
 
 /// How the connection to the SMTP server is protected.
@@ -70,6 +92,23 @@ pub enum SmtpSecurity {
 }
 
 impl EmailSettings {
+    /// How long an invitation update waits for more changes.
+    pub fn update_delay(&self) -> chrono::Duration {
+        chrono::Duration::seconds(
+            i64::try_from(self.update_delay_s)
+                .unwrap_or(i64::MAX)
+                .min(86_400),
+        )
+    }
+
+    /// The daily limits, as configured.
+    pub fn daily_limits(&self) -> crate::domain::email::DailyLimits {
+        crate::domain::email::DailyLimits {
+            per_recipient: usize::try_from(self.max_per_recipient_per_day).unwrap_or(usize::MAX),
+            per_room: usize::try_from(self.max_per_room_per_day).unwrap_or(usize::MAX),
+        }
+    }
+
     pub fn port(&self) -> u16 {
         self.smtp_port.unwrap_or(match self.security {
             SmtpSecurity::Tls => 465,
@@ -84,6 +123,20 @@ impl EmailSettings {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        for (key, value) in [
+            (
+                "email.max_per_recipient_per_day",
+                self.max_per_recipient_per_day,
+            ),
+            ("email.max_per_room_per_day", self.max_per_room_per_day),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Value {
+                    key,
+                    reason: "expected at least 1: with 0, no e-mail would ever go".into(),
+                });
+            }
+        }
         let host = self.smtp_host.trim();
         if host.is_empty() {
             return Err(ConfigError::Value {

@@ -130,6 +130,41 @@ pub enum Recipient {
     },
 }
 
+/// Several versions of one thing queued close together go out as one, the latest: an e-mail
+/// with the same key to the same recipient, still waiting, takes the new content (and keeps
+/// its time to go, unless this one goes at once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coalesce {
+    pub key: String,
+    /// How long after the first version it goes; zero: at once.
+    pub delay: chrono::Duration,
+}
+
+/// The daily limits of what is e-mailed: to one address, from one room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyLimits {
+    pub per_recipient: usize,
+    pub per_room: usize,
+}
+
+/// When an e-mail may go, given when e-mails went out to the same address (or from the same
+/// room) over the last day, oldest first: `None` (now) while fewer than `limit` did; else a day
+/// after the one whose passing makes room.
+pub fn next_allowed(
+    sent: &[DateTime<Utc>],
+    limit: usize,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let day = chrono::Duration::days(1);
+    let window_start = now.checked_sub_signed(day)?;
+    let recent: Vec<&DateTime<Utc>> = sent.iter().filter(|at| **at > window_start).collect();
+    if recent.len() < limit {
+        return None;
+    }
+    let making_room = recent.get(recent.len() - limit.max(1))?;
+    making_room.checked_add_signed(day)
+}
+
 /// An e-mail to write into the e-mail outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEmail {
@@ -145,12 +180,16 @@ pub struct NewEmail {
     pub printable: Option<Printable>,
     /// The recipient's one-click unsubscribe link, for the `List-Unsubscribe` header.
     pub unsubscribe_url: Option<String>,
+    /// Coalesced with the waiting versions of the same thing, if any.
+    pub coalesce: Option<Coalesce>,
 }
 
 /// An e-mail in the outbox, not sent yet, with its recipient's address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutgoingEmail {
     pub id: i64,
+    /// The room it is from (its daily limit).
+    pub room: super::RoomId,
     pub to_name: String,
     pub to_address: String,
     pub subject: String,
@@ -180,6 +219,33 @@ impl OutgoingEmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_past_the_daily_limit_waits_for_a_day_after_the_one_that_makes_room() {
+        let at = crate::testing::at;
+        let now = at("2026-12-10T12:00:00Z");
+        let sent = [
+            at("2026-12-09T08:00:00Z"), // more than a day ago: not counted
+            at("2026-12-09T13:00:00Z"),
+            at("2026-12-10T09:00:00Z"),
+            at("2026-12-10T11:00:00Z"),
+        ];
+        assert_eq!(next_allowed(&sent, 4, now), None);
+        assert_eq!(
+            next_allowed(&sent, 3, now),
+            Some(at("2026-12-10T13:00:00Z"))
+        );
+        assert_eq!(
+            next_allowed(&sent, 2, now),
+            Some(at("2026-12-11T09:00:00Z"))
+        );
+        assert_eq!(next_allowed(&[], 1, now), None);
+        // A limit of nothing holds everything until the last one is a day old.
+        assert_eq!(
+            next_allowed(&sent, 0, now),
+            Some(at("2026-12-11T11:00:00Z"))
+        );
+    }
 
     fn known() -> Vec<String> {
         [

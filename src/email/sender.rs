@@ -13,7 +13,7 @@ use tokio::sync::Notify;
 use super::Mailer;
 use crate::clock::Clock;
 use crate::domain::earliest;
-use crate::domain::email::{Attachment, OutgoingEmail};
+use crate::domain::email::{Attachment, DailyLimits, OutgoingEmail, next_allowed};
 use crate::domain::messages::Retry;
 use crate::sender::{drive, retry_delay};
 use crate::storage::{StorageError, Store};
@@ -47,15 +47,47 @@ pub struct EmailSender {
     store: Store,
     mailer: Mailer,
     clock: Arc<dyn Clock>,
+    limits: DailyLimits,
+    /// Woken when an e-mail is held back: the clock task tells its room.
+    held: Arc<Notify>,
 }
 
 impl EmailSender {
-    pub fn new(store: Store, mailer: Mailer, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(
+        store: Store,
+        mailer: Mailer,
+        clock: Arc<dyn Clock>,
+        limits: DailyLimits,
+        held: Arc<Notify>,
+    ) -> Self {
         Self {
             store,
             mailer,
             clock,
+            limits,
+            held,
         }
+    }
+
+    /// When `email` may go, if a daily limit holds it back: a day after the e-mail whose
+    /// passing makes room, for its address or its room.
+    async fn held_until(
+        &self,
+        email: &OutgoingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StorageError> {
+        let since = now.checked_sub_signed(Duration::days(1)).unwrap_or(now);
+        let (to_address, from_room) = self
+            .store
+            .emails_sent_since(&email.to_address, &email.room, since)
+            .await?;
+        Ok([
+            next_allowed(&to_address, self.limits.per_recipient, now),
+            next_allowed(&from_room, self.limits.per_room, now),
+        ]
+        .into_iter()
+        .flatten()
+        .max())
     }
 
     /// Sends until `shutdown` completes; the e-mail being sent then is finished first.
@@ -81,6 +113,14 @@ impl EmailSender {
             let now = self.clock.now();
             if let Some(at) = next_attempt_at.filter(|at| *at > now) {
                 next_retry = earliest(next_retry, at);
+                continue;
+            }
+            if let Some(until) = self.held_until(&email, now).await? {
+                // Never lost: it waits for its turn (the room is told once a day).
+                tracing::info!(email_id = email.id, %until, "e-mail held back by a daily limit");
+                self.store.hold_email(email.id, until, now).await?;
+                self.held.notify_one();
+                next_retry = earliest(next_retry, until);
                 continue;
             }
             if let Err(error) = print_attachment(&mut email).await {

@@ -125,6 +125,20 @@ pub fn email_list(wording: &Wording<'_>, people: &[EmailPerson]) -> String {
     text
 }
 
+/// The room's notice that e-mails wait for a daily limit (once a day).
+pub fn emails_held_back(
+    wording: &Wording<'_>,
+    limits: crate::domain::email::DailyLimits,
+) -> String {
+    wording.format(
+        "emails-held-back",
+        &[
+            ("per_recipient", limits.per_recipient.into()),
+            ("per_room", limits.per_room.into()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,6 +57,11 @@ pub fn guest_added(wording: &Wording<'_>, meeting: &Meeting, guest: &Guest) -> S
     )
 }
 
+/// Said after [`guest_added`] when the guest gave an address and e-mail is on.
+pub fn guest_will_be_emailed(wording: &Wording<'_>) -> String {
+    wording.get("guest-added-will-be-emailed")
+}
+
 pub fn guest_list(wording: &Wording<'_>, meeting: &Meeting, guests: &[Guest]) -> String {
     let meeting = meeting_name(wording, meeting);
     if guests.is_empty() {

@@ -12,7 +12,9 @@ use super::error::ServiceError;
 use super::{Chat, Service};
 use crate::domain::earliest;
 use crate::domain::meeting::next_meeting;
+use crate::domain::messages::NewMessage;
 use crate::domain::{Meeting, RoomId};
+use crate::replies;
 
 impl<C: Chat> Service<C> {
     /// Does everything due by `now`; returns when the next thing falls due, if anything will.
@@ -42,6 +44,7 @@ impl<C: Chat> Service<C> {
         let next_reminder = self.send_due_reminders(now).await?;
         let next_notice = self.tell_unreadable_due(now).await?;
         let next_rhythm = self.propose_rhythm_due(now).await?;
+        self.tell_held_emails(now).await?;
         Ok([
             next_due,
             next_deadline,
@@ -52,6 +55,30 @@ impl<C: Chat> Service<C> {
         .into_iter()
         .flatten()
         .min())
+    }
+
+    /// Tells each room whose e-mails wait for a daily limit, once a (local) day.
+    async fn tell_held_emails(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        if !self.settings.email {
+            return Ok(());
+        }
+        let day = now.with_timezone(&self.settings.time_zone).date_naive();
+        let mut tx = self.store.begin().await?;
+        let rooms = tx.rooms_to_tell_of_held_emails(day).await?;
+        if rooms.is_empty() {
+            return Ok(());
+        }
+        for room in &rooms {
+            let language = self.room_language(&mut tx, room).await?;
+            let text =
+                replies::emails_held_back(&self.wording(language), self.settings.email_limits);
+            tx.queue_message(NewMessage::notice(room, None, text), now)
+                .await?;
+        }
+        tx.commit().await?;
+        self.wakeups.queued();
+        tracing::info!(rooms = rooms.len(), "rooms told that e-mails are held back");
+        Ok(())
     }
 
     /// One due item's work, guarded: a panic in it sets the item aside under `key` (one ERROR

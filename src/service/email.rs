@@ -12,7 +12,8 @@ use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
 use crate::domain::email::{
-    Attachment, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber, split_association,
+    Attachment, Coalesce, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber,
+    split_association,
 };
 use crate::domain::limits::Cap;
 use crate::domain::meeting::format_day_in_words;
@@ -164,12 +165,23 @@ impl<C: Chat> Service<C> {
         meeting: &Meeting,
         agenda: &Agenda,
         ics: &str,
-        method: Method,
+        (method, sequence): (Method, u32),
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
         if !self.settings.email {
             return Ok(());
         }
+        // Updates close together go out as one, the latest, a while after the first; the
+        // first version and a cancellation go at once (a cancellation replaces any update
+        // still waiting).
+        let delay = match method {
+            Method::Request if sequence > 0 => self.settings.email_update_delay,
+            _ => chrono::Duration::zero(),
+        };
+        let coalesce = Coalesce {
+            key: format!("meeting:{}", meeting.id),
+            delay,
+        };
         let wording = self.wording(language);
         let attachment = Attachment {
             name: replies::meeting_calendar_file(&wording),
@@ -188,6 +200,7 @@ impl<C: Chat> Service<C> {
             agenda,
             kind,
             Some(attachment),
+            Some(coalesce),
             now,
         )
         .await
@@ -206,6 +219,7 @@ impl<C: Chat> Service<C> {
         agenda: &Agenda,
         kind: MeetingEmail,
         attachment: Option<Attachment>,
+        coalesce: Option<Coalesce>,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
         if !self.settings.email {
@@ -251,6 +265,7 @@ impl<C: Chat> Service<C> {
                 attachment: attachment.clone(),
                 printable: None,
                 unsubscribe_url,
+                coalesce: coalesce.clone(),
             };
             tx.queue_email(room, &email, now).await?;
         }
@@ -355,6 +370,7 @@ impl<C: Chat> Service<C> {
             attachment: None,
             printable,
             unsubscribe_url: addressee.unsubscribe.clone(),
+            coalesce: None,
         };
         tx.queue_email(room, &email, now).await?;
         Ok(())

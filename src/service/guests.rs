@@ -60,7 +60,12 @@ impl<C: Chat> Service<C> {
         };
         guest.number = request.tx.add_guest(meeting.id, &guest, request.at).await?;
         // Calendars that have the invitation get its new description.
-        let markdown = replies::guest_added(wording, &meeting, &guest);
+        let mut markdown = replies::guest_added(wording, &meeting, &guest);
+        // Any member may add an outside address: the reply says plainly it will be e-mailed.
+        if guest.email.is_some() && self.settings.email {
+            markdown.push(' ');
+            markdown.push_str(&replies::guest_will_be_emailed(wording));
+        }
         self.with_updated_invitation(request, meeting.id, markdown)
             .await
     }

@@ -268,8 +268,17 @@ impl<C: Chat> Service<C> {
         );
         if let Some(ics) = &ics {
             // The same version, by e-mail, to those the room reaches that way.
-            self.queue_invitation_emails(tx, room, language, meeting, &agenda, ics, method, now)
-                .await?;
+            self.queue_invitation_emails(
+                tx,
+                room,
+                language,
+                meeting,
+                &agenda,
+                ics,
+                (method, sequence),
+                now,
+            )
+            .await?;
         }
         Ok(ics.map(|ics| NewMessage {
             room: room.clone(),

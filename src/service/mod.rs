@@ -162,6 +162,10 @@ pub struct ServiceSettings {
     pub rhythm_lead_days: u32,
     /// Whether e-mail is configured: only then are e-mails queued.
     pub email: bool,
+    /// How long a meeting's invitation update waits for more changes, to go out as one.
+    pub email_update_delay: Duration,
+    /// The daily limits of what is e-mailed (named when e-mails are held back).
+    pub email_limits: crate::domain::email::DailyLimits,
 }
 
 /// What the other tasks are woken with.

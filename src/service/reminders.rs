@@ -309,6 +309,7 @@ impl<C: Chat> Service<C> {
                                 &agenda,
                                 MeetingEmail::Reminder,
                                 None,
+                                None,
                                 now,
                             )
                             .await?;

@@ -204,6 +204,7 @@ mod tests {
             attachment: None,
             printable: None,
             unsubscribe_url: None,
+            coalesce: None,
         };
         assert!(tx.queue_email(&room, &email, now).await.expect("queued"));
         tx.commit().await.expect("commit");

@@ -66,9 +66,19 @@ pub(crate) async fn mailing_room(
     encrypted: bool,
     association: &str,
 ) -> (TestUser, Bot, Room) {
+    mailing_room_with(smtp.config(), extra, encrypted, association).await
+}
+
+/// [`mailing_room`] with its own `[email]` section (`email`).
+pub(crate) async fn mailing_room_with(
+    email: String,
+    extra: String,
+    encrypted: bool,
+    association: &str,
+) -> (TestUser, Bot, Room) {
     let mut alice = TestUser::new("alice", false).await;
     let bot = Bot::start(BotConfig {
-        extra: format!("{}\n{extra}", smtp.config()),
+        extra: format!("{email}\n{extra}"),
         ..BotConfig::invited_by(&alice.user_id)
     })
     .await;

@@ -9,6 +9,7 @@ mod commands;
 mod configuration;
 mod demo;
 mod email;
+mod email_limits;
 mod encryption;
 mod invitations;
 mod links;

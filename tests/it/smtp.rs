@@ -74,10 +74,16 @@ impl SmtpServer {
         self.launch().await;
     }
 
-    /// The `[email]` section of a bot that sends through this server.
+    /// The `[email]` section of a bot that sends through this server; its updates go at once
+    /// (no coalescing delay), as the tests of what each e-mail says expect.
     pub fn config(&self) -> String {
+        self.config_with("update_delay_s = 0\n")
+    }
+
+    /// The `[email]` section with `more` of its settings (coalescing, daily limits).
+    pub fn config_with(&self, more: &str) -> String {
         format!(
-            "[email]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {}\nsecurity = \"none\"\nfrom = \"Concertation 77 <concertation@concerto.example>\"\n",
+            "[email]\nsmtp_host = \"127.0.0.1\"\nsmtp_port = {}\nsecurity = \"none\"\nfrom = \"Concertation 77 <concertation@concerto.example>\"\n{more}",
             self.port
         )
     }

@@ -217,6 +217,11 @@ pub(super) fn settings() -> ServiceSettings {
         undecryptable_notice_after: Duration::seconds(30),
         rhythm_lead_days: 21,
         email: true,
+        email_update_delay: Duration::zero(),
+        email_limits: crate::domain::email::DailyLimits {
+            per_recipient: 10,
+            per_room: 200,
+        },
     }
 }
 

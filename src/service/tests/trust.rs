@@ -379,3 +379,34 @@ async fn each_room_cap_is_named_in_its_reply_and_adds_nothing() {
         assert!(!listing.contains(refused), "{listing}");
     }
 }
+
+#[tokio::test]
+async fn adding_a_guests_address_says_plainly_that_it_will_be_emailed() {
+    let (bot, _dir) = bot().await;
+    super::meetings::proposal_with_associations(&bot).await;
+    let replies = run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$c", "!réunion clore 1"),
+            (
+                "@bob:localhost",
+                "$g",
+                "!invité ajouter Mme Martin martin@adsea77.example",
+            ),
+            ("@bob:localhost", "$n", "!invité ajouter M. Durand"),
+        ],
+    )
+    .await;
+    let with_address = reply_to(&bot, "$g");
+    assert!(
+        with_address.contains("Un courriel partira à cette adresse"),
+        "{with_address}"
+    );
+    assert!(
+        with_address.contains("ce n'est pas pour moi"),
+        "{with_address}"
+    );
+    let without = reply_to(&bot, "$n");
+    assert!(!without.contains("courriel"), "{without}");
+    assert!(!replies.is_empty());
+}

@@ -191,6 +191,7 @@ async fn every_table_with_a_room_is_either_moved_or_kept_with_the_room_it_happen
         "room_upgrades",
         "event_attempts",
         "due_set_aside",
+        "email_hold_notices",
     ];
     let moved = crate::storage::moved_tables();
     for table in &tables {
