@@ -182,8 +182,16 @@ impl SyncLoop {
             for room_id in response.rooms.invited.keys() {
                 self.on_invite(room_id).await;
             }
+
             let first_sync = position.is_none();
             let mut unfinished = None;
+            // Left, or removed: the record stays, the page and the links stop.
+            for room_id in response.rooms.left.keys() {
+                let room = RoomId::new(room_id.as_str());
+                if let Err(error) = self.service.on_left(&room, Utc::now()).await {
+                    unfinished = Some(BatchError::Service(error));
+                }
+            }
             let mut last_events = Vec::new();
             for (room_id, update) in &response.rooms.joined {
                 if changes_members(update) {

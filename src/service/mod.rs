@@ -552,7 +552,9 @@ impl<C: Chat> Service<C> {
     /// The bot has just joined `room`: greets it, once in the room's life.
     pub async fn on_joined(&self, room: &RoomId, now: DateTime<Utc>) -> Result<(), ServiceError> {
         let mut tx = self.store.begin().await?;
+        tx.mark_room_present(room).await?;
         if !tx.mark_welcomed(room, now).await? {
+            tx.commit().await?;
             return Ok(());
         }
         let language = self.room_language(&mut tx, room).await?;
@@ -560,6 +562,17 @@ impl<C: Chat> Service<C> {
         tx.queue_message(welcome, now).await?;
         tx.commit().await?;
         self.wakeups.queued();
+        Ok(())
+    }
+
+    /// The bot left the room or was removed from it: the record is kept; the room's page and
+    /// links stop working and nothing more is e-mailed for it.
+    pub async fn on_left(&self, room: &RoomId, now: DateTime<Utc>) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        if tx.mark_room_left(room, now).await? {
+            tracing::info!(%room, "the bot is no longer in the room: its page, links and e-mails stop");
+        }
+        tx.commit().await?;
         Ok(())
     }
 

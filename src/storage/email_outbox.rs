@@ -170,6 +170,8 @@ impl Store {
              WHERE e.sent_at IS NULL AND e.abandoned_at IS NULL
                AND COALESCE(p.address, g.email) IS NOT NULL
                AND p.unsubscribed_at IS NULL
+               -- Nothing more is e-mailed for a room the bot left.
+               AND e.room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)
              ORDER BY e.id",
         )
         .fetch_all(&self.pool)
@@ -384,5 +386,14 @@ mod tests {
         let pending = store.pending_emails().await.expect("pending");
         assert_eq!(pending.len(), 1);
         assert_eq!(pending[0].0.subject, "v3");
+        // Nothing more is e-mailed for a room the bot left; back in it, what waited goes.
+        let mut tx = store.begin().await.expect("tx");
+        assert!(tx.mark_room_left(&room, later).await.expect("left"));
+        tx.commit().await.expect("commit");
+        assert!(store.pending_emails().await.expect("pending").is_empty());
+        let mut tx = store.begin().await.expect("tx");
+        tx.mark_room_present(&room).await.expect("back");
+        tx.commit().await.expect("commit");
+        assert_eq!(store.pending_emails().await.expect("pending").len(), 1);
     }
 }

@@ -183,9 +183,13 @@ impl super::Store {
     /// Every known token is compared, in constant time ([`find_by_token`]), so that no look-up
     /// leaks timing.
     pub async fn email_person_of_token(&self, token: &str) -> Result<Option<i64>, StorageError> {
-        let rows = sqlx::query("SELECT id, token FROM email_people")
-            .fetch_all(&self.pool)
-            .await?;
+        // A room the bot left has no personal links any more.
+        let rows = sqlx::query(
+            "SELECT id, token FROM email_people
+             WHERE room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let known = rows
             .iter()
             .map(|row| Ok((row.try_get("id")?, row.try_get("token")?)))
@@ -203,11 +207,13 @@ impl super::Store {
         token: &str,
     ) -> Result<Option<(Subscriber, RoomId)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT 'person' AS kind, id, room_id, token FROM email_people
-             UNION ALL
-             SELECT 'guest', g.id, m.room_id, g.token FROM guests g
-                  JOIN meetings m ON m.id = g.meeting_id
-             WHERE g.token IS NOT NULL",
+            "SELECT * FROM (
+                 SELECT 'person' AS kind, id, room_id, token FROM email_people
+                 UNION ALL
+                 SELECT 'guest', g.id, m.room_id, g.token FROM guests g
+                      JOIN meetings m ON m.id = g.meeting_id
+                 WHERE g.token IS NOT NULL)
+             WHERE room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -43,6 +43,33 @@ impl Transaction {
     }
 
     /// Marks the room as greeted. `false` if it already was (a rejoin is not greeted twice).
+    /// The bot is in the room (again): its page, links and e-mails work.
+    pub async fn mark_room_present(&mut self, room: &RoomId) -> Result<(), StorageError> {
+        sqlx::query("UPDATE rooms SET left_at = NULL WHERE room_id = ?1 AND left_at IS NOT NULL")
+            .bind(room.as_str())
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// The bot left the room or was removed from it: its record is kept, its page, links
+    /// and e-mails stop. `false` if it was marked left already.
+    pub async fn mark_room_left(
+        &mut self,
+        room: &RoomId,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO rooms (room_id, left_at) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET left_at = ?2 WHERE left_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(now)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
     pub async fn mark_welcomed(
         &mut self,
         room: &RoomId,

@@ -23,9 +23,12 @@ impl Store {
     /// Every room that has a link token, with it: the web side compares a request's token
     /// with each (in constant time), so no lookup by token leaks timing.
     pub async fn web_tokens(&self) -> Result<Vec<(RoomId, String)>, StorageError> {
-        let rows = sqlx::query("SELECT room_id, web_token FROM rooms WHERE web_token IS NOT NULL")
-            .fetch_all(&self.pool)
-            .await?;
+        // A room the bot left has no page any more.
+        let rows = sqlx::query(
+            "SELECT room_id, web_token FROM rooms WHERE web_token IS NOT NULL AND left_at IS NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|row| {
                 Ok((

@@ -297,3 +297,53 @@ async fn the_adopted_procès_verbal_reaches_the_people_known_by_email_as_a_pdf()
     assert!(text.contains("Lettre commune au Préfet"), "{text}");
     assert!(text.contains("Procès-verbal adopté le"), "{text}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_and_the_links_stop_when_the_bot_is_removed_from_the_room() {
+    let smtp = SmtpServer::start().await;
+    let (web, base) = web_section();
+    let (mut alice, bot, room) = mailing_room(&smtp, web, false, "Restos du Cœur").await;
+    let page = ask(&mut alice, &room, "!page").await;
+    let page = page
+        .split_whitespace()
+        .find(|word| word.starts_with(&base) && word.ends_with('/'))
+        .expect("the page's link")
+        .to_owned();
+    ask(
+        &mut alice,
+        &room,
+        "!courriel ajouter jean.ledoux@restos.example Restos du Cœur Jean Ledoux",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    smtp.wait_for(1, "the proposal").await;
+    let proposal = mails_to(&smtp, "jean.ledoux@restos.example", "");
+    let link = personal_link(&proposal[0].text, &base);
+    assert_eq!(get(&page).await.0, 200);
+    assert_eq!(get(&link).await.0, 200);
+
+    // The bot is removed from the room: its record stays, its page and links stop.
+    room.kick_user(&bot.user_id, Some("plus besoin"))
+        .await
+        .expect("kick the bot");
+    let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
+    while get(&page).await.0 != 404 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the page still answers: {}",
+            bot.logs()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(get(&link).await.0, 404);
+    assert!(bot.logs().contains("no longer in the room"));
+    let kept = bot
+        .export(&["people", "--room", room.room_id().as_str()])
+        .await;
+    assert!(kept.contains("Jean Ledoux"), "the record is kept: {kept}");
+}
