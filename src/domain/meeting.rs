@@ -31,16 +31,14 @@ impl Meeting {
         let starts_at = self.starts_at?;
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
         let next_day = local_day.checked_add_days(Days::new(1))?;
-        Some(
-            match time_zone
-                .from_local_datetime(&next_day.and_time(NaiveTime::MIN))
-                .earliest()
-            {
-                Some(end_of_day) => end_of_day.with_timezone(&Utc),
-                // Midnight does not exist that day (a DST change at midnight): a day later.
-                None => starts_at + chrono::Duration::days(1),
-            },
-        )
+        match time_zone
+            .from_local_datetime(&next_day.and_time(NaiveTime::MIN))
+            .earliest()
+        {
+            Some(end_of_day) => Some(end_of_day.with_timezone(&Utc)),
+            // Midnight does not exist that day (a DST change at midnight): a day later.
+            None => starts_at.checked_add_signed(chrono::Duration::days(1)),
+        }
     }
 }
 

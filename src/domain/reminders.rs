@@ -97,9 +97,9 @@ fn local_moment(day: NaiveDate, time: NaiveTime, time_zone: Tz) -> Option<DateTi
         .from_local_datetime(&local)
         .earliest()
         .or_else(|| {
-            time_zone
-                .from_local_datetime(&(local + Duration::hours(1)))
-                .earliest()
+            // A time that does not exist that day (the clocks go forward): an hour later.
+            let later = local.checked_add_signed(Duration::hours(1))?;
+            time_zone.from_local_datetime(&later).earliest()
         })
         .map(|at| at.with_timezone(&Utc))
 }
