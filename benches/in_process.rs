@@ -378,6 +378,7 @@ fn personal_page(c: &mut Criterion) {
             added_by: voter(0),
             token: PersonalToken::new(token.clone()),
             form_token: PersonalToken::new("f".repeat(32)),
+            unsubscribe_token: PersonalToken::new("u".repeat(32)),
             unsubscribed: false,
         };
         tx.add_email_person(&room, &person, Utc::now())

@@ -22,10 +22,12 @@ pub struct EmailPerson {
     pub association: String,
     pub name: String,
     pub added_by: UserId,
-    /// Opens their personal links (their page, unsubscribing).
+    /// Opens their personal page (where they answer in their name).
     pub token: PersonalToken,
     /// The second secret their page's forms carry, renewed with `token`.
     pub form_token: PersonalToken,
+    /// Opens their unsubscribe link alone (the one mail providers read in the header).
+    pub unsubscribe_token: PersonalToken,
     /// They unsubscribed: nothing more is sent to them.
     pub unsubscribed: bool,
 }

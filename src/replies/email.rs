@@ -157,6 +157,7 @@ mod tests {
             added_by: UserId::new("@alice:localhost"),
             token: crate::domain::email::PersonalToken::new("secret".into()),
             form_token: crate::domain::email::PersonalToken::new("form".into()),
+            unsubscribe_token: crate::domain::email::PersonalToken::new("unsubscribe-form".into()),
             unsubscribed: false,
         };
         for language in Language::ALL {
@@ -189,6 +190,7 @@ mod tests {
             added_by: UserId::new("@alice:localhost"),
             token: crate::domain::email::PersonalToken::new("secret".into()),
             form_token: crate::domain::email::PersonalToken::new("form".into()),
+            unsubscribe_token: crate::domain::email::PersonalToken::new("unsubscribe-form".into()),
             unsubscribed: false,
         };
         let wording = Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris);

@@ -62,6 +62,7 @@ impl<C: Chat> Service<C> {
             added_by: request.sender().clone(),
             token: PersonalToken::new(super::web::new_token()?),
             form_token: PersonalToken::new(super::web::new_token()?),
+            unsubscribe_token: PersonalToken::new(super::web::new_token()?),
             unsubscribed: false,
         };
         person.number = request
@@ -292,7 +293,7 @@ impl<C: Chat> Service<C> {
             to: Recipient::Person(person.number),
             name: person.name.clone(),
             link: self.link("r", &person.token),
-            unsubscribe: self.link("u", &person.token),
+            unsubscribe: self.link("u", &person.unsubscribe_token),
         }
     }
 

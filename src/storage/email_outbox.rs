@@ -335,6 +335,7 @@ mod tests {
             added_by: UserId::new("@alice:localhost"),
             token: PersonalToken::new("token-jean".into()),
             form_token: PersonalToken::new("form-jean".into()),
+            unsubscribe_token: PersonalToken::new("unsubscribe-form-jean".into()),
             unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");

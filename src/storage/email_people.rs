@@ -11,7 +11,8 @@ use crate::domain::{RoomId, UserId};
 /// The columns [`person`] reads, in every query that returns people.
 macro_rules! person_columns {
     () => {
-        "id, number, address, association, name, added_by, token, form_token, unsubscribed_at"
+        "id, number, address, association, name, added_by, token, form_token, unsubscribe_token,
+         unsubscribed_at"
     };
 }
 
@@ -30,8 +31,9 @@ impl Transaction {
                 .await?;
         let number = count_from_db(last.unwrap_or(0), "e-mail person number")? + 1;
         sqlx::query(
-            "INSERT INTO email_people (room_id, number, address, association, name, added_by, added_at, token, form_token)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO email_people (room_id, number, address, association, name, added_by,
+                 added_at, token, form_token, unsubscribe_token)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -42,6 +44,7 @@ impl Transaction {
         .bind(now)
         .bind(person.token.as_str())
         .bind(person.form_token.as_str())
+        .bind(person.unsubscribe_token.as_str())
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -172,6 +175,10 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
         added_by: UserId::new(row.try_get::<String, _>("added_by")?),
         token: PersonalToken::new(row.try_get("token")?),
         form_token: PersonalToken::new(row.try_get("form_token")?),
+        unsubscribe_token: PersonalToken::new(
+            row.try_get::<Option<String>, _>("unsubscribe_token")?
+                .unwrap_or_default(),
+        ),
         unsubscribed: row
             .try_get::<Option<DateTime<Utc>>, _>("unsubscribed_at")?
             .is_some(),
@@ -208,7 +215,10 @@ impl super::Store {
     ) -> Result<Option<(Subscriber, RoomId)>, StorageError> {
         let rows = sqlx::query(
             "SELECT * FROM (
-                 SELECT 'person' AS kind, id, room_id, token FROM email_people
+                 SELECT 'person' AS kind, id, room_id, unsubscribe_token AS token FROM email_people
+                 UNION ALL
+                 -- The shared token of e-mails sent before unsubscribe tokens were their own.
+                 SELECT 'person', id, room_id, token FROM email_people
                  UNION ALL
                  SELECT 'guest', g.id, m.room_id, g.token FROM guests g
                       JOIN meetings m ON m.id = g.meeting_id
@@ -319,6 +329,7 @@ mod tests {
             added_by: UserId::new("@alice:localhost"),
             token: PersonalToken::new("token-jean".into()),
             form_token: PersonalToken::new("form-jean".into()),
+            unsubscribe_token: PersonalToken::new("unsubscribe-form-jean".into()),
             unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");

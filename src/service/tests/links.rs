@@ -444,3 +444,60 @@ async fn a_guest_unsubscribes_from_their_meetings_emails_and_the_room_is_told_on
         "{waiting:?}"
     );
 }
+
+#[tokio::test]
+async fn the_unsubscribe_link_in_an_email_header_does_not_open_the_personal_page() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    run_all(
+        &bot,
+        &[
+            (
+                "@moderator:localhost",
+                "$add",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+            (
+                "@alice:localhost",
+                "$propose",
+                "!réunion proposer 10/12 14h ; 17/12 14h",
+            ),
+        ],
+    )
+    .await;
+    let marie = person(&bot).await;
+    assert_ne!(marie.unsubscribe_token, marie.token);
+    let emails = bot.store.pending_emails().await.expect("outbox");
+    let header = emails[0]
+        .0
+        .unsubscribe_url
+        .clone()
+        .expect("a List-Unsubscribe link");
+    assert_eq!(
+        header,
+        format!(
+            "https://concertation.example.org/u/{}",
+            marie.unsubscribe_token.as_str()
+        )
+    );
+    assert!(!header.contains(marie.token.as_str()));
+    // The header's token answers nothing on the personal page, and unsubscribes.
+    let ballot = proposal_ballot(&bot).await;
+    let form = format!(
+        "form={}&ballot={ballot}&choice=1",
+        marie.form_token.as_str()
+    );
+    assert_eq!(
+        answer(&bot, marie.unsubscribe_token.as_str(), &form).await,
+        None
+    );
+    // Her personal token does open it (the same form gets an answer, whatever it is).
+    assert!(answer(&bot, marie.token.as_str(), &form).await.is_some());
+    assert!(
+        bot.store
+            .subscriber_of_token(marie.unsubscribe_token.as_str())
+            .await
+            .expect("lookup")
+            .is_some()
+    );
+}
