@@ -155,7 +155,7 @@ async fn run(action: Action) -> anyhow::Result<()> {
         Action::Export { what } => export(what).await,
         Action::Backup { config, to } => {
             let settings = Settings::load(&config)?;
-            let seal = settings.backup.sealing()?;
+            let seal = concerto::backup::seal(&settings.backup)?;
             let carried = concerto::backup::back_up(&settings.storage.data_dir, &to, &seal).await?;
             println!("{}: {} files, encrypted", to.display(), carried.len());
             Ok(())

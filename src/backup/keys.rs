@@ -2,67 +2,27 @@
 //! what opens them (`--identity`, the passphrase file, or the prompt).
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use age::secrecy::SecretString;
-use serde::Deserialize;
 
 use super::BackupError;
+use crate::config::BackupSettings;
 
-/// `[backup]` in the configuration: what the archives are encrypted with.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BackupSettings {
-    /// A file whose first line is the passphrase (kept off the backup host).
-    #[serde(default)]
-    pub passphrase_file: Option<PathBuf>,
-    /// An age public key (`age1…`): archives are encrypted to it, and only its secret key
-    /// (`concerto restore --identity <file>`) reads them back.
-    #[serde(default)]
-    pub recipient: Option<String>,
-}
-
-impl BackupSettings {
-    /// Checks the settings without reading any file: one way, well formed.
-    pub fn validate(&self) -> Result<(), BackupError> {
-        match (&self.passphrase_file, &self.recipient) {
-            (Some(_), Some(_)) => Err(BackupError::Setting {
-                key: "backup",
-                reason: "set passphrase_file or recipient, not both".into(),
-            }),
-            (None, Some(recipient)) => parse_recipient(recipient).map(|_| ()),
-            _ => Ok(()),
-        }
-    }
-
-    /// What a new backup is encrypted with.
-    pub fn sealing(&self) -> Result<Seal, BackupError> {
-        if let Some(recipient) = &self.recipient {
-            return Ok(Seal::Recipient(parse_recipient(recipient)?));
-        }
-        match &self.passphrase_file {
-            Some(path) => Ok(Seal::Passphrase(read_passphrase(path)?)),
-            None => Err(BackupError::NoKey),
-        }
-    }
-}
-
-/// An age public key: a post-quantum one (`age1pq1…`, age 1.3 and later), or a classic X25519
-/// one (`age1…`, what the age-keygen of Debian 12 and 13 prints).
-fn parse_recipient(text: &str) -> Result<Box<dyn age::Recipient + Send + Sync>, BackupError> {
-    let text = text.trim();
-    if let Ok(recipient) = text.parse::<age::pq::Recipient>() {
-        return Ok(Box::new(recipient));
-    }
-    // Classic keys are deprecated for new recipients; the operator's existing key is kept.
-    #[allow(deprecated)]
-    let classic = text.parse::<age::x25519::Recipient>();
-    match classic {
-        Ok(recipient) => Ok(Box::new(recipient)),
-        Err(_) => Err(BackupError::Setting {
+/// What a new backup is encrypted with, as `[backup]` says.
+pub fn seal(settings: &BackupSettings) -> Result<Seal, BackupError> {
+    if let Some(recipient) = settings
+        .recipient_key()
+        .map_err(|reason| BackupError::Setting {
             key: "backup.recipient",
-            reason: "expected an age public key (age1…, as age-keygen prints it)".into(),
-        }),
+            reason,
+        })?
+    {
+        return Ok(Seal::Recipient(recipient));
+    }
+    match &settings.passphrase_file {
+        Some(path) => Ok(Seal::Passphrase(read_passphrase(path)?)),
+        None => Err(BackupError::NoKey),
     }
 }
 

@@ -26,7 +26,7 @@ use sqlx::sqlite::SqliteConnectOptions;
 
 mod keys;
 
-pub use keys::{BackupSettings, Opener, Seal};
+pub use keys::{Opener, Seal, seal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BackupError {
@@ -369,6 +369,7 @@ fn restrict(path: &Path) -> Result<(), BackupError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::BackupSettings;
     use crate::domain::{EventId, RoomId};
     use crate::storage::Store;
     use crate::testing::at;
@@ -477,7 +478,7 @@ mod tests {
         };
         settings.validate().expect("a valid recipient");
         let archive = dir.path().join("backup.age");
-        back_up(&data, &archive, &settings.sealing().expect("seal"))
+        back_up(&data, &archive, &seal(&settings).expect("seal"))
             .await
             .expect("backup");
         let key_file = dir.path().join("key.txt");
@@ -516,7 +517,7 @@ mod tests {
             recipient: Some(age::x25519::Identity::generate().to_public().to_string()),
         };
         let archive = dir.path().join("backup.age");
-        back_up(&data, &archive, &settings.sealing().expect("seal"))
+        back_up(&data, &archive, &seal(&settings).expect("seal"))
             .await
             .expect("backup");
         let restored = dir.path().join("restored");
@@ -600,7 +601,7 @@ mod tests {
         };
         assert!(bad.validate().is_err());
         assert!(matches!(
-            BackupSettings::default().sealing(),
+            seal(&BackupSettings::default()),
             Err(BackupError::NoKey)
         ));
     }

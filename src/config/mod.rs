@@ -10,8 +10,10 @@ use serde::Deserialize;
 
 use crate::domain::Language;
 
+mod backup;
 mod email;
 
+pub use backup::BackupSettings;
 pub use email::{EmailSettings, SmtpSecurity};
 
 #[derive(Debug, Deserialize)]
@@ -34,7 +36,7 @@ pub struct Settings {
     pub email: Option<EmailSettings>,
     /// What `concerto backup` encrypts its archives with.
     #[serde(default)]
-    pub backup: crate::backup::BackupSettings,
+    pub backup: BackupSettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -224,9 +226,7 @@ impl Settings {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
-        if let Err(crate::backup::BackupError::Setting { key, reason }) = self.backup.validate() {
-            return Err(ConfigError::Value { key, reason });
-        }
+        self.backup.validate()?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError::Value {
