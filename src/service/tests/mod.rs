@@ -50,10 +50,16 @@ pub(super) struct RecordingChat {
     pub read_only: Mutex<Vec<RoomId>>,
     /// Asking this member's name panics: a fault inside a handling, for the trust tests.
     pub panics_on_name_of: Mutex<Option<UserId>>,
+    /// The next send panics (once): a fault inside a send, for the trust tests.
+    pub next_send_panics: std::sync::atomic::AtomicBool,
 }
 
 impl Chat for RecordingChat {
     async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
+        let panics = self
+            .next_send_panics
+            .swap(false, std::sync::atomic::Ordering::Relaxed);
+        assert!(!panics, "a fault injected by the test, in a send");
         {
             let mut failures = self.failures_left.lock().expect("lock");
             if *failures > 0 {

@@ -192,77 +192,27 @@ async fn a_reminder_whose_message_panics_is_set_aside_and_the_clock_goes_on() {
 #[tokio::test]
 async fn a_panic_while_sending_gives_that_message_up_and_the_next_goes() {
     let (bot, _dir) = bot().await;
-    inject_panic(&bot);
-    // The welcome's sending does not ask names; a send that panics is simulated by a chat
-    // whose `send` panics once, through the sender's guard.
-    let chat = Arc::new(PanickingChat::default());
-    let clock = Arc::new(FixedClock(Mutex::new(at("2026-11-29T18:00:05Z"))));
-    let sender = Sender::new(bot.store.clone(), chat.clone(), clock);
     let now = at("2026-11-29T18:00:05Z");
-    bot.service
-        .handle(
-            &Incoming::Message(from("@alice:localhost", "$a", "!aide")),
-            now,
-        )
-        .await
-        .expect("handled");
-    bot.service
-        .handle(
-            &Incoming::Message(from("@alice:localhost", "$b", "!langue")),
-            now,
-        )
-        .await
-        .expect("handled");
-    sender.send_due().await.expect("the sender goes on");
-    let sent = chat.sent.lock().expect("lock").clone();
+    for (event, body) in [("$a", "!aide"), ("$b", "!langue")] {
+        bot.service
+            .handle(
+                &Incoming::Message(from("@alice:localhost", event, body)),
+                now,
+            )
+            .await
+            .expect("handled");
+    }
+    // The first reply's send panics: it is given up, the second goes.
+    bot.chat
+        .next_send_panics
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    bot.sender.send_due().await.expect("the sender goes on");
+    let sent = bot.chat.sent();
     assert_eq!(sent.len(), 1, "{sent:#?}");
     assert_eq!(sent[0].in_reply_to, Some(EventId::new("$b")));
-    // The first is given up: not sent again.
-    sender.send_due().await.expect("the sender goes on");
-    assert_eq!(chat.sent.lock().expect("lock").len(), 1);
-}
-
-/// A chat whose first send panics.
-#[derive(Default)]
-struct PanickingChat {
-    panicked: std::sync::atomic::AtomicBool,
-    sent: Mutex<Vec<OutgoingMessage>>,
-}
-
-impl Chat for PanickingChat {
-    async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
-        let first = !self
-            .panicked
-            .swap(true, std::sync::atomic::Ordering::Relaxed);
-        assert!(!first, "a fault injected by the test, in a send");
-        let mut sent = self.sent.lock().expect("lock");
-        sent.push(message.clone());
-        Ok(EventId::new(format!("$sent{}", sent.len())))
-    }
-    async fn power_level(&self, _room: &RoomId, _user: &UserId) -> i64 {
-        0
-    }
-    async fn display_name(&self, _room: &RoomId, _user: &UserId) -> Option<String> {
-        None
-    }
-    async fn members(&self, _room: &RoomId) -> Vec<(UserId, Option<String>)> {
-        Vec::new()
-    }
-    async fn relations_of(&self, _room: &RoomId, _event: &EventId) -> Option<Relations> {
-        None
-    }
-    fn own_id(&self) -> UserId {
-        UserId::new("@concerto:localhost")
-    }
-    async fn may_post(&self, _room: &RoomId) -> bool {
-        true
-    }
-    async fn room_name(&self, _room: &RoomId) -> Option<String> {
-        None
-    }
-    async fn decrypt(&self, _event: &UndecryptedEvent) -> Decryption {
-        Decryption::Pending
-    }
+    // Not sent again.
+    bot.sender.send_due().await.expect("the sender goes on");
+    assert_eq!(bot.chat.sent().len(), 1);
 }
 
 #[tokio::test]
