@@ -341,6 +341,7 @@ mod tests {
             address: "marie@croix-rouge.example".into(),
             name: "Marie".into(),
             token: PersonalToken::new("token-marie".into()),
+            unsubscribe_token: PersonalToken::new("unsubscribe-marie".into()),
             ..jean.clone()
         };
         assert_eq!(
@@ -349,6 +350,7 @@ mod tests {
         );
         let jean_elsewhere = EmailPerson {
             token: PersonalToken::new("token-jean-2".into()),
+            unsubscribe_token: PersonalToken::new("unsubscribe-jean-2".into()),
             ..jean.clone()
         };
         assert_eq!(
@@ -359,6 +361,7 @@ mod tests {
         );
         let jean_again = EmailPerson {
             token: PersonalToken::new("token-jean-3".into()),
+            unsubscribe_token: PersonalToken::new("unsubscribe-jean-3".into()),
             ..jean.clone()
         };
         assert!(
