@@ -180,7 +180,10 @@ impl SyncLoop {
                 "synced"
             );
             for room_id in response.rooms.invited.keys() {
-                self.on_invite(room_id).await;
+                // An invitation that makes the handling panic is set aside, logged once.
+                if let Err(caught) = crate::panics::guarded(self.on_invite(room_id)).await {
+                    tracing::error!(%room_id, error = %caught, "invitation set aside");
+                }
             }
 
             let first_sync = position.is_none();
