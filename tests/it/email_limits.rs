@@ -15,27 +15,39 @@ fn sequence(ics: &str) -> u32 {
         .expect("a SEQUENCE")
 }
 
+/// Adds someone known by e-mail (`who`: address, association, name), proposes two dates and
+/// closes the proposal: returns the two e-mails they got (the proposal, the invitation).
+async fn invited(
+    smtp: &SmtpServer,
+    alice: &mut crate::helpers::TestUser,
+    room: &matrix_sdk::Room,
+    who: &str,
+) -> Vec<Vec<u8>> {
+    ask(alice, room, &format!("!courriel ajouter {who}")).await;
+    ask(
+        alice,
+        room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    ask(alice, room, "!réunion clore 1").await;
+    smtp.wait_for(2, "the proposal and the invitation").await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn changes_made_close_together_go_out_as_one_update_the_latest() {
     let smtp = SmtpServer::start().await;
     let email = smtp.config_with("update_delay_s = 3\n");
     let (mut alice, bot, room) =
         mailing_room_with(email, String::new(), false, "Restos du Cœur").await;
-    ask(
-        &mut alice,
-        &room,
-        "!courriel ajouter jean.ledoux@restos.example Restos du Cœur Jean Ledoux",
-    )
-    .await;
-    ask(
-        &mut alice,
-        &room,
-        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
-    )
-    .await;
-    ask(&mut alice, &room, "!réunion clore 1").await;
     // The proposal, then the invitation at once (its first version).
-    let received = smtp.wait_for(2, "the proposal and the invitation").await;
+    let received = invited(
+        &smtp,
+        &mut alice,
+        &room,
+        "jean.ledoux@restos.example Restos du Cœur Jean Ledoux",
+    )
+    .await;
     let invitation = read(&received[1]);
     let first = sequence(&invitation.ics);
 
@@ -78,20 +90,13 @@ async fn past_the_daily_limit_of_an_address_emails_wait_and_the_room_is_told_onc
     let email = smtp.config_with("update_delay_s = 0\nmax_per_recipient_per_day = 2\n");
     let (mut alice, bot, room) =
         mailing_room_with(email, String::new(), false, "Croix-Rouge").await;
-    ask(
+    invited(
+        &smtp,
         &mut alice,
         &room,
-        "!email add marie@croix-rouge.example Croix-Rouge Marie",
+        "marie@croix-rouge.example Croix-Rouge Marie",
     )
     .await;
-    ask(
-        &mut alice,
-        &room,
-        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
-    )
-    .await;
-    ask(&mut alice, &room, "!réunion clore 1").await;
-    smtp.wait_for(2, "the proposal and the invitation").await;
     // A third e-mail to Marie today: held back, and the room told why.
     ask(&mut alice, &room, "!réunion lieu Mairie de Melun").await;
     let bot_id = bot.user_id.clone();
