@@ -17,6 +17,25 @@ async fn person(bot: &TestBot) -> EmailPerson {
     people.into_iter().next().expect("one person")
 }
 
+/// The room's associations, Marie Curie (Croix-Rouge) known by e-mail, then Alice's `command`
+/// (`event`): returns Marie.
+async fn marie_and(bot: &TestBot, event: &str, command: &str) -> EmailPerson {
+    seed_alice_and_bob(bot).await;
+    run_all(
+        bot,
+        &[
+            (
+                "@moderator:localhost",
+                "$add",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+            ("@alice:localhost", event, command),
+        ],
+    )
+    .await;
+    person(bot).await
+}
+
 async fn proposal_ballot(bot: &TestBot) -> i64 {
     let mut tx = bot.store.begin().await.expect("begin");
     let proposal = tx.open_proposal(&RoomId::new(ROOM)).await.expect("query");
@@ -50,24 +69,7 @@ async fn subjects(bot: &TestBot) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_personal_link_answer_counts_for_the_association_and_the_latest_replaces_the_earlier() {
     let (bot, _dir) = bot().await;
-    seed_alice_and_bob(&bot).await;
-    run_all(
-        &bot,
-        &[
-            (
-                "@moderator:localhost",
-                "$add",
-                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
-            ),
-            (
-                "@alice:localhost",
-                "$propose",
-                "!réunion proposer 10/12 14h ; 17/12 14h",
-            ),
-        ],
-    )
-    .await;
-    let marie = person(&bot).await;
+    let marie = marie_and(&bot, "$propose", "!réunion proposer 10/12 14h ; 17/12 14h").await;
     let token = marie.token.as_str().to_owned();
     let form = marie.form_token.as_str().to_owned();
     let ballot = proposal_ballot(&bot).await;
@@ -198,24 +200,12 @@ async fn proposal_event(bot: &TestBot, ballot: i64) -> String {
 #[tokio::test]
 async fn a_poll_takes_one_choice_by_link_shows_it_in_the_results_and_its_result_is_emailed() {
     let (bot, _dir) = bot().await;
-    seed_alice_and_bob(&bot).await;
-    run_all(
+    let marie = marie_and(
         &bot,
-        &[
-            (
-                "@moderator:localhost",
-                "$add",
-                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
-            ),
-            (
-                "@alice:localhost",
-                "$poll",
-                "!sondage Signons-nous la lettre ? | oui | non",
-            ),
-        ],
+        "$poll",
+        "!sondage Signons-nous la lettre ? | oui | non",
     )
     .await;
-    let marie = person(&bot).await;
     let (token, form) = (marie.token.as_str(), marie.form_token.as_str());
     let ballot = poll_ballot(&bot).await;
     assert!(
@@ -280,20 +270,7 @@ async fn a_poll_takes_one_choice_by_link_shows_it_in_the_results_and_its_result_
 #[tokio::test]
 async fn a_renewed_link_opens_nothing_with_the_old_token_and_a_removal_revokes_the_new_one() {
     let (bot, _dir) = bot().await;
-    seed_alice_and_bob(&bot).await;
-    run_all(
-        &bot,
-        &[
-            (
-                "@moderator:localhost",
-                "$add",
-                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
-            ),
-            ("@alice:localhost", "$poll", "!sondage Signons-nous ?"),
-        ],
-    )
-    .await;
-    let before = person(&bot).await;
+    let before = marie_and(&bot, "$poll", "!sondage Signons-nous ?").await;
     let ballot = poll_ballot(&bot).await;
     let old = format!(
         "ballot={ballot}&form={}&option=1",
@@ -448,24 +425,7 @@ async fn a_guest_unsubscribes_from_their_meetings_emails_and_the_room_is_told_on
 #[tokio::test]
 async fn the_unsubscribe_link_in_an_email_header_does_not_open_the_personal_page() {
     let (bot, _dir) = bot().await;
-    seed_alice_and_bob(&bot).await;
-    run_all(
-        &bot,
-        &[
-            (
-                "@moderator:localhost",
-                "$add",
-                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
-            ),
-            (
-                "@alice:localhost",
-                "$propose",
-                "!réunion proposer 10/12 14h ; 17/12 14h",
-            ),
-        ],
-    )
-    .await;
-    let marie = person(&bot).await;
+    let marie = marie_and(&bot, "$propose", "!réunion proposer 10/12 14h ; 17/12 14h").await;
     assert_ne!(marie.unsubscribe_token, marie.token);
     let emails = bot.store.pending_emails().await.expect("outbox");
     let header = emails[0]
