@@ -40,9 +40,9 @@ fn rendered_dom(url: &str) -> String {
     String::from_utf8(output.stdout).expect("UTF-8 DOM")
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
-    let mut alice = TestUser::new("alice", false).await;
+/// A bot serving the page on a free port, in a room of Alice's it has joined: (the bot, the
+/// room, the port).
+async fn bot_with_page(alice: &mut TestUser) -> (Bot, matrix_sdk::Room, u16) {
     let mut bot = Bot::register().await;
     let port = free_port();
     let room = alice.create_room(false, &[&bot.user_id]).await;
@@ -55,6 +55,13 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
     alice
         .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
         .await;
+    (bot, room, port)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
+    let mut alice = TestUser::new("alice", false).await;
+    let (bot, room, port) = bot_with_page(&mut alice).await;
 
     ask(
         &mut alice,
@@ -253,18 +260,7 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
 #[tokio::test(flavor = "multi_thread")]
 async fn silent_connections_do_not_hold_the_page_nor_the_bot() {
     let mut alice = TestUser::new("alice", false).await;
-    let mut bot = Bot::register().await;
-    let port = free_port();
-    let room = alice.create_room(false, &[&bot.user_id]).await;
-    bot.start_with(BotConfig {
-        extra: format!(
-            "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
-        ),
-        ..BotConfig::invited_by(&alice.user_id)
-    });
-    alice
-        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
-        .await;
+    let (mut bot, room, port) = bot_with_page(&mut alice).await;
     let page = link_in(&ask(&mut alice, &room, "!page").await);
 
     // Three hundred connections that never send a byte.
