@@ -314,9 +314,18 @@ impl<C: Chat> Service<C> {
             Some(Err(_)) => Handling::NotUnderstood,
             Some(Ok(None)) | None => Handling::Other,
         };
-        // Chat is read and left: only what the bot acts on is noted before it is handled.
-        let acts = !matches!(incoming, Incoming::Message(_)) || handling != Handling::Other;
-        if acts && let Some(event_id) = incoming.event_id() {
+        // What a member writes for the bot (a command, an edit) is noted before it is handled,
+        // so that one that kills the process twice is set aside. Chat, reactions and the like
+        // are not: a write each would cost every room's traffic, and their panics are caught
+        // below all the same.
+        let noted = match incoming {
+            Incoming::Message(_) => handling != Handling::Other,
+            Incoming::Edit(edit) => {
+                !matches!(command::parse(&clean_member_text(&edit.new_body)), Ok(None))
+            }
+            _ => false,
+        };
+        if noted && let Some(event_id) = incoming.event_id() {
             let attempts = self
                 .store
                 .note_attempt(event_id, incoming.room(), now)
