@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use concerto::domain::ballot::{Answer, Channel, Counting, choices_by_option, count};
 use concerto::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
+use concerto::domain::tokens::LinkKey;
 use concerto::domain::votes::{Proposal, tally};
 use concerto::domain::{BallotId, EventId, Language, ProposalId, RoomId, UserId, poll};
 use concerto::i18n::Texts;
@@ -183,6 +184,7 @@ fn settings() -> ServiceSettings {
             per_recipient: 10,
             per_room: 200,
         },
+        links: LinkKey::from_secret("a benchmark's passphrase"),
     }
 }
 
@@ -337,14 +339,17 @@ const PAGE_VOTERS: usize = 200;
 /// ballots (a proposal of ten dates, nine polls of four options) that 200 people answered:
 /// served by the web's router in process, from the token's look-up to the rendered HTML.
 fn personal_page(c: &mut Criterion) {
-    use concerto::domain::email::{EmailPerson, PersonalToken};
+    use concerto::domain::email::EmailPerson;
+    use concerto::domain::tokens::{LinkPurpose, NONCE_BYTES, Nonce};
     use tower::ServiceExt;
 
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let dir = tempfile::tempdir().expect("temporary directory");
     let database = dir.path().join("concerto.sqlite3");
     let room = RoomId::new("!links:example.org");
-    let token = "7".repeat(64);
+    let key = settings().links;
+    let nonce = Nonce::from_random([7; NONCE_BYTES]);
+    let token = key.token(LinkPurpose::Personal, &nonce).as_str().to_owned();
     let router = runtime.block_on(async {
         let store = Store::open(&database).await.expect("database");
         let service = Service::new(
@@ -376,9 +381,11 @@ fn personal_page(c: &mut Criterion) {
             association: ASSOCIATIONS[0].into(),
             name: "Jean Ledoux".into(),
             added_by: voter(0),
-            token: PersonalToken::new(token.clone()),
-            form_token: PersonalToken::new("f".repeat(32)),
-            unsubscribe_token: PersonalToken::new("u".repeat(32)),
+            link: key.link(LinkPurpose::Personal, nonce.clone()),
+            unsubscribe_link: key.link(
+                LinkPurpose::Unsubscribe,
+                Nonce::from_random([8; NONCE_BYTES]),
+            ),
             unsubscribed: false,
         };
         tx.add_email_person(&room, &person, Utc::now())
@@ -412,6 +419,7 @@ fn personal_page(c: &mut Criterion) {
             time_zone: chrono_tz::Europe::Paris,
             room_names: Arc::new(|_| Some("Concertation 77".to_owned())),
             member_names: Arc::new(|_| Box::pin(async { HashMap::new() })),
+            links: key.clone(),
             personal: None,
         };
         concerto::web::router(Arc::new(state))

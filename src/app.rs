@@ -7,10 +7,12 @@ use std::pin::pin;
 use std::sync::Arc;
 
 use anyhow::Context;
+use secrecy::ExposeSecret;
 use tokio::sync::watch;
 
 use crate::clock::{self, Clock, SystemClock};
 use crate::config::Settings;
+use crate::domain::tokens::LinkKey;
 use crate::domain::{RoomId, UserId};
 use crate::i18n::Texts;
 use crate::matrix::{self, MatrixChat, SyncLoop, TokenRevoked};
@@ -87,6 +89,7 @@ async fn run_once(
         .storage
         .data_dir
         .join(crate::storage::DATABASE_FILE);
+    let link_key = LinkKey::from_secret(settings.storage.store_passphrase.expose_secret());
     // Three independent openings, side by side: the Matrix client (whose store key takes a few
     // dozen milliseconds to derive), Concerto's database, and the texts of both languages.
     let (matrix::Connected { client, fresh }, store, texts) = tokio::try_join!(
@@ -96,6 +99,14 @@ async fn run_once(
                 .await
                 .with_context(|| format!("cannot open {}", database.display()))?;
             seed_rooms(&store, settings).await?;
+            // What an upgrade left of the links: their hashes, computed with the key.
+            let completed = store.complete_links(&link_key).await?;
+            if completed > 0 {
+                tracing::info!(
+                    completed,
+                    "the links' tokens are kept as hashes from now on"
+                );
+            }
             Ok(store)
         },
         async {
@@ -125,6 +136,7 @@ async fn run_once(
                 .email
                 .as_ref()
                 .map_or(chrono::Duration::zero(), |email| email.update_delay()),
+            links: link_key.clone(),
             email_limits: settings.email.as_ref().map_or(
                 crate::domain::email::DailyLimits {
                     per_recipient: usize::MAX,
@@ -210,6 +222,7 @@ async fn run_once(
                 time_zone: settings.bot.time_zone,
                 room_names: matrix::room_names(client.clone()),
                 member_names: matrix::member_names(client.clone()),
+                links: link_key.clone(),
                 personal: settings.email.as_ref().map(|_| {
                     let links: Arc<dyn crate::web::PersonalLinks> = Arc::new(service.clone());
                     links

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::ids::UserId;
 use super::messages::Printable;
+use super::tokens::KeptLink;
 use super::votes::fold;
 
 /// The longest the association and name typed after an address may be, in characters.
@@ -22,12 +23,11 @@ pub struct EmailPerson {
     pub association: String,
     pub name: String,
     pub added_by: UserId,
-    /// Opens their personal page (where they answer in their name).
-    pub token: PersonalToken,
-    /// The second secret their page's forms carry, renewed with `token`.
-    pub form_token: PersonalToken,
-    /// Opens their unsubscribe link alone (the one mail providers read in the header).
-    pub unsubscribe_token: PersonalToken,
+    /// Their personal page (where they answer in their name); its forms' token is derived
+    /// from the same nonce, and renewed with it.
+    pub link: KeptLink,
+    /// Their unsubscribe link alone (the one mail providers read in the header).
+    pub unsubscribe_link: KeptLink,
     /// They unsubscribed: nothing more is sent to them.
     pub unsubscribed: bool,
 }
@@ -45,47 +45,6 @@ pub fn email_voter(id: i64) -> UserId {
 }
 
 const EMAIL_VOTER_PREFIX: &str = "email:";
-
-/// A person's secret link token: shown to nobody but them (in their e-mails), never logged.
-#[derive(Clone, PartialEq, Eq)]
-pub struct PersonalToken(String);
-
-impl PersonalToken {
-    pub fn new(token: String) -> Self {
-        Self(token)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for PersonalToken {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("PersonalToken(…)")
-    }
-}
-
-/// What `token` opens among `known` (each with what it opens), if anything: every known token
-/// is compared, in constant time, whatever the result, so that no lookup leaks timing.
-pub fn find_by_token<T>(known: impl IntoIterator<Item = (T, String)>, token: &str) -> Option<T> {
-    let mut found = None;
-    for (what, known) in known {
-        if same_token(&known, token) {
-            found = Some(what);
-        }
-    }
-    found
-}
-
-/// Equal tokens, compared in a time that does not depend on where they differ.
-pub fn same_token(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |diff, (x, y)| diff | (x ^ y)) == 0
-}
 
 /// Reads `<association> <name…>`: the association is the longest of `known` that the words
 /// begin with, accents, case and punctuation aside (`Restos du Coeur Jean Ledoux` is the
@@ -280,17 +239,6 @@ mod tests {
             split_association(&known(), "Secours Ali"),
             Some(("Secours".into(), "Ali".into()))
         );
-    }
-
-    #[test]
-    fn tokens_match_only_when_equal_and_every_known_one_is_compared() {
-        assert!(same_token("abc123", "abc123"));
-        assert!(!same_token("abc123", "abc124"));
-        assert!(!same_token("abc123", "abc12"));
-        assert!(!same_token("", "a"));
-        let known = [(1, "aaaa".to_owned()), (2, "bbbb".to_owned())];
-        assert_eq!(find_by_token(known.clone(), "bbbb"), Some(2));
-        assert_eq!(find_by_token(known, "cccc"), None);
     }
 
     #[test]

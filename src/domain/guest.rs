@@ -15,8 +15,8 @@ pub struct Guest {
     pub email: Option<String>,
     pub topic: Option<String>,
     pub added_by: UserId,
-    /// Opens the unsubscribe link of their e-mails, when they gave an address.
-    pub token: Option<super::email::PersonalToken>,
+    /// The unsubscribe link of their e-mails, when they gave an address.
+    pub link: Option<super::tokens::KeptLink>,
 }
 
 /// Whether a typed word is an e-mail address (`name@domain.tld`), not a Matrix id or a

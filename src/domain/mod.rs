@@ -24,6 +24,7 @@ pub mod record;
 pub mod reminders;
 pub mod rhythm;
 pub mod text;
+pub mod tokens;
 pub mod upgrade;
 pub mod votes;
 

@@ -155,9 +155,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean *Ledoux*".into(),
             added_by: UserId::new("@alice:localhost"),
-            token: crate::domain::email::PersonalToken::new("secret".into()),
-            form_token: crate::domain::email::PersonalToken::new("form".into()),
-            unsubscribe_token: crate::domain::email::PersonalToken::new("unsubscribe-form".into()),
+            link: crate::domain::tokens::kept_for_tests("secret"),
+            unsubscribe_link: crate::domain::tokens::kept_for_tests("unsubscribe"),
             unsubscribed: false,
         };
         for language in Language::ALL {
@@ -188,9 +187,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean".into(),
             added_by: UserId::new("@alice:localhost"),
-            token: crate::domain::email::PersonalToken::new("secret".into()),
-            form_token: crate::domain::email::PersonalToken::new("form".into()),
-            unsubscribe_token: crate::domain::email::PersonalToken::new("unsubscribe-form".into()),
+            link: crate::domain::tokens::kept_for_tests("secret"),
+            unsubscribe_link: crate::domain::tokens::kept_for_tests("unsubscribe"),
             unsubscribed: false,
         };
         let wording = Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris);

@@ -12,8 +12,7 @@ use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
 use crate::domain::email::{
-    Attachment, Coalesce, EmailPerson, NewEmail, PersonalToken, Recipient, Subscriber,
-    split_association,
+    Attachment, Coalesce, EmailPerson, NewEmail, Recipient, Subscriber, split_association,
 };
 use crate::domain::limits::Cap;
 use crate::domain::meeting::format_day_in_words;
@@ -21,6 +20,7 @@ use crate::domain::messages::NewMessage;
 use crate::domain::messages::Printable;
 use crate::domain::permissions::Act;
 use crate::domain::poll::{Poll, PollResults};
+use crate::domain::tokens::{LinkPurpose, Nonce, TokenHash};
 use crate::domain::{Language, Meeting, RoomId, UserId};
 use crate::replies::{self, EmailTexts, MeetingEmail, Wording};
 use crate::storage::Transaction;
@@ -60,9 +60,8 @@ impl<C: Chat> Service<C> {
             association,
             name,
             added_by: request.sender().clone(),
-            token: PersonalToken::new(super::web::new_token()?),
-            form_token: PersonalToken::new(super::web::new_token()?),
-            unsubscribe_token: PersonalToken::new(super::web::new_token()?),
+            link: self.fresh_link(LinkPurpose::Personal)?,
+            unsubscribe_link: self.fresh_link(LinkPurpose::Unsubscribe)?,
             unsubscribed: false,
         };
         person.number = request
@@ -111,12 +110,8 @@ impl<C: Chat> Service<C> {
         if let Some(refusal) = self.refusal(request, Act::ManageEmail, None).await? {
             return request.say(replies::refused(wording, &refusal, ""));
         }
-        let token = PersonalToken::new(super::web::new_token()?);
-        let form_token = PersonalToken::new(super::web::new_token()?);
-        let renewed = request
-            .tx
-            .renew_email_tokens(&room, number, &token, &form_token)
-            .await?;
+        let link = self.fresh_link(LinkPurpose::Personal)?;
+        let renewed = request.tx.renew_email_link(&room, number, &link).await?;
         let Some(person) = renewed else {
             let count = request.tx.email_people(&room).await?.len();
             return request.say(replies::email_missing(wording, number, count));
@@ -243,7 +238,10 @@ impl<C: Chat> Service<C> {
                     meeting: meeting.id,
                     number: guest.number,
                 };
-                let unsubscribe = guest.token.as_ref().and_then(|token| self.link("u", token));
+                let unsubscribe = guest
+                    .link
+                    .as_ref()
+                    .and_then(|link| self.link(LinkPurpose::Unsubscribe, &link.nonce));
                 (to, guest.name, unsubscribe)
             });
         let recipients: Vec<(Recipient, String, Option<String>)> = people.chain(guests).collect();
@@ -292,14 +290,19 @@ impl<C: Chat> Service<C> {
         Addressee {
             to: Recipient::Person(person.number),
             name: person.name.clone(),
-            link: self.link("r", &person.token),
-            unsubscribe: self.link("u", &person.unsubscribe_token),
+            link: self.link(LinkPurpose::Personal, &person.link.nonce),
+            unsubscribe: self.link(LinkPurpose::Unsubscribe, &person.unsubscribe_link.nonce),
         }
     }
 
     /// A personal link on the group's page server (`r`: the answer page, `u`: unsubscribing);
     /// `None` without `[web]`.
-    fn link(&self, path: &str, token: &PersonalToken) -> Option<String> {
+    fn link(&self, purpose: LinkPurpose, nonce: &Nonce) -> Option<String> {
+        let path = match purpose {
+            LinkPurpose::Unsubscribe => "u",
+            _ => "r",
+        };
+        let token = self.token(purpose, nonce);
         self.settings
             .web_url
             .as_ref()
@@ -379,14 +382,17 @@ impl<C: Chat> Service<C> {
 
     /// The one-click unsubscribe of a personal link (from the e-mail's `List-Unsubscribe`, or
     /// the page its text links to): nothing more goes to that person, and the room is told
-    /// once. `None` for a token of nobody. The token is compared with every known one, in
-    /// constant time.
+    /// once. `None` for a token of nobody (looked up by its hash).
     pub async fn unsubscribe(
         &self,
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<Unsubscribed>, ServiceError> {
-        let Some((holder, _)) = self.store.subscriber_of_token(token).await? else {
+        let Some((holder, _)) = self
+            .store
+            .subscriber_of_token(&TokenHash::of(token))
+            .await?
+        else {
             return Ok(None);
         };
         let mut tx = self.store.begin_write().await?;

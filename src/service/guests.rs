@@ -5,11 +5,11 @@
 use super::reading::day_bounds;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::dates::{Towards, parse_day};
-use crate::domain::email::PersonalToken;
 use crate::domain::guest::Guest;
 use crate::domain::limits::Cap;
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
+use crate::domain::tokens::LinkPurpose;
 use crate::replies;
 
 impl<C: Chat> Service<C> {
@@ -45,9 +45,9 @@ impl<C: Chat> Service<C> {
         if !Cap::GuestsPerMeeting.allows_one_more(request.tx.guests(meeting.id).await?.len()) {
             return request.say(replies::cap_reached(wording, Cap::GuestsPerMeeting));
         }
-        // A link token for the unsubscribe link of their e-mails, if they will get any.
-        let token = match email {
-            Some(_) => Some(PersonalToken::new(super::web::new_token()?)),
+        // A link for the unsubscribe link of their e-mails, if they will get any.
+        let link = match email {
+            Some(_) => Some(self.fresh_link(LinkPurpose::Unsubscribe)?),
             None => None,
         };
         let mut guest = Guest {
@@ -56,7 +56,7 @@ impl<C: Chat> Service<C> {
             email,
             topic,
             added_by: request.sender().clone(),
-            token,
+            link,
         };
         guest.number = request.tx.add_guest(meeting.id, &guest, request.at).await?;
         // Calendars that have the invitation get its new description.

@@ -9,8 +9,10 @@ use chrono::{DateTime, Utc};
 
 use super::{Chat, Service, ServiceError};
 use crate::domain::ballot::{Answer, BallotKind, count};
-use crate::domain::email::same_token;
 use crate::domain::personal::{FormError, answers_of_form, read_form};
+use crate::domain::tokens::{
+    KeptLink, LinkPurpose, NONCE_BYTES, Nonce, PersonalToken, TokenHash, same_token,
+};
 use crate::domain::{BallotId, Language, RoomId, UserId};
 use crate::storage::Transaction;
 
@@ -105,15 +107,31 @@ pub struct LinkAnswer {
 }
 
 impl<C: Chat> Service<C> {
+    /// A new link of `purpose`: a fresh random nonce, and its token's hash.
+    pub(super) fn fresh_link(&self, purpose: LinkPurpose) -> Result<KeptLink, ServiceError> {
+        let mut bytes = [0u8; NONCE_BYTES];
+        getrandom::fill(&mut bytes).map_err(|error| ServiceError::Randomness(error.to_string()))?;
+        Ok(self.settings.links.link(purpose, Nonce::from_random(bytes)))
+    }
+
+    /// The token a link of `purpose` with `nonce` carries.
+    pub fn token(&self, purpose: LinkPurpose, nonce: &Nonce) -> PersonalToken {
+        self.settings.links.token(purpose, nonce)
+    }
+
     /// Takes the answer a personal page's form sent (`form`, URL-encoded) with `token` in its
-    /// path. `None` for a token of nobody (compared in constant time with every known one).
+    /// path. `None` for a token of nobody (looked up by its hash).
     pub async fn answer_by_link(
         &self,
         token: &str,
         form: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<LinkAnswer>, ServiceError> {
-        let Some(id) = self.store.email_person_of_token(token).await? else {
+        let Some(id) = self
+            .store
+            .email_person_of_token(&TokenHash::of(token))
+            .await?
+        else {
             return Ok(None);
         };
         let mut tx = self.store.begin_write().await?;
@@ -131,7 +149,8 @@ impl<C: Chat> Service<C> {
             Err(FormError::Missing(_)) => return answer(LinkOutcome::StaleForm),
             Err(error) => return answer(LinkOutcome::Invalid(error)),
         };
-        if !same_token(person.form_token.as_str(), &form.form_token) {
+        let form_token = self.token(LinkPurpose::Form, &person.link.nonce);
+        if !same_token(form_token.as_str(), &form.form_token) {
             return answer(LinkOutcome::StaleForm);
         }
         let Some(ballot) = tx.open_ballot_of_room(&room, form.ballot).await? else {

@@ -167,6 +167,8 @@ pub struct ServiceSettings {
     pub email_update_delay: Duration,
     /// The daily limits of what is e-mailed (named when e-mails are held back).
     pub email_limits: crate::domain::email::DailyLimits,
+    /// What every link token is derived from ([`crate::domain::tokens`]).
+    pub links: crate::domain::tokens::LinkKey,
 }
 
 /// What the other tasks are woken with.

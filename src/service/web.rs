@@ -4,10 +4,8 @@ use super::error::ServiceError;
 use super::{Chat, Request, Service};
 use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
+use crate::domain::tokens::LinkPurpose;
 use crate::replies;
-
-/// Random bytes in a link token: 256 bits, far beyond guessing.
-const TOKEN_BYTES: usize = 32;
 
 impl<C: Chat> Service<C> {
     /// `!page` / `!page new-link` (moderators).
@@ -24,22 +22,16 @@ impl<C: Chat> Service<C> {
         if new_link && let Some(refusal) = self.refusal(request, Act::ReplaceLink, None).await? {
             return request.say(replies::refused(wording, &refusal, ""));
         }
-        let token = match request.tx.web_token(&room).await? {
-            Some(token) if !new_link => token,
+        let nonce = match request.tx.web_link(&room).await? {
+            Some(nonce) if !new_link => nonce,
             _ => {
-                let token = new_token()?;
-                request.tx.set_web_token(&room, &token).await?;
-                token
+                let link = self.fresh_link(LinkPurpose::Page)?;
+                request.tx.set_web_link(&room, &link).await?;
+                link.nonce
             }
         };
-        let page = format!("{}/{token}/", base.trim_end_matches('/'));
+        let token = self.token(LinkPurpose::Page, &nonce);
+        let page = format!("{}/{}/", base.trim_end_matches('/'), token.as_str());
         request.say(replies::page_link(wording, &page, new_link))
     }
-}
-
-/// A fresh unguessable token, in hexadecimal.
-pub(super) fn new_token() -> Result<String, ServiceError> {
-    let mut bytes = [0u8; TOKEN_BYTES];
-    getrandom::fill(&mut bytes).map_err(|error| ServiceError::Randomness(error.to_string()))?;
-    Ok(bytes.iter().map(|byte| format!("{byte:02x}")).collect())
 }

@@ -302,7 +302,7 @@ fn email_from_row(row: &SqliteRow) -> Result<OutgoingEmail, StorageError> {
 mod tests {
     use super::*;
     use crate::domain::UserId;
-    use crate::domain::email::{EmailPerson, PersonalToken};
+    use crate::domain::email::EmailPerson;
     use crate::testing::at;
 
     fn version(text: &str, delay_minutes: i64) -> NewEmail {
@@ -333,9 +333,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean Ledoux".into(),
             added_by: UserId::new("@alice:localhost"),
-            token: PersonalToken::new("token-jean".into()),
-            form_token: PersonalToken::new("form-jean".into()),
-            unsubscribe_token: PersonalToken::new("unsubscribe-form-jean".into()),
+            link: crate::domain::tokens::kept_for_tests("token-jean"),
+            unsubscribe_link: crate::domain::tokens::kept_for_tests("unsubscribe-jean"),
             unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");

@@ -5,14 +5,15 @@ use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::{EmailPerson, PersonalToken, Subscriber, find_by_token};
+use crate::domain::email::{EmailPerson, Subscriber};
+use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{RoomId, UserId};
 
 /// The columns [`person`] reads, in every query that returns people.
 macro_rules! person_columns {
     () => {
-        "id, number, address, association, name, added_by, token, form_token, unsubscribe_token,
-         unsubscribed_at"
+        "id, number, address, association, name, added_by, link_nonce, link_hash,
+         unsubscribe_nonce, unsubscribe_hash, unsubscribed_at"
     };
 }
 
@@ -32,8 +33,8 @@ impl Transaction {
         let number = count_from_db(last.unwrap_or(0), "e-mail person number")? + 1;
         sqlx::query(
             "INSERT INTO email_people (room_id, number, address, association, name, added_by,
-                 added_at, token, form_token, unsubscribe_token)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 added_at, link_nonce, link_hash, unsubscribe_nonce, unsubscribe_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )
         .bind(room.as_str())
         .bind(count_to_db(number))
@@ -42,9 +43,10 @@ impl Transaction {
         .bind(&person.name)
         .bind(person.added_by.as_str())
         .bind(now)
-        .bind(person.token.as_str())
-        .bind(person.form_token.as_str())
-        .bind(person.unsubscribe_token.as_str())
+        .bind(person.link.nonce.as_str())
+        .bind(person.link.hash.as_str())
+        .bind(person.unsubscribe_link.nonce.as_str())
+        .bind(person.unsubscribe_link.hash.as_str())
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -112,7 +114,12 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(person).transpose()
+        let removed = row.as_ref().map(person).transpose()?;
+        if let Some(removed) = &removed {
+            self.forget_legacy_links(&["personal", "unsubscribe"], &removed.id.to_string())
+                .await?;
+        }
+        Ok(removed)
     }
 }
 
@@ -141,27 +148,34 @@ impl Transaction {
             .transpose()
     }
 
-    /// Gives person `number` new link tokens: the old links open nothing from now on.
-    /// Returns who it is, with the new tokens; `None` if there is no such person.
-    pub async fn renew_email_tokens(
+    /// Gives person `number` a new page link (its forms' token with it): the old link opens
+    /// nothing from now on. Returns who it is, with the new link; `None` if there is no such
+    /// person.
+    pub async fn renew_email_link(
         &mut self,
         room: &RoomId,
         number: usize,
-        token: &PersonalToken,
-        form_token: &PersonalToken,
+        link: &KeptLink,
     ) -> Result<Option<EmailPerson>, StorageError> {
         let row = sqlx::query(concat!(
-            "UPDATE email_people SET token = ?3, form_token = ?4 WHERE room_id = ?1 AND number = ?2
+            "UPDATE email_people SET link_nonce = ?3, link_hash = ?4
+             WHERE room_id = ?1 AND number = ?2
              RETURNING ",
             person_columns!()
         ))
         .bind(room.as_str())
         .bind(count_to_db(number))
-        .bind(token.as_str())
-        .bind(form_token.as_str())
+        .bind(link.nonce.as_str())
+        .bind(link.hash.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(person).transpose()
+        let renewed = row.as_ref().map(person).transpose()?;
+        if let Some(renewed) = &renewed {
+            // The token of an older version opened the page and unsubscribed alike.
+            self.forget_legacy_links(&["personal"], &renewed.id.to_string())
+                .await?;
+        }
+        Ok(renewed)
     }
 }
 
@@ -173,12 +187,17 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
         association: row.try_get("association")?,
         name: row.try_get("name")?,
         added_by: UserId::new(row.try_get::<String, _>("added_by")?),
-        token: PersonalToken::new(row.try_get("token")?),
-        form_token: PersonalToken::new(row.try_get("form_token")?),
-        unsubscribe_token: PersonalToken::new(
-            row.try_get::<Option<String>, _>("unsubscribe_token")?
-                .unwrap_or_default(),
-        ),
+        link: KeptLink {
+            nonce: Nonce::kept(row.try_get("link_nonce")?),
+            hash: TokenHash::kept(row.try_get("link_hash")?),
+        },
+        unsubscribe_link: KeptLink {
+            nonce: Nonce::kept(row.try_get("unsubscribe_nonce")?),
+            hash: TokenHash::kept(
+                row.try_get::<Option<String>, _>("unsubscribe_hash")?
+                    .unwrap_or_default(),
+            ),
+        },
         unsubscribed: row
             .try_get::<Option<DateTime<Utc>>, _>("unsubscribed_at")?
             .is_some(),
@@ -186,67 +205,71 @@ fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
 }
 
 impl super::Store {
-    /// The row of the person known by e-mail whose link token is `token`, if anyone's.
-    /// Every known token is compared, in constant time ([`find_by_token`]), so that no look-up
-    /// leaks timing.
-    pub async fn email_person_of_token(&self, token: &str) -> Result<Option<i64>, StorageError> {
+    /// The row of the person known by e-mail whose page link's token has this hash, if
+    /// anyone's (a token of an older version too, until renewed).
+    pub async fn email_person_of_token(
+        &self,
+        hash: &TokenHash,
+    ) -> Result<Option<i64>, StorageError> {
         // A room the bot left has no personal links any more.
-        let rows = sqlx::query(
-            "SELECT id, token FROM email_people
-             WHERE room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)",
+        let id = sqlx::query_scalar(
+            "SELECT p.id FROM email_people p
+             WHERE p.link_hash = ?1
+               AND p.room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)
+             UNION ALL
+             SELECT p.id FROM legacy_link_tokens l JOIN email_people p ON l.owner = p.id
+             WHERE l.hash = ?1 AND l.purpose = 'personal'
+               AND p.room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)
+             LIMIT 1",
         )
-        .fetch_all(&self.pool)
+        .bind(hash.as_str())
+        .fetch_optional(&self.pool)
         .await?;
-        let known = rows
-            .iter()
-            .map(|row| Ok((row.try_get("id")?, row.try_get("token")?)))
-            .collect::<Result<Vec<(i64, String)>, StorageError>>()?;
-        Ok(find_by_token(known, token))
+        Ok(id)
     }
-}
 
-impl super::Store {
-    /// Whose unsubscribe link `token` is, with their room, if anyone's: a person known by
-    /// e-mail, or a guest who gave an address (even once it is deleted, so that their link
-    /// still answers). Compared in constant time with every known token.
+    /// Whose unsubscribe link's token has this hash, with their room, if anyone's: a person
+    /// known by e-mail (their page link unsubscribes too), or a guest who gave an address
+    /// (even once it is deleted, so that their link still answers).
     pub async fn subscriber_of_token(
         &self,
-        token: &str,
+        hash: &TokenHash,
     ) -> Result<Option<(Subscriber, RoomId)>, StorageError> {
-        let rows = sqlx::query(
+        let row = sqlx::query(
             "SELECT * FROM (
-                 SELECT 'person' AS kind, id, room_id, unsubscribe_token AS token FROM email_people
+                 SELECT 'person' AS kind, id, room_id FROM email_people
+                 WHERE unsubscribe_hash = ?1
                  UNION ALL
-                 -- The shared token of e-mails sent before unsubscribe tokens were their own.
-                 SELECT 'person', id, room_id, token FROM email_people
+                 SELECT 'person', id, room_id FROM email_people WHERE link_hash = ?1
                  UNION ALL
-                 SELECT 'guest', g.id, m.room_id, g.token FROM guests g
+                 SELECT 'person', p.id, p.room_id FROM legacy_link_tokens l
+                      JOIN email_people p ON l.owner = p.id
+                 WHERE l.hash = ?1 AND l.purpose IN ('personal', 'unsubscribe')
+                 UNION ALL
+                 SELECT 'guest', g.id, m.room_id FROM guests g
                       JOIN meetings m ON m.id = g.meeting_id
-                 WHERE g.token IS NOT NULL)
-             WHERE room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)",
+                 WHERE g.link_hash = ?1
+                 UNION ALL
+                 SELECT 'guest', g.id, m.room_id FROM legacy_link_tokens l
+                      JOIN guests g ON l.owner = g.id JOIN meetings m ON m.id = g.meeting_id
+                 WHERE l.hash = ?1 AND l.purpose = 'guest')
+             WHERE room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)
+             LIMIT 1",
         )
-        .fetch_all(&self.pool)
+        .bind(hash.as_str())
+        .fetch_optional(&self.pool)
         .await?;
-        let rows = rows
-            .iter()
-            .map(|row| {
-                let kind: String = row.try_get("kind")?;
-                let id = row.try_get("id")?;
-                Ok((
-                    if kind == "guest" {
-                        Subscriber::Guest(id)
-                    } else {
-                        Subscriber::Person(id)
-                    },
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    row.try_get("token")?,
-                ))
-            })
-            .collect::<Result<Vec<(Subscriber, RoomId, String)>, StorageError>>()?;
-        let known = rows
-            .into_iter()
-            .map(|(holder, room, known)| ((holder, room), known));
-        Ok(find_by_token(known, token))
+        row.map(|row| {
+            let kind: String = row.try_get("kind")?;
+            let id = row.try_get("id")?;
+            let holder = if kind == "guest" {
+                Subscriber::Guest(id)
+            } else {
+                Subscriber::Person(id)
+            };
+            Ok((holder, RoomId::new(row.try_get::<String, _>("room_id")?)))
+        })
+        .transpose()
     }
 }
 
@@ -309,6 +332,7 @@ impl super::Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::tokens::kept_for_tests as link;
     use crate::storage::Store;
 
     #[tokio::test]
@@ -327,9 +351,8 @@ mod tests {
             association: "Restos du Cœur".into(),
             name: "Jean Ledoux".into(),
             added_by: UserId::new("@alice:localhost"),
-            token: PersonalToken::new("token-jean".into()),
-            form_token: PersonalToken::new("form-jean".into()),
-            unsubscribe_token: PersonalToken::new("unsubscribe-form-jean".into()),
+            link: link("token-jean"),
+            unsubscribe_link: link("unsubscribe-jean"),
             unsubscribed: false,
         };
         let mut tx = store.begin().await.expect("tx");
@@ -340,8 +363,8 @@ mod tests {
         let marie = EmailPerson {
             address: "marie@croix-rouge.example".into(),
             name: "Marie".into(),
-            token: PersonalToken::new("token-marie".into()),
-            unsubscribe_token: PersonalToken::new("unsubscribe-marie".into()),
+            link: link("token-marie"),
+            unsubscribe_link: link("unsubscribe-marie"),
             ..jean.clone()
         };
         assert_eq!(
@@ -349,8 +372,8 @@ mod tests {
             2
         );
         let jean_elsewhere = EmailPerson {
-            token: PersonalToken::new("token-jean-2".into()),
-            unsubscribe_token: PersonalToken::new("unsubscribe-jean-2".into()),
+            link: link("token-jean-2"),
+            unsubscribe_link: link("unsubscribe-jean-2"),
             ..jean.clone()
         };
         assert_eq!(
@@ -360,8 +383,8 @@ mod tests {
             1
         );
         let jean_again = EmailPerson {
-            token: PersonalToken::new("token-jean-3".into()),
-            unsubscribe_token: PersonalToken::new("unsubscribe-jean-3".into()),
+            link: link("token-jean-3"),
+            unsubscribe_link: link("unsubscribe-jean-3"),
             ..jean.clone()
         };
         assert!(

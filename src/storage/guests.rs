@@ -4,8 +4,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::PersonalToken;
 use crate::domain::guest::Guest;
+use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{MeetingId, RoomId, UserId};
 
 impl Transaction {
@@ -23,8 +23,9 @@ impl Transaction {
                 .await?;
         let number = count_from_db(last.unwrap_or(0), "guest number")? + 1;
         sqlx::query(
-            "INSERT INTO guests (meeting_id, number, name, email, topic, added_by, added_at, token)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO guests (meeting_id, number, name, email, topic, added_by, added_at,
+                                 link_nonce, link_hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )
         .bind(meeting_id.get())
         .bind(count_to_db(number))
@@ -33,7 +34,8 @@ impl Transaction {
         .bind(&guest.topic)
         .bind(guest.added_by.as_str())
         .bind(now)
-        .bind(guest.token.as_ref().map(PersonalToken::as_str))
+        .bind(guest.link.as_ref().map(|link| link.nonce.as_str()))
+        .bind(guest.link.as_ref().map(|link| link.hash.as_str()))
         .execute(&mut *self.inner)
         .await?;
         Ok(number)
@@ -42,7 +44,8 @@ impl Transaction {
     /// A meeting's guests, by number.
     pub async fn guests(&mut self, meeting_id: MeetingId) -> Result<Vec<Guest>, StorageError> {
         let rows = sqlx::query(
-            "SELECT number, name, email, topic, added_by, token FROM guests WHERE meeting_id = ?1
+            "SELECT number, name, email, topic, added_by, link_nonce, link_hash FROM guests
+             WHERE meeting_id = ?1
              ORDER BY number",
         )
         .bind(meeting_id.get())
@@ -50,15 +53,18 @@ impl Transaction {
         .await?;
         rows.iter()
             .map(|row| {
+                let nonce: Option<String> = row.try_get("link_nonce")?;
+                let hash: Option<String> = row.try_get("link_hash")?;
                 Ok(Guest {
                     number: count_from_db(row.try_get("number")?, "guest number")?,
                     name: row.try_get("name")?,
                     email: row.try_get("email")?,
                     topic: row.try_get("topic")?,
                     added_by: UserId::new(row.try_get::<String, _>("added_by")?),
-                    token: row
-                        .try_get::<Option<String>, _>("token")?
-                        .map(PersonalToken::new),
+                    link: nonce.map(|nonce| KeptLink {
+                        nonce: Nonce::kept(nonce),
+                        hash: TokenHash::kept(hash.unwrap_or_default()),
+                    }),
                 })
             })
             .collect()
@@ -127,12 +133,18 @@ impl Transaction {
         meeting_id: MeetingId,
         number: usize,
     ) -> Result<bool, StorageError> {
-        let result = sqlx::query("DELETE FROM guests WHERE meeting_id = ?1 AND number = ?2")
-            .bind(meeting_id.get())
-            .bind(count_to_db(number))
-            .execute(&mut *self.inner)
-            .await?;
-        Ok(result.rows_affected() == 1)
+        let removed: Option<i64> = sqlx::query_scalar(
+            "DELETE FROM guests WHERE meeting_id = ?1 AND number = ?2 RETURNING id",
+        )
+        .bind(meeting_id.get())
+        .bind(count_to_db(number))
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        if let Some(id) = removed {
+            self.forget_legacy_links(&["guest"], &id.to_string())
+                .await?;
+        }
+        Ok(removed.is_some())
     }
 }
 
@@ -190,7 +202,7 @@ mod tests {
             email: Some("martin@adsea77.example".into()),
             topic: None,
             added_by: UserId::new("@alice:localhost"),
-            token: None,
+            link: None,
         };
         let number = tx.add_guest(meeting.id, &guest, now).await.expect("guest");
         let email = NewEmail {

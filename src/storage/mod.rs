@@ -18,6 +18,7 @@ mod email_people;
 mod events;
 mod guests;
 mod identity;
+mod links;
 mod meetings;
 mod minutes;
 mod outbox;

@@ -14,7 +14,7 @@ use crate::domain::upgrade::MovedRecord;
 /// of a meeting, a poll or a decision (notes, guests, options, answers, versions) follow
 /// through their parent's id. What the bot read (events, positions, kept encrypted events)
 /// and what it sent (the outbox) stay with the room they happened in.
-const MOVES: [&str; 15] = [
+const MOVES: [&str; 16] = [
     "UPDATE meetings SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE agenda_items SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE association_members SET room_id = ?2 WHERE room_id = ?1",
@@ -30,6 +30,8 @@ const MOVES: [&str; 15] = [
     "UPDATE rhythm_proposals SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE email_people SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE email_outbox SET room_id = ?2 WHERE room_id = ?1",
+    // The page link of an older version, which opens the room's page as its own does.
+    "UPDATE legacy_link_tokens SET owner = ?2 WHERE owner = ?1 AND purpose = 'page'",
 ];
 
 /// Whether a room has any of those rows.

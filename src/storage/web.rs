@@ -1,5 +1,5 @@
-//! What the web page reads (it never writes): the rooms' link tokens, and the meetings and
-//! polls it shows. The tokens are written by the bot (`!page`).
+//! What the web page reads (it never writes): the room a link opens (by its token's hash),
+//! and the meetings and polls it shows. The links are written by the bot (`!page`).
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -8,6 +8,7 @@ use super::meetings::meeting_from_row;
 use super::polls::{poll_from_row, poll_query};
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::poll::Poll;
+use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{Meeting, RoomId};
 
 /// A dated meeting as the calendar feed shows it.
@@ -20,23 +21,23 @@ pub struct FeedMeeting {
 }
 
 impl Store {
-    /// Every room that has a link token, with it: the web side compares a request's token
-    /// with each (in constant time), so no lookup by token leaks timing.
-    pub async fn web_tokens(&self) -> Result<Vec<(RoomId, String)>, StorageError> {
-        // A room the bot left has no page any more.
-        let rows = sqlx::query(
-            "SELECT room_id, web_token FROM rooms WHERE web_token IS NOT NULL AND left_at IS NULL",
+    /// The room whose page link's token has this hash (a token of an older version too,
+    /// until renewed), if it has a page: a room the bot left has none any more.
+    pub async fn room_of_page_token(
+        &self,
+        hash: &TokenHash,
+    ) -> Result<Option<RoomId>, StorageError> {
+        let room: Option<String> = sqlx::query_scalar(
+            "SELECT room_id FROM rooms WHERE web_hash = ?1 AND left_at IS NULL
+             UNION ALL
+             SELECT r.room_id FROM legacy_link_tokens l JOIN rooms r ON r.room_id = l.owner
+             WHERE l.hash = ?1 AND l.purpose = 'page' AND r.left_at IS NULL
+             LIMIT 1",
         )
-        .fetch_all(&self.pool)
+        .bind(hash.as_str())
+        .fetch_optional(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    row.try_get("web_token")?,
-                ))
-            })
-            .collect()
+        Ok(room.map(RoomId::new))
     }
 
     /// Every dated meeting of the room (cancelled ones too), by date.
@@ -62,29 +63,32 @@ impl Store {
 }
 
 impl Transaction {
-    /// The room's link token, if it has one.
-    pub async fn web_token(&mut self, room: &RoomId) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query("SELECT web_token FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        Ok(row
-            .map(|row| row.try_get::<Option<String>, _>("web_token"))
-            .transpose()?
-            .flatten())
+    /// The nonce of the room's page link, if it has one.
+    pub async fn web_link(&mut self, room: &RoomId) -> Result<Option<Nonce>, StorageError> {
+        let nonce: Option<Option<String>> =
+            sqlx::query_scalar("SELECT web_nonce FROM rooms WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        Ok(nonce.flatten().map(Nonce::kept))
     }
 
-    /// Gives the room a (new) link token; the old one stops working at once.
-    pub async fn set_web_token(&mut self, room: &RoomId, token: &str) -> Result<(), StorageError> {
+    /// Gives the room a (new) page link; the old one stops working at once.
+    pub async fn set_web_link(
+        &mut self,
+        room: &RoomId,
+        link: &KeptLink,
+    ) -> Result<(), StorageError> {
         sqlx::query(
-            "INSERT INTO rooms (room_id, web_token) VALUES (?1, ?2)
-             ON CONFLICT (room_id) DO UPDATE SET web_token = ?2",
+            "INSERT INTO rooms (room_id, web_nonce, web_hash) VALUES (?1, ?2, ?3)
+             ON CONFLICT (room_id) DO UPDATE SET web_nonce = ?2, web_hash = ?3",
         )
         .bind(room.as_str())
-        .bind(token)
+        .bind(link.nonce.as_str())
+        .bind(link.hash.as_str())
         .execute(&mut *self.inner)
         .await?;
-        Ok(())
+        self.forget_legacy_links(&["page"], room.as_str()).await
     }
 
     /// The room's meetings held or begun before `now`, newest first (cancelled ones aside).

@@ -62,6 +62,9 @@ pub struct WebState {
     pub time_zone: Tz,
     pub room_names: RoomNames,
     pub member_names: MemberNames,
+    /// What a personal page's own links (its forms' token, its unsubscribe link) are derived
+    /// from.
+    pub links: crate::domain::tokens::LinkKey,
     /// What the personal links write (unsubscribing, answering), done by the service: the
     /// pages' own store only reads. `None` when e-mail is off.
     pub personal: Option<Arc<dyn PersonalLinks>>,
@@ -198,12 +201,14 @@ fn server_error(error: impl std::fmt::Display) -> Response {
         .into_response()
 }
 
-use crate::domain::email::find_by_token;
-
-/// The room a token opens, if any. Every known token is compared, whatever the result.
+/// The room a token opens, if any (looked up by the token's hash).
 async fn room_of(state: &WebState, token: &str) -> Result<Option<RoomId>, Response> {
-    let tokens = state.store.web_tokens().await.map_err(server_error)?;
-    Ok(find_by_token(tokens, token))
+    let hash = crate::domain::tokens::TokenHash::of(token);
+    state
+        .store
+        .room_of_page_token(&hash)
+        .await
+        .map_err(server_error)
 }
 
 /// What a page knows of its room.

@@ -19,6 +19,7 @@ use super::{
 };
 use crate::domain::meeting::format_date_time;
 use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
+use crate::domain::tokens::{LinkPurpose, TokenHash};
 use crate::service::{LinkOutcome, OpenQuestion, open_questions};
 
 #[derive(serde::Deserialize)]
@@ -42,7 +43,7 @@ pub async fn show(
 async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Markup>, Response> {
     let found = state
         .store
-        .email_person_of_token(token)
+        .email_person_of_token(&TokenHash::of(token))
         .await
         .map_err(server_error)?;
     let Some(id) = found else {
@@ -63,7 +64,11 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
     let title = state
         .texts
         .format(language, "web-personal-title", &[("group", group.into())]);
-    let form_token = person.form_token.as_str();
+    let form_token = state.links.token(LinkPurpose::Form, &person.link.nonce);
+    let form_token = form_token.as_str();
+    let unsubscribe = state
+        .links
+        .token(LinkPurpose::Unsubscribe, &person.unsubscribe_link.nonce);
     let when = |at| format_date_time(at, state.time_zone, language);
     let body = html! {
         p { (state.texts.format(language, "web-personal-hello", &[
@@ -132,7 +137,7 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
                 }
             }
         }
-        p.meta { a href={ "/u/" (token) } { (text("web-personal-unsubscribe")) } }
+        p.meta { a href={ "/u/" (unsubscribe.as_str()) } { (text("web-personal-unsubscribe")) } }
     };
     Ok(Some(personal_frame(language, &title, body)))
 }

@@ -19,7 +19,7 @@ use crate::domain::Language;
 async fn language_of(state: &WebState, token: &str) -> Result<Option<Language>, Response> {
     let found = state
         .store
-        .subscriber_of_token(token)
+        .subscriber_of_token(&crate::domain::tokens::TokenHash::of(token))
         .await
         .map_err(server_error)?;
     let Some((_, room)) = found else {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::email::EmailPerson;
+use crate::domain::tokens::{LinkPurpose, TokenHash};
 use crate::service::{LinkAnswer, LinkOutcome};
 
 const ROOM: &str = "!room";
@@ -11,15 +12,30 @@ const NOW: &str = "2026-11-29T18:00:05Z";
 /// Commands after the answers (an answer counts when given before the count).
 const LATER: &str = "2026-11-29T18:01:00Z";
 
-async fn person(bot: &TestBot) -> EmailPerson {
+/// A person known by e-mail, with the tokens their e-mails and page carry.
+struct Known {
+    person: EmailPerson,
+    token: String,
+    form_token: String,
+    unsubscribe_token: String,
+}
+
+async fn person(bot: &TestBot) -> Known {
     let mut tx = bot.store.begin().await.expect("begin");
     let people = tx.email_people(&RoomId::new(ROOM)).await.expect("people");
-    people.into_iter().next().expect("one person")
+    let person = people.into_iter().next().expect("one person");
+    let token = |purpose, nonce| bot.service.token(purpose, nonce).as_str().to_owned();
+    Known {
+        token: token(LinkPurpose::Personal, &person.link.nonce),
+        form_token: token(LinkPurpose::Form, &person.link.nonce),
+        unsubscribe_token: token(LinkPurpose::Unsubscribe, &person.unsubscribe_link.nonce),
+        person,
+    }
 }
 
 /// The room's associations, Marie Curie (Croix-Rouge) known by e-mail, then Alice's `command`
 /// (`event`): returns Marie.
-async fn marie_and(bot: &TestBot, event: &str, command: &str) -> EmailPerson {
+async fn marie_and(bot: &TestBot, event: &str, command: &str) -> Known {
     seed_alice_and_bob(bot).await;
     run_all(
         bot,
@@ -123,7 +139,7 @@ async fn a_personal_link_answer_counts_for_the_association_and_the_latest_replac
     drop(tx);
     let hers: Vec<_> = answers
         .iter()
-        .filter(|answer| answer.voter == marie.voter())
+        .filter(|answer| answer.voter == marie.person.voter())
         .map(|answer| answer.option)
         .collect();
     assert_eq!(hers, vec![Some(1)]);
@@ -374,9 +390,11 @@ async fn a_guest_unsubscribes_from_their_meetings_emails_and_the_room_is_told_on
     let meeting = tx.planned_meetings(&room).await.expect("meetings")[0].clone();
     let guest = tx.guests(meeting.id).await.expect("guests")[0].clone();
     drop(tx);
-    let token = guest
-        .token
-        .expect("a guest with an address has a link token");
+    let link = guest
+        .link
+        .expect("a guest with an address has an unsubscribe link");
+    let token = bot.service.token(LinkPurpose::Unsubscribe, &link.nonce);
+    assert_eq!(link.hash, TokenHash::of(token.as_str()));
     let link = format!("https://concertation.example.org/u/{}", token.as_str());
     let waiting = bot.store.pending_emails().await.expect("outbox");
     assert!(
@@ -455,7 +473,7 @@ async fn the_unsubscribe_link_in_an_email_header_does_not_open_the_personal_page
     assert!(answer(&bot, marie.token.as_str(), &form).await.is_some());
     assert!(
         bot.store
-            .subscriber_of_token(marie.unsubscribe_token.as_str())
+            .subscriber_of_token(&TokenHash::of(&marie.unsubscribe_token))
             .await
             .expect("lookup")
             .is_some()

@@ -228,6 +228,7 @@ pub(super) fn settings() -> ServiceSettings {
             per_recipient: 10,
             per_room: 200,
         },
+        links: crate::domain::tokens::LinkKey::from_secret("correct horse"),
     }
 }
 
