@@ -106,8 +106,6 @@ impl Transaction {
 
 #[cfg(test)]
 mod tests {
-    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
-
     use super::*;
     use crate::domain::RoomId;
     use crate::domain::email::Subscriber;
@@ -123,25 +121,7 @@ mod tests {
     /// a page link, a person known by e-mail and a guest, each with tokens in clear.
     async fn database_with_clear_tokens(dir: &std::path::Path) -> std::path::PathBuf {
         let path = dir.join(DATABASE_FILE);
-        let old = dir.join("old-migrations");
-        std::fs::create_dir(&old).expect("dir");
-        for entry in std::fs::read_dir("migrations").expect("migrations") {
-            let entry = entry.expect("entry");
-            let name = entry.file_name().into_string().expect("a name");
-            if name.as_str() < "0025" {
-                std::fs::copy(entry.path(), old.join(&name)).expect("copy");
-            }
-        }
-        let options = SqliteConnectOptions::new()
-            .filename(&path)
-            .create_if_missing(true);
-        let pool = SqlitePool::connect_with(options).await.expect("open");
-        sqlx::migrate::Migrator::new(old.as_path())
-            .await
-            .expect("old migrations")
-            .run(&pool)
-            .await
-            .expect("migrate to 24");
+        let pool = crate::storage::tests::database_before(&path, "0025").await;
         for statement in [
             format!("INSERT INTO rooms (room_id, web_token) VALUES ('!r', '{PAGE}')"),
             "INSERT INTO meetings (room_id, created_at) VALUES ('!r', '2026-11-29T18:00:00Z')"

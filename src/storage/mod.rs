@@ -66,6 +66,31 @@ pub(crate) mod tests {
         (store, dir)
     }
 
+    /// A database at `path` as an older version left it: the migrations before the one named
+    /// `first_missing` (its number, such as "0004") applied, and no other.
+    pub(crate) async fn database_before(path: &std::path::Path, first_missing: &str) -> SqlitePool {
+        let old = path.with_file_name(format!("migrations-before-{first_missing}"));
+        std::fs::create_dir(&old).expect("dir");
+        for entry in std::fs::read_dir("migrations").expect("migrations") {
+            let entry = entry.expect("entry");
+            let name = entry.file_name().into_string().expect("a name");
+            if name.as_str() < first_missing {
+                std::fs::copy(entry.path(), old.join(&name)).expect("copy");
+            }
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true);
+        let pool = SqlitePool::connect_with(options).await.expect("open");
+        sqlx::migrate::Migrator::new(old.as_path())
+            .await
+            .expect("old migrations")
+            .run(&pool)
+            .await
+            .expect("older migrations");
+        pool
+    }
+
     /// Makes every insert into `table` fail, as a broken disk would: for tests of what
     /// happens when the database fails.
     pub(crate) async fn break_inserts_into(store: &Store, table: &str) {
@@ -89,28 +114,10 @@ pub(crate) mod tests {
     #[tokio::test]
     async fn a_database_from_before_ballots_keeps_its_proposal_votes_and_pending_messages() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("concerto.sqlite3");
-        // The database as the meetings release left it: migrations 1 to 3 only.
-        let old = dir.path().join("old-migrations");
-        std::fs::create_dir(&old).expect("dir");
-        for name in [
-            "0001_foundation.sql",
-            "0002_agenda.sql",
-            "0003_meetings.sql",
-        ] {
-            std::fs::copy(format!("migrations/{name}"), old.join(name)).expect("copy");
-        }
+        let path = dir.path().join(DATABASE_FILE);
         {
-            let options = SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true);
-            let pool = SqlitePool::connect_with(options).await.expect("open");
-            sqlx::migrate::Migrator::new(old.as_path())
-                .await
-                .expect("old migrations")
-                .run(&pool)
-                .await
-                .expect("migrate to 3");
+            // The database as the meetings release left it: migrations 1 to 3 only.
+            let pool = database_before(&path, "0004").await;
             for statement in [
                 "INSERT INTO proposals (id, room_id, proposer, command_event_id, event_id, created_at)
                  VALUES (4, '!r', '@alice:x', '$cmd', '$presented', '2026-11-29T18:00:00Z')",
@@ -163,24 +170,8 @@ pub(crate) mod tests {
     async fn a_database_of_the_first_release_opens_with_its_data() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(DATABASE_FILE);
-        let first = dir.path().join("first-migrations");
-        std::fs::create_dir(&first).expect("dir");
-        std::fs::copy(
-            "migrations/0001_foundation.sql",
-            first.join("0001_foundation.sql"),
-        )
-        .expect("copy");
         {
-            let options = SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true);
-            let pool = SqlitePool::connect_with(options).await.expect("open");
-            sqlx::migrate::Migrator::new(first.as_path())
-                .await
-                .expect("first migrations")
-                .run(&pool)
-                .await
-                .expect("migrate to 1");
+            let pool = database_before(&path, "0002").await;
             for statement in [
                 "INSERT INTO handled_events VALUES ('$old', '!r', '2026-01-05T10:00:00Z')",
                 "INSERT INTO rooms (room_id, language, welcomed_at)
