@@ -718,3 +718,24 @@ email-minutes-intro = The minutes of the coordination meeting of { $date } were 
 email-minutes-attached = They are attached as a PDF.
 email-new-link-subject = Your new personal link for the coordination group
 email-new-link-intro = Your personal link was renewed: the old one no longer works. Keep this one to answer the group's dates and polls.
+
+## Dates, times and typography (chrono: %A the weekday, %B the month, %Y the year…)
+# The day of the month as English writes it here: "1", "2"…
+date-day-of-month = { $day }
+# A time of day: "2:00 pm".
+date-time-of-day = %-I:%M %P
+# "Thursday 10 December 2026, 2:00 pm"
+date-with-time = %A { $day } %B %Y, { $time }
+# "30 November 2026"
+date-in-words = { $day } %B %Y
+# "15 Dec 2026"
+date-short = { $day } %b %Y
+date-weekday = %A
+# A number: "no. 3".
+number-sign = no. { $number }
+# A quoted text: “FEAD budget”.
+quoted = “{ $text }”
+# A label and its value: "Place: Melun".
+labelled = { $label }: { $value }
+# What separates the items of a list: "Restos du Cœur; Croix-Rouge".
+list-semicolon = {"; "}

@@ -727,3 +727,30 @@ email-minutes-intro = Le procès-verbal de la réunion de concertation du { $dat
 email-minutes-attached = Il est joint en PDF.
 email-new-link-subject = Votre nouveau lien personnel pour la concertation
 email-new-link-intro = Votre lien personnel a été renouvelé : l'ancien ne fonctionne plus. Gardez celui-ci pour répondre aux dates et aux sondages du groupe.
+
+## Dates, heures et typographie (chrono : %A le jour de la semaine, %B le mois, %Y l'année…)
+# Le jour du mois tel que le français l'écrit : « 1er », puis « 2 », « 3 »…
+date-day-of-month = { $day ->
+        [1] 1er
+       *[other] { $day }
+    }
+# Une heure : « 14 h », « 18 h 30 ».
+date-time-of-day = { $minute ->
+        [0] %-H h
+       *[other] %-H h %M
+    }
+# « jeudi 10 décembre 2026 à 14 h »
+date-with-time = %A { $day } %B %Y à { $time }
+# « 30 novembre 2026 »
+date-in-words = { $day } %B %Y
+# « 15/12/2026 »
+date-short = %d/%m/%Y
+date-weekday = %A
+# Un numéro : « n° 3 ».
+number-sign = n° { $number }
+# Un texte cité : « Budget FEAD ».
+quoted = « { $text } »
+# Un libellé et sa valeur : « Lieu : Melun ».
+labelled = { $label } : { $value }
+# Ce qui sépare les éléments d'une liste : « Restos du Cœur ; Croix-Rouge ».
+list-semicolon = {" ; "}

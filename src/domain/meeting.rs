@@ -1,11 +1,10 @@
-//! Meetings: when one is over, which one is next, whose turn it is to host, and how a date
-//! reads in the room's language. (Date proposals and their tally: `votes.rs`.)
+//! Meetings: when one is over, which one is next, whose turn it is to host. (Date proposals
+//! and their tally: `votes.rs`; how a date reads: `replies/dates.rs`.)
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, Days, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::ids::MeetingId;
-use super::language::Language;
 
 /// A meeting of a room's group. `starts_at` is `None` for the "next meeting" whose date is not
 /// set yet: agenda items collect there and move with it once a date is chosen.
@@ -75,80 +74,6 @@ pub fn next_host(order: &[String], last_host: Option<&str>) -> Option<String> {
     order.get(after_last).cloned()
 }
 
-/// "jeudi 10 décembre 2026 à 14 h", "mardi 1er décembre 2026 à 18 h 30" (French typography:
-/// "1er", no leading zero, minutes only when not zero) or "Thursday 10 December 2026, 2:00 pm".
-pub fn format_date_time(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
-    let local = at.with_timezone(&time_zone);
-    match language {
-        Language::Fr => {
-            let day = french_day_number(local.day());
-            let weekday_month_year = |pattern| {
-                local
-                    .format_localized(pattern, chrono::Locale::fr_FR)
-                    .to_string()
-            };
-            let time = match local.minute() {
-                0 => format!("{} h", local.hour()),
-                minute => format!("{} h {minute:02}", local.hour()),
-            };
-            format!(
-                "{} {day} {} à {time}",
-                weekday_month_year("%A"),
-                weekday_month_year("%B %Y"),
-            )
-        }
-        Language::En => local
-            .format_localized("%A %-d %B %Y, %-I:%M %P", chrono::Locale::en_GB)
-            .to_string(),
-    }
-}
-
-/// "15/12/2026" or "15 Dec 2026".
-pub fn format_day(day: NaiveDate, language: Language) -> String {
-    match language {
-        Language::Fr => day.format("%d/%m/%Y").to_string(),
-        Language::En => day
-            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
-            .to_string(),
-    }
-}
-
-/// A day of the month as French writes it: "1er", then "2", "3"…
-fn french_day_number(day: u32) -> String {
-    match day {
-        1 => String::from("1er"),
-        day => day.to_string(),
-    }
-}
-
-/// "30 novembre 2026" (the 1st as "1er") or "30 November 2026": a day in words, for the page.
-pub fn format_day_in_words(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
-    let local = at.with_timezone(&time_zone);
-    match language {
-        Language::Fr => {
-            let day = french_day_number(local.day());
-            format!(
-                "{day} {}",
-                local.format_localized("%B %Y", chrono::Locale::fr_FR)
-            )
-        }
-        Language::En => local
-            .format_localized("%-d %B %Y", chrono::Locale::en_GB)
-            .to_string(),
-    }
-}
-
-/// "10/12/2026" or "10 Dec 2026": short, for "carried over from …".
-pub fn format_date(at: DateTime<Utc>, time_zone: Tz, language: Language) -> String {
-    let local = at.with_timezone(&time_zone);
-    match language {
-        Language::Fr => local.format("%d/%m/%Y").to_string(),
-        Language::En => local
-            .format_localized("%-d %b %Y", chrono::Locale::en_GB)
-            .to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,22 +87,6 @@ mod tests {
             place: None,
             host: None,
         }
-    }
-
-    #[test]
-    fn a_day_in_words_names_its_month() {
-        assert_eq!(
-            format_day_in_words(at("2026-11-30T10:00:00Z"), Paris, Language::Fr),
-            "30 novembre 2026"
-        );
-        assert_eq!(
-            format_day_in_words(at("2026-12-01T10:00:00Z"), Paris, Language::Fr),
-            "1er décembre 2026"
-        );
-        assert_eq!(
-            format_day_in_words(at("2026-11-30T10:00:00Z"), Paris, Language::En),
-            "30 November 2026"
-        );
     }
 
     #[test]
@@ -233,43 +142,5 @@ mod tests {
             Some("Restos du Cœur")
         );
         assert_eq!(next_host(&[], Some("Croix-Rouge")), None);
-    }
-
-    #[test]
-    fn dates_read_naturally_in_both_languages_in_the_room_time_zone() {
-        let at_two = at("2026-12-10T13:00:00Z");
-        assert_eq!(
-            format_date_time(at_two, Paris, Language::Fr),
-            "jeudi 10 décembre 2026 à 14 h"
-        );
-        assert_eq!(
-            format_date_time(at_two, Paris, Language::En),
-            "Thursday 10 December 2026, 2:00 pm"
-        );
-        assert_eq!(format_date(at_two, Paris, Language::Fr), "10/12/2026");
-    }
-
-    #[test]
-    fn french_dates_follow_french_typography() {
-        // 1 December 2026, 9:00 in Paris (UTC+1).
-        let first = at("2026-12-01T08:00:00Z");
-        assert_eq!(
-            format_date_time(first, Paris, Language::Fr),
-            "mardi 1er décembre 2026 à 9 h"
-        );
-        assert_eq!(
-            format_date_time(first, Paris, Language::En),
-            "Tuesday 1 December 2026, 9:00 am"
-        );
-        let half_past_six = at("2026-12-01T17:30:00Z");
-        assert_eq!(
-            format_date_time(half_past_six, Paris, Language::Fr),
-            "mardi 1er décembre 2026 à 18 h 30"
-        );
-        let five_past_nine = at("2026-12-02T08:05:00Z");
-        assert_eq!(
-            format_date_time(five_past_nine, Paris, Language::Fr),
-            "mercredi 2 décembre 2026 à 9 h 05"
-        );
     }
 }

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use super::wording::Wording;
-use crate::domain::meeting::{format_date, format_date_time};
 use crate::domain::{Agenda, AgendaError, AgendaItem, ItemId, ItemNote, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
@@ -127,7 +126,7 @@ pub fn meeting_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let Some(starts_at) = meeting.starts_at else {
         return wording.get("agenda-meeting-unscheduled");
     };
-    let date = format_date_time(starts_at, wording.time_zone, wording.language);
+    let date = wording.date_time(starts_at);
     match &meeting.place {
         Some(place) => wording.format(
             "agenda-meeting-scheduled-at",
@@ -182,10 +181,7 @@ fn agenda_line(wording: &Wording<'_>, item: &AgendaItem, association: Option<&st
     if let Some(from) = item.carried_from {
         notes.push(wording.format(
             "agenda-item-carried",
-            &[(
-                "date",
-                format_date(from, wording.time_zone, wording.language).into(),
-            )],
+            &[("date", wording.date(from).into())],
         ));
     }
     if item.status == crate::domain::ItemStatus::Treated {

@@ -49,7 +49,7 @@ pub(super) fn association_lines(
 ) -> Vec<String> {
     let mut lines = Vec::new();
     for standing in &listing.associations {
-        let mut line = if standing.represented() {
+        let line = if standing.represented() {
             wording.format(
                 "attendance-line",
                 &[
@@ -68,21 +68,20 @@ pub(super) fn association_lines(
                 ],
             )
         };
+        let mut parts = vec![line];
         if !standing.excused.is_empty() {
-            line.push_str(" ; ");
-            line.push_str(&wording.format(
+            parts.push(wording.format(
                 "attendance-excused",
                 &[("names", names_of(&standing.excused, names).into())],
             ));
         }
         if !standing.silent.is_empty() {
-            line.push_str(" ; ");
-            line.push_str(&wording.format(
+            parts.push(wording.format(
                 "attendance-silent",
                 &[("names", names_of(&standing.silent, names).into())],
             ));
         }
-        lines.push(format!("- {line}"));
+        lines.push(format!("- {}", wording.semicolons(&parts)));
     }
     for (id, people) in [
         ("attendance-others-coming", &listing.others_coming),
@@ -130,7 +129,7 @@ pub fn attendance_no_meeting(wording: &Wording<'_>) -> String {
 pub fn attendance_unknown_members(wording: &Wording<'_>, unknown: &[String]) -> String {
     let typed: Vec<String> = unknown
         .iter()
-        .map(|name| format!("« {} »", escape_markdown(name)))
+        .map(|name| wording.quoted(&escape_markdown(name)))
         .collect();
     wording.format(
         "attendance-unknown-members",

@@ -10,7 +10,6 @@ use super::polls::joint_position_short;
 use super::wording::Wording;
 use crate::domain::Meeting;
 use crate::domain::agenda::AgendaItem;
-use crate::domain::meeting::format_date_time;
 use crate::domain::poll::{Poll, PollResults};
 
 /// An e-mail's three texts.
@@ -42,7 +41,7 @@ pub fn meeting_email(
     unsubscribe: Option<&str>,
 ) -> Option<EmailTexts> {
     let starts_at = meeting.starts_at?;
-    let date = format_date_time(starts_at, wording.time_zone, wording.language);
+    let date = wording.date_time(starts_at);
     let with_date = |id: &str| wording.format(id, &[("date", date.clone().into())]);
     let mut body = Body::new(wording, name);
     if kind == MeetingEmail::Cancellation {
@@ -91,10 +90,7 @@ pub fn proposal_email(
     body.paragraphs.push(wording.get("email-proposal-intro"));
     body.list = Some((
         wording.get("email-proposal-dates"),
-        dates
-            .iter()
-            .map(|date| format_date_time(*date, wording.time_zone, wording.language))
-            .collect(),
+        dates.iter().map(|date| wording.date_time(*date)).collect(),
     ));
     body.answer_at(wording, link);
     body.write(unsubscribe)
@@ -122,7 +118,7 @@ pub fn poll_email(
     ));
     body.list = Some((wording.get("email-poll-options"), poll.options.clone()));
     if let Some(deadline) = poll.closes_at {
-        let date = format_date_time(deadline, wording.time_zone, wording.language);
+        let date = wording.date_time(deadline);
         body.after
             .push(wording.format("email-poll-deadline", &[("date", date.into())]));
     }

@@ -125,7 +125,7 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
                 "given",
                 given
                     .as_deref()
-                    .map(|given| format!(" (« {} »)", escape_markdown(given)))
+                    .map(|given| format!(" ({})", wording.quoted(&escape_markdown(given))))
                     .unwrap_or_default()
                     .into(),
             )],

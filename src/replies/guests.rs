@@ -7,7 +7,6 @@ use super::agenda::meeting_name;
 use super::wording::Wording;
 use crate::domain::Meeting;
 use crate::domain::guest::{Guest, mask_email};
-use crate::domain::meeting::format_day;
 use crate::i18n::escape_markdown;
 
 /// "Mme Martin (ADSEA) — jeunes migrants isolés (m…@adsea77.example)": in Markdown for the
@@ -33,7 +32,10 @@ fn line(wording: &Wording<'_>, guests: &[Guest], escape: fn(&str) -> String) -> 
         .iter()
         .map(|guest| guest_words(guest, false, escape))
         .collect();
-    Some(wording.format("guests-line", &[("guests", names.join(" ; ").into())]))
+    Some(wording.format(
+        "guests-line",
+        &[("guests", wording.semicolons(&names).into())],
+    ))
 }
 
 /// The guests' line in Markdown, for the room.
@@ -97,8 +99,5 @@ pub fn guest_missing(wording: &Wording<'_>, number: usize, count: usize) -> Stri
 }
 
 pub fn guest_no_meeting_on(wording: &Wording<'_>, day: NaiveDate) -> String {
-    wording.format(
-        "guest-no-meeting-on",
-        &[("date", format_day(day, wording.language).into())],
-    )
+    wording.format("guest-no-meeting-on", &[("date", wording.day(day).into())])
 }

@@ -3,15 +3,12 @@
 use super::wording::Wording;
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Weekday};
-
 use crate::domain::dates::DateProblem;
 use crate::domain::guest::Guest;
 use crate::domain::holidays::is_public_holiday;
-use crate::domain::meeting::format_date_time;
 use crate::domain::rhythm::Rhythm;
 use crate::domain::votes::{OptionResult, Proposal, keycap};
-use crate::domain::{Language, Meeting, UserId};
+use crate::domain::{Meeting, UserId};
 use crate::i18n::escape_markdown;
 
 /// A member as the room sees them: display name, else user id.
@@ -48,22 +45,11 @@ pub fn date_problem(wording: &Wording<'_>, problem: &DateProblem) -> String {
         DateProblem::WeekdayMismatch { written, actual } => wording.format(
             "error-date-weekday",
             &[
-                ("written", weekday_name(*written, wording.language).into()),
-                ("actual", weekday_name(*actual, wording.language).into()),
+                ("written", wording.weekday(*written).into()),
+                ("actual", wording.weekday(*actual).into()),
             ],
         ),
     }
-}
-
-fn weekday_name(weekday: Weekday, language: Language) -> String {
-    let Some(day) = NaiveDate::from_isoywd_opt(2026, 1, weekday) else {
-        return format!("{weekday}");
-    };
-    let locale = match language {
-        Language::Fr => chrono::Locale::fr_FR,
-        Language::En => chrono::Locale::en_GB,
-    };
-    day.format_localized("%A", locale).to_string()
 }
 
 /// The bot's message presenting a proposal: members react to it to vote.
@@ -92,7 +78,7 @@ pub(super) fn proposal_options(wording: &Wording<'_>, proposal: &Proposal) -> St
         };
         text.push_str(&format!(
             "- {key} {}{holiday}\n",
-            format_date_time(*starts_at, wording.time_zone, wording.language)
+            wording.date_time(*starts_at)
         ));
     }
     text
@@ -130,7 +116,7 @@ pub fn votes(
     for result in ranked {
         let total = result.covered.len() + result.missing.len();
         text.push_str("- ");
-        let date = format_date_time(result.starts_at, wording.time_zone, wording.language);
+        let date = wording.date_time(result.starts_at);
         text.push_str(&if total == 0 {
             // A room without associations: only people count.
             wording.format(
@@ -220,10 +206,7 @@ pub fn meeting_overview(
         Some(starts_at) => {
             lines.push(wording.format(
                 "meeting-next",
-                &[(
-                    "date",
-                    format_date_time(starts_at, wording.time_zone, wording.language).into(),
-                )],
+                &[("date", wording.date_time(starts_at).into())],
             ));
             lines.push(place_line(wording, meeting));
             lines.push(host_line(wording, meeting));
@@ -262,10 +245,7 @@ pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting) -> String {
     [
         wording.format(
             "meeting-scheduled",
-            &[(
-                "date",
-                format_date_time(starts_at, wording.time_zone, wording.language).into(),
-            )],
+            &[("date", wording.date_time(starts_at).into())],
         ),
         place_line(wording, meeting),
         host_line(wording, meeting),
@@ -363,7 +343,7 @@ pub fn meeting_close_tie(wording: &Wording<'_>, proposal: &Proposal, tied: &[usi
                 format!(
                     "{} {}",
                     keycap(*number).unwrap_or("•"),
-                    format_date_time(*date, wording.time_zone, wording.language)
+                    wording.date_time(*date)
                 )
             })
         })
@@ -371,7 +351,7 @@ pub fn meeting_close_tie(wording: &Wording<'_>, proposal: &Proposal, tied: &[usi
     wording.format(
         "meeting-close-tie",
         &[
-            ("options", listed.join(" ; ").into()),
+            ("options", wording.semicolons(&listed).into()),
             ("first", tied.first().copied().unwrap_or(1).into()),
         ],
     )
@@ -387,10 +367,7 @@ pub fn meeting_close_past(
         "meeting-close-past",
         &[
             ("number", number.into()),
-            (
-                "date",
-                format_date_time(date, wording.time_zone, wording.language).into(),
-            ),
+            ("date", wording.date_time(date).into()),
         ],
     )
 }
@@ -419,7 +396,7 @@ pub fn meeting_invitation_updated(wording: &Wording<'_>) -> String {
 pub fn meeting_cancelled(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let date = meeting
         .starts_at
-        .map(|at| format_date_time(at, wording.time_zone, wording.language))
+        .map(|at| wording.date_time(at))
         .unwrap_or_default();
     let mut text = wording.format("meeting-cancelled", &[("date", date.into())]);
     text.push(' ');
@@ -446,7 +423,7 @@ pub fn meeting_no_dated_meeting(wording: &Wording<'_>, proposal_open: bool) -> S
 pub fn meeting_cancel_which(wording: &Wording<'_>, meeting: &Meeting) -> String {
     let date = meeting
         .starts_at
-        .map(|at| format_date_time(at, wording.time_zone, wording.language))
+        .map(|at| wording.date_time(at))
         .unwrap_or_default();
     wording.format("meeting-cancel-which", &[("date", date.into())])
 }
@@ -506,6 +483,7 @@ pub fn association_set(wording: &Wording<'_>, user: &str, association: Option<&s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language;
     use crate::i18n::Texts;
 
     fn texts() -> Texts {

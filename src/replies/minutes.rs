@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use super::meetings::member_name;
 use super::wording::Wording;
-use crate::domain::meeting::{format_date, format_day};
 use crate::domain::messages::Printable;
 use crate::domain::minutes::{Adoption, Approval, ApprovalState};
 use crate::domain::{Meeting, UserId};
@@ -102,10 +101,7 @@ pub fn adoption_lines(
 ) -> String {
     let mut text = wording.format(
         "minutes-adopted-on",
-        &[(
-            "date",
-            format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
-        )],
+        &[("date", wording.date(adoption.adopted_at).into())],
     );
     text.push('\n');
     if !adoption.approvals.is_empty() {
@@ -167,10 +163,7 @@ pub fn minutes_already_adopted(
         "minutes-already-adopted",
         &[
             ("meeting", meeting_day(wording, meeting).into()),
-            (
-                "date",
-                format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
-            ),
+            ("date", wording.date(adoption.adopted_at).into()),
             ("fingerprint", adoption.fingerprint.clone().into()),
         ],
     )
@@ -189,12 +182,7 @@ pub fn minutes_approve_no_associations(wording: &Wording<'_>) -> String {
 fn meeting_day(wording: &Wording<'_>, meeting: &Meeting) -> String {
     meeting
         .starts_at
-        .map(|at| {
-            format_day(
-                at.with_timezone(&wording.time_zone).date_naive(),
-                wording.language,
-            )
-        })
+        .map(|at| wording.date(at))
         .unwrap_or_default()
 }
 
@@ -230,10 +218,7 @@ pub fn minutes_printable(
         Some(adoption) => wording.format(
             "minutes-pdf-adopted",
             &[
-                (
-                    "date",
-                    format_date(adoption.adopted_at, wording.time_zone, wording.language).into(),
-                ),
+                ("date", wording.date(adoption.adopted_at).into()),
                 ("fingerprint", adoption.fingerprint.clone().into()),
             ],
         ),

@@ -6,6 +6,7 @@
 
 mod agenda;
 mod attendance;
+mod dates;
 mod email;
 mod email_messages;
 mod errors;

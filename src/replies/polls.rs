@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use super::meetings::{date_problem, member_name};
 use crate::domain::UserId;
 use crate::domain::dates::DateProblem;
-use crate::domain::meeting::format_date_time;
 use crate::domain::poll::{JointPosition, Poll, PollResults, Stance, WhichPoll};
 use crate::domain::votes::keycap;
 use crate::i18n::escape_markdown;
@@ -53,10 +52,7 @@ pub fn poll_fallback(wording: &Wording<'_>, poll: &Poll, author: &str) -> String
     if let Some(deadline) = poll.closes_at {
         text.push_str(&wording.format(
             "poll-fallback-deadline",
-            &[(
-                "date",
-                format_date_time(deadline, wording.time_zone, wording.language).into(),
-            )],
+            &[("date", wording.date_time(deadline).into())],
         ));
         text.push('\n');
     }
@@ -91,7 +87,7 @@ pub fn poll_results(
     names: &HashMap<UserId, String>,
     closed_late: bool,
 ) -> String {
-    let date = |at| format_date_time(at, wording.time_zone, wording.language);
+    let date = |at| wording.date_time(at);
     let mut text = wording.format(
         "poll-results-title",
         &[
@@ -112,22 +108,23 @@ pub fn poll_results(
     });
     text.push_str("\n\n");
     for (index, voters) in results.by_option.iter().enumerate() {
-        text.push_str("- ");
-        text.push_str(&wording.format(
+        let line = wording.format(
             "poll-option-line",
             &[
                 ("key", keycap(index + 1).unwrap_or("•").into()),
                 ("option", option_label(poll, index + 1).into()),
                 ("count", voters.len().into()),
             ],
-        ));
-        if !voters.is_empty() {
+        );
+        text.push_str("- ");
+        if voters.is_empty() {
+            text.push_str(&line);
+        } else {
             let listed: Vec<String> = voters
                 .iter()
                 .map(|voter| member_name(names, voter))
                 .collect();
-            text.push_str(" : ");
-            text.push_str(&listed.join(", "));
+            text.push_str(&wording.labelled(&line, &listed.join(", ")));
         }
         text.push('\n');
     }
@@ -161,11 +158,8 @@ pub fn poll_results(
                     let details: Vec<String> = answers
                         .iter()
                         .map(|(voter, option)| {
-                            format!(
-                                "{} : {}",
-                                member_name(names, voter),
-                                option_label(poll, *option)
-                            )
+                            wording
+                                .labelled(&member_name(names, voter), &option_label(poll, *option))
                         })
                         .collect();
                     wording.format(
@@ -185,11 +179,7 @@ pub fn poll_results(
             .guests
             .iter()
             .map(|(voter, option)| {
-                format!(
-                    "{} : {}",
-                    member_name(names, voter),
-                    option_label(poll, *option)
-                )
+                wording.labelled(&member_name(names, voter), &option_label(poll, *option))
             })
             .collect();
         text.push('\n');
@@ -291,10 +281,7 @@ pub fn poll_list(wording: &Wording<'_>, polls: &[(Poll, usize)]) -> String {
             text.push_str(" — ");
             text.push_str(&wording.format(
                 "poll-list-until",
-                &[(
-                    "date",
-                    format_date_time(deadline, wording.time_zone, wording.language).into(),
-                )],
+                &[("date", wording.date_time(deadline).into())],
             ));
         }
         text.push('\n');

@@ -12,7 +12,6 @@ use super::meetings::member_name;
 use super::polls::joint_position_short;
 use crate::domain::attendance::Attendance;
 use crate::domain::guest::Guest;
-use crate::domain::meeting::{format_date, format_date_time, format_day};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::poll::{JointPosition, Poll, PollResults};
 use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Unchangeable};
@@ -44,18 +43,15 @@ fn decision_line(
     names: &HashMap<UserId, String>,
 ) -> String {
     let mut line = format!(
-        "n° {} — {}",
-        decision.number,
+        "{} — {}",
+        wording.number(decision.number),
         escape_markdown(&decision.text)
     );
     let mut by = member_name(names, &decision.author);
     if let Some(association) = &decision.author_association {
         by = format!("{by}, {}", escape_markdown(association));
     }
-    line.push_str(&format!(
-        " ({by}, {})",
-        format_date(decision.created_at, wording.time_zone, wording.language)
-    ));
+    line.push_str(&format!(" ({by}, {})", wording.date(decision.created_at)));
     if decision.version > 1 {
         line.push_str(" — ");
         line.push_str(
@@ -67,10 +63,7 @@ fn decision_line(
         line.push_str(&wording.format(
             "decision-revoked-mark",
             &[
-                (
-                    "date",
-                    format_date(revoked.at, wording.time_zone, wording.language).into(),
-                ),
+                ("date", wording.date(revoked.at).into()),
                 ("reason", escape_markdown(&revoked.reason).into()),
             ],
         ));
@@ -83,10 +76,7 @@ pub fn decision_recorded(wording: &Wording<'_>, decision: &Decision) -> String {
     let meeting = match decision.meeting {
         Some((_, Some(starts_at))) => wording.format(
             "decision-meeting",
-            &[(
-                "date",
-                format_date(starts_at, wording.time_zone, wording.language).into(),
-            )],
+            &[("date", wording.date(starts_at).into())],
         ),
         _ => wording.get("decision-no-meeting"),
     };
@@ -179,11 +169,7 @@ pub fn decision_detail(
             "decision-detail-by",
             &[
                 ("author", by.into()),
-                (
-                    "date",
-                    format_date_time(decision.created_at, wording.time_zone, wording.language)
-                        .into()
-                ),
+                ("date", wording.date_time(decision.created_at).into()),
             ],
         )
     ));
@@ -191,10 +177,7 @@ pub fn decision_detail(
     text.push_str(&match decision.meeting {
         Some((_, Some(starts_at))) => wording.format(
             "decision-meeting",
-            &[(
-                "date",
-                format_date(starts_at, wording.time_zone, wording.language).into(),
-            )],
+            &[("date", wording.date(starts_at).into())],
         ),
         _ => wording.get("decision-no-meeting"),
     });
@@ -212,10 +195,7 @@ pub fn decision_detail(
                 "decision-detail-revoked",
                 &[
                     ("by", member_name(names, &revoked.by).into()),
-                    (
-                        "date",
-                        format_date(revoked.at, wording.time_zone, wording.language).into()
-                    ),
+                    ("date", wording.date(revoked.at).into()),
                     ("reason", escape_markdown(&revoked.reason).into()),
                 ],
             )
@@ -226,12 +206,15 @@ pub fn decision_detail(
         text.push_str(&wording.get("decision-history"));
         text.push('\n');
         for version in versions {
-            text.push_str(&format!(
-                "- v{} ({}, {}) : {}\n",
+            let label = format!(
+                "v{} ({}, {})",
                 version.version,
                 member_name(names, &version.author),
-                format_date(version.created_at, wording.time_zone, wording.language),
-                escape_markdown(&version.text)
+                wording.date(version.created_at)
+            );
+            text.push_str(&format!(
+                "- {}\n",
+                wording.labelled(&label, &escape_markdown(&version.text))
             ));
         }
     }
@@ -332,10 +315,7 @@ fn action_line(
     );
     if let Some(due) = action.due_on {
         line.push_str(" — ");
-        line.push_str(&wording.format(
-            "action-due",
-            &[("date", format_day(due, wording.language).into())],
-        ));
+        line.push_str(&wording.format("action-due", &[("date", wording.day(due).into())]));
     }
     if action.done_at.is_some() {
         line.push_str(" — ");
@@ -450,7 +430,7 @@ pub fn minutes_no_meeting(wording: &Wording<'_>, day: Option<NaiveDate>) -> Stri
     match day {
         Some(day) => wording.format(
             "minutes-no-meeting-that-day",
-            &[("date", format_day(day, wording.language).into())],
+            &[("date", wording.day(day).into())],
         ),
         None => wording.get("minutes-no-meeting"),
     }
@@ -527,7 +507,7 @@ fn attendance_lines(
         if !list.is_empty() {
             text.push_str(&format!(
                 "- {}\n",
-                wording.format(id, &[("list", list.join(" ; ").into())])
+                wording.format(id, &[("list", wording.semicolons(&list).into())])
             ));
         }
     }
@@ -545,7 +525,7 @@ pub fn minutes(
     let meeting = &minutes.meeting;
     let date = meeting
         .starts_at
-        .map(|at| format_date_time(at, wording.time_zone, wording.language))
+        .map(|at| wording.date_time(at))
         .unwrap_or_default();
     let mut text = wording.format("minutes-title", &[("date", date.into())]);
     text.push_str("\n\n");
@@ -625,11 +605,14 @@ pub fn minutes(
             .map(|(option, voters)| format!("{} {}", escape_markdown(option), voters.len()))
             .collect();
         let joint = joint_position_short(wording, poll, &results.joint);
+        let label = format!(
+            "{} {}",
+            wording.number(poll.number),
+            wording.quoted(&escape_markdown(&poll.question))
+        );
         text.push_str(&format!(
-            "- n° {} « {} » : {}. {}\n",
-            poll.number,
-            escape_markdown(&poll.question),
-            counts.join(", "),
+            "- {}. {}\n",
+            wording.labelled(&label, &counts.join(", ")),
             joint
         ));
     }

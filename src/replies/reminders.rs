@@ -10,11 +10,10 @@ use chrono::{DateTime, Duration, Utc};
 use super::agenda::{item_text, meeting_name};
 use crate::domain::attendance::Attendance;
 use crate::domain::guest::Guest;
-use crate::domain::meeting::format_date_time;
 use crate::domain::poll::Poll;
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder, WhenProblem};
-use crate::domain::{Agenda, Language, Meeting, UserId};
+use crate::domain::{Agenda, Meeting, UserId};
 use crate::i18n::escape_markdown;
 
 /// A mention the member's client shows as a pill and pings: `[Name](https://matrix.to/#/@u:s)`.
@@ -24,25 +23,11 @@ pub fn pill(user: &UserId, name: &str) -> String {
 
 /// "chaque lundi à 9 h", "every Monday at 9:00 am", "chaque jour à 8 h".
 fn recurrence_words(wording: &Wording<'_>, recurrence: &Recurrence) -> String {
-    let time = match wording.language {
-        Language::Fr => match recurrence.time.format("%M").to_string().as_str() {
-            "00" => recurrence.time.format("%-H h").to_string(),
-            _ => recurrence.time.format("%-H h %M").to_string(),
-        },
-        Language::En => recurrence.time.format("%-I:%M %P").to_string(),
-    };
+    let time = wording.time_of_day(recurrence.time);
     match recurrence.weekday {
         None => wording.format("reminder-every-day", &[("time", time.into())]),
         Some(weekday) => {
-            let day = chrono::NaiveDate::from_isoywd_opt(2026, 1, weekday)
-                .map(|day| {
-                    let locale = match wording.language {
-                        Language::Fr => chrono::Locale::fr_FR,
-                        Language::En => chrono::Locale::en_GB,
-                    };
-                    day.format_localized("%A", locale).to_string()
-                })
-                .unwrap_or_default();
+            let day = wording.weekday(weekday);
             wording.format(
                 "reminder-every-weekday",
                 &[("day", day.into()), ("time", time.into())],
@@ -53,7 +38,7 @@ fn recurrence_words(wording: &Wording<'_>, recurrence: &Recurrence) -> String {
 
 /// The confirmation: the time in words, and the reminder's number.
 pub fn reminder_created(wording: &Wording<'_>, reminder: &Reminder) -> String {
-    let next = format_date_time(reminder.next_at, wording.time_zone, wording.language);
+    let next = wording.date_time(reminder.next_at);
     match &reminder.recurrence {
         None => wording.format(
             "reminder-created",
@@ -120,13 +105,13 @@ pub fn reminder_list(
                 Some(recurrence) => format!(
                     "{} ({})",
                     recurrence_words(wording, recurrence),
-                    format_date_time(reminder.next_at, wording.time_zone, wording.language)
+                    wording.date_time(reminder.next_at)
                 ),
-                None => format_date_time(reminder.next_at, wording.time_zone, wording.language),
+                None => wording.date_time(reminder.next_at),
             };
             text.push_str(&format!(
-                "- n° {} — {} — {} ({})\n",
-                reminder.number,
+                "- {} — {} — {} ({})\n",
+                wording.number(reminder.number),
                 when,
                 item_text(&reminder.text),
                 author
@@ -191,13 +176,7 @@ fn late_note(wording: &Wording<'_>, due: DateTime<Utc>, late: bool) -> String {
     }
     format!(
         " {}",
-        wording.format(
-            "reminder-late",
-            &[(
-                "date",
-                format_date_time(due, wording.time_zone, wording.language).into()
-            )],
-        )
+        wording.format("reminder-late", &[("date", wording.date_time(due).into())],)
     )
 }
 
@@ -353,10 +332,9 @@ pub fn meeting_reminder(
         text.push('\n');
         for (action, owner) in late_actions {
             text.push_str(&format!(
-                "- n° {} — {} : {}\n",
-                action.number,
-                owner,
-                escape_markdown(&action.text)
+                "- {} — {}\n",
+                wording.number(action.number),
+                wording.labelled(owner, &escape_markdown(&action.text))
             ));
         }
     }
@@ -372,12 +350,12 @@ pub fn poll_nudge(
 ) -> String {
     let deadline = poll
         .closes_at
-        .map(|at| format_date_time(at, wording.time_zone, wording.language))
+        .map(|at| wording.date_time(at))
         .unwrap_or_default();
     let lines: Vec<String> = missing
         .iter()
         .map(|(association, pills)| {
-            format!("{} : {}", escape_markdown(association), pills.join(", "))
+            wording.labelled(&escape_markdown(association), &pills.join(", "))
         })
         .collect();
     let mut text = wording.format(
@@ -406,12 +384,7 @@ pub fn action_reminder(
 ) -> String {
     let due = action
         .due_on
-        .map(|day| match wording.language {
-            Language::Fr => day.format("%d/%m/%Y").to_string(),
-            Language::En => day
-                .format_localized("%-d %b %Y", chrono::Locale::en_GB)
-                .to_string(),
-        })
+        .map(|day| wording.day(day))
         .unwrap_or_default();
     let id = if on_the_day {
         "reminder-action-day"

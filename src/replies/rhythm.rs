@@ -10,7 +10,6 @@ use super::meetings::{proposal_options, rhythm_name};
 use super::reminders::pill;
 use super::wording::Wording;
 use crate::domain::UserId;
-use crate::domain::meeting::format_day;
 use crate::domain::rhythm::Rhythm;
 use crate::domain::votes::Proposal;
 
@@ -34,16 +33,13 @@ fn plan_text(wording: &Wording<'_>, plan: RhythmPlan) -> String {
         RhythmPlan::Next { due, propose_on } => wording.format(
             "meeting-rhythm-next",
             &[
-                ("due", format_day(due, wording.language).into()),
-                (
-                    "propose_on",
-                    format_day(propose_on, wording.language).into(),
-                ),
+                ("due", wording.day(due).into()),
+                ("propose_on", wording.day(propose_on).into()),
             ],
         ),
         RhythmPlan::Now { due } => wording.format(
             "meeting-rhythm-next-soon",
-            &[("due", format_day(due, wording.language).into())],
+            &[("due", wording.day(due).into())],
         ),
     }
 }
@@ -91,7 +87,7 @@ pub fn rhythm_proposal(
         &[
             ("mentions", mentions.into()),
             ("rhythm", rhythm_name(wording, rhythm).into()),
-            ("due", format_day(due, wording.language).into()),
+            ("due", wording.day(due).into()),
         ],
     );
     text.push_str("\n\n");

@@ -15,7 +15,6 @@ use crate::domain::email::{
     Attachment, Coalesce, EmailPerson, NewEmail, Recipient, Subscriber, split_association,
 };
 use crate::domain::limits::Cap;
-use crate::domain::meeting::format_day_in_words;
 use crate::domain::messages::NewMessage;
 use crate::domain::messages::Printable;
 use crate::domain::permissions::Act;
@@ -329,7 +328,7 @@ impl<C: Chat> Service<C> {
                 Some(printable.clone()),
                 meeting
                     .starts_at
-                    .map(|at| format_day_in_words(at, self.settings.time_zone, language))
+                    .map(|at| wording.day_in_words(at))
                     .unwrap_or_default(),
             ),
             _ => (None, String::new()),

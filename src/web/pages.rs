@@ -5,7 +5,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::{RoomPage, WebState};
 use crate::calendar::{self, InvitationTexts};
-use crate::domain::meeting::{format_date_time, format_day_in_words, next_meeting};
+use crate::domain::meeting::next_meeting;
 use crate::domain::poll::{JointPosition, Stance};
 use crate::domain::record::{LATEST_DECISIONS, search_query};
 use crate::domain::{Language, Meeting, UserId};
@@ -89,7 +89,12 @@ fn person(names: &std::collections::HashMap<UserId, String>, user: &UserId) -> S
 }
 
 fn when(state: &WebState, page: &RoomPage, at: DateTime<Utc>) -> String {
-    format_date_time(at, state.time_zone, page.language)
+    wording(state, page).date_time(at)
+}
+
+/// How the page reads: the room's language, the group's time zone.
+fn wording<'a>(state: &'a WebState, page: &RoomPage) -> Wording<'a> {
+    Wording::new(&state.texts, page.language, state.time_zone)
 }
 
 /// The next meeting: date, place, host and agenda.
@@ -107,6 +112,7 @@ pub async fn home(
     };
     let title = text(state, page, "web-next-meeting");
     let unknown = text(state, page, "minutes-unknown");
+    let wording = wording(state, page);
     let body = html! {
         @match (&next, &agenda) {
             (Some(meeting), Some(agenda)) => {
@@ -117,8 +123,8 @@ pub async fn home(
                     }
                 } }
                 ul {
-                    li { (text(state, page, "web-place")) " : " (meeting.place.clone().unwrap_or_else(|| unknown.clone())) }
-                    li { (text(state, page, "web-host")) " : " (meeting.host.clone().unwrap_or_else(|| unknown.clone())) }
+                    li { (wording.labelled(&text(state, page, "web-place"), &meeting.place.clone().unwrap_or_else(|| unknown.clone()))) }
+                    li { (wording.labelled(&text(state, page, "web-host"), &meeting.host.clone().unwrap_or_else(|| unknown.clone()))) }
                 }
                 h2 { (text(state, page, "web-agenda")) }
                 @if agenda.is_empty() {
@@ -167,8 +173,7 @@ pub async fn decisions(
     }
     drop(tx);
     let names = (state.member_names)(&page.room).await;
-    let zone = state.time_zone;
-    let language = page.language;
+    let wording = wording(state, page);
     let title = text(state, page, "web-decisions");
     let body = html! {
         form method="get" action={ "/" (page.token) "/decisions" } {
@@ -183,21 +188,21 @@ pub async fn decisions(
         }
         @for (decision, versions) in &shown {
             article id={ "d" (decision.number) } {
-                h2 { "n° " (decision.number) }
+                h2 { (wording.number(decision.number)) }
                 p class=[decision.revoked.as_ref().map(|_| "revoked")] { (decision.text) }
                 p.meta {
-                    (format_day_in_words(decision.created_at, zone, language)) " — " (person(&names, &decision.author))
+                    (wording.day_in_words(decision.created_at)) " — " (person(&names, &decision.author))
                     @if let Some(association) = &decision.author_association { " — " (association) }
-                    @if let Some((_, Some(at))) = decision.meeting { " — " (text(state, page, "web-meeting-of")) " " (format_day_in_words(at, zone, language)) }
+                    @if let Some((_, Some(at))) = decision.meeting { " — " (text(state, page, "web-meeting-of")) " " (wording.day_in_words(at)) }
                     @if let Some(poll) = decision.poll { " — " (text(state, page, "web-poll")) " " (poll) }
                 }
                 @if let Some(revoked) = &decision.revoked {
-                    p.meta { strong { (text(state, page, "web-revoked")) } " " (format_day_in_words(revoked.at, zone, language)) " : " (revoked.reason) }
+                    p.meta { strong { (text(state, page, "web-revoked")) } " " (wording.labelled(&wording.day_in_words(revoked.at), &revoked.reason)) }
                 }
                 @if !versions.is_empty() {
                     details {
                         summary { (text(state, page, "web-history")) }
-                        ol { @for version in versions { li { (format_day_in_words(version.created_at, zone, language)) " — " (version.text) } } }
+                        ol { @for version in versions { li { (wording.day_in_words(version.created_at)) " — " (version.text) } } }
                     }
                 }
             }
@@ -225,27 +230,38 @@ pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, Page
                 h2 { (poll.question) }
                 p { strong { (poll.options.get(option - 1).cloned().unwrap_or_default()) } }
                 p.meta {
-                    @if let Some(at) = poll.closed_at { (format_day_in_words(at, state.time_zone, page.language)) }
+                    @if let Some(at) = poll.closed_at { (wording(state, page).day_in_words(at)) }
                     " — " (text(state, page, "web-poll")) " " (poll.number)
                 }
                 ul {
                     @for (association, stance) in &outcome.associations {
-                        li {
-                            (association) " : "
-                            @match stance {
-                                Stance::Unanimous { option, voters } => {
-                                    (poll.options.get(option - 1).cloned().unwrap_or_default())
-                                    " (" (voters.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")) ")"
-                                }
-                                Stance::Split(_) | Stance::Missing => { "—" }
-                            }
-                        }
+                        li { (wording(state, page).labelled(association, &stance_words(poll, stance))) }
                     }
                 }
             }
         }
     };
     Ok(layout(state, page, &title, body))
+}
+
+/// Where an association stands on a poll: its option and who answered it, or "—".
+fn stance_words(poll: &crate::domain::poll::Poll, stance: &Stance) -> String {
+    match stance {
+        Stance::Unanimous { option, voters } => format!(
+            "{} ({})",
+            option
+                .checked_sub(1)
+                .and_then(|index| poll.options.get(index))
+                .cloned()
+                .unwrap_or_default(),
+            voters
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Stance::Split(_) | Stance::Missing => "—".to_owned(),
+    }
 }
 
 /// Past meetings, each with its minutes to download.

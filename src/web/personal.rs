@@ -17,7 +17,6 @@ use super::{
     WebState, html as page, not_found_response, personal_frame, room_language, room_title,
     server_error,
 };
-use crate::domain::meeting::format_date_time;
 use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
 use crate::domain::tokens::{LinkPurpose, TokenHash};
 use crate::service::{LinkOutcome, OpenQuestion, open_questions};
@@ -69,7 +68,8 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
     let unsubscribe = state
         .links
         .token(LinkPurpose::Unsubscribe, &person.unsubscribe_link.nonce);
-    let when = |at| format_date_time(at, state.time_zone, language);
+    let wording = crate::replies::Wording::new(&state.texts, language, state.time_zone);
+    let when = |at| wording.date_time(at);
     let body = html! {
         p { (state.texts.format(language, "web-personal-hello", &[
             ("name", person.name.clone().into()),

@@ -60,7 +60,7 @@ async fn the_demo_tour_plays_a_meeting_cycle_and_prints_the_bots_real_answers() 
         "Concerto › Décision n° 2 enregistrée : La concertation demande un rendez-vous commun",
         "Concerto › ⏰ Rappel pour Claire : Envoyer l'ordre du jour aux associations",
         "Concerto › La page du groupe",
-        "Essayé : un nouvel appareil de « demo » relit ainsi",
+        "Essayé : un nouvel appareil de “demo” relit ainsi",
     ];
     let mut rest = printed.as_str();
     for line in expected {

@@ -137,11 +137,13 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
         decisions.contains("<title>Décisions — Restos du Cœur</title>"),
         "{decisions}"
     );
-    let today = concerto::domain::meeting::format_day_in_words(
-        chrono::Utc::now(),
-        chrono_tz::Europe::Paris,
+    let texts = concerto::i18n::Texts::new().expect("texts");
+    let today = concerto::replies::Wording::new(
+        &texts,
         concerto::domain::Language::Fr,
-    );
+        chrono_tz::Europe::Paris,
+    )
+    .day_in_words(chrono::Utc::now());
     assert!(decisions.contains(&today), "{today} in {decisions}");
     assert!(decisions.contains("&lt;script&gt;"), "{decisions}");
     let search = http

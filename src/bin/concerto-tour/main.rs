@@ -148,11 +148,11 @@ async fn main() -> anyhow::Result<()> {
         "Les messages et les sondages de ce salon sont chiffrés de bout en bout. Pour les relire"
     );
     println!(
-        "dans un client Matrix sous le nom « demo », donnez-lui cette clé de récupération quand"
+        "dans un client Matrix sous le nom “demo”, donnez-lui cette clé de récupération quand"
     );
-    println!("il demande de vérifier l'appareil (« Utiliser une clé de récupération ») :");
+    println!("il demande de vérifier l'appareil (“Utiliser une clé de récupération”) :");
     println!("    {recovery_key}");
-    println!("(Essayé : un nouvel appareil de « demo » relit ainsi les {read} derniers messages.)");
+    println!("(Essayé : un nouvel appareil de “demo” relit ainsi les {read} derniers messages.)");
     Ok(())
 }
 
@@ -472,7 +472,7 @@ impl Tour {
             .await?
             .response
             .event_id;
-        self.seen(mark, &sent, &format!("« {text} »")).await?;
+        self.seen(mark, &sent, &format!("“{text}”")).await?;
         Ok(sent)
     }
 

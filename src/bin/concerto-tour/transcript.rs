@@ -136,7 +136,7 @@ impl Transcript {
     ) -> anyhow::Result<Seen> {
         self.wait_for_bot(
             mark,
-            &format!("the bot's answer to « {text} »"),
+            &format!("the bot's answer to “{text}”"),
             |what| matches!(what, What::Message { in_reply_to: Some(to), .. } if to == command),
         )
         .await
