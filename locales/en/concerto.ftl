@@ -321,12 +321,12 @@ help-action-example = !action Croix-Rouge Write to the mayor of Chelles by 15/12
 example-action-done = !action done 2
 example-action-list = !actions
 
-help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), as Markdown and PDF; approved by each association into a procès-verbal
+help-minutes-summary = `!minutes` — the minutes of the last meeting (or of a date), as Markdown and PDF; approved by each association into the adopted minutes
 help-minutes-details =
     `!minutes` gives the minutes of the last meeting: date, place, host, present and excused by association, guest speakers, the agenda with each item's notes, polls closed that day, decisions and actions, and their status (draft). `!minutes 10/12`: those of the meeting of 10 December. They are also sent as a Markdown file and a PDF.
 
-    - `!minutes approve [date]`: approve them on behalf of your association (one approval per association; the latest counts). Once every association has approved, the minutes are adopted: the text is frozen (with its SHA-256 fingerprint) and I post the procès-verbal as a PDF.
-    - `!minutes adopt [date]`: a moderator adopts them without waiting for every association; the procès-verbal says which had not approved.
+    - `!minutes approve [date]`: approve them on behalf of your association (one approval per association; the latest counts). Once every association has approved, the minutes are adopted: the text is frozen (with its SHA-256 fingerprint) and I post the adopted minutes as a PDF.
+    - `!minutes adopt [date]`: a moderator adopts them without waiting for every association; the adopted minutes say which had not approved.
 help-minutes-example = !minutes 10/12
 
 error-decision-too-long = This decision has { $length } characters, { $max } at most.

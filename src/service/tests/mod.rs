@@ -9,6 +9,7 @@ mod commands;
 mod delivery;
 mod due;
 mod email;
+mod english;
 mod fuzz;
 mod guests;
 mod links;
