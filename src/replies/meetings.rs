@@ -52,6 +52,28 @@ pub fn date_problem(wording: &Wording<'_>, problem: &DateProblem) -> String {
     }
 }
 
+/// The place, the host and the guests of a meeting, a line each ("Lieu : Melun"): what its
+/// reminders and its minutes say of it.
+pub(super) fn meeting_details(
+    wording: &Wording<'_>,
+    meeting: &Meeting,
+    guests: &[crate::domain::guest::Guest],
+) -> Vec<String> {
+    let unknown = wording.get("minutes-unknown");
+    let given = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(escape_markdown)
+            .unwrap_or_else(|| unknown.clone())
+    };
+    let mut lines = vec![
+        wording.format("minutes-place", &[("place", given(&meeting.place).into())]),
+        wording.format("minutes-host", &[("host", given(&meeting.host).into())]),
+    ];
+    lines.extend(super::guests::guests_line(wording, guests));
+    lines
+}
+
 /// The bot's message presenting a proposal: members react to it to vote.
 pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> String {
     let mut text = wording.format(

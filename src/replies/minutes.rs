@@ -1,15 +1,241 @@
-//! What the room reads about the minutes' way to a procès-verbal: their status (draft, with
-//! who approved and who is awaited), an approval, the adoption, and the lines the adopted text
-//! and its PDF carry.
+//! What the room reads about the minutes of a meeting: the minutes themselves (also uploaded
+//! as a Markdown file and exported from the command line, so the same words serve all three),
+//! their way to a procès-verbal — their status (draft, with who approved and who is awaited),
+//! an approval, the adoption — and the lines the adopted text and its PDF carry.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
+use super::agenda::{author, item_text};
 use super::meetings::member_name;
+use super::polls::joint_position_short;
+use super::record::{action_line, decision_line};
 use super::wording::Wording;
+use crate::domain::attendance::Attendance;
+use crate::domain::guest::Guest;
 use crate::domain::messages::Printable;
 use crate::domain::minutes::{Adoption, Approval, ApprovalState};
-use crate::domain::{Meeting, UserId};
+use crate::domain::poll::{Poll, PollResults};
+use crate::domain::record::{Action, Decision};
+use crate::domain::{AgendaItem, ItemId, ItemNote, ItemStatus, Meeting, UserId};
 use crate::i18n::escape_markdown;
+
+/// Everything the minutes of a meeting gather.
+#[derive(Debug, Clone)]
+pub struct Minutes {
+    pub meeting: Meeting,
+    /// Every item its agenda had, whatever became of it, in the agenda's order.
+    pub items: Vec<AgendaItem>,
+    /// What was said or agreed on each item.
+    pub notes: HashMap<ItemId, Vec<ItemNote>>,
+    /// The meeting's guests (speakers).
+    pub guests: Vec<Guest>,
+    /// Who came, per association, when the meeting's date was set by a version that asks.
+    pub attendance: Option<Attendance>,
+    /// The polls closed that day, with their results.
+    pub polls: Vec<(Poll, PollResults)>,
+    pub decisions: Vec<Decision>,
+    pub actions: Vec<Action>,
+}
+
+/// A day for the minutes that cannot be read, or has no meeting.
+pub fn minutes_bad_date(wording: &Wording<'_>, given: &str) -> String {
+    wording.format(
+        "minutes-bad-date",
+        &[("given", escape_markdown(given).into())],
+    )
+}
+
+pub fn minutes_no_meeting(wording: &Wording<'_>, day: Option<NaiveDate>) -> String {
+    match day {
+        Some(day) => wording.format(
+            "minutes-no-meeting-that-day",
+            &[("date", wording.day(day).into())],
+        ),
+        None => wording.get("minutes-no-meeting"),
+    }
+}
+
+/// The minutes' file name: `compte-rendu-2026-12-10.md`, `minutes-2026-12-10.md`.
+pub fn minutes_file_name(wording: &Wording<'_>, meeting: &Meeting) -> String {
+    wording.format(
+        "minutes-file-name",
+        &[("date", file_day(wording, meeting).into())],
+    )
+}
+
+/// The meeting's day as files name it: `2026-12-10`.
+pub(super) fn file_day(wording: &Wording<'_>, meeting: &Meeting) -> String {
+    meeting
+        .starts_at
+        .map(|at| {
+            at.with_timezone(&wording.time_zone)
+                .format("%Y-%m-%d")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// "- Présents : Restos du Cœur (Alice) ; …", "- Excusés : …", "- Associations non
+/// représentées : …" — each line only when it has someone.
+fn attendance_lines(
+    wording: &Wording<'_>,
+    attendance: &Attendance,
+    names: &HashMap<UserId, String>,
+) -> String {
+    let by_association =
+        |pick: fn(&crate::domain::attendance::AssociationAttendance) -> &[UserId]| {
+            attendance
+                .associations
+                .iter()
+                .filter(|standing| !pick(standing).is_empty())
+                .map(|standing| {
+                    format!(
+                        "{} ({})",
+                        escape_markdown(&standing.association),
+                        super::attendance::names_of(pick(standing), names)
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+    let mut present = by_association(|standing| &standing.coming);
+    if !attendance.others_coming.is_empty() {
+        present.push(super::attendance::names_of(
+            &attendance.others_coming,
+            names,
+        ));
+    }
+    let mut excused = by_association(|standing| &standing.excused);
+    if !attendance.others_excused.is_empty() {
+        excused.push(super::attendance::names_of(
+            &attendance.others_excused,
+            names,
+        ));
+    }
+    let absent: Vec<String> = attendance
+        .associations
+        .iter()
+        .filter(|standing| !standing.represented())
+        .map(|standing| escape_markdown(&standing.association))
+        .collect();
+    let mut text = String::new();
+    for (id, list) in [
+        ("minutes-present", present),
+        ("minutes-excused", excused),
+        ("minutes-not-represented", absent),
+    ] {
+        if !list.is_empty() {
+            text.push_str(&format!(
+                "- {}\n",
+                wording.format(id, &[("list", wording.semicolons(&list).into())])
+            ));
+        }
+    }
+    text
+}
+
+/// The minutes of a meeting, in Markdown: date, place, host; the agenda with what became of
+/// each item; the polls closed that day; the decisions; the actions.
+pub fn minutes(
+    wording: &Wording<'_>,
+    minutes: &Minutes,
+    names: &HashMap<UserId, String>,
+    today: NaiveDate,
+) -> String {
+    let meeting = &minutes.meeting;
+    let date = meeting
+        .starts_at
+        .map(|at| wording.date_time(at))
+        .unwrap_or_default();
+    let mut text = wording.format("minutes-title", &[("date", date.into())]);
+    text.push_str("\n\n");
+    for line in super::meetings::meeting_details(wording, meeting, &minutes.guests) {
+        text.push_str(&format!("- {line}\n"));
+    }
+    if let Some(attendance) = &minutes.attendance {
+        text.push_str(&attendance_lines(wording, attendance, names));
+    }
+    text.push('\n');
+    text.push_str(&wording.get("minutes-agenda"));
+    text.push('\n');
+    if minutes.items.is_empty() {
+        text.push_str(&wording.get("minutes-none"));
+        text.push('\n');
+    }
+    for (index, item) in minutes.items.iter().enumerate() {
+        let status = match item.status {
+            ItemStatus::Treated => "minutes-item-treated",
+            ItemStatus::CarriedOver => "minutes-item-carried",
+            ItemStatus::Withdrawn => "minutes-item-withdrawn",
+            ItemStatus::Open => "minutes-item-open",
+        };
+        text.push_str(&format!(
+            "{}. {} — {} ({})\n",
+            index + 1,
+            item_text(&item.text),
+            wording.get(status),
+            author(item)
+        ));
+        if let Some(notes) = minutes.notes.get(&item.id) {
+            text.push_str(&super::agenda::note_lines(notes));
+        }
+    }
+
+    text.push('\n');
+    text.push_str(&wording.get("minutes-polls"));
+    text.push('\n');
+    if minutes.polls.is_empty() {
+        text.push_str(&wording.get("minutes-none"));
+        text.push('\n');
+    }
+    for (poll, results) in &minutes.polls {
+        let counts: Vec<String> = poll
+            .options
+            .iter()
+            .zip(&results.by_option)
+            .map(|(option, voters)| format!("{} {}", escape_markdown(option), voters.len()))
+            .collect();
+        let joint = joint_position_short(wording, poll, &results.joint);
+        let label = format!(
+            "{} {}",
+            wording.number(poll.number),
+            wording.quoted(&escape_markdown(&poll.question))
+        );
+        text.push_str(&format!(
+            "- {}. {}\n",
+            wording.labelled(&label, &counts.join(", ")),
+            joint
+        ));
+    }
+
+    text.push('\n');
+    text.push_str(&wording.get("minutes-decisions"));
+    text.push('\n');
+    if minutes.decisions.is_empty() {
+        text.push_str(&wording.get("minutes-none"));
+        text.push('\n');
+    }
+    for decision in &minutes.decisions {
+        text.push_str("- ");
+        text.push_str(&decision_line(wording, decision, names));
+        text.push('\n');
+    }
+
+    text.push('\n');
+    text.push_str(&wording.get("minutes-actions"));
+    text.push('\n');
+    if minutes.actions.is_empty() {
+        text.push_str(&wording.get("minutes-none"));
+        text.push('\n');
+    }
+    for action in &minutes.actions {
+        text.push_str("- ");
+        text.push_str(&action_line(wording, action, today, names));
+        text.push('\n');
+    }
+    text.trim_end().to_owned()
+}
 
 /// "Croix-Rouge (ALICE), Restos du Cœur (BOB)".
 fn approvals_list(approvals: &[Approval], names: &HashMap<UserId, String>) -> String {
@@ -213,7 +439,7 @@ pub fn minutes_printable(
     markdown: &str,
     adoption: Option<&Adoption>,
 ) -> Printable {
-    let day = super::record::file_day(wording, meeting);
+    let day = file_day(wording, meeting);
     let status = match adoption {
         Some(adoption) => wording.format(
             "minutes-pdf-adopted",
@@ -251,7 +477,7 @@ pub fn adopted_printable(
 /// A meeting's minutes as they stand: adopted (frozen), or a draft read from the record now.
 pub enum MinutesStanding {
     Adopted(Adoption),
-    Draft(Box<super::record::Minutes>),
+    Draft(Box<Minutes>),
 }
 
 /// The minutes as a file shows them (Markdown) and as their PDF: an adopted text with its
@@ -273,7 +499,7 @@ pub fn minutes_document(
             adopted_printable(wording, meeting, adoption),
         ),
         MinutesStanding::Draft(gathered) => {
-            let text = super::record::minutes(wording, gathered, &HashMap::new(), today);
+            let text = minutes(wording, gathered, &HashMap::new(), today);
             let printable = minutes_printable(wording, meeting, heading, &text, None);
             (text, printable)
         }

@@ -241,40 +241,10 @@ pub fn meeting_reminder(
         ],
     );
     text.push_str(&late_note(wording, due, late));
-    let unknown = wording.get("minutes-unknown");
-    text.push_str("\n\n- ");
-    text.push_str(
-        &wording.format(
-            "minutes-place",
-            &[(
-                "place",
-                meeting
-                    .place
-                    .as_deref()
-                    .map(escape_markdown)
-                    .unwrap_or_else(|| unknown.clone())
-                    .into(),
-            )],
-        ),
-    );
-    text.push_str("\n- ");
-    text.push_str(
-        &wording.format(
-            "minutes-host",
-            &[(
-                "host",
-                meeting
-                    .host
-                    .as_deref()
-                    .map(escape_markdown)
-                    .unwrap_or(unknown)
-                    .into(),
-            )],
-        ),
-    );
-    if let Some(guests) = super::guests::guests_line(wording, guests) {
+    text.push('\n');
+    for line in super::meetings::meeting_details(wording, meeting, guests) {
         text.push_str("\n- ");
-        text.push_str(&guests);
+        text.push_str(&line);
     }
     text.push_str("\n\n");
     if agenda.is_empty() {
