@@ -55,7 +55,7 @@ fn set(rest: &str) -> Result<AssociationCommand, ParseError> {
     if user.is_empty() {
         return Err(ParseError::ExpectedUser { given: None });
     }
-    if !(user.starts_with('@') && user.contains(':')) {
+    if crate::domain::UserId::parse(user).is_none() {
         return Err(ParseError::ExpectedUser {
             given: Some(user.to_owned()),
         });

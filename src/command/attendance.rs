@@ -65,7 +65,7 @@ fn members(rest: &str) -> Vec<String> {
 }
 
 fn is_user_id(word: &str) -> bool {
-    word.starts_with('@') && word.contains(':')
+    crate::domain::UserId::parse(word).is_some()
 }
 
 #[cfg(test)]

@@ -247,7 +247,10 @@ impl Settings {
             });
         }
         for inviter in &self.access.allowed_inviters {
-            if !(inviter.starts_with('@') || inviter.starts_with("*:")) || !inviter.contains(':') {
+            let server_wide = inviter
+                .strip_prefix("*:")
+                .is_some_and(|server| !server.is_empty());
+            if !server_wide && crate::domain::UserId::parse(inviter).is_none() {
                 return Err(ConfigError::Value {
                     key: "access.allowed_inviters",
                     reason: format!("expected \"@user:server\" or \"*:server\", found {inviter:?}"),
@@ -265,7 +268,7 @@ impl Settings {
                 });
             }
             for member in room.associations.iter().flat_map(|a| &a.members) {
-                if !(member.starts_with('@') && member.contains(':')) {
+                if crate::domain::UserId::parse(member).is_none() {
                     return Err(ConfigError::Value {
                         key: "rooms.associations.members",
                         reason: format!("expected \"@user:server\", found {member:?}"),

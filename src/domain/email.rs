@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use super::ids::UserId;
 use super::messages::Printable;
 use super::tokens::KeptLink;
-use super::votes::fold;
 
 /// The longest the association and name typed after an address may be, in characters.
 pub const MAX_EMAIL_NAME: usize = 300;
@@ -51,14 +50,15 @@ const EMAIL_VOTER_PREFIX: &str = "email:";
 /// Restos du Cœur and Jean Ledoux); the name is the rest, which must not be empty. `None`
 /// when the words begin with none of them.
 pub fn split_association(known: &[String], words: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = words.split_whitespace().collect();
-    (1..words.len()).rev().find_map(|count| {
-        let typed = fold(&words[..count].join(" "));
-        known
-            .iter()
-            .find(|association| fold(association) == typed)
-            .map(|association| (association.clone(), words[count..].join(" ")))
-    })
+    super::association::leading(known, words)
+        .into_iter()
+        .find_map(|(association, end)| {
+            let name = words[end..]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (!name.is_empty()).then(|| (association.to_owned(), name))
+        })
 }
 
 /// A file an e-mail carries: the meeting's `.ics`, the procès-verbal's PDF.

@@ -35,6 +35,16 @@ string_id!(
     /// `@alice:example.org` — a person (or the bot).
     UserId
 );
+impl UserId {
+    /// A user id as typed: `@localpart:server`, both parts present, no space. The one rule for
+    /// "is this a Matrix user id" (the homeserver checks the rest).
+    pub fn parse(text: &str) -> Option<Self> {
+        let (local, server) = text.strip_prefix('@')?.split_once(':')?;
+        let whole = !local.is_empty() && !server.is_empty();
+        (whole && !text.contains(char::is_whitespace)).then(|| Self(text.to_owned()))
+    }
+}
+
 string_id!(
     /// `$xyz…` — one event; kept so that later edits, reactions and redactions find their target.
     EventId
@@ -89,3 +99,30 @@ row_id!(
     /// A reminder a member asked for.
     ReminderId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_id_has_a_localpart_and_a_server() {
+        for id in ["@alice:localhost", "@bob:example.org:8448", "@a-b.c_d:x"] {
+            assert_eq!(
+                UserId::parse(id).map(|id| id.0),
+                Some(id.to_owned()),
+                "{id}"
+            );
+        }
+        for not in [
+            "alice:localhost",
+            "@alice",
+            "@:localhost",
+            "@alice:",
+            "@al ice:x",
+            "",
+            "@",
+        ] {
+            assert_eq!(UserId::parse(not), None, "{not}");
+        }
+    }
+}

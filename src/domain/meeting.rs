@@ -68,7 +68,7 @@ pub fn next_host(order: &[String], last_host: Option<&str>) -> Option<String> {
         .and_then(|last| {
             order
                 .iter()
-                .position(|association| super::votes::same_association(association, last))
+                .position(|association| super::association::same_association(association, last))
         })
         .map_or(0, |index| (index + 1) % order.len().max(1));
     order.get(after_last).cloned()

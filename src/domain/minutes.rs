@@ -6,8 +6,8 @@
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use super::association::same_association;
 use super::ids::{MeetingId, UserId};
-use super::votes::same_association;
 
 /// One association's approval of a meeting's minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 //! Matrix, no SQL.
 
 pub mod agenda;
+pub mod association;
 pub mod attendance;
 pub mod backoff;
 pub mod ballot;

@@ -25,9 +25,9 @@
 //! (Element's "Moderator" and "Admin"). Nobody leads the group: being a moderator is about the
 //! room, not about an association.
 
+use super::association::same_association;
 use super::ids::UserId;
 use super::record::Owner;
-use super::votes::same_association;
 
 /// The power level from which a member is a room moderator.
 pub const MODERATOR_LEVEL: i64 = 50;

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
+use super::association::{fold, same_association};
 use super::ids::{BallotId, PollId, UserId};
-use super::votes::{fold, same_association};
 
 /// Which poll a command means: n° `number`, or the room's latest (open) one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::ids::{MeetingId, UserId};
-use super::votes::same_association;
 
 /// The longest decision text, in characters.
 pub const MAX_DECISION_LENGTH: usize = 2000;
@@ -141,25 +140,18 @@ pub fn split_action(text: &str, associations: &[String]) -> Result<ActionParts, 
     let text = text.trim();
     let (owner, rest) = if text.starts_with('@') {
         let end = text.find(char::is_whitespace).unwrap_or(text.len());
-        let user = &text[..end];
-        if !user.contains(':') {
+        let typed = &text[..end];
+        let Some(user) = UserId::parse(typed) else {
             return Err(ActionProblem::UnknownOwner {
-                given: user.to_owned(),
+                given: typed.to_owned(),
             });
-        }
-        (Owner::Member(UserId::new(user)), &text[end..])
+        };
+        (Owner::Member(user), &text[end..])
     } else {
         // The longest association name the text starts with, word for word.
-        let words: Vec<(usize, &str)> = word_ends(text);
-        let found = words
-            .iter()
-            .rev()
-            .find_map(|(end, prefix)| {
-                associations
-                    .iter()
-                    .find(|name| same_association(name, prefix))
-                    .map(|name| (name.clone(), *end))
-            })
+        let found = super::association::leading(associations, text)
+            .into_iter()
+            .next()
             .ok_or_else(|| ActionProblem::UnknownOwner {
                 given: text
                     .split_whitespace()
@@ -167,7 +159,7 @@ pub fn split_action(text: &str, associations: &[String]) -> Result<ActionParts, 
                     .unwrap_or_default()
                     .to_owned(),
             })?;
-        (Owner::Association(found.0), &text[found.1..])
+        (Owner::Association(found.0.to_owned()), &text[found.1..])
     };
     // Found on the original text, case and accents aside: never an index of a lower-cased copy.
     let folded = super::text::Folded::new(rest);
@@ -194,27 +186,6 @@ pub fn split_action(text: &str, associations: &[String]) -> Result<ActionParts, 
         what: what.to_owned(),
         due,
     })
-}
-
-/// Every prefix of `text` that ends a word, with where it ends: "Croix-Rouge écrire" gives
-/// "Croix-Rouge" and "Croix-Rouge écrire".
-fn word_ends(text: &str) -> Vec<(usize, &str)> {
-    let mut ends = Vec::new();
-    let mut in_word = false;
-    for (index, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if in_word {
-                ends.push((index, &text[..index]));
-            }
-            in_word = false;
-        } else {
-            in_word = true;
-        }
-    }
-    if in_word {
-        ends.push((text.len(), text));
-    }
-    ends
 }
 
 /// Why a decision cannot be amended or revoked.

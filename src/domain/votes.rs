@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 
+use super::association::same_association;
 use super::ids::{BallotId, EventId, ProposalId, UserId};
 
 /// The most options one proposal may have (one keycap each).
@@ -156,12 +157,6 @@ pub fn best(ranked: &[OptionResult]) -> Choice {
     }
 }
 
-/// Compares association names the way people type them: case, accents, spaces and hyphens
-/// aside ("Croix-Rouge" = "croix rouge").
-pub fn same_association(a: &str, b: &str) -> bool {
-    fold(a) == fold(b)
-}
-
 /// The members of `association`, by id, from who belongs to which association.
 pub fn members_of(membership: &HashMap<UserId, String>, association: &str) -> Vec<UserId> {
     let mut members: Vec<UserId> = membership
@@ -171,14 +166,6 @@ pub fn members_of(membership: &HashMap<UserId, String>, association: &str) -> Ve
         .collect();
     members.sort();
     members
-}
-
-/// The form association names are compared in.
-pub(crate) fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(super::text::fold_char)
-        .collect()
 }
 
 #[cfg(test)]
@@ -303,14 +290,5 @@ mod tests {
             ranked[0].missing,
             vec!["Restos du Cœur", "Secours Catholique"]
         );
-    }
-
-    #[test]
-    fn association_names_match_whatever_the_typing() {
-        assert!(same_association("Croix-Rouge", "croix rouge"));
-        assert!(same_association("Restos du Cœur", "restos du coeur"));
-        assert!(same_association("Secours Catholique", "SECOURS CATHOLIQUE"));
-        assert!(same_association("Secours populaire", "secours-populaire"));
-        assert!(!same_association("Secours populaire", "Secours Catholique"));
     }
 }

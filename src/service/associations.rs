@@ -1,9 +1,9 @@
 //! The room's associations: who belongs to which (`!association`).
 
-use super::meetings::canonical;
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::UserId;
+use crate::domain::association::canonical;
 use crate::domain::permissions::Act;
 use crate::replies;
 

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::meetings::canonical;
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
 use crate::domain::agenda::Agenda;
+use crate::domain::association::canonical;
 use crate::domain::email::{
     Attachment, Coalesce, EmailPerson, NewEmail, Recipient, Subscriber, split_association,
 };

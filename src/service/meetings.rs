@@ -11,6 +11,7 @@ use super::reading::{known_associations, voter_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
+use crate::domain::association::canonical;
 use crate::domain::attendance;
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
 use crate::domain::dates::parse_meeting_date;
@@ -18,7 +19,7 @@ use crate::domain::meeting::{next_dated_meeting, next_host};
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::record::Owner;
-use crate::domain::votes::{Choice, OptionResult, Proposal, best, keycap, same_association, tally};
+use crate::domain::votes::{Choice, OptionResult, Proposal, best, keycap, tally};
 use crate::domain::{Language, Meeting, MeetingId, RoomId, UserId};
 use crate::replies;
 use crate::storage::Transaction;
@@ -557,16 +558,4 @@ impl<C: Chat> Service<C> {
             .filter_map(|(user, name)| name.map(|name| (user, name)))
             .collect()
     }
-}
-
-/// The known spelling of an association name typed loosely; `None` if it matches none. With
-/// no known association yet, any name is taken as typed.
-pub(super) fn canonical(known: &[String], typed: &str) -> Option<String> {
-    if known.is_empty() {
-        return Some(typed.trim().to_owned());
-    }
-    known
-        .iter()
-        .find(|name| same_association(name, typed))
-        .cloned()
 }

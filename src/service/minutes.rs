@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use super::email::PeopleEmail;
 use super::error::ServiceError;
-use super::meetings::canonical;
 use super::reading::{gather_minutes, known_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::command::MinutesCommand;
+use crate::domain::association::canonical;
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::messages::{Content, NewMessage, Printable};
 use crate::domain::minutes::{Adoption, Approval, approval_state, fingerprint};

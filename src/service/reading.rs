@@ -8,11 +8,12 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use super::error::ServiceError;
+use crate::domain::association::same_association;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
 use crate::domain::poll::{Poll, PollResults, results};
-use crate::domain::votes::{members_of, same_association};
+use crate::domain::votes::members_of;
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
 use crate::replies::{Minutes, MinutesStanding};
 use crate::storage::Transaction;

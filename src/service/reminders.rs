@@ -12,6 +12,7 @@ use super::error::ServiceError;
 use super::reading::meeting_attendance;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, Request, Service};
+use crate::domain::association::same_association;
 use crate::domain::earliest;
 use crate::domain::limits::Cap;
 use crate::domain::messages::{Content, NewMessage};
@@ -22,7 +23,7 @@ use crate::domain::reminders::{
     DEFAULT_MEETING_OFFSETS, MAX_REMINDER_LENGTH, Reminder, When, action_reminders_due,
     meeting_reminder_due, offsets_code, offsets_from_code, poll_nudge_due, split_reminder,
 };
-use crate::domain::votes::{members_of, same_association};
+use crate::domain::votes::members_of;
 use crate::domain::{RoomId, UserId};
 use crate::replies::MeetingEmail;
 use crate::replies::{self, MeetingReminderKind, pill};
