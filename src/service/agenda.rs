@@ -17,6 +17,22 @@ use crate::replies;
 use crate::storage::{NewItem, Transaction};
 
 impl<C: Chat> Service<C> {
+    /// `!agenda…`: each form to its handler below.
+    pub(super) async fn agenda(
+        &self,
+        request: &mut Request<'_>,
+        command: AgendaCommand,
+    ) -> Handled {
+        match command {
+            AgendaCommand::List => self.agenda_list(request).await,
+            AgendaCommand::Note { number, text } => self.agenda_note(request, number, text).await,
+            AgendaCommand::Add { text, urgent } => self.agenda_add(request, text, urgent).await,
+            AgendaCommand::Remove { number } => self.agenda_remove(request, number).await,
+            AgendaCommand::Done { number } => self.agenda_done(request, number).await,
+            AgendaCommand::Move { number, to } => self.agenda_move(request, number, to).await,
+        }
+    }
+
     /// `!agenda`: the next meeting's agenda.
     pub(super) async fn agenda_list(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();

@@ -2,12 +2,27 @@
 
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service};
+use crate::command::AssociationCommand;
 use crate::domain::UserId;
 use crate::domain::association::canonical;
 use crate::domain::permissions::Act;
 use crate::replies;
 
 impl<C: Chat> Service<C> {
+    /// `!association…`: each form to its handler below.
+    pub(super) async fn association(
+        &self,
+        request: &mut Request<'_>,
+        command: AssociationCommand,
+    ) -> Handled {
+        match command {
+            AssociationCommand::List => self.association_list(request).await,
+            AssociationCommand::Set { user, association } => {
+                self.association_set(request, user, association).await
+            }
+        }
+    }
+
     /// `!associations`: the members by association, and the guests.
     pub(super) async fn association_list(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();

@@ -6,6 +6,7 @@
 use super::error::ServiceError;
 use super::reading::attendance_listing;
 use super::{Chat, Handled, Request, Service};
+use crate::command::AttendanceCommand;
 use crate::domain::attendance::{COMING_OPTION, EXCUSED_OPTION};
 use crate::domain::ballot::{Answer, Ballot, Channel};
 use crate::domain::meeting::next_dated_meeting;
@@ -13,6 +14,20 @@ use crate::domain::{EventId, Meeting, UserId};
 use crate::replies;
 
 impl<C: Chat> Service<C> {
+    /// `!attendance…`: each form to its handler below.
+    pub(super) async fn attendance(
+        &self,
+        request: &mut Request<'_>,
+        command: AttendanceCommand,
+    ) -> Handled {
+        match command {
+            AttendanceCommand::List => self.attendance_list(request).await,
+            AttendanceCommand::Answer { coming, members } => {
+                self.attendance_answer(request, coming, &members).await
+            }
+        }
+    }
+
     /// `!attendance`: per association, who comes, who is excused, who has not answered.
     pub(super) async fn attendance_list(&self, request: &mut Request<'_>) -> Handled {
         let wording = &self.wording(request.language);

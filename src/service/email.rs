@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use super::reading::known_associations;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::calendar::Method;
+use crate::command::EmailCommand;
 use crate::domain::agenda::Agenda;
 use crate::domain::association::canonical;
 use crate::domain::email::{
@@ -25,6 +26,16 @@ use crate::replies::{self, EmailTexts, MeetingEmail, Wording};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
+    /// `!email…`: each form to its handler below.
+    pub(super) async fn email(&self, request: &mut Request<'_>, command: EmailCommand) -> Handled {
+        match command {
+            EmailCommand::List => self.email_list(request).await,
+            EmailCommand::Add { address, rest } => self.email_add(request, address, &rest).await,
+            EmailCommand::Remove { number } => self.email_remove(request, number).await,
+            EmailCommand::NewLink { number } => self.email_new_link(request, number).await,
+        }
+    }
+
     /// `!email add <address> <association> <name…>`: moderators only.
     pub(super) async fn email_add(
         &self,

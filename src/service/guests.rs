@@ -4,6 +4,7 @@
 
 use super::reading::day_bounds;
 use super::{Chat, Handled, Request, Service};
+use crate::command::GuestCommand;
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::guest::Guest;
 use crate::domain::limits::Cap;
@@ -13,6 +14,20 @@ use crate::domain::tokens::LinkPurpose;
 use crate::replies;
 
 impl<C: Chat> Service<C> {
+    /// `!guest…`: each form to its handler below.
+    pub(super) async fn guest(&self, request: &mut Request<'_>, command: GuestCommand) -> Handled {
+        match command {
+            GuestCommand::List => self.guest_list(request).await,
+            GuestCommand::Add {
+                name,
+                email,
+                topic,
+                date,
+            } => self.guest_add(request, name, email, topic, date).await,
+            GuestCommand::Remove { number } => self.guest_remove(request, number).await,
+        }
+    }
+
     /// `!guest add <name> [<email>] [for <date>] [— <topic>]`.
     pub(super) async fn guest_add(
         &self,

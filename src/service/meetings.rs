@@ -11,6 +11,7 @@ use super::reading::{known_associations, voter_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
+use crate::command::MeetingCommand;
 use crate::domain::association::canonical;
 use crate::domain::attendance;
 use crate::domain::ballot::{BallotKind, choices_by_option, count};
@@ -27,6 +28,28 @@ use crate::storage::Transaction;
 const CALENDAR_MIME: &str = "text/calendar";
 
 impl<C: Chat> Service<C> {
+    /// `!meeting…`: each form to its handler below.
+    pub(super) async fn meeting(
+        &self,
+        request: &mut Request<'_>,
+        command: MeetingCommand,
+    ) -> Handled {
+        match command {
+            MeetingCommand::Show => self.meeting_show(request).await,
+            MeetingCommand::Propose { options } => self.meeting_propose(request, &options).await,
+            MeetingCommand::Votes => self.meeting_votes(request).await,
+            MeetingCommand::Close { option } => self.meeting_close(request, option).await,
+            MeetingCommand::Cancel { what } => self.meeting_cancel(request, what).await,
+            MeetingCommand::Host { association } => self.meeting_host(request, &association).await,
+            MeetingCommand::HostOrder { associations } => {
+                self.meeting_host_order(request, &associations).await
+            }
+            MeetingCommand::Place { place } => self.meeting_place(request, &place).await,
+            MeetingCommand::ShowRhythm => self.meeting_rhythm_show(request).await,
+            MeetingCommand::SetRhythm { rhythm } => self.meeting_rhythm_set(request, rhythm).await,
+        }
+    }
+
     /// `!meeting`: the next meeting, and whether dates are being voted on.
     pub(super) async fn meeting_show(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();

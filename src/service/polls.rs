@@ -9,6 +9,7 @@ use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, IncomingPollResponse, Request, Service};
+use crate::command::PollCommand;
 use crate::domain::ballot::{Answer, BallotKind, Channel, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::earliest;
@@ -22,6 +23,20 @@ use crate::replies;
 use crate::storage::{NewPoll, PollClosure, Transaction};
 
 impl<C: Chat> Service<C> {
+    /// `!poll…`: each form to its handler below.
+    pub(super) async fn poll(&self, request: &mut Request<'_>, command: PollCommand) -> Handled {
+        match command {
+            PollCommand::Create {
+                question,
+                options,
+                deadline,
+            } => self.poll_create(request, question, options, deadline).await,
+            PollCommand::Results { number } => self.poll_results(request, number).await,
+            PollCommand::List => self.poll_list(request).await,
+            PollCommand::Close { number, record } => self.poll_close(request, number, record).await,
+        }
+    }
+
     /// `!poll [until <date>:] <question> [| <option> | …]`: posts a native poll.
     pub(super) async fn poll_create(
         &self,

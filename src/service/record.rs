@@ -8,6 +8,8 @@ use super::error::ServiceError;
 use super::reading::known_associations;
 use super::reading::{day_bounds, poll_outcome};
 use super::{Chat, Handled, Request, Service};
+use crate::command::ActionCommand;
+use crate::command::DecisionCommand;
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::limits::Cap;
 use crate::domain::permissions::Act;
@@ -21,6 +23,39 @@ use crate::replies::{self};
 use crate::storage::{NewAction, NewDecision, Transaction};
 
 impl<C: Chat> Service<C> {
+    /// `!action…`: each form to its handler below.
+    pub(super) async fn action(
+        &self,
+        request: &mut Request<'_>,
+        command: ActionCommand,
+    ) -> Handled {
+        match command {
+            ActionCommand::Create { text } => self.action_create(request, &text).await,
+            ActionCommand::Done { number } => self.action_done(request, number).await,
+            ActionCommand::List => self.action_list(request).await,
+        }
+    }
+
+    /// `!decision…`: each form to its handler below.
+    pub(super) async fn decision(
+        &self,
+        request: &mut Request<'_>,
+        command: DecisionCommand,
+    ) -> Handled {
+        match command {
+            DecisionCommand::Record { text } => self.decision_record(request, &text).await,
+            DecisionCommand::Show { number } => self.decision_show(request, number).await,
+            DecisionCommand::Amend { number, text } => {
+                self.decision_amend(request, number, &text).await
+            }
+            DecisionCommand::Revoke { number, reason } => {
+                self.decision_revoke(request, number, &reason).await
+            }
+            DecisionCommand::List => self.decision_list(request).await,
+            DecisionCommand::Search { words } => self.decision_search(request, &words).await,
+        }
+    }
+
     /// `!decision <text>`.
     pub(super) async fn decision_record(&self, request: &mut Request<'_>, text: &str) -> Handled {
         let room = request.room().clone();

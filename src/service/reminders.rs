@@ -12,6 +12,7 @@ use super::error::ServiceError;
 use super::reading::meeting_attendance;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, Request, Service};
+use crate::command::RemindersCommand;
 use crate::domain::association::same_association;
 use crate::domain::earliest;
 use crate::domain::limits::Cap;
@@ -33,6 +34,21 @@ use crate::storage::{MeetingToRemind, Transaction};
 const ON_TIME: Duration = Duration::minutes(1);
 
 impl<C: Chat> Service<C> {
+    /// `!reminders…`: each form to its handler below.
+    pub(super) async fn reminders(
+        &self,
+        request: &mut Request<'_>,
+        command: RemindersCommand,
+    ) -> Handled {
+        match command {
+            RemindersCommand::List => self.reminders_list(request).await,
+            RemindersCommand::Cancel { number } => self.reminders_cancel(request, number).await,
+            RemindersCommand::Meeting { offsets } => {
+                self.reminders_meeting(request, offsets.as_deref()).await
+            }
+        }
+    }
+
     /// `!remind <when> <text>`.
     pub(super) async fn remind(&self, request: &mut Request<'_>, typed: &str) -> Handled {
         let wording = &self.wording(request.language);

@@ -29,7 +29,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::*;
 use crate::clock::Clock;
-use crate::domain::messages::Content;
+use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
+use crate::domain::{EventId, Language, RoomId, UserId};
+use crate::replies;
 use crate::sender::Sender;
 use crate::storage::tests::temporary_store;
 use crate::testing::at;

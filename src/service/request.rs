@@ -1,0 +1,48 @@
+//! A command being carried out ([`Request`]), and what its handler returns ([`Handled`]).
+
+use chrono::{DateTime, Utc};
+
+use super::{IncomingMessage, ServiceError};
+use crate::domain::messages::NewMessage;
+use crate::domain::{Language, RoomId, UserId};
+use crate::storage::Transaction;
+
+/// What a command's handler returns: the messages to queue, in its transaction.
+pub(super) type Handled = Result<Vec<NewMessage>, ServiceError>;
+
+/// A command being carried out: its transaction, the message, the room's language, and the
+/// moment it acts at — when its author sent it, so that it acts on the world they saw.
+pub(crate) struct Request<'a> {
+    pub tx: &'a mut Transaction,
+    pub message: &'a IncomingMessage,
+    pub language: Language,
+    pub at: DateTime<Utc>,
+    /// When the bot handles it (later than `at` after an outage): what was recorded by then,
+    /// such as the answers to a ballot, counts.
+    pub now: DateTime<Utc>,
+    /// Set by a handler that changed a date: the clock looks again.
+    pub reschedules: bool,
+}
+
+impl Request<'_> {
+    /// The reply to the command, in reply to it.
+    pub fn reply(&self, markdown: String) -> NewMessage {
+        NewMessage {
+            thread: self.message.thread.clone(),
+            ..NewMessage::notice(&self.message.room, Some(&self.message.event_id), markdown)
+        }
+    }
+
+    /// The reply alone: what most handlers return.
+    pub fn say(&self, markdown: String) -> Result<Vec<NewMessage>, ServiceError> {
+        Ok(vec![self.reply(markdown)])
+    }
+
+    pub fn room(&self) -> &RoomId {
+        &self.message.room
+    }
+
+    pub fn sender(&self) -> &UserId {
+        &self.message.sender
+    }
+}

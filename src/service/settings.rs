@@ -1,0 +1,56 @@
+//! How the service behaves (read from the configuration), and what it wakes the other tasks
+//! with.
+
+use std::sync::Arc;
+
+use chrono::Duration;
+use chrono_tz::Tz;
+use tokio::sync::Notify;
+
+use crate::domain::Language;
+
+/// How the service behaves; read from the configuration.
+#[derive(Debug, Clone)]
+pub struct ServiceSettings {
+    pub default_language: Language,
+    /// Commands older than this when the bot sees them are not answered.
+    pub max_command_age: Duration,
+    /// Dates are read and shown in this time zone.
+    pub time_zone: Tz,
+    /// Where the group's web page is reached (`https://…`), when it is on.
+    pub web_url: Option<String>,
+    /// Commands one member may send in a minute (0: no limit).
+    pub max_commands_per_minute: usize,
+    /// How long an encrypted message stays unreadable before its sender is told.
+    pub undecryptable_notice_after: Duration,
+    /// With a rhythm, how many days before the next meeting is due its dates are proposed.
+    pub rhythm_lead_days: u32,
+    /// Whether e-mail is configured: only then are e-mails queued.
+    pub email: bool,
+    /// How long a meeting's invitation update waits for more changes, to go out as one.
+    pub email_update_delay: Duration,
+    /// The daily limits of what is e-mailed (named when e-mails are held back).
+    pub email_limits: crate::domain::email::DailyLimits,
+    /// What every link token is derived from ([`crate::domain::tokens`]).
+    pub links: crate::domain::tokens::LinkKey,
+}
+
+/// What the other tasks are woken with.
+#[derive(Debug, Clone, Default)]
+pub struct Wakeups {
+    /// Messages were queued: the sender has work.
+    pub outbox: Arc<Notify>,
+    /// Something with a time changed (a meeting was scheduled or cancelled): the clock must
+    /// look again at what falls due next.
+    pub clock: Arc<Notify>,
+    /// E-mails were queued: the e-mail sender has work.
+    pub email: Arc<Notify>,
+}
+
+impl Wakeups {
+    /// Something was queued in an outbox: both senders look.
+    pub fn queued(&self) {
+        self.outbox.notify_one();
+        self.email.notify_one();
+    }
+}
