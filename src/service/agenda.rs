@@ -284,9 +284,6 @@ impl<C: Chat> Service<C> {
             thread: tx.thread_of_reply_to(&edit.original).await?,
             ..NewMessage::notice(&edit.room, Some(&edit.original), markdown)
         };
-        tx.queue_message(reply, now).await?;
-        tx.commit().await?;
-        self.wakeups.queued();
-        Ok(())
+        self.finish(tx, [reply], now).await
     }
 }

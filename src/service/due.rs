@@ -68,15 +68,14 @@ impl<C: Chat> Service<C> {
         if rooms.is_empty() {
             return Ok(());
         }
+        let mut notices = Vec::new();
         for room in &rooms {
             let language = self.room_language(&mut tx, room).await?;
             let text =
                 replies::emails_held_back(&self.wording(language), self.settings.email_limits);
-            tx.queue_message(NewMessage::notice(room, None, text), now)
-                .await?;
+            notices.push(NewMessage::notice(room, None, text));
         }
-        tx.commit().await?;
-        self.wakeups.queued();
+        self.finish(tx, notices, now).await?;
         tracing::info!(rooms = rooms.len(), "rooms told that e-mails are held back");
         Ok(())
     }

@@ -46,10 +46,7 @@ impl<C: Chat> Service<C> {
         }
         let language = self.room_language(&mut tx, room).await?;
         let welcome = NewMessage::notice(room, None, replies::welcome(&self.wording(language)));
-        tx.queue_message(welcome, now).await?;
-        tx.commit().await?;
-        self.wakeups.queued();
-        Ok(())
+        self.finish(tx, [welcome], now).await
     }
 
     /// The bot left the room or was removed from it: the record is kept; the room's page and

@@ -43,8 +43,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::messages::NewMessage;
 use crate::i18n::Texts;
-use crate::storage::Store;
+use crate::storage::{Store, Transaction};
 
 pub use chat::{Chat, SendError};
 pub use email::Unsubscribed;
@@ -113,5 +114,21 @@ impl<C: Chat> Service<C> {
 
     pub fn settings(&self) -> &ServiceSettings {
         &self.settings
+    }
+
+    /// The one ending of whatever speaks: `messages` queued in `tx`, `tx` committed, then the
+    /// senders woken (never before the commit: they would find nothing).
+    pub(super) async fn finish(
+        &self,
+        mut tx: Transaction,
+        messages: impl IntoIterator<Item = NewMessage>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        for message in messages {
+            tx.queue_message(message, now).await?;
+        }
+        tx.commit().await?;
+        self.wakeups.queued();
+        Ok(())
     }
 }

@@ -189,10 +189,9 @@ impl<C: Chat> Service<C> {
                 _ => replies::internal_error(&wording),
             };
             let apology = NewMessage::notice(room, Some(event_id), text);
-            tx.queue_message(apology, now).await?;
+            return self.finish(tx, [apology], now).await;
         }
         tx.commit().await?;
-        self.wakeups.queued();
         Ok(())
     }
 
@@ -226,28 +225,20 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         if let Some(pointers) = self.moved_away(&mut tx, message).await? {
-            for pointer in pointers {
-                tx.queue_message(pointer, now).await?;
-            }
-            tx.commit().await?;
-            self.wakeups.queued();
-            return Ok(());
+            return self.finish(tx, pointers, now).await;
         }
         let language = self.room_language(&mut tx, &message.room).await?;
         let verdict = self.flood_verdict(&message.room, &message.sender, now);
         if verdict != Verdict::Answer {
             tracing::info!(event_id = %message.event_id, sender = %message.sender, ?verdict, "too many commands");
-            if verdict == Verdict::SlowDown {
-                let reply = NewMessage::notice(
+            let slow_down = (verdict == Verdict::SlowDown).then(|| {
+                NewMessage::notice(
                     &message.room,
                     Some(&message.event_id),
                     replies::slow_down(&self.wording(language)),
-                );
-                tx.queue_message(reply, now).await?;
-            }
-            tx.commit().await?;
-            self.wakeups.queued();
-            return Ok(());
+                )
+            });
+            return self.finish(tx, slow_down, now).await;
         }
         let mut request = Request {
             tx: &mut tx,
@@ -281,11 +272,7 @@ impl<C: Chat> Service<C> {
         #[cfg(feature = "test-hooks")]
         injected_fault(&message.body);
         let reschedules = request.reschedules;
-        for reply in replies {
-            tx.queue_message(reply, now).await?;
-        }
-        tx.commit().await?;
-        self.wakeups.queued();
+        self.finish(tx, replies, now).await?;
         if reschedules {
             self.wakeups.clock.notify_one();
         }

@@ -300,10 +300,7 @@ impl<C: Chat> Service<C> {
                     .close_poll(&mut tx, &room, language, poll, closure, now)
                     .await?;
                 let summary = NewMessage::notice(&room, None, summary);
-                tx.queue_message(end, now).await?;
-                tx.queue_message(summary, now).await?;
-                tx.commit().await?;
-                self.wakeups.queued();
+                self.finish(tx, [end, summary], now).await?;
                 tracing::info!(%room, poll = number, late, "poll closed at its deadline");
                 Ok(())
             })

@@ -162,28 +162,24 @@ impl<C: Chat> Service<C> {
         let names = self.member_names(room).await;
         let due = due_day(last_at.with_timezone(&time_zone).date_naive(), rhythm);
         let markdown = replies::rhythm_proposal(&wording, rhythm, due, &proposal, &members, &names);
-        tx.queue_message(
-            NewMessage {
-                room: room.clone(),
-                in_reply_to: None,
-                content: Content::Text {
-                    markdown,
-                    mentions: members,
-                },
-                presents: Some(Presents::Ballot(ballot.id)),
-                thread: None,
+        let mut messages = vec![NewMessage {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::Text {
+                markdown,
+                mentions: members,
             },
-            now,
-        )
-        .await?;
+            presents: Some(Presents::Ballot(ballot.id)),
+            thread: None,
+        }];
         if BallotKind::MeetingDates.bot_adds_reactions() {
-            for key in (1..=dates.len()).filter_map(keycap) {
-                tx.queue_message(NewMessage::reaction_on_ballot(room, ballot.id, key), now)
-                    .await?;
-            }
+            messages.extend(
+                (1..=dates.len())
+                    .filter_map(keycap)
+                    .map(|key| NewMessage::reaction_on_ballot(room, ballot.id, key)),
+            );
         }
-        tx.commit().await?;
-        self.wakeups.queued();
+        self.finish(tx, messages, now).await?;
         tracing::info!(
             %room,
             after_meeting = %last.id,

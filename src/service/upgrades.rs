@@ -69,12 +69,8 @@ impl<C: Chat> Service<C> {
                     .map(|r| NewMessage::notice(new, None, r)),
             );
         }
-        for message in messages {
-            tx.queue_message(message, now).await?;
-        }
-        tx.commit().await?;
+        self.finish(tx, messages, now).await?;
         tracing::info!(%old, %new, ?moved, closed = closed.len(), old_room_open, "the record followed the room's upgrade");
-        self.wakeups.queued();
         // Reminders and meetings now fall due in the new room.
         self.wakeups.clock.notify_one();
         Ok(())
