@@ -15,19 +15,25 @@ use tokio::sync::Notify;
 
 use crate::clock::Clock;
 use crate::domain::RoomId;
-use crate::domain::backoff::Backoff;
+use crate::domain::backoff::{Backoff, SendPolicy};
 use crate::domain::earliest;
 use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
 use crate::service::{Chat, SendError};
 use crate::storage::{StorageError, Store};
 
-/// The type of a printed document.
-pub const PDF_MIME: &str = "application/pdf";
-
 /// A message that could not be sent for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::hours(6);
-/// The longest wait between two tries of one message.
-const MAX_RETRY_DELAY: StdDuration = StdDuration::from_secs(10 * 60);
+/// The wait after a failed send, of a message or an e-mail: 1 s, doubling, at most 10 minutes.
+pub(crate) const RETRY_BACKOFF: Backoff = Backoff {
+    first: StdDuration::from_secs(1),
+    factor: 2,
+    max: StdDuration::from_secs(10 * 60),
+};
+/// How the room's outbox tries again.
+const MESSAGES: SendPolicy = SendPolicy {
+    backoff: RETRY_BACKOFF,
+    give_up_after: GIVE_UP_AFTER,
+};
 /// The longest nap when nothing is pending (a missed wake-up costs at most this).
 const MAX_NAP: StdDuration = StdDuration::from_secs(60);
 
@@ -187,15 +193,12 @@ impl<C: Chat> Sender<C> {
         };
         let document = document.clone();
         let name = document.name.clone();
-        let printed = tokio::task::spawn_blocking(move || crate::pdf::render(&document))
-            .await
-            .map_err(|error| error.to_string())
-            .and_then(|printed| printed.map_err(|error| error.to_string()));
+        let printed = crate::pdf::print(document).await;
         match printed {
             Ok(data) => {
                 message.content = Content::File {
                     name,
-                    mime: PDF_MIME.to_owned(),
+                    mime: crate::pdf::MIME.to_owned(),
                     data,
                 };
                 Ok(Some(message))
@@ -203,7 +206,12 @@ impl<C: Chat> Sender<C> {
             Err(error) => {
                 tracing::error!(message_id = message.id, %error, "the PDF could not be printed; given up");
                 self.store
-                    .record_failed_send(message.id, &error, Retry::Never, self.clock.now())
+                    .record_failed_send(
+                        message.id,
+                        &error.to_string(),
+                        Retry::Never,
+                        self.clock.now(),
+                    )
                     .await?;
                 Ok(None)
             }
@@ -235,10 +243,7 @@ pub fn retry_after_failure(
     error: &SendError,
     now: DateTime<Utc>,
 ) -> Retry {
-    if error.permanent || now - message.created_at >= GIVE_UP_AFTER {
-        return Retry::Never;
-    }
-    Retry::At(now + retry_delay(message.attempts + 1))
+    MESSAGES.after_failure(error.permanent, message.created_at, message.attempts, now)
 }
 
 /// The loop of a sender (the room's, the e-mails'): `send_due` sends what may go now and says
@@ -275,18 +280,6 @@ pub async fn drive<F, Fut>(
     }
 }
 
-/// The wait after a failed send: 1 s, doubling, at most [`MAX_RETRY_DELAY`].
-const RETRY_BACKOFF: Backoff = Backoff {
-    first: StdDuration::from_secs(1),
-    factor: 2,
-    max: MAX_RETRY_DELAY,
-};
-
-/// The wait after the `failures`-th failed send of a message.
-pub(crate) fn retry_delay(failures: u32) -> Duration {
-    Duration::from_std(RETRY_BACKOFF.delay(failures)).unwrap_or(Duration::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,12 +310,12 @@ mod tests {
 
     #[test]
     fn the_delay_doubles_up_to_ten_minutes() {
-        let delays: Vec<i64> = (1..=12).map(|n| retry_delay(n).num_seconds()).collect();
+        let delays: Vec<u64> = (1..=12).map(|n| RETRY_BACKOFF.delay(n).as_secs()).collect();
         assert_eq!(
             delays,
             vec![1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600]
         );
-        assert_eq!(retry_delay(u32::MAX), Duration::minutes(10));
+        assert_eq!(RETRY_BACKOFF.delay(u32::MAX), StdDuration::from_secs(600));
     }
 
     #[test]

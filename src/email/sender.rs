@@ -12,14 +12,12 @@ use tokio::sync::Notify;
 
 use super::Mailer;
 use crate::clock::Clock;
+use crate::domain::backoff::SendPolicy;
 use crate::domain::earliest;
 use crate::domain::email::{Attachment, DailyLimits, OutgoingEmail, next_allowed};
 use crate::domain::messages::Retry;
-use crate::sender::{drive, retry_delay};
+use crate::sender::drive;
 use crate::storage::{StorageError, Store};
-
-/// The content type of a printed attachment.
-const PDF_MIME: &str = "application/pdf";
 
 /// Prints the e-mail's document, if it has one, into its PDF attachment (off the async
 /// threads).
@@ -28,13 +26,12 @@ async fn print_attachment(email: &mut OutgoingEmail) -> Result<(), String> {
         return Ok(());
     };
     let name = document.name.clone();
-    let data = tokio::task::spawn_blocking(move || crate::pdf::render(&document))
+    let data = crate::pdf::print(document)
         .await
-        .map_err(|error| error.to_string())?
         .map_err(|error| error.to_string())?;
     email.attachment = Some(Attachment {
         name,
-        mime: PDF_MIME.to_owned(),
+        mime: crate::pdf::MIME.to_owned(),
         data,
     });
     Ok(())
@@ -42,6 +39,12 @@ async fn print_attachment(email: &mut OutgoingEmail) -> Result<(), String> {
 
 /// An e-mail the provider could not take for this long is given up (and logged).
 pub const GIVE_UP_AFTER: Duration = Duration::days(3);
+
+/// How the e-mails' outbox tries again: as the room's, for longer.
+const EMAILS: SendPolicy = SendPolicy {
+    backoff: crate::sender::RETRY_BACKOFF,
+    give_up_after: GIVE_UP_AFTER,
+};
 
 pub struct EmailSender {
     store: Store,
@@ -149,11 +152,12 @@ impl EmailSender {
                 }
                 Err(error) => {
                     let now = self.clock.now();
-                    let retry = if error.permanent || now - email.created_at >= GIVE_UP_AFTER {
-                        Retry::Never
-                    } else {
-                        Retry::At(now + retry_delay(email.attempts + 1))
-                    };
+                    let retry = EMAILS.after_failure(
+                        error.permanent,
+                        email.created_at,
+                        email.attempts,
+                        now,
+                    );
                     match retry {
                         Retry::At(at) => {
                             tracing::warn!(email_id = email.id, %error, attempts = email.attempts + 1, retry_at = %at, "e-mail not sent; will retry");

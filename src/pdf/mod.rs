@@ -44,6 +44,19 @@ pub enum PdfError {
     Font,
     #[error("the PDF could not be written: {0}")]
     Write(String),
+    #[error("the printing task stopped: {0}")]
+    Stopped(String),
+}
+
+/// The content type of what [`render`] writes.
+pub const MIME: &str = "application/pdf";
+
+/// The PDF of `document`, printed off the async threads (laying out pages takes a while):
+/// the one way the bot, its e-mails and its page print.
+pub async fn print(document: Printable) -> Result<Vec<u8>, PdfError> {
+    tokio::task::spawn_blocking(move || render(&document))
+        .await
+        .map_err(|error| PdfError::Stopped(error.to_string()))?
 }
 
 /// The PDF of `document`.

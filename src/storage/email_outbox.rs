@@ -247,19 +247,8 @@ impl Store {
         retry: Retry,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let (next_attempt_at, abandoned_at) = super::outbox::retry_columns(retry, now);
-        sqlx::query(
-            "UPDATE email_outbox SET attempts = attempts + 1, last_error = ?2,
-                next_attempt_at = ?3, abandoned_at = ?4
-             WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(error)
-        .bind(next_attempt_at)
-        .bind(abandoned_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.record_failed(super::outbox::Queue::Emails, id, error, retry, now)
+            .await
     }
 }
 

@@ -228,19 +228,8 @@ impl Store {
         retry: Retry,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let (next_attempt_at, abandoned_at) = retry_columns(retry, now);
-        sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
-                abandoned_at = ?4
-             WHERE id = ?1",
-        )
-        .bind(message_id)
-        .bind(error)
-        .bind(next_attempt_at)
-        .bind(abandoned_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.record_failed(Queue::Messages, message_id, error, retry, now)
+            .await
     }
 
     /// The homeserver answers again: messages waiting for a retry may go at once instead of
@@ -257,14 +246,48 @@ impl Store {
     }
 }
 
-/// What a failed send writes in an outbox: when to try again, or when it was given up.
-pub(super) fn retry_columns(
-    retry: Retry,
-    now: DateTime<Utc>,
-) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
-    match retry {
-        Retry::At(at) => (Some(at), None),
-        Retry::Never => (None, Some(now)),
+/// The two outboxes, for what they share.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Queue {
+    /// The room's messages (`outbox`).
+    Messages,
+    /// The e-mails (`email_outbox`).
+    Emails,
+}
+
+impl Store {
+    /// A failed send, in either outbox: one more attempt, its error, and when to try again —
+    /// or that it is given up (it leaves the queue for good).
+    pub(super) async fn record_failed(
+        &self,
+        queue: Queue,
+        id: i64,
+        error: &str,
+        retry: Retry,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let table = match queue {
+            Queue::Messages => "outbox",
+            Queue::Emails => "email_outbox",
+        };
+        let (next_attempt_at, abandoned_at) = match retry {
+            Retry::At(at) => (Some(at), None),
+            Retry::Never => (None, Some(now)),
+        };
+        // The table's name is one of the two above, never input.
+        let statement = format!(
+            "UPDATE {table} SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
+                abandoned_at = ?4
+             WHERE id = ?1"
+        );
+        sqlx::query(sqlx::AssertSqlSafe(statement))
+            .bind(id)
+            .bind(error)
+            .bind(next_attempt_at)
+            .bind(abandoned_at)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }
 

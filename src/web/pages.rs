@@ -347,13 +347,12 @@ pub async fn minutes_file(
         }));
     }
     let name = printable.name.clone();
-    let data = tokio::task::spawn_blocking(move || crate::pdf::render(&printable))
+    let data = crate::pdf::print(printable)
         .await
-        .map_err(|error| PageError::Print(error.to_string()))?
         .map_err(|error| PageError::Print(error.to_string()))?;
     Ok(Some(MinutesFile {
         name,
-        mime: "application/pdf",
+        mime: crate::pdf::MIME,
         data,
     }))
 }
