@@ -1,6 +1,9 @@
-//! The minutes' Markdown read back into blocks to print: the small subset `replies/` writes
-//! (a line in bold as a heading, `- ` bullets and indented ones, `1. ` numbered items,
-//! paragraphs; `**bold**` inside a line, backslash escapes, backticks). Pure.
+//! The minutes' Markdown read back into blocks to print, by pulldown-cmark: a line in bold as a
+//! heading, bullets and numbered items (nested ones one level in), paragraphs line by line;
+//! bold runs inside a line; escapes, code marks and emphasis marks read as a client reads them.
+//! Pure.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// A piece of a line: its text and whether it is bold.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,98 +28,148 @@ pub enum Block {
     Gap,
 }
 
-/// The blocks of `markdown`, line by line.
+/// The blocks of `markdown`, read by pulldown-cmark (the parser Matrix clients use, so the
+/// PDF reads the text as the room does). A paragraph's lines stay lines, as the minutes write
+/// them: a line wholly in bold is a heading.
 pub fn blocks(markdown: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for line in markdown.lines() {
-        let indent = line.len() - line.trim_start().len();
-        let line = line.trim();
-        if line.is_empty() {
-            if !matches!(blocks.last(), Some(Block::Gap) | None) {
-                blocks.push(Block::Gap);
-            }
-            continue;
-        }
-        let depth = usize::from(indent >= 2);
-        if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-            blocks.push(Block::Item {
-                mark: "•".to_owned(),
-                depth,
-                spans: spans(rest),
-            });
-        } else if let Some((number, rest)) = numbered(line) {
-            blocks.push(Block::Item {
-                mark: format!("{number}."),
-                depth,
-                spans: spans(rest),
-            });
-        } else {
-            let spans = spans(line);
-            if !spans.is_empty() && spans.iter().all(|span| span.bold) {
-                blocks.push(Block::Heading(spans));
-            } else {
-                blocks.push(Block::Paragraph(spans));
+    let mut reader = Reader::default();
+    for (event, range) in Parser::new_ext(markdown, Options::empty()).into_offset_iter() {
+        // A blank line between two blocks is a gap, as the text shows it.
+        if let Event::Start(
+            Tag::Paragraph | Tag::List(_) | Tag::Item | Tag::Heading { .. } | Tag::CodeBlock(_),
+        ) = &event
+        {
+            let before = markdown.get(..range.start).unwrap_or_default();
+            let space = before.len() - before.trim_end().len();
+            if before[before.len() - space..].matches('\n').count() >= 2 {
+                reader.end_line();
+                reader.gap();
             }
         }
+        reader.read(event);
     }
+    reader.end_line();
+    let mut blocks = reader.blocks;
     while matches!(blocks.last(), Some(Block::Gap)) {
         blocks.pop();
     }
     blocks
 }
 
-/// `12. text` → (`12`, `text`).
-fn numbered(line: &str) -> Option<(&str, &str)> {
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 {
-        return None;
-    }
-    let rest = line[digits..].strip_prefix(". ")?;
-    Some((&line[..digits], rest))
+/// The spans of one line of Markdown.
+#[cfg(test)]
+fn spans(line: &str) -> Vec<Span> {
+    blocks(line)
+        .into_iter()
+        .flat_map(|block| match block {
+            Block::Heading(spans) | Block::Paragraph(spans) | Block::Item { spans, .. } => spans,
+            Block::Gap => Vec::new(),
+        })
+        .collect()
 }
 
-/// The spans of one line: `**` switches bold, a backslash keeps the next character as it is,
-/// backticks and single `*` / `_` emphasis marks are dropped.
-pub fn spans(line: &str) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut current = String::new();
-    let mut bold = false;
-    let mut chars = line.chars().peekable();
-    let flush = |spans: &mut Vec<Span>, current: &mut String, bold: bool| {
-        if !current.is_empty() {
-            spans.push(Span {
-                text: std::mem::take(current),
-                bold,
-            });
-        }
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(next) = chars.next() {
-                    current.push(next);
+/// Where the reading is: the lists open (with their next number, if ordered), the line being
+/// read.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    lists: Vec<Option<u64>>,
+    /// The mark of the list item whose first line is being read.
+    item: Option<String>,
+    spans: Vec<Span>,
+    bold: usize,
+}
+
+impl Reader {
+    fn read(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(Tag::List(first)) => {
+                self.end_line();
+                self.lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.end_line();
+                self.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                self.end_line();
+                let mark = match self.lists.last_mut() {
+                    Some(Some(number)) => {
+                        let mark = format!("{number}.");
+                        *number = number.saturating_add(1);
+                        mark
+                    }
+                    _ => "•".to_owned(),
+                };
+                self.item = Some(mark);
+            }
+            Event::Start(Tag::Strong) => self.bold += 1,
+            Event::End(TagEnd::Strong) => self.bold = self.bold.saturating_sub(1),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                self.end_line();
+            }
+            Event::SoftBreak | Event::HardBreak => self.end_line(),
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::Html(text)
+            | Event::InlineHtml(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => {
+                // A code block's lines stay lines.
+                let mut lines = text.split('\n').peekable();
+                while let Some(line) = lines.next() {
+                    self.push(line);
+                    if lines.peek().is_some() {
+                        self.end_line();
+                    }
                 }
             }
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                flush(&mut spans, &mut current, bold);
-                bold = !bold;
-            }
-            '`' => {}
-            '*' | '_' if is_emphasis_mark(&current, chars.peek()) => {}
-            _ => current.push(c),
+            Event::Rule => self.gap(),
+            _ => {}
         }
     }
-    flush(&mut spans, &mut current, bold);
-    spans
-}
 
-/// A lone `*` or `_` is an emphasis mark at a word's edge (`_texte_`), and kept inside a word
-/// (`snake_case`).
-fn is_emphasis_mark(before: &str, after: Option<&char>) -> bool {
-    let before_blank = before.chars().last().is_none_or(char::is_whitespace);
-    let after_blank = after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
-    before_blank || after_blank
+    fn push(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let bold = self.bold > 0;
+        match self.spans.last_mut() {
+            Some(last) if last.bold == bold => last.text.push_str(text),
+            _ => self.spans.push(Span {
+                text: text.to_owned(),
+                bold,
+            }),
+        }
+    }
+
+    /// The line read so far becomes a block: an item's first line, a heading or a paragraph.
+    fn end_line(&mut self) {
+        let mut spans = std::mem::take(&mut self.spans);
+        if let Some(first) = spans.first_mut() {
+            first.text = first.text.trim_start().to_owned();
+        }
+        if let Some(last) = spans.last_mut() {
+            last.text = last.text.trim_end().to_owned();
+        }
+        spans.retain(|span| !span.text.is_empty());
+        if let Some(mark) = self.item.take() {
+            let depth = self.lists.len().saturating_sub(1);
+            self.blocks.push(Block::Item { mark, depth, spans });
+        } else if spans.is_empty() {
+            // Nothing was read since the last line.
+        } else if spans.iter().all(|span| span.bold) {
+            self.blocks.push(Block::Heading(spans));
+        } else {
+            self.blocks.push(Block::Paragraph(spans));
+        }
+    }
+
+    fn gap(&mut self) {
+        if !matches!(self.blocks.last(), Some(Block::Gap) | None) {
+            self.blocks.push(Block::Gap);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -160,7 +213,7 @@ mod tests {
 
     #[test]
     fn lines_become_headings_items_and_paragraphs() {
-        let markdown = "**Compte rendu de la réunion du 10 décembre**\n\n- Lieu : Melun\n\n**Ordre du jour**\n1. Budget — traité (ALICE)\n   - Accord de principe (BOB)\n12. Autre\nAucun.\n\n";
+        let markdown = "**Compte rendu de la réunion du 10 décembre**\n\n- Lieu : Melun\n\n**Ordre du jour**\n1. Budget — traité (ALICE)\n   - Accord de principe (BOB)\n2. Autre\n\nAucun.\n\n";
         let blocks = blocks(markdown);
         assert_eq!(
             blocks,
@@ -191,10 +244,11 @@ mod tests {
                     spans: plain("Accord de principe (BOB)")
                 },
                 Block::Item {
-                    mark: "12.".into(),
+                    mark: "2.".into(),
                     depth: 0,
                     spans: plain("Autre")
                 },
+                Block::Gap,
                 Block::Paragraph(plain("Aucun.")),
             ]
         );
