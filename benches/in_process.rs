@@ -420,6 +420,7 @@ fn personal_page(c: &mut Criterion) {
             room_names: Arc::new(|_| Some("Concertation 77".to_owned())),
             member_names: Arc::new(|_| Box::pin(async { HashMap::new() })),
             links: key.clone(),
+            clock: Arc::new(concerto::clock::SystemClock::new()),
             personal: None,
         };
         concerto::web::router(Arc::new(state))

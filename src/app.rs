@@ -31,7 +31,8 @@ const FAULT_VARIABLE: &str = "CONCERTO_TEST_FAULT";
 /// the run ends and another starts with a new login on the same device (unless the token just
 /// obtained by a login is refused: logging in again would go round in circles).
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
-    let started_at = chrono::Utc::now();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock::new());
+    let started_at = clock.now();
     let settings = Arc::new(settings);
     if settings.access.allowed_inviters.is_empty() && settings.access.allowed_rooms.is_empty() {
         tracing::warn!(
@@ -43,8 +44,14 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()>) -> anyh
     let runs = async {
         let mut log_in_again = false;
         loop {
-            let result =
-                run_once(&settings, started_at, log_in_again, until(stopped.clone())).await;
+            let result = run_once(
+                &settings,
+                &clock,
+                started_at,
+                log_in_again,
+                until(stopped.clone()),
+            )
+            .await;
             match result {
                 Err(error)
                     if error
@@ -81,6 +88,7 @@ async fn until(mut stopped: watch::Receiver<bool>) {
 /// loop ends.
 async fn run_once(
     settings: &Arc<Settings>,
+    clock: &Arc<dyn Clock>,
     started_at: chrono::DateTime<chrono::Utc>,
     log_in_again: bool,
     shutdown: impl Future<Output = ()>,
@@ -98,7 +106,7 @@ async fn run_once(
             let store = Store::open(&database)
                 .await
                 .with_context(|| format!("cannot open {}", database.display()))?;
-            seed_rooms(&store, settings).await?;
+            seed_rooms(&store, settings, clock.now()).await?;
             // What an upgrade left of the links: their hashes, computed with the key.
             let completed = store.complete_links(&link_key).await?;
             if completed > 0 {
@@ -118,7 +126,6 @@ async fn run_once(
     )?;
     let chat = Arc::new(MatrixChat::new(client.clone()));
     let wakeups = Wakeups::default();
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let service = Arc::new(Service::new(
         store.clone(),
         texts,
@@ -169,7 +176,7 @@ async fn run_once(
     );
     if let Err(error) = service
         .store()
-        .save_matrix_identity(&identity, chrono::Utc::now())
+        .save_matrix_identity(&identity, clock.now())
         .await
     {
         tracing::warn!(%error, "could not record the device's state for `concerto health`");
@@ -203,13 +210,14 @@ async fn run_once(
     let sender = tokio::spawn(sender.run(wakeups.outbox.clone(), until_stopped()));
     let clock_task = tokio::spawn(clock::run(
         service.clone(),
-        clock,
+        clock.clone(),
         wakeups.clock.clone(),
         until_stopped(),
     ));
     let keys = tokio::spawn(matrix::watch_room_keys(
         client.clone(),
         service.clone(),
+        clock.clone(),
         until_stopped(),
     ));
     let web = match &settings.web {
@@ -223,6 +231,7 @@ async fn run_once(
                 room_names: matrix::room_names(client.clone()),
                 member_names: matrix::member_names(client.clone()),
                 links: link_key.clone(),
+                clock: clock.clone(),
                 personal: settings.email.as_ref().map(|_| {
                     let links: Arc<dyn crate::web::PersonalLinks> = Arc::new(service.clone());
                     links
@@ -247,6 +256,7 @@ async fn run_once(
         service,
         chat,
         settings.access.clone(),
+        clock.clone(),
         started_at,
         run,
     )
@@ -276,7 +286,11 @@ async fn run_once(
 
 /// Writes the rooms' associations and host order from the configuration into the database,
 /// for rooms that never had them.
-async fn seed_rooms(store: &Store, settings: &Settings) -> anyhow::Result<()> {
+async fn seed_rooms(
+    store: &Store,
+    settings: &Settings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<()> {
     for room in &settings.rooms {
         let members: Vec<(UserId, String)> = room
             .associations
@@ -291,7 +305,7 @@ async fn seed_rooms(store: &Store, settings: &Settings) -> anyhow::Result<()> {
         let mut tx = store.begin().await?;
         let room_id = RoomId::new(&room.room_id);
         if tx
-            .seed_room(&room_id, &room.host_order, &members, chrono::Utc::now())
+            .seed_room(&room_id, &room.host_order, &members, now)
             .await?
         {
             tracing::info!(room_id = %room.room_id, members = members.len(), "room settings seeded from the configuration");

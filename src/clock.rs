@@ -21,18 +21,69 @@ const MAX_NAP: Duration = Duration::from_secs(60);
 /// After a failure (the database busy for long), try again after this long.
 const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 
-/// Where the present time comes from.
+/// Where the present time comes from: the one source of it, passed to whatever reads it
+/// (the sync loop, the senders, the clock task, the web page, the app's start).
 pub trait Clock: Send + Sync + 'static {
     fn now(&self) -> DateTime<Utc>;
+
+    /// The longest the clock task may nap: how late a jump of this clock is noticed.
+    fn max_nap(&self) -> Duration {
+        MAX_NAP
+    }
 }
 
-/// The machine's clock.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
+/// The machine's clock. With the `test-hooks` feature (`scripts/test`; never in a release),
+/// it runs ahead by the number of seconds written in the file that `CONCERTO_TEST_CLOCK`
+/// names, read at each reading: an integration test moves the bot's time forward to a due
+/// moment instead of waiting for it.
+#[derive(Debug, Clone, Default)]
+pub struct SystemClock {
+    #[cfg(feature = "test-hooks")]
+    ahead: Option<std::path::PathBuf>,
+}
+
+/// The variable naming the test clock's file (the `test-hooks` feature only).
+#[cfg(feature = "test-hooks")]
+pub const TEST_CLOCK_VARIABLE: &str = "CONCERTO_TEST_CLOCK";
+
+impl SystemClock {
+    pub fn new() -> Self {
+        Self {
+            #[cfg(feature = "test-hooks")]
+            ahead: std::env::var_os(TEST_CLOCK_VARIABLE).map(std::path::PathBuf::from),
+        }
+    }
+
+    /// How far ahead the test clock runs (the `test-hooks` feature only).
+    #[cfg(feature = "test-hooks")]
+    fn ahead(&self) -> chrono::Duration {
+        let seconds = self
+            .ahead
+            .as_ref()
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .and_then(|text| text.trim().parse::<i64>().ok())
+            .unwrap_or(0);
+        chrono::Duration::try_seconds(seconds).unwrap_or_default()
+    }
+}
 
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
+        #[cfg(feature = "test-hooks")]
+        if self.ahead.is_some() {
+            let now = Utc::now();
+            return now.checked_add_signed(self.ahead()).unwrap_or(now);
+        }
         Utc::now()
+    }
+
+    fn max_nap(&self) -> Duration {
+        // A test moves the time forward at any moment: the clock task looks again soon.
+        #[cfg(feature = "test-hooks")]
+        if self.ahead.is_some() {
+            return Duration::from_millis(200);
+        }
+        MAX_NAP
     }
 }
 
@@ -88,7 +139,7 @@ pub async fn run<W: DueWork>(
     let mut shutdown = pin!(shutdown);
     loop {
         let nap = match work.run_due(clock.now()).await {
-            Ok(next_due) => nap_until(next_due, clock.now()),
+            Ok(next_due) => nap_until(next_due, clock.now()).min(clock.max_nap()),
             Err(error) => {
                 tracing::warn!(%error, "due work failed; trying again soon");
                 RETRY_AFTER_FAILURE
@@ -128,6 +179,29 @@ mod tests {
             Duration::ZERO
         );
         assert_eq!(nap_until(None, now), MAX_NAP);
+    }
+
+    #[cfg(feature = "test-hooks")]
+    #[test]
+    fn the_test_clock_runs_ahead_by_what_its_file_says_read_at_each_reading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("ahead");
+        let clock = SystemClock {
+            ahead: Some(file.clone()),
+        };
+        let close = |a: DateTime<Utc>, b: DateTime<Utc>| (a - b).num_seconds().abs() < 5;
+        assert!(close(clock.now(), Utc::now()), "no file yet: no offset");
+        std::fs::write(&file, "86400\n").expect("write");
+        assert!(close(clock.now(), Utc::now() + chrono::Duration::days(1)));
+        std::fs::write(&file, "not a number").expect("write");
+        assert!(close(clock.now(), Utc::now()));
+        std::fs::write(&file, i64::MAX.to_string()).expect("write");
+        assert!(
+            close(clock.now(), Utc::now()),
+            "an offset past the calendar is none"
+        );
+        assert_eq!(clock.max_nap(), Duration::from_millis(200));
+        assert_eq!(SystemClock::default().max_nap(), MAX_NAP);
     }
 
     #[tokio::test(start_paused = true)]

@@ -130,11 +130,12 @@ fn write_csv(
 }
 
 /// Writes the minutes of the room's meeting of `day`, in Markdown or (with `pdf`) as their
-/// PDF; once adopted, the procès-verbal as it was frozen.
+/// PDF; once adopted, the procès-verbal as it was frozen. `today` dates what is late.
 pub async fn minutes(
     store: &Store,
     room: &RoomId,
     day: NaiveDate,
+    today: NaiveDate,
     wording: &Wording<'_>,
     pdf: bool,
     out: &mut impl Write,
@@ -149,7 +150,6 @@ pub async fn minutes(
     let known = known_associations(&mut tx, room).await?;
     let standing = minutes_standing(&mut tx, room, meeting.clone(), wording.time_zone).await?;
     drop(tx);
-    let today = Utc::now().with_timezone(&wording.time_zone).date_naive();
     let heading = replies::minutes_heading(wording, None, &known);
     let (document, printable) =
         replies::minutes_document(wording, &standing, &meeting, heading, today);
@@ -347,7 +347,16 @@ mod tests {
         };
         let day = NaiveDate::from_ymd_opt(2026, 12, 10).expect("date");
         let mut out = Vec::new();
-        let result = minutes(&store, &RoomId::new("!r"), day, &wording, false, &mut out).await;
+        let result = minutes(
+            &store,
+            &RoomId::new("!r"),
+            day,
+            day,
+            &wording,
+            false,
+            &mut out,
+        )
+        .await;
         assert!(matches!(result, Err(ExportError::NoMeeting(_))));
     }
 }

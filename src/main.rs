@@ -302,7 +302,16 @@ async fn export(what: Export) -> anyhow::Result<()> {
             export::decisions(&store, &room, since, format, &wording, &mut out).await?;
         }
         Export::Minutes { meeting, pdf, .. } => {
-            export::minutes(&store, &room, day(&meeting)?, &wording, pdf, &mut out).await?;
+            export::minutes(
+                &store,
+                &room,
+                day(&meeting)?,
+                today,
+                &wording,
+                pdf,
+                &mut out,
+            )
+            .await?;
         }
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
     }

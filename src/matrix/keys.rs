@@ -6,11 +6,11 @@ use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
 
-use chrono::Utc;
 use futures_util::StreamExt;
 use matrix_sdk::Client;
 
 use super::chat::MatrixChat;
+use crate::clock::Clock;
 use crate::domain::RoomId;
 use crate::service::Service;
 
@@ -18,6 +18,7 @@ use crate::service::Service;
 pub async fn watch_room_keys(
     client: Client,
     service: Arc<Service<MatrixChat>>,
+    clock: Arc<dyn Clock>,
     shutdown: impl Future<Output = ()>,
 ) {
     let Some(keys) = client.encryption().room_keys_received_stream().await else {
@@ -44,7 +45,7 @@ pub async fn watch_room_keys(
             Some(Err(_lagged)) => vec![None],
         };
         for room in rooms {
-            if let Err(error) = service.retry_undecrypted(room.as_ref(), Utc::now()).await {
+            if let Err(error) = service.retry_undecrypted(room.as_ref(), clock.now()).await {
                 tracing::warn!(%error, "kept messages could not be tried again; they will be at the next key or start");
             }
         }

@@ -312,7 +312,7 @@ fn move_aside(store_dir: &Path, why: &str) -> anyhow::Result<PathBuf> {
     let mut aside = store_dir.as_os_str().to_owned();
     aside.push(format!(
         ".{why}-{}",
-        chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+        crate::clock::Clock::now(&crate::clock::SystemClock::new()).format("%Y%m%dT%H%M%SZ")
     ));
     let aside = PathBuf::from(aside);
     fs::rename(store_dir, &aside).with_context(|| {

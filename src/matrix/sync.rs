@@ -30,6 +30,7 @@ use matrix_sdk::{Client, Room, RoomState};
 use super::chat::MatrixChat;
 use super::events::{incoming, own_display_name, to_utc};
 use super::upgrade::{join_replacement, replaced_room, tombstone_sender_server};
+use crate::clock::Clock;
 use crate::config::AccessSettings;
 use crate::domain::backoff::Backoff;
 use crate::domain::{EventId, RoomId};
@@ -63,6 +64,8 @@ pub struct SyncLoop {
     /// The service's chat, told when a room's members change.
     chat: Arc<MatrixChat>,
     access: AccessSettings,
+    /// Where the present time comes from.
+    clock: Arc<dyn Clock>,
     /// When the process started: on the very first start, older events are history.
     started_at: DateTime<Utc>,
     /// How many times the bot has started, this run included: see [`rereading_timeout`].
@@ -75,6 +78,7 @@ impl SyncLoop {
         service: Arc<Service<MatrixChat>>,
         chat: Arc<MatrixChat>,
         access: AccessSettings,
+        clock: Arc<dyn Clock>,
         started_at: DateTime<Utc>,
         run: u64,
     ) -> Self {
@@ -83,6 +87,7 @@ impl SyncLoop {
             service,
             chat,
             access,
+            clock,
             started_at,
             run,
         }
@@ -105,7 +110,9 @@ impl SyncLoop {
         // before the next one, so that no answer read meanwhile can be taken for withdrawn.
         let mut reconcile_ballots = position.is_some();
         // Keys that arrived while the bot was stopped (or just before) may open kept events.
-        self.service.retry_undecrypted(None, Utc::now()).await?;
+        self.service
+            .retry_undecrypted(None, self.clock.now())
+            .await?;
         if let Some(position) = &position {
             self.not_taken_for_a_repeat(position).await;
         }
@@ -143,7 +150,7 @@ impl SyncLoop {
                 Ok(response) => {
                     synced = true;
                     if failures > 0
-                        && let Err(error) = self.service.homeserver_back(Utc::now()).await
+                        && let Err(error) = self.service.homeserver_back(self.clock.now()).await
                     {
                         tracing::warn!(%error, "could not hurry the messages waiting for a retry");
                     }
@@ -191,7 +198,7 @@ impl SyncLoop {
             // Left, or removed: the record stays, the page and the links stop.
             for room_id in response.rooms.left.keys() {
                 let room = RoomId::new(room_id.as_str());
-                if let Err(error) = self.service.on_left(&room, Utc::now()).await {
+                if let Err(error) = self.service.on_left(&room, self.clock.now()).await {
                     unfinished = Some(BatchError::Service(error));
                 }
             }
@@ -233,7 +240,7 @@ impl SyncLoop {
             }
             unfinished_batches = 0;
             store
-                .save_sync_position(&response.next_batch, &last_events, Utc::now())
+                .save_sync_position(&response.next_batch, &last_events, self.clock.now())
                 .await?;
             position = Some(response.next_batch);
             if reconcile_ballots {
@@ -265,7 +272,7 @@ impl SyncLoop {
         }
         let marker = serde_json::json!({
             "device_id": self.client.device_id().map(ToString::to_string),
-            "since": Utc::now().to_rfc3339(),
+            "since": self.clock.now().to_rfc3339(),
         });
         let written = match serde_json::value::to_raw_value(&marker) {
             Ok(raw) => self
@@ -357,10 +364,10 @@ impl SyncLoop {
                     Some(old) => {
                         let old = RoomId::new(old.as_str());
                         self.service
-                            .on_joined_replacement(&old, &room, Utc::now())
+                            .on_joined_replacement(&old, &room, self.clock.now())
                             .await?
                     }
-                    None => self.service.on_joined(&room, Utc::now()).await?,
+                    None => self.service.on_joined(&room, self.clock.now()).await?,
                 }
                 &timeline_events[join + 1..]
             }
@@ -391,7 +398,7 @@ impl SyncLoop {
                 continue;
             };
             let started = Instant::now();
-            let handling = self.service.handle(&incoming, Utc::now()).await?;
+            let handling = self.service.handle(&incoming, self.clock.now()).await?;
             if let Incoming::Message(message) = &incoming {
                 let family = match handling {
                     Handling::Command(topic) => topic.key(),

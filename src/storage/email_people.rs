@@ -343,7 +343,7 @@ mod tests {
             .expect("store");
         let room = RoomId::new("!room");
         let other = RoomId::new("!other");
-        let now = Utc::now();
+        let now = crate::testing::at("2026-11-29T18:00:00Z");
         let jean = EmailPerson {
             id: 0,
             number: 0,

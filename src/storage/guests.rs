@@ -190,7 +190,7 @@ mod tests {
             .await
             .expect("store");
         let room = RoomId::new("!room");
-        let now = Utc::now();
+        let now = crate::testing::at("2026-11-29T18:00:00Z");
         let mut tx = store.begin().await.expect("tx");
         let meeting = tx
             .create_unscheduled_meeting(&room, now)

@@ -27,7 +27,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -65,6 +65,8 @@ pub struct WebState {
     /// What a personal page's own links (its forms' token, its unsubscribe link) are derived
     /// from.
     pub links: crate::domain::tokens::LinkKey,
+    /// Where the present time comes from.
+    pub clock: Arc<dyn crate::clock::Clock>,
     /// What the personal links write (unsubscribing, answering), done by the service: the
     /// pages' own store only reads. `None` when e-mail is off.
     pub personal: Option<Arc<dyn PersonalLinks>>,
@@ -75,26 +77,36 @@ type Writing<T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send>>;
 /// The writes of the personal links, each for a token as found in the path (`None`: nobody's).
 pub trait PersonalLinks: Send + Sync {
     /// Nothing more is e-mailed to the token's person.
-    fn unsubscribe(&self, token: String) -> Writing<Option<Unsubscribed>>;
+    fn unsubscribe(&self, token: String, now: DateTime<Utc>) -> Writing<Option<Unsubscribed>>;
     /// The answer a personal page's form sent (its body, URL-encoded).
-    fn answer(&self, token: String, form: String) -> Writing<Option<LinkAnswer>>;
+    fn answer(
+        &self,
+        token: String,
+        form: String,
+        now: DateTime<Utc>,
+    ) -> Writing<Option<LinkAnswer>>;
 }
 
 impl<C: Chat + 'static> PersonalLinks for Arc<Service<C>> {
-    fn unsubscribe(&self, token: String) -> Writing<Option<Unsubscribed>> {
+    fn unsubscribe(&self, token: String, now: DateTime<Utc>) -> Writing<Option<Unsubscribed>> {
         let service = self.clone();
         Box::pin(async move {
-            Service::unsubscribe(&service, &token, Utc::now())
+            Service::unsubscribe(&service, &token, now)
                 .await
                 .map_err(|error| error.to_string())
         })
     }
 
-    fn answer(&self, token: String, form: String) -> Writing<Option<LinkAnswer>> {
+    fn answer(
+        &self,
+        token: String,
+        form: String,
+        now: DateTime<Utc>,
+    ) -> Writing<Option<LinkAnswer>> {
         let service = self.clone();
         Box::pin(async move {
             service
-                .answer_by_link(&token, &form, Utc::now())
+                .answer_by_link(&token, &form, now)
                 .await
                 .map_err(|error| error.to_string())
         })
@@ -298,7 +310,7 @@ fn html(markup: maud::Markup) -> Response {
 async fn healthz(State(state): State<Arc<WebState>>) -> Response {
     let healthy = matches!(
         state.store.sync_saved_at().await,
-        Ok(Some(saved_at)) if Utc::now() - saved_at <= chrono::Duration::minutes(1)
+        Ok(Some(saved_at)) if state.clock.now() - saved_at <= chrono::Duration::minutes(1)
     );
     let status = if healthy {
         StatusCode::OK
@@ -326,7 +338,7 @@ async fn home(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> 
         Ok(page) => page,
         Err(response) => return response,
     };
-    match pages::home(&state, &page, Utc::now()).await {
+    match pages::home(&state, &page, state.clock.now()).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }
@@ -369,7 +381,7 @@ async fn meetings(State(state): State<Arc<WebState>>, Path(token): Path<String>)
         Ok(page) => page,
         Err(response) => return response,
     };
-    match pages::meetings(&state, &page, Utc::now()).await {
+    match pages::meetings(&state, &page, state.clock.now()).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }
@@ -413,7 +425,7 @@ async fn feed(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> 
         Ok(page) => page,
         Err(response) => return response,
     };
-    match pages::feed(&state, &page, Utc::now()).await {
+    match pages::feed(&state, &page, state.clock.now()).await {
         Ok(ics) => (
             [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
             ics,

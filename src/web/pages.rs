@@ -334,7 +334,11 @@ pub async fn minutes_file(
     let known = known_associations(&mut tx, &page.room).await?;
     let standing = minutes_standing(&mut tx, &page.room, meeting.clone(), state.time_zone).await?;
     drop(tx);
-    let today = Utc::now().with_timezone(&state.time_zone).date_naive();
+    let today = state
+        .clock
+        .now()
+        .with_timezone(&state.time_zone)
+        .date_naive();
     let wording = Wording::new(&state.texts, page.language, state.time_zone);
     let heading = replies::minutes_heading(&wording, Some(&page.name), &known);
     let (markdown, printable) =

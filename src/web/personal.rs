@@ -10,7 +10,6 @@ use std::sync::Arc;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
 use maud::{Markup, html};
 
 use super::{
@@ -52,7 +51,7 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
     let Some((room, person)) = tx.email_person(id).await.map_err(server_error)? else {
         return Ok(None);
     };
-    let now = Utc::now();
+    let now = state.clock.now();
     let questions = open_questions(&mut tx, &room, &person.voter(), now)
         .await
         .map_err(server_error)?;
@@ -151,7 +150,7 @@ pub async fn answer(
     let Some(links) = &state.personal else {
         return not_found_response();
     };
-    let answered = match links.answer(token.clone(), form).await {
+    let answered = match links.answer(token.clone(), form, state.clock.now()).await {
         Ok(Some(answered)) => answered,
         Ok(None) => return not_found_response(),
         Err(error) => return server_error(error),

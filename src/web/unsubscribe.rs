@@ -58,7 +58,7 @@ pub async fn confirm(State(state): State<Arc<WebState>>, Path(token): Path<Strin
     let Some(links) = &state.personal else {
         return not_found_response();
     };
-    match links.unsubscribe(token).await {
+    match links.unsubscribe(token, state.clock.now()).await {
         Ok(Some(done)) => {
             let text = state.texts.format(
                 done.language,

@@ -385,6 +385,9 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         room_names: Arc::new(|_| Some("Concertation 77".to_owned())),
         member_names: Arc::new(|_| Box::pin(async { HashMap::new() })),
         links: settings().links,
+        clock: Arc::new(FixedClock(std::sync::Mutex::new(at(
+            "2026-12-11T10:00:00Z",
+        )))),
         personal: None,
     };
     let router = crate::web::router(Arc::new(state));
