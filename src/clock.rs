@@ -78,7 +78,7 @@ impl Clock for SystemClock {
     }
 
     fn max_nap(&self) -> Duration {
-        // A test moves the time forward at any moment: the clock task looks again soon.
+        // A test may move the time forward at any moment: the clock task looks again soon.
         #[cfg(feature = "test-hooks")]
         if self.ahead.is_some() {
             return Duration::from_millis(200);

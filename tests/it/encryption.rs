@@ -4,7 +4,6 @@
 //! read. `concerto health` reports the device.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::{
@@ -14,7 +13,7 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId};
 use serde_json::json;
 
 use crate::helpers::{
-    Bot, BotConfig, PATIENCE, PollEvent, TestUser, ask, homeserver, room_associations,
+    Bot, BotConfig, PATIENCE, PollEvent, TestUser, ask, eventually, homeserver, room_associations,
     room_with_bot,
 };
 
@@ -48,8 +47,8 @@ async fn wait_for_backed_up_keys(bot: &Bot, count: u64) {
     let text = std::fs::read_to_string(bot.data_dir().join("session.json")).expect("session");
     let saved: serde_json::Value = serde_json::from_str(&text).expect("session json");
     let token = saved["session"]["access_token"].as_str().expect("token");
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
+    let what = format!("the backup to hold {count} keys");
+    eventually(&what, PATIENCE, || async {
         let version: serde_json::Value = reqwest::Client::new()
             .get(format!(
                 "{}/_matrix/client/v3/room_keys/version",
@@ -63,14 +62,12 @@ async fn wait_for_backed_up_keys(bot: &Bot, count: u64) {
             .await
             .expect("backup version json");
         if version["count"].as_u64().is_some_and(|held| held >= count) {
-            return;
+            Ok(())
+        } else {
+            Err(version.to_string())
         }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the backup never held {count} keys: {version}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -300,8 +297,12 @@ async fn wait_until_readable(
     room: &OwnedRoomId,
     event: &OwnedEventId,
 ) -> String {
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
+    let what = format!(
+        "{event} to become readable for {:?} of {:?}",
+        client.device_id(),
+        client.user_id()
+    );
+    eventually(&what, PATIENCE, || async {
         if let Some(room) = client.get_room(room)
             && let Ok(event) = room.event(event, None).await
             && event.encryption_info().is_some()
@@ -309,16 +310,12 @@ async fn wait_until_readable(
                 SyncMessageLikeEvent::Original(message),
             ))) = event.raw().deserialize()
         {
-            return message.content.body().to_owned();
+            Ok(message.content.body().to_owned())
+        } else {
+            Err("not readable yet".to_owned())
         }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{event} never became readable for {:?} of {:?}",
-            client.device_id(),
-            client.user_id()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -383,26 +380,27 @@ async fn a_member_invited_later_or_on_a_new_device_reads_the_bots_earlier_replie
     // inviter only, and reads the inviter from the invitation's state when it joins. The room
     // shows as invited a moment before that state is stored (under load, long enough for a
     // join to find no inviter, and the history never to be taken): wait for the inviter.
-    let deadline = tokio::time::Instant::now() + PATIENCE;
-    loop {
-        let inviter = match dave.client.get_room(room.room_id()) {
-            Some(invited) if invited.state() == matrix_sdk::RoomState::Invited => invited
-                .invite_details()
-                .await
-                .ok()
-                .and_then(|details| details.inviter)
-                .map(|inviter| inviter.user_id().to_owned()),
-            _ => None,
-        };
-        if inviter.as_ref() == Some(&alice.user_id) {
-            break;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "Dave's client never knew who invited him"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually(
+        "Dave's client to know who invited him",
+        PATIENCE,
+        || async {
+            let inviter = match dave.client.get_room(room.room_id()) {
+                Some(invited) if invited.state() == matrix_sdk::RoomState::Invited => invited
+                    .invite_details()
+                    .await
+                    .ok()
+                    .and_then(|details| details.inviter)
+                    .map(|inviter| inviter.user_id().to_owned()),
+                _ => None,
+            };
+            if inviter.as_ref() == Some(&alice.user_id) {
+                Ok(())
+            } else {
+                Err(format!("{inviter:?}"))
+            }
+        },
+    )
+    .await;
     dave.join(&room).await;
     let read = wait_until_readable(&dave.client, &reply.room_id, &reply.event_id).await;
     assert!(read.contains("!agenda"), "{read}");

@@ -39,6 +39,27 @@ use tokio::sync::mpsc;
 /// How long any single expected event may take before the test fails.
 pub const PATIENCE: Duration = Duration::from_secs(45);
 
+/// Asks `check` again and again (every 50 ms, for up to `patience`) until it answers
+/// `Ok`, for what nothing announces (a file, a log line, the homeserver's admin API, a page
+/// that stops answering); `Err` carries what it saw, shown if the patience runs out.
+pub async fn eventually<T, F, Fut>(what: &str, patience: Duration, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, String>>,
+{
+    let deadline = tokio::time::Instant::now() + patience;
+    loop {
+        match check().await {
+            Ok(found) => return found,
+            Err(seen) => assert!(
+                tokio::time::Instant::now() < deadline,
+                "waited {patience:?} for {what}; last seen: {seen}"
+            ),
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 pub struct Homeserver {
     pub url: String,
     shared_secret: String,
@@ -757,27 +778,21 @@ impl TestUser {
     /// keys: what it encrypts from then on is shared with that device too. The client learns
     /// it from its own sync; nothing in the room shows it, so its store is asked again and again.
     pub async fn wait_for_device_of(&self, user: &OwnedUserId, known: &[String]) -> String {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
+        let what = format!("{} to see a new device of {user}", self.user_id);
+        eventually(&what, PATIENCE, || async {
             let devices = self
                 .client
                 .encryption()
                 .get_user_devices(user)
                 .await
                 .expect("devices");
-            if let Some(device) = devices
+            devices
                 .devices()
-                .find(|device| !known.contains(&device.device_id().to_string()))
-            {
-                return device.device_id().to_string();
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{} never saw a new device of {user}",
-                self.user_id
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+                .map(|device| device.device_id().to_string())
+                .find(|device| !known.contains(device))
+                .ok_or_else(|| format!("{} device(s), all known", devices.devices().count()))
+        })
+        .await
     }
 
     /// Another device of this member (a new login, with keys of its own), synced once.
@@ -1047,6 +1062,33 @@ language = "{language}"
         self.dir.path().join("data")
     }
 
+    /// The file the bot's test clock reads (the `test-hooks` feature): seconds ahead.
+    fn clock_file(&self) -> PathBuf {
+        self.dir.path().join("clock-ahead")
+    }
+
+    /// How far ahead of the wall clock the bot's clock runs.
+    fn clock_ahead(&self) -> chrono::Duration {
+        let seconds = std::fs::read_to_string(self.clock_file())
+            .ok()
+            .and_then(|text| text.trim().parse().ok())
+            .unwrap_or(0);
+        chrono::Duration::seconds(seconds)
+    }
+
+    /// Moves the bot's clock `by` further ahead, running or not: what falls due at a moment
+    /// of the wall clock is reached without waiting for it (commands keep their homeserver
+    /// time).
+    pub fn advance_clock(&self, by: chrono::Duration) {
+        let ahead = self.clock_ahead() + by;
+        std::fs::write(self.clock_file(), ahead.num_seconds().to_string()).expect("clock file");
+    }
+
+    /// The bot's present time: the wall clock, and what [`Self::advance_clock`] added.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() + self.clock_ahead()
+    }
+
     fn launch(&mut self) {
         self.starts += 1;
         let log = std::fs::File::create(self.dir.path().join(format!("bot-{}.log", self.starts)))
@@ -1058,6 +1100,7 @@ language = "{language}"
             .arg(self.dir.path().join("concerto.toml"))
             .env("CONCERTO__MATRIX__PASSWORD", password)
             .env("CONCERTO_TEST_FAULT", self.fault.unwrap_or(""))
+            .env("CONCERTO_TEST_CLOCK", self.clock_file())
             .env("RUST_LOG", self.log_filter.unwrap_or("warn,concerto=debug"))
             .env_remove("RUST_BACKTRACE")
             .stdin(Stdio::null())
@@ -1124,19 +1167,16 @@ language = "{language}"
     /// Waits until the homeserver lists a device of the bot's other than `known` (a new
     /// login). Nothing in the room shows it, so the admin API is asked again and again.
     pub async fn wait_for_new_device(&self, admin: &TestUser, known: &[String]) {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
+        let what = format!("a new device of {}", self.user_id);
+        eventually(&what, PATIENCE, || async {
             let devices = homeserver().devices_of(admin, &self.user_id).await;
             if devices.iter().any(|device| !known.contains(device)) {
-                return;
+                Ok(())
+            } else {
+                Err(format!("{devices:?}"))
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "no new device for {} after {PATIENCE:?}",
-                self.user_id
-            );
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        })
+        .await
     }
 
     /// Deletes the bot's data directory (session, stores, database), as a new install would.

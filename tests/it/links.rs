@@ -331,15 +331,13 @@ async fn the_page_and_the_links_stop_when_the_bot_is_removed_from_the_room() {
     room.kick_user(&bot.user_id, Some("plus besoin"))
         .await
         .expect("kick the bot");
-    let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
-    while get(&page).await.0 != 404 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "the page still answers: {}",
-            bot.logs()
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
+    crate::helpers::eventually("the page to stop", crate::helpers::PATIENCE, || async {
+        match get(&page).await.0 {
+            404 => Ok(()),
+            status => Err(format!("{status}: {}", bot.logs())),
+        }
+    })
+    .await;
     assert_eq!(get(&link).await.0, 404);
     assert!(bot.logs().contains("no longer in the room"));
     let kept = bot

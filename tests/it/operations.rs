@@ -208,15 +208,15 @@ async fn a_normal_run_logs_no_library_warnings_and_keeps_a_recovery_key() {
     ask(&mut alice, &room, "!aide").await;
     // The first start turns key backup on beside the bot, and says so once it is done.
     let key_file = bot.data_dir().join(concerto::matrix::RECOVERY_KEY_FILE);
-    let deadline = tokio::time::Instant::now() + crate::helpers::PATIENCE;
-    while !bot.logs().contains("key backup turned on") {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "key backup never turned on:\n{}",
-            bot.logs()
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    crate::helpers::eventually("key backup turned on", crate::helpers::PATIENCE, || async {
+        let logs = bot.logs();
+        if logs.contains("key backup turned on") {
+            Ok(())
+        } else {
+            Err(logs)
+        }
+    })
+    .await;
     let key = std::fs::read_to_string(&key_file).expect("the recovery key file");
     assert!(
         key.split_whitespace().count() >= 12,

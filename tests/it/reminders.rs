@@ -67,8 +67,8 @@ async fn a_reminder_due_while_the_bot_is_down_arrives_once_marked_late() {
         .await;
     alice.reply_to(&ask).await;
     assert!(bot.stop().await, "clean stop");
-    // Real time has to pass: the reminder is due at a moment on the wall clock.
-    tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+    // The reminder falls due while the bot is down: its clock moves past that moment.
+    bot.advance_clock(chrono::Duration::seconds(6));
     bot.restart();
 
     let bot_id = bot.user_id.clone();
@@ -189,15 +189,21 @@ async fn the_reminders_of_a_cancelled_meeting_never_come() {
     let cancelled = alice.reply_to(&cancel).await;
     assert!(cancelled.body.contains("annulée"), "{}", cancelled.body);
 
-    // Real time has to pass beyond the moment the reminder was due.
+    // A witness falls due just after the meeting's reminder would have; the bot's clock moves
+    // past both. Once the witness rings, the clock has been past that moment.
     let due = starts_at - chrono::Duration::minutes(1);
-    let wait = (due - chrono::Utc::now() + chrono::Duration::seconds(5))
-        .to_std()
-        .unwrap_or_default();
-    tokio::time::sleep(wait).await;
-    // Anything the clock sent by then is there before this answer.
-    let list = alice.say(&room, "!rappels").await;
-    alice.reply_to(&list).await;
+    let witness_in = (due - chrono::Utc::now()).num_seconds() + 2;
+    let witness = alice
+        .say(&room, &format!("!remind in {witness_in} seconds Witness"))
+        .await;
+    alice.reply_to(&witness).await;
+    bot.advance_clock(due - bot.now() + chrono::Duration::seconds(10));
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_message("the witness reminder", move |message| {
+            message.sender == bot_id && message.body.contains("Witness")
+        })
+        .await;
     let reminders = alice
         .seen
         .iter()

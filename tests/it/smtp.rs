@@ -112,18 +112,14 @@ impl SmtpServer {
     /// Waits until `count` messages have arrived, and returns them. The maildir is read again
     /// and again: nothing else tells that a message came.
     pub async fn wait_for(&self, count: usize, what: &str) -> Vec<Vec<u8>> {
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        loop {
+        crate::helpers::eventually(what, PATIENCE, || async {
             let received = self.received();
             if received.len() >= count {
-                return received;
+                Ok(received)
+            } else {
+                Err(format!("{} e-mail(s) received", received.len()))
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "waited {PATIENCE:?} for {what}: {} e-mail(s) received",
-                received.len()
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 }
