@@ -140,7 +140,7 @@ async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered() {
         )
         .await;
     // A short poll is nudged halfway to its deadline.
-    let (_, deadline) = next_minute(30);
+    let (closes_at, deadline) = next_minute(30);
     alice
         .say(
             &room,
@@ -149,11 +149,13 @@ async fn a_poll_nudge_names_exactly_the_associations_that_have_not_answered() {
         .await;
     let vote = alice.say(&room, "!voter 1 Pour").await;
     alice.reply_to(&vote).await;
+    // The bot's clock moves past halfway, not to the deadline.
+    bot.advance_clock(closes_at - bot.now() - chrono::Duration::seconds(5));
 
     let bot_id = bot.user_id.clone();
     let nudge = alice
         .wait_for_message_within(
-            std::time::Duration::from_secs(90),
+            crate::helpers::PATIENCE,
             "the poll's nudge",
             move |message| message.sender == bot_id && message.body.starts_with("🗳️"),
         )
