@@ -12,6 +12,8 @@ pub mod calendar;
 pub mod clock;
 pub mod command;
 pub mod config;
+#[cfg(test)]
+mod docs_tests;
 pub mod domain;
 pub mod email;
 pub mod export;

@@ -188,7 +188,7 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
 
     // A real browser renders the register and a search.
     if let Ok(path) = std::env::var("CONCERTO_SCREENSHOT") {
-        // For the README: `CONCERTO_SCREENSHOT=docs/page.png cargo test --test it web`.
+        // For docs/web.md: `CONCERTO_SCREENSHOT=docs/page.png cargo test --test it web`.
         let status = StdCommand::new("chromium")
             .args([
                 "--headless",
