@@ -10,6 +10,7 @@
 //! events kept until their key arrives, a room's move to its replacement (`upgrades.rs`), and
 //! what the page reads (`web.rs`).
 
+mod actions;
 mod agenda;
 mod associations;
 mod ballots;
@@ -33,12 +34,13 @@ mod undecrypted;
 mod upgrades;
 mod web;
 
+pub use actions::NewAction;
 pub use agenda::NewItem;
 pub use email_people::KeptPerson;
 pub use events::SetAside;
 pub use identity::MatrixIdentity;
 pub use polls::{NewPoll, PollClosure};
-pub use record::{NewAction, NewDecision};
+pub use record::NewDecision;
 pub use reminders::MeetingToRemind;
 pub use store::{StorageError, Store, Transaction};
 #[cfg(test)]

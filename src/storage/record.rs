@@ -1,14 +1,14 @@
 //! The group's record: decisions with every version and the full-text index that follows
-//! them, and actions. The index is written in the same transaction as the decision it
+//! them (the actions are in `actions.rs`). The index is written in the same transaction as the decision it
 //! describes, so a search never finds a text the register does not have.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
 use super::meetings::meeting_from_row;
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
-use crate::domain::record::{Action, Decision, DecisionVersion, Owner, Revocation};
+use crate::domain::record::{Decision, DecisionVersion, Revocation};
 use crate::domain::{Meeting, MeetingId, PollId, RoomId, UserId};
 
 /// The decision columns `decision_from_row` reads, current text included.
@@ -26,15 +26,6 @@ macro_rules! decision_query {
     };
 }
 
-macro_rules! action_query {
-    () => {
-        "SELECT room_id, number, owner_user, owner_name, text, due_on, author, created_at,
-                meeting_id, done_at
-         FROM actions "
-    };
-}
-pub(super) use action_query;
-
 /// A decision to record.
 #[derive(Debug, Clone)]
 pub struct NewDecision<'a> {
@@ -43,16 +34,6 @@ pub struct NewDecision<'a> {
     pub author_association: Option<&'a str>,
     pub meeting: Option<MeetingId>,
     pub poll: Option<PollId>,
-}
-
-/// An action to record.
-#[derive(Debug, Clone)]
-pub struct NewAction<'a> {
-    pub owner: &'a Owner,
-    pub text: &'a str,
-    pub due_on: Option<NaiveDate>,
-    pub author: &'a UserId,
-    pub meeting: Option<MeetingId>,
 }
 
 impl Store {
@@ -274,102 +255,6 @@ impl Transaction {
         row.as_ref().map(meeting_from_row).transpose()
     }
 
-    /// Records an action with the room's next number.
-    pub async fn create_action(
-        &mut self,
-        room: &RoomId,
-        action: NewAction<'_>,
-        now: DateTime<Utc>,
-    ) -> Result<Action, StorageError> {
-        let (owner_user, owner_name) = match action.owner {
-            Owner::Member(user) => (Some(user.as_str()), None),
-            Owner::Association(name) => (None, Some(name.as_str())),
-        };
-        let row = sqlx::query(
-            "INSERT INTO actions (room_id, number, meeting_id, owner_user, owner_name, text,
-                                  due_on, author, created_at)
-             VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM actions WHERE room_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             RETURNING number, owner_user, owner_name, text, due_on, author, created_at,
-                       meeting_id, done_at",
-        )
-        .bind(room.as_str())
-        .bind(action.meeting.map(MeetingId::get))
-        .bind(owner_user)
-        .bind(owner_name)
-        .bind(action.text)
-        .bind(action.due_on)
-        .bind(action.author.as_str())
-        .bind(now)
-        .fetch_one(&mut *self.inner)
-        .await?;
-        action_from_row(&row)
-    }
-
-    /// Action n° `number` of the room.
-    pub async fn action(
-        &mut self,
-        room: &RoomId,
-        number: usize,
-    ) -> Result<Option<Action>, StorageError> {
-        let row = sqlx::query(concat!(
-            action_query!(),
-            "WHERE room_id = ?1 AND number = ?2"
-        ))
-        .bind(room.as_str())
-        .bind(count_to_db(number))
-        .fetch_optional(&mut *self.inner)
-        .await?;
-        row.as_ref().map(action_from_row).transpose()
-    }
-
-    /// The room's actions not done yet.
-    pub async fn open_actions(&mut self, room: &RoomId) -> Result<Vec<Action>, StorageError> {
-        let rows = sqlx::query(concat!(
-            action_query!(),
-            "WHERE room_id = ?1 AND done_at IS NULL ORDER BY number"
-        ))
-        .bind(room.as_str())
-        .fetch_all(&mut *self.inner)
-        .await?;
-        rows.iter().map(action_from_row).collect()
-    }
-
-    /// The actions decided at a meeting, in order.
-    pub async fn actions_of_meeting(
-        &mut self,
-        meeting: MeetingId,
-    ) -> Result<Vec<Action>, StorageError> {
-        let rows = sqlx::query(concat!(
-            action_query!(),
-            "WHERE meeting_id = ?1 ORDER BY number"
-        ))
-        .bind(meeting.get())
-        .fetch_all(&mut *self.inner)
-        .await?;
-        rows.iter().map(action_from_row).collect()
-    }
-
-    /// Marks action n° `number` done.
-    pub async fn complete_action(
-        &mut self,
-        room: &RoomId,
-        number: usize,
-        by: &UserId,
-        now: DateTime<Utc>,
-    ) -> Result<(), StorageError> {
-        sqlx::query(
-            "UPDATE actions SET done_at = ?3, done_by = ?4 WHERE room_id = ?1 AND number = ?2",
-        )
-        .bind(room.as_str())
-        .bind(count_to_db(number))
-        .bind(now)
-        .bind(by.as_str())
-        .execute(&mut *self.inner)
-        .await?;
-        Ok(())
-    }
-
     /// A new version of a decision, and the search index set to it.
     async fn add_version(
         &mut self,
@@ -435,29 +320,6 @@ fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
             .map(|number| count_from_db(number, "number"))
             .transpose()?,
         revoked,
-    })
-}
-
-pub(super) fn action_from_row(row: &SqliteRow) -> Result<Action, StorageError> {
-    let owner = match (
-        row.try_get::<Option<String>, _>("owner_user")?,
-        row.try_get::<Option<String>, _>("owner_name")?,
-    ) {
-        (Some(user), _) => Owner::Member(UserId::new(user)),
-        (None, Some(name)) => Owner::Association(name),
-        (None, None) => return Err(StorageError::Corrupt("action without owner".into())),
-    };
-    Ok(Action {
-        number: count_from_db(row.try_get("number")?, "number")?,
-        owner,
-        text: row.try_get("text")?,
-        due_on: row.try_get("due_on")?,
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        created_at: row.try_get("created_at")?,
-        meeting: row
-            .try_get::<Option<i64>, _>("meeting_id")?
-            .map(MeetingId::new),
-        done_at: row.try_get("done_at")?,
     })
 }
 
@@ -604,60 +466,5 @@ mod tests {
             found(&mut tx, &room, "2026-01-05", "2026-01-05T10:00:00Z").await,
             None
         );
-    }
-
-    #[tokio::test]
-    async fn actions_are_numbered_listed_while_open_and_completed() {
-        let (store, _dir) = temporary_store().await;
-        let room = RoomId::new("!r");
-        let alice = UserId::new("@alice:x");
-        let now = at("2026-12-10T15:00:00Z");
-        let mut tx = store.begin().await.expect("begin");
-        let owner = Owner::Association("Croix-Rouge".into());
-        let first = tx
-            .create_action(
-                &room,
-                NewAction {
-                    owner: &owner,
-                    text: "Écrire au maire",
-                    due_on: NaiveDate::from_ymd_opt(2026, 12, 15),
-                    author: &alice,
-                    meeting: None,
-                },
-                now,
-            )
-            .await
-            .expect("action");
-        let member = Owner::Member(UserId::new("@bob:x"));
-        let second = tx
-            .create_action(
-                &room,
-                NewAction {
-                    owner: &member,
-                    text: "Réserver la salle",
-                    due_on: None,
-                    author: &alice,
-                    meeting: None,
-                },
-                now,
-            )
-            .await
-            .expect("action");
-        assert_eq!((first.number, second.number), (1, 2));
-        assert_eq!(first.due_on, NaiveDate::from_ymd_opt(2026, 12, 15));
-        assert_eq!(second.owner, member);
-        tx.complete_action(&room, 1, &alice, now)
-            .await
-            .expect("done");
-        let open: Vec<usize> = tx
-            .open_actions(&room)
-            .await
-            .expect("open")
-            .iter()
-            .map(|action| action.number)
-            .collect();
-        assert_eq!(open, vec![2]);
-        let done = tx.action(&room, 1).await.expect("query").expect("action");
-        assert_eq!(done.done_at, Some(now));
     }
 }

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::actions::{action_from_row, action_query};
 use super::meetings::meeting_from_row;
-use super::record::{action_from_row, action_query};
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};

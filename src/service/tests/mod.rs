@@ -5,6 +5,7 @@
 mod agenda;
 mod attendance;
 mod ballots;
+mod cancelling;
 mod commands;
 mod delivery;
 mod due;
