@@ -6,6 +6,7 @@
 mod chat;
 mod events;
 mod files;
+mod gaps;
 mod keys;
 mod recovery;
 mod session;

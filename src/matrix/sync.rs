@@ -15,14 +15,13 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use matrix_sdk::config::{SyncSettings, SyncToken};
 use matrix_sdk::deserialized_responses::TimelineEvent;
-use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::api::client::filter::FilterDefinition;
 use matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::{AnySyncStateEvent, AnySyncTimelineEvent, SyncStateEvent};
 use matrix_sdk::ruma::serde::Raw;
-use matrix_sdk::ruma::{OwnedUserId, RoomId as MatrixRoomId, uint};
+use matrix_sdk::ruma::{OwnedUserId, RoomId as MatrixRoomId};
 use matrix_sdk::store::{StateStoreDataKey, StateStoreDataValue};
 use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
@@ -43,8 +42,6 @@ const DEVICE_MARKER: &str = "org.concerto.device";
 const LONG_POLL: Duration = Duration::from_secs(30);
 /// Events per room in one sync; a longer gap is fetched page by page.
 const TIMELINE_LIMIT: u32 = 50;
-/// The most missed events fetched per room after a long downtime.
-const MAX_GAP_EVENTS: usize = 2000;
 /// The longest pause between two syncs that failed: how late the bot may notice that the
 /// homeserver is back after an outage.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
@@ -374,8 +371,13 @@ impl SyncLoop {
             (None, Some(since), true) => match self.client.get_room(room_id) {
                 Some(joined) => {
                     let last_read = self.service.store().last_read_event(&room).await?;
-                    missed =
-                        with_missed_events(&joined, timeline, last_read.as_ref(), since).await?;
+                    missed = super::gaps::with_missed_events(
+                        &joined,
+                        timeline,
+                        last_read.as_ref(),
+                        since,
+                    )
+                    .await?;
                     &missed
                 }
                 None => timeline_events,
@@ -480,62 +482,6 @@ async fn join_with_retries(room: &Room) {
             }
         }
     }
-}
-
-/// After a downtime longer than one sync can carry, fetches the events between the last one
-/// read before and the ones the sync returned, so that no command sent meanwhile is lost.
-///
-/// The gap is walked back to `last_read` itself, by event id: a sync token given as the `to`
-/// of a backward pagination is not exact at its edge (the event right after it can be left
-/// out). Only a database from before per-room positions falls back on the token.
-async fn with_missed_events(
-    room: &Room,
-    timeline: &Timeline,
-    last_read: Option<&EventId>,
-    since: &str,
-) -> Result<Vec<TimelineEvent>, matrix_sdk::Error> {
-    let is_last_read = |event: &TimelineEvent| {
-        last_read.is_some_and(|last| {
-            event
-                .event_id()
-                .is_some_and(|id| id.as_str() == last.as_str())
-        })
-    };
-    // The last event read may be in this very timeline: then there is no gap.
-    if let Some(seen) = timeline.events.iter().rposition(is_last_read) {
-        return Ok(timeline.events[seen + 1..].to_vec());
-    }
-    let mut missed = Vec::new();
-    let mut from = timeline.prev_batch.clone();
-    let mut reached = false;
-    'pages: while let Some(token) = from.take() {
-        let mut options = MessagesOptions::backward().from(token.as_str());
-        if last_read.is_none() {
-            options.to = Some(since.to_owned());
-        }
-        options.limit = uint!(100);
-        let page = room.messages(options).await?;
-        if page.chunk.is_empty() {
-            break;
-        }
-        // Newest first.
-        for event in page.chunk {
-            if is_last_read(&event) {
-                reached = true;
-                break 'pages;
-            }
-            missed.push(event);
-        }
-        if missed.len() >= MAX_GAP_EVENTS {
-            tracing::warn!(room_id = %room.room_id(), "too many missed events; the oldest are skipped");
-            break;
-        }
-        from = page.end;
-    }
-    tracing::info!(room_id = %room.room_id(), missed = missed.len(), reached, "fetched events missed during downtime");
-    missed.reverse();
-    missed.extend(timeline.events.iter().cloned());
-    Ok(missed)
 }
 
 /// Whether a room's update carries a membership event: a join, a leave, a new display name.
