@@ -10,7 +10,7 @@
 #[allow(dead_code)]
 mod common;
 #[allow(dead_code)]
-#[path = "../tests/it/helpers.rs"]
+#[path = "../tests/it/helpers/mod.rs"]
 mod helpers;
 
 use std::time::{Duration, Instant};
