@@ -7,12 +7,10 @@ use std::pin::pin;
 use std::sync::Arc;
 
 use anyhow::Context;
-use secrecy::ExposeSecret;
 use tokio::sync::watch;
 
 use crate::clock::{self, Clock, SystemClock};
 use crate::config::Settings;
-use crate::domain::tokens::LinkKey;
 use crate::domain::{RoomId, UserId};
 use crate::i18n::Texts;
 use crate::matrix::{self, MatrixChat, SyncLoop, TokenRevoked};
@@ -97,7 +95,7 @@ async fn run_once(
         .storage
         .data_dir
         .join(crate::storage::DATABASE_FILE);
-    let link_key = LinkKey::from_secret(settings.storage.store_passphrase.expose_secret());
+    let link_key = ServiceSettings::link_key(settings);
     // Three independent openings, side by side: the Matrix client (whose store key takes a few
     // dozen milliseconds to derive), Concerto's database, and the texts of both languages.
     let (matrix::Connected { client, fresh }, store, texts) = tokio::try_join!(
@@ -130,28 +128,7 @@ async fn run_once(
         store.clone(),
         texts,
         chat.clone(),
-        ServiceSettings {
-            default_language: settings.bot.language,
-            max_command_age: settings.max_command_age(),
-            time_zone: settings.bot.time_zone,
-            web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
-            max_commands_per_minute: settings.bot.max_commands_per_minute,
-            undecryptable_notice_after: settings.undecryptable_notice_after(),
-            rhythm_lead_days: settings.bot.rhythm_lead_days,
-            email: settings.email.is_some(),
-            email_update_delay: settings
-                .email
-                .as_ref()
-                .map_or(chrono::Duration::zero(), |email| email.update_delay()),
-            links: link_key.clone(),
-            email_limits: settings.email.as_ref().map_or(
-                crate::domain::email::DailyLimits {
-                    per_recipient: usize::MAX,
-                    per_room: usize::MAX,
-                },
-                |email| email.daily_limits(),
-            ),
-        },
+        ServiceSettings::from_config(settings),
         wakeups.clone(),
         started_at,
     ));

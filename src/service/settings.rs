@@ -7,7 +7,12 @@ use chrono::Duration;
 use chrono_tz::Tz;
 use tokio::sync::Notify;
 
+use secrecy::ExposeSecret;
+
+use crate::config::Settings;
 use crate::domain::Language;
+use crate::domain::email::DailyLimits;
+use crate::domain::tokens::LinkKey;
 
 /// How the service behaves; read from the configuration.
 #[derive(Debug, Clone)]
@@ -33,6 +38,40 @@ pub struct ServiceSettings {
     pub email_limits: crate::domain::email::DailyLimits,
     /// What every link token is derived from ([`crate::domain::tokens`]).
     pub links: crate::domain::tokens::LinkKey,
+}
+
+impl ServiceSettings {
+    /// The service's settings, resolved from the checked configuration.
+    pub fn from_config(settings: &Settings) -> Self {
+        Self {
+            default_language: settings.bot.language,
+            max_command_age: settings.max_command_age(),
+            time_zone: settings.bot.time_zone,
+            web_url: settings.web.as_ref().map(|web| web.public_url.clone()),
+            max_commands_per_minute: settings.bot.max_commands_per_minute,
+            undecryptable_notice_after: settings.undecryptable_notice_after(),
+            rhythm_lead_days: settings.bot.rhythm_lead_days,
+            email: settings.email.is_some(),
+            email_update_delay: settings
+                .email
+                .as_ref()
+                .map_or(Duration::zero(), |email| email.update_delay()),
+            email_limits: settings.email.as_ref().map_or(
+                DailyLimits {
+                    per_recipient: usize::MAX,
+                    per_room: usize::MAX,
+                },
+                |email| email.daily_limits(),
+            ),
+            links: Self::link_key(settings),
+        }
+    }
+
+    /// The key of the deployment's links ([`crate::domain::tokens`]): derived from the store
+    /// passphrase.
+    pub fn link_key(settings: &Settings) -> LinkKey {
+        LinkKey::from_secret(settings.storage.store_passphrase.expose_secret())
+    }
 }
 
 /// What the other tasks are woken with.

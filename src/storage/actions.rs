@@ -2,21 +2,60 @@
 //! association), its due day, and when it was done.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
 use crate::domain::record::{Action, Owner};
 use crate::domain::{MeetingId, RoomId, UserId};
 
-macro_rules! action_query {
+/// The columns of an action, in every query that returns one (read into an [`ActionRow`]).
+macro_rules! action_columns {
     () => {
-        "SELECT room_id, number, owner_user, owner_name, text, due_on, author, created_at,
-                meeting_id, done_at
-         FROM actions "
+        "room_id, number, owner_user, owner_name, text, due_on, author, created_at, meeting_id,
+         done_at"
     };
 }
-pub(super) use action_query;
+pub(super) use action_columns;
+
+/// An action as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct ActionRow {
+    pub room_id: String,
+    number: i64,
+    owner_user: Option<String>,
+    owner_name: Option<String>,
+    text: String,
+    due_on: Option<NaiveDate>,
+    author: String,
+    created_at: DateTime<Utc>,
+    meeting_id: Option<i64>,
+    done_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<ActionRow> for Action {
+    type Error = StorageError;
+
+    fn try_from(row: ActionRow) -> Result<Self, StorageError> {
+        let owner = match (row.owner_user, row.owner_name) {
+            (Some(user), _) => Owner::Member(UserId::new(user)),
+            (None, Some(name)) => Owner::Association(name),
+            (None, None) => return Err(StorageError::Corrupt("action without owner".into())),
+        };
+        Ok(Action {
+            number: count_from_db(row.number, "number")?,
+            owner,
+            text: row.text,
+            due_on: row.due_on,
+            author: UserId::new(row.author),
+            created_at: row.created_at,
+            meeting: row.meeting_id.map(MeetingId::new),
+            done_at: row.done_at,
+        })
+    }
+}
+
+fn actions(rows: Vec<ActionRow>) -> Result<Vec<Action>, StorageError> {
+    rows.into_iter().map(Action::try_from).collect()
+}
 
 /// An action to record.
 #[derive(Debug, Clone)]
@@ -40,14 +79,14 @@ impl Transaction {
             Owner::Member(user) => (Some(user.as_str()), None),
             Owner::Association(name) => (None, Some(name.as_str())),
         };
-        let row = sqlx::query(
+        let row: ActionRow = sqlx::query_as(concat!(
             "INSERT INTO actions (room_id, number, meeting_id, owner_user, owner_name, text,
                                   due_on, author, created_at)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM actions WHERE room_id = ?1),
                      ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-             RETURNING number, owner_user, owner_name, text, due_on, author, created_at,
-                       meeting_id, done_at",
-        )
+             RETURNING ",
+            action_columns!()
+        ))
         .bind(room.as_str())
         .bind(action.meeting.map(MeetingId::get))
         .bind(owner_user)
@@ -58,7 +97,7 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        action_from_row(&row)
+        row.try_into()
     }
 
     /// Action n° `number` of the room.
@@ -67,27 +106,29 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<Action>, StorageError> {
-        let row = sqlx::query(concat!(
-            action_query!(),
-            "WHERE room_id = ?1 AND number = ?2"
+        let row: Option<ActionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM actions WHERE room_id = ?1 AND number = ?2"
         ))
         .bind(room.as_str())
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(action_from_row).transpose()
+        row.map(Action::try_from).transpose()
     }
 
     /// The room's actions not done yet.
     pub async fn open_actions(&mut self, room: &RoomId) -> Result<Vec<Action>, StorageError> {
-        let rows = sqlx::query(concat!(
-            action_query!(),
-            "WHERE room_id = ?1 AND done_at IS NULL ORDER BY number"
+        let rows = sqlx::query_as(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM actions WHERE room_id = ?1 AND done_at IS NULL ORDER BY number"
         ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(action_from_row).collect()
+        actions(rows)
     }
 
     /// The actions decided at a meeting, in order.
@@ -95,14 +136,15 @@ impl Transaction {
         &mut self,
         meeting: MeetingId,
     ) -> Result<Vec<Action>, StorageError> {
-        let rows = sqlx::query(concat!(
-            action_query!(),
-            "WHERE meeting_id = ?1 ORDER BY number"
+        let rows = sqlx::query_as(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM actions WHERE meeting_id = ?1 ORDER BY number"
         ))
         .bind(meeting.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(action_from_row).collect()
+        actions(rows)
     }
 
     /// Marks action n° `number` done.
@@ -124,29 +166,6 @@ impl Transaction {
         .await?;
         Ok(())
     }
-}
-
-pub(super) fn action_from_row(row: &SqliteRow) -> Result<Action, StorageError> {
-    let owner = match (
-        row.try_get::<Option<String>, _>("owner_user")?,
-        row.try_get::<Option<String>, _>("owner_name")?,
-    ) {
-        (Some(user), _) => Owner::Member(UserId::new(user)),
-        (None, Some(name)) => Owner::Association(name),
-        (None, None) => return Err(StorageError::Corrupt("action without owner".into())),
-    };
-    Ok(Action {
-        number: count_from_db(row.try_get("number")?, "number")?,
-        owner,
-        text: row.try_get("text")?,
-        due_on: row.try_get("due_on")?,
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        created_at: row.try_get("created_at")?,
-        meeting: row
-            .try_get::<Option<i64>, _>("meeting_id")?
-            .map(MeetingId::new),
-        done_at: row.try_get("done_at")?,
-    })
 }
 
 #[cfg(test)]

@@ -2,14 +2,13 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
 use crate::domain::email::{EmailPerson, Subscriber};
 use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{RoomId, UserId};
 
-/// The columns [`person`] reads, in every query that returns people.
+/// The columns a [`PersonRow`] reads, in every query that returns people.
 macro_rules! person_columns {
     () => {
         "id, number, address, association, name, added_by, link_nonce, link_hash,
@@ -54,16 +53,15 @@ impl Transaction {
 
     /// The room's people known by e-mail, by number.
     pub async fn email_people(&mut self, room: &RoomId) -> Result<Vec<EmailPerson>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows: Vec<PersonRow> = sqlx::query_as(concat!(
             "SELECT ",
             person_columns!(),
-            "
-             FROM email_people WHERE room_id = ?1 ORDER BY number"
+            " FROM email_people WHERE room_id = ?1 ORDER BY number"
         ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(person).collect()
+        rows.into_iter().map(EmailPerson::try_from).collect()
     }
 
     /// Marks the person of this token unsubscribed, and drops the e-mails still waiting for
@@ -105,7 +103,7 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<EmailPerson>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row: Option<PersonRow> = sqlx::query_as(concat!(
             "DELETE FROM email_people WHERE room_id = ?1 AND number = ?2
              RETURNING ",
             person_columns!()
@@ -114,7 +112,7 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        let removed = row.as_ref().map(person).transpose()?;
+        let removed = row.map(EmailPerson::try_from).transpose()?;
         if let Some(removed) = &removed {
             self.forget_legacy_links(&["personal", "unsubscribe"], &removed.id.to_string())
                 .await?;
@@ -129,22 +127,15 @@ impl Transaction {
         &mut self,
         id: i64,
     ) -> Result<Option<(RoomId, EmailPerson)>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row: Option<RoomPersonRow> = sqlx::query_as(concat!(
             "SELECT room_id, ",
             person_columns!(),
-            "
-             FROM email_people WHERE id = ?1"
+            " FROM email_people WHERE id = ?1"
         ))
         .bind(id)
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref()
-            .map(|row| {
-                Ok((
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    person(row)?,
-                ))
-            })
+        row.map(|row| Ok((RoomId::new(row.room_id), row.person.try_into()?)))
             .transpose()
     }
 
@@ -157,7 +148,7 @@ impl Transaction {
         number: usize,
         link: &KeptLink,
     ) -> Result<Option<EmailPerson>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row: Option<PersonRow> = sqlx::query_as(concat!(
             "UPDATE email_people SET link_nonce = ?3, link_hash = ?4
              WHERE room_id = ?1 AND number = ?2
              RETURNING ",
@@ -169,7 +160,7 @@ impl Transaction {
         .bind(link.hash.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        let renewed = row.as_ref().map(person).transpose()?;
+        let renewed = row.map(EmailPerson::try_from).transpose()?;
         if let Some(renewed) = &renewed {
             // The token of an older version opened the page and unsubscribed alike.
             self.forget_legacy_links(&["personal"], &renewed.id.to_string())
@@ -179,29 +170,52 @@ impl Transaction {
     }
 }
 
-fn person(row: &SqliteRow) -> Result<EmailPerson, StorageError> {
-    Ok(EmailPerson {
-        id: row.try_get("id")?,
-        number: count_from_db(row.try_get("number")?, "e-mail person number")?,
-        address: row.try_get("address")?,
-        association: row.try_get("association")?,
-        name: row.try_get("name")?,
-        added_by: UserId::new(row.try_get::<String, _>("added_by")?),
-        link: KeptLink {
-            nonce: Nonce::kept(row.try_get("link_nonce")?),
-            hash: TokenHash::kept(row.try_get("link_hash")?),
-        },
-        unsubscribe_link: KeptLink {
-            nonce: Nonce::kept(row.try_get("unsubscribe_nonce")?),
-            hash: TokenHash::kept(
-                row.try_get::<Option<String>, _>("unsubscribe_hash")?
-                    .unwrap_or_default(),
-            ),
-        },
-        unsubscribed: row
-            .try_get::<Option<DateTime<Utc>>, _>("unsubscribed_at")?
-            .is_some(),
-    })
+/// A person known by e-mail as their row holds them ([`person_columns`]).
+#[derive(Debug, sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    number: i64,
+    address: String,
+    association: String,
+    name: String,
+    added_by: String,
+    link_nonce: String,
+    link_hash: String,
+    unsubscribe_nonce: String,
+    unsubscribe_hash: Option<String>,
+    unsubscribed_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<PersonRow> for EmailPerson {
+    type Error = StorageError;
+
+    fn try_from(row: PersonRow) -> Result<Self, StorageError> {
+        Ok(EmailPerson {
+            id: row.id,
+            number: count_from_db(row.number, "e-mail person number")?,
+            address: row.address,
+            association: row.association,
+            name: row.name,
+            added_by: UserId::new(row.added_by),
+            link: KeptLink {
+                nonce: Nonce::kept(row.link_nonce),
+                hash: TokenHash::kept(row.link_hash),
+            },
+            unsubscribe_link: KeptLink {
+                nonce: Nonce::kept(row.unsubscribe_nonce),
+                hash: TokenHash::kept(row.unsubscribe_hash.unwrap_or_default()),
+            },
+            unsubscribed: row.unsubscribed_at.is_some(),
+        })
+    }
+}
+
+/// A person known by e-mail and their room.
+#[derive(Debug, sqlx::FromRow)]
+struct RoomPersonRow {
+    room_id: String,
+    #[sqlx(flatten)]
+    person: PersonRow,
 }
 
 impl super::Store {

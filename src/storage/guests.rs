@@ -8,6 +8,36 @@ use crate::domain::guest::Guest;
 use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{MeetingId, RoomId, UserId};
 
+/// A guest as their row holds them.
+#[derive(Debug, sqlx::FromRow)]
+struct GuestRow {
+    number: i64,
+    name: String,
+    email: Option<String>,
+    topic: Option<String>,
+    added_by: String,
+    link_nonce: Option<String>,
+    link_hash: Option<String>,
+}
+
+impl TryFrom<GuestRow> for Guest {
+    type Error = StorageError;
+
+    fn try_from(row: GuestRow) -> Result<Self, StorageError> {
+        Ok(Guest {
+            number: count_from_db(row.number, "guest number")?,
+            name: row.name,
+            email: row.email,
+            topic: row.topic,
+            added_by: UserId::new(row.added_by),
+            link: row.link_nonce.map(|nonce| KeptLink {
+                nonce: Nonce::kept(nonce),
+                hash: TokenHash::kept(row.link_hash.unwrap_or_default()),
+            }),
+        })
+    }
+}
+
 impl Transaction {
     /// Adds a guest to a meeting's list; returns their number in it.
     pub async fn add_guest(
@@ -43,31 +73,14 @@ impl Transaction {
 
     /// A meeting's guests, by number.
     pub async fn guests(&mut self, meeting_id: MeetingId) -> Result<Vec<Guest>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<GuestRow> = sqlx::query_as(
             "SELECT number, name, email, topic, added_by, link_nonce, link_hash FROM guests
-             WHERE meeting_id = ?1
-             ORDER BY number",
+             WHERE meeting_id = ?1 ORDER BY number",
         )
         .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let nonce: Option<String> = row.try_get("link_nonce")?;
-                let hash: Option<String> = row.try_get("link_hash")?;
-                Ok(Guest {
-                    number: count_from_db(row.try_get("number")?, "guest number")?,
-                    name: row.try_get("name")?,
-                    email: row.try_get("email")?,
-                    topic: row.try_get("topic")?,
-                    added_by: UserId::new(row.try_get::<String, _>("added_by")?),
-                    link: nonce.map(|nonce| KeptLink {
-                        nonce: Nonce::kept(nonce),
-                        hash: TokenHash::kept(hash.unwrap_or_default()),
-                    }),
-                })
-            })
-            .collect()
+        rows.into_iter().map(Guest::try_from).collect()
     }
 
     /// Deletes the addresses of a meeting's guests (once it is over: they were for it only),

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_to_db};
 use crate::domain::{BallotId, Meeting, MeetingId, ProposalId, RoomId, UserId};
@@ -13,34 +12,32 @@ impl Store {
     /// Every room's dated meetings still to be held: the clock carries their agenda over
     /// when their day ends.
     pub async fn dated_planned_meetings(&self) -> Result<Vec<(RoomId, Meeting)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT room_id, id, starts_at, place, host FROM meetings
-             WHERE status = 'planned' AND starts_at IS NOT NULL",
-        )
+        let rows: Vec<RoomMeetingRow> = sqlx::query_as(concat!(
+            "SELECT room_id, ",
+            meeting_columns!(),
+            " FROM meetings WHERE status = 'planned' AND starts_at IS NOT NULL"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    meeting_from_row(row)?,
-                ))
-            })
-            .collect()
+        Ok(rows
+            .into_iter()
+            .map(|row| (RoomId::new(row.room_id), row.meeting.into()))
+            .collect())
     }
 }
 
 impl Transaction {
     /// The room's meetings still to be held (scheduled or not), in no particular order.
     pub async fn planned_meetings(&mut self, room: &RoomId) -> Result<Vec<Meeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
-             WHERE room_id = ?1 AND status = 'planned'",
-        )
+        let rows: Vec<MeetingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings WHERE room_id = ?1 AND status = 'planned'"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(meeting_from_row).collect()
+        Ok(rows.into_iter().map(Meeting::from).collect())
     }
 
     /// The room's "next meeting, date not set yet".
@@ -49,15 +46,15 @@ impl Transaction {
         room: &RoomId,
         now: DateTime<Utc>,
     ) -> Result<Meeting, StorageError> {
-        let row = sqlx::query(
-            "INSERT INTO meetings (room_id, created_at) VALUES (?1, ?2)
-             RETURNING id, starts_at, place, host",
-        )
+        let row: MeetingRow = sqlx::query_as(concat!(
+            "INSERT INTO meetings (room_id, created_at) VALUES (?1, ?2) RETURNING ",
+            meeting_columns!()
+        ))
         .bind(room.as_str())
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        meeting_from_row(&row)
+        Ok(row.into())
     }
 
     /// Sets a meeting's date; its agenda stays with it.
@@ -91,15 +88,16 @@ impl Transaction {
         room: &RoomId,
         since: DateTime<Utc>,
     ) -> Result<Vec<Meeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
-             WHERE room_id = ?1 AND status = 'held' AND starts_at >= ?2",
-        )
+        let rows: Vec<MeetingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings WHERE room_id = ?1 AND status = 'held' AND starts_at >= ?2"
+        ))
         .bind(room.as_str())
         .bind(since)
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(meeting_from_row).collect()
+        Ok(rows.into_iter().map(Meeting::from).collect())
     }
 
     /// The room's meeting dated between `start` and `end` (a day), else the latest one dated
@@ -111,19 +109,21 @@ impl Transaction {
         end: DateTime<Utc>,
         or_latest: bool,
     ) -> Result<Option<Meeting>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
+        let row: Option<MeetingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings
              WHERE room_id = ?1 AND status != 'cancelled' AND starts_at < ?3
                AND (?4 OR starts_at >= ?2)
-             ORDER BY starts_at DESC LIMIT 1",
-        )
+             ORDER BY starts_at DESC LIMIT 1"
+        ))
         .bind(room.as_str())
         .bind(start)
         .bind(end)
         .bind(or_latest)
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(meeting_from_row).transpose()
+        Ok(row.map(Meeting::from))
     }
 
     pub async fn host_order(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
@@ -294,34 +294,74 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<u32, StorageError> {
-        let row = sqlx::query(
+        let sent: i64 = sqlx::query_scalar(
             "UPDATE meetings SET invitations_sent = invitations_sent + 1 WHERE id = ?1
              RETURNING invitations_sent",
         )
         .bind(meeting_id.get())
         .fetch_one(&mut *self.inner)
         .await?;
-        let sent: i64 = row.try_get("invitations_sent")?;
-        u32::try_from(sent - 1).map_err(|_| StorageError::Corrupt(format!("{sent} invitations")))
+        Ok(sequence_of(sent))
     }
 
     /// A meeting by id.
     pub async fn meeting(&mut self, meeting_id: MeetingId) -> Result<Meeting, StorageError> {
-        let row = sqlx::query("SELECT id, starts_at, place, host FROM meetings WHERE id = ?1")
-            .bind(meeting_id.get())
-            .fetch_one(&mut *self.inner)
-            .await?;
-        meeting_from_row(&row)
+        let row: MeetingRow = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings WHERE id = ?1"
+        ))
+        .bind(meeting_id.get())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        Ok(row.into())
     }
 }
 
-pub(super) fn meeting_from_row(row: &SqliteRow) -> Result<Meeting, StorageError> {
-    Ok(Meeting {
-        id: MeetingId::new(row.try_get("id")?),
-        starts_at: row.try_get("starts_at")?,
-        place: row.try_get("place")?,
-        host: row.try_get("host")?,
-    })
+/// The columns of a meeting, in every query that returns one (read into a [`MeetingRow`]);
+/// `m.`-prefixed for queries that join it (`meeting_columns!("m.")`).
+macro_rules! meeting_columns {
+    () => {
+        "id, starts_at, place, host"
+    };
+    ("m.") => {
+        "m.id, m.starts_at, m.place, m.host"
+    };
+}
+pub(super) use meeting_columns;
+
+/// A meeting as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct MeetingRow {
+    id: i64,
+    starts_at: Option<DateTime<Utc>>,
+    place: Option<String>,
+    host: Option<String>,
+}
+
+impl From<MeetingRow> for Meeting {
+    fn from(row: MeetingRow) -> Self {
+        Meeting {
+            id: MeetingId::new(row.id),
+            starts_at: row.starts_at,
+            place: row.place,
+            host: row.host,
+        }
+    }
+}
+
+/// A meeting and its room.
+#[derive(Debug, sqlx::FromRow)]
+struct RoomMeetingRow {
+    room_id: String,
+    #[sqlx(flatten)]
+    meeting: MeetingRow,
+}
+
+/// The iCalendar SEQUENCE of the latest of `sent` invitations: 0 for the first (and when none
+/// was sent yet), one more for each update. The one reading of the counter.
+pub(super) fn sequence_of(sent: i64) -> u32 {
+    u32::try_from(sent.saturating_sub(1)).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -4,14 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
-use super::meetings::meeting_from_row;
+use super::meetings::{MeetingRow, meeting_columns};
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::{Decision, DecisionVersion, Revocation};
 use crate::domain::{Meeting, MeetingId, PollId, RoomId, UserId};
 
-/// The decision columns `decision_from_row` reads, current text included.
+/// The decision columns a [`DecisionRow`] reads, current text included.
 macro_rules! decision_query {
     () => {
         "SELECT d.id, d.number, d.author, d.author_association, d.created_at, d.meeting_id,
@@ -43,7 +42,7 @@ impl Store {
         room: &RoomId,
         since: Option<DateTime<Utc>>,
     ) -> Result<Vec<Decision>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, DecisionRow>(concat!(
             decision_query!(),
             "WHERE d.room_id = ?1 AND (?2 IS NULL OR d.created_at >= ?2) ORDER BY d.number"
         ))
@@ -51,7 +50,7 @@ impl Store {
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(decision_from_row).collect()
+        rows.into_iter().map(Decision::try_from).collect()
     }
 }
 
@@ -93,7 +92,7 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<Decision>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row = sqlx::query_as::<_, DecisionRow>(concat!(
             decision_query!(),
             "WHERE d.room_id = ?1 AND d.number = ?2"
         ))
@@ -101,7 +100,7 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(decision_from_row).transpose()
+        row.map(Decision::try_from).transpose()
     }
 
     /// Every text decision n° `number` had, oldest first.
@@ -183,7 +182,7 @@ impl Transaction {
         room: &RoomId,
         limit: usize,
     ) -> Result<Vec<Decision>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, DecisionRow>(concat!(
             decision_query!(),
             "WHERE d.room_id = ?1 ORDER BY d.number DESC LIMIT ?2"
         ))
@@ -191,7 +190,7 @@ impl Transaction {
         .bind(count_to_db(limit))
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(decision_from_row).collect()
+        rows.into_iter().map(Decision::try_from).collect()
     }
 
     /// The room's decisions whose current text matches `query` (a full-text query built by
@@ -202,7 +201,7 @@ impl Transaction {
         query: &str,
         limit: usize,
     ) -> Result<Vec<Decision>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, DecisionRow>(concat!(
             decision_query!(),
             "JOIN decisions_search s ON s.rowid = d.id
              WHERE d.room_id = ?1 AND decisions_search MATCH ?2
@@ -213,7 +212,7 @@ impl Transaction {
         .bind(count_to_db(limit))
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(decision_from_row).collect()
+        rows.into_iter().map(Decision::try_from).collect()
     }
 
     /// The decisions recorded for a meeting, in order.
@@ -221,14 +220,14 @@ impl Transaction {
         &mut self,
         meeting: MeetingId,
     ) -> Result<Vec<Decision>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, DecisionRow>(concat!(
             decision_query!(),
             "WHERE d.meeting_id = ?1 ORDER BY d.number"
         ))
         .bind(meeting.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(decision_from_row).collect()
+        rows.into_iter().map(Decision::try_from).collect()
     }
 
     /// The meeting a record made at `at` belongs to: the one dated between `day_start` and
@@ -240,19 +239,21 @@ impl Transaction {
         day_end: DateTime<Utc>,
         at: DateTime<Utc>,
     ) -> Result<Option<Meeting>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
+        let row: Option<MeetingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings
              WHERE room_id = ?1 AND status != 'cancelled' AND starts_at IS NOT NULL
                AND ((starts_at >= ?2 AND starts_at < ?3) OR starts_at <= ?4)
-             ORDER BY (starts_at >= ?2 AND starts_at < ?3) DESC, starts_at DESC LIMIT 1",
-        )
+             ORDER BY (starts_at >= ?2 AND starts_at < ?3) DESC, starts_at DESC LIMIT 1"
+        ))
         .bind(room.as_str())
         .bind(day_start)
         .bind(day_end)
         .bind(at)
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(meeting_from_row).transpose()
+        Ok(row.map(Meeting::from))
     }
 
     /// A new version of a decision, and the search index set to it.
@@ -288,39 +289,48 @@ impl Transaction {
     }
 }
 
-fn decision_from_row(row: &SqliteRow) -> Result<Decision, StorageError> {
-    let revoked = match row.try_get::<Option<DateTime<Utc>>, _>("revoked_at")? {
-        Some(at) => Some(Revocation {
-            at,
-            by: UserId::new(
-                row.try_get::<Option<String>, _>("revoked_by")?
-                    .unwrap_or_default(),
-            ),
-            reason: row
-                .try_get::<Option<String>, _>("revoke_reason")?
-                .unwrap_or_default(),
-        }),
-        None => None,
-    };
-    Ok(Decision {
-        number: count_from_db(row.try_get("number")?, "number")?,
-        text: row.try_get("text")?,
-        version: count_from_db(row.try_get("version")?, "version")?,
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        author_association: row.try_get("author_association")?,
-        created_at: row.try_get("created_at")?,
-        meeting: row
-            .try_get::<Option<i64>, _>("meeting_id")?
-            .map(|id| -> Result<_, StorageError> {
-                Ok((MeetingId::new(id), row.try_get("meeting_starts_at")?))
-            })
-            .transpose()?,
-        poll: row
-            .try_get::<Option<i64>, _>("poll_number")?
-            .map(|number| count_from_db(number, "number"))
-            .transpose()?,
-        revoked,
-    })
+/// A decision as [`decision_query`] reads it.
+#[derive(Debug, sqlx::FromRow)]
+struct DecisionRow {
+    number: i64,
+    author: String,
+    author_association: Option<String>,
+    created_at: DateTime<Utc>,
+    meeting_id: Option<i64>,
+    revoked_at: Option<DateTime<Utc>>,
+    revoked_by: Option<String>,
+    revoke_reason: Option<String>,
+    text: String,
+    version: i64,
+    meeting_starts_at: Option<DateTime<Utc>>,
+    poll_number: Option<i64>,
+}
+
+impl TryFrom<DecisionRow> for Decision {
+    type Error = StorageError;
+
+    fn try_from(row: DecisionRow) -> Result<Self, StorageError> {
+        Ok(Decision {
+            number: count_from_db(row.number, "number")?,
+            text: row.text,
+            version: count_from_db(row.version, "version")?,
+            author: UserId::new(row.author),
+            author_association: row.author_association,
+            created_at: row.created_at,
+            meeting: row
+                .meeting_id
+                .map(|id| (MeetingId::new(id), row.meeting_starts_at)),
+            poll: row
+                .poll_number
+                .map(|number| count_from_db(number, "number"))
+                .transpose()?,
+            revoked: row.revoked_at.map(|at| Revocation {
+                at,
+                by: UserId::new(row.revoked_by.unwrap_or_default()),
+                reason: row.revoke_reason.unwrap_or_default(),
+            }),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::actions::{action_from_row, action_query};
-use super::meetings::meeting_from_row;
+use super::actions::{ActionRow, action_columns};
+use super::meetings::{MeetingRow, meeting_columns};
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::record::Action;
 use crate::domain::reminders::{Recurrence, Reminder};
@@ -21,6 +21,16 @@ pub struct MeetingToRemind {
     pub scheduled_at: DateTime<Utc>,
     /// The room's offsets as stored (`None`: the defaults).
     pub offsets: Option<String>,
+}
+
+/// A planned dated meeting and what its reminders need, as the query reads them.
+#[derive(sqlx::FromRow)]
+struct ToRemindRow {
+    room_id: String,
+    #[sqlx(flatten)]
+    meeting: MeetingRow,
+    scheduled_at: DateTime<Utc>,
+    meeting_reminders: Option<String>,
 }
 
 impl Store {
@@ -44,25 +54,24 @@ impl Store {
 
     /// Every planned dated meeting, with what its reminders need.
     pub async fn meetings_to_remind(&self) -> Result<Vec<MeetingToRemind>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT m.id, m.room_id, m.starts_at, m.place, m.host,
-                    coalesce(m.scheduled_at, m.created_at) AS scheduled_at,
-                    r.meeting_reminders
+        let rows: Vec<ToRemindRow> = sqlx::query_as(concat!(
+            "SELECT m.room_id, ",
+            meeting_columns!("m."),
+            ", coalesce(m.scheduled_at, m.created_at) AS scheduled_at, r.meeting_reminders
              FROM meetings m LEFT JOIN rooms r ON r.room_id = m.room_id
-             WHERE m.status = 'planned' AND m.starts_at IS NOT NULL",
-        )
+             WHERE m.status = 'planned' AND m.starts_at IS NOT NULL"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(MeetingToRemind {
-                    room: RoomId::new(row.try_get::<String, _>("room_id")?),
-                    meeting: meeting_from_row(row)?,
-                    scheduled_at: row.try_get("scheduled_at")?,
-                    offsets: row.try_get("meeting_reminders")?,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|row| MeetingToRemind {
+                room: RoomId::new(row.room_id),
+                meeting: row.meeting.into(),
+                scheduled_at: row.scheduled_at,
+                offsets: row.meeting_reminders,
             })
-            .collect()
+            .collect())
     }
 
     /// Whether the reminder under `key` went out already (or was recorded as past): the clock
@@ -77,17 +86,15 @@ impl Store {
 
     /// Open actions that have a due day, in every room (one query for all of them).
     pub async fn actions_to_remind(&self) -> Result<Vec<(RoomId, Action)>, StorageError> {
-        let rows = sqlx::query(concat!(
-            action_query!(),
-            "WHERE done_at IS NULL AND due_on IS NOT NULL ORDER BY room_id, number"
+        let rows: Vec<ActionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM actions WHERE done_at IS NULL AND due_on IS NOT NULL ORDER BY room_id, number"
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-                Ok((room, action_from_row(row)?))
-            })
+        rows.into_iter()
+            .map(|row| Ok((RoomId::new(row.room_id.clone()), Action::try_from(row)?)))
             .collect()
     }
 }

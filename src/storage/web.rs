@@ -2,9 +2,8 @@
 //! and the meetings and polls it shows. The links are written by the bot (`!page`).
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
-use super::meetings::meeting_from_row;
+use super::meetings::{MeetingRow, meeting_columns, sequence_of};
 use super::polls::{poll_from_row, poll_query};
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::poll::Poll;
@@ -18,6 +17,15 @@ pub struct FeedMeeting {
     pub cancelled: bool,
     /// The SEQUENCE of its latest invitation (0 when none was sent).
     pub sequence: u32,
+}
+
+/// A dated meeting as the feed reads it.
+#[derive(sqlx::FromRow)]
+struct FeedRow {
+    #[sqlx(flatten)]
+    meeting: MeetingRow,
+    status: String,
+    invitations_sent: i64,
 }
 
 impl Store {
@@ -42,23 +50,22 @@ impl Store {
 
     /// Every dated meeting of the room (cancelled ones too), by date.
     pub async fn feed_meetings(&self, room: &RoomId) -> Result<Vec<FeedMeeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host, status, invitations_sent FROM meetings
-             WHERE room_id = ?1 AND starts_at IS NOT NULL ORDER BY starts_at",
-        )
+        let rows: Vec<FeedRow> = sqlx::query_as(concat!(
+            "SELECT status, invitations_sent, ",
+            meeting_columns!(),
+            " FROM meetings WHERE room_id = ?1 AND starts_at IS NOT NULL ORDER BY starts_at"
+        ))
         .bind(room.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let sent: i64 = row.try_get("invitations_sent")?;
-                Ok(FeedMeeting {
-                    meeting: meeting_from_row(row)?,
-                    cancelled: row.try_get::<String, _>("status")? == "cancelled",
-                    sequence: u32::try_from(sent.saturating_sub(1)).unwrap_or(0),
-                })
+        Ok(rows
+            .into_iter()
+            .map(|row| FeedMeeting {
+                meeting: row.meeting.into(),
+                cancelled: row.status == "cancelled",
+                sequence: sequence_of(row.invitations_sent),
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -97,17 +104,19 @@ impl Transaction {
         room: &RoomId,
         now: DateTime<Utc>,
     ) -> Result<Vec<Meeting>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, starts_at, place, host FROM meetings
+        let rows: Vec<MeetingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            meeting_columns!(),
+            " FROM meetings
              WHERE room_id = ?1 AND status != 'cancelled' AND starts_at IS NOT NULL
                AND starts_at < ?2
-             ORDER BY starts_at DESC",
-        )
+             ORDER BY starts_at DESC"
+        ))
         .bind(room.as_str())
         .bind(now)
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(meeting_from_row).collect()
+        Ok(rows.into_iter().map(Meeting::from).collect())
     }
 
     /// The room's closed polls, newest first.
