@@ -3,15 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::{
     Agenda, AgendaItem, EventId, ItemId, ItemNote, ItemStatus, MeetingId, RoomId, UserId,
 };
 
-/// The columns `item_from_row` reads, for `concat!` into static queries.
+/// The columns an [`ItemRow`] reads, for `concat!` into static queries.
 macro_rules! item_columns {
     () => {
         "id, text, author, author_name, urgent, status, position, created_at, carried_from_date, \
@@ -35,7 +33,7 @@ impl Store {}
 impl Transaction {
     /// The meeting's agenda, in the order the room sees it.
     pub async fn agenda(&mut self, meeting_id: MeetingId) -> Result<Agenda, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, ItemRow>(concat!(
             "SELECT ",
             item_columns!(),
             " FROM agenda_items WHERE meeting_id = ?1 AND status IN ('open', 'treated')"
@@ -43,7 +41,10 @@ impl Transaction {
         .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        let items = rows.iter().map(item_from_row).collect::<Result<_, _>>()?;
+        let items = rows
+            .into_iter()
+            .map(AgendaItem::try_from)
+            .collect::<Result<_, _>>()?;
         Ok(Agenda::new(items))
     }
 
@@ -54,7 +55,7 @@ impl Transaction {
         item: NewItem,
         now: DateTime<Utc>,
     ) -> Result<AgendaItem, StorageError> {
-        let row = sqlx::query(concat!(
+        let row: ItemRow = sqlx::query_as(concat!(
             "INSERT INTO agenda_items
                 (room_id, meeting_id, position, text, author, author_name, urgent, created_at,
                  updated_at, source_event_id)
@@ -73,7 +74,7 @@ impl Transaction {
         .bind(item.source_event.as_ref().map(EventId::as_str))
         .fetch_one(&mut *self.inner)
         .await?;
-        item_from_row(&row)
+        row.try_into()
     }
 
     /// Copies an untreated item onto the next meeting's agenda, marked as carried over from
@@ -157,7 +158,7 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<Vec<AgendaItem>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, ItemRow>(concat!(
             "SELECT ",
             item_columns!(),
             " FROM agenda_items WHERE meeting_id = ?1 ORDER BY urgent DESC, position, id"
@@ -165,7 +166,7 @@ impl Transaction {
         .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(item_from_row).collect()
+        rows.into_iter().map(AgendaItem::try_from).collect()
     }
 
     /// Adds a note to an item.
@@ -193,7 +194,7 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<HashMap<ItemId, Vec<ItemNote>>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<NoteRow> = sqlx::query_as(
             "SELECT notes.item_id, notes.text, notes.author, notes.author_name, notes.created_at
              FROM agenda_notes AS notes JOIN agenda_items AS items ON items.id = notes.item_id
              WHERE items.meeting_id = ?1 ORDER BY notes.created_at, notes.id",
@@ -202,15 +203,15 @@ impl Transaction {
         .fetch_all(&mut *self.inner)
         .await?;
         let mut notes: HashMap<ItemId, Vec<ItemNote>> = HashMap::new();
-        for row in &rows {
+        for row in rows {
             notes
-                .entry(ItemId::new(row.try_get("item_id")?))
+                .entry(ItemId::new(row.item_id))
                 .or_default()
                 .push(ItemNote {
-                    text: row.try_get("text")?,
-                    author: UserId::new(row.try_get::<String, _>("author")?),
-                    author_name: row.try_get("author_name")?,
-                    created_at: row.try_get("created_at")?,
+                    text: row.text,
+                    author: UserId::new(row.author),
+                    author_name: row.author_name,
+                    created_at: row.created_at,
                 });
         }
         Ok(notes)
@@ -221,7 +222,7 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<Agenda, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, ItemRow>(concat!(
             "SELECT ",
             item_columns!(),
             " FROM agenda_items WHERE meeting_id = ?1"
@@ -229,7 +230,10 @@ impl Transaction {
         .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        let items = rows.iter().map(item_from_row).collect::<Result<_, _>>()?;
+        let items = rows
+            .into_iter()
+            .map(AgendaItem::try_from)
+            .collect::<Result<_, _>>()?;
         Ok(Agenda::before_carry_over(items))
     }
 
@@ -238,7 +242,7 @@ impl Transaction {
         &mut self,
         item_id: ItemId,
     ) -> Result<Option<AgendaItem>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row = sqlx::query_as::<_, ItemRow>(concat!(
             "SELECT ",
             item_columns!(),
             " FROM agenda_items WHERE carried_from_item = ?1 AND status IN ('open', 'treated')"
@@ -246,7 +250,7 @@ impl Transaction {
         .bind(item_id.get())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(item_from_row).transpose()
+        row.map(AgendaItem::try_from).transpose()
     }
 
     /// The item a message added, with its meeting's id, if that message added one.
@@ -254,7 +258,7 @@ impl Transaction {
         &mut self,
         event_id: &EventId,
     ) -> Result<Option<(MeetingId, AgendaItem)>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row: Option<MeetingItemRow> = sqlx::query_as(concat!(
             "SELECT meeting_id, ",
             item_columns!(),
             " FROM agenda_items WHERE source_event_id = ?1"
@@ -262,33 +266,63 @@ impl Transaction {
         .bind(event_id.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|row| {
-            Ok((
-                MeetingId::new(row.try_get("meeting_id")?),
-                item_from_row(&row)?,
-            ))
-        })
-        .transpose()
+        row.map(|row| Ok((MeetingId::new(row.meeting_id), row.item.try_into()?)))
+            .transpose()
     }
 }
 
-fn item_from_row(row: &SqliteRow) -> Result<AgendaItem, StorageError> {
-    let status: String = row.try_get("status")?;
-    Ok(AgendaItem {
-        id: ItemId::new(row.try_get("id")?),
-        text: row.try_get("text")?,
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        author_name: row.try_get("author_name")?,
-        urgent: row.try_get("urgent")?,
-        status: ItemStatus::from_code(&status)
-            .ok_or_else(|| StorageError::Corrupt(format!("item status {status:?}")))?,
-        position: row.try_get("position")?,
-        created_at: row.try_get("created_at")?,
-        carried_from: row.try_get("carried_from_date")?,
-        source_event: row
-            .try_get::<Option<String>, _>("source_event_id")?
-            .map(EventId::new),
-    })
+/// An agenda item as its row holds it ([`item_columns`]).
+#[derive(Debug, sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    text: String,
+    author: String,
+    author_name: Option<String>,
+    urgent: bool,
+    status: String,
+    position: i64,
+    created_at: DateTime<Utc>,
+    carried_from_date: Option<DateTime<Utc>>,
+    source_event_id: Option<String>,
+}
+
+impl TryFrom<ItemRow> for AgendaItem {
+    type Error = StorageError;
+
+    fn try_from(row: ItemRow) -> Result<Self, StorageError> {
+        let status = ItemStatus::from_code(&row.status)
+            .ok_or_else(|| StorageError::Corrupt(format!("item status {:?}", row.status)))?;
+        Ok(AgendaItem {
+            id: ItemId::new(row.id),
+            text: row.text,
+            author: UserId::new(row.author),
+            author_name: row.author_name,
+            urgent: row.urgent,
+            status,
+            position: row.position,
+            created_at: row.created_at,
+            carried_from: row.carried_from_date,
+            source_event: row.source_event_id.map(EventId::new),
+        })
+    }
+}
+
+/// An item and its meeting.
+#[derive(Debug, sqlx::FromRow)]
+struct MeetingItemRow {
+    meeting_id: i64,
+    #[sqlx(flatten)]
+    item: ItemRow,
+}
+
+/// A note on an item, and the item's id.
+#[derive(Debug, sqlx::FromRow)]
+struct NoteRow {
+    item_id: i64,
+    text: String,
+    author: String,
+    author_name: Option<String>,
+    created_at: DateTime<Utc>,
 }
 
 #[cfg(test)]

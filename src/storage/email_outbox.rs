@@ -3,8 +3,6 @@
 //! person's removal takes their e-mails (and their address) with it.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_to_db};
 use crate::domain::RoomId;
@@ -159,7 +157,7 @@ impl Store {
     pub async fn pending_emails(
         &self,
     ) -> Result<Vec<(OutgoingEmail, Option<DateTime<Utc>>)>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<EmailRow> = sqlx::query_as(
             "SELECT e.id, e.room_id, COALESCE(p.name, g.name) AS name, COALESCE(p.address, g.email) AS address,
                     e.subject, e.text_body, e.html_body, e.attachment_name, e.attachment_mime,
                     e.attachment_data, e.attachment_printable, e.unsubscribe_url, e.created_at, e.attempts,
@@ -176,8 +174,11 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| Ok((email_from_row(row)?, row.try_get("next_attempt_at")?)))
+        rows.into_iter()
+            .map(|row| {
+                let next = row.next_attempt_at;
+                Ok((row.try_into()?, next))
+            })
             .collect()
     }
 
@@ -252,39 +253,55 @@ impl Store {
     }
 }
 
-fn email_from_row(row: &SqliteRow) -> Result<OutgoingEmail, StorageError> {
-    let name: Option<String> = row.try_get("attachment_name")?;
-    let attachment = match name {
-        Some(name) => Some(Attachment {
+/// A pending e-mail as the outbox query reads it, with its recipient and next try.
+#[derive(Debug, sqlx::FromRow)]
+struct EmailRow {
+    id: i64,
+    room_id: String,
+    name: String,
+    address: String,
+    subject: String,
+    text_body: String,
+    html_body: String,
+    attachment_name: Option<String>,
+    attachment_mime: Option<String>,
+    attachment_data: Option<Vec<u8>>,
+    attachment_printable: Option<String>,
+    unsubscribe_url: Option<String>,
+    created_at: DateTime<Utc>,
+    attempts: i64,
+    next_attempt_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<EmailRow> for OutgoingEmail {
+    type Error = StorageError;
+
+    fn try_from(row: EmailRow) -> Result<Self, StorageError> {
+        let attachment = row.attachment_name.map(|name| Attachment {
             name,
-            mime: row
-                .try_get::<Option<String>, _>("attachment_mime")?
-                .unwrap_or_default(),
-            data: row
-                .try_get::<Option<Vec<u8>>, _>("attachment_data")?
-                .unwrap_or_default(),
-        }),
-        None => None,
-    };
-    let printable = row
-        .try_get::<Option<String>, _>("attachment_printable")?
-        .map(|json| serde_json::from_str(&json))
-        .transpose()
-        .map_err(|error| StorageError::Corrupt(format!("e-mail document: {error}")))?;
-    Ok(OutgoingEmail {
-        id: row.try_get("id")?,
-        room: RoomId::new(row.try_get::<String, _>("room_id")?),
-        to_name: row.try_get("name")?,
-        to_address: row.try_get("address")?,
-        subject: row.try_get("subject")?,
-        text: row.try_get("text_body")?,
-        html: row.try_get("html_body")?,
-        attachment,
-        printable,
-        unsubscribe_url: row.try_get("unsubscribe_url")?,
-        created_at: row.try_get("created_at")?,
-        attempts: u32::try_from(row.try_get::<i64, _>("attempts")?).unwrap_or(u32::MAX),
-    })
+            mime: row.attachment_mime.unwrap_or_default(),
+            data: row.attachment_data.unwrap_or_default(),
+        });
+        let printable = row
+            .attachment_printable
+            .map(|json| serde_json::from_str(&json))
+            .transpose()
+            .map_err(|error| StorageError::Corrupt(format!("e-mail document: {error}")))?;
+        Ok(OutgoingEmail {
+            id: row.id,
+            room: RoomId::new(row.room_id),
+            to_name: row.name,
+            to_address: row.address,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+            attachment,
+            printable,
+            unsubscribe_url: row.unsubscribe_url,
+            created_at: row.created_at,
+            attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,6 @@
 //! [`crate::domain::messages`]), until it is sent.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::messages::{Content, NewMessage, OutgoingMessage, Presents, Retry};
@@ -37,23 +35,53 @@ fn kind_of(content: &Content) -> &'static str {
     }
 }
 
-/// A row of the outbox, as the sender reads it. (`ends_ballot` holds the ballot of
-/// [`Presents::OnBallot`]: its name is from when only a poll's end referred to a ballot.)
-fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
-    let attempts: i64 = row.try_get("attempts")?;
-    let kind: String = row.try_get("kind")?;
-    let body: String = row.try_get("body")?;
-    let content = match kind.as_str() {
+/// The columns of a message of the outbox, in every query that returns one.
+macro_rules! outgoing_columns {
+    () => {
+        "id, room_id, in_reply_to, kind, body, file_mime, file_data, presents_ballot,
+         ends_ballot, created_at, attempts, next_attempt_at, thread_root"
+    };
+}
+
+/// A row of the outbox, as the sender reads it ([`outgoing_columns`]). (`ends_ballot` holds
+/// the ballot of [`Presents::OnBallot`]: its name is from when only a poll's end referred to
+/// a ballot.)
+#[derive(Debug, sqlx::FromRow)]
+struct OutgoingRow {
+    id: i64,
+    room_id: String,
+    in_reply_to: Option<String>,
+    kind: String,
+    body: String,
+    file_mime: Option<String>,
+    file_data: Option<Vec<u8>>,
+    presents_ballot: Option<i64>,
+    ends_ballot: Option<i64>,
+    created_at: DateTime<Utc>,
+    attempts: i64,
+    next_attempt_at: Option<DateTime<Utc>>,
+    thread_root: Option<String>,
+}
+
+impl TryFrom<OutgoingRow> for OutgoingMessage {
+    type Error = StorageError;
+
+    fn try_from(row: OutgoingRow) -> Result<Self, StorageError> {
+        outgoing(row)
+    }
+}
+
+/// The message a row holds: its content read back by its kind.
+fn outgoing(row: OutgoingRow) -> Result<OutgoingMessage, StorageError> {
+    let attempts = row.attempts;
+    let body = row.body;
+    let content = match row.kind.as_str() {
         "notice" => Content::Notice { markdown: body },
         "reaction" => Content::Reaction { key: body },
         "file" => Content::File {
             name: body,
-            mime: row
-                .try_get::<Option<String>, _>("file_mime")?
-                .unwrap_or_default(),
-            data: row
-                .try_get::<Option<Vec<u8>>, _>("file_data")?
-                .unwrap_or_default(),
+            mime: row.file_mime.unwrap_or_default(),
+            data: row.file_data.unwrap_or_default(),
         },
         "poll" => {
             let poll: StoredPoll = serde_json::from_str(&body)
@@ -79,29 +107,22 @@ fn outgoing_from_row(row: &SqliteRow) -> Result<OutgoingMessage, StorageError> {
         ),
         other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
     };
-    let presents = match (
-        row.try_get::<Option<i64>, _>("presents_ballot")?,
-        row.try_get::<Option<i64>, _>("ends_ballot")?,
-    ) {
+    let presents = match (row.presents_ballot, row.ends_ballot) {
         (Some(id), _) => Some(Presents::Ballot(BallotId::new(id))),
         (None, Some(id)) => Some(Presents::OnBallot(BallotId::new(id))),
         (None, None) => None,
     };
     Ok(OutgoingMessage {
-        id: row.try_get("id")?,
-        room: RoomId::new(row.try_get::<String, _>("room_id")?),
-        in_reply_to: row
-            .try_get::<Option<String>, _>("in_reply_to")?
-            .map(EventId::new),
+        id: row.id,
+        room: RoomId::new(row.room_id),
+        in_reply_to: row.in_reply_to.map(EventId::new),
         content,
         presents,
-        thread: row
-            .try_get::<Option<String>, _>("thread_root")?
-            .map(EventId::new),
-        created_at: row.try_get("created_at")?,
+        thread: row.thread_root.map(EventId::new),
+        created_at: row.created_at,
         attempts: u32::try_from(attempts)
             .map_err(|_| StorageError::Corrupt(format!("attempts {attempts}")))?,
-        next_attempt_at: row.try_get("next_attempt_at")?,
+        next_attempt_at: row.next_attempt_at,
     })
 }
 
@@ -168,14 +189,13 @@ impl Transaction {
             Some(Presents::OnBallot(id)) => (None, Some(id.get())),
             None => (None, None),
         };
-        let row = sqlx::query(
+        let row: OutgoingRow = sqlx::query_as(concat!(
             "INSERT INTO outbox (room_id, in_reply_to, kind, body, file_mime, file_data,
                                  presents_ballot, ends_ballot, created_at, thread_root)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-             RETURNING id, room_id, in_reply_to, kind, body, file_mime, file_data,
-                       presents_ballot, ends_ballot, created_at, attempts, next_attempt_at,
-                       thread_root",
-        )
+             RETURNING ",
+            outgoing_columns!()
+        ))
         .bind(message.room.as_str())
         .bind(message.in_reply_to.as_ref().map(EventId::as_str))
         .bind(kind)
@@ -188,7 +208,7 @@ impl Transaction {
         .bind(message.thread.as_ref().map(EventId::as_str))
         .fetch_one(&mut *self.inner)
         .await?;
-        outgoing_from_row(&row)
+        row.try_into()
     }
 
     pub async fn mark_sent(
@@ -210,14 +230,14 @@ impl Transaction {
 impl Store {
     /// Messages not sent (nor given up) yet, oldest first.
     pub async fn pending_messages(&self) -> Result<Vec<OutgoingMessage>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, room_id, in_reply_to, kind, body, file_mime, file_data, presents_ballot,
-                    ends_ballot, created_at, attempts, next_attempt_at, thread_root
-             FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id",
-        )
+        let rows: Vec<OutgoingRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            outgoing_columns!(),
+            " FROM outbox WHERE sent_at IS NULL AND abandoned_at IS NULL ORDER BY id"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(outgoing_from_row).collect()
+        rows.into_iter().map(OutgoingMessage::try_from).collect()
     }
 
     /// Counts a failed send and says when to try again, if ever.
