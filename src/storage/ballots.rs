@@ -1,8 +1,6 @@
 //! Ballots (messages members answer) and their answers, whatever the kind of ballot.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel};
@@ -11,13 +9,14 @@ use crate::domain::{BallotId, EventId, RoomId, UserId};
 impl Store {
     /// Every open ballot of every room, oldest first.
     pub async fn open_ballots(&self) -> Result<Vec<Ballot>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
-             WHERE closed_at IS NULL ORDER BY id",
-        )
+        let rows: Vec<BallotRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            ballot_columns!(),
+            " FROM ballots WHERE closed_at IS NULL ORDER BY id"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(ballot_from_row).collect()
+        rows.into_iter().map(Ballot::try_from).collect()
     }
 }
 
@@ -30,27 +29,30 @@ impl Transaction {
         option_count: usize,
         now: DateTime<Utc>,
     ) -> Result<Ballot, StorageError> {
-        let row = sqlx::query(
+        let row: BallotRow = sqlx::query_as(concat!(
             "INSERT INTO ballots (room_id, kind, option_count, opened_at) VALUES (?1, ?2, ?3, ?4)
-             RETURNING id, room_id, kind, option_count, event_id, closed_at",
-        )
+             RETURNING ",
+            ballot_columns!()
+        ))
         .bind(room.as_str())
         .bind(kind.code())
         .bind(count_to_db(option_count))
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        ballot_from_row(&row)
+        row.try_into()
     }
 
     pub async fn ballot(&mut self, id: BallotId) -> Result<Ballot, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots WHERE id = ?1",
-        )
+        let row: BallotRow = sqlx::query_as(concat!(
+            "SELECT ",
+            ballot_columns!(),
+            " FROM ballots WHERE id = ?1"
+        ))
         .bind(id.get())
         .fetch_one(&mut *self.inner)
         .await?;
-        ballot_from_row(&row)
+        row.try_into()
     }
 
     /// Ballot `id` of `room`, if it is open.
@@ -59,15 +61,16 @@ impl Transaction {
         room: &RoomId,
         id: BallotId,
     ) -> Result<Option<Ballot>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
-             WHERE id = ?1 AND room_id = ?2 AND closed_at IS NULL",
-        )
+        let row: Option<BallotRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            ballot_columns!(),
+            " FROM ballots WHERE id = ?1 AND room_id = ?2 AND closed_at IS NULL"
+        ))
         .bind(id.get())
         .bind(room.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(ballot_from_row).transpose()
+        row.map(Ballot::try_from).transpose()
     }
 
     /// The open ballot whose message is `event_id` (answers point at it), if any.
@@ -75,14 +78,15 @@ impl Transaction {
         &mut self,
         event_id: &EventId,
     ) -> Result<Option<Ballot>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
-             WHERE event_id = ?1 AND closed_at IS NULL",
-        )
+        let row: Option<BallotRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            ballot_columns!(),
+            " FROM ballots WHERE event_id = ?1 AND closed_at IS NULL"
+        ))
         .bind(event_id.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(ballot_from_row).transpose()
+        row.map(Ballot::try_from).transpose()
     }
 
     /// Records the bot's message presenting the ballot, once it is sent.
@@ -206,7 +210,7 @@ impl Transaction {
         ballot: BallotId,
         voter: &UserId,
     ) -> Result<Vec<Answer>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<AnswerRow> = sqlx::query_as(
             "SELECT event_id, voter, option, channel, answered_at FROM answers
              WHERE ballot_id = ?1 AND voter = ?2 ORDER BY answered_at, event_id",
         )
@@ -214,52 +218,87 @@ impl Transaction {
         .bind(voter.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(answer_from_row).collect()
+        rows.into_iter().map(Answer::try_from).collect()
     }
 
     /// Every answer recorded for a ballot.
     pub async fn answers(&mut self, ballot: BallotId) -> Result<Vec<Answer>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<AnswerRow> = sqlx::query_as(
             "SELECT event_id, voter, option, channel, answered_at FROM answers
              WHERE ballot_id = ?1 ORDER BY answered_at, event_id",
         )
         .bind(ballot.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(answer_from_row).collect()
+        rows.into_iter().map(Answer::try_from).collect()
     }
 }
 
-pub(super) fn ballot_from_row(row: &SqliteRow) -> Result<Ballot, StorageError> {
-    let kind: String = row.try_get("kind")?;
-    Ok(Ballot {
-        id: BallotId::new(row.try_get("id")?),
-        room: RoomId::new(row.try_get::<String, _>("room_id")?),
-        kind: kind
-            .parse()
-            .map_err(|_| StorageError::Corrupt(format!("ballot kind {kind:?}")))?,
-        option_count: count_from_db(row.try_get("option_count")?, "option count")?,
-        event_id: row
-            .try_get::<Option<String>, _>("event_id")?
-            .map(EventId::new),
-        closed_at: row.try_get("closed_at")?,
-    })
+/// The columns of a ballot, in every query that returns one (read into a [`BallotRow`]).
+macro_rules! ballot_columns {
+    () => {
+        "id, room_id, kind, option_count, event_id, closed_at"
+    };
+}
+pub(super) use ballot_columns;
+
+/// A ballot as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct BallotRow {
+    id: i64,
+    room_id: String,
+    kind: String,
+    option_count: i64,
+    event_id: Option<String>,
+    closed_at: Option<DateTime<Utc>>,
 }
 
-fn answer_from_row(row: &SqliteRow) -> Result<Answer, StorageError> {
-    let channel: String = row.try_get("channel")?;
-    Ok(Answer {
-        event_id: EventId::new(row.try_get::<String, _>("event_id")?),
-        voter: UserId::new(row.try_get::<String, _>("voter")?),
-        option: row
-            .try_get::<Option<i64>, _>("option")?
-            .map(|option| count_from_db(option, "option"))
-            .transpose()?,
-        channel: channel
-            .parse::<Channel>()
-            .map_err(|_| StorageError::Corrupt(format!("answer channel {channel:?}")))?,
-        answered_at: row.try_get("answered_at")?,
-    })
+impl TryFrom<BallotRow> for Ballot {
+    type Error = StorageError;
+
+    fn try_from(row: BallotRow) -> Result<Self, StorageError> {
+        Ok(Ballot {
+            id: BallotId::new(row.id),
+            room: RoomId::new(row.room_id),
+            kind: row
+                .kind
+                .parse()
+                .map_err(|_| StorageError::Corrupt(format!("ballot kind {:?}", row.kind)))?,
+            option_count: count_from_db(row.option_count, "option count")?,
+            event_id: row.event_id.map(EventId::new),
+            closed_at: row.closed_at,
+        })
+    }
+}
+
+/// An answer as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+struct AnswerRow {
+    event_id: String,
+    voter: String,
+    option: Option<i64>,
+    channel: String,
+    answered_at: DateTime<Utc>,
+}
+
+impl TryFrom<AnswerRow> for Answer {
+    type Error = StorageError;
+
+    fn try_from(row: AnswerRow) -> Result<Self, StorageError> {
+        Ok(Answer {
+            event_id: EventId::new(row.event_id),
+            voter: UserId::new(row.voter),
+            option: row
+                .option
+                .map(|option| count_from_db(option, "option"))
+                .transpose()?,
+            channel: row
+                .channel
+                .parse::<Channel>()
+                .map_err(|_| StorageError::Corrupt(format!("answer channel {:?}", row.channel)))?,
+            answered_at: row.answered_at,
+        })
+    }
 }
 
 #[cfg(test)]

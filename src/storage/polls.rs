@@ -1,14 +1,12 @@
 //! Polls, their options and how they ended. (Their answers are their ballot's.)
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
 use crate::domain::poll::Poll;
 use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 
-/// The columns [`poll_from_row`] reads (polls joined with their ballot, and their options as
+/// The columns a [`PollRow`] reads (polls joined with their ballot, and their options as
 /// one JSON array, in order: one query serves any number of polls), for `concat!`.
 macro_rules! poll_query {
     () => {
@@ -59,16 +57,16 @@ impl Store {
     pub async fn open_polls_with_deadline_and_opening(
         &self,
     ) -> Result<Vec<(RoomId, Poll, DateTime<Utc>)>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE b.closed_at IS NULL AND p.closes_at IS NOT NULL ORDER BY p.closes_at"
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        rows.into_iter()
             .map(|row| {
-                let room = RoomId::new(row.try_get::<String, _>("room_id")?);
-                Ok((room, poll_from_row(row)?, row.try_get("opened_at")?))
+                let (room, opened_at) = (RoomId::new(row.room_id.clone()), row.opened_at);
+                Ok((room, row.try_into()?, opened_at))
             })
             .collect()
     }
@@ -82,7 +80,7 @@ impl Transaction {
         poll: NewPoll<'_>,
         now: DateTime<Utc>,
     ) -> Result<Poll, StorageError> {
-        let row = sqlx::query(
+        let row: (i64, i64) = sqlx::query_as(
             "INSERT INTO polls (room_id, number, ballot_id, author, command_event_id, question,
                                 closes_at, created_at)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM polls WHERE room_id = ?1),
@@ -98,8 +96,7 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        let id = PollId::new(row.try_get("id")?);
-        let number: i64 = row.try_get("number")?;
+        let (id, number) = (PollId::new(row.0), row.1);
         for (index, label) in poll.options.iter().enumerate() {
             sqlx::query("INSERT INTO poll_options (poll_id, number, label) VALUES (?1, ?2, ?3)")
                 .bind(id.get())
@@ -126,7 +123,7 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<Poll>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE p.room_id = ?1 AND p.number = ?2"
         ))
@@ -134,10 +131,7 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        match row {
-            Some(row) => Ok(Some(poll_from_row(&row)?)),
-            None => Ok(None),
-        }
+        row.map(Poll::try_from).transpose()
     }
 
     /// The room's latest poll (the latest open one with `open_only`).
@@ -146,7 +140,7 @@ impl Transaction {
         room: &RoomId,
         open_only: bool,
     ) -> Result<Option<Poll>, StorageError> {
-        let row = sqlx::query(concat!(
+        let row = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE p.room_id = ?1 AND (NOT ?2 OR b.closed_at IS NULL)
              ORDER BY p.number DESC LIMIT 1"
@@ -155,34 +149,28 @@ impl Transaction {
         .bind(open_only)
         .fetch_optional(&mut *self.inner)
         .await?;
-        match row {
-            Some(row) => Ok(Some(poll_from_row(&row)?)),
-            None => Ok(None),
-        }
+        row.map(Poll::try_from).transpose()
     }
 
     /// The room's open polls, by number.
     pub async fn open_polls(&mut self, room: &RoomId) -> Result<Vec<Poll>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE p.room_id = ?1 AND b.closed_at IS NULL ORDER BY p.number"
         ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(poll_from_row).collect()
+        rows.into_iter().map(Poll::try_from).collect()
     }
 
     /// The poll a ballot is, if it is one.
     pub async fn poll_of_ballot(&mut self, ballot: BallotId) -> Result<Option<Poll>, StorageError> {
-        let row = sqlx::query(concat!(poll_query!(), "WHERE p.ballot_id = ?1"))
+        let row = sqlx::query_as::<_, PollRow>(concat!(poll_query!(), "WHERE p.ballot_id = ?1"))
             .bind(ballot.get())
             .fetch_optional(&mut *self.inner)
             .await?;
-        match row {
-            Some(row) => Ok(Some(poll_from_row(&row)?)),
-            None => Ok(None),
-        }
+        row.map(Poll::try_from).transpose()
     }
 
     /// The room's polls closed between `start` and `end` (a meeting's day), by number.
@@ -192,7 +180,7 @@ impl Transaction {
         start: DateTime<Utc>,
         end: DateTime<Utc>,
     ) -> Result<Vec<Poll>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE p.room_id = ?1 AND b.closed_at >= ?2 AND b.closed_at < ?3 ORDER BY p.number"
         ))
@@ -201,7 +189,7 @@ impl Transaction {
         .bind(end)
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(poll_from_row).collect()
+        rows.into_iter().map(Poll::try_from).collect()
     }
 
     /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
@@ -226,32 +214,47 @@ impl Transaction {
 
     /// Whether the bot closed the poll late (it was down at the deadline).
     pub async fn poll_closed_late(&mut self, poll: PollId) -> Result<bool, StorageError> {
-        let row = sqlx::query("SELECT late FROM poll_closures WHERE poll_id = ?1")
-            .bind(poll.get())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        Ok(row
-            .map(|row| row.try_get::<bool, _>("late"))
-            .transpose()?
-            .unwrap_or(false))
+        let late: Option<bool> =
+            sqlx::query_scalar("SELECT late FROM poll_closures WHERE poll_id = ?1")
+                .bind(poll.get())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        Ok(late.unwrap_or(false))
     }
 }
 
 /// A row of [`poll_query`].
-pub(super) fn poll_from_row(row: &SqliteRow) -> Result<Poll, StorageError> {
-    let options: String = row.try_get("options")?;
-    let options: Vec<String> = serde_json::from_str(&options)
-        .map_err(|error| StorageError::Corrupt(format!("poll options: {error}")))?;
-    Ok(Poll {
-        id: PollId::new(row.try_get("id")?),
-        number: count_from_db(row.try_get("number")?, "poll number")?,
-        ballot: BallotId::new(row.try_get("ballot_id")?),
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        question: row.try_get("question")?,
-        options,
-        closes_at: row.try_get("closes_at")?,
-        closed_at: row.try_get("closed_at")?,
-    })
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct PollRow {
+    id: i64,
+    pub room_id: String,
+    number: i64,
+    ballot_id: i64,
+    author: String,
+    question: String,
+    closes_at: Option<DateTime<Utc>>,
+    pub opened_at: DateTime<Utc>,
+    closed_at: Option<DateTime<Utc>>,
+    options: String,
+}
+
+impl TryFrom<PollRow> for Poll {
+    type Error = StorageError;
+
+    fn try_from(row: PollRow) -> Result<Self, StorageError> {
+        let options: Vec<String> = serde_json::from_str(&row.options)
+            .map_err(|error| StorageError::Corrupt(format!("poll options: {error}")))?;
+        Ok(Poll {
+            id: PollId::new(row.id),
+            number: count_from_db(row.number, "poll number")?,
+            ballot: BallotId::new(row.ballot_id),
+            author: UserId::new(row.author),
+            question: row.question,
+            options,
+            closes_at: row.closes_at,
+            closed_at: row.closed_at,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+use super::ballots::{BallotRow, ballot_columns};
 use super::store::{StorageError, Transaction, count_from_db};
 use crate::domain::RoomId;
 use crate::domain::ballot::Ballot;
@@ -118,14 +119,15 @@ impl Transaction {
 
     /// The room's open ballots, oldest first.
     pub async fn open_ballots_in(&mut self, room: &RoomId) -> Result<Vec<Ballot>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, room_id, kind, option_count, event_id, closed_at FROM ballots
-             WHERE room_id = ?1 AND closed_at IS NULL ORDER BY id",
-        )
+        let rows: Vec<BallotRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            ballot_columns!(),
+            " FROM ballots WHERE room_id = ?1 AND closed_at IS NULL ORDER BY id"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(super::ballots::ballot_from_row).collect()
+        rows.into_iter().map(Ballot::try_from).collect()
     }
 
     /// How many distinct people answered a ballot.

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::meetings::{MeetingRow, meeting_columns, sequence_of};
-use super::polls::{poll_from_row, poll_query};
+use super::polls::{PollRow, poll_query};
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::poll::Poll;
 use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
@@ -121,13 +121,13 @@ impl Transaction {
 
     /// The room's closed polls, newest first.
     pub async fn closed_polls(&mut self, room: &RoomId) -> Result<Vec<Poll>, StorageError> {
-        let rows = sqlx::query(concat!(
+        let rows = sqlx::query_as::<_, PollRow>(concat!(
             poll_query!(),
             "WHERE p.room_id = ?1 AND b.closed_at IS NOT NULL ORDER BY p.number DESC"
         ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(poll_from_row).collect()
+        rows.into_iter().map(Poll::try_from).collect()
     }
 }
