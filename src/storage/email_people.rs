@@ -1,7 +1,6 @@
 //! The people each room reaches by e-mail.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
 use crate::domain::email::{EmailPerson, Subscriber};
@@ -249,7 +248,7 @@ impl super::Store {
         &self,
         hash: &TokenHash,
     ) -> Result<Option<(Subscriber, RoomId)>, StorageError> {
-        let row = sqlx::query(
+        let row: Option<(String, i64, String)> = sqlx::query_as(
             "SELECT * FROM (
                  SELECT 'person' AS kind, id, room_id FROM email_people
                  WHERE unsubscribe_hash = ?1
@@ -273,17 +272,14 @@ impl super::Store {
         .bind(hash.as_str())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            let kind: String = row.try_get("kind")?;
-            let id = row.try_get("id")?;
+        Ok(row.map(|(kind, id, room)| {
             let holder = if kind == "guest" {
                 Subscriber::Guest(id)
             } else {
                 Subscriber::Person(id)
             };
-            Ok((holder, RoomId::new(row.try_get::<String, _>("room_id")?)))
-        })
-        .transpose()
+            (holder, RoomId::new(room))
+        }))
     }
 }
 
@@ -303,11 +299,25 @@ pub struct KeptPerson {
     pub emails_waiting: i64,
 }
 
+/// A [`KeptPerson`] as the query reads them.
+#[derive(Debug, sqlx::FromRow)]
+struct KeptRow {
+    kind: String,
+    number: i64,
+    name: String,
+    about: String,
+    address: String,
+    added_by: String,
+    added_at: DateTime<Utc>,
+    sent: i64,
+    waiting: i64,
+}
+
 impl super::Store {
     /// Everyone of `room` whose address is kept: the people known by e-mail, then the guests
     /// of its meetings who gave one, with how many e-mails went to them and wait.
     pub async fn people_kept(&self, room: &RoomId) -> Result<Vec<KeptPerson>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<KeptRow> = sqlx::query_as(
             "SELECT 'email' AS kind, p.number, p.name, p.association AS about, p.address,
                     p.added_by, p.added_at,
                     (SELECT COUNT(*) FROM email_outbox e WHERE e.person_id = p.id AND e.sent_at IS NOT NULL) AS sent,
@@ -324,19 +334,22 @@ impl super::Store {
         .bind(room.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        rows.into_iter()
             .map(|row| {
-                let kind: String = row.try_get("kind")?;
                 Ok(KeptPerson {
-                    kind: if kind == "email" { "email" } else { "guest" },
-                    number: count_from_db(row.try_get("number")?, "number")?,
-                    name: row.try_get("name")?,
-                    about: row.try_get("about")?,
-                    address: row.try_get("address")?,
-                    added_by: row.try_get("added_by")?,
-                    added_at: row.try_get("added_at")?,
-                    emails_sent: row.try_get("sent")?,
-                    emails_waiting: row.try_get("waiting")?,
+                    kind: if row.kind == "email" {
+                        "email"
+                    } else {
+                        "guest"
+                    },
+                    number: count_from_db(row.number, "number")?,
+                    name: row.name,
+                    about: row.about,
+                    address: row.address,
+                    added_by: row.added_by,
+                    added_at: row.added_at,
+                    emails_sent: row.sent,
+                    emails_waiting: row.waiting,
                 })
             })
             .collect()

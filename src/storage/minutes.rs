@@ -1,8 +1,6 @@
 //! The minutes' approvals, and the procès-verbaux frozen at adoption.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Transaction};
 use crate::domain::minutes::{Adoption, Approval};
@@ -20,33 +18,88 @@ fn corrupt(what: &str, error: serde_json::Error) -> StorageError {
     StorageError::Corrupt(format!("{what}: {error}"))
 }
 
-fn adoption_from_row(row: &SqliteRow) -> Result<Adoption, StorageError> {
-    let approvals: Vec<StoredApproval> =
-        serde_json::from_str(&row.try_get::<String, _>("approvals")?)
+/// The columns of an adoption, in every query that returns one (read into an
+/// [`AdoptionRow`]).
+macro_rules! adoption_columns {
+    ($prefix:literal) => {
+        concat!(
+            $prefix,
+            "meeting_id, ",
+            $prefix,
+            "text, ",
+            $prefix,
+            "fingerprint, ",
+            $prefix,
+            "adopted_at, ",
+            $prefix,
+            "adopted_by, ",
+            $prefix,
+            "approvals, ",
+            $prefix,
+            "missing, ",
+            $prefix,
+            "heading"
+        )
+    };
+}
+
+/// An adopted procès-verbal as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+struct AdoptionRow {
+    meeting_id: i64,
+    text: String,
+    fingerprint: String,
+    adopted_at: DateTime<Utc>,
+    adopted_by: Option<String>,
+    approvals: String,
+    missing: String,
+    heading: String,
+}
+
+impl TryFrom<AdoptionRow> for Adoption {
+    type Error = StorageError;
+
+    fn try_from(row: AdoptionRow) -> Result<Self, StorageError> {
+        let approvals: Vec<StoredApproval> = serde_json::from_str(&row.approvals)
             .map_err(|error| corrupt("adopted minutes' approvals", error))?;
-    let missing: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("missing")?)
-        .map_err(|error| corrupt("adopted minutes' missing associations", error))?;
-    let heading: Vec<String> = serde_json::from_str(&row.try_get::<String, _>("heading")?)
-        .map_err(|error| corrupt("adopted minutes' heading", error))?;
-    Ok(Adoption {
-        meeting: MeetingId::new(row.try_get("meeting_id")?),
-        text: row.try_get("text")?,
-        fingerprint: row.try_get("fingerprint")?,
-        heading,
-        adopted_at: row.try_get("adopted_at")?,
-        adopted_by: row
-            .try_get::<Option<String>, _>("adopted_by")?
-            .map(UserId::new),
-        approvals: approvals
-            .into_iter()
-            .map(|stored| Approval {
-                association: stored.association,
-                by: UserId::new(stored.by),
-                at: stored.at,
-            })
-            .collect(),
-        missing,
-    })
+        let missing: Vec<String> = serde_json::from_str(&row.missing)
+            .map_err(|error| corrupt("adopted minutes' missing associations", error))?;
+        let heading: Vec<String> = serde_json::from_str(&row.heading)
+            .map_err(|error| corrupt("adopted minutes' heading", error))?;
+        Ok(Adoption {
+            meeting: MeetingId::new(row.meeting_id),
+            text: row.text,
+            fingerprint: row.fingerprint,
+            heading,
+            adopted_at: row.adopted_at,
+            adopted_by: row.adopted_by.map(UserId::new),
+            approvals: approvals
+                .into_iter()
+                .map(|stored| Approval {
+                    association: stored.association,
+                    by: UserId::new(stored.by),
+                    at: stored.at,
+                })
+                .collect(),
+            missing,
+        })
+    }
+}
+
+/// An adoption and its meeting's date.
+#[derive(Debug, sqlx::FromRow)]
+struct DatedAdoptionRow {
+    starts_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    adoption: AdoptionRow,
+}
+
+/// An approval as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+struct ApprovalRow {
+    association: String,
+    approved_by: String,
+    approved_at: DateTime<Utc>,
 }
 
 impl Transaction {
@@ -77,22 +130,21 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<Vec<Approval>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<ApprovalRow> = sqlx::query_as(
             "SELECT association, approved_by, approved_at FROM minutes_approvals
              WHERE meeting_id = ?1 ORDER BY approved_at, association",
         )
         .bind(meeting_id.get())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Approval {
-                    association: row.try_get("association")?,
-                    by: UserId::new(row.try_get::<String, _>("approved_by")?),
-                    at: row.try_get("approved_at")?,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|row| Approval {
+                association: row.association,
+                by: UserId::new(row.approved_by),
+                at: row.approved_at,
             })
-            .collect()
+            .collect())
     }
 
     /// Freezes a meeting's minutes as adopted. Fails if they already were (the caller checks
@@ -141,15 +193,15 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<Option<Adoption>, StorageError> {
-        let row = sqlx::query(
-            "SELECT meeting_id, text, fingerprint, adopted_at, adopted_by, approvals, missing,
-                    heading
-             FROM adopted_minutes WHERE meeting_id = ?1",
-        )
+        let row: Option<AdoptionRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            adoption_columns!(""),
+            " FROM adopted_minutes WHERE meeting_id = ?1"
+        ))
         .bind(meeting_id.get())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(adoption_from_row).transpose()
+        row.map(Adoption::try_from).transpose()
     }
 
     /// Every procès-verbal of a room, the latest meeting first.
@@ -157,18 +209,18 @@ impl Transaction {
         &mut self,
         room: &RoomId,
     ) -> Result<Vec<(DateTime<Utc>, Adoption)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT a.meeting_id, a.text, a.fingerprint, a.adopted_at, a.adopted_by,
-                    a.approvals, a.missing, a.heading, m.starts_at
-             FROM adopted_minutes a JOIN meetings m ON m.id = a.meeting_id
+        let rows: Vec<DatedAdoptionRow> = sqlx::query_as(concat!(
+            "SELECT m.starts_at, ",
+            adoption_columns!("a."),
+            " FROM adopted_minutes a JOIN meetings m ON m.id = a.meeting_id
              WHERE a.room_id = ?1 AND m.starts_at IS NOT NULL
-             ORDER BY m.starts_at DESC",
-        )
+             ORDER BY m.starts_at DESC"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("starts_at")?, adoption_from_row(row)?)))
+        rows.into_iter()
+            .map(|row| Ok((row.starts_at, row.adoption.try_into()?)))
             .collect()
     }
 }

@@ -3,7 +3,6 @@
 //! describes, so a search never finds a text the register does not have.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::meetings::{MeetingRow, meeting_columns};
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
@@ -62,7 +61,7 @@ impl Transaction {
         decision: NewDecision<'_>,
         now: DateTime<Utc>,
     ) -> Result<Decision, StorageError> {
-        let row = sqlx::query(
+        let (id, number): (i64, i64) = sqlx::query_as(
             "INSERT INTO decisions (room_id, number, meeting_id, poll_id, author,
                                     author_association, created_at)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM decisions WHERE room_id = ?1),
@@ -77,8 +76,6 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        let id: i64 = row.try_get("id")?;
-        let number: i64 = row.try_get("number")?;
         self.add_version(id, 1, decision.text, decision.author, now)
             .await?;
         self.decision(room, count_from_db(number, "number")?)
@@ -109,7 +106,7 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Vec<DecisionVersion>, StorageError> {
-        let rows = sqlx::query(
+        let rows: Vec<(i64, String, String, DateTime<Utc>)> = sqlx::query_as(
             "SELECT v.version, v.text, v.author, v.created_at
              FROM decision_versions v JOIN decisions d ON d.id = v.decision_id
              WHERE d.room_id = ?1 AND d.number = ?2 ORDER BY v.version",
@@ -118,13 +115,13 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter()
-            .map(|row| {
+        rows.into_iter()
+            .map(|(version, text, author, created_at)| {
                 Ok(DecisionVersion {
-                    version: count_from_db(row.try_get("version")?, "version")?,
-                    text: row.try_get("text")?,
-                    author: UserId::new(row.try_get::<String, _>("author")?),
-                    created_at: row.try_get("created_at")?,
+                    version: count_from_db(version, "version")?,
+                    text,
+                    author: UserId::new(author),
+                    created_at,
                 })
             })
             .collect()
@@ -139,7 +136,7 @@ impl Transaction {
         author: &UserId,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        let row = sqlx::query(
+        let (id, version): (i64, i64) = sqlx::query_as(
             "SELECT d.id, max(v.version) AS version FROM decisions d
              JOIN decision_versions v ON v.decision_id = d.id
              WHERE d.room_id = ?1 AND d.number = ?2 GROUP BY d.id",
@@ -148,8 +145,6 @@ impl Transaction {
         .bind(count_to_db(number))
         .fetch_one(&mut *self.inner)
         .await?;
-        let id: i64 = row.try_get("id")?;
-        let version: i64 = row.try_get("version")?;
         self.add_version(id, version + 1, text, author, now).await
     }
 

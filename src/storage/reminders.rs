@@ -2,8 +2,6 @@
 //! remind (meetings, polls, actions), and the record of every reminder sent.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::actions::{ActionRow, action_columns};
 use super::meetings::{MeetingRow, meeting_columns};
@@ -23,6 +21,14 @@ pub struct MeetingToRemind {
     pub offsets: Option<String>,
 }
 
+/// The columns of a reminder, in every query that returns one (read into a
+/// [`ReminderRow`]).
+macro_rules! reminder_columns {
+    () => {
+        "id, number, author, text, next_at, recurrence"
+    };
+}
+
 /// A planned dated meeting and what its reminders need, as the query reads them.
 #[derive(sqlx::FromRow)]
 struct ToRemindRow {
@@ -36,19 +42,15 @@ struct ToRemindRow {
 impl Store {
     /// Every reminder still to send, in every room, soonest first.
     pub async fn active_reminders(&self) -> Result<Vec<(RoomId, Reminder)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, room_id, number, author, text, next_at, recurrence FROM reminders
-             WHERE cancelled_at IS NULL AND finished_at IS NULL ORDER BY next_at",
-        )
+        let rows: Vec<RoomReminderRow> = sqlx::query_as(concat!(
+            "SELECT room_id, ",
+            reminder_columns!(),
+            " FROM reminders WHERE cancelled_at IS NULL AND finished_at IS NULL ORDER BY next_at"
+        ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    RoomId::new(row.try_get::<String, _>("room_id")?),
-                    reminder_from_row(row)?,
-                ))
-            })
+        rows.into_iter()
+            .map(|row| Ok((RoomId::new(row.room_id), row.reminder.try_into()?)))
             .collect()
     }
 
@@ -110,12 +112,13 @@ impl Transaction {
         recurrence: Option<Recurrence>,
         now: DateTime<Utc>,
     ) -> Result<Reminder, StorageError> {
-        let row = sqlx::query(
+        let row: ReminderRow = sqlx::query_as(concat!(
             "INSERT INTO reminders (room_id, number, author, text, next_at, recurrence, created_at)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM reminders WHERE room_id = ?1),
                      ?2, ?3, ?4, ?5, ?6)
-             RETURNING id, number, author, text, next_at, recurrence",
-        )
+             RETURNING ",
+            reminder_columns!()
+        ))
         .bind(room.as_str())
         .bind(author.as_str())
         .bind(text)
@@ -124,20 +127,21 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        reminder_from_row(&row)
+        row.try_into()
     }
 
     /// The room's reminders still to send, soonest first.
     pub async fn room_reminders(&mut self, room: &RoomId) -> Result<Vec<Reminder>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, number, author, text, next_at, recurrence FROM reminders
-             WHERE room_id = ?1 AND cancelled_at IS NULL AND finished_at IS NULL
-             ORDER BY next_at",
-        )
+        let rows: Vec<ReminderRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            reminder_columns!(),
+            " FROM reminders WHERE room_id = ?1 AND cancelled_at IS NULL AND finished_at IS NULL
+             ORDER BY next_at"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        rows.iter().map(reminder_from_row).collect()
+        rows.into_iter().map(Reminder::try_from).collect()
     }
 
     /// Reminder n° `number` of the room, if it is still to send.
@@ -146,15 +150,17 @@ impl Transaction {
         room: &RoomId,
         number: usize,
     ) -> Result<Option<Reminder>, StorageError> {
-        let row = sqlx::query(
-            "SELECT id, number, author, text, next_at, recurrence FROM reminders
-             WHERE room_id = ?1 AND number = ?2 AND cancelled_at IS NULL AND finished_at IS NULL",
-        )
+        let row: Option<ReminderRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            reminder_columns!(),
+            " FROM reminders
+             WHERE room_id = ?1 AND number = ?2 AND cancelled_at IS NULL AND finished_at IS NULL"
+        ))
         .bind(room.as_str())
         .bind(count_to_db(number))
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.as_ref().map(reminder_from_row).transpose()
+        row.map(Reminder::try_from).transpose()
     }
 
     pub async fn cancel_reminder(
@@ -225,14 +231,12 @@ impl Transaction {
         &mut self,
         room: &RoomId,
     ) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query("SELECT meeting_reminders FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        Ok(row
-            .map(|row| row.try_get::<Option<String>, _>("meeting_reminders"))
-            .transpose()?
-            .flatten())
+        let offsets: Option<Option<String>> =
+            sqlx::query_scalar("SELECT meeting_reminders FROM rooms WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        Ok(offsets.flatten())
     }
 
     pub async fn set_meeting_reminder_offsets(
@@ -252,23 +256,45 @@ impl Transaction {
     }
 }
 
-fn reminder_from_row(row: &SqliteRow) -> Result<Reminder, StorageError> {
-    let number: i64 = row.try_get("number")?;
-    let recurrence = row
-        .try_get::<Option<String>, _>("recurrence")?
-        .map(|code| {
-            Recurrence::from_code(&code)
-                .ok_or_else(|| StorageError::Corrupt(format!("recurrence {code:?}")))
+/// A reminder as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+struct ReminderRow {
+    id: i64,
+    number: i64,
+    author: String,
+    text: String,
+    next_at: DateTime<Utc>,
+    recurrence: Option<String>,
+}
+
+impl TryFrom<ReminderRow> for Reminder {
+    type Error = StorageError;
+
+    fn try_from(row: ReminderRow) -> Result<Self, StorageError> {
+        let recurrence = row
+            .recurrence
+            .map(|code| {
+                Recurrence::from_code(&code)
+                    .ok_or_else(|| StorageError::Corrupt(format!("recurrence {code:?}")))
+            })
+            .transpose()?;
+        Ok(Reminder {
+            id: ReminderId::new(row.id),
+            number: count_from_db(row.number, "reminder number")?,
+            author: UserId::new(row.author),
+            text: row.text,
+            next_at: row.next_at,
+            recurrence,
         })
-        .transpose()?;
-    Ok(Reminder {
-        id: ReminderId::new(row.try_get("id")?),
-        number: count_from_db(number, "reminder number")?,
-        author: UserId::new(row.try_get::<String, _>("author")?),
-        text: row.try_get("text")?,
-        next_at: row.try_get("next_at")?,
-        recurrence,
-    })
+    }
+}
+
+/// A reminder and its room.
+#[derive(Debug, sqlx::FromRow)]
+struct RoomReminderRow {
+    room_id: String,
+    #[sqlx(flatten)]
+    reminder: ReminderRow,
 }
 
 #[cfg(test)]
