@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Transaction};
 use crate::domain::{RoomId, UserId};
@@ -45,19 +44,16 @@ impl Transaction {
         &mut self,
         room: &RoomId,
     ) -> Result<HashMap<UserId, String>, StorageError> {
-        let rows =
-            sqlx::query("SELECT user_id, association FROM association_members WHERE room_id = ?1")
-                .bind(room.as_str())
-                .fetch_all(&mut *self.inner)
-                .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    UserId::new(row.try_get::<String, _>("user_id")?),
-                    row.try_get("association")?,
-                ))
-            })
-            .collect()
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT user_id, association FROM association_members WHERE room_id = ?1",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(user, association)| (UserId::new(user), association))
+            .collect())
     }
 
     /// Puts `user` in `association`, or among the guests with `None`.

@@ -19,18 +19,18 @@ impl Store {
     /// The position after which the homeserver has events the bot has not handled yet;
     /// `None` before the very first sync.
     pub async fn sync_position(&self) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query("SELECT next_batch FROM sync_position WHERE id = 1")
+        let position = sqlx::query_scalar("SELECT next_batch FROM sync_position WHERE id = 1")
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|row| row.get("next_batch")))
+        Ok(position)
     }
 
     /// When the last sync was saved: how recently the bot read the rooms.
     pub async fn sync_saved_at(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
-        let row = sqlx::query("SELECT saved_at FROM sync_position WHERE id = 1")
+        let saved_at = sqlx::query_scalar("SELECT saved_at FROM sync_position WHERE id = 1")
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|row| row.try_get("saved_at")).transpose()?)
+        Ok(saved_at)
     }
 
     /// Call only once every event up to `next_batch` has been handled. `last_events` are the

@@ -1,7 +1,6 @@
 //! The guests of each meeting.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
 use crate::domain::guest::Guest;
@@ -122,21 +121,14 @@ impl Transaction {
             .bind(id)
             .execute(&mut *self.inner)
             .await?;
-        let row = sqlx::query(
+        let row: Option<(String, String)> = sqlx::query_as(
             "SELECT m.room_id, g.name FROM guests g JOIN meetings m ON m.id = g.meeting_id
              WHERE g.id = ?1",
         )
         .bind(id)
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|row| {
-            Ok((
-                RoomId::new(row.try_get::<String, _>("room_id")?),
-                row.try_get("name")?,
-                news,
-            ))
-        })
-        .transpose()
+        Ok(row.map(|(room, name)| (RoomId::new(room), name, news)))
     }
 
     /// Removes guest `number` from a meeting's list (their address goes with them). `false`

@@ -2,12 +2,11 @@
 //! beside the bot and cannot open the Matrix store).
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Store};
 
 /// The bot's own Matrix device, as `concerto health` reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct MatrixIdentity {
     pub device_id: String,
     /// Signed by the bot's own cross-signing identity: clients that share keys only with
@@ -41,19 +40,12 @@ impl Store {
 
     /// What the bot last recorded of its Matrix identity, if it ever did.
     pub async fn matrix_identity(&self) -> Result<Option<MatrixIdentity>, StorageError> {
-        let row = sqlx::query(
+        let identity = sqlx::query_as(
             "SELECT device_id, cross_signed, key_backup FROM matrix_identity WHERE id = 1",
         )
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|row| {
-            Ok(MatrixIdentity {
-                device_id: row.try_get("device_id")?,
-                cross_signed: row.try_get("cross_signed")?,
-                key_backup: row.try_get("key_backup")?,
-            })
-        })
-        .transpose()
+        Ok(identity)
     }
 }
 

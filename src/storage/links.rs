@@ -3,8 +3,6 @@
 //! hashes until renewed; and, at each start, the hashes the database could not compute itself
 //! (migration 0025 gives nonces, only the bot has the key).
 
-use sqlx::Row;
-
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::tokens::{LinkKey, LinkPurpose, Nonce, TokenHash};
 
@@ -46,28 +44,26 @@ impl Store {
     pub async fn complete_links(&self, key: &LinkKey) -> Result<usize, StorageError> {
         let mut tx = self.begin_write().await?;
         let mut completed = 0;
-        let clear = sqlx::query(
-            "SELECT rowid AS row, clear FROM legacy_link_tokens WHERE clear IS NOT NULL",
-        )
-        .fetch_all(&mut *tx.inner)
-        .await?;
-        for row in &clear {
-            let token: String = row.try_get("clear")?;
+        let clear: Vec<(i64, String)> =
+            sqlx::query_as("SELECT rowid, clear FROM legacy_link_tokens WHERE clear IS NOT NULL")
+                .fetch_all(&mut *tx.inner)
+                .await?;
+        for (row, token) in clear {
             sqlx::query("UPDATE legacy_link_tokens SET hash = ?1, clear = NULL WHERE rowid = ?2")
                 .bind(TokenHash::of(&token).as_str())
-                .bind(row.try_get::<i64, _>("row")?)
+                .bind(row)
                 .execute(&mut *tx.inner)
                 .await?;
             completed += 1;
         }
         for (purpose, missing, write) in MISSING_HASHES {
-            let rows = sqlx::query(missing).fetch_all(&mut *tx.inner).await?;
-            for row in &rows {
-                let nonce = Nonce::kept(row.try_get("nonce")?);
-                let link = key.link(purpose, nonce);
+            let rows: Vec<(i64, String)> =
+                sqlx::query_as(missing).fetch_all(&mut *tx.inner).await?;
+            for (row, nonce) in rows {
+                let link = key.link(purpose, Nonce::kept(nonce));
                 sqlx::query(write)
                     .bind(link.hash.as_str())
-                    .bind(row.try_get::<i64, _>("row")?)
+                    .bind(row)
                     .execute(&mut *tx.inner)
                     .await?;
                 completed += 1;

@@ -3,7 +3,6 @@
 //! calendar invitations. (Their agenda is `agenda.rs`, date proposals `proposals.rs`.)
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Store, Transaction, count_to_db};
 use crate::domain::{BallotId, Meeting, MeetingId, ProposalId, RoomId, UserId};
@@ -127,14 +126,13 @@ impl Transaction {
     }
 
     pub async fn host_order(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
-        let rows =
-            sqlx::query("SELECT association FROM host_order WHERE room_id = ?1 ORDER BY position")
-                .bind(room.as_str())
-                .fetch_all(&mut *self.inner)
-                .await?;
-        rows.iter()
-            .map(|row| Ok(row.try_get("association")?))
-            .collect()
+        let order = sqlx::query_scalar(
+            "SELECT association FROM host_order WHERE room_id = ?1 ORDER BY position",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        Ok(order)
     }
 
     pub async fn set_host_order(
@@ -166,7 +164,7 @@ impl Transaction {
         room: &RoomId,
         except: MeetingId,
     ) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query(
+        let host = sqlx::query_scalar(
             "SELECT host FROM meetings
              WHERE room_id = ?1 AND id != ?2 AND host IS NOT NULL AND starts_at IS NOT NULL
                AND status IN ('planned', 'held')
@@ -176,9 +174,7 @@ impl Transaction {
         .bind(except.get())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|row| row.try_get("host"))
-            .transpose()
-            .map_err(Into::into)
+        Ok(host)
     }
 
     pub async fn set_meeting_host(
@@ -254,15 +250,14 @@ impl Transaction {
         &mut self,
         meeting_id: MeetingId,
     ) -> Result<Option<UserId>, StorageError> {
-        let row = sqlx::query(
+        let proposer: Option<String> = sqlx::query_scalar(
             "SELECT p.proposer FROM meetings m JOIN proposals p ON p.id = m.proposal_id
              WHERE m.id = ?1",
         )
         .bind(meeting_id.get())
         .fetch_optional(&mut *self.inner)
         .await?;
-        row.map(|row| Ok(UserId::new(row.try_get::<String, _>("proposer")?)))
-            .transpose()
+        Ok(proposer.map(UserId::new))
     }
 
     /// Cancels a meeting; its listed items go to `to_meeting` (the unscheduled one).

@@ -2,7 +2,6 @@
 //! is cancelled. (Votes are the answers of the proposal's ballot: see `ballots.rs`.)
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Transaction, count_to_db};
 use crate::domain::votes::Proposal;
@@ -19,7 +18,7 @@ impl Transaction {
         options: &[DateTime<Utc>],
         now: DateTime<Utc>,
     ) -> Result<Proposal, StorageError> {
-        let row = sqlx::query(
+        let id: i64 = sqlx::query_scalar(
             "INSERT INTO proposals (room_id, ballot_id, proposer, command_event_id, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         )
@@ -30,7 +29,7 @@ impl Transaction {
         .bind(now)
         .fetch_one(&mut *self.inner)
         .await?;
-        let id = ProposalId::new(row.try_get("id")?);
+        let id = ProposalId::new(id);
         for (index, starts_at) in options.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO proposal_options (proposal_id, number, starts_at) VALUES (?1, ?2, ?3)",
@@ -52,35 +51,31 @@ impl Transaction {
 
     /// The room's open proposal, if any.
     pub async fn open_proposal(&mut self, room: &RoomId) -> Result<Option<Proposal>, StorageError> {
-        let row = sqlx::query(
+        let row: Option<(i64, Option<i64>, String, String)> = sqlx::query_as(
             "SELECT id, ballot_id, proposer, command_event_id FROM proposals
              WHERE room_id = ?1 AND status = 'open'",
         )
         .bind(room.as_str())
         .fetch_optional(&mut *self.inner)
         .await?;
-        let Some(row) = row else {
+        let Some((id, ballot, proposer, command_event)) = row else {
             return Ok(None);
         };
-        let id = ProposalId::new(row.try_get("id")?);
-        let options = sqlx::query(
+        let id = ProposalId::new(id);
+        let options: Vec<DateTime<Utc>> = sqlx::query_scalar(
             "SELECT starts_at FROM proposal_options WHERE proposal_id = ?1 ORDER BY number",
         )
         .bind(id.get())
         .fetch_all(&mut *self.inner)
-        .await?
-        .iter()
-        .map(|row| row.try_get("starts_at"))
-        .collect::<Result<Vec<DateTime<Utc>>, _>>()?;
-        let ballot: Option<i64> = row.try_get("ballot_id")?;
+        .await?;
         Ok(Some(Proposal {
             id,
             ballot: BallotId::new(
                 ballot
                     .ok_or_else(|| StorageError::Corrupt(format!("proposal {id} has no ballot")))?,
             ),
-            proposer: UserId::new(row.try_get::<String, _>("proposer")?),
-            command_event: EventId::new(row.try_get::<String, _>("command_event_id")?),
+            proposer: UserId::new(proposer),
+            command_event: EventId::new(command_event),
             options,
         }))
     }

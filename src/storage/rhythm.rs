@@ -1,7 +1,6 @@
 //! The rooms' meeting rhythm, and the proposals it made.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::store::{StorageError, Store, Transaction};
 use crate::domain::rhythm::Rhythm;
@@ -17,22 +16,15 @@ fn rhythm_of(code: Option<String>) -> Result<Option<Rhythm>, StorageError> {
 impl Store {
     /// Every room that has a rhythm, with it.
     pub async fn rooms_with_rhythm(&self) -> Result<Vec<(RoomId, Rhythm)>, StorageError> {
-        let rows = sqlx::query("SELECT room_id, rhythm FROM rooms WHERE rhythm IS NOT NULL")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .filter_map(|row| {
-                let room = row.try_get::<String, _>("room_id");
-                let rhythm = row
-                    .try_get::<Option<String>, _>("rhythm")
-                    .map_err(StorageError::from)
-                    .and_then(rhythm_of);
-                match (room, rhythm) {
-                    (Ok(room), Ok(Some(rhythm))) => Some(Ok((RoomId::new(room), rhythm))),
-                    (Ok(_), Ok(None)) => None,
-                    (Err(error), _) => Some(Err(error.into())),
-                    (_, Err(error)) => Some(Err(error)),
-                }
+        let rows: Vec<(String, Option<String>)> =
+            sqlx::query_as("SELECT room_id, rhythm FROM rooms WHERE rhythm IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .filter_map(|(room, rhythm)| match rhythm_of(rhythm) {
+                Ok(Some(rhythm)) => Some(Ok((RoomId::new(room), rhythm))),
+                Ok(None) => None,
+                Err(error) => Some(Err(error)),
             })
             .collect()
     }
@@ -40,14 +32,12 @@ impl Store {
 
 impl Transaction {
     pub async fn rhythm(&mut self, room: &RoomId) -> Result<Option<Rhythm>, StorageError> {
-        let row = sqlx::query("SELECT rhythm FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        match row {
-            Some(row) => rhythm_of(row.try_get("rhythm")?),
-            None => Ok(None),
-        }
+        let rhythm: Option<Option<String>> =
+            sqlx::query_scalar("SELECT rhythm FROM rooms WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        rhythm_of(rhythm.flatten())
     }
 
     pub async fn set_rhythm(

@@ -2,8 +2,6 @@
 //! not read" replies already given, one per sender and room key.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
 use super::store::{StorageError, Store, Transaction, count_from_db};
 use crate::domain::messages::UndecryptedEvent;
@@ -39,15 +37,15 @@ impl Store {
         &self,
         room: Option<&RoomId>,
     ) -> Result<Vec<UndecryptedEvent>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT event_id, room_id, session_id, sent_at, raw_event, sender, answers_event_id
-             FROM undecrypted_events
-             WHERE ?1 IS NULL OR room_id = ?1 ORDER BY sent_at, event_id",
-        )
+        let rows: Vec<KeptRow> = sqlx::query_as(concat!(
+            "SELECT ",
+            kept_columns!(),
+            " FROM undecrypted_events WHERE ?1 IS NULL OR room_id = ?1 ORDER BY sent_at, event_id"
+        ))
         .bind(room.map(RoomId::as_str))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(undecrypted_from_row).collect()
+        Ok(rows.into_iter().map(UndecryptedEvent::from).collect())
     }
 
     /// Forgets a kept event (decrypted and handled, or too old to matter).
@@ -65,30 +63,31 @@ impl Store {
     pub async fn unreadable_not_noticed(
         &self,
     ) -> Result<Vec<(UndecryptedEvent, DateTime<Utc>)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT event_id, room_id, session_id, sent_at, raw_event, sender, answers_event_id,
-                    kept_at
-             FROM undecrypted_events AS kept
+        let rows: Vec<KeptAtRow> = sqlx::query_as(concat!(
+            "SELECT kept_at, ",
+            kept_columns!(),
+            " FROM undecrypted_events AS kept
              WHERE answers_event_id IS NULL AND sender IS NOT NULL AND sender <> ''
                AND NOT EXISTS (
                    SELECT 1 FROM unreadable_notices AS notice
                    WHERE notice.room_id = kept.room_id AND notice.sender = kept.sender
                      AND notice.session_id = COALESCE(kept.session_id, kept.event_id))
-             ORDER BY kept_at, event_id",
-        )
+             ORDER BY kept_at, event_id"
+        ))
         .fetch_all(&self.pool)
         .await?;
         let mut seen = std::collections::HashSet::new();
         let mut pending = Vec::new();
-        for row in &rows {
-            let event = undecrypted_from_row(row)?;
+        for row in rows {
+            let kept_at = row.kept_at;
+            let event = UndecryptedEvent::from(row.event);
             let key = (
                 event.room.clone(),
                 event.sender.clone(),
                 event.key_name().to_owned(),
             );
             if seen.insert(key) {
-                pending.push((event, row.try_get("kept_at")?));
+                pending.push((event, kept_at));
             }
         }
         Ok(pending)
@@ -140,21 +139,47 @@ impl Transaction {
     }
 }
 
-fn undecrypted_from_row(row: &SqliteRow) -> Result<UndecryptedEvent, StorageError> {
-    Ok(UndecryptedEvent {
-        room: RoomId::new(row.try_get::<String, _>("room_id")?),
-        event_id: EventId::new(row.try_get::<String, _>("event_id")?),
-        sender: UserId::new(
-            row.try_get::<Option<String>, _>("sender")?
-                .unwrap_or_default(),
-        ),
-        session_id: row.try_get("session_id")?,
-        answers: row
-            .try_get::<Option<String>, _>("answers_event_id")?
-            .map(EventId::new),
-        sent_at: row.try_get("sent_at")?,
-        raw: row.try_get("raw_event")?,
-    })
+/// The columns of a kept event, in every query that returns one (read into a
+/// [`KeptRow`]).
+macro_rules! kept_columns {
+    () => {
+        "event_id, room_id, session_id, sent_at, raw_event, sender, answers_event_id"
+    };
+}
+use kept_columns;
+
+/// A kept encrypted event as its row holds it.
+#[derive(Debug, sqlx::FromRow)]
+struct KeptRow {
+    event_id: String,
+    room_id: String,
+    session_id: Option<String>,
+    sent_at: DateTime<Utc>,
+    raw_event: String,
+    sender: Option<String>,
+    answers_event_id: Option<String>,
+}
+
+impl From<KeptRow> for UndecryptedEvent {
+    fn from(row: KeptRow) -> Self {
+        UndecryptedEvent {
+            room: RoomId::new(row.room_id),
+            event_id: EventId::new(row.event_id),
+            sender: UserId::new(row.sender.unwrap_or_default()),
+            session_id: row.session_id,
+            answers: row.answers_event_id.map(EventId::new),
+            sent_at: row.sent_at,
+            raw: row.raw_event,
+        }
+    }
+}
+
+/// A kept event and when it was kept.
+#[derive(Debug, sqlx::FromRow)]
+struct KeptAtRow {
+    kept_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    event: KeptRow,
 }
 
 #[cfg(test)]

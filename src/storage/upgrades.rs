@@ -3,7 +3,6 @@
 //! where it went.
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
 
 use super::ballots::{BallotRow, ballot_columns};
 use super::store::{StorageError, Transaction, count_from_db};
@@ -100,21 +99,21 @@ impl Transaction {
 
     /// Whether the room has a record of its own (then another room's cannot be merged in).
     pub async fn has_record(&mut self, room: &RoomId) -> Result<bool, StorageError> {
-        let row = sqlx::query(HAS_RECORD)
+        let found = sqlx::query_scalar(HAS_RECORD)
             .bind(room.as_str())
             .fetch_one(&mut *self.inner)
             .await?;
-        Ok(row.try_get::<bool, _>("found")?)
+        Ok(found)
     }
 
     /// The room that replaced `room`, once the record moved there.
     pub async fn replacement_of(&mut self, room: &RoomId) -> Result<Option<RoomId>, StorageError> {
-        let row = sqlx::query("SELECT new_room_id FROM room_upgrades WHERE old_room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
-        row.map(|row| Ok(RoomId::new(row.try_get::<String, _>("new_room_id")?)))
-            .transpose()
+        let new: Option<String> =
+            sqlx::query_scalar("SELECT new_room_id FROM room_upgrades WHERE old_room_id = ?1")
+                .bind(room.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        Ok(new.map(RoomId::new))
     }
 
     /// The room's open ballots, oldest first.
@@ -135,16 +134,16 @@ impl Transaction {
         &mut self,
         ballot: crate::domain::BallotId,
     ) -> Result<usize, StorageError> {
-        let row =
-            sqlx::query("SELECT count(DISTINCT voter) AS voters FROM answers WHERE ballot_id = ?1")
+        let voters: i64 =
+            sqlx::query_scalar("SELECT count(DISTINCT voter) FROM answers WHERE ballot_id = ?1")
                 .bind(ballot.get())
                 .fetch_one(&mut *self.inner)
                 .await?;
-        count_from_db(row.try_get("voters")?, "voters")
+        count_from_db(voters, "voters")
     }
 
     async fn record_counts(&mut self, room: &RoomId) -> Result<MovedRecord, StorageError> {
-        let row = sqlx::query(
+        let counts: (i64, i64, i64, i64, i64, i64) = sqlx::query_as(
             "SELECT
                (SELECT count(DISTINCT association) FROM association_members WHERE room_id = ?1)
                  AS associations,
@@ -161,15 +160,14 @@ impl Transaction {
         .bind(room.as_str())
         .fetch_one(&mut *self.inner)
         .await?;
-        let count =
-            |name: &str| -> Result<usize, StorageError> { count_from_db(row.try_get(name)?, name) };
+        let (associations, agenda_items, meetings, decisions, actions, reminders) = counts;
         Ok(MovedRecord {
-            associations: count("associations")?,
-            agenda_items: count("agenda_items")?,
-            meetings: count("meetings")?,
-            decisions: count("decisions")?,
-            actions: count("actions")?,
-            reminders: count("reminders")?,
+            associations: count_from_db(associations, "associations")?,
+            agenda_items: count_from_db(agenda_items, "agenda items")?,
+            meetings: count_from_db(meetings, "meetings")?,
+            decisions: count_from_db(decisions, "decisions")?,
+            actions: count_from_db(actions, "actions")?,
+            reminders: count_from_db(reminders, "reminders")?,
         })
     }
 }
@@ -188,14 +186,12 @@ pub fn moved_tables() -> Vec<&'static str> {
 impl super::Store {
     /// Every table of the schema with a `room_id` column.
     pub async fn tables_with_room_column(&self) -> Result<Vec<String>, StorageError> {
-        let rows = sqlx::query(
+        let tables = sqlx::query_scalar(
             "SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) p
              WHERE m.type = 'table' AND p.name = 'room_id' ORDER BY m.name",
         )
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| Ok(row.try_get::<String, _>("name")?))
-            .collect()
+        Ok(tables)
     }
 }
