@@ -5,7 +5,6 @@
 //! link is refused; the poll's result and the adopted procès-verbal (its PDF read back with
 //! pdftotext) arrive by e-mail too; a hostile name is escaped on the page.
 
-use chrono::{Timelike, Utc};
 use mail_parser::{MessageParser, MimeHeaders};
 
 use crate::email::{mailing_room, read};
@@ -234,19 +233,12 @@ async fn a_person_answers_the_dates_in_chromium_and_a_poll_from_their_personal_l
 #[tokio::test(flavor = "multi_thread")]
 async fn the_adopted_procès_verbal_reaches_the_people_known_by_email_as_a_pdf() {
     let paris = chrono_tz::Europe::Paris;
-    let local = Utc::now().with_timezone(&paris);
-    if local.hour() == 23 && local.minute() >= 55 {
-        tokio::time::sleep(std::time::Duration::from_secs(
-            60 * (61 - u64::from(local.minute())),
-        ))
-        .await;
-    }
-    let today = Utc::now().with_timezone(&paris).date_naive();
-    let day = today.format("%d/%m/%Y").to_string();
-    let tomorrow = today.succ_opt().expect("a tomorrow").format("%d/%m/%Y");
     let smtp = SmtpServer::start().await;
     let (mut alice, bot, room) =
         mailing_room(&smtp, String::new(), false, "Secours populaire").await;
+    let (today, tomorrow) = crate::record::bot_days_far_from_midnight(&bot, paris);
+    let day = today.format("%d/%m/%Y").to_string();
+    let tomorrow = tomorrow.format("%d/%m/%Y");
     ask(
         &mut alice,
         &room,

@@ -2,26 +2,34 @@
 //! amended and revoked; an action; the minutes as a message and as a Markdown file that the
 //! member downloads; and the command-line exports, read beside the running bot.
 
-use chrono::{Duration as ChronoDuration, Timelike, Utc};
+use chrono::{Duration as ChronoDuration, Timelike};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 
 use crate::helpers::{Bot, BotConfig, TestUser, ask, room_associations};
 
+/// The bot's today and tomorrow (Paris). Close to midnight, its clock goes back an hour first:
+/// a meeting today at 23:59 stays ahead, and today stays today, for the whole test.
+pub(crate) fn bot_days_far_from_midnight(
+    bot: &Bot,
+    paris: chrono_tz::Tz,
+) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let local = bot.now().with_timezone(&paris);
+    if local.hour() == 23 && local.minute() >= 50 {
+        bot.advance_clock(-ChronoDuration::hours(1));
+    }
+    let today = bot.now().with_timezone(&paris).date_naive();
+    (today, today.succ_opt().expect("a tomorrow"))
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn members_record_search_amend_revoke_and_get_the_minutes() {
     let paris = chrono_tz::Europe::Paris;
-    // The meeting is today at 23:59: a moment before midnight, wait for the new day.
-    let local = Utc::now().with_timezone(&paris);
-    if local.hour() == 23 && local.minute() >= 55 {
-        let wait = ChronoDuration::minutes(6) - ChronoDuration::minutes(local.minute() as i64 - 54);
-        tokio::time::sleep(wait.to_std().unwrap_or_default()).await;
-    }
-    let today = Utc::now().with_timezone(&paris).date_naive();
-    let tomorrow = today.succ_opt().expect("a tomorrow");
+    // The meeting is today at 23:59: the bot's day must not end during the test.
 
     let mut alice = TestUser::new("alice", false).await;
     let mut bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
+    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris);
     let room = alice
         .create_room(false, &[&bot.user_id, &bob.user_id])
         .await;
@@ -187,18 +195,12 @@ pub(crate) fn pdf_text(pdf: &[u8]) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn each_association_approves_the_minutes_into_a_procès_verbal_whose_pdf_reads_back() {
     let paris = chrono_tz::Europe::Paris;
-    let local = Utc::now().with_timezone(&paris);
-    if local.hour() == 23 && local.minute() >= 55 {
-        let wait = ChronoDuration::minutes(6) - ChronoDuration::minutes(local.minute() as i64 - 54);
-        tokio::time::sleep(wait.to_std().unwrap_or_default()).await;
-    }
-    let today = Utc::now().with_timezone(&paris).date_naive();
-    let tomorrow = today.succ_opt().expect("a tomorrow");
     let date = |day: chrono::NaiveDate| day.format("%d/%m/%Y").to_string();
 
     let mut alice = TestUser::new("alice", false).await;
     let mut bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
+    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris);
     let room = alice
         .create_room(false, &[&bot.user_id, &bob.user_id])
         .await;
