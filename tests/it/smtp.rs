@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 use std::process::Stdio;
-use std::time::Duration;
 
 use tokio::process::{Child, Command};
 
@@ -48,18 +47,14 @@ impl SmtpServer {
             .expect("aiosmtpd starts (pip install aiosmtpd, or scripts/homeserver install)");
         self.child = Some(child);
         // Ready when it takes a connection.
-        let deadline = tokio::time::Instant::now() + PATIENCE;
-        while tokio::net::TcpStream::connect(("127.0.0.1", self.port))
-            .await
-            .is_err()
-        {
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "aiosmtpd did not listen on {}",
-                self.port
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let what = format!("aiosmtpd to listen on {}", self.port);
+        crate::helpers::eventually(&what, PATIENCE, || async {
+            tokio::net::TcpStream::connect(("127.0.0.1", self.port))
+                .await
+                .map(drop)
+                .map_err(|error| error.to_string())
+        })
+        .await;
     }
 
     /// The server goes away (an outage of the mail provider).
