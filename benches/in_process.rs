@@ -185,6 +185,7 @@ fn settings() -> ServiceSettings {
             per_room: 200,
         },
         links: LinkKey::from_secret("a benchmark's passphrase"),
+        retention: concerto::domain::retention::Retention::default(),
     }
 }
 

@@ -12,9 +12,11 @@ use crate::domain::Language;
 
 mod backup;
 mod email;
+mod retention;
 
 pub use backup::BackupSettings;
 pub use email::{EmailSettings, SmtpSecurity};
+pub use retention::RetentionSettings;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,6 +39,9 @@ pub struct Settings {
     /// What `concerto backup` encrypts its archives with.
     #[serde(default)]
     pub backup: BackupSettings,
+    /// How long each kind of personal data is kept.
+    #[serde(default)]
+    pub retention: RetentionSettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -227,6 +232,7 @@ impl Settings {
 
     fn validate(&self) -> Result<(), ConfigError> {
         self.backup.validate()?;
+        self.retention.validate(self.bot.max_command_age_hours)?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError::Value {

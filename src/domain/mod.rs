@@ -23,6 +23,7 @@ pub mod personal;
 pub mod poll;
 pub mod record;
 pub mod reminders;
+pub mod retention;
 pub mod rhythm;
 pub mod text;
 pub mod tokens;

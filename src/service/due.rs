@@ -2,7 +2,8 @@
 //! carrying over the untreated agenda items of a meeting whose day has ended, closing the polls
 //! whose deadline has passed (`polls.rs`), sending the reminders (`reminders.rs`), and telling
 //! a member the bot cannot read their encrypted message (`undecrypted.rs`), proposing the
-//! next meeting's dates when the group's rhythm calls for it (`rhythm.rs`). Each is
+//! next meeting's dates when the group's rhythm calls for it (`rhythm.rs`), deleting what is
+//! past its retention once a day (`retention.rs`). Each is
 //! done in one transaction that also records it done, so it happens exactly once — late
 //! rather than never when the bot was down at the time.
 
@@ -45,6 +46,8 @@ impl<C: Chat> Service<C> {
         let next_notice = self.tell_unreadable_due(now).await?;
         let next_rhythm = self.propose_rhythm_due(now).await?;
         self.tell_held_emails(now).await?;
+        // Daily, not to the minute: it rides on the clock's passes (one a minute at least).
+        self.purge_due(now).await?;
         Ok([
             next_due,
             next_deadline,

@@ -30,6 +30,7 @@ mod reading;
 mod record;
 mod reminders;
 mod request;
+mod retention;
 mod rhythm;
 mod settings;
 mod switchboard;

@@ -9,9 +9,10 @@ use tokio::sync::Notify;
 
 use secrecy::ExposeSecret;
 
-use crate::config::Settings;
+use crate::config::{RetentionSettings, Settings};
 use crate::domain::Language;
 use crate::domain::email::DailyLimits;
+use crate::domain::retention::Retention;
 use crate::domain::tokens::LinkKey;
 
 /// How the service behaves; read from the configuration.
@@ -38,6 +39,8 @@ pub struct ServiceSettings {
     pub email_limits: crate::domain::email::DailyLimits,
     /// What every link token is derived from ([`crate::domain::tokens`]).
     pub links: crate::domain::tokens::LinkKey,
+    /// How long each kind of personal data is kept.
+    pub retention: Retention,
 }
 
 impl ServiceSettings {
@@ -64,6 +67,7 @@ impl ServiceSettings {
                 |email| email.daily_limits(),
             ),
             links: Self::link_key(settings),
+            retention: retention(&settings.retention),
         }
     }
 
@@ -71,6 +75,17 @@ impl ServiceSettings {
     /// passphrase.
     pub fn link_key(settings: &Settings) -> LinkKey {
         LinkKey::from_secret(settings.storage.store_passphrase.expose_secret())
+    }
+}
+
+/// The retention settings, in days, as durations.
+fn retention(settings: &RetentionSettings) -> Retention {
+    let days = |days: u32| Duration::days(i64::from(days));
+    Retention {
+        sent_email: days(settings.sent_email_days),
+        sent_messages: days(settings.sent_messages_days),
+        poll_answers: days(settings.poll_answers_days),
+        undecryptable: days(settings.undecryptable_days),
     }
 }
 

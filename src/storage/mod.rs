@@ -27,6 +27,7 @@ mod polls;
 mod proposals;
 mod record;
 mod reminders;
+mod retention;
 mod rhythm;
 mod rooms;
 mod store;

@@ -19,6 +19,7 @@ mod minutes;
 mod polls;
 mod record;
 mod reminders;
+mod retention;
 mod rhythm;
 mod trust;
 mod upgrades;
@@ -233,6 +234,7 @@ pub(super) fn settings() -> ServiceSettings {
             per_room: 200,
         },
         links: crate::domain::tokens::LinkKey::from_secret("correct horse"),
+        retention: crate::domain::retention::Retention::default(),
     }
 }
 
