@@ -61,6 +61,21 @@ pub fn split_association(known: &[String], words: &str) -> Option<(String, Strin
         })
 }
 
+/// What stays of an address once its person unsubscribed: its SHA-256 (of the address in
+/// lower case), marked, so that adding it again is told they unsubscribed — and no address.
+pub fn erased_address(address: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(address.trim().to_lowercase().as_bytes());
+    format!("{ERASED_PREFIX}{}", hex::encode(digest))
+}
+
+/// Whether `address` is what [`erased_address`] left (no address any more).
+pub fn is_erased(address: &str) -> bool {
+    address.starts_with(ERASED_PREFIX)
+}
+
+const ERASED_PREFIX: &str = "erased:sha256:";
+
 /// A file an e-mail carries: the meeting's `.ics`, the procès-verbal's PDF.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
@@ -246,5 +261,18 @@ mod tests {
         assert_eq!(split_association(&known(), "ADSEA Mme Martin"), None);
         assert_eq!(split_association(&known(), "Croix-Rouge"), None);
         assert_eq!(split_association(&[], "Croix-Rouge Marie"), None);
+    }
+
+    #[test]
+    fn an_erased_address_is_a_mark_and_a_hash_blind_to_case_and_spaces() {
+        let erased = erased_address("Jean@Restos.example ");
+        assert_eq!(erased, erased_address("jean@restos.example"));
+        assert!(is_erased(&erased));
+        assert!(
+            !erased.contains("jean") && !erased.contains('@'),
+            "{erased}"
+        );
+        assert_ne!(erased, erased_address("marie@restos.example"));
+        assert!(!is_erased("jean@restos.example"));
     }
 }

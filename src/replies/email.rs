@@ -2,7 +2,7 @@
 //! shown masked (`j…@restosducoeur.example`).
 
 use super::wording::Wording;
-use crate::domain::email::EmailPerson;
+use crate::domain::email::{EmailPerson, is_erased};
 use crate::domain::guest::mask_email;
 use crate::i18n::escape_markdown;
 
@@ -15,7 +15,12 @@ fn person_arguments(
         ("association", escape_markdown(&person.association).into()),
         (
             "address",
-            escape_markdown(&mask_email(&person.address)).into(),
+            if is_erased(&person.address) {
+                // Unsubscribed: there is no address any more.
+                "—".into()
+            } else {
+                escape_markdown(&mask_email(&person.address)).into()
+            },
         ),
     ]
 }
@@ -33,6 +38,11 @@ pub fn email_added(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -
 
 pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> String {
     wording.format("email-duplicate", &person_arguments(person))
+}
+
+/// The address typed is one that unsubscribed: only its hash is kept, to say so.
+pub fn email_unsubscribed_before(wording: &Wording<'_>, person: &EmailPerson) -> String {
+    wording.format("email-unsubscribed-before", &person_arguments(person))
 }
 
 /// `!email new-link <n>` done: the old link opens nothing; the new one is e-mailed (when

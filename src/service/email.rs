@@ -13,7 +13,8 @@ use crate::command::EmailCommand;
 use crate::domain::agenda::Agenda;
 use crate::domain::association::canonical;
 use crate::domain::email::{
-    Attachment, Coalesce, EmailPerson, NewEmail, Recipient, Subscriber, split_association,
+    Attachment, Coalesce, EmailPerson, NewEmail, Recipient, Subscriber, erased_address,
+    split_association,
 };
 use crate::domain::limits::Cap;
 use crate::domain::messages::NewMessage;
@@ -59,6 +60,10 @@ impl<C: Chat> Service<C> {
         let people = request.tx.email_people(&room).await?;
         if let Some(known) = people.iter().find(|person| person.address == address) {
             return request.say(replies::email_already_known(wording, known));
+        }
+        let erased = erased_address(&address);
+        if let Some(gone) = people.iter().find(|person| person.address == erased) {
+            return request.say(replies::email_unsubscribed_before(wording, gone));
         }
         if !Cap::EmailPeople.allows_one_more(people.len()) {
             return request.say(replies::cap_reached(wording, Cap::EmailPeople));

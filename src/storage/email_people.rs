@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::email::{EmailPerson, Subscriber};
+use crate::domain::email::{EmailPerson, Subscriber, erased_address};
 use crate::domain::tokens::{KeptLink, Nonce, TokenHash};
 use crate::domain::{RoomId, UserId};
 
@@ -86,6 +86,18 @@ impl Transaction {
         if news {
             sqlx::query("DELETE FROM email_outbox WHERE person_id = ?1 AND sent_at IS NULL")
                 .bind(id)
+                .execute(&mut *self.inner)
+                .await?;
+            // Their address goes at once: only its hash stays, so that adding it again is
+            // told they unsubscribed.
+            let address: String =
+                sqlx::query_scalar("SELECT address FROM email_people WHERE id = ?1")
+                    .bind(id)
+                    .fetch_one(&mut *self.inner)
+                    .await?;
+            sqlx::query("UPDATE email_people SET address = ?2 WHERE id = ?1")
+                .bind(id)
+                .bind(erased_address(&address))
                 .execute(&mut *self.inner)
                 .await?;
         }
@@ -322,7 +334,7 @@ impl super::Store {
                     p.added_by, p.added_at,
                     (SELECT COUNT(*) FROM email_outbox e WHERE e.person_id = p.id AND e.sent_at IS NOT NULL) AS sent,
                     (SELECT COUNT(*) FROM email_outbox e WHERE e.person_id = p.id AND e.sent_at IS NULL AND e.abandoned_at IS NULL) AS waiting
-             FROM email_people p WHERE p.room_id = ?1
+             FROM email_people p WHERE p.room_id = ?1 AND p.unsubscribed_at IS NULL
              UNION ALL
              SELECT 'guest', g.number, g.name, COALESCE(m.starts_at, ''), g.email, g.added_by, g.added_at,
                     (SELECT COUNT(*) FROM email_outbox e WHERE e.guest_id = g.id AND e.sent_at IS NOT NULL),

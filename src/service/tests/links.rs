@@ -479,3 +479,62 @@ async fn the_unsubscribe_link_in_an_email_header_does_not_open_the_personal_page
             .is_some()
     );
 }
+
+#[tokio::test]
+async fn an_unsubscribed_address_is_erased_at_once_and_adding_it_again_is_told_so() {
+    let (bot, _dir) = bot().await;
+    let marie = marie_and(&bot, "$propose", "!réunion proposer 10/12 14h ; 17/12 14h").await;
+    let done = bot
+        .service
+        .unsubscribe(&marie.unsubscribe_token, at(NOW))
+        .await
+        .expect("unsubscribed")
+        .expect("a known token");
+    assert_eq!(done.name, "Marie Curie");
+
+    // Nothing of the address stays: not in her row, not in the people kept.
+    let mut tx = bot.store.begin().await.expect("begin");
+    let kept = tx
+        .count_for_tests("SELECT count(*) FROM email_people WHERE address LIKE '%croix-rouge%'")
+        .await;
+    tx.commit().await.expect("commit");
+    assert_eq!(kept, 0, "the address is erased");
+    let people = bot
+        .store
+        .people_kept(&RoomId::new(ROOM))
+        .await
+        .expect("people");
+    assert!(people.is_empty(), "{people:?}");
+
+    run_all(
+        &bot,
+        &[
+            ("@alice:localhost", "$list", "!courriels"),
+            (
+                "@moderator:localhost",
+                "$again",
+                "!courriel ajouter Marie@Croix-Rouge.example Croix-Rouge Marie Curie",
+            ),
+            ("@moderator:localhost", "$remove", "!courriel retirer 1"),
+            (
+                "@moderator:localhost",
+                "$anew",
+                "!courriel ajouter marie@croix-rouge.example Croix-Rouge Marie Curie",
+            ),
+        ],
+    )
+    .await;
+    let list = reply_to(&bot, "$list");
+    assert!(
+        list.contains("Marie Curie") && list.contains("désinscrit"),
+        "{list}"
+    );
+    assert!(!list.contains("m…@"), "no address to mask any more: {list}");
+    let again = reply_to(&bot, "$again");
+    assert!(
+        again.contains("s'est désinscrite") && again.contains("`!courriel retirer 1`"),
+        "{again}"
+    );
+    let anew = reply_to(&bot, "$anew");
+    assert!(anew.contains("C'est noté : Marie Curie"), "{anew}");
+}
