@@ -641,6 +641,7 @@ email-not-configured = Sending e-mail is not configured for this bot yet (the `[
 email-guest-unsubscribed = The guest { $name } unsubscribed from the e-mails: their address is deleted, nothing more will be sent to them.
 email-unsubscribed = { $name } ({ $association }) unsubscribed: no more e-mail will be sent to them. To remove them from the list: `!email remove { $number }`.
 email-missing-name = The person's name is missing after "{ $association }". Example: `!email add jean.ledoux@example.org { $association } Jean Ledoux`
+email-address-erased = address deleted
 email-unsubscribed-before = This address unsubscribed from the e-mails: number { $number }, { $name } ({ $association }). The address was deleted; only a fingerprint is kept, to tell you so. To add it again, with their consent, first remove the old entry: `!email remove { $number }`.
 email-duplicate = This address is already on the list: number { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) no longer follows the group by e-mail; their address is deleted.

@@ -650,6 +650,7 @@ email-not-configured = L'envoi de courriels n'est pas encore configuré pour ce 
 email-guest-unsubscribed = L'invité(e) { $name } s'est désinscrit(e) des courriels : son adresse est effacée, plus rien ne lui sera envoyé.
 email-unsubscribed = { $name } ({ $association }) s'est désinscrit(e) : plus aucun courriel ne lui sera envoyé. Pour le retirer de la liste : `!courriel retirer { $number }`.
 email-missing-name = Il manque le nom de la personne après « { $association } ». Exemple : `!courriel ajouter jean.ledoux@exemple.fr { $association } Jean Ledoux`
+email-address-erased = adresse effacée
 email-unsubscribed-before = Cette adresse s'est désinscrite des courriels : n° { $number }, { $name } ({ $association }). Son adresse a été effacée ; seule une empreinte est gardée, pour vous le dire. Pour l'inscrire de nouveau, avec son accord, retirez d'abord l'ancienne entrée : `!courriel retirer { $number }`.
 email-duplicate = Cette adresse est déjà dans la liste : n° { $number }, { $name } ({ $association }, { $address }).
 email-removed = { $name } ({ $association }) ne suit plus le groupe par courriel ; son adresse est effacée.

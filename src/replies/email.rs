@@ -7,6 +7,7 @@ use crate::domain::guest::mask_email;
 use crate::i18n::escape_markdown;
 
 fn person_arguments(
+    wording: &Wording<'_>,
     person: &EmailPerson,
 ) -> Vec<(&'static str, fluent_bundle::FluentValue<'static>)> {
     vec![
@@ -17,7 +18,7 @@ fn person_arguments(
             "address",
             if is_erased(&person.address) {
                 // Unsubscribed: there is no address any more.
-                "—".into()
+                wording.get("email-address-erased").into()
             } else {
                 escape_markdown(&mask_email(&person.address)).into()
             },
@@ -28,7 +29,7 @@ fn person_arguments(
 /// `sending`: whether e-mail is configured; when it is not, the room is told that nothing
 /// will go out until it is.
 pub fn email_added(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -> String {
-    let added = wording.format("email-added", &person_arguments(person));
+    let added = wording.format("email-added", &person_arguments(wording, person));
     if sending {
         added
     } else {
@@ -37,12 +38,15 @@ pub fn email_added(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -
 }
 
 pub fn email_already_known(wording: &Wording<'_>, person: &EmailPerson) -> String {
-    wording.format("email-duplicate", &person_arguments(person))
+    wording.format("email-duplicate", &person_arguments(wording, person))
 }
 
 /// The address typed is one that unsubscribed: only its hash is kept, to say so.
 pub fn email_unsubscribed_before(wording: &Wording<'_>, person: &EmailPerson) -> String {
-    wording.format("email-unsubscribed-before", &person_arguments(person))
+    wording.format(
+        "email-unsubscribed-before",
+        &person_arguments(wording, person),
+    )
 }
 
 /// `!email new-link <n>` done: the old link opens nothing; the new one is e-mailed (when
@@ -50,9 +54,12 @@ pub fn email_unsubscribed_before(wording: &Wording<'_>, person: &EmailPerson) ->
 pub fn email_new_link(wording: &Wording<'_>, person: &EmailPerson, sending: bool) -> String {
     if person.unsubscribed {
         // Nothing goes to them any more: the room is told so, not that it was sent.
-        return wording.format("email-new-link-unsubscribed", &person_arguments(person));
+        return wording.format(
+            "email-new-link-unsubscribed",
+            &person_arguments(wording, person),
+        );
     }
-    let done = wording.format("email-new-link-done", &person_arguments(person));
+    let done = wording.format("email-new-link-done", &person_arguments(wording, person));
     if sending {
         done
     } else {
@@ -76,11 +83,11 @@ pub fn guest_unsubscribed(wording: &Wording<'_>, name: &str) -> String {
 
 /// The room is told, once, that someone unsubscribed.
 pub fn email_unsubscribed(wording: &Wording<'_>, person: &EmailPerson) -> String {
-    wording.format("email-unsubscribed", &person_arguments(person))
+    wording.format("email-unsubscribed", &person_arguments(wording, person))
 }
 
 pub fn email_removed(wording: &Wording<'_>, person: &EmailPerson) -> String {
-    wording.format("email-removed", &person_arguments(person))
+    wording.format("email-removed", &person_arguments(wording, person))
 }
 
 /// `!courriel ajouter <adresse> <association>` with no name after the association.
@@ -123,7 +130,7 @@ pub fn email_list(wording: &Wording<'_>, people: &[EmailPerson]) -> String {
     text.push_str("\n\n");
     for person in people {
         text.push_str("- ");
-        text.push_str(&wording.format("email-list-line", &person_arguments(person)));
+        text.push_str(&wording.format("email-list-line", &person_arguments(wording, person)));
         if person.unsubscribed {
             text.push(' ');
             text.push_str(&wording.get("email-list-unsubscribed"));

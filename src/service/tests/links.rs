@@ -530,6 +530,7 @@ async fn an_unsubscribed_address_is_erased_at_once_and_adding_it_again_is_told_s
         "{list}"
     );
     assert!(!list.contains("m…@"), "no address to mask any more: {list}");
+    assert!(list.contains("adresse effacée"), "{list}");
     let again = reply_to(&bot, "$again");
     assert!(
         again.contains("s'est désinscrite") && again.contains("`!courriel retirer 1`"),
