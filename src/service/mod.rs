@@ -74,6 +74,9 @@ pub struct Service<C> {
     limiter: std::sync::Mutex<crate::domain::limits::RateLimiter>,
     /// The keys of the due items set aside (a panic in them), once read from the database.
     due_set_aside: std::sync::Mutex<Option<std::collections::HashSet<String>>>,
+    /// When the next purge of what is past its retention is due, once known: the clock's
+    /// passes do not ask the database each time.
+    next_purge: std::sync::Mutex<Option<DateTime<Utc>>>,
 }
 
 impl<C: Chat> Service<C> {
@@ -95,6 +98,7 @@ impl<C: Chat> Service<C> {
             started_at,
             limiter: std::sync::Mutex::new(limiter),
             due_set_aside: std::sync::Mutex::new(None),
+            next_purge: std::sync::Mutex::new(None),
         }
     }
 

@@ -7,10 +7,18 @@ use super::{Chat, Service, ServiceError};
 use crate::domain::retention::next_purge;
 
 impl<C: Chat> Service<C> {
-    /// Purges what is past its retention, if a purge is due by `now`.
+    /// Purges what is past its retention, if a purge is due by `now` (the database is asked
+    /// when at the first pass only).
     pub(super) async fn purge_due(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
-        let due = next_purge(self.store.last_purge().await?, now);
+        let known = self.next_purge.lock().ok().and_then(|next| *next);
+        let due = match known {
+            Some(due) => due,
+            None => next_purge(self.store.last_purge().await?, now),
+        };
         if due > now {
+            if let Ok(mut next) = self.next_purge.lock() {
+                *next = Some(due);
+            }
             return Ok(());
         }
         let cutoffs = self.settings.retention.cutoffs(now);
@@ -23,6 +31,9 @@ impl<C: Chat> Service<C> {
             undecryptable = purged.undecryptable,
             "personal data past its retention deleted"
         );
+        if let Ok(mut next) = self.next_purge.lock() {
+            *next = Some(next_purge(Some(now), now));
+        }
         Ok(())
     }
 }
