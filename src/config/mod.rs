@@ -566,4 +566,21 @@ mod tests {
         );
         assert!(error.contains("CONCERTO__EMAIL__PASSWORD"), "{error}");
     }
+
+    #[test]
+    fn the_example_configuration_is_read_and_valid_with_its_retention() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/concerto.example.toml");
+        let settings = Settings::load(&path).expect("the example configuration");
+        assert_eq!(settings.retention.sent_email_days, 30);
+        assert_eq!(settings.retention.sent_messages_days, 90);
+        assert_eq!(settings.retention.poll_answers_days, 365);
+        assert_eq!(settings.retention.undecryptable_days, 30);
+        let defaults = Settings::load(write(MINIMAL).path()).expect("minimal");
+        assert_eq!(
+            defaults.retention.sent_email_days, 30,
+            "the default without a section"
+        );
+        let short = write(&format!("{MINIMAL}\n[retention]\nsent_messages_days = 0\n"));
+        assert!(Settings::load(short.path()).is_err());
+    }
 }
