@@ -8,6 +8,8 @@
 //! - an encrypted message the bot could not read, and the notice that it could not, go after
 //!   `undecryptable`;
 //! - a reminder goes once it can no longer ring: a one-off sent, any cancelled;
+//! - each person's answers to a date proposal go once the meeting it chose has taken place:
+//!   the meeting, its date and who attended it stay;
 //! - the purge runs once a day ([`PURGE_EVERY`]), at the bot's first pass after the last
 //!   one's day — late rather than never.
 
@@ -73,6 +75,7 @@ pub struct Purged {
     pub sent_messages: u64,
     pub handled_events: u64,
     pub reminders: u64,
+    pub date_answers: u64,
     pub undecryptable: u64,
 }
 

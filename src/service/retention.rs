@@ -28,6 +28,7 @@ impl<C: Chat> Service<C> {
             sent_messages = purged.sent_messages,
             handled_events = purged.handled_events,
             reminders = purged.reminders,
+            date_answers = purged.date_answers,
             undecryptable = purged.undecryptable,
             "personal data past its retention deleted"
         );

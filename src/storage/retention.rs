@@ -61,6 +61,15 @@ impl Store {
                 None,
             )
             .await?,
+            // Who could come on which date: once the meeting took place, its date is what stays.
+            date_answers: run(
+                "DELETE FROM answers WHERE ballot_id IN (
+                     SELECT p.ballot_id FROM proposals p
+                          JOIN meetings m ON m.proposal_id = p.id
+                     WHERE m.status = 'held' AND p.ballot_id IS NOT NULL)",
+                None,
+            )
+            .await?,
             undecryptable: run(
                 "DELETE FROM undecrypted_events WHERE kept_at < ?1",
                 Some(cutoffs.undecryptable),

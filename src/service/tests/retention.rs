@@ -206,3 +206,60 @@ async fn the_clock_deletes_what_is_past_its_retention_once_a_day_and_keeps_the_r
     );
     assert_eq!(count(&bot, handled).await, 0);
 }
+
+#[tokio::test]
+async fn the_answers_to_a_date_proposal_go_once_its_meeting_took_place_and_attendance_stays() {
+    let (bot, _dir) = bot().await;
+    let proposal = super::meetings::proposal_with_associations(&bot).await;
+    let vote = reaction("$vote", "@bob:localhost", proposal.as_str(), "1️⃣");
+    bot.handle(Incoming::Reaction(vote), at("2026-11-29T18:00:10Z"))
+        .await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$close",
+        "!réunion clore 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$coming",
+        "!présence oui",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    let answers_of = |kind: &'static str| {
+        format!(
+            "SELECT count(*) FROM answers a JOIN ballots b ON b.id = a.ballot_id
+             WHERE b.kind = '{kind}'"
+        )
+    };
+    assert_eq!(count(&bot, &answers_of("dates")).await, 1, "Bob's date");
+    assert_eq!(count(&bot, &answers_of("attendance")).await, 1);
+
+    // Before the meeting: its dates' answers stay.
+    bot.service
+        .run_due(at("2026-12-09T10:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, &answers_of("dates")).await, 1);
+    // Its day over (10 December), the clock marks it held; the next purge drops who could come
+    // when, and keeps who came.
+    bot.service
+        .run_due(at("2026-12-11T09:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, &answers_of("dates")).await, 0);
+    assert_eq!(count(&bot, &answers_of("attendance")).await, 1);
+    assert_eq!(
+        count(
+            &bot,
+            "SELECT count(*) FROM meetings WHERE status = 'held' AND starts_at IS NOT NULL"
+        )
+        .await,
+        1,
+        "the meeting and its date stay"
+    );
+}
