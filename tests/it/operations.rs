@@ -255,3 +255,43 @@ async fn a_normal_run_logs_no_library_warnings_and_keeps_a_recovery_key() {
     );
     assert!(normal_run.contains("Concerto is running"), "{normal_run}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn at_the_default_level_the_logs_hold_no_members_names_texts_or_addresses() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bot = Bot::register().await;
+    // What an operator keeps: the bot's default filter.
+    bot.log_filter = Some(concerto::telemetry::DEFAULT_FILTER);
+    bot.start_with(BotConfig::invited_by(&alice.user_id));
+    let room = room_with_bot(&mut alice, &bot, false).await;
+    alice.set_display_name(&room, "Zéphyrine Quillebeuf").await;
+    let said = [
+        "!agenda ajouter Relogement de la famille Pétrovna",
+        "!décision Nous écrivons au Préfet pour la famille Pétrovna",
+        "!invité ajouter Mme Oudinotte zorglub@exemple.org — accueil des Pétrovna",
+        "!courriel ajouter quarkette@exemple.org Restos du Cœur Jeanne Quarkette",
+        "!rappel dans 2 jours Appeler Mme Oudinotte",
+        "!agenda",
+    ];
+    for command in said {
+        ask(&mut alice, &room, command).await;
+    }
+    assert!(bot.stop().await);
+    let logs = bot.logs();
+    assert!(logs.contains("command"), "the commands are logged: {logs}");
+    for personal in [
+        "Zéphyrine",
+        "Quillebeuf",
+        "Pétrovna",
+        "Oudinotte",
+        "zorglub",
+        "quarkette",
+        "Quarkette",
+        "Préfet",
+    ] {
+        assert!(
+            !logs.contains(personal),
+            "{personal:?} in the logs at the default level:\n{logs}"
+        );
+    }
+}
