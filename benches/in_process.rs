@@ -186,6 +186,8 @@ fn settings() -> ServiceSettings {
         },
         links: LinkKey::from_secret("a benchmark's passphrase"),
         retention: concerto::domain::retention::Retention::default(),
+        controllers: Vec::new(),
+        privacy_contact: Some("dpo@exemple.org".into()),
     }
 }
 
@@ -423,6 +425,7 @@ fn personal_page(c: &mut Criterion) {
             links: key.clone(),
             clock: Arc::new(concerto::clock::SystemClock::new()),
             personal: None,
+            privacy: settings().privacy(),
         };
         concerto::web::router(Arc::new(state))
     });

@@ -213,6 +213,7 @@ async fn run_once(
                     let links: Arc<dyn crate::web::PersonalLinks> = Arc::new(service.clone());
                     links
                 }),
+                privacy: service.settings().privacy(),
             };
             let serving = crate::web::serve(web.listen, Arc::new(state), until_stopped());
             Some(tokio::spawn(async move {

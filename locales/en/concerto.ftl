@@ -741,3 +741,39 @@ quoted = “{ $text }”
 labelled = { $label }: { $value }
 # What separates the items of a list: "Restos du Cœur; Croix-Rouge".
 list-semicolon = {"; "}
+
+## Personal data: !privacy, the public page, the e-mails' footer
+
+privacy-title = Your personal data and Concerto
+privacy-who-heading = Who processes it
+privacy-who = { $controllers }, joint controllers of the processing (GDPR, art. 26).
+privacy-who-unnamed = The associations that coordinate in the room, joint controllers of the processing (GDPR, art. 26); none is named in the configuration yet.
+privacy-why-heading = Why
+privacy-why = To prepare and follow the associations' joint work: meetings, agendas, polls, decisions, actions and reminders.
+privacy-why-email = To keep people without a Matrix account informed by e-mail, at their request.
+privacy-why-web = To show members, through a private link, the group's decisions, positions and meetings.
+privacy-why-basis = Legal basis: the associations' legitimate interest in coordinating (GDPR, art. 6.1.f).
+privacy-kept-heading = What is kept, and for how long
+privacy-kept-record = The group's record (decisions, adopted minutes, actions, meetings and attendance): until the group deletes it.
+privacy-kept-association = Your Matrix id and your association: as long as the room links you to it.
+privacy-kept-messages = The bot's messages and the ids of the messages it handled: { $days } days.
+privacy-kept-dates = Your answers to date proposals: until the chosen meeting.
+privacy-kept-polls = Your answers to polls: with the group's record, as each association's position.
+privacy-kept-reminders = Reminders: until they have rung, or are cancelled.
+privacy-kept-undecryptable = Encrypted messages the bot could not read: { $days } days.
+privacy-kept-email = Sent e-mails: their text { $days } days after sending (only the trace that they went out stays).
+privacy-kept-unsubscribed = The address of someone who unsubscribes: deleted at once (only its fingerprint stays, so that it is not added back by mistake).
+privacy-rights-heading = Your rights
+privacy-rights = Access, rectification, erasure, restriction and objection (GDPR, art. 15 to 21); a complaint to the CNIL (cnil.fr).
+privacy-contact-heading = Whom to ask
+privacy-contact = { $contact }
+privacy-contact-none = No contact was given in the configuration: ask your association's representatives.
+privacy-page-at = This notice online: { $url }
+privacy-footer-first = Your data is processed by { $who } to coordinate their joint work; the e-mails' text is kept { $email_days } days after sending.
+privacy-footer-second = To see, correct or erase your data: { $contact }
+privacy-footer-page = Details: { $url }
+privacy-footer-unnamed = the room's associations
+help-privacy-summary = `!privacy` — what the bot keeps about you, for how long, and whom to ask
+help-privacy-details =
+    `!privacy` shows who processes your data, why, what is kept and for how long (from the configuration in force), your rights and whom to ask. The same notice is online at the bot's `/privacy` page when its web page is on, and at the foot of every e-mail.
+help-privacy-example = !privacy

@@ -756,3 +756,39 @@ quoted = « { $text } »
 labelled = { $label } : { $value }
 # Ce qui sépare les éléments d'une liste : « Restos du Cœur ; Croix-Rouge ».
 list-semicolon = {" ; "}
+
+## Données personnelles : !confidentialité, la page publique, le pied des courriels
+
+privacy-title = Vos données personnelles et Concerto
+privacy-who-heading = Qui les traite
+privacy-who = { $controllers }, responsables conjoints du traitement (RGPD, art. 26).
+privacy-who-unnamed = Les associations qui se coordonnent dans le salon, responsables conjointes du traitement (RGPD, art. 26) ; aucune n'est encore nommée dans la configuration.
+privacy-why-heading = Pourquoi
+privacy-why = Préparer et suivre le travail commun des associations : réunions, ordres du jour, sondages, décisions, actions et rappels.
+privacy-why-email = Tenir informées par courriel les personnes qui n'ont pas de compte Matrix, à leur demande.
+privacy-why-web = Montrer aux membres, par un lien privé, les décisions, les positions et les réunions du groupe.
+privacy-why-basis = Base légale : l'intérêt légitime des associations à se coordonner (RGPD, art. 6.1.f).
+privacy-kept-heading = Ce qui est gardé, et combien de temps
+privacy-kept-record = Le registre du groupe (décisions, procès-verbaux adoptés, actions, réunions et présences) : jusqu'à ce que le groupe le supprime.
+privacy-kept-association = Votre identifiant Matrix et votre association : tant que le salon vous y rattache.
+privacy-kept-messages = Les messages du bot et les identifiants des messages qu'il a traités : { $days } jours.
+privacy-kept-dates = Vos réponses aux propositions de dates : jusqu'à la réunion choisie.
+privacy-kept-polls = Vos réponses aux sondages : avec le registre du groupe, comme la position de chaque association.
+privacy-kept-reminders = Les rappels : jusqu'à ce qu'ils aient sonné, ou leur annulation.
+privacy-kept-undecryptable = Les messages chiffrés que le bot n'a pas pu lire : { $days } jours.
+privacy-kept-email = Les courriels envoyés : leur texte { $days } jours après l'envoi (seule reste la trace qu'ils sont partis).
+privacy-kept-unsubscribed = L'adresse d'une personne qui se désinscrit : effacée aussitôt (seule son empreinte reste, pour ne pas la réinscrire par erreur).
+privacy-rights-heading = Vos droits
+privacy-rights = Accès, rectification, effacement, limitation et opposition (RGPD, art. 15 à 21) ; réclamation auprès de la CNIL (cnil.fr).
+privacy-contact-heading = À qui vous adresser
+privacy-contact = { $contact }
+privacy-contact-none = Aucun contact n'a été indiqué dans la configuration : adressez-vous aux représentants de votre association.
+privacy-page-at = Cette notice en ligne : { $url }
+privacy-footer-first = Vos données sont traitées par { $who } pour coordonner leur action commune ; le texte des courriels est gardé { $email_days } jours après l'envoi.
+privacy-footer-second = Pour consulter, corriger ou effacer vos données : { $contact }
+privacy-footer-page = Détails : { $url }
+privacy-footer-unnamed = les associations du salon
+help-privacy-summary = `!confidentialité` — ce que le bot garde sur vous, combien de temps, et à qui vous adresser
+help-privacy-details =
+    `!confidentialité` montre qui traite vos données, pourquoi, ce qui est gardé et combien de temps (d'après la configuration en vigueur), vos droits et à qui vous adresser. La même notice est en ligne sur la page `/confidentialite` du bot quand sa page web est activée, et en pied de chaque courriel.
+help-privacy-example = !confidentialité

@@ -63,11 +63,12 @@ pub enum Usage {
     EmailList,
     EmailRemove,
     EmailNewLink,
+    Privacy,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 48] = [
+    pub const ALL: [Usage; 49] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -116,6 +117,7 @@ impl Usage {
         Usage::EmailList,
         Usage::EmailRemove,
         Usage::EmailNewLink,
+        Usage::Privacy,
     ];
 }
 

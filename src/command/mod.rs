@@ -27,6 +27,7 @@ mod meeting;
 mod minutes;
 mod page;
 mod poll;
+mod privacy;
 mod reminders;
 mod vote;
 mod words;
@@ -86,6 +87,9 @@ pub enum Command {
     Guest(GuestCommand),
     /// `!email …` (`!courriel`, `!courriels`): the people who follow the group by e-mail.
     Email(EmailCommand),
+    /// `!privacy` (`!confidentialité`): what the bot keeps about whom, for how long, and whom
+    /// to ask.
+    Privacy,
 }
 
 impl Command {
@@ -107,6 +111,7 @@ impl Command {
             Command::Attendance(_) => Topic::Attendance,
             Command::Guest(_) => Topic::Guest,
             Command::Email(_) => Topic::Email,
+            Command::Privacy => Topic::Privacy,
         }
     }
 }
@@ -130,6 +135,7 @@ pub enum Topic {
     Attendance,
     Guest,
     Email,
+    Privacy,
 }
 
 impl Topic {
@@ -151,6 +157,7 @@ impl Topic {
             Topic::Attendance => "attendance",
             Topic::Guest => "guest",
             Topic::Email => "email",
+            Topic::Privacy => "privacy",
         }
     }
 }
@@ -218,6 +225,9 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("courriels", Topic::Email, Plural),
     ("emails", Topic::Email, Plural),
     ("e-mails", Topic::Email, Plural),
+    ("confidentialité", Topic::Privacy, Singular),
+    ("confidentialite", Topic::Privacy, Singular),
+    ("privacy", Topic::Privacy, Singular),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -284,6 +294,10 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Guest, Plural) => Command::Guest(guest::parse_list(arguments)?),
         (Topic::Email, Singular) => Command::Email(email::parse(arguments)?),
         (Topic::Email, Plural) => Command::Email(email::parse_list(arguments)?),
+        (Topic::Privacy, _) => {
+            privacy::parse(arguments)?;
+            Command::Privacy
+        }
     })
 }
 

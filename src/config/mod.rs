@@ -12,10 +12,12 @@ use crate::domain::Language;
 
 mod backup;
 mod email;
+mod privacy;
 mod retention;
 
 pub use backup::BackupSettings;
 pub use email::{EmailSettings, SmtpSecurity};
+pub use privacy::PrivacySettings;
 pub use retention::RetentionSettings;
 
 #[derive(Debug, Deserialize)]
@@ -42,6 +44,9 @@ pub struct Settings {
     /// How long each kind of personal data is kept.
     #[serde(default)]
     pub retention: RetentionSettings,
+    /// Who answers for the data and whom to ask.
+    #[serde(default)]
+    pub privacy: PrivacySettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -222,6 +227,7 @@ impl Settings {
                     .list_separator(",")
                     .with_list_parse_key("access.allowed_inviters")
                     .with_list_parse_key("access.allowed_rooms")
+                    .with_list_parse_key("privacy.controllers")
                     .try_parsing(true),
             )
             .build()?
@@ -233,6 +239,7 @@ impl Settings {
     fn validate(&self) -> Result<(), ConfigError> {
         self.backup.validate()?;
         self.retention.validate(self.bot.max_command_age_hours)?;
+        self.privacy.validate()?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError::Value {

@@ -20,6 +20,14 @@ pub struct EmailTexts {
     pub html: String,
 }
 
+/// What closes every e-mail: the two lines of the privacy notice, then the unsubscribe link
+/// of those who can unsubscribe.
+#[derive(Debug, Clone, Copy)]
+pub struct Footer<'a> {
+    pub privacy: &'a [String; 2],
+    pub unsubscribe: Option<&'a str>,
+}
+
 /// What an e-mail about a dated meeting is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeetingEmail {
@@ -38,7 +46,7 @@ pub fn meeting_email(
     meeting: &Meeting,
     agenda: &[AgendaItem],
     kind: MeetingEmail,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> Option<EmailTexts> {
     let starts_at = meeting.starts_at?;
     let date = wording.date_time(starts_at);
@@ -73,7 +81,7 @@ pub fn meeting_email(
     if kind == MeetingEmail::Invitation {
         body.after.push(wording.get("email-invitation-attached"));
     }
-    Some(body.write(unsubscribe))
+    Some(body.write(footer))
 }
 
 /// A date proposal, for `name`, with their personal link to answer (`None`: no web page
@@ -83,7 +91,7 @@ pub fn proposal_email(
     name: &str,
     dates: &[DateTime<Utc>],
     link: Option<&str>,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> EmailTexts {
     let mut body = Body::new(wording, name);
     body.subject = wording.get("email-proposal-subject");
@@ -93,7 +101,7 @@ pub fn proposal_email(
         dates.iter().map(|date| wording.date_time(*date)).collect(),
     ));
     body.answer_at(wording, link);
-    body.write(unsubscribe)
+    body.write(footer)
 }
 
 /// A poll, for `name`, with their personal link to answer.
@@ -102,7 +110,7 @@ pub fn poll_email(
     name: &str,
     poll: &Poll,
     link: Option<&str>,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> EmailTexts {
     let mut body = Body::new(wording, name);
     body.subject = wording.format(
@@ -123,7 +131,7 @@ pub fn poll_email(
             .push(wording.format("email-poll-deadline", &[("date", date.into())]));
     }
     body.answer_at(wording, link);
-    body.write(unsubscribe)
+    body.write(footer)
 }
 
 /// A closed poll's result, for `name`: how many chose each option, and the joint position.
@@ -132,7 +140,7 @@ pub fn poll_result_email(
     name: &str,
     poll: &Poll,
     results: &PollResults,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> EmailTexts {
     let mut body = Body::new(wording, name);
     body.subject = wording.format(
@@ -166,7 +174,7 @@ pub fn poll_result_email(
     if !joint.is_empty() {
         body.after.push(joint);
     }
-    body.write(unsubscribe)
+    body.write(footer)
 }
 
 /// The adopted procès-verbal of the meeting of `day`, for `name` (the PDF is attached).
@@ -174,14 +182,14 @@ pub fn minutes_email(
     wording: &Wording<'_>,
     name: &str,
     day: &str,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> EmailTexts {
     let mut body = Body::new(wording, name);
     let with_day = |id: &str| wording.format(id, &[("date", day.to_owned().into())]);
     body.subject = with_day("email-minutes-subject");
     body.paragraphs.push(with_day("email-minutes-intro"));
     body.after.push(wording.get("email-minutes-attached"));
-    body.write(unsubscribe)
+    body.write(footer)
 }
 
 /// A renewed personal link, for `name`: the old one opens nothing any more.
@@ -189,13 +197,13 @@ pub fn new_link_email(
     wording: &Wording<'_>,
     name: &str,
     link: Option<&str>,
-    unsubscribe: Option<&str>,
+    footer: &Footer<'_>,
 ) -> EmailTexts {
     let mut body = Body::new(wording, name);
     body.subject = wording.get("email-new-link-subject");
     body.paragraphs.push(wording.get("email-new-link-intro"));
     body.answer_at(wording, link);
-    body.write(unsubscribe)
+    body.write(footer)
 }
 
 /// What every e-mail is made of, written out once as plain text and as HTML: the greeting and
@@ -234,7 +242,8 @@ impl Body {
         }
     }
 
-    fn write(self, unsubscribe: Option<&str>) -> EmailTexts {
+    fn write(self, footer: &Footer<'_>) -> EmailTexts {
+        let unsubscribe = footer.unsubscribe;
         let mut text = self.paragraphs.join("\n\n");
         if let Some((heading, items)) = &self.list {
             text.push_str(&format!("\n\n{heading}"));
@@ -249,6 +258,8 @@ impl Body {
             text.push_str("\n\n");
             text.push_str(tail);
         }
+        text.push_str("\n\n--\n");
+        text.push_str(&footer.privacy.join("\n"));
         if let Some(url) = unsubscribe {
             text.push_str(&format!("\n\n{} {url}", self.unsubscribe_line));
         }
@@ -267,6 +278,8 @@ impl Body {
                     }
                     @for paragraph in &self.after { p { (paragraph) } }
                     p { (self.signature) }
+                    hr;
+                    p { small { (footer.privacy[0]) br; (footer.privacy[1]) } }
                     @if let Some(url) = unsubscribe {
                         p { small { (self.unsubscribe_line) " " a href=(url) { (url) } } }
                     }

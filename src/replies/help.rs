@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 15] = [
+pub const HELP_ORDER: [Topic; 16] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -21,6 +21,7 @@ pub const HELP_ORDER: [Topic; 15] = [
     Topic::Remind,
     Topic::Page,
     Topic::Association,
+    Topic::Privacy,
     Topic::Language,
     Topic::Help,
 ];
@@ -54,6 +55,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Guest, Language::En) => "guest",
         (Topic::Email, Language::Fr) => "courriel",
         (Topic::Email, Language::En) => "email",
+        (Topic::Privacy, Language::Fr) => "confidentialité",
+        (Topic::Privacy, Language::En) => "privacy",
     }
 }
 
@@ -75,6 +78,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Attendance => Usage::AttendanceAnswer,
         Topic::Guest => Usage::GuestAdd,
         Topic::Email => Usage::EmailAdd,
+        Topic::Privacy => Usage::Privacy,
     }
 }
 
@@ -129,6 +133,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::EmailList => "example-email-list",
         Usage::EmailRemove => "example-email-remove",
         Usage::EmailNewLink => "example-email-new-link",
+        Usage::Privacy => "help-privacy-example",
     }
 }
 

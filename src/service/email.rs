@@ -23,7 +23,7 @@ use crate::domain::permissions::Act;
 use crate::domain::poll::{Poll, PollResults};
 use crate::domain::tokens::{LinkPurpose, Nonce, TokenHash};
 use crate::domain::{Language, Meeting, RoomId, UserId};
-use crate::replies::{self, EmailTexts, MeetingEmail, Wording};
+use crate::replies::{self, EmailTexts, Footer, MeetingEmail, Wording};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
@@ -133,11 +133,15 @@ impl<C: Chat> Service<C> {
         };
         if self.settings.email {
             let to = self.addressee(&person);
+            let privacy = self.privacy_footer(request.tx, &room, wording).await?;
             let texts = replies::new_link_email(
                 wording,
                 &to.name,
                 to.link.as_deref(),
-                to.unsubscribe.as_deref(),
+                &Footer {
+                    privacy: &privacy,
+                    unsubscribe: to.unsubscribe.as_deref(),
+                },
             );
             self.queue_to(request.tx, &room, &to, texts, None, request.at)
                 .await?;
@@ -237,6 +241,7 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         let wording = self.wording(language);
+        let privacy = self.privacy_footer(tx, room, &wording).await?;
         // The room's people, and this meeting's guests who gave an address.
         let people = self
             .addressees(tx, room)
@@ -267,7 +272,10 @@ impl<C: Chat> Service<C> {
                 meeting,
                 agenda.items(),
                 kind,
-                unsubscribe_url.as_deref(),
+                &Footer {
+                    privacy: &privacy,
+                    unsubscribe: unsubscribe_url.as_deref(),
+                },
             ) else {
                 continue;
             };
@@ -349,22 +357,22 @@ impl<C: Chat> Service<C> {
             ),
             _ => (None, String::new()),
         };
+        let privacy = self.privacy_footer(tx, room, &wording).await?;
         for to in self.addressees(tx, room).await? {
-            let (name, link, unsubscribe) =
-                (&to.name, to.link.as_deref(), to.unsubscribe.as_deref());
+            let (name, link) = (&to.name, to.link.as_deref());
+            let footer = &Footer {
+                privacy: &privacy,
+                unsubscribe: to.unsubscribe.as_deref(),
+            };
             let texts = match email {
                 PeopleEmail::Proposal(dates) => {
-                    replies::proposal_email(&wording, name, dates, link, unsubscribe)
+                    replies::proposal_email(&wording, name, dates, link, footer)
                 }
-                PeopleEmail::Poll(poll) => {
-                    replies::poll_email(&wording, name, poll, link, unsubscribe)
-                }
+                PeopleEmail::Poll(poll) => replies::poll_email(&wording, name, poll, link, footer),
                 PeopleEmail::PollResult(poll, results) => {
-                    replies::poll_result_email(&wording, name, poll, results, unsubscribe)
+                    replies::poll_result_email(&wording, name, poll, results, footer)
                 }
-                PeopleEmail::Minutes { .. } => {
-                    replies::minutes_email(&wording, name, &day, unsubscribe)
-                }
+                PeopleEmail::Minutes { .. } => replies::minutes_email(&wording, name, &day, footer),
             };
             self.queue_to(tx, room, &to, texts, printable.clone(), now)
                 .await?;

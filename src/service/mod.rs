@@ -26,6 +26,7 @@ mod minutes;
 mod people;
 mod pipeline;
 mod polls;
+mod privacy;
 mod reading;
 mod record;
 mod reminders;

@@ -12,6 +12,7 @@ use secrecy::ExposeSecret;
 use crate::config::{RetentionSettings, Settings};
 use crate::domain::Language;
 use crate::domain::email::DailyLimits;
+use crate::domain::privacy::Privacy;
 use crate::domain::retention::Retention;
 use crate::domain::tokens::LinkKey;
 
@@ -41,6 +42,10 @@ pub struct ServiceSettings {
     pub links: crate::domain::tokens::LinkKey,
     /// How long each kind of personal data is kept.
     pub retention: Retention,
+    /// The controllers `[privacy]` names (empty: each room's associations).
+    pub controllers: Vec<String>,
+    /// Whom a person asks about their data (`[privacy] contact`).
+    pub privacy_contact: Option<String>,
 }
 
 impl ServiceSettings {
@@ -68,6 +73,19 @@ impl ServiceSettings {
             ),
             links: Self::link_key(settings),
             retention: retention(&settings.retention),
+            controllers: settings.privacy.controllers.clone(),
+            privacy_contact: settings.privacy.contact.clone(),
+        }
+    }
+
+    /// What the privacy notices and the register entry are filled from.
+    pub fn privacy(&self) -> Privacy {
+        Privacy {
+            controllers: self.controllers.clone(),
+            contact: self.privacy_contact.clone(),
+            retention: self.retention,
+            email: self.email,
+            web_url: self.web_url.clone(),
         }
     }
 

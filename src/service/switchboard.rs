@@ -24,6 +24,7 @@ impl<C: Chat> Service<C> {
             Command::Remind { text } => self.remind(request, &text).await,
             Command::Reminders(command) => self.reminders(request, command).await,
             Command::Page { new_link } => self.page(request, new_link).await,
+            Command::Privacy => self.privacy(request).await,
         }
     }
 }

@@ -12,6 +12,7 @@
 
 mod pages;
 mod personal;
+mod privacy;
 pub mod server;
 mod unsubscribe;
 
@@ -70,6 +71,8 @@ pub struct WebState {
     /// What the personal links write (unsubscribing, answering), done by the service: the
     /// pages' own store only reads. `None` when e-mail is off.
     pub personal: Option<Arc<dyn PersonalLinks>>,
+    /// What the public privacy notice says (the settings in force).
+    pub privacy: crate::domain::privacy::Privacy,
 }
 
 type Writing<T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send>>;
@@ -151,6 +154,8 @@ pub fn router(state: Arc<WebState>) -> Router {
     Router::new()
         .route("/style.css", get(style))
         .route("/healthz", get(healthz))
+        .route("/confidentialite", get(privacy::french))
+        .route("/privacy", get(privacy::english))
         .route("/{token}/", get(home))
         .route("/{token}/decisions", get(decisions))
         .route("/{token}/positions", get(positions))

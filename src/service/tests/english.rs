@@ -248,6 +248,7 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         ),
         ("@alice:localhost", "$c2", "!actions"),
         ("@alice:localhost", "$w1", "!page"),
+        ("@carla:localhost", "$y1", "!privacy"),
     ]
     .into_iter()
     .enumerate()
@@ -338,6 +339,8 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "Write to the mayor",
         "Send the agenda",
         "every Monday at 9:00 am",
+        "What is kept, and for how long",
+        "dpo@exemple.org",
     ] {
         assert!(all.contains(expected), "{expected:?} in:\n{all}");
     }
@@ -361,6 +364,13 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "{emails:?}"
     );
     for (email, _) in &emails {
+        assert!(
+            email
+                .text
+                .contains("To see, correct or erase your data: dpo@exemple.org"),
+            "the privacy footer: {}",
+            email.text
+        );
         said.push((format!("e-mail {}", email.subject), email.subject.clone()));
         said.push((format!("e-mail {}", email.subject), email.text.clone()));
     }
@@ -389,6 +399,7 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
             "2026-12-11T10:00:00Z",
         )))),
         personal: None,
+        privacy: settings().privacy(),
     };
     let router = crate::web::router(Arc::new(state));
     for path in [
@@ -401,6 +412,9 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         let html = page(&router, &format!("/{token}/{path}")).await;
         said.push((format!("page /{path}"), html));
     }
+    let notice = page(&router, "/privacy").await;
+    assert!(notice.contains("Whom to ask"), "{notice}");
+    said.push(("page /privacy".into(), notice));
 
     let french: Vec<String> = said
         .iter()

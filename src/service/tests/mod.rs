@@ -235,6 +235,8 @@ pub(super) fn settings() -> ServiceSettings {
         },
         links: crate::domain::tokens::LinkKey::from_secret("correct horse"),
         retention: crate::domain::retention::Retention::default(),
+        controllers: Vec::new(),
+        privacy_contact: Some("dpo@exemple.org".into()),
     }
 }
 
