@@ -1,6 +1,7 @@
 //! Exports for the secretaries' files, from the command line: a room's decisions as CSV or
-//! Markdown, and the minutes of one meeting as Markdown or PDF (once adopted, the procès-verbal
-//! as it was frozen, with its fingerprint). They read the database while the bot
+//! Markdown, the minutes of one meeting as Markdown or PDF (once adopted, the procès-verbal
+//! as it was frozen, with its fingerprint), and the register entry of the processing (RGPD
+//! art. 30) as Markdown or PDF. They read the database while the bot
 //! runs (SQLite in WAL mode lets a reader in beside the writer) and change nothing.
 
 use std::collections::HashMap;
@@ -11,6 +12,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::domain::RoomId;
+use crate::domain::privacy::{
+    BackupKey, Recipient, RecipientRole, RegisterEntry, host_of, inside_the_union,
+};
 use crate::domain::record::Decision;
 use crate::replies;
 use crate::service::{ServiceError, known_associations, minutes_standing};
@@ -200,6 +204,82 @@ pub async fn people(store: &Store, room: &RoomId, out: &mut impl Write) -> Resul
         )?;
     }
     writer.flush()?;
+    Ok(())
+}
+
+/// The register entry's facts (RGPD art. 30) from the configuration in force; without
+/// `[privacy] controllers`, the associations of the rooms the bot is in (`store`: its
+/// database, when it can be read).
+pub async fn register_facts(
+    settings: &crate::config::Settings,
+    store: Option<&Store>,
+) -> Result<RegisterEntry, ExportError> {
+    let mut rooms_associations: Vec<String> = Vec::new();
+    if let Some(store) = store {
+        let mut tx = store.begin().await?;
+        for room in tx.present_rooms().await? {
+            for association in known_associations(&mut tx, &room).await? {
+                if !rooms_associations
+                    .iter()
+                    .any(|known| crate::domain::association::same_association(known, &association))
+                {
+                    rooms_associations.push(association);
+                }
+            }
+        }
+    }
+    let homeserver = host_of(&settings.matrix.homeserver_url);
+    let mut recipients = vec![Recipient {
+        role: RecipientRole::Homeserver,
+        transfer: inside_the_union(&homeserver),
+        host: homeserver,
+    }];
+    if let Some(email) = &settings.email {
+        recipients.push(Recipient {
+            role: RecipientRole::Smtp,
+            transfer: inside_the_union(&email.smtp_host),
+            host: email.smtp_host.clone(),
+        });
+    }
+    let backup = match (&settings.backup.recipient, &settings.backup.passphrase_file) {
+        (Some(_), _) => BackupKey::Recipient,
+        (None, Some(_)) => BackupKey::Passphrase,
+        (None, None) => BackupKey::Missing,
+    };
+    Ok(RegisterEntry {
+        privacy: crate::service::ServiceSettings::from_config(settings).privacy(),
+        rooms_associations,
+        recipients,
+        backup,
+        smtp_encrypted: settings
+            .email
+            .as_ref()
+            .is_some_and(|email| email.security != crate::config::SmtpSecurity::None),
+    })
+}
+
+/// Writes the register entry as Markdown, or as a PDF (A4) with `pdf`.
+pub fn register(
+    entry: &RegisterEntry,
+    wording: &Wording<'_>,
+    today: NaiveDate,
+    pdf: bool,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let made = wording.day(today);
+    let markdown = replies::register_entry(wording, entry, &made);
+    if pdf {
+        let printable = crate::domain::messages::Printable {
+            name: "registre-concerto.pdf".into(),
+            heading: entry.controllers(),
+            markdown,
+            status: wording.format("register-pdf-status", &[("date", made.into())]),
+            language: wording.language,
+        };
+        out.write_all(&crate::pdf::render(&printable)?)?;
+    } else {
+        out.write_all(markdown.as_bytes())?;
+    }
     Ok(())
 }
 

@@ -100,6 +100,19 @@ enum Export {
         #[arg(long)]
         room: String,
     },
+    /// The processing's entry for each association's register (RGPD art. 30), from the
+    /// configuration in force: Markdown, or PDF with `--pdf`.
+    #[command(name = "registre", alias = "register")]
+    Register {
+        #[arg(long, short)]
+        config: PathBuf,
+        /// Writes the PDF instead of the Markdown (redirect it to a file).
+        #[arg(long)]
+        pdf: bool,
+        /// `fr` or `en` (default: the bot's language).
+        #[arg(long)]
+        language: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -269,6 +282,11 @@ async fn export(what: Export) -> anyhow::Result<()> {
     use concerto::export::{self, Format, Wording};
 
     let (config, room) = match &what {
+        Export::Register {
+            config,
+            pdf,
+            language,
+        } => return export_register(config, *pdf, language.as_deref()).await,
         Export::Decisions { config, room, .. }
         | Export::Minutes { config, room, .. }
         | Export::People { config, room } => (config, RoomId::new(room)),
@@ -314,7 +332,39 @@ async fn export(what: Export) -> anyhow::Result<()> {
             .await?;
         }
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
+        // Made above, without a room.
+        Export::Register { .. } => {}
     }
+    Ok(())
+}
+
+/// `concerto export registre`: the register entry, from the configuration and, when the
+/// database can be read, the rooms' associations.
+async fn export_register(
+    config: &std::path::Path,
+    pdf: bool,
+    language: Option<&str>,
+) -> anyhow::Result<()> {
+    let settings = Settings::load(config)?;
+    let language = match language {
+        Some(code) => code
+            .parse::<concerto::domain::Language>()
+            .map_err(|_| anyhow::anyhow!("unknown language {code:?}: expected fr or en"))?,
+        None => settings.bot.language,
+    };
+    // Before the bot's first start there is no database: the entry is made without it.
+    let store = open_beside_the_bot(&settings).await.ok();
+    let entry = concerto::export::register_facts(&settings, store.as_ref()).await?;
+    let texts = concerto::i18n::Texts::new()?;
+    let time_zone = settings.bot.time_zone;
+    let wording = concerto::export::Wording {
+        texts: &texts,
+        language,
+        time_zone,
+    };
+    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
+    let mut out = std::io::stdout().lock();
+    concerto::export::register(&entry, &wording, today, pdf, &mut out)?;
     Ok(())
 }
 

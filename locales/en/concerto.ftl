@@ -777,3 +777,43 @@ help-privacy-summary = `!privacy` — what the bot keeps about you, for how long
 help-privacy-details =
     `!privacy` shows who processes your data, why, what is kept and for how long (from the configuration in force), your rights and whom to ask. The same notice is online at the bot's `/privacy` page when its web page is on, and at the foot of every e-mail.
 help-privacy-example = !privacy
+
+## The register entry (concerto export register)
+
+register-title = Record of processing activities: Concerto, the coordination group's assistant
+register-made = Entry made on { $date } from the configuration in force (GDPR, art. 30).
+register-purpose = Purpose and legal basis
+register-controllers = Joint controllers (art. 26)
+register-controllers-none = To fill in: no association is named (key `controllers` of the `[privacy]` section).
+register-people = Data subjects
+register-people-members = The associations' representatives in the bot's Matrix rooms.
+register-people-guests = The meetings' guests (speakers), named by a member.
+register-people-email = The people who follow the group by e-mail, added by a member with their consent.
+register-data = Categories of data
+register-data-identity = Matrix id, display name, association represented.
+register-data-texts = Texts written in commands: agenda items and notes, decisions, actions, reminders, polls.
+register-data-answers = Answers to polls and date proposals; attendance at meetings; approvals of the minutes.
+register-data-guests = Guests: name, organisation or role, topic.
+register-data-guests-email = Guests: name, organisation or role, topic, and e-mail address when given.
+register-data-email = People following by e-mail: name, association, e-mail address; the e-mails sent to them and their answers through a personal link.
+register-data-web = Private web page: no further data; its links are kept as fingerprints.
+register-recipients = Recipients
+register-recipients-members = The members of the group's rooms.
+register-recipient-homeserver = The Matrix homeserver (host of the rooms)
+register-recipient-smtp = The e-mail provider (SMTP)
+register-transfers = Transfers outside the European Union
+register-transfer-none = none (a server of this machine, of a private network or of a Union domain)
+register-transfer-check = to check (nothing in its name tells where it is)
+register-retention = Retention periods
+register-security = Security measures
+register-security-e2ee = End-to-end encryption of the encrypted rooms (Matrix); the bot cross-signs its devices and backs up its keys.
+register-security-store = The bot's Matrix store (encryption keys included) is encrypted with a passphrase; its files are readable by the bot's account only.
+register-security-backup-passphrase = Backups encrypted (age) with a passphrase kept off the backup host.
+register-security-backup-recipient = Backups encrypted (age) to a public key: only the matching secret key reads them back.
+register-security-backup-missing = Backups: no key is configured (`[backup]` section); `concerto backup` refuses to write an unencrypted archive.
+register-security-tokens = The page's links and the personal links are kept only as fingerprints, and never logged.
+register-security-power = Access by power level in the room: sensitive actions are for moderators.
+register-security-logs = Logs: at the usual level (info), ids and counts only: no names, no texts, no addresses.
+register-security-smtp-tls = E-mails go out encrypted (TLS) to the provider.
+register-security-smtp-local = E-mails go out unencrypted, to a server of this machine only.
+register-pdf-status = Entry made on { $date }

@@ -792,3 +792,43 @@ help-privacy-summary = `!confidentialité` — ce que le bot garde sur vous, com
 help-privacy-details =
     `!confidentialité` montre qui traite vos données, pourquoi, ce qui est gardé et combien de temps (d'après la configuration en vigueur), vos droits et à qui vous adresser. La même notice est en ligne sur la page `/confidentialite` du bot quand sa page web est activée, et en pied de chaque courriel.
 help-privacy-example = !confidentialité
+
+## La fiche du registre des traitements (concerto export registre)
+
+register-title = Registre des activités de traitement : Concerto, l'assistant de la concertation
+register-made = Fiche établie le { $date } d'après la configuration en vigueur (RGPD, art. 30).
+register-purpose = Finalité et base légale
+register-controllers = Responsables conjoints du traitement (art. 26)
+register-controllers-none = À compléter : aucune association n'est nommée (clé `controllers` de la section `[privacy]`).
+register-people = Personnes concernées
+register-people-members = Les représentants des associations dans les salons Matrix du bot.
+register-people-guests = Les invités des réunions (intervenants), nommés par un membre.
+register-people-email = Les personnes qui suivent le groupe par courriel, ajoutées par un membre avec leur accord.
+register-data = Catégories de données
+register-data-identity = Identifiant Matrix, nom affiché, association représentée.
+register-data-texts = Textes écrits dans les commandes : points et notes d'ordre du jour, décisions, actions, rappels, sondages.
+register-data-answers = Réponses aux sondages et aux propositions de dates ; présences aux réunions ; approbations des comptes rendus.
+register-data-guests = Invités : nom, organisme ou rôle, sujet.
+register-data-guests-email = Invités : nom, organisme ou rôle, sujet, et adresse électronique quand elle est donnée.
+register-data-email = Personnes suivant par courriel : nom, association, adresse électronique ; les courriels qui leur sont envoyés et leurs réponses par lien personnel.
+register-data-web = Page web privée : aucune donnée de plus ; ses liens sont gardés sous forme d'empreinte.
+register-recipients = Destinataires
+register-recipients-members = Les membres des salons du groupe.
+register-recipient-homeserver = Le serveur Matrix (hébergeur des salons)
+register-recipient-smtp = Le fournisseur de courriel (SMTP)
+register-transfers = Transferts hors de l'Union européenne
+register-transfer-none = aucun (serveur de cette machine, d'un réseau privé ou d'un domaine de l'Union)
+register-transfer-check = à vérifier (rien dans son nom ne dit où il se trouve)
+register-retention = Durées de conservation
+register-security = Mesures de sécurité
+register-security-e2ee = Chiffrement de bout en bout des salons chiffrés (Matrix) ; le bot vérifie ses appareils par signature croisée et sauvegarde ses clés.
+register-security-store = Le magasin Matrix du bot (clés de chiffrement comprises) est chiffré par une phrase secrète ; ses fichiers ne sont lisibles que par le compte du bot.
+register-security-backup-passphrase = Sauvegardes chiffrées (age) par une phrase secrète gardée hors de la machine de sauvegarde.
+register-security-backup-recipient = Sauvegardes chiffrées (age) pour une clé publique : seule la clé secrète correspondante les relit.
+register-security-backup-missing = Sauvegardes : aucune clé n'est configurée (section `[backup]`) ; `concerto backup` refuse d'écrire une archive non chiffrée.
+register-security-tokens = Les liens de la page et les liens personnels ne sont gardés que sous forme d'empreinte, et ne sont jamais journalisés.
+register-security-power = Accès par niveau de pouvoir dans le salon : les actions sensibles sont réservées aux modérateurs.
+register-security-logs = Journaux : au niveau habituel (info), des identifiants et des nombres seulement, ni noms, ni textes, ni adresses.
+register-security-smtp-tls = Les courriels partent chiffrés (TLS) vers le fournisseur.
+register-security-smtp-local = Les courriels partent sans chiffrement, vers un serveur de cette machine seulement.
+register-pdf-status = Fiche établie le { $date }

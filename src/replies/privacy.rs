@@ -3,7 +3,7 @@
 //! force), written out as Markdown for the room and as HTML for the page.
 
 use super::wording::Wording;
-use crate::domain::privacy::Privacy;
+use crate::domain::privacy::{BackupKey, Privacy, RecipientRole, RegisterEntry, Transfer};
 use crate::i18n::escape_markdown;
 
 /// One part of the notice: its heading and its lines (plain text).
@@ -154,6 +154,109 @@ pub fn privacy_footer(
     [first, second]
 }
 
+/// The register entry (RGPD art. 30) as Markdown, ready for each association's register:
+/// the purpose, the joint controllers, the people and data concerned, the recipients and
+/// transfers, the retention and the security measures, each line from the configuration in
+/// force (`made`: the day it was made, in words).
+pub fn register_entry(wording: &Wording<'_>, entry: &RegisterEntry, made: &str) -> String {
+    let privacy = &entry.privacy;
+    let get = |id: &str| wording.get(id);
+    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+    let notice = privacy_sections(wording, privacy, Readers::Anyone);
+    let section = |index: usize| -> Vec<String> {
+        notice
+            .get(index)
+            .map(|section| section.lines.clone())
+            .unwrap_or_default()
+    };
+    parts.push((get("register-purpose"), section(1)));
+    let controllers = entry.controllers();
+    let mut who = if controllers.is_empty() {
+        vec![get("register-controllers-none")]
+    } else {
+        controllers
+    };
+    who.push(wording.labelled(&get("privacy-contact-heading"), &contact(wording, privacy)));
+    parts.push((get("register-controllers"), who));
+    let mut people = vec![
+        get("register-people-members"),
+        get("register-people-guests"),
+    ];
+    if privacy.email {
+        people.push(get("register-people-email"));
+    }
+    parts.push((get("register-people"), people));
+    let mut data = vec![
+        get("register-data-identity"),
+        get("register-data-texts"),
+        get("register-data-answers"),
+        get(if privacy.email {
+            "register-data-guests-email"
+        } else {
+            "register-data-guests"
+        }),
+    ];
+    if privacy.email {
+        data.push(get("register-data-email"));
+    }
+    if privacy.web_url.is_some() {
+        data.push(get("register-data-web"));
+    }
+    parts.push((get("register-data"), data));
+    let mut recipients = vec![get("register-recipients-members")];
+    let mut transfers = Vec::new();
+    for recipient in &entry.recipients {
+        let role = get(match recipient.role {
+            RecipientRole::Homeserver => "register-recipient-homeserver",
+            RecipientRole::Smtp => "register-recipient-smtp",
+        });
+        recipients.push(wording.labelled(&role, &recipient.host));
+        let transfer = get(match recipient.transfer {
+            Transfer::None => "register-transfer-none",
+            Transfer::ToCheck => "register-transfer-check",
+        });
+        transfers.push(wording.labelled(&recipient.host, &transfer));
+    }
+    parts.push((get("register-recipients"), recipients));
+    parts.push((get("register-transfers"), transfers));
+    parts.push((get("register-retention"), section(2)));
+    let mut security = vec![
+        get("register-security-e2ee"),
+        get("register-security-store"),
+        get(match entry.backup {
+            BackupKey::Passphrase => "register-security-backup-passphrase",
+            BackupKey::Recipient => "register-security-backup-recipient",
+            BackupKey::Missing => "register-security-backup-missing",
+        }),
+        get("register-security-tokens"),
+        get("register-security-power"),
+        get("register-security-logs"),
+    ];
+    if privacy.email {
+        security.push(get(if entry.smtp_encrypted {
+            "register-security-smtp-tls"
+        } else {
+            "register-security-smtp-local"
+        }));
+    }
+    parts.push((get("register-security"), security));
+
+    let mut text = format!(
+        "# {}\n\n{}",
+        get("register-title"),
+        wording.format("register-made", &[("date", made.to_owned().into())])
+    );
+    for (heading, lines) in parts {
+        text.push_str(&format!("\n\n## {heading}\n"));
+        for line in lines {
+            text.push_str("\n- ");
+            text.push_str(&escape_markdown(&line));
+        }
+    }
+    text.push('\n');
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +327,50 @@ mod tests {
         }
         assert!(!notice.contains("courriel"), "{notice}");
         assert!(!notice.contains("http"), "{notice}");
+    }
+
+    #[test]
+    fn the_register_entry_has_every_section_filled_from_the_configuration() {
+        use crate::domain::privacy::Recipient;
+        let texts = Texts::new().expect("locales");
+        for language in Language::ALL {
+            let wording = Wording::new(&texts, language, chrono_tz::Europe::Paris);
+            let entry = RegisterEntry {
+                privacy: privacy(),
+                rooms_associations: vec!["Croix-Rouge".into()],
+                recipients: vec![
+                    Recipient {
+                        role: RecipientRole::Homeserver,
+                        host: "matrix.example.fr".into(),
+                        transfer: Transfer::None,
+                    },
+                    Recipient {
+                        role: RecipientRole::Smtp,
+                        host: "smtp.example.com".into(),
+                        transfer: Transfer::ToCheck,
+                    },
+                ],
+                backup: BackupKey::Recipient,
+                smtp_encrypted: true,
+            };
+            let markdown = register_entry(&wording, &entry, "7 décembre 2026");
+            assert_eq!(markdown.matches("\n## ").count(), 8, "{markdown}");
+            for expected in [
+                "Croix-Rouge",
+                "dpo@exemple.org",
+                "matrix.example.fr",
+                "smtp.example.com",
+                "45",
+                "12",
+                "7 décembre 2026",
+                &escape_markdown(&wording.get("register-transfer-check")),
+                &escape_markdown(&wording.get("register-security-backup-recipient")),
+            ] {
+                assert!(
+                    markdown.contains(expected),
+                    "{language:?}: {expected} in {markdown}"
+                );
+            }
+        }
     }
 }

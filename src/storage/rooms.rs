@@ -70,6 +70,15 @@ impl Transaction {
         Ok(result.rows_affected() == 1)
     }
 
+    /// The rooms the bot is in (those it greeted or was told about), by id.
+    pub async fn present_rooms(&mut self) -> Result<Vec<RoomId>, StorageError> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT room_id FROM rooms WHERE left_at IS NULL ORDER BY room_id")
+                .fetch_all(&mut *self.inner)
+                .await?;
+        Ok(ids.into_iter().map(RoomId::new).collect())
+    }
+
     pub async fn mark_welcomed(
         &mut self,
         room: &RoomId,

@@ -198,6 +198,19 @@ async fn a_person_known_by_email_receives_the_invitation_its_update_and_its_canc
         jean.text
     );
     assert!(jean.html.contains("lang=\"fr\""), "{}", jean.html);
+    // The privacy footer: who processes (the room's association, none being configured),
+    // how long the text is kept, and that no contact was given.
+    for expected in [
+        "Vos données sont traitées par Restos du Cœur",
+        "gardé 30 jours",
+        "Aucun contact n'a été indiqué",
+    ] {
+        assert!(jean.text.contains(expected), "{expected} in {}", jean.text);
+        assert!(
+            jean.html
+                .contains(expected.split(' ').next_back().unwrap_or_default())
+        );
+    }
     assert!(
         jean.html.contains("Budget 2027 &amp; épiceries"),
         "{}",

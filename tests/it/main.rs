@@ -17,6 +17,7 @@ mod meetings;
 mod operations;
 mod outage;
 mod polls;
+mod privacy;
 mod record;
 mod reminders;
 mod restarts;

@@ -48,7 +48,9 @@ async fn bot_with_page(alice: &mut TestUser) -> (Bot, matrix_sdk::Room, u16) {
     let room = alice.create_room(false, &[&bot.user_id]).await;
     bot.start_with(BotConfig {
         extra: format!(
-            "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
+            "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n\
+             \n[privacy]\ncontrollers = [\"Secours populaire 77\", \"Croix-Rouge 77\"]\n\
+             contact = \"dpo@concertation.example\"\n"
         ),
         ..BotConfig::invited_by(&alice.user_id)
     });
@@ -207,6 +209,21 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
     assert!(dom.contains("Lettre commune au Préfet"), "{dom}");
     assert!(!dom.contains("gras"), "{dom}");
 
+    // The public privacy notice, in each language, from the configuration in force.
+    let notice = rendered_dom(&format!("http://127.0.0.1:{port}/confidentialite"));
+    for expected in [
+        "lang=\"fr\"",
+        "Secours populaire 77 ; Croix-Rouge 77",
+        "dpo@concertation.example",
+        "90 jours",
+        "À qui vous adresser",
+    ] {
+        assert!(notice.contains(expected), "{expected} in {notice}");
+    }
+    let english = rendered_dom(&format!("http://127.0.0.1:{port}/privacy"));
+    assert!(english.contains("Whom to ask"), "{english}");
+    assert!(english.contains("90 days"), "{english}");
+
     // Accessible (WCAG 2.1 AA by axe-core, lang, reflow at 200 % and on a phone, visible
     // focus), in the same real browser, on every page.
     let pages: Vec<String> = [
@@ -218,6 +235,7 @@ async fn the_private_page_shows_the_record_safely_and_only_to_its_link() {
     ]
     .iter()
     .map(|path| format!("{page}{path}"))
+    .chain(["confidentialite", "privacy"].map(|path| format!("http://127.0.0.1:{port}/{path}")))
     .collect();
     let mut check = StdCommand::new("node");
     check.arg("tests/a11y/check.mjs").args(&pages);
