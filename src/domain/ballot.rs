@@ -170,6 +170,24 @@ pub struct Answer {
     pub answered_at: DateTime<Utc>,
 }
 
+/// The voter of an answer kept without its person, numbered within its ballot (`~1`, `~2`…).
+///
+/// Rule: once a poll's answers are past their retention, or their author asked to be
+/// forgotten after the poll closed, each person's counted choice stays — for the association
+/// it counted for, so that the tally and every association's position read the same — but
+/// under a voter that names nobody. No Matrix id starts with `~` (they start with `@`), nor
+/// does a person known by e-mail's voter.
+pub fn anonymous_voter(number: usize) -> UserId {
+    UserId::new(format!("{ANONYMOUS_PREFIX}{number}"))
+}
+
+/// Whether an answer's voter names nobody ([`anonymous_voter`]).
+pub fn is_anonymous(voter: &UserId) -> bool {
+    voter.as_str().starts_with(ANONYMOUS_PREFIX)
+}
+
+const ANONYMOUS_PREFIX: char = '~';
+
 /// Each person's choices on a ballot, by the ballot's rules.
 ///
 /// Rules, for every kind:

@@ -10,6 +10,10 @@
 //! - a reminder goes once it can no longer ring: a one-off sent, any cancelled;
 //! - each person's answers to a date proposal go once the meeting it chose has taken place:
 //!   the meeting, its date and who attended it stay;
+//! - each person's answers to a poll go `poll_answers` after the poll closed: their counted
+//!   choice stays, for the association it counted for, under a voter that names nobody
+//!   ([`crate::domain::ballot::anonymous_voter`]), so the tally and the positions read the
+//!   same;
 //! - the purge runs once a day ([`PURGE_EVERY`]), at the bot's first pass after the last
 //!   one's day — late rather than never.
 
@@ -43,6 +47,7 @@ impl Default for Retention {
 pub struct Cutoffs {
     pub sent_email: DateTime<Utc>,
     pub sent_messages: DateTime<Utc>,
+    pub poll_answers: DateTime<Utc>,
     pub undecryptable: DateTime<Utc>,
 }
 
@@ -57,6 +62,7 @@ impl Retention {
         Cutoffs {
             sent_email: before(self.sent_email),
             sent_messages: before(self.sent_messages),
+            poll_answers: before(self.poll_answers),
             undecryptable: before(self.undecryptable),
         }
     }
@@ -76,6 +82,8 @@ pub struct Purged {
     pub handled_events: u64,
     pub reminders: u64,
     pub date_answers: u64,
+    /// Poll answers kept without their person.
+    pub poll_answers: u64,
     pub undecryptable: u64,
 }
 

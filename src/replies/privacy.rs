@@ -42,7 +42,7 @@ pub fn privacy_sections(
         wording.get("privacy-kept-association"),
         days("privacy-kept-messages", retention.sent_messages),
         wording.get("privacy-kept-dates"),
-        wording.get("privacy-kept-polls"),
+        days("privacy-kept-polls", retention.poll_answers),
         wording.get("privacy-kept-reminders"),
         days("privacy-kept-undecryptable", retention.undecryptable),
     ];
@@ -141,6 +141,10 @@ pub fn privacy_footer(
         &[
             ("who", who.into()),
             ("email_days", privacy.retention.sent_email.num_days().into()),
+            (
+                "poll_days",
+                privacy.retention.poll_answers.num_days().into(),
+            ),
         ],
     );
     let mut second = wording.format(
@@ -291,6 +295,7 @@ mod tests {
                 "Secours populaire",
                 "12",
                 "45",
+                "200",
                 "7",
                 "dpo@exemple.org",
                 "https://c.example.org/",
@@ -301,7 +306,7 @@ mod tests {
                 );
             }
             let footer = privacy_footer(&wording, &privacy(), &room).join("\n");
-            for expected in ["Croix-Rouge", "12", "dpo@exemple.org"] {
+            for expected in ["Croix-Rouge", "12", "200", "dpo@exemple.org"] {
                 assert!(
                     footer.contains(expected),
                     "{language:?}: {expected} in {footer}"

@@ -166,6 +166,9 @@ impl<C: Chat> Service<C> {
         for person in tx.email_people(room).await? {
             names.insert(person.voter(), replies::email_voter_name(wording, &person));
         }
+        for anonymous in tx.anonymous_voters(room).await? {
+            names.insert(anonymous, wording.get("anonymous-answer"));
+        }
         Ok(names)
     }
 

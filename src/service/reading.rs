@@ -61,7 +61,9 @@ pub async fn poll_outcome(
         BallotKind::Poll.counting(),
         poll.counts_until(now),
     );
-    let membership = voter_associations(tx, room).await?;
+    let mut membership = voter_associations(tx, room).await?;
+    // Answers kept without their person count for the association they counted for.
+    membership.extend(tx.anonymous_associations(poll.ballot).await?);
     let associations = known_associations(tx, room).await?;
     Ok(results(
         poll.options.len(),

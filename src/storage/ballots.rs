@@ -1,9 +1,11 @@
 //! Ballots (messages members answer) and their answers, whatever the kind of ballot.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::store::{StorageError, Store, Transaction, count_from_db, count_to_db};
-use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel};
+use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel, anonymous_voter};
 use crate::domain::{BallotId, EventId, RoomId, UserId};
 
 impl Store {
@@ -219,6 +221,79 @@ impl Transaction {
         .fetch_all(&mut *self.inner)
         .await?;
         rows.into_iter().map(Answer::try_from).collect()
+    }
+
+    /// Replaces `voter`'s answers to `ballot` by one that names nobody
+    /// ([`anonymous_voter`]): `kept` (its option, channel and time) counted for `association`;
+    /// nothing when `kept` is `None`. Returns how many of their answers went.
+    pub async fn anonymize_answers_of(
+        &mut self,
+        ballot: BallotId,
+        voter: &UserId,
+        kept: Option<&Answer>,
+        association: Option<&str>,
+    ) -> Result<u64, StorageError> {
+        let gone = sqlx::query("DELETE FROM answers WHERE ballot_id = ?1 AND voter = ?2")
+            .bind(ballot.get())
+            .bind(voter.as_str())
+            .execute(&mut *self.inner)
+            .await?
+            .rows_affected();
+        if let Some(answer) = kept {
+            let before: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM answers WHERE ballot_id = ?1 AND substr(voter, 1, 1) = '~'",
+            )
+            .bind(ballot.get())
+            .fetch_one(&mut *self.inner)
+            .await?;
+            let number = count_from_db(before, "anonymous answers")? + 1;
+            let anonymous = anonymous_voter(number);
+            sqlx::query(
+                "INSERT INTO answers (event_id, ballot_id, voter, option, channel, answered_at,
+                                      counted_for)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .bind(format!("~{}-{number}", ballot.get()))
+            .bind(ballot.get())
+            .bind(anonymous.as_str())
+            .bind(answer.option.map(count_to_db))
+            .bind(answer.channel.code())
+            .bind(answer.answered_at)
+            .bind(association)
+            .execute(&mut *self.inner)
+            .await?;
+        }
+        Ok(gone)
+    }
+
+    /// The associations the anonymous answers of `ballot` count for.
+    pub async fn anonymous_associations(
+        &mut self,
+        ballot: BallotId,
+    ) -> Result<HashMap<UserId, String>, StorageError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT voter, counted_for FROM answers
+             WHERE ballot_id = ?1 AND substr(voter, 1, 1) = '~' AND counted_for IS NOT NULL",
+        )
+        .bind(ballot.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(voter, association)| (UserId::new(voter), association))
+            .collect())
+    }
+
+    /// The voters naming nobody in the room's ballots (`~1`, `~2`…), each once.
+    pub async fn anonymous_voters(&mut self, room: &RoomId) -> Result<Vec<UserId>, StorageError> {
+        let voters: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT a.voter FROM answers a JOIN ballots b ON b.id = a.ballot_id
+             WHERE b.room_id = ?1 AND substr(a.voter, 1, 1) = '~'",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        Ok(voters.into_iter().map(UserId::new).collect())
     }
 
     /// Every answer recorded for a ballot.

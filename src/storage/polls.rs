@@ -192,6 +192,27 @@ impl Transaction {
         rows.into_iter().map(Poll::try_from).collect()
     }
 
+    /// Every room's polls closed before `cutoff` whose answers still name someone: their
+    /// answers are past their retention.
+    pub async fn polls_with_named_answers_closed_before(
+        &mut self,
+        cutoff: DateTime<Utc>,
+    ) -> Result<Vec<(RoomId, Poll)>, StorageError> {
+        let rows = sqlx::query_as::<_, PollRow>(concat!(
+            poll_query!(),
+            "WHERE b.closed_at < ?1 AND EXISTS (
+                 SELECT 1 FROM answers a
+                 WHERE a.ballot_id = p.ballot_id AND substr(a.voter, 1, 1) != '~')
+             ORDER BY b.closed_at"
+        ))
+        .bind(cutoff)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.into_iter()
+            .map(|row| Ok((RoomId::new(row.room_id.clone()), row.try_into()?)))
+            .collect()
+    }
+
     /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
     pub async fn record_poll_closure(
         &mut self,

@@ -70,6 +70,8 @@ impl Store {
                 None,
             )
             .await?,
+            // Kept without their person by the service, which knows the rooms' associations.
+            poll_answers: 0,
             undecryptable: run(
                 "DELETE FROM undecrypted_events WHERE kept_at < ?1",
                 Some(cutoffs.undecryptable),

@@ -263,3 +263,114 @@ async fn the_answers_to_a_date_proposal_go_once_its_meeting_took_place_and_atten
         "the meeting and its date stay"
     );
 }
+
+#[tokio::test]
+async fn a_polls_answers_lose_their_people_after_their_retention_and_the_tally_stays() {
+    let (bot, _dir) = bot().await;
+    seed_associations(
+        &bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@anne:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+        ],
+    )
+    .await;
+    for (sender, event, body, when) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage Signons-nous ? | Pour | Contre",
+            "2026-11-29T18:00:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$v1",
+            "!voter 1 Contre",
+            "2026-11-29T18:01:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$v2",
+            "!voter 1 Pour",
+            "2026-11-29T18:02:00Z",
+        ),
+        (
+            "@anne:localhost",
+            "$v3",
+            "!voter 1 Pour",
+            "2026-11-29T18:03:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$v4",
+            "!voter 1 Pour",
+            "2026-11-29T18:04:00Z",
+        ),
+        (
+            "@carla:localhost",
+            "$v5",
+            "!voter 1 Contre",
+            "2026-11-29T18:05:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$c",
+            "!sondage clore 1",
+            "2026-11-30T09:00:00Z",
+        ),
+    ] {
+        say_at(&bot, sender, event, body, when).await;
+    }
+    let results = |event: &'static str, when: &'static str| {
+        let bot = &bot;
+        async move {
+            say_at(bot, "@bob:localhost", event, "!sondage résultats 1", when).await;
+            reply_to(bot, event)
+        }
+    };
+    let before = results("$r1", "2026-11-30T10:00:00Z").await;
+    assert!(before.contains("Restos du Cœur : Pour"), "{before}");
+    assert!(before.contains("**Position commune : Pour.**"), "{before}");
+    let named = "SELECT count(*) FROM answers a JOIN ballots b ON b.id = a.ballot_id
+                 WHERE b.kind = 'poll' AND substr(a.voter, 1, 1) = '@'";
+    assert_eq!(
+        count(&bot, named).await,
+        5,
+        "every answer, Alice's change included"
+    );
+
+    // 364 days after the close: kept.
+    bot.service
+        .run_due(at("2027-11-29T10:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, named).await, 5);
+    // Past 365 days (the next day's purge): nobody is named any more, one answer per person
+    // stays, counted for the association it counted for.
+    bot.service
+        .run_due(at("2027-12-01T10:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, named).await, 0);
+    let kept = "SELECT count(*) FROM answers a JOIN ballots b ON b.id = a.ballot_id
+                WHERE b.kind = 'poll' AND a.noted_by IS NULL";
+    assert_eq!(count(&bot, kept).await, 4, "one counted answer per person");
+    let after = results("$r2", "2027-12-01T11:00:00Z").await;
+    for name in ["ALICE", "ANNE", "BOB", "CARLA"] {
+        assert!(before.contains(name), "{name} in {before}");
+        assert!(!after.contains(name), "{name} in {after}");
+    }
+    assert!(after.contains("Restos du Cœur : Pour"), "{after}");
+    assert!(after.contains("Croix-Rouge : Pour"), "{after}");
+    assert!(after.contains("une réponse anonyme"), "{after}");
+    assert!(after.contains("**Position commune : Pour.**"), "{after}");
+    // The counts per option are the same as before.
+    let counts = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| line.starts_with("- 1️⃣") || line.starts_with("- 2️⃣"))
+            .map(|line| line.split(" :").next().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(counts(&before), counts(&after), "{before}\n---\n{after}");
+}
