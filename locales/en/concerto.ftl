@@ -818,3 +818,65 @@ register-security-smtp-tls = E-mails go out encrypted (TLS) to the provider.
 register-security-smtp-local = E-mails go out unencrypted, to a server of this machine only.
 register-pdf-status = Entry made on { $date }
 anonymous-answer = an anonymous answer
+
+## !my-data: the copy of what the bot keeps about a person
+
+subject-title = What Concerto keeps about { $person }
+subject-made = Copy made on { $date } (GDPR, art. 15). The same copy is attached as JSON.
+subject-nothing = Concerto keeps nothing about you.
+subject-associations = Your association, by room
+subject-agenda-items = Agenda items you added
+subject-notes = Notes you wrote
+subject-decisions = Decisions (and versions) you recorded
+subject-actions = Actions you created or that are yours
+subject-reminders = Reminders you set
+subject-polls = Polls you started
+subject-answers = Your answers
+subject-answer-poll = poll { $number } “{ $question }”: { $choice }
+subject-answer-dates = date proposal: date { $option }
+subject-answer-attendance = attendance at the meeting of { $meeting }: { $answer ->
+    [yes] coming
+    [no] excused
+   *[none] no answer
+}
+subject-approvals = Minutes approved for your association
+subject-approval = meeting of { $meeting }
+subject-guests = Guests you added
+subject-people = People you signed up for e-mails (addresses masked)
+subject-sent = I am sending you what I keep about you in a private, encrypted room, for you alone: accept the invitation that is coming. To erase it: `!forget-me`.
+subject-intro = Here is what Concerto keeps about you: as readable text (Markdown) and as JSON. To erase what concerns you, write `!forget-me` in the group's room.
+subject-intro-empty = Concerto keeps nothing about you: the two files below say so.
+help-my-data-summary = `!my-data` — a copy of everything the bot keeps about you, sent to you alone
+help-my-data-details =
+    `!my-data` sends you, in a private encrypted room the bot opens with you, everything it keeps about you: your association, the items, notes, decisions, actions, reminders and polls you wrote, your answers and attendance, the minutes you approved, the people you added (addresses masked), with their dates — as readable text (Markdown) and as JSON.
+help-my-data-example = !my-data
+help-forget-me-summary = `!forget-me` — erase what concerns you (after confirming)
+help-forget-me-details =
+    `!forget-me` says what will be erased and what will stay, then `!forget-me confirm` erases it: your answers to polls and dates (closed results stay, without your name), your reminders, your attendance at coming meetings, your association link; in the record (decisions, actions, agendas), your name is replaced by your association. Adopted minutes are frozen and signed by their fingerprint: they are not rewritten.
+help-forget-me-example = !forget-me
+subject-file = my-data
+erased-member-of = a member ({ $association })
+erased-member = a member
+forget-nothing = Concerto keeps nothing about you: there is nothing to erase.
+forget-asked = **Erase what concerns you?**
+    - Erased: your answers ({ $answers }) to polls, dates and coming meetings, your reminders ({ $reminders }){ $associations ->
+        [0] {""}
+       *[other] , your link to { $association_names }
+    }. The results of closed polls stay, without your name.
+    - Staying in the group's record, under "a member" and your association: { $record } { $record ->
+        [one] entry
+       *[other] entries
+    } (items, notes, decisions, actions, polls, approvals, people added), and your attendance at meetings held.
+    - Adopted minutes are not rewritten: they are frozen and signed by their fingerprint, which would no longer match.
+    To confirm, write within the hour: `!forget-me confirm`
+forget-confirm-first = No erasure request is waiting: first write `!forget-me` (I will say what will be erased), then `!forget-me confirm` within the hour.
+forgotten = Done: { $deleted } { $deleted ->
+        [one] entry erased
+       *[other] entries erased
+    }, { $anonymized } { $anonymized ->
+        [one] answer kept
+       *[other] answers kept
+    } without your name in closed results, and your name replaced by your association in { $relabelled } { $relabelled ->
+        [one] place
+       *[other] places
+    } of the record. Adopted minutes are not rewritten: they are frozen and signed by their fingerprint.

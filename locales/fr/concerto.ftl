@@ -833,3 +833,65 @@ register-security-smtp-tls = Les courriels partent chiffrés (TLS) vers le fourn
 register-security-smtp-local = Les courriels partent sans chiffrement, vers un serveur de cette machine seulement.
 register-pdf-status = Fiche établie le { $date }
 anonymous-answer = une réponse anonyme
+
+## !mes-données : la copie de ce que le bot garde sur une personne
+
+subject-title = Ce que Concerto garde sur { $person }
+subject-made = Copie faite le { $date } (RGPD, art. 15). La même copie est jointe au format JSON.
+subject-nothing = Concerto ne garde rien sur vous.
+subject-associations = Votre association, par salon
+subject-agenda-items = Points d'ordre du jour que vous avez ajoutés
+subject-notes = Notes que vous avez écrites
+subject-decisions = Décisions (et versions) que vous avez enregistrées
+subject-actions = Actions que vous avez créées ou qui vous sont confiées
+subject-reminders = Rappels que vous avez programmés
+subject-polls = Sondages que vous avez lancés
+subject-answers = Vos réponses
+subject-answer-poll = sondage { $number } « { $question } » : { $choice }
+subject-answer-dates = proposition de dates : date { $option }
+subject-answer-attendance = présence à la réunion du { $meeting } : { $answer ->
+    [yes] présent
+    [no] excusé
+   *[none] sans réponse
+}
+subject-approvals = Comptes rendus approuvés pour votre association
+subject-approval = réunion du { $meeting }
+subject-guests = Invités que vous avez ajoutés
+subject-people = Personnes que vous avez inscrites aux courriels (adresses masquées)
+subject-sent = Je vous envoie ce que je garde sur vous dans un salon privé et chiffré, à vous seul : acceptez l'invitation qui arrive. Pour l'effacer : `!oublie-moi`.
+subject-intro = Voici ce que Concerto garde sur vous : en texte lisible (Markdown) et en JSON. Pour effacer ce qui vous concerne, écrivez `!oublie-moi` dans le salon du groupe.
+subject-intro-empty = Concerto ne garde rien sur vous : les deux fichiers ci-dessous le disent.
+help-my-data-summary = `!mes-données` — une copie de tout ce que le bot garde sur vous, envoyée à vous seul
+help-my-data-details =
+    `!mes-données` vous envoie, dans un salon privé et chiffré que le bot ouvre avec vous, tout ce qu'il garde sur vous : votre association, les points, notes, décisions, actions, rappels et sondages que vous avez écrits, vos réponses et présences, les comptes rendus approuvés, les personnes que vous avez ajoutées (adresses masquées), avec leurs dates — en texte lisible (Markdown) et en JSON.
+help-my-data-example = !mes-données
+help-forget-me-summary = `!oublie-moi` — effacer ce qui vous concerne (après confirmation)
+help-forget-me-details =
+    `!oublie-moi` dit ce qui sera effacé et ce qui restera, puis `!oublie-moi confirmer` l'efface : vos réponses aux sondages et aux dates (les résultats déjà clos restent, sans votre nom), vos rappels, vos présences aux réunions à venir, votre rattachement à une association ; dans le registre (décisions, actions, ordres du jour), votre nom est remplacé par votre association. Un procès-verbal adopté est figé et signé par son empreinte : il n'est pas réécrit.
+help-forget-me-example = !oublie-moi
+subject-file = mes-donnees
+erased-member-of = un membre ({ $association })
+erased-member = un membre
+forget-nothing = Concerto ne garde rien sur vous : il n'y a rien à effacer.
+forget-asked = **Effacer ce qui vous concerne ?**
+    - Seront effacés : vos réponses ({ $answers }) aux sondages, aux dates et aux réunions à venir, vos rappels ({ $reminders }){ $associations ->
+        [0] {""}
+       *[other] , votre rattachement à { $association_names }
+    }. Les résultats des sondages déjà clos restent, sans votre nom.
+    - Resteront dans le registre du groupe, sous « un membre » et votre association : { $record } { $record ->
+        [one] élément
+       *[other] éléments
+    } (points, notes, décisions, actions, sondages, approbations, personnes ajoutées), et votre présence aux réunions tenues.
+    - Un procès-verbal adopté n'est pas réécrit : il est figé et signé par son empreinte, qui ne correspondrait plus.
+    Pour confirmer, écrivez dans l'heure : `!oublie-moi confirmer`
+forget-confirm-first = Aucune demande d'effacement n'attend : écrivez d'abord `!oublie-moi` (je dirai ce qui sera effacé), puis `!oublie-moi confirmer` dans l'heure.
+forgotten = C'est fait : { $deleted } { $deleted ->
+        [one] élément effacé
+       *[other] éléments effacés
+    }, { $anonymized } { $anonymized ->
+        [one] réponse gardée
+       *[other] réponses gardées
+    } sans votre nom dans les résultats clos, et votre nom remplacé par votre association à { $relabelled } { $relabelled ->
+        [one] endroit
+       *[other] endroits
+    } du registre. Les procès-verbaux adoptés ne sont pas réécrits : ils sont figés et signés par leur empreinte.

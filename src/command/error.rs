@@ -64,11 +64,13 @@ pub enum Usage {
     EmailRemove,
     EmailNewLink,
     Privacy,
+    MyData,
+    ForgetMe,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 49] = [
+    pub const ALL: [Usage; 51] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -118,6 +120,8 @@ impl Usage {
         Usage::EmailRemove,
         Usage::EmailNewLink,
         Usage::Privacy,
+        Usage::MyData,
+        Usage::ForgetMe,
     ];
 }
 

@@ -90,6 +90,12 @@ pub enum Command {
     /// `!privacy` (`!confidentialité`): what the bot keeps about whom, for how long, and whom
     /// to ask.
     Privacy,
+    /// `!my-data` (`!mes-données`): a copy of what the bot keeps about the member, sent to
+    /// them alone.
+    MyData,
+    /// `!forget-me [confirm]` (`!oublie-moi [confirmer]`): erases what is about the member and
+    /// not the group's record, once confirmed.
+    ForgetMe { confirmed: bool },
 }
 
 impl Command {
@@ -112,6 +118,8 @@ impl Command {
             Command::Guest(_) => Topic::Guest,
             Command::Email(_) => Topic::Email,
             Command::Privacy => Topic::Privacy,
+            Command::MyData => Topic::MyData,
+            Command::ForgetMe { .. } => Topic::ForgetMe,
         }
     }
 }
@@ -136,6 +144,8 @@ pub enum Topic {
     Guest,
     Email,
     Privacy,
+    MyData,
+    ForgetMe,
 }
 
 impl Topic {
@@ -158,6 +168,8 @@ impl Topic {
             Topic::Guest => "guest",
             Topic::Email => "email",
             Topic::Privacy => "privacy",
+            Topic::MyData => "my-data",
+            Topic::ForgetMe => "forget-me",
         }
     }
 }
@@ -228,6 +240,11 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("confidentialité", Topic::Privacy, Singular),
     ("confidentialite", Topic::Privacy, Singular),
     ("privacy", Topic::Privacy, Singular),
+    ("mes-données", Topic::MyData, Singular),
+    ("mes-donnees", Topic::MyData, Singular),
+    ("my-data", Topic::MyData, Singular),
+    ("oublie-moi", Topic::ForgetMe, Singular),
+    ("forget-me", Topic::ForgetMe, Singular),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -246,6 +263,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
     forms.extend(poll::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(privacy::FORMS.iter().map(|(word, _)| *word));
     forms.extend(reminders::FORMS.iter().map(|(word, _)| *word));
     forms.retain(|word| !word.is_empty());
     (names, forms)
@@ -298,6 +316,13 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
             privacy::parse(arguments)?;
             Command::Privacy
         }
+        (Topic::MyData, _) => {
+            privacy::parse_my_data(arguments)?;
+            Command::MyData
+        }
+        (Topic::ForgetMe, _) => Command::ForgetMe {
+            confirmed: privacy::parse_forget_me(arguments)?,
+        },
     })
 }
 

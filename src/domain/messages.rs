@@ -78,6 +78,20 @@ pub struct NewMessage {
     pub thread: Option<EventId>,
 }
 
+/// The outbox's "room" of a message for one person alone: their user id. The sender sends
+/// it in the direct room the bot shares with them, opening one (encrypted) the first time.
+/// A room id never starts with `@`; a user id always does.
+pub fn direct_to(person: &UserId) -> RoomId {
+    RoomId::new(person.as_str())
+}
+
+/// The person a message is for alone ([`direct_to`]), if it is.
+pub fn direct_recipient(room: &RoomId) -> Option<UserId> {
+    room.as_str()
+        .starts_with('@')
+        .then(|| UserId::new(room.as_str()))
+}
+
 impl NewMessage {
     /// A notice, in reply to `command` when there is one.
     pub fn notice(room: &RoomId, command: Option<&EventId>, markdown: String) -> Self {

@@ -26,6 +26,7 @@ pub mod record;
 pub mod reminders;
 pub mod retention;
 pub mod rhythm;
+pub mod subject;
 pub mod text;
 pub mod tokens;
 pub mod upgrade;

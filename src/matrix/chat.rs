@@ -33,7 +33,7 @@ use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
-use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent};
+use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent, direct_recipient};
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
@@ -94,18 +94,46 @@ impl MatrixChat {
     }
 }
 
+impl MatrixChat {
+    /// The direct room the bot shares with `person`, opened (encrypted, marked direct for
+    /// both) the first time. A second try after a crash finds the one opened before.
+    async fn direct_room(&self, person: &UserId) -> Result<matrix_sdk::Room, SendError> {
+        let user_id = OwnedUserId::try_from(person.as_str()).map_err(|error| SendError {
+            permanent: true,
+            reason: format!("invalid user id: {error}"),
+        })?;
+        if let Some(room) = self.client.get_dm_room(&user_id) {
+            return Ok(room);
+        }
+        let room = self
+            .client
+            .create_dm(&user_id)
+            .await
+            .map_err(|error| SendError {
+                permanent: matches!(error.client_api_error_kind(), Some(ErrorKind::Forbidden)),
+                reason: format!("cannot open a direct room: {error}"),
+            })?;
+        tracing::info!(room = %room.room_id(), "direct room opened");
+        Ok(room)
+    }
+}
+
 impl Chat for MatrixChat {
     async fn send(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
         let permanent = |reason: String| SendError {
             permanent: true,
             reason,
         };
-        let room_id = OwnedRoomId::try_from(message.room.as_str())
-            .map_err(|error| permanent(format!("invalid room id: {error}")))?;
-        let room = self
-            .client
-            .get_room(&room_id)
-            .ok_or_else(|| permanent(format!("the bot is not in {room_id}")))?;
+        let room = match direct_recipient(&message.room) {
+            Some(person) => self.direct_room(&person).await?,
+            None => {
+                let room_id = OwnedRoomId::try_from(message.room.as_str())
+                    .map_err(|error| permanent(format!("invalid room id: {error}")))?;
+                self.client
+                    .get_room(&room_id)
+                    .ok_or_else(|| permanent(format!("the bot is not in {room_id}")))?
+            }
+        };
         let related = match &message.in_reply_to {
             Some(event_id) => Some(
                 OwnedEventId::try_from(event_id.as_str())

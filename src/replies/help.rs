@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 16] = [
+pub const HELP_ORDER: [Topic; 18] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -22,6 +22,8 @@ pub const HELP_ORDER: [Topic; 16] = [
     Topic::Page,
     Topic::Association,
     Topic::Privacy,
+    Topic::MyData,
+    Topic::ForgetMe,
     Topic::Language,
     Topic::Help,
 ];
@@ -57,6 +59,10 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Email, Language::En) => "email",
         (Topic::Privacy, Language::Fr) => "confidentialité",
         (Topic::Privacy, Language::En) => "privacy",
+        (Topic::MyData, Language::Fr) => "mes-données",
+        (Topic::MyData, Language::En) => "my-data",
+        (Topic::ForgetMe, Language::Fr) => "oublie-moi",
+        (Topic::ForgetMe, Language::En) => "forget-me",
     }
 }
 
@@ -79,6 +85,8 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Guest => Usage::GuestAdd,
         Topic::Email => Usage::EmailAdd,
         Topic::Privacy => Usage::Privacy,
+        Topic::MyData => Usage::MyData,
+        Topic::ForgetMe => Usage::ForgetMe,
     }
 }
 
@@ -134,6 +142,8 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::EmailRemove => "example-email-remove",
         Usage::EmailNewLink => "example-email-new-link",
         Usage::Privacy => "help-privacy-example",
+        Usage::MyData => "help-my-data-example",
+        Usage::ForgetMe => "help-forget-me-example",
     }
 }
 

@@ -21,6 +21,7 @@ mod privacy;
 mod record;
 mod reminders;
 mod rhythm;
+mod subject;
 mod upgrades;
 mod wording;
 
@@ -40,5 +41,6 @@ pub use privacy::*;
 pub use record::*;
 pub use reminders::*;
 pub use rhythm::*;
+pub use subject::*;
 pub use upgrades::*;
 pub use wording::Wording;

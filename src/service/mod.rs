@@ -16,6 +16,7 @@ mod ballots;
 mod chat;
 mod due;
 mod email;
+mod erasure;
 mod error;
 mod general;
 mod guests;
@@ -51,6 +52,7 @@ use crate::storage::{Store, Transaction};
 
 pub use chat::{Chat, SendError};
 pub use email::Unsubscribed;
+pub use erasure::forget_person;
 pub use error::ServiceError;
 pub use incoming::{
     Decryption, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,

@@ -25,6 +25,8 @@ impl<C: Chat> Service<C> {
             Command::Reminders(command) => self.reminders(request, command).await,
             Command::Page { new_link } => self.page(request, new_link).await,
             Command::Privacy => self.privacy(request).await,
+            Command::MyData => self.my_data(request).await,
+            Command::ForgetMe { confirmed } => self.forget_me(request, confirmed).await,
         }
     }
 }

@@ -31,6 +31,7 @@ mod retention;
 mod rhythm;
 mod rooms;
 mod store;
+mod subject;
 mod undecrypted;
 mod upgrades;
 mod web;

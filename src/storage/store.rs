@@ -36,6 +36,8 @@ impl Store {
             // last transaction, which the homeserver will then send again.
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // What is deleted (a purge, an erasure) is overwritten, not left in free pages.
+            .pragma("secure_delete", "on")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)

@@ -17,6 +17,7 @@ mod links;
 mod meetings;
 mod minutes;
 mod polls;
+mod privacy;
 mod record;
 mod reminders;
 mod retention;
