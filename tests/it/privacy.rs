@@ -2,8 +2,11 @@
 //! register entry a secretary files (RGPD art. 30), read back from the real binary beside the
 //! running bot: every section present, every figure the configuration's.
 
+use matrix_sdk::Room;
+use matrix_sdk::ruma::{OwnedEventId, OwnedUserId, UserId};
+
 use crate::email::mailing_room;
-use crate::helpers::ask;
+use crate::helpers::{Bot, BotConfig, PATIENCE, TestUser, ask, eventually, room_with_bot};
 use crate::record::pdf_text;
 use crate::smtp::SmtpServer;
 
@@ -79,4 +82,128 @@ async fn the_notice_and_the_register_entry_say_the_configuration_in_force() {
         "{text}"
     );
     assert!(text.contains("Mesures de sécurité"), "{text}");
+}
+
+/// The direct room the bot opened with `user`, joined (the invitation awaited).
+async fn join_the_direct_room(user: &TestUser, bot: &OwnedUserId) -> Room {
+    let invited = eventually(
+        "the bot's invitation to a direct room",
+        PATIENCE,
+        || async {
+            for room in user.client.invited_rooms() {
+                let inviter = room.invite_details().await.ok().and_then(|d| d.inviter);
+                if inviter.is_some_and(|member| member.user_id() == bot.as_ref() as &UserId) {
+                    return Ok(room);
+                }
+            }
+            Err("no invitation yet".to_owned())
+        },
+    )
+    .await;
+    assert!(invited.is_direct().await.unwrap_or(false), "marked direct");
+    user.join(&invited).await
+}
+
+/// A file the bot sent `user` in `room` whose name ends with `suffix`, other than those in
+/// `seen`: its event and its text.
+async fn file_in(
+    user: &mut TestUser,
+    room: &Room,
+    bot: &OwnedUserId,
+    suffix: &str,
+    seen: &[OwnedEventId],
+) -> (OwnedEventId, String) {
+    let (room_id, bot, wanted) = (room.room_id().to_owned(), bot.clone(), suffix.to_owned());
+    let seen = seen.to_vec();
+    let received = user
+        .wait_for_message(&format!("the {suffix} copy"), move |message| {
+            message.room_id == room_id
+                && message.sender == bot
+                && message.file.is_some()
+                && message.body.ends_with(&wanted)
+                && !seen.contains(&message.event_id)
+        })
+        .await;
+    assert!(received.was_encrypted, "the copy travels encrypted");
+    let data = user.download(received.file.as_ref().expect("a file")).await;
+    (received.event_id, String::from_utf8(data).expect("UTF-8"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn my_data_reaches_the_member_alone_encrypted_and_forget_me_leaves_only_the_record() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bot = Bot::start(BotConfig::invited_by(&alice.user_id)).await;
+    let room = room_with_bot(&mut alice, &bot, true).await;
+    let alice_id = alice.user_id.to_string();
+    for command in [
+        format!("!association set {alice_id} Secours populaire"),
+        "!agenda ajouter Budget FEAD 2027".to_owned(),
+        "!décision Lettre commune au Préfet".to_owned(),
+        format!("!action {alice_id} Appeler la CAF"),
+        "!rappel demain 9h Envoyer l'ordre du jour".to_owned(),
+    ] {
+        ask(&mut alice, &room, &command).await;
+    }
+    // The poll is the bot's poll event, not a reply.
+    alice
+        .say(&room, "!sondage Signons-nous ? | Pour | Contre")
+        .await;
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_poll("the bot's poll", move |poll| poll.sender == bot_id)
+        .await;
+    ask(&mut alice, &room, "!voter 1 Pour").await;
+    ask(&mut alice, &room, "!sondage clore 1").await;
+    let before = ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(before.contains("Position commune : Pour"), "{before}");
+
+    let sent = ask(&mut alice, &room, "!mes-données").await;
+    assert!(sent.contains("salon privé et chiffré"), "{sent}");
+    let direct = join_the_direct_room(&alice, &bot.user_id).await;
+    assert!(
+        direct
+            .latest_encryption_state()
+            .await
+            .expect("state")
+            .is_encrypted()
+    );
+    let (markdown_event, markdown) = file_in(&mut alice, &direct, &bot.user_id, ".md", &[]).await;
+    for expected in [
+        alice_id.as_str(),
+        "Secours populaire",
+        "Budget FEAD 2027",
+        "Lettre commune au Préfet",
+        "Appeler la CAF",
+        "Envoyer l'ordre du jour",
+        "« Signons-nous ? » : Pour",
+    ] {
+        assert!(markdown.contains(expected), "{expected} in {markdown}");
+    }
+    let (json_event, json) = file_in(&mut alice, &direct, &bot.user_id, ".json", &[]).await;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("the JSON reads back");
+    assert_eq!(json["associations"][0]["association"], "Secours populaire");
+    assert_eq!(json["answers"][0]["about"]["kind"], "poll");
+
+    let asked = ask(&mut alice, &room, "!oublie-moi").await;
+    assert!(asked.contains("`!oublie-moi confirmer`"), "{asked}");
+    let done = ask(&mut alice, &room, "!oublie-moi confirmer").await;
+    assert!(done.starts_with("C'est fait"), "{done}");
+    // The tally is unchanged, naming nobody.
+    let after = ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(after.contains("Position commune : Pour"), "{after}");
+    assert!(after.contains("une réponse anonyme"), "{after}");
+
+    // Asked again: the same direct room, and nothing left but what the record keeps.
+    ask(&mut alice, &room, "!mes-données").await;
+    let (_, again) = file_in(
+        &mut alice,
+        &direct,
+        &bot.user_id,
+        ".md",
+        &[markdown_event, json_event],
+    )
+    .await;
+    assert!(again.contains("Concerto ne garde rien sur vous"), "{again}");
+    let decision = ask(&mut alice, &room, "!décision 1").await;
+    assert!(decision.contains("un membre"), "{decision}");
 }
