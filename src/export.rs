@@ -16,6 +16,7 @@ use crate::domain::privacy::{
     BackupKey, Recipient, RecipientRole, RegisterEntry, host_of, inside_the_union,
 };
 use crate::domain::record::Decision;
+use crate::domain::subject::SubjectData;
 use crate::replies;
 use crate::service::{ServiceError, known_associations, minutes_standing};
 use crate::storage::{StorageError, Store};
@@ -34,6 +35,10 @@ pub enum ExportError {
     NoMeeting(NaiveDate),
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
+    #[error(
+        "nobody known as {0:?}: give a Matrix id (@name:server) or the address of a person known by e-mail"
+    )]
+    UnknownPerson(String),
 }
 
 /// The formats of the decisions' export.
@@ -279,6 +284,51 @@ pub fn register(
         out.write_all(&crate::pdf::render(&printable)?)?;
     } else {
         out.write_all(markdown.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes what the bot keeps about `who` (a Matrix id, or the address of a person known by
+/// e-mail: each of their entries), as the member's own copy is: Markdown, or JSON with
+/// `json`. Someone it keeps nothing about is an error (the exit status says so).
+pub async fn person(
+    store: &Store,
+    who: &str,
+    wording: &Wording<'_>,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut tx = store.begin().await?;
+    let copies = match crate::domain::UserId::parse(who.trim()) {
+        Some(person) => vec![tx.data_about(&person).await?],
+        None => {
+            let mut copies = Vec::new();
+            for id in tx.email_people_at(who).await? {
+                copies.push(tx.data_about_email_person(id).await?);
+            }
+            copies
+        }
+    };
+    drop(tx);
+    if copies.iter().all(SubjectData::is_empty) {
+        return Err(ExportError::UnknownPerson(who.to_owned()));
+    }
+    let now = Utc::now();
+    if json {
+        // One object, as the member's own copy; an address in several rooms: one per entry.
+        let documents: Vec<String> = copies.iter().map(SubjectData::to_json).collect();
+        let text = match documents.as_slice() {
+            [one] => one.clone(),
+            several => format!("[{}]", several.join(",\n")),
+        };
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    }
+    for data in copies {
+        let markdown = replies::subject_document(wording, &data, &HashMap::new(), now);
+        out.write_all(markdown.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -57,6 +57,14 @@ enum Action {
         #[arg(long, short)]
         config: PathBuf,
     },
+    /// Erase a person (RGPD art. 17), as `!oublie-moi confirmer` does: a Matrix member
+    /// (`@name:server`) or a person known by e-mail (their address). Runs beside the bot.
+    Forget {
+        #[arg(long, short)]
+        config: PathBuf,
+        /// `@name:server` or an e-mail address.
+        who: String,
+    },
     /// Export a room's record (readable while the bot runs), to standard output.
     Export {
         #[command(subcommand)]
@@ -99,6 +107,17 @@ enum Export {
         config: PathBuf,
         #[arg(long)]
         room: String,
+    },
+    /// Everything the bot keeps about one person (RGPD art. 15), as `!mes-données` sends it:
+    /// a Matrix member (`@name:server`) or a person known by e-mail (their address).
+    Person {
+        #[arg(long, short)]
+        config: PathBuf,
+        /// `@name:server` or an e-mail address.
+        who: String,
+        /// Writes the JSON instead of the Markdown.
+        #[arg(long)]
+        json: bool,
     },
     /// The processing's entry for each association's register (RGPD art. 30), from the
     /// configuration in force: Markdown, or PDF with `--pdf`.
@@ -179,7 +198,58 @@ async fn run(action: Action) -> anyhow::Result<()> {
             identity,
         } => restore(&config, &from, identity.as_deref()),
         Action::Health { config } => health(&config).await,
+        Action::Forget { config, who } => forget(&config, &who).await,
     }
+}
+
+/// `concerto forget`: erases a person as `!oublie-moi confirmer` would, in one transaction.
+async fn forget(config: &std::path::Path, who: &str) -> anyhow::Result<()> {
+    let settings = Settings::load(config)?;
+    let database = settings
+        .storage
+        .data_dir
+        .join(concerto::storage::DATABASE_FILE);
+    let store = concerto::storage::Store::open(&database).await?;
+    let texts = concerto::i18n::Texts::new()?;
+    let defaults = (settings.bot.language, settings.bot.time_zone);
+    let now = chrono::Utc::now();
+    let mut tx = store.begin_write().await?;
+    let forgotten = match concerto::domain::UserId::parse(who.trim()) {
+        Some(person) => {
+            anyhow::ensure!(
+                !tx.data_about(&person).await?.is_empty(),
+                "nobody known as {who}: nothing to erase"
+            );
+            concerto::service::forget_person(&mut tx, &texts, defaults, &person, now).await?
+        }
+        None => {
+            let ids = tx.email_people_at(who).await?;
+            anyhow::ensure!(
+                !ids.is_empty(),
+                "nobody known as {who:?}: give a Matrix id (@name:server) or the address of a person known by e-mail"
+            );
+            let mut all = concerto::domain::subject::Forgotten::default();
+            for id in ids {
+                let one =
+                    concerto::service::forget_email_person(&mut tx, &texts, defaults, id, now)
+                        .await?;
+                all.answers_deleted += one.answers_deleted;
+                all.answers_anonymized += one.answers_anonymized;
+                all.deleted += one.deleted;
+                all.relabelled += one.relabelled;
+            }
+            all
+        }
+    };
+    tx.commit().await?;
+    println!(
+        "erased: {} answers deleted, {} kept naming nobody, {} other rows deleted, {} rows of the record relabelled",
+        forgotten.answers_deleted,
+        forgotten.answers_anonymized,
+        forgotten.deleted,
+        forgotten.relabelled
+    );
+    Ok(())
 }
 
 /// The bot's database, read-only: the commands that read it run beside the bot.
@@ -287,6 +357,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
             pdf,
             language,
         } => return export_register(config, *pdf, language.as_deref()).await,
+        Export::Person { config, who, json } => return export_person(config, who, *json).await,
         Export::Decisions { config, room, .. }
         | Export::Minutes { config, room, .. }
         | Export::People { config, room } => (config, RoomId::new(room)),
@@ -333,8 +404,23 @@ async fn export(what: Export) -> anyhow::Result<()> {
         }
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
         // Made above, without a room.
-        Export::Register { .. } => {}
+        Export::Register { .. } | Export::Person { .. } => {}
     }
+    Ok(())
+}
+
+/// `concerto export person`: what the bot keeps about one person, as Markdown or JSON.
+async fn export_person(config: &std::path::Path, who: &str, json: bool) -> anyhow::Result<()> {
+    let settings = Settings::load(config)?;
+    let store = open_beside_the_bot(&settings).await?;
+    let texts = concerto::i18n::Texts::new()?;
+    let wording = concerto::export::Wording {
+        texts: &texts,
+        language: settings.bot.language,
+        time_zone: settings.bot.time_zone,
+    };
+    let mut out = std::io::stdout().lock();
+    concerto::export::person(&store, who, &wording, json, &mut out).await?;
     Ok(())
 }
 

@@ -880,3 +880,16 @@ forgotten = Done: { $deleted } { $deleted ->
         [one] place
        *[other] places
     } of the record. Adopted minutes are not rewritten: they are frozen and signed by their fingerprint.
+subject-known-by-email = Your e-mail sign-up, by room
+subject-emails = E-mails sent to you (subject; empty once the text was deleted)
+email-person-erased = { $name } ({ $association }), e-mail no. { $number }, asked from their personal page for their data to be erased: they are removed from the list and their answers to what is open are erased (closed results stay, without their name).
+web-data-title = Your data
+web-data-intro = Here is everything Concerto keeps about you. The same, for a program:
+web-data-json = download as JSON
+web-data-link = See or erase my data
+web-forget-title = Erase my data
+web-forget-ask = Your answers to what is open will be erased, and your e-mail sign-up and address too; closed results stay, without your name. You will receive nothing more. This link will stop working.
+web-forget-confirm = I want my data erased
+web-forget-button = Erase my data
+web-forget-done = Done: your data is erased and you will receive no more e-mails from the group.
+web-forget-unconfirmed = Tick the box to confirm the erasure.

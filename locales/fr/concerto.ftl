@@ -895,3 +895,16 @@ forgotten = C'est fait : { $deleted } { $deleted ->
         [one] endroit
        *[other] endroits
     } du registre. Les procès-verbaux adoptés ne sont pas réécrits : ils sont figés et signés par leur empreinte.
+subject-known-by-email = Votre inscription aux courriels, par salon
+subject-emails = Courriels qui vous ont été envoyés (objet ; vide une fois le texte effacé)
+email-person-erased = { $name } ({ $association }), n° { $number } des courriels, a demandé l'effacement de ses données depuis sa page personnelle : la personne est retirée de la liste et ses réponses en cours sont effacées (les résultats clos restent, sans son nom).
+web-data-title = Vos données
+web-data-intro = Voici tout ce que Concerto garde sur vous. Le même contenu, pour un programme :
+web-data-json = télécharger au format JSON
+web-data-link = Voir ou effacer mes données
+web-forget-title = Effacer mes données
+web-forget-ask = Vos réponses en cours seront effacées, votre inscription aux courriels et votre adresse aussi ; les résultats déjà clos restent, sans votre nom. Vous ne recevrez plus rien. Ce lien cessera de fonctionner.
+web-forget-confirm = Je veux effacer mes données
+web-forget-button = Effacer mes données
+web-forget-done = C'est fait : vos données sont effacées et vous ne recevrez plus de courriels du groupe.
+web-forget-unconfirmed = Cochez la case pour confirmer l'effacement.

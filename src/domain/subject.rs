@@ -138,6 +138,12 @@ pub struct SubjectData {
     pub guests_added: Vec<Written>,
     /// People known by e-mail they added: "name (association), address masked".
     pub people_added: Vec<Written>,
+    /// For a person known by e-mail: their entry in each room's list, "name (association),
+    /// address" (the address whole: it is theirs).
+    pub known_by_email: Vec<Written>,
+    /// For a person known by e-mail: the e-mails sent (or waiting) to them, by subject (empty
+    /// once its text was purged).
+    pub emails: Vec<Written>,
 }
 
 impl SubjectData {
@@ -154,6 +160,8 @@ impl SubjectData {
             && self.approvals.is_empty()
             && self.guests_added.is_empty()
             && self.people_added.is_empty()
+            && self.known_by_email.is_empty()
+            && self.emails.is_empty()
     }
 
     /// The rooms it names, each once, in order.
@@ -173,6 +181,8 @@ impl SubjectData {
                     &self.approvals,
                     &self.guests_added,
                     &self.people_added,
+                    &self.known_by_email,
+                    &self.emails,
                 ]
                 .into_iter()
                 .flatten()

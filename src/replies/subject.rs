@@ -19,11 +19,12 @@ pub fn subject_document(
     made: DateTime<Utc>,
 ) -> String {
     let room = |id: &RoomId| escape_markdown(rooms.get(id).map_or(id.as_str(), String::as_str));
-    let person = data
-        .person
-        .as_ref()
-        .map(|person| person.as_str().to_owned())
-        .unwrap_or_default();
+    // A member by their id; a person known by e-mail by their name and address.
+    let person = match (&data.person, data.known_by_email.first()) {
+        (Some(person), _) => person.as_str().to_owned(),
+        (None, Some(entry)) => entry.text.clone(),
+        (None, None) => String::new(),
+    };
     let mut text = format!(
         "# {}\n\n{}",
         wording.format("subject-title", &[("person", person.into())]),
@@ -155,6 +156,8 @@ pub fn subject_document(
     );
     section("subject-guests", written(&data.guests_added));
     section("subject-people", written(&data.people_added));
+    section("subject-known-by-email", written(&data.known_by_email));
+    section("subject-emails", written(&data.emails));
     text.push('\n');
     text
 }
@@ -182,6 +185,21 @@ pub fn erased_as(wording: &Wording<'_>, erased: &ErasedAs) -> String {
         ),
         ErasedAs::Member => wording.get("erased-member"),
     }
+}
+
+/// In the room: a person known by e-mail erased themselves from their personal page.
+pub fn email_person_erased(
+    wording: &Wording<'_>,
+    person: &crate::domain::email::EmailPerson,
+) -> String {
+    wording.format(
+        "email-person-erased",
+        &[
+            ("number", person.number.into()),
+            ("name", escape_markdown(&person.name).into()),
+            ("association", escape_markdown(&person.association).into()),
+        ],
+    )
 }
 
 /// `!forget-me` from someone the bot holds nothing about.

@@ -9,13 +9,61 @@ use super::reading::voter_associations;
 use super::retention::anonymize_answer;
 use super::{Chat, Handled, Request, Service, ServiceError};
 use crate::domain::ballot::BallotKind;
+use crate::domain::email::email_voter;
+use crate::domain::messages::NewMessage;
 use crate::domain::subject::{ErasedAs, Fate, Forgotten, confirmation_pending, fate};
 use crate::domain::{BallotId, Language, RoomId, UserId};
 use crate::i18n::Texts;
 use crate::replies::{self, Wording};
 use crate::storage::Transaction;
 
+/// What the personal page says once its person was erased.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erased {
+    pub language: Language,
+    pub forgotten: Forgotten,
+}
+
 impl<C: Chat> Service<C> {
+    /// Erases the person known by e-mail whose personal page this token opens (their
+    /// "forget me" button), and tells their room once; `None`: nobody's token.
+    pub async fn forget_by_link(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Erased>, ServiceError> {
+        let Some(id) = self
+            .store
+            .email_person_of_token(&crate::domain::tokens::TokenHash::of(token))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut tx = self.store.begin_write().await?;
+        let Some((room, person)) = tx.email_person(id).await? else {
+            return Ok(None);
+        };
+        let language = self.room_language(&mut tx, &room).await?;
+        let forgotten = forget_email_person(
+            &mut tx,
+            &self.texts,
+            (self.settings.default_language, self.settings.time_zone),
+            id,
+            now,
+        )
+        .await?;
+        let notice = replies::email_person_erased(&self.wording(language), &person);
+        tx.queue_message(NewMessage::notice(&room, None, notice), now)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(%room, person = person.number, "a person known by e-mail erased at their request");
+        self.wakeups.queued();
+        Ok(Some(Erased {
+            language,
+            forgotten,
+        }))
+    }
+
     /// `!forget-me`: says what would go and what would stay, and waits for `confirm`;
     /// `!forget-me confirm`: does it.
     pub(super) async fn forget_me(&self, request: &mut Request<'_>, confirmed: bool) -> Handled {
@@ -99,5 +147,21 @@ pub async fn forget_person(
     let plain = replies::erased_as(&wording_of(default_language), &ErasedAs::Member);
     forgotten.relabelled += tx.relabel_author(person, None, &plain, &plain).await?;
     forgotten.deleted = tx.delete_about(person).await?;
+    Ok(forgotten)
+}
+
+/// Erases person `id` known by e-mail: their answers as [`fate`] says, then their entry, its
+/// address and the e-mails to them.
+pub async fn forget_email_person(
+    tx: &mut Transaction,
+    texts: &Texts,
+    defaults: (Language, Tz),
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Forgotten, ServiceError> {
+    let mut forgotten = forget_person(tx, texts, defaults, &email_voter(id), now).await?;
+    if tx.delete_email_person(id).await? {
+        forgotten.deleted += 1;
+    }
     Ok(forgotten)
 }

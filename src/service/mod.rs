@@ -52,7 +52,7 @@ use crate::storage::{Store, Transaction};
 
 pub use chat::{Chat, SendError};
 pub use email::Unsubscribed;
-pub use erasure::forget_person;
+pub use erasure::{Erased, forget_email_person, forget_person};
 pub use error::ServiceError;
 pub use incoming::{
     Decryption, Incoming, IncomingEdit, IncomingMessage, IncomingPollResponse, IncomingReaction,

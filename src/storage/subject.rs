@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{StorageError, Transaction, count_from_db};
-use crate::domain::email::is_erased;
+use crate::domain::email::{email_voter, erased_address, is_erased};
 use crate::domain::guest::mask_email;
 use crate::domain::subject::{About, Answered, Membership, SubjectData, Written};
 use crate::domain::{RoomId, UserId};
@@ -350,5 +350,81 @@ impl Transaction {
                 .fetch_optional(&mut *self.inner)
                 .await?,
         )
+    }
+
+    /// The rows of the people known by e-mail at `address` in every room (those whose address
+    /// was erased when they unsubscribed too).
+    pub async fn email_people_at(&mut self, address: &str) -> Result<Vec<i64>, StorageError> {
+        Ok(sqlx::query_scalar(
+            "SELECT id FROM email_people WHERE lower(address) = lower(?1) OR address = ?2
+             ORDER BY id",
+        )
+        .bind(address.trim())
+        .bind(erased_address(address))
+        .fetch_all(&mut *self.inner)
+        .await?)
+    }
+
+    /// What the bot holds about person `id` known by e-mail: their entry, their answers, the
+    /// e-mails sent to them.
+    pub async fn data_about_email_person(&mut self, id: i64) -> Result<SubjectData, StorageError> {
+        let mut data = self.data_about(&email_voter(id)).await?;
+        data.person = None;
+        let entries: Vec<WrittenRow> = sqlx::query_as(
+            "SELECT room_id, number,
+                    name || ' (' || association || ')' || char(31) || address AS text,
+                    added_at AS at
+             FROM email_people WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        for row in entries {
+            let text = match row.text.split_once('\u{1f}') {
+                Some((who, address)) if is_erased(address) => who.to_owned(),
+                Some((who, address)) => format!("{who}, {address}"),
+                None => row.text,
+            };
+            data.known_by_email.push(Written {
+                room: RoomId::new(row.room_id),
+                number: row
+                    .number
+                    .map(|number| count_from_db(number, "person"))
+                    .transpose()?,
+                text,
+                at: row.at,
+            });
+        }
+        let emails: Vec<WrittenRow> = sqlx::query_as(
+            "SELECT room_id, NULL AS number, subject AS text,
+                    COALESCE(sent_at, abandoned_at, created_at) AS at
+             FROM email_outbox WHERE person_id = ?1 ORDER BY id",
+        )
+        .bind(id)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        data.emails = emails
+            .into_iter()
+            .map(|row| Written {
+                room: RoomId::new(row.room_id),
+                number: None,
+                text: row.text,
+                at: row.at,
+            })
+            .collect();
+        Ok(data)
+    }
+
+    /// Deletes person `id` known by e-mail, the e-mails to them with them; `false` if there
+    /// was none.
+    pub async fn delete_email_person(&mut self, id: i64) -> Result<bool, StorageError> {
+        let deleted = sqlx::query("DELETE FROM email_people WHERE id = ?1")
+            .bind(id)
+            .execute(&mut *self.inner)
+            .await?
+            .rows_affected();
+        self.forget_legacy_links(&["personal", "unsubscribe"], &id.to_string())
+            .await?;
+        Ok(deleted == 1)
     }
 }

@@ -12,6 +12,7 @@
 
 mod pages;
 mod personal;
+mod personal_data;
 mod privacy;
 pub mod server;
 mod unsubscribe;
@@ -36,7 +37,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::domain::{Language, RoomId, UserId};
 use crate::i18n::Texts;
-use crate::service::{Chat, LinkAnswer, Service, Unsubscribed};
+use crate::service::{Chat, Erased, LinkAnswer, Service, Unsubscribed};
 use crate::storage::Store;
 
 /// How long one request may take.
@@ -88,6 +89,8 @@ pub trait PersonalLinks: Send + Sync {
         form: String,
         now: DateTime<Utc>,
     ) -> Writing<Option<LinkAnswer>>;
+    /// The token's person asked for their data to be erased.
+    fn forget(&self, token: String, now: DateTime<Utc>) -> Writing<Option<Erased>>;
 }
 
 impl<C: Chat + 'static> PersonalLinks for Arc<Service<C>> {
@@ -110,6 +113,16 @@ impl<C: Chat + 'static> PersonalLinks for Arc<Service<C>> {
         Box::pin(async move {
             service
                 .answer_by_link(&token, &form, now)
+                .await
+                .map_err(|error| error.to_string())
+        })
+    }
+
+    fn forget(&self, token: String, now: DateTime<Utc>) -> Writing<Option<Erased>> {
+        let service = self.clone();
+        Box::pin(async move {
+            service
+                .forget_by_link(&token, now)
                 .await
                 .map_err(|error| error.to_string())
         })
@@ -163,6 +176,12 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/reunions.ics", get(feed))
         .route("/{token}/comptes-rendus/{day}", get(minutes))
         .route("/r/{token}", get(personal::show).post(personal::answer))
+        .route("/r/{token}/donnees", get(personal_data::show))
+        .route("/r/{token}/donnees.json", get(personal_data::json))
+        .route(
+            "/r/{token}/oublier",
+            axum::routing::post(personal_data::forget),
+        )
         .route(
             "/u/{token}",
             get(unsubscribe::ask).post(unsubscribe::confirm),

@@ -23,6 +23,7 @@ nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav a{padding:.25rem 0}h1{font-s
 .revoked{text-decoration:line-through;color:#595959}.meta{color:#4a4a4a;font-size:.9rem}\
 form{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}input[type=search]{flex:1 1 12rem;min-width:0;padding:.4rem;font-size:1rem}\
 button{padding:.4rem .8rem;font-size:1rem}li{margin:.3rem 0}\
+pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem;background:#f4f4f4;padding:.5rem}\
 @media print{nav,form{display:none}body{max-width:none;margin:0;padding:0;font-size:11pt;color:#000}\
 a{color:inherit;text-decoration:none}article{break-inside:avoid}details>*{display:block}\
 @page{size:A4;margin:2cm}}";

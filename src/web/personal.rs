@@ -136,6 +136,7 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
                 }
             }
         }
+        p.meta { a href={ "/r/" (token) "/donnees" } { (text("web-data-link")) } }
         p.meta { a href={ "/u/" (unsubscribe.as_str()) } { (text("web-personal-unsubscribe")) } }
     };
     Ok(Some(personal_frame(language, &title, body)))

@@ -12,7 +12,7 @@ use crate::helpers::ask;
 use crate::smtp::SmtpServer;
 
 /// The web server's section, on a free port: (its configuration, its address).
-fn web_section() -> (String, String) {
+pub(crate) fn web_section() -> (String, String) {
     let port = crate::helpers::free_port();
     let base = format!("http://127.0.0.1:{port}");
     (
@@ -22,7 +22,7 @@ fn web_section() -> (String, String) {
 }
 
 /// The e-mails received so far to `to` whose subject begins with `subject`.
-fn mails_to(smtp: &SmtpServer, to: &str, subject: &str) -> Vec<crate::email::Mail> {
+pub(crate) fn mails_to(smtp: &SmtpServer, to: &str, subject: &str) -> Vec<crate::email::Mail> {
     smtp.received()
         .iter()
         .map(|raw| read(raw))
@@ -31,7 +31,7 @@ fn mails_to(smtp: &SmtpServer, to: &str, subject: &str) -> Vec<crate::email::Mai
 }
 
 /// The personal link in an e-mail's text.
-fn personal_link(text: &str, base: &str) -> String {
+pub(crate) fn personal_link(text: &str, base: &str) -> String {
     text.lines()
         .find(|line| line.starts_with(&format!("{base}/r/")))
         .expect("a personal link in the e-mail")
@@ -57,7 +57,7 @@ fn ballot_of_form(page: &str, index: usize) -> String {
         .to_owned()
 }
 
-async fn post(link: &str, form: String) -> (u16, String) {
+pub(crate) async fn post(link: &str, form: String) -> (u16, String) {
     // The answer is taken with a 303 back to the page: seen as it is, not followed.
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -74,7 +74,7 @@ async fn post(link: &str, form: String) -> (u16, String) {
     (status, response.text().await.unwrap_or_default())
 }
 
-async fn get(link: &str) -> (u16, String) {
+pub(crate) async fn get(link: &str) -> (u16, String) {
     let response = reqwest::get(link).await.expect("GET");
     let status = response.status().as_u16();
     (status, response.text().await.unwrap_or_default())

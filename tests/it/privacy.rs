@@ -207,3 +207,86 @@ async fn my_data_reaches_the_member_alone_encrypted_and_forget_me_leaves_only_th
     let decision = ask(&mut alice, &room, "!décision 1").await;
     assert!(decision.contains("un membre"), "{decision}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_known_by_email_sees_and_erases_their_data_from_their_page() {
+    use crate::links::{get, mails_to, personal_link, post, web_section};
+    let smtp = SmtpServer::start().await;
+    let (web, base) = web_section();
+    let (mut alice, bot, room) = mailing_room(&smtp, web, false, "Restos du Cœur").await;
+    ask(
+        &mut alice,
+        &room,
+        "!courriel ajouter jean@restos.example Restos du Cœur Jean Ledoux",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h",
+    )
+    .await;
+    smtp.wait_for(1, "the proposal").await;
+    let proposal = mails_to(&smtp, "jean@restos.example", "Dates proposées")
+        .pop()
+        .expect("Jean's proposal");
+    let link = personal_link(&proposal.text, &base);
+    let (_, page) = get(&link).await;
+    assert!(page.contains("Voir ou effacer mes données"), "{page}");
+
+    // His copy: readable, as JSON, and the same from the command line.
+    let (status, copy) = get(&format!("{link}/donnees")).await;
+    assert_eq!(status, 200, "{copy}");
+    for expected in [
+        "Jean Ledoux (Restos du Cœur), jean@restos.example",
+        "Dates proposées",
+    ] {
+        assert!(copy.contains(expected), "{expected} in {copy}");
+    }
+    let check = std::process::Command::new("node")
+        .arg("tests/a11y/check.mjs")
+        .arg(format!("{link}/donnees"))
+        .output()
+        .expect("node");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("violations: 0"),
+        "{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let (_, json) = get(&format!("{link}/donnees.json")).await;
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["known_by_email"][0]["number"], 1);
+    let exported = bot.export(&["person", "jean@restos.example"]).await;
+    assert!(exported.contains("Jean Ledoux"), "{exported}");
+    let unknown = bot
+        .cli(&["export", "person", "nobody@nowhere.example"])
+        .await;
+    assert!(!unknown.status.success(), "an unknown person is an error");
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr).contains("nobody known as"),
+        "{unknown:?}"
+    );
+
+    // Erasure: the box must be ticked; then he is gone, and the room is told.
+    let (status, _) = post(&format!("{link}/oublier"), String::new()).await;
+    assert_eq!(status, 400);
+    let (status, done) = post(&format!("{link}/oublier"), "confirmer=oui".into()).await;
+    assert_eq!(status, 200, "{done}");
+    assert!(done.contains("vos données sont effacées"), "{done}");
+    let bot_id = bot.user_id.clone();
+    let told = alice
+        .wait_for_message("the room told of the erasure", move |message| {
+            message.sender == bot_id && message.body.contains("a demandé l'effacement")
+        })
+        .await;
+    assert!(told.body.contains("Jean Ledoux"), "{}", told.body);
+    let list = ask(&mut alice, &room, "!courriels").await;
+    assert!(list.starts_with("Personne ne suit ce salon"), "{list}");
+    let (status, _) = get(&link).await;
+    assert_eq!(status, 404, "his link opens nothing any more");
+    let gone = bot.cli(&["export", "person", "jean@restos.example"]).await;
+    assert!(!gone.status.success(), "nothing is kept about him");
+    let forget_nobody = bot.cli(&["forget", "@nobody:localhost"]).await;
+    assert!(!forget_nobody.status.success(), "{forget_nobody:?}");
+}
