@@ -349,3 +349,58 @@ async fn minutes_are_approved_in_english_too() {
     assert!(reply_to(&bot, "$m").contains("**Status: draft.**"));
     assert_eq!(pdfs(&bot)[0].0, "minutes-2026-12-10.pdf");
 }
+
+#[tokio::test]
+async fn an_adopted_procès_verbal_is_not_rewritten_when_someone_in_it_is_forgotten() {
+    let (bot, _dir) = bot().await;
+    held_meeting(&bot).await;
+    for (who, event, minute) in [
+        ("@alice:localhost", "$a1", "09:00"),
+        ("@bob:localhost", "$a2", "09:01"),
+        ("@carla:localhost", "$a3", "09:02"),
+    ] {
+        say_at(
+            &bot,
+            who,
+            event,
+            "!compte-rendu approuver 10/12",
+            &format!("2026-12-11T{minute}:00Z"),
+        )
+        .await;
+    }
+    let shown = |event: &'static str, when: &'static str| {
+        let bot = &bot;
+        async move {
+            say_at(bot, "@alice:localhost", event, "!compte-rendu 10/12", when).await;
+            reply_to(bot, event)
+        }
+    };
+    let before = shown("$s1", "2026-12-11T10:00:00Z").await;
+    assert!(before.contains("BOB"), "Bob approved it: {before}");
+    assert!(
+        before.contains("Empreinte SHA-256"),
+        "adopted, fingerprinted: {before}"
+    );
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$f1",
+        "!oublie-moi",
+        "2026-12-11T10:01:00Z",
+    )
+    .await;
+    let done = say_at(
+        &bot,
+        "@bob:localhost",
+        "$f2",
+        "!oublie-moi confirmer",
+        "2026-12-11T10:02:00Z",
+    )
+    .await;
+    assert!(
+        done.contains("procès-verbaux adoptés ne sont pas réécrits"),
+        "{done}"
+    );
+    let after = shown("$s2", "2026-12-11T10:03:00Z").await;
+    assert_eq!(before, after, "frozen, fingerprint and all");
+}
