@@ -311,6 +311,49 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn what_an_erasure_deleted_is_not_in_the_next_backup() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (data, store) = data_dir(dir.path()).await;
+        let marie = crate::domain::UserId::new("@marie:example.org");
+        let mut tx = store.begin().await.expect("begin");
+        tx.seed_room(
+            &RoomId::new("!r"),
+            &[],
+            &[(marie.clone(), "Zorglub-Secret".to_owned())],
+            at("2026-11-30T10:00:00Z"),
+        )
+        .await
+        .expect("seed");
+        tx.commit().await.expect("commit");
+        let mut tx = store.begin_write().await.expect("begin");
+        let held = tx.data_about(&marie).await.expect("read");
+        assert_eq!(held.associations.len(), 1, "her association is held");
+        crate::service::forget_person(
+            &mut tx,
+            &crate::i18n::Texts::new().expect("texts"),
+            (crate::domain::Language::Fr, chrono_tz::Europe::Paris),
+            &marie,
+            at("2026-12-01T10:00:00Z"),
+        )
+        .await
+        .expect("forget");
+        tx.commit().await.expect("commit");
+        let archive = dir.path().join("backup.age");
+        let key = Seal::Passphrase(passphrase("correct horse"));
+        back_up(&data, &archive, &key).await.expect("backup");
+        let restored = dir.path().join("restored");
+        let right = Opener::Passphrase(passphrase("correct horse"));
+        restore(&archive, &restored, Some(&right)).expect("restore");
+        let bytes = fs::read(restored.join(crate::storage::DATABASE_FILE)).expect("database");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Zorglub-Secret"),
+            "the erased association is gone"
+        );
+        assert!(!text.contains("@marie:example.org"), "and her id");
+    }
+
+    #[tokio::test]
     async fn a_backup_to_a_public_key_opens_with_its_secret_key_only() {
         let dir = tempfile::tempdir().expect("temp dir");
         let (data, _store) = data_dir(dir.path()).await;
