@@ -31,6 +31,16 @@ struct AnswerRow {
     meeting_at: Option<DateTime<Utc>>,
 }
 
+/// "name (association)" and the address its query put after a unit separator, shown as
+/// `shown` makes it; nothing of it once erased (the person unsubscribed).
+fn with_address(text: String, shown: impl Fn(&str) -> String) -> String {
+    match text.split_once('\u{1f}') {
+        Some((who, address)) if is_erased(address) => who.to_owned(),
+        Some((who, address)) => format!("{who}, {}", shown(address)),
+        None => text,
+    }
+}
+
 /// What each "written" list is read from: `?1` is the person; oldest first.
 const WRITTEN: [(&str, &str); 9] = [
     (
@@ -110,12 +120,8 @@ impl Transaction {
             let mut written = Vec::with_capacity(rows.len());
             for row in rows {
                 let text = match list {
-                    // The address as the room shows it, or nothing once erased.
-                    "people_added" => match row.text.split_once('\u{1f}') {
-                        Some((who, address)) if is_erased(address) => who.to_owned(),
-                        Some((who, address)) => format!("{who}, {}", mask_email(address)),
-                        None => row.text,
-                    },
+                    // The address as the room shows it.
+                    "people_added" => with_address(row.text, mask_email),
                     _ => row.text,
                 };
                 written.push(Written {
@@ -380,11 +386,8 @@ impl Transaction {
         .fetch_all(&mut *self.inner)
         .await?;
         for row in entries {
-            let text = match row.text.split_once('\u{1f}') {
-                Some((who, address)) if is_erased(address) => who.to_owned(),
-                Some((who, address)) => format!("{who}, {address}"),
-                None => row.text,
-            };
+            // Their own address, whole.
+            let text = with_address(row.text, str::to_owned);
             data.known_by_email.push(Written {
                 room: RoomId::new(row.room_id),
                 number: row
