@@ -350,8 +350,8 @@ decision-amended-reply = Decision no. { $number } amended (version { $version })
 decision-revoked-reply = Decision no. { $number } revoked: { $reason }. It stays in the record, marked revoked.
 decision-already-revoked = Decision no. { $number } is already revoked.
 decision-change-refused = Only the person who recorded decision no. { $number } ({ $author }) or a room moderator may amend or revoke it.
-decision-poll-adopted = Joint position adopted: { $option } — { $question } (poll no. { $number }: { $counts })
-decision-poll-not-adopted = No joint position — { $question } (poll no. { $number }: { $counts })
+decision-poll-adopted = Joint position adopted: { $option } — { $question } (poll no. { $number }: { $counts }; rule: { $rule })
+decision-poll-not-adopted = No joint position — { $question } (poll no. { $number }: { $counts }; rule: { $rule })
 
 action-line = no. { $number } — { $owner }: { $text }
 action-due = by { $date }
@@ -893,3 +893,30 @@ web-forget-confirm = I want my data erased
 web-forget-button = Erase my data
 web-forget-done = Done: your data is erased and you will receive no more e-mails from the group.
 web-forget-unconfirmed = Tick the box to confirm the erasure.
+
+## !rule: the room's rule for a joint position
+
+rule-label = Rule
+rule-unanimity = unanimity
+rule-consent = consent
+rule-majority = majority of { $needed } { $needed ->
+    [one] association
+   *[other] associations
+}
+rule-unanimity-meaning = a position is joint when every association answered and all chose the same option.
+rule-consent-meaning = a position is adopted unless an association objects: the associations that answered all chose the same option; an association that had not answered when a poll with a deadline closed counts as not objecting (the results say so).
+rule-majority-meaning = a position is joint when at least { $needed } { $needed ->
+    [one] association
+   *[other] associations
+} chose the same option.
+rule-current = The room's rule for a joint position: **{ $rule }** — { $meaning }
+    A moderator can change it: `!rule unanimity`, `!rule consent` or `!rule majority 3`.
+rule-changed = The room's rule for a joint position: **{ $rule }** — { $meaning } It applies to the results of every poll.
+rule-majority-too-high = A majority of { $needed } associations is impossible: this room has { $count }. Example: `!rule majority { $count }`
+rule-refused = Only a room moderator may change the rule for a joint position.
+rule-silent-consent = No answer by the deadline, counted as not objecting: { $associations }.
+help-rule-summary = `!rule` — the room's rule for a joint position (unanimity, consent, majority)
+help-rule-details =
+    `!rule` shows the room's rule. A moderator changes it: `!rule unanimity` (the default: every association answered and all chose the same option), `!rule consent` (adopted unless an association objects; when a poll with a deadline closes, an association that has not answered does not object), `!rule majority 3` (at least 3 associations chose the same option). The rule is shown in the results, the record and the minutes.
+help-rule-example = !rule consent
+example-rule-majority = !rule majority 3

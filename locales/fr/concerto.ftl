@@ -359,8 +359,8 @@ decision-amended-reply = Décision n° { $number } modifiée (version { $version
 decision-revoked-reply = Décision n° { $number } annulée : { $reason }. Elle reste au registre, marquée annulée.
 decision-already-revoked = La décision n° { $number } est déjà annulée.
 decision-change-refused = Seule la personne qui a enregistré la décision n° { $number } ({ $author }) ou un modérateur du salon peut la modifier ou l'annuler.
-decision-poll-adopted = Position commune adoptée : { $option } — { $question } (sondage n° { $number } : { $counts })
-decision-poll-not-adopted = Pas de position commune — { $question } (sondage n° { $number } : { $counts })
+decision-poll-adopted = Position commune adoptée : { $option } — { $question } (sondage n° { $number } : { $counts } ; règle : { $rule })
+decision-poll-not-adopted = Pas de position commune — { $question } (sondage n° { $number } : { $counts } ; règle : { $rule })
 
 action-line = n° { $number } — { $owner } : { $text }
 action-due = avant le { $date }
@@ -908,3 +908,30 @@ web-forget-confirm = Je veux effacer mes données
 web-forget-button = Effacer mes données
 web-forget-done = C'est fait : vos données sont effacées et vous ne recevrez plus de courriels du groupe.
 web-forget-unconfirmed = Cochez la case pour confirmer l'effacement.
+
+## !règle : la règle du salon pour une position commune
+
+rule-label = Règle
+rule-unanimity = unanimité
+rule-consent = consentement
+rule-majority = majorité de { $needed } { $needed ->
+    [one] association
+   *[other] associations
+}
+rule-unanimity-meaning = une position est commune quand chaque association a répondu et que toutes ont choisi la même option.
+rule-consent-meaning = une position est adoptée sauf si une association s'y oppose : les associations qui ont répondu ont toutes choisi la même option ; une association qui n'a pas répondu à la clôture d'un sondage à échéance est comptée comme ne s'opposant pas (les résultats le disent).
+rule-majority-meaning = une position est commune quand au moins { $needed } { $needed ->
+    [one] association a
+   *[other] associations ont
+} choisi la même option.
+rule-current = Règle du salon pour une position commune : **{ $rule }** — { $meaning }
+    Un modérateur peut la changer : `!règle unanimité`, `!règle consentement` ou `!règle majorité 3`.
+rule-changed = Règle du salon pour une position commune : **{ $rule }** — { $meaning } Elle s'applique aux résultats de tous les sondages.
+rule-majority-too-high = Une majorité de { $needed } associations est impossible : ce salon en compte { $count }. Exemple : `!règle majorité { $count }`
+rule-refused = Seul un modérateur du salon peut changer la règle d'une position commune.
+rule-silent-consent = Sans réponse à l'échéance, comptées comme ne s'opposant pas : { $associations }.
+help-rule-summary = `!règle` — la règle du salon pour une position commune (unanimité, consentement, majorité)
+help-rule-details =
+    `!règle` montre la règle du salon. Un modérateur la change : `!règle unanimité` (par défaut : chaque association a répondu et toutes ont choisi la même option), `!règle consentement` (adopté sauf si une association s'y oppose ; à la clôture d'un sondage à échéance, une association qui n'a pas répondu ne s'oppose pas), `!règle majorité 3` (au moins 3 associations ont choisi la même option). La règle figure dans les résultats, le registre et le procès-verbal.
+help-rule-example = !règle consentement
+example-rule-majority = !règle majorité 3

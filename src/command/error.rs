@@ -66,11 +66,13 @@ pub enum Usage {
     Privacy,
     MyData,
     ForgetMe,
+    Rule,
+    RuleMajority,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 51] = [
+    pub const ALL: [Usage; 53] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -122,6 +124,8 @@ impl Usage {
         Usage::Privacy,
         Usage::MyData,
         Usage::ForgetMe,
+        Usage::Rule,
+        Usage::RuleMajority,
     ];
 }
 

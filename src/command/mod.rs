@@ -29,6 +29,7 @@ mod page;
 mod poll;
 mod privacy;
 mod reminders;
+mod rule;
 mod vote;
 mod words;
 
@@ -96,6 +97,11 @@ pub enum Command {
     /// `!forget-me [confirm]` (`!oublie-moi [confirmer]`): erases what is about the member and
     /// not the group's record, once confirmed.
     ForgetMe { confirmed: bool },
+    /// `!rule [unanimity | consent | majority <n>]` (`!règle`): the room's rule for a joint
+    /// position, shown (`None`) or set (moderators).
+    Rule {
+        rule: Option<crate::domain::position::JointRule>,
+    },
 }
 
 impl Command {
@@ -120,6 +126,7 @@ impl Command {
             Command::Privacy => Topic::Privacy,
             Command::MyData => Topic::MyData,
             Command::ForgetMe { .. } => Topic::ForgetMe,
+            Command::Rule { .. } => Topic::Rule,
         }
     }
 }
@@ -146,6 +153,7 @@ pub enum Topic {
     Privacy,
     MyData,
     ForgetMe,
+    Rule,
 }
 
 impl Topic {
@@ -170,6 +178,7 @@ impl Topic {
             Topic::Privacy => "privacy",
             Topic::MyData => "my-data",
             Topic::ForgetMe => "forget-me",
+            Topic::Rule => "rule",
         }
     }
 }
@@ -245,6 +254,9 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("my-data", Topic::MyData, Singular),
     ("oublie-moi", Topic::ForgetMe, Singular),
     ("forget-me", Topic::ForgetMe, Singular),
+    ("règle", Topic::Rule, Singular),
+    ("regle", Topic::Rule, Singular),
+    ("rule", Topic::Rule, Singular),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -265,6 +277,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(poll::FORMS.iter().map(|(word, _)| *word));
     forms.extend(privacy::FORMS.iter().map(|(word, _)| *word));
     forms.extend(reminders::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(rule::FORMS.iter().map(|(word, _)| *word));
     forms.retain(|word| !word.is_empty());
     (names, forms)
 }
@@ -322,6 +335,9 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         }
         (Topic::ForgetMe, _) => Command::ForgetMe {
             confirmed: privacy::parse_forget_me(arguments)?,
+        },
+        (Topic::Rule, _) => Command::Rule {
+            rule: rule::parse(arguments)?,
         },
     })
 }

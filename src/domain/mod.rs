@@ -21,6 +21,7 @@ pub mod minutes;
 pub mod permissions;
 pub mod personal;
 pub mod poll;
+pub mod position;
 pub mod privacy;
 pub mod record;
 pub mod reminders;

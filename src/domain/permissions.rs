@@ -17,6 +17,7 @@
 //! | link a member to an association        | a moderator                                                 |
 //! | replace the page's link                | a moderator                                                 |
 //! | add or remove someone known by e-mail  | a moderator                                                 |
+//! | change the room's rule for a joint position | a moderator                                            |
 //! | approve the minutes for an association | a member of that association (their own only)               |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
@@ -48,15 +49,18 @@ pub enum Act {
     ReplaceLink,
     AdoptMinutes,
     ManageEmail,
+    SetRule,
 }
 
 impl Act {
     /// Who may do it, as the table above says.
     pub fn who(self) -> Who {
         match self {
-            Act::LinkMember | Act::ReplaceLink | Act::AdoptMinutes | Act::ManageEmail => {
-                Who::Moderators
-            }
+            Act::LinkMember
+            | Act::ReplaceLink
+            | Act::AdoptMinutes
+            | Act::ManageEmail
+            | Act::SetRule => Who::Moderators,
             _ => Who::OwnerOrModerator,
         }
     }

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 
 use super::association::{fold, same_association};
 use super::ids::{BallotId, PollId, UserId};
+use super::position::joint_position;
+pub use super::position::{JointPosition, JointRule, Stance};
 
 /// Which poll a command means: n° `number`, or the room's latest (open) one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,33 +77,6 @@ impl Poll {
     }
 }
 
-/// Where one association stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stance {
-    /// None of its representatives answered.
-    Missing,
-    /// Its representatives who answered all chose this option.
-    Unanimous { option: usize, voters: Vec<UserId> },
-    /// Its representatives chose differently: who chose what.
-    Split(Vec<(UserId, usize)>),
-}
-
-/// Whether the group has a joint position.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JointPosition {
-    /// Every association answered, and all chose this option.
-    Adopted(usize),
-    /// Not yet: the associations that did not answer, those split inside, and whether the
-    /// others disagree among themselves.
-    NotYet {
-        missing: Vec<String>,
-        split: Vec<String>,
-        disagreeing: bool,
-    },
-    /// The room has no associations: there is nothing to be joint about.
-    NoAssociations,
-}
-
 /// A poll's results.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PollResults {
@@ -112,6 +87,11 @@ pub struct PollResults {
     /// People of no association and what they chose: shown, not counted for associations.
     pub guests: Vec<(UserId, usize)>,
     pub joint: JointPosition,
+    /// The rule the joint position was worked out under.
+    pub rule: JointRule,
+    /// Under consent, the associations that did not answer a closed poll with a deadline,
+    /// counted as not objecting.
+    pub silent_consent: Vec<String>,
 }
 
 impl PollResults {
@@ -127,8 +107,8 @@ impl PollResults {
 /// - a person counts for the association the room maps them to; guests are listed apart;
 /// - an association's stance comes from its representatives who answered: unanimous when they
 ///   all chose the same option, split otherwise, missing when none answered;
-/// - the group has a **joint position** when every association of the room answered, none is
-///   split, and all chose the same option.
+/// - the group has a **joint position** as the room's rule says
+///   ([`super::position::joint_position`]); [`results`] is the default rule, unanimity.
 ///
 /// `associations` is the room's list (host order first); associations only found in
 /// `membership` are added after it.
@@ -137,6 +117,26 @@ pub fn results(
     choices: &BTreeMap<UserId, BTreeSet<usize>>,
     membership: &HashMap<UserId, String>,
     associations: &[String],
+) -> PollResults {
+    results_under(
+        option_count,
+        choices,
+        membership,
+        associations,
+        JointRule::Unanimity,
+        false,
+    )
+}
+
+/// [`results`] under the room's `rule`; `silence_consents`: the poll had a deadline and is
+/// closed.
+pub fn results_under(
+    option_count: usize,
+    choices: &BTreeMap<UserId, BTreeSet<usize>>,
+    membership: &HashMap<UserId, String>,
+    associations: &[String],
+    rule: JointRule,
+    silence_consents: bool,
 ) -> PollResults {
     let chosen: Vec<(&UserId, usize)> = choices
         .iter()
@@ -208,42 +208,14 @@ pub fn results(
             (association, stance)
         })
         .collect();
-    let joint = joint_position(&stances);
+    let (joint, silent_consent) = joint_position(&stances, rule, silence_consents);
     PollResults {
         by_option,
         associations: stances,
         guests,
         joint,
-    }
-}
-
-fn joint_position(stances: &[(String, Stance)]) -> JointPosition {
-    if stances.is_empty() {
-        return JointPosition::NoAssociations;
-    }
-    let names = |wanted: fn(&Stance) -> bool| -> Vec<String> {
-        stances
-            .iter()
-            .filter(|(_, stance)| wanted(stance))
-            .map(|(name, _)| name.clone())
-            .collect()
-    };
-    let missing = names(|stance| matches!(stance, Stance::Missing));
-    let split = names(|stance| matches!(stance, Stance::Split(_)));
-    let options: BTreeSet<usize> = stances
-        .iter()
-        .filter_map(|(_, stance)| match stance {
-            Stance::Unanimous { option, .. } => Some(*option),
-            _ => None,
-        })
-        .collect();
-    match (missing.is_empty() && split.is_empty(), options.len()) {
-        (true, 1) => JointPosition::Adopted(options.into_iter().next().unwrap_or_default()),
-        _ => JointPosition::NotYet {
-            missing,
-            split,
-            disagreeing: options.len() > 1,
-        },
+        rule,
+        silent_consent,
     }
 }
 

@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 18] = [
+pub const HELP_ORDER: [Topic; 19] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -15,6 +15,7 @@ pub const HELP_ORDER: [Topic; 18] = [
     Topic::Agenda,
     Topic::Poll,
     Topic::Vote,
+    Topic::Rule,
     Topic::Decision,
     Topic::Action,
     Topic::Minutes,
@@ -63,6 +64,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::MyData, Language::En) => "my-data",
         (Topic::ForgetMe, Language::Fr) => "oublie-moi",
         (Topic::ForgetMe, Language::En) => "forget-me",
+        (Topic::Rule, Language::Fr) => "règle",
+        (Topic::Rule, Language::En) => "rule",
     }
 }
 
@@ -87,6 +90,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Privacy => Usage::Privacy,
         Topic::MyData => Usage::MyData,
         Topic::ForgetMe => Usage::ForgetMe,
+        Topic::Rule => Usage::Rule,
     }
 }
 
@@ -144,6 +148,8 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::Privacy => "help-privacy-example",
         Usage::MyData => "help-my-data-example",
         Usage::ForgetMe => "help-forget-me-example",
+        Usage::Rule => "help-rule-example",
+        Usage::RuleMajority => "example-rule-majority",
     }
 }
 

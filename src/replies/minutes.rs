@@ -203,9 +203,10 @@ pub fn minutes(
             wording.quoted(&escape_markdown(&poll.question))
         );
         text.push_str(&format!(
-            "- {}. {}\n",
+            "- {}. {} ({})\n",
             wording.labelled(&label, &counts.join(", ")),
-            joint
+            joint,
+            super::rule_line(wording, results.rule).to_lowercase()
         ));
     }
 

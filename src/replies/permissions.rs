@@ -21,6 +21,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::ReplaceLink => ("page-new-link-refused", None, "owner"),
         Act::AdoptMinutes => ("minutes-adopt-refused", None, "owner"),
         Act::ManageEmail => ("email-manage-refused", None, "owner"),
+        Act::SetRule => ("rule-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -53,6 +54,7 @@ mod tests {
             Act::ReplaceLink,
             Act::AdoptMinutes,
             Act::ManageEmail,
+            Act::SetRule,
         ];
         for language in Language::ALL {
             for act in acts {

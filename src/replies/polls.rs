@@ -188,6 +188,20 @@ pub fn poll_results(
     }
     text.push('\n');
     text.push_str(&joint_position(wording, poll, &results.joint));
+    text.push('\n');
+    text.push_str(&super::rule_line(wording, results.rule));
+    if !results.silent_consent.is_empty() {
+        let silent: Vec<String> = results
+            .silent_consent
+            .iter()
+            .map(|association| escape_markdown(association))
+            .collect();
+        text.push('\n');
+        text.push_str(&wording.format(
+            "rule-silent-consent",
+            &[("associations", silent.join(", ").into())],
+        ));
+    }
     text
 }
 

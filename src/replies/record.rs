@@ -264,6 +264,7 @@ pub fn poll_decision_text(wording: &Wording<'_>, poll: &Poll, results: &PollResu
             ("question", poll.question.clone().into()),
             ("number", poll.number.into()),
             ("counts", counts.join(", ").into()),
+            ("rule", super::rule_name(wording, results.rule).into()),
         ],
     )
 }

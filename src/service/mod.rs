@@ -34,6 +34,7 @@ mod reminders;
 mod request;
 mod retention;
 mod rhythm;
+mod rule;
 mod settings;
 mod switchboard;
 #[cfg(test)]

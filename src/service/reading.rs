@@ -12,7 +12,7 @@ use crate::domain::association::same_association;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
-use crate::domain::poll::{Poll, PollResults, results};
+use crate::domain::poll::{Poll, PollResults, results_under};
 use crate::domain::votes::members_of;
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
 use crate::replies::{Minutes, MinutesStanding};
@@ -65,11 +65,16 @@ pub async fn poll_outcome(
     // Answers kept without their person count for the association they counted for.
     membership.extend(tx.anonymous_associations(poll.ballot).await?);
     let associations = known_associations(tx, room).await?;
-    Ok(results(
+    let rule = tx.joint_rule(room).await?;
+    // Under consent, silence is no objection once a poll with a deadline has closed.
+    let silence_consents = poll.closes_at.is_some() && poll.closed_at.is_some();
+    Ok(results_under(
         poll.options.len(),
         &counted,
         &membership,
         &associations,
+        rule,
+        silence_consents,
     ))
 }
 

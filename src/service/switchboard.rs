@@ -27,6 +27,7 @@ impl<C: Chat> Service<C> {
             Command::Privacy => self.privacy(request).await,
             Command::MyData => self.my_data(request).await,
             Command::ForgetMe { confirmed } => self.forget_me(request, confirmed).await,
+            Command::Rule { rule } => self.rule(request, rule).await,
         }
     }
 }

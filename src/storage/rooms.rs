@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 
 use super::store::{StorageError, Store, Transaction};
+use crate::domain::position::JointRule;
 use crate::domain::{Language, RoomId};
 
 impl Store {
@@ -68,6 +69,37 @@ impl Transaction {
         .execute(&mut *self.inner)
         .await?;
         Ok(result.rows_affected() == 1)
+    }
+
+    /// The room's rule for a joint position (unanimity until it chose another).
+    pub async fn joint_rule(&mut self, room: &RoomId) -> Result<JointRule, StorageError> {
+        let code: Option<Option<String>> =
+            sqlx::query_scalar("SELECT joint_rule FROM rooms WHERE room_id = ?1")
+                .bind(room.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await?;
+        match code.flatten() {
+            None => Ok(JointRule::default()),
+            Some(code) => JointRule::from_code(&code)
+                .ok_or_else(|| StorageError::Corrupt(format!("joint rule {code:?}"))),
+        }
+    }
+
+    /// Sets the room's rule for a joint position.
+    pub async fn set_joint_rule(
+        &mut self,
+        room: &RoomId,
+        rule: JointRule,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO rooms (room_id, joint_rule) VALUES (?1, ?2)
+             ON CONFLICT (room_id) DO UPDATE SET joint_rule = ?2",
+        )
+        .bind(room.as_str())
+        .bind(rule.code())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
     }
 
     /// The rooms the bot is in (those it greeted or was told about), by id.

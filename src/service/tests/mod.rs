@@ -22,6 +22,7 @@ mod record;
 mod reminders;
 mod retention;
 mod rhythm;
+mod rule;
 mod trust;
 mod upgrades;
 

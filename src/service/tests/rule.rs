@@ -1,0 +1,156 @@
+//! The room's rule for a joint position: shown to anyone, set by a moderator, and applied to
+//! every poll's results (consent counts silence once a poll with a deadline has closed;
+//! majority needs n associations).
+
+use super::*;
+
+async fn four_associations(bot: &TestBot) {
+    seed_associations(
+        bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+            ("@carla:localhost", "Secours Catholique"),
+            ("@dina:localhost", "Secours populaire"),
+        ],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn the_rule_is_shown_set_by_a_moderator_and_checked() {
+    let (bot, _dir) = bot().await;
+    four_associations(&bot).await;
+    let shown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$1",
+        "!règle",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    assert!(shown.contains("**unanimité**"), "{shown}");
+    let refused = say_at(
+        &bot,
+        "@alice:localhost",
+        "$2",
+        "!règle consentement",
+        "2026-11-29T18:00:10Z",
+    )
+    .await;
+    assert!(refused.contains("Seul un modérateur"), "{refused}");
+    let too_high = say_at(
+        &bot,
+        "@moderator:localhost",
+        "$3",
+        "!règle majorité 7",
+        "2026-11-29T18:00:20Z",
+    )
+    .await;
+    assert!(too_high.contains("ce salon en compte 4"), "{too_high}");
+    assert!(too_high.contains("`!règle majorité 4`"), "{too_high}");
+    let set = say_at(
+        &bot,
+        "@moderator:localhost",
+        "$4",
+        "!rule majority 3",
+        "2026-11-29T18:00:30Z",
+    )
+    .await;
+    assert!(set.contains("**majorité de 3 associations**"), "{set}");
+    let shown = say_at(
+        &bot,
+        "@bob:localhost",
+        "$5",
+        "!rule",
+        "2026-11-29T18:00:40Z",
+    )
+    .await;
+    assert!(shown.contains("**majorité de 3 associations**"), "{shown}");
+}
+
+#[tokio::test]
+async fn majority_and_consent_decide_where_unanimity_would_not() {
+    let (bot, _dir) = bot().await;
+    four_associations(&bot).await;
+    for (sender, event, body, when) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage jusqu'au 30/11 18h : Signons-nous ? | Pour | Contre",
+            "2026-11-29T18:00:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$v1",
+            "!voter 1 Pour",
+            "2026-11-29T18:01:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$v2",
+            "!voter 1 Pour",
+            "2026-11-29T18:02:00Z",
+        ),
+        (
+            "@carla:localhost",
+            "$v3",
+            "!voter 1 Pour",
+            "2026-11-29T18:03:00Z",
+        ),
+    ] {
+        say_at(&bot, sender, event, body, when).await;
+    }
+    let results = |event: &'static str, when: &'static str| {
+        let bot = &bot;
+        async move { say_at(bot, "@bob:localhost", event, "!sondage résultats 1", when).await }
+    };
+    let unanimity = results("$r1", "2026-11-29T18:04:00Z").await;
+    assert!(
+        unanimity.contains("Pas encore de position commune"),
+        "{unanimity}"
+    );
+    assert!(unanimity.contains("Règle : unanimité"), "{unanimity}");
+
+    say_at(
+        &bot,
+        "@moderator:localhost",
+        "$m",
+        "!règle majorité 3",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    let majority = results("$r2", "2026-11-29T18:06:00Z").await;
+    assert!(
+        majority.contains("**Position commune : Pour.**"),
+        "{majority}"
+    );
+    assert!(
+        majority.contains("Règle : majorité de 3 associations"),
+        "{majority}"
+    );
+
+    // Consent: the silent association is awaited while the poll is open…
+    say_at(
+        &bot,
+        "@moderator:localhost",
+        "$c",
+        "!règle consentement",
+        "2026-11-29T18:07:00Z",
+    )
+    .await;
+    let open = results("$r3", "2026-11-29T18:08:00Z").await;
+    assert!(open.contains("Pas encore de position commune"), "{open}");
+    // …and does not object once the deadline closed the poll; the results say so.
+    bot.service
+        .run_due(at("2026-11-30T17:00:01Z"))
+        .await
+        .expect("due");
+    let closed = results("$r4", "2026-11-30T18:00:00Z").await;
+    assert!(closed.contains("**Position commune : Pour.**"), "{closed}");
+    assert!(
+        closed.contains("comptées comme ne s'opposant pas : Secours populaire"),
+        "{closed}"
+    );
+    assert!(closed.contains("Règle : consentement"), "{closed}");
+}
