@@ -164,7 +164,10 @@ mod tests {
             .collect()
     }
 
-    /// Rule × stances (None: missing, Some(0): split) × silence → the option adopted.
+    /// Stances by association: `None` missing, `Some(0)` split, `Some(n)` unanimous for n.
+    type Table<'a> = &'a [(&'a str, Option<usize>)];
+
+    /// Rule × stances × silence → the option adopted.
     #[test]
     fn each_rule_as_a_table() {
         use JointRule::*;
@@ -193,7 +196,7 @@ mod tests {
             ("C", Some(2)),
             ("D", Some(2)),
         ];
-        let table: &[(JointRule, &[(&str, Option<usize>)], bool, Option<usize>)] = &[
+        let table: &[(JointRule, Table<'_>, bool, Option<usize>)] = &[
             (Unanimity, &all_for, false, Some(1)),
             (Unanimity, &one_silent, true, None),
             (Unanimity, &one_against, false, None),
