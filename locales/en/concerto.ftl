@@ -920,3 +920,13 @@ help-rule-details =
     `!rule` shows the room's rule. A moderator changes it: `!rule unanimity` (the default: every association answered and all chose the same option), `!rule consent` (adopted unless an association objects; when a poll with a deadline closes, an association that has not answered does not object), `!rule majority 3` (at least 3 associations chose the same option). The rule is shown in the results, the record and the minutes.
 help-rule-example = !rule consent
 example-rule-majority = !rule majority 3
+poll-guest-associations = Guest associations (not counted for the joint position): { $stances }
+poll-guest-association-split = split
+poll-guest-association-missing = no answer
+minutes-approve-guest-association = { $association } is a guest association: it does not approve the minutes. A moderator can make it a member association: `!association member { $association }`
+association-list-guest-line = { $association } (guest association: it speaks without counting for the joint position): { $members }
+association-now-guest = { $association } is now a **guest association**: its representatives add items and answer polls and dates, but their answers are shown apart and count neither for a joint position, nor for the approval of minutes, nor for the ranking of dates. To undo: `!association member { $association }`
+association-now-member = { $association } is a **member association** again: its answers count for the joint position.
+association-unknown = I do not know the association “{ $given }” in this room. Known associations: { $known }. Example: `!association guest Emmaüs`
+association-standing-refused = Only a room moderator may make an association a guest or a member.
+example-association-guest = !association guest Emmaüs

@@ -935,3 +935,13 @@ help-rule-details =
     `!règle` montre la règle du salon. Un modérateur la change : `!règle unanimité` (par défaut : chaque association a répondu et toutes ont choisi la même option), `!règle consentement` (adopté sauf si une association s'y oppose ; à la clôture d'un sondage à échéance, une association qui n'a pas répondu ne s'oppose pas), `!règle majorité 3` (au moins 3 associations ont choisi la même option). La règle figure dans les résultats, le registre et le procès-verbal.
 help-rule-example = !règle consentement
 example-rule-majority = !règle majorité 3
+poll-guest-associations = Associations invitées (non comptées pour la position commune) : { $stances }
+poll-guest-association-split = partagée
+poll-guest-association-missing = pas de réponse
+minutes-approve-guest-association = { $association } est une association invitée : elle n'approuve pas les comptes rendus. Un modérateur peut en faire une association membre : `!association membre { $association }`
+association-list-guest-line = { $association } (association invitée : elle s'exprime sans compter pour la position commune) : { $members }
+association-now-guest = { $association } est maintenant une **association invitée** : ses représentants ajoutent des points et répondent aux sondages et aux dates, mais leurs réponses sont montrées à part et ne comptent ni pour une position commune, ni pour l'approbation des comptes rendus, ni pour le classement des dates. Pour revenir : `!association membre { $association }`
+association-now-member = { $association } est de nouveau une **association membre** : ses réponses comptent pour la position commune.
+association-unknown = Je ne connais pas l'association « { $given } » dans ce salon. Associations connues : { $known }. Exemple : `!association invitée Emmaüs`
+association-standing-refused = Seul un modérateur du salon peut faire d'une association une invitée ou une membre.
+example-association-guest = !association invitée Emmaüs

@@ -1,4 +1,6 @@
-//! `!association …` (alias `!associations`): who belongs to which association.
+//! `!association …` (alias `!associations`): who belongs to which association, and which
+//! associations are guests (`!association invitée <nom>` / `!association guest <name>`, back
+//! with `!association membre <nom>` / `!association member <name>`).
 
 use super::error::{ParseError, Usage};
 use super::words::{read_form, split_word};
@@ -12,12 +14,19 @@ pub enum AssociationCommand {
         user: String,
         association: Option<String>,
     },
+    /// Make `association` a guest association (`guest`), or a member one again.
+    Standing {
+        association: String,
+        guest: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Form {
     List,
     Set,
+    Guest,
+    Member,
 }
 
 /// The forms that follow `!association`, by every name they answer to.
@@ -29,6 +38,13 @@ pub(super) const FORMS: &[(&str, Form)] = &[
     ("définir", Form::Set),
     ("definir", Form::Set),
     ("mettre", Form::Set),
+    ("invitée", Form::Guest),
+    ("invitee", Form::Guest),
+    ("invité", Form::Guest),
+    ("invite", Form::Guest),
+    ("guest", Form::Guest),
+    ("membre", Form::Member),
+    ("member", Form::Member),
 ];
 
 /// The words that put a member among the guests rather than in an association.
@@ -39,6 +55,17 @@ pub(super) fn parse(arguments: &str) -> Result<AssociationCommand, ParseError> {
     let command = match named {
         Some(Form::List) => AssociationCommand::List,
         Some(Form::Set) => set(rest)?,
+        Some(form @ (Form::Guest | Form::Member)) => match rest.trim() {
+            "" => {
+                return Err(ParseError::MissingArgument {
+                    usage: Usage::AssociationStanding,
+                });
+            }
+            name => AssociationCommand::Standing {
+                association: name.to_owned(),
+                guest: form == Form::Guest,
+            },
+        },
         None => {
             return Err(ParseError::UnexpectedWords {
                 usage: Usage::AssociationSet,
@@ -111,6 +138,35 @@ mod tests {
         assert_eq!(
             parse("!associations"),
             Ok(Some(Command::Association(AssociationCommand::List)))
+        );
+    }
+
+    #[test]
+    fn an_association_is_made_a_guest_or_a_member_in_both_languages() {
+        for (body, association, guest) in [
+            ("!association invitée Emmaüs", "Emmaüs", true),
+            (
+                "!association guest Banque alimentaire",
+                "Banque alimentaire",
+                true,
+            ),
+            ("!association membre Emmaüs", "Emmaüs", false),
+            ("!association member Emmaüs", "Emmaüs", false),
+        ] {
+            assert_eq!(
+                parse(body),
+                Ok(Some(Command::Association(AssociationCommand::Standing {
+                    association: association.into(),
+                    guest
+                }))),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            parse("!association invitée"),
+            Err(ParseError::MissingArgument {
+                usage: Usage::AssociationStanding
+            })
         );
     }
 }

@@ -68,11 +68,12 @@ pub enum Usage {
     ForgetMe,
     Rule,
     RuleMajority,
+    AssociationStanding,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 53] = [
+    pub const ALL: [Usage; 54] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -126,6 +127,7 @@ impl Usage {
         Usage::ForgetMe,
         Usage::Rule,
         Usage::RuleMajority,
+        Usage::AssociationStanding,
     ];
 }
 

@@ -18,6 +18,7 @@
 //! | replace the page's link                | a moderator                                                 |
 //! | add or remove someone known by e-mail  | a moderator                                                 |
 //! | change the room's rule for a joint position | a moderator                                            |
+//! | make an association a guest, or a member again | a moderator                                         |
 //! | approve the minutes for an association | a member of that association (their own only)               |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
@@ -50,6 +51,7 @@ pub enum Act {
     AdoptMinutes,
     ManageEmail,
     SetRule,
+    SetStanding,
 }
 
 impl Act {
@@ -60,7 +62,8 @@ impl Act {
             | Act::ReplaceLink
             | Act::AdoptMinutes
             | Act::ManageEmail
-            | Act::SetRule => Who::Moderators,
+            | Act::SetRule
+            | Act::SetStanding => Who::Moderators,
             _ => Who::OwnerOrModerator,
         }
     }

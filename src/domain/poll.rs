@@ -86,6 +86,8 @@ pub struct PollResults {
     pub associations: Vec<(String, Stance)>,
     /// People of no association and what they chose: shown, not counted for associations.
     pub guests: Vec<(UserId, usize)>,
+    /// Guest associations that answered, and where each stands: shown apart, never counted.
+    pub guest_associations: Vec<(String, Stance)>,
     pub joint: JointPosition,
     /// The rule the joint position was worked out under.
     pub rule: JointRule,
@@ -122,6 +124,7 @@ pub fn results(
         option_count,
         choices,
         membership,
+        &HashMap::new(),
         associations,
         JointRule::Unanimity,
         false,
@@ -129,11 +132,13 @@ pub fn results(
 }
 
 /// [`results`] under the room's `rule`; `silence_consents`: the poll had a deadline and is
-/// closed.
+/// closed. The representatives of guest associations (`guest_associations`) are shown by
+/// association, apart, and never count.
 pub fn results_under(
     option_count: usize,
     choices: &BTreeMap<UserId, BTreeSet<usize>>,
     membership: &HashMap<UserId, String>,
+    guest_associations: &HashMap<UserId, String>,
     associations: &[String],
     rule: JointRule,
     silence_consents: bool,
@@ -181,8 +186,16 @@ pub fn results_under(
 
     let mut answers_of: Vec<Vec<(UserId, usize)>> = vec![Vec::new(); all.len()];
     let mut guests = Vec::new();
+    let mut guest_answers: BTreeMap<String, Vec<(UserId, usize)>> = BTreeMap::new();
     for (voter, option) in &chosen {
         let answer = ((*voter).clone(), *option);
+        if let Some(association) = guest_associations.get(*voter) {
+            guest_answers
+                .entry(association.clone())
+                .or_default()
+                .push(answer);
+            continue;
+        }
         match membership
             .get(*voter)
             .and_then(|name| index_of.get(name.as_str()))
@@ -194,28 +207,35 @@ pub fn results_under(
     let stances: Vec<(String, Stance)> = all
         .into_iter()
         .zip(answers_of)
-        .map(|(association, answers)| {
-            let stance = match answers.first() {
-                None => Stance::Missing,
-                Some((_, first)) if answers.iter().all(|(_, option)| option == first) => {
-                    Stance::Unanimous {
-                        option: *first,
-                        voters: answers.into_iter().map(|(voter, _)| voter).collect(),
-                    }
-                }
-                Some(_) => Stance::Split(answers),
-            };
-            (association, stance)
-        })
+        .map(|(association, answers)| (association, stance_of(answers)))
+        .collect();
+    let guest_stances: Vec<(String, Stance)> = guest_answers
+        .into_iter()
+        .map(|(association, answers)| (association, stance_of(answers)))
         .collect();
     let (joint, silent_consent) = joint_position(&stances, rule, silence_consents);
     PollResults {
         by_option,
         associations: stances,
         guests,
+        guest_associations: guest_stances,
         joint,
         rule,
         silent_consent,
+    }
+}
+
+/// An association's stance from its representatives' answers.
+fn stance_of(answers: Vec<(UserId, usize)>) -> Stance {
+    match answers.first() {
+        None => Stance::Missing,
+        Some((_, first)) if answers.iter().all(|(_, option)| option == first) => {
+            Stance::Unanimous {
+                option: *first,
+                voters: answers.into_iter().map(|(voter, _)| voter).collect(),
+            }
+        }
+        Some(_) => Stance::Split(answers),
     }
 }
 

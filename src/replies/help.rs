@@ -150,6 +150,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::ForgetMe => "help-forget-me-example",
         Usage::Rule => "help-rule-example",
         Usage::RuleMajority => "example-rule-majority",
+        Usage::AssociationStanding => "example-association-guest",
     }
 }
 

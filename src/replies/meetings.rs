@@ -277,61 +277,6 @@ pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting) -> String {
     .join("\n\n")
 }
 
-/// `!associations`: members by association (in the room's order), then the guests.
-pub fn association_list(
-    wording: &Wording<'_>,
-    associations: &[String],
-    membership: &HashMap<UserId, String>,
-    members: &[(UserId, Option<String>)],
-) -> String {
-    let names: HashMap<UserId, String> = members
-        .iter()
-        .filter_map(|(user, name)| name.clone().map(|name| (user.clone(), name)))
-        .collect();
-    let mut text = wording.get("association-list-title");
-    text.push_str("\n\n");
-    if associations.is_empty() {
-        text.push_str(&wording.get("association-list-none"));
-        text.push('\n');
-    }
-    for association in associations {
-        let mut in_it: Vec<String> = membership
-            .iter()
-            .filter(|(_, name)| *name == association)
-            .map(|(user, _)| member_name(&names, user))
-            .collect();
-        in_it.sort();
-        let members = if in_it.is_empty() {
-            wording.get("association-list-nobody")
-        } else {
-            in_it.join(", ")
-        };
-        text.push_str("- ");
-        text.push_str(&wording.format(
-            "association-list-line",
-            &[
-                ("association", escape_markdown(association).into()),
-                ("members", members.into()),
-            ],
-        ));
-        text.push('\n');
-    }
-    let mut guests: Vec<String> = members
-        .iter()
-        .filter(|(user, _)| !membership.contains_key(user))
-        .map(|(user, _)| member_name(&names, user))
-        .collect();
-    guests.sort();
-    if !guests.is_empty() {
-        text.push('\n');
-        text.push_str(&wording.format(
-            "association-list-guests",
-            &[("members", guests.join(", ").into())],
-        ));
-    }
-    text
-}
-
 /// A second proposal while one is open.
 pub fn meeting_proposal_open(wording: &Wording<'_>) -> String {
     wording.get("meeting-proposal-open")
@@ -488,20 +433,6 @@ pub fn meeting_place_set(wording: &Wording<'_>, place: &str) -> String {
     )
 }
 
-/// `user` (Markdown-safe) now represents `association`, or is a guest with `None`.
-pub fn association_set(wording: &Wording<'_>, user: &str, association: Option<&str>) -> String {
-    match association {
-        Some(association) => wording.format(
-            "association-set",
-            &[
-                ("user", user.to_owned().into()),
-                ("association", escape_markdown(association).into()),
-            ],
-        ),
-        None => wording.format("association-unset", &[("user", user.to_owned().into())]),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,24 +465,5 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("association"), "{text}");
-    }
-
-    #[test]
-    fn a_room_without_associations_is_told_how_to_add_them() {
-        let texts = texts();
-        let text = association_list(
-            &Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris),
-            &[],
-            &HashMap::new(),
-            &[],
-        );
-        assert!(
-            text.contains("Aucune association n'est encore connue"),
-            "{text}"
-        );
-        assert!(
-            text.contains("`!association set @marie:exemple.fr Secours populaire`"),
-            "{text}"
-        );
     }
 }

@@ -396,6 +396,14 @@ pub fn minutes_already_adopted(
     )
 }
 
+/// `!minutes approve` from a guest association's representative.
+pub fn minutes_approve_guest_association(wording: &Wording<'_>, association: &str) -> String {
+    wording.format(
+        "minutes-approve-guest-association",
+        &[("association", escape_markdown(association).into())],
+    )
+}
+
 /// Approving needs an association: how to be linked to one.
 pub fn minutes_approve_without_association(wording: &Wording<'_>) -> String {
     wording.get("minutes-approve-no-association")

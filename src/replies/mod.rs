@@ -5,6 +5,7 @@
 //! words what the grammar could not read, `permissions.rs` the one refusal.
 
 mod agenda;
+mod associations;
 mod attendance;
 mod dates;
 mod email;
@@ -27,6 +28,7 @@ mod upgrades;
 mod wording;
 
 pub use agenda::*;
+pub use associations::*;
 pub use attendance::*;
 pub use email::*;
 pub use email_messages::*;

@@ -22,6 +22,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::AdoptMinutes => ("minutes-adopt-refused", None, "owner"),
         Act::ManageEmail => ("email-manage-refused", None, "owner"),
         Act::SetRule => ("rule-refused", None, "owner"),
+        Act::SetStanding => ("association-standing-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -55,6 +56,7 @@ mod tests {
             Act::AdoptMinutes,
             Act::ManageEmail,
             Act::SetRule,
+            Act::SetStanding,
         ];
         for language in Language::ALL {
             for act in acts {

@@ -186,6 +186,26 @@ pub fn poll_results(
         text.push_str(&wording.format("poll-guests", &[("details", details.join(", ").into())]));
         text.push('\n');
     }
+    if !results.guest_associations.is_empty() {
+        let stances: Vec<String> = results
+            .guest_associations
+            .iter()
+            .map(|(association, stance)| {
+                let where_ = match stance {
+                    Stance::Unanimous { option, .. } => option_label(poll, *option),
+                    Stance::Split(_) => wording.get("poll-guest-association-split"),
+                    Stance::Missing => wording.get("poll-guest-association-missing"),
+                };
+                format!("{} — {where_}", escape_markdown(association))
+            })
+            .collect();
+        text.push('\n');
+        text.push_str(&wording.format(
+            "poll-guest-associations",
+            &[("stances", wording.semicolons(&stances).into())],
+        ));
+        text.push('\n');
+    }
     text.push('\n');
     text.push_str(&joint_position(wording, poll, &results.joint));
     text.push('\n');

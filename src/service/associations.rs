@@ -20,18 +20,48 @@ impl<C: Chat> Service<C> {
             AssociationCommand::Set { user, association } => {
                 self.association_set(request, user, association).await
             }
+            AssociationCommand::Standing { association, guest } => {
+                self.association_standing(request, &association, guest)
+                    .await
+            }
         }
+    }
+
+    /// `!association guest <name>` / `!association member <name>`: moderators only; the name
+    /// must be one of the room's associations.
+    pub(super) async fn association_standing(
+        &self,
+        request: &mut Request<'_>,
+        typed: &str,
+        guest: bool,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        if let Some(refusal) = self.refusal(request, Act::SetStanding, None).await? {
+            return request.say(replies::refused(wording, &refusal, ""));
+        }
+        let known = known_associations(request.tx, &room).await?;
+        let Some(association) = canonical(&known, typed) else {
+            return request.say(replies::association_unknown(wording, typed, &known));
+        };
+        request
+            .tx
+            .set_guest_association(&room, &association, guest)
+            .await?;
+        tracing::info!(%room, guest, "an association's standing changed");
+        request.say(replies::association_standing(wording, &association, guest))
     }
 
     /// `!associations`: the members by association, and the guests.
     pub(super) async fn association_list(&self, request: &mut Request<'_>) -> Handled {
         let room = request.room().clone();
         let known = known_associations(request.tx, &room).await?;
+        let guests = request.tx.guest_associations(&room).await?;
         let membership = request.tx.association_members(&room).await?;
         let members = self.members(&room).await;
         request.say(replies::association_list(
             &self.wording(request.language),
-            &known,
+            (&known, &guests),
             &membership,
             &members,
         ))

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::email::PeopleEmail;
 use super::error::ServiceError;
-use super::reading::{known_associations, voter_associations};
+use super::reading::{known_associations, member_associations, voter_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
@@ -550,7 +550,8 @@ impl<C: Chat> Service<C> {
         // the count all the same, as the counting rules ask.
         let choices = count(&answers, BallotKind::MeetingDates.counting(), now);
         let membership = voter_associations(tx, room).await?;
-        let order = tx.host_order(room).await?;
+        // A guest association never weighs on the ranking.
+        let order = member_associations(tx, room).await?;
         Ok(tally(
             proposal,
             &choices_by_option(&choices),

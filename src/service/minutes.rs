@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::email::PeopleEmail;
 use super::error::ServiceError;
-use super::reading::{gather_minutes, known_associations};
+use super::reading::{gather_minutes, member_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::command::MinutesCommand;
 use crate::domain::association::canonical;
@@ -55,7 +55,7 @@ impl<C: Chat> Service<C> {
             ),
             None => {
                 let names = self.voter_names(request.tx, &room, wording).await?;
-                let known = known_associations(request.tx, &room).await?;
+                let known = member_associations(request.tx, &room).await?;
                 let text = self
                     .draft_minutes(request, &room, meeting.clone(), &names)
                     .await?;
@@ -93,7 +93,7 @@ impl<C: Chat> Service<C> {
             Err(reply) => return request.say(reply),
         };
         let room = request.room().clone();
-        let known = known_associations(request.tx, &room).await?;
+        let known = member_associations(request.tx, &room).await?;
         if known.is_empty() {
             return request.say(replies::minutes_approve_no_associations(wording));
         }
@@ -103,6 +103,10 @@ impl<C: Chat> Service<C> {
             .get(&sender)
             .and_then(|theirs| canonical(&known, theirs))
         else {
+            // A guest association's representative approves nothing.
+            if let Some(theirs) = membership.get(&sender) {
+                return request.say(replies::minutes_approve_guest_association(wording, theirs));
+            }
             return request.say(replies::minutes_approve_without_association(wording));
         };
         let approval = Approval {
@@ -154,7 +158,7 @@ impl<C: Chat> Service<C> {
             return request.say(replies::refused(wording, &refusal, ""));
         }
         let room = request.room().clone();
-        let known = known_associations(request.tx, &room).await?;
+        let known = member_associations(request.tx, &room).await?;
         let approvals = request.tx.minutes_approvals(meeting.id).await?;
         let state = approval_state(&known, &approvals);
         let adoption = Adoption {
@@ -189,7 +193,7 @@ impl<C: Chat> Service<C> {
             replies::adoption_lines(wording, &adoption, &names)
         );
         adoption.fingerprint = fingerprint(&adoption.text);
-        let known = known_associations(request.tx, &room).await?;
+        let known = member_associations(request.tx, &room).await?;
         adoption.heading = self.minutes_heading(&room, wording, &known).await;
         request.tx.adopt_minutes(&room, &adoption).await?;
         let printable = replies::adopted_printable(wording, &meeting, &adoption);

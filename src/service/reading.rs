@@ -34,9 +34,56 @@ pub async fn known_associations(
     Ok(known)
 }
 
-/// Who counts for which association on a ballot: the room's members, and the people it
-/// reaches by e-mail (as [`crate::domain::email::EmailPerson::voter`]).
+/// The room's member associations: the known ones but its guest associations, which never
+/// count for a joint position, the approval of minutes or the ranking of dates.
+pub async fn member_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<Vec<String>, ServiceError> {
+    let guests = tx.guest_associations(room).await?;
+    let mut known = known_associations(tx, room).await?;
+    known.retain(|association| {
+        !guests
+            .iter()
+            .any(|guest| same_association(guest, association))
+    });
+    Ok(known)
+}
+
+/// Who answers for a guest association on a ballot (shown apart, never counted).
+pub async fn guest_voter_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<HashMap<UserId, String>, ServiceError> {
+    let guests = tx.guest_associations(room).await?;
+    let mut all = every_voter_association(tx, room).await?;
+    all.retain(|_, association| {
+        guests
+            .iter()
+            .any(|guest| same_association(guest, association))
+    });
+    Ok(all)
+}
+
+/// Who counts for which member association on a ballot: the room's members, and the people
+/// it reaches by e-mail (as [`crate::domain::email::EmailPerson::voter`]); the
+/// representatives of a guest association count for none.
 pub async fn voter_associations(
+    tx: &mut Transaction,
+    room: &RoomId,
+) -> Result<HashMap<UserId, String>, ServiceError> {
+    let guests = tx.guest_associations(room).await?;
+    let mut membership = every_voter_association(tx, room).await?;
+    membership.retain(|_, association| {
+        !guests
+            .iter()
+            .any(|guest| same_association(guest, association))
+    });
+    Ok(membership)
+}
+
+/// Every voter's association, guest associations included.
+async fn every_voter_association(
     tx: &mut Transaction,
     room: &RoomId,
 ) -> Result<HashMap<UserId, String>, ServiceError> {
@@ -64,7 +111,8 @@ pub async fn poll_outcome(
     let mut membership = voter_associations(tx, room).await?;
     // Answers kept without their person count for the association they counted for.
     membership.extend(tx.anonymous_associations(poll.ballot).await?);
-    let associations = known_associations(tx, room).await?;
+    let associations = member_associations(tx, room).await?;
+    let guests = guest_voter_associations(tx, room).await?;
     let rule = tx.joint_rule(room).await?;
     // Under consent, silence is no objection once a poll with a deadline has closed.
     let silence_consents = poll.closes_at.is_some() && poll.closed_at.is_some();
@@ -72,6 +120,7 @@ pub async fn poll_outcome(
         poll.options.len(),
         &counted,
         &membership,
+        &guests,
         &associations,
         rule,
         silence_consents,

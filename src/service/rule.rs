@@ -1,7 +1,7 @@
 //! `!règle` / `!rule`: the room's rule for a joint position ([`crate::domain::position`]),
 //! shown to anyone, set by a moderator.
 
-use super::reading::known_associations;
+use super::reading::member_associations;
 use super::{Chat, Handled, Request, Service};
 use crate::domain::permissions::Act;
 use crate::domain::position::JointRule;
@@ -20,7 +20,7 @@ impl<C: Chat> Service<C> {
             return request.say(replies::refused(wording, &refusal, ""));
         }
         if let JointRule::Majority(needed) = rule {
-            let count = known_associations(request.tx, &room).await?.len();
+            let count = member_associations(request.tx, &room).await?.len();
             if needed > count {
                 return request.say(replies::rule_majority_too_high(wording, needed, count));
             }

@@ -88,6 +88,39 @@ impl Transaction {
     }
 }
 
+impl Transaction {
+    /// The room's guest associations, as they were named.
+    pub async fn guest_associations(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
+        Ok(sqlx::query_scalar(
+            "SELECT association FROM guest_associations WHERE room_id = ?1 ORDER BY association",
+        )
+        .bind(room.as_str())
+        .fetch_all(&mut *self.inner)
+        .await?)
+    }
+
+    /// Makes `association` a guest association of the room (`guest`), or a member again.
+    pub async fn set_guest_association(
+        &mut self,
+        room: &RoomId,
+        association: &str,
+        guest: bool,
+    ) -> Result<(), StorageError> {
+        let statement = if guest {
+            "INSERT INTO guest_associations (room_id, association) VALUES (?1, ?2)
+             ON CONFLICT DO NOTHING"
+        } else {
+            "DELETE FROM guest_associations WHERE room_id = ?1 AND association = ?2"
+        };
+        sqlx::query(statement)
+            .bind(room.as_str())
+            .bind(association)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -404,3 +404,52 @@ async fn an_adopted_procès_verbal_is_not_rewritten_when_someone_in_it_is_forgot
     let after = shown("$s2", "2026-12-11T10:03:00Z").await;
     assert_eq!(before, after, "frozen, fingerprint and all");
 }
+
+#[tokio::test]
+async fn a_guest_association_approves_nothing_and_is_not_awaited() {
+    let (bot, _dir) = bot().await;
+    held_meeting(&bot).await;
+    say_at(
+        &bot,
+        "@moderator:localhost",
+        "$g",
+        "!association invitée Secours populaire",
+        "2026-12-11T08:59:00Z",
+    )
+    .await;
+    let refused = say_at(
+        &bot,
+        "@carla:localhost",
+        "$c",
+        "!compte-rendu approuver 10/12",
+        "2026-12-11T09:00:00Z",
+    )
+    .await;
+    assert!(
+        refused.contains("Secours populaire est une association invitée"),
+        "{refused}"
+    );
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$a",
+        "!compte-rendu approuver 10/12",
+        "2026-12-11T09:01:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$b",
+        "!compte-rendu approuver 10/12",
+        "2026-12-11T09:02:00Z",
+    )
+    .await;
+    assert!(
+        bot.chat
+            .sent()
+            .iter()
+            .any(|sent| sent.markdown.starts_with("**Procès-verbal adopté**")),
+        "adopted by the two member associations"
+    );
+}

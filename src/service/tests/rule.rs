@@ -154,3 +154,130 @@ async fn majority_and_consent_decide_where_unanimity_would_not() {
     );
     assert!(closed.contains("Règle : consentement"), "{closed}");
 }
+
+#[tokio::test]
+async fn a_guest_association_speaks_apart_and_never_weighs() {
+    let (bot, _dir) = bot().await;
+    seed_associations(
+        &bot,
+        &[
+            ("@alice:localhost", "Restos du Cœur"),
+            ("@bob:localhost", "Croix-Rouge"),
+            ("@emma:localhost", "Emmaüs"),
+        ],
+    )
+    .await;
+    let refused = say_at(
+        &bot,
+        "@alice:localhost",
+        "$g0",
+        "!association invitée Emmaüs",
+        "2026-11-29T17:59:00Z",
+    )
+    .await;
+    assert!(refused.contains("Seul un modérateur"), "{refused}");
+    let unknown = say_at(
+        &bot,
+        "@moderator:localhost",
+        "$g1",
+        "!association invitée Secours",
+        "2026-11-29T17:59:10Z",
+    )
+    .await;
+    assert!(
+        unknown.contains("Je ne connais pas l'association « Secours »"),
+        "{unknown}"
+    );
+    let set = say_at(
+        &bot,
+        "@moderator:localhost",
+        "$g2",
+        "!association guest emmaus",
+        "2026-11-29T17:59:20Z",
+    )
+    .await;
+    assert!(
+        set.contains("Emmaüs est maintenant une **association invitée**"),
+        "{set}"
+    );
+    let list = say_at(
+        &bot,
+        "@bob:localhost",
+        "$g3",
+        "!associations",
+        "2026-11-29T17:59:30Z",
+    )
+    .await;
+    assert!(list.contains("Emmaüs (association invitée"), "{list}");
+    assert!(!list.contains("Croix-Rouge (association invitée"), "{list}");
+
+    for (sender, event, body, when) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage Signons-nous ? | Pour | Contre",
+            "2026-11-29T18:00:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$v1",
+            "!voter 1 Pour",
+            "2026-11-29T18:01:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$v2",
+            "!voter 1 Pour",
+            "2026-11-29T18:02:00Z",
+        ),
+        (
+            "@emma:localhost",
+            "$v3",
+            "!voter 1 Contre",
+            "2026-11-29T18:03:00Z",
+        ),
+    ] {
+        say_at(&bot, sender, event, body, when).await;
+    }
+    let results = say_at(
+        &bot,
+        "@bob:localhost",
+        "$r",
+        "!sondage résultats 1",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(
+        results.contains("**Position commune : Pour.**"),
+        "{results}"
+    );
+    assert!(
+        results.contains(
+            "Associations invitées (non comptées pour la position commune) : Emmaüs — Contre"
+        ),
+        "{results}"
+    );
+    assert!(
+        !results.contains("- Emmaüs :"),
+        "not among the members: {results}"
+    );
+
+    // Back to a member: its answer counts again, and blocks unanimity.
+    say_at(
+        &bot,
+        "@moderator:localhost",
+        "$g4",
+        "!association membre Emmaüs",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    let again = say_at(
+        &bot,
+        "@bob:localhost",
+        "$r2",
+        "!sondage résultats 1",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(again.contains("Pas encore de position commune"), "{again}");
+}
