@@ -198,3 +198,50 @@ async fn a_deadline_passed_while_the_bot_was_down_closes_the_poll_on_its_return_
         summary.body
     );
 }
+
+/// #35: the room's rule is changed and shown in the results; a guest association's answer is
+/// shown apart and does not block the joint position.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: room_associations(
+            &room,
+            &[
+                ("Restos du Cœur", &[&alice.user_id]),
+                ("Emmaüs", &[&bob.user_id]),
+            ],
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    // Alice made the room: she is its moderator.
+    let guest = crate::helpers::ask(&mut alice, &room, "!association invitée Emmaüs").await;
+    assert!(guest.contains("association invitée"), "{guest}");
+    let rule = crate::helpers::ask(&mut alice, &room, "!règle consentement").await;
+    assert!(rule.contains("**consentement**"), "{rule}");
+
+    alice.say(&room, "!sondage Signons-nous ?").await;
+    let poll = alice
+        .wait_for_poll("the bot's poll", is_start_from(&bot))
+        .await;
+    crate::helpers::ask(&mut alice, &room, "!voter 1 Pour").await;
+    bob.answer_poll(&bob_room, &poll.event_id, &poll.answer_id("Contre"))
+        .await;
+    // The bot reads the room in order: Bob's answer comes before the question.
+    let results = crate::helpers::ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(results.contains("Position commune : Pour."), "{results}");
+    assert!(results.contains("Règle : consentement"), "{results}");
+    assert!(
+        results.contains(
+            "Associations invitées (non comptées pour la position commune) : Emmaüs — Contre"
+        ),
+        "{results}"
+    );
+}
