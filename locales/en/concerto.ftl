@@ -930,3 +930,12 @@ association-now-member = { $association } is a **member association** again: its
 association-unknown = I do not know the association “{ $given }” in this room. Known associations: { $known }. Example: `!association guest Emmaüs`
 association-standing-refused = Only a room moderator may make an association a guest or a member.
 example-association-guest = !association guest Emmaüs
+poll-results-hidden = **Poll no. { $number } — results hidden until it closes**: { $question }
+    - Associations that answered: { $answered }
+    - Awaited: { $awaited }
+    - { $count ->
+        [0] No answer
+        [one] 1 answer
+       *[other] { $count } answers
+    } in all. The results will be given when it closes: `!poll close { $number }`.
+poll-hidden-nobody = none

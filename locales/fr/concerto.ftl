@@ -945,3 +945,12 @@ association-now-member = { $association } est de nouveau une **association membr
 association-unknown = Je ne connais pas l'association « { $given } » dans ce salon. Associations connues : { $known }. Exemple : `!association invitée Emmaüs`
 association-standing-refused = Seul un modérateur du salon peut faire d'une association une invitée ou une membre.
 example-association-guest = !association invitée Emmaüs
+poll-results-hidden = **Sondage n° { $number } — résultats cachés jusqu'à la clôture** : { $question }
+    - Associations qui ont répondu : { $answered }
+    - En attente : { $awaited }
+    - { $count ->
+        [0] Aucune réponse
+        [one] 1 réponse
+       *[other] { $count } réponses
+    } en tout. Les résultats seront donnés à la clôture : `!sondage clore { $number }`.
+poll-hidden-nobody = aucune

@@ -15,6 +15,8 @@ pub enum PollCommand {
         question: String,
         options: Vec<String>,
         deadline: Option<String>,
+        /// `!sondage caché …` / `!poll hidden …`: results hidden until the close.
+        hidden: bool,
     },
     /// The results of poll n, or of the latest one.
     Results { number: Option<usize> },
@@ -41,6 +43,9 @@ pub(super) const FORMS: &[(&str, Usage)] = &[
     ("fermer", Usage::PollClose),
 ];
 
+/// The word before a new poll's question that hides its results until the close.
+const HIDDEN_WORDS: [&str; 4] = ["caché", "cachée", "cache", "hidden"];
+
 /// The words after `!sondage clore [n]` that also write the outcome to the record.
 const RECORD_WORDS: [&str; 3] = ["enregistrer", "record", "consigner"];
 
@@ -58,7 +63,8 @@ pub(super) fn parse(arguments: &str) -> Result<PollCommand, ParseError> {
         },
         Some(usage @ Usage::PollClose) => close(rest, usage)?,
         Some(usage) => no_more(rest, usage).map(|()| PollCommand::List)?,
-        None => new_poll(arguments.trim())?,
+        None if HIDDEN_WORDS.contains(&clean_word(&form).as_str()) => new_poll(rest.trim(), true)?,
+        None => new_poll(arguments.trim(), false)?,
     };
     Ok(command)
 }
@@ -88,7 +94,7 @@ fn close(rest: &str, usage: Usage) -> Result<PollCommand, ParseError> {
 }
 
 /// `[jusqu'au <date> :] <question> [| <option> | <option> …]`
-fn new_poll(text: &str) -> Result<PollCommand, ParseError> {
+fn new_poll(text: &str, hidden: bool) -> Result<PollCommand, ParseError> {
     // Read on the original text, case and accents aside: never an index of a lower-cased copy.
     let folded = crate::domain::text::Folded::new(text);
     let after_deadline_word = DEADLINE_WORDS.iter().find_map(|word| {
@@ -137,6 +143,7 @@ fn new_poll(text: &str) -> Result<PollCommand, ParseError> {
         question: question.to_owned(),
         options,
         deadline,
+        hidden,
     })
 }
 
@@ -183,7 +190,31 @@ mod tests {
             question: question.into(),
             options: options.iter().map(|option| (*option).to_owned()).collect(),
             deadline: deadline.map(str::to_owned),
+            hidden: false,
         })
+    }
+
+    #[test]
+    fn a_hidden_poll_in_both_languages() {
+        for body in [
+            "!sondage caché Signons-nous ? | Oui | Non",
+            "!poll hidden Signons-nous ? | Oui | Non",
+        ] {
+            assert_eq!(
+                parse(body),
+                Ok(Some(Command::Poll(PollCommand::Create {
+                    question: "Signons-nous ?".into(),
+                    options: vec!["Oui".into(), "Non".into()],
+                    deadline: None,
+                    hidden: true,
+                }))),
+                "{body}"
+            );
+        }
+        assert_eq!(
+            parse("!sondage caché"),
+            Err(ParseError::PollQuestionMissing)
+        );
     }
 
     #[test]

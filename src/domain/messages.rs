@@ -21,11 +21,13 @@ pub enum Content {
         mime: String,
         data: Vec<u8>,
     },
-    /// A native poll (one answer each, results shown), with a text for clients without polls.
+    /// A native poll (one answer each), with a text for clients without polls; `hidden`:
+    /// clients hide the counts until it ends (`org.matrix.msc3381.poll.undisclosed`).
     Poll {
         question: String,
         options: Vec<String>,
         fallback: String,
+        hidden: bool,
     },
     /// The end of a poll (its target: the ballot in [`Presents::OnBallot`]), with a text.
     PollEnd { text: String },

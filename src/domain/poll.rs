@@ -51,6 +51,8 @@ pub struct Poll {
     pub closes_at: Option<DateTime<Utc>>,
     /// When it was closed; `None` while open.
     pub closed_at: Option<DateTime<Utc>>,
+    /// Its results are hidden until it closes: only who answered is said.
+    pub hidden: bool,
 }
 
 impl Poll {
@@ -407,6 +409,7 @@ mod tests {
             options: vec!["Pour".into(), "Contre".into(), "Abstention".into()],
             closes_at: None,
             closed_at: None,
+            hidden: false,
         };
         assert_eq!(poll.option_named("2"), Some(2));
         assert_eq!(poll.option_named("contre"), Some(2));
@@ -426,6 +429,7 @@ mod tests {
             options: vec!["a".into(), "b".into()],
             closes_at: Some(at("2026-12-12T17:00:00Z")),
             closed_at: None,
+            hidden: false,
         };
         let before = at("2026-12-12T16:00:00Z");
         assert_eq!(poll.counts_until(before), before);

@@ -191,6 +191,7 @@ impl Chat for MatrixChat {
                 question,
                 options,
                 fallback,
+                hidden,
             } => {
                 let answers: Vec<UnstablePollAnswer> = options
                     .iter()
@@ -200,7 +201,12 @@ impl Chat for MatrixChat {
                 let answers = UnstablePollAnswers::try_from(answers)
                     .map_err(|error| permanent(format!("invalid poll answers: {error}")))?;
                 let mut poll = UnstablePollStartContentBlock::new(question, answers);
-                poll.kind = PollKind::Disclosed;
+                // Hidden: clients show no counts until the poll ends.
+                poll.kind = if *hidden {
+                    PollKind::Undisclosed
+                } else {
+                    PollKind::Disclosed
+                };
                 // Element X reads only the unstable poll events; `plain_text` also gives
                 // clients without polls the options and how to answer.
                 let content = NewUnstablePollStartEventContent::plain_text(fallback, poll);

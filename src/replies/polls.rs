@@ -225,6 +225,38 @@ pub fn poll_results(
     text
 }
 
+/// A hidden poll's results while it is open: which associations have answered and which are
+/// awaited, how many people answered — nothing of what they chose.
+pub fn poll_results_hidden(wording: &Wording<'_>, poll: &Poll, results: &PollResults) -> String {
+    let names = |answered: bool| -> Vec<String> {
+        results
+            .associations
+            .iter()
+            .filter(|(_, stance)| matches!(stance, Stance::Missing) != answered)
+            .map(|(association, _)| escape_markdown(association))
+            .collect()
+    };
+    let (answered, awaited) = (names(true), names(false));
+    let none = wording.get("poll-hidden-nobody");
+    let list = |names: &[String]| {
+        if names.is_empty() {
+            none.clone()
+        } else {
+            names.join(", ")
+        }
+    };
+    wording.format(
+        "poll-results-hidden",
+        &[
+            ("number", poll.number.into()),
+            ("question", escape_markdown(&poll.question).into()),
+            ("answered", list(&answered).into()),
+            ("awaited", list(&awaited).into()),
+            ("count", results.respondents().into()),
+        ],
+    )
+}
+
 /// The one line that says whether the group has a joint position, and if not, why.
 fn joint_position(wording: &Wording<'_>, poll: &Poll, joint: &JointPosition) -> String {
     match joint {

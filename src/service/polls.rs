@@ -30,7 +30,11 @@ impl<C: Chat> Service<C> {
                 question,
                 options,
                 deadline,
-            } => self.poll_create(request, question, options, deadline).await,
+                hidden,
+            } => {
+                self.poll_create(request, question, options, deadline, hidden)
+                    .await
+            }
             PollCommand::Results { number } => self.poll_results(request, number).await,
             PollCommand::List => self.poll_list(request).await,
             PollCommand::Close { number, record } => self.poll_close(request, number, record).await,
@@ -44,6 +48,7 @@ impl<C: Chat> Service<C> {
         question: String,
         options: Vec<String>,
         deadline: Option<String>,
+        hidden: bool,
     ) -> Handled {
         let wording = &self.wording(request.language);
         let time_zone = self.settings.time_zone;
@@ -78,6 +83,7 @@ impl<C: Chat> Service<C> {
                     question: &question,
                     options: &options,
                     closes_at,
+                    hidden,
                 },
                 request.at,
             )
@@ -98,6 +104,7 @@ impl<C: Chat> Service<C> {
                 question: replies::poll_question(wording, &poll),
                 options,
                 fallback,
+                hidden,
             },
             presents: Some(Presents::Ballot(ballot.id)),
             thread: None,
@@ -122,6 +129,10 @@ impl<C: Chat> Service<C> {
         let wording = self.wording(request.language);
         let names = self.voter_names(request.tx, &room, &wording).await?;
         let unreadable = request.tx.unreadable_answers(poll.ballot).await?;
+        if poll.hidden && poll.closed_at.is_none() {
+            // Until the close, who has answered, nothing of what.
+            return request.say(replies::poll_results_hidden(&wording, &poll, &outcome));
+        }
         let results = replies::poll_results(&wording, &poll, &outcome, &names, false);
         let closed = poll.closed_at.is_some();
         request.say(replies::with_unreadable_answers(

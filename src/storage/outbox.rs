@@ -20,6 +20,9 @@ struct StoredPoll {
     question: String,
     options: Vec<String>,
     fallback: String,
+    /// Absent in what an older version queued: disclosed.
+    #[serde(default)]
+    hidden: bool,
 }
 
 /// The kind as stored. Plain text checked here, so that a new kind needs no table rebuild.
@@ -90,6 +93,7 @@ fn outgoing(row: OutgoingRow) -> Result<OutgoingMessage, StorageError> {
                 question: poll.question,
                 options: poll.options,
                 fallback: poll.fallback,
+                hidden: poll.hidden,
             }
         }
         "poll_end" => Content::PollEnd { text: body },
@@ -158,11 +162,13 @@ impl Transaction {
                 question,
                 options,
                 fallback,
+                hidden,
             } => {
                 let stored = StoredPoll {
                     question,
                     options,
                     fallback,
+                    hidden,
                 };
                 let json = serde_json::to_string(&stored)
                     .map_err(|error| StorageError::Corrupt(format!("outbox poll: {error}")))?;
@@ -391,6 +397,7 @@ mod tests {
                 question: "Position commune ?".into(),
                 options: vec!["Pour".into(), "Contre".into()],
                 fallback: "Sondage n° 1".into(),
+                hidden: true,
             },
             presents: Some(Presents::Ballot(ballot.id)),
             thread: None,

@@ -11,7 +11,7 @@ use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 macro_rules! poll_query {
     () => {
         "SELECT p.id, p.room_id, p.number, p.ballot_id, p.author, p.question, p.closes_at,
-                b.opened_at, b.closed_at,
+                p.hidden, b.opened_at, b.closed_at,
                 (SELECT json_group_array(o.label ORDER BY o.number)
                  FROM poll_options o WHERE o.poll_id = p.id) AS options
          FROM polls p JOIN ballots b ON b.id = p.ballot_id "
@@ -28,6 +28,7 @@ pub struct NewPoll<'a> {
     pub question: &'a str,
     pub options: &'a [String],
     pub closes_at: Option<DateTime<Utc>>,
+    pub hidden: bool,
 }
 
 /// How a poll ended.
@@ -82,9 +83,9 @@ impl Transaction {
     ) -> Result<Poll, StorageError> {
         let row: (i64, i64) = sqlx::query_as(
             "INSERT INTO polls (room_id, number, ballot_id, author, command_event_id, question,
-                                closes_at, created_at)
+                                closes_at, created_at, hidden)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM polls WHERE room_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6, ?7)
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              RETURNING id, number",
         )
         .bind(room.as_str())
@@ -94,6 +95,7 @@ impl Transaction {
         .bind(poll.question)
         .bind(poll.closes_at)
         .bind(now)
+        .bind(poll.hidden)
         .fetch_one(&mut *self.inner)
         .await?;
         let (id, number) = (PollId::new(row.0), row.1);
@@ -114,6 +116,7 @@ impl Transaction {
             options: poll.options.to_vec(),
             closes_at: poll.closes_at,
             closed_at: None,
+            hidden: poll.hidden,
         })
     }
 
@@ -254,6 +257,7 @@ pub(super) struct PollRow {
     author: String,
     question: String,
     closes_at: Option<DateTime<Utc>>,
+    hidden: bool,
     pub opened_at: DateTime<Utc>,
     closed_at: Option<DateTime<Utc>>,
     options: String,
@@ -274,6 +278,7 @@ impl TryFrom<PollRow> for Poll {
             options,
             closes_at: row.closes_at,
             closed_at: row.closed_at,
+            hidden: row.hidden,
         })
     }
 }
@@ -306,6 +311,7 @@ mod tests {
                 question: "Position commune ?",
                 options: &options,
                 closes_at: Some(at("2026-12-12T17:00:00Z")),
+                hidden: false,
             };
             created.push(tx.create_poll(&room, poll, now).await.expect("poll"));
         }

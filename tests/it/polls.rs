@@ -245,3 +245,43 @@ async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
         "{results}"
     );
 }
+
+/// #35: a hidden poll is an undisclosed native poll; its results say only who answered until
+/// it closes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hidden_poll_says_only_who_answered_until_it_closes() {
+    let mut alice = TestUser::new("alice", false).await;
+    let bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: associations(&room, &alice, &bob),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    alice
+        .say(&room, "!sondage caché Signons-nous ? | Pour | Contre")
+        .await;
+    let poll = alice
+        .wait_for_poll("the bot's hidden poll", is_start_from(&bot))
+        .await;
+    let PollEvent::Start { disclosed, .. } = &poll.what else {
+        unreachable!("a poll start");
+    };
+    assert!(!*disclosed, "org.matrix.msc3381.poll.undisclosed");
+    bob.answer_poll(&bob_room, &poll.event_id, &poll.answer_id("Contre"))
+        .await;
+    let open = crate::helpers::ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(open.contains("résultats cachés"), "{open}");
+    assert!(
+        open.contains("Associations qui ont répondu : Croix-Rouge"),
+        "{open}"
+    );
+    assert!(!open.contains("Contre"), "{open}");
+    crate::helpers::ask(&mut alice, &room, "!sondage clore 1").await;
+    let closed = crate::helpers::ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(closed.contains("Croix-Rouge : Contre"), "{closed}");
+}

@@ -135,6 +135,7 @@ fn everything_said(bot: &TestBot) -> Vec<(String, String)> {
                 question,
                 options,
                 fallback,
+                ..
             } => said.push((
                 what,
                 format!("{question}\n{}\n{fallback}", options.join("\n")),

@@ -29,6 +29,7 @@ fn polls_sent(bot: &TestBot) -> Vec<(String, Vec<String>, String)> {
                 question,
                 options,
                 fallback,
+                ..
             } => Some((question, options, fallback)),
             _ => None,
         })

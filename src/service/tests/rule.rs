@@ -281,3 +281,78 @@ async fn a_guest_association_speaks_apart_and_never_weighs() {
     .await;
     assert!(again.contains("Pas encore de position commune"), "{again}");
 }
+
+#[tokio::test]
+async fn a_hidden_polls_results_say_only_who_answered_until_it_closes() {
+    let (bot, _dir) = bot().await;
+    four_associations(&bot).await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$p",
+        "!sondage caché Signons-nous ? | Pour | Contre",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let hidden = bot
+        .chat
+        .sent()
+        .into_iter()
+        .any(|sent| matches!(sent.content, Content::Poll { hidden: true, .. }));
+    assert!(hidden, "an undisclosed native poll");
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$v1",
+        "!voter 1 Pour",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$v2",
+        "!voter 1 Contre",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    let open = say_at(
+        &bot,
+        "@carla:localhost",
+        "$r1",
+        "!sondage résultats 1",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    assert!(
+        open.contains("résultats cachés jusqu'à la clôture"),
+        "{open}"
+    );
+    assert!(
+        open.contains("Associations qui ont répondu : Restos du Cœur, Croix-Rouge"),
+        "{open}"
+    );
+    assert!(
+        open.contains("En attente : Secours Catholique, Secours populaire"),
+        "{open}"
+    );
+    assert!(!open.contains("Pour") && !open.contains("Contre"), "{open}");
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$c",
+        "!sondage clore 1",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    let closed = say_at(
+        &bot,
+        "@carla:localhost",
+        "$r2",
+        "!sondage résultats 1",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(closed.contains("1️⃣ Pour — 1 réponse"), "{closed}");
+    assert!(closed.contains("Croix-Rouge : Contre"), "{closed}");
+}
