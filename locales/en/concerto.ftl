@@ -939,3 +939,14 @@ poll-results-hidden = **Poll no. { $number } — results hidden until it closes*
        *[other] { $count } answers
     } in all. The results will be given when it closes: `!poll close { $number }`.
 poll-hidden-nobody = none
+poll-consent-agree = Agree
+poll-consent-concern = Concern
+poll-consent-object = Object
+poll-joint-objected = **Not adopted: objection from { $associations }.**
+poll-reason-too-long = A reason holds { $max } characters at most. Example: `!vote { $number } object the date is too close`
+poll-reason-noted = Reason noted: it will be in the results, the record and the minutes.
+poll-reason-asked = Why “{ $option }”? Give the reason in one go: `!vote { $number } { $word } <reason>`
+poll-reasons = **Reasons for concerns and objections**
+poll-reasons-in-words = Reasons: { $reasons }.
+example-poll-consent = !poll consent We co-sign the op-ed on non-take-up
+poll-reason-asked-in-thread = { $pill }, why “{ $option }” on poll no. { $number }? Answer in this thread: your next message here will be noted as the reason.

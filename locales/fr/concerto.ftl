@@ -954,3 +954,14 @@ poll-results-hidden = **Sondage n° { $number } — résultats cachés jusqu'à 
        *[other] { $count } réponses
     } en tout. Les résultats seront donnés à la clôture : `!sondage clore { $number }`.
 poll-hidden-nobody = aucune
+poll-consent-agree = D'accord
+poll-consent-concern = Réserve
+poll-consent-object = Objection
+poll-joint-objected = **Pas adopté : objection de { $associations }.**
+poll-reason-too-long = Une raison tient en { $max } caractères au plus. Exemple : `!voter { $number } objection la date est trop proche`
+poll-reason-noted = Raison notée : elle figurera dans les résultats, le registre et le procès-verbal.
+poll-reason-asked = Pourquoi « { $option } » ? Donnez la raison en une fois : `!voter { $number } { $word } <raison>`
+poll-reasons = **Raisons des réserves et objections**
+poll-reasons-in-words = Raisons : { $reasons }.
+example-poll-consent = !sondage consentement Nous co-signons la tribune sur le non-recours
+poll-reason-asked-in-thread = { $pill }, pourquoi « { $option } » au sondage n° { $number } ? Répondez dans ce fil : votre prochain message ici sera noté comme raison.

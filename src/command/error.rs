@@ -69,11 +69,12 @@ pub enum Usage {
     Rule,
     RuleMajority,
     AssociationStanding,
+    PollConsent,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 54] = [
+    pub const ALL: [Usage; 55] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -128,6 +129,7 @@ impl Usage {
         Usage::Rule,
         Usage::RuleMajority,
         Usage::AssociationStanding,
+        Usage::PollConsent,
     ];
 }
 

@@ -1,7 +1,9 @@
 //! `!sondage …` / `!poll …` (plurals `!sondages`, `!polls`): polls on joint positions.
 
 use super::error::{ParseError, Usage};
-use super::words::{clean_word, is_blank, item_number, no_more, optional_number, read_form};
+use super::words::{
+    clean_word, is_blank, item_number, no_more, optional_number, read_form, split_word,
+};
 use crate::domain::poll::{
     MAX_OPTION_LENGTH, MAX_POLL_OPTIONS, MAX_QUESTION_LENGTH, MIN_POLL_OPTIONS,
 };
@@ -17,6 +19,9 @@ pub enum PollCommand {
         deadline: Option<String>,
         /// `!sondage caché …` / `!poll hidden …`: results hidden until the close.
         hidden: bool,
+        /// `!sondage consentement <proposition>` / `!poll consent <proposal>`: options agree /
+        /// concern / object, adopted unless an association objects.
+        consent: bool,
     },
     /// The results of poll n, or of the latest one.
     Results { number: Option<usize> },
@@ -46,6 +51,9 @@ pub(super) const FORMS: &[(&str, Usage)] = &[
 /// The word before a new poll's question that hides its results until the close.
 const HIDDEN_WORDS: [&str; 4] = ["caché", "cachée", "cache", "hidden"];
 
+/// The word before a proposal that makes the poll a consent poll.
+const CONSENT_WORDS: [&str; 2] = ["consentement", "consent"];
+
 /// The words after `!sondage clore [n]` that also write the outcome to the record.
 const RECORD_WORDS: [&str; 3] = ["enregistrer", "record", "consigner"];
 
@@ -63,8 +71,7 @@ pub(super) fn parse(arguments: &str) -> Result<PollCommand, ParseError> {
         },
         Some(usage @ Usage::PollClose) => close(rest, usage)?,
         Some(usage) => no_more(rest, usage).map(|()| PollCommand::List)?,
-        None if HIDDEN_WORDS.contains(&clean_word(&form).as_str()) => new_poll(rest.trim(), true)?,
-        None => new_poll(arguments.trim(), false)?,
+        None => new_poll(arguments.trim())?,
     };
     Ok(command)
 }
@@ -94,7 +101,21 @@ fn close(rest: &str, usage: Usage) -> Result<PollCommand, ParseError> {
 }
 
 /// `[jusqu'au <date> :] <question> [| <option> | <option> …]`
-fn new_poll(text: &str, hidden: bool) -> Result<PollCommand, ParseError> {
+fn new_poll(text: &str) -> Result<PollCommand, ParseError> {
+    // `caché` and `consentement` come first, in either order.
+    let (mut hidden, mut consent, mut text) = (false, false, text);
+    loop {
+        let (word, rest) = split_word(text);
+        let word = clean_word(word);
+        if !hidden && HIDDEN_WORDS.contains(&word.as_str()) {
+            hidden = true;
+        } else if !consent && CONSENT_WORDS.contains(&word.as_str()) {
+            consent = true;
+        } else {
+            break;
+        }
+        text = rest.trim_start();
+    }
     // Read on the original text, case and accents aside: never an index of a lower-cased copy.
     let folded = crate::domain::text::Folded::new(text);
     let after_deadline_word = DEADLINE_WORDS.iter().find_map(|word| {
@@ -138,12 +159,20 @@ fn new_poll(text: &str, hidden: bool) -> Result<PollCommand, ParseError> {
         return Err(ParseError::PollQuestionTooLong { length });
     }
     let options: Vec<String> = parts.map(str::to_owned).collect();
+    if consent && !options.is_empty() {
+        // A consent poll's options are its own.
+        return Err(ParseError::UnexpectedWords {
+            usage: Usage::PollConsent,
+            extra: format!("| {}", options.join(" | ")),
+        });
+    }
     check_options(&options)?;
     Ok(PollCommand::Create {
         question: question.to_owned(),
         options,
         deadline,
         hidden,
+        consent,
     })
 }
 
@@ -191,7 +220,45 @@ mod tests {
             options: options.iter().map(|option| (*option).to_owned()).collect(),
             deadline: deadline.map(str::to_owned),
             hidden: false,
+            consent: false,
         })
+    }
+
+    #[test]
+    fn a_consent_poll_in_both_languages_and_without_options_of_its_own() {
+        for body in [
+            "!sondage consentement Nous co-signons la tribune",
+            "!poll consent Nous co-signons la tribune",
+            "!sondage Consentement Nous co-signons la tribune",
+        ] {
+            assert_eq!(
+                parse(body),
+                Ok(Some(Command::Poll(PollCommand::Create {
+                    question: "Nous co-signons la tribune".into(),
+                    options: Vec::new(),
+                    deadline: None,
+                    hidden: false,
+                    consent: true,
+                }))),
+                "{body}"
+            );
+        }
+        assert!(matches!(
+            parse("!sondage caché consentement jusqu'au 12/12 18h : Tribune"),
+            Ok(Some(Command::Poll(PollCommand::Create {
+                hidden: true,
+                consent: true,
+                deadline: Some(_),
+                ..
+            })))
+        ));
+        assert!(matches!(
+            parse("!poll consent Tribune | yes | no"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::PollConsent,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -207,6 +274,7 @@ mod tests {
                     options: vec!["Oui".into(), "Non".into()],
                     deadline: None,
                     hidden: true,
+                    consent: false,
                 }))),
                 "{body}"
             );

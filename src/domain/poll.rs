@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::association::{fold, same_association};
 use super::ids::{BallotId, PollId, UserId};
 use super::position::joint_position;
-pub use super::position::{JointPosition, JointRule, Stance};
+pub use super::position::{ConsentOptions, Deciding, JointPosition, JointRule, Stance};
 
 /// Which poll a command means: n° `number`, or the room's latest (open) one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +53,18 @@ pub struct Poll {
     pub closed_at: Option<DateTime<Utc>>,
     /// Its results are hidden until it closes: only who answered is said.
     pub hidden: bool,
+    /// A consent poll: its options are [`CONSENT_OPTIONS`] (agree, concern, object).
+    pub consent: bool,
 }
+
+/// A consent poll's options: agree, concern, object (in the room's words).
+pub const CONSENT_OPTIONS: ConsentOptions = ConsentOptions {
+    agree: 1,
+    object: 3,
+};
+
+/// The longest reason for a concern or an objection.
+pub const MAX_REASON_LENGTH: usize = 500;
 
 impl Poll {
     /// The moment answers stop counting at, seen from `now`: the closing, else the deadline
@@ -63,6 +74,22 @@ impl Poll {
             .into_iter()
             .flatten()
             .fold(now, DateTime::min)
+    }
+
+    /// An answer as typed after `!vote [n]`: an option (by number or text), and on a consent
+    /// poll the reason that may follow its first word (`objection trop tôt`).
+    pub fn read_answer<'a>(&self, typed: &'a str) -> Option<(usize, Option<&'a str>)> {
+        if let Some(option) = self.option_named(typed) {
+            return Some((option, None));
+        }
+        if !self.consent {
+            return None;
+        }
+        let typed = typed.trim();
+        let (first, rest) = typed.split_once(char::is_whitespace).unwrap_or((typed, ""));
+        let reason = rest.trim();
+        self.option_named(first)
+            .map(|option| (option, Some(reason).filter(|reason| !reason.is_empty())))
     }
 
     /// The option a typed answer names: its number (`2`), or its text whatever the case and
@@ -96,6 +123,9 @@ pub struct PollResults {
     /// Under consent, the associations that did not answer a closed poll with a deadline,
     /// counted as not objecting.
     pub silent_consent: Vec<String>,
+    /// On a consent poll, the reasons given for concerns and objections: who, which option,
+    /// why (filled by whoever reads them, with the answers).
+    pub reasons: Vec<(UserId, usize, String)>,
 }
 
 impl PollResults {
@@ -128,13 +158,12 @@ pub fn results(
         membership,
         &HashMap::new(),
         associations,
-        JointRule::Unanimity,
-        false,
+        Deciding::default(),
     )
 }
 
-/// [`results`] under the room's `rule`; `silence_consents`: the poll had a deadline and is
-/// closed. The representatives of guest associations (`guest_associations`) are shown by
+/// [`results`] as `deciding` says (the room's rule, whether silence consents, a consent
+/// poll's options). The representatives of guest associations (`guest_associations`) are shown by
 /// association, apart, and never count.
 pub fn results_under(
     option_count: usize,
@@ -142,8 +171,7 @@ pub fn results_under(
     membership: &HashMap<UserId, String>,
     guest_associations: &HashMap<UserId, String>,
     associations: &[String],
-    rule: JointRule,
-    silence_consents: bool,
+    deciding: Deciding,
 ) -> PollResults {
     let chosen: Vec<(&UserId, usize)> = choices
         .iter()
@@ -215,15 +243,16 @@ pub fn results_under(
         .into_iter()
         .map(|(association, answers)| (association, stance_of(answers)))
         .collect();
-    let (joint, silent_consent) = joint_position(&stances, rule, silence_consents);
+    let (joint, silent_consent) = joint_position(&stances, deciding);
     PollResults {
         by_option,
         associations: stances,
         guests,
         guest_associations: guest_stances,
         joint,
-        rule,
+        rule: deciding.rule,
         silent_consent,
+        reasons: Vec::new(),
     }
 }
 
@@ -410,6 +439,7 @@ mod tests {
             closes_at: None,
             closed_at: None,
             hidden: false,
+            consent: false,
         };
         assert_eq!(poll.option_named("2"), Some(2));
         assert_eq!(poll.option_named("contre"), Some(2));
@@ -430,6 +460,7 @@ mod tests {
             closes_at: Some(at("2026-12-12T17:00:00Z")),
             closed_at: None,
             hidden: false,
+            consent: false,
         };
         let before = at("2026-12-12T16:00:00Z");
         assert_eq!(poll.counts_until(before), before);

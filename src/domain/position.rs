@@ -13,6 +13,11 @@
 //! - **majority n**: at least n associations chose the same option (a split one counts for
 //!   none); two options reaching n is a tie, not a position.
 //!
+//! A **consent poll** (`!sondage consentement`) is decided the same way whatever the rule:
+//! adopted unless an association objects — any of its representatives who answered chose
+//! the objection; a concern never blocks; an association that has not answered is awaited
+//! until a poll with a deadline has closed, as under consent.
+//!
 //! A room without associations has no joint position to reach.
 
 use std::collections::BTreeMap;
@@ -44,6 +49,26 @@ pub enum JointPosition {
     },
     /// The room has no associations: there is nothing to be joint about.
     NoAssociations,
+    /// A consent poll that these associations object to.
+    Objected { objecting: Vec<String> },
+}
+
+/// How a poll's joint position is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Deciding {
+    /// The room's rule.
+    pub rule: JointRule,
+    /// The poll had a deadline and is closed: under consent, silence is no objection.
+    pub silence_consents: bool,
+    /// A consent poll: the option that objects, and the one adopted when none does.
+    pub consent: Option<ConsentOptions>,
+}
+
+/// A consent poll's options that decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentOptions {
+    pub agree: usize,
+    pub object: usize,
 }
 
 /// The room's rule for a joint position.
@@ -86,11 +111,18 @@ impl JointRule {
 /// associations it counted for.
 pub fn joint_position(
     stances: &[(String, Stance)],
-    rule: JointRule,
-    silence_consents: bool,
+    deciding: Deciding,
 ) -> (JointPosition, Vec<String>) {
+    let Deciding {
+        rule,
+        silence_consents,
+        consent,
+    } = deciding;
     if stances.is_empty() {
         return (JointPosition::NoAssociations, Vec::new());
+    }
+    if let Some(options) = consent {
+        return consent_poll(stances, options, silence_consents);
     }
     let names = |wanted: fn(&Stance) -> bool| -> Vec<String> {
         stances
@@ -140,6 +172,45 @@ pub fn joint_position(
                 _ => (not_yet(missing), Vec::new()),
             }
         }
+    }
+}
+
+/// A consent poll: objected to by any association one of whose representatives objects;
+/// else adopted once every association answered (or silence consents).
+fn consent_poll(
+    stances: &[(String, Stance)],
+    options: ConsentOptions,
+    silence_consents: bool,
+) -> (JointPosition, Vec<String>) {
+    let objects = |stance: &Stance| match stance {
+        Stance::Unanimous { option, .. } => *option == options.object,
+        Stance::Split(answers) => answers.iter().any(|(_, option)| *option == options.object),
+        Stance::Missing => false,
+    };
+    let objecting: Vec<String> = stances
+        .iter()
+        .filter(|(_, stance)| objects(stance))
+        .map(|(name, _)| name.clone())
+        .collect();
+    if !objecting.is_empty() {
+        return (JointPosition::Objected { objecting }, Vec::new());
+    }
+    let missing: Vec<String> = stances
+        .iter()
+        .filter(|(_, stance)| matches!(stance, Stance::Missing))
+        .map(|(name, _)| name.clone())
+        .collect();
+    if missing.is_empty() || silence_consents {
+        (JointPosition::Adopted(options.agree), missing)
+    } else {
+        (
+            JointPosition::NotYet {
+                missing,
+                split: Vec::new(),
+                disagreeing: false,
+            },
+            Vec::new(),
+        )
     }
 }
 
@@ -215,7 +286,12 @@ mod tests {
             (Majority(1), &[("A", Some(2)), ("B", None)], false, Some(2)),
         ];
         for (rule, table, silence, expected) in table {
-            let (joint, _) = joint_position(&stances(table), *rule, *silence);
+            let deciding = Deciding {
+                rule: *rule,
+                silence_consents: *silence,
+                consent: None,
+            };
+            let (joint, _) = joint_position(&stances(table), deciding);
             let adopted = match joint {
                 JointPosition::Adopted(option) => Some(option),
                 _ => None,
@@ -226,16 +302,71 @@ mod tests {
 
     #[test]
     fn consent_names_the_silent_and_an_empty_room_has_no_position() {
-        let (joint, silent) = joint_position(
-            &stances(&[("A", Some(1)), ("B", None)]),
-            JointRule::Consent,
-            true,
-        );
+        let consent = |silence_consents| Deciding {
+            rule: JointRule::Consent,
+            silence_consents,
+            consent: None,
+        };
+        let (joint, silent) =
+            joint_position(&stances(&[("A", Some(1)), ("B", None)]), consent(true));
         assert_eq!(joint, JointPosition::Adopted(1));
         assert_eq!(silent, vec!["B".to_owned()]);
         assert_eq!(
-            joint_position(&[], JointRule::Consent, true).0,
+            joint_position(&[], consent(true)).0,
             JointPosition::NoAssociations
+        );
+    }
+
+    /// Agree 1, concern 2, object 3: whatever the rule, an objection blocks, a concern not.
+    #[test]
+    fn a_consent_poll_is_adopted_unless_an_association_objects() {
+        let options = ConsentOptions {
+            agree: 1,
+            object: 3,
+        };
+        let deciding = |silence_consents| Deciding {
+            rule: JointRule::Unanimity,
+            silence_consents,
+            consent: Some(options),
+        };
+        let adopted = |table: Table<'_>, silence| match joint_position(
+            &stances(table),
+            deciding(silence),
+        )
+        .0
+        {
+            JointPosition::Adopted(option) => Some(option),
+            _ => None,
+        };
+        assert_eq!(
+            adopted(&[("A", Some(1)), ("B", Some(2))], false),
+            Some(1),
+            "a concern"
+        );
+        assert_eq!(
+            adopted(&[("A", Some(1)), ("B", Some(3))], false),
+            None,
+            "an objection"
+        );
+        assert_eq!(
+            adopted(&[("A", Some(1)), ("B", None)], false),
+            None,
+            "awaited"
+        );
+        assert_eq!(
+            adopted(&[("A", Some(1)), ("B", None)], true),
+            Some(1),
+            "silence"
+        );
+        let split_objecting = vec![(
+            "A".to_owned(),
+            Stance::Split(vec![(UserId::new("@a:x"), 1), (UserId::new("@b:x"), 3)]),
+        )];
+        assert_eq!(
+            joint_position(&split_objecting, deciding(true)).0,
+            JointPosition::Objected {
+                objecting: vec!["A".into()]
+            }
         );
     }
 

@@ -151,6 +151,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::Rule => "help-rule-example",
         Usage::RuleMajority => "example-rule-majority",
         Usage::AssociationStanding => "example-association-guest",
+        Usage::PollConsent => "example-poll-consent",
     }
 }
 

@@ -203,10 +203,11 @@ pub fn minutes(
             wording.quoted(&escape_markdown(&poll.question))
         );
         text.push_str(&format!(
-            "- {}. {} ({})\n",
+            "- {}. {} ({}){}\n",
             wording.labelled(&label, &counts.join(", ")),
             joint,
-            super::rule_line(wording, results.rule).to_lowercase()
+            super::rule_line(wording, results.rule).to_lowercase(),
+            escape_markdown(&super::reasons_in_words(wording, poll, results))
         ));
     }
 

@@ -23,6 +23,95 @@ pub fn poll_default_options(wording: &Wording<'_>) -> Vec<String> {
     .collect()
 }
 
+/// A consent poll's options, in the room's words: agree, concern, object.
+pub fn poll_consent_options(wording: &Wording<'_>) -> Vec<String> {
+    [
+        "poll-consent-agree",
+        "poll-consent-concern",
+        "poll-consent-object",
+    ]
+    .iter()
+    .map(|id| wording.get(id))
+    .collect()
+}
+
+/// A reason past its length.
+pub fn poll_reason_too_long(wording: &Wording<'_>, poll: &Poll) -> String {
+    wording.format(
+        "poll-reason-too-long",
+        &[
+            ("number", poll.number.into()),
+            ("max", crate::domain::poll::MAX_REASON_LENGTH.into()),
+        ],
+    )
+}
+
+/// The reason given with a concern or an objection, noted.
+pub fn poll_reason_noted(wording: &Wording<'_>) -> String {
+    wording.get("poll-reason-noted")
+}
+
+/// A concern or an objection without its reason: asked for, with how to give it.
+pub fn poll_reason_asked(wording: &Wording<'_>, poll: &Poll, option: usize) -> String {
+    wording.format(
+        "poll-reason-asked",
+        &[
+            ("number", poll.number.into()),
+            ("option", option_label(poll, option).into()),
+            (
+                "word",
+                poll.options
+                    .get(option.wrapping_sub(1))
+                    .map(|label| label.to_lowercase())
+                    .unwrap_or_default()
+                    .into(),
+            ),
+        ],
+    )
+}
+
+/// In the poll's thread, to the member who answered a concern or an objection in their
+/// client: why? (Their next message in the thread is taken as the reason.)
+pub fn poll_reason_asked_in_thread(
+    wording: &Wording<'_>,
+    poll: &Poll,
+    option: usize,
+    user: &UserId,
+    name: &str,
+) -> String {
+    wording.format(
+        "poll-reason-asked-in-thread",
+        &[
+            ("pill", super::reminders::pill(user, name).into()),
+            ("option", option_label(poll, option).into()),
+            ("number", poll.number.into()),
+        ],
+    )
+}
+
+/// The reasons given for concerns and objections, one per line ("ALICE (Objection) : …").
+pub fn poll_reasons(
+    wording: &Wording<'_>,
+    poll: &Poll,
+    results: &PollResults,
+    names: &HashMap<UserId, String>,
+) -> String {
+    if results.reasons.is_empty() {
+        return String::new();
+    }
+    let mut text = wording.get("poll-reasons");
+    for (voter, option, reason) in &results.reasons {
+        let who = format!(
+            "{} ({})",
+            member_name(names, voter),
+            option_label(poll, *option)
+        );
+        text.push_str("\n- ");
+        text.push_str(&wording.labelled(&who, &escape_markdown(reason)));
+    }
+    text
+}
+
 /// The question as clients show it on the poll: "Sondage n° 2 : …".
 pub fn poll_question(wording: &Wording<'_>, poll: &Poll) -> String {
     wording.format(
@@ -206,6 +295,12 @@ pub fn poll_results(
         ));
         text.push('\n');
     }
+    let reasons = poll_reasons(wording, poll, results, names);
+    if !reasons.is_empty() {
+        text.push('\n');
+        text.push_str(&reasons);
+        text.push('\n');
+    }
     text.push('\n');
     text.push_str(&joint_position(wording, poll, &results.joint));
     text.push('\n');
@@ -265,6 +360,13 @@ fn joint_position(wording: &Wording<'_>, poll: &Poll, joint: &JointPosition) -> 
             &[("option", option_label(poll, *option).into())],
         ),
         JointPosition::NoAssociations => wording.get("poll-joint-none"),
+        JointPosition::Objected { objecting } => wording.format(
+            "poll-joint-objected",
+            &[(
+                "associations",
+                escape_markdown(&objecting.join(", ")).into(),
+            )],
+        ),
         JointPosition::NotYet {
             missing,
             split,
@@ -309,7 +411,9 @@ pub fn joint_position_short(wording: &Wording<'_>, poll: &Poll, joint: &JointPos
                     .into(),
             )],
         ),
-        JointPosition::NotYet { .. } => wording.get("poll-end-not-yet"),
+        JointPosition::NotYet { .. } | JointPosition::Objected { .. } => {
+            wording.get("poll-end-not-yet")
+        }
         JointPosition::NoAssociations => String::new(),
     }
 }

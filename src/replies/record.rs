@@ -257,7 +257,7 @@ pub fn poll_decision_text(wording: &Wording<'_>, poll: &Poll, results: &PollResu
         JointPosition::Adopted(option) => poll.options.get(option - 1).cloned().unwrap_or_default(),
         _ => String::new(),
     };
-    wording.format(
+    let mut text = wording.format(
         id,
         &[
             ("option", option.into()),
@@ -266,6 +266,35 @@ pub fn poll_decision_text(wording: &Wording<'_>, poll: &Poll, results: &PollResu
             ("counts", counts.join(", ").into()),
             ("rule", super::rule_name(wording, results.rule).into()),
         ],
+    );
+    text.push_str(&reasons_in_words(wording, poll, results));
+    text
+}
+
+/// A consent poll's reasons, without names, for the record and the minutes:
+/// " Objection : trop tôt ; Réserve : le coût."; nothing without reasons.
+pub fn reasons_in_words(wording: &Wording<'_>, poll: &Poll, results: &PollResults) -> String {
+    if results.reasons.is_empty() {
+        return String::new();
+    }
+    let reasons: Vec<String> = results
+        .reasons
+        .iter()
+        .map(|(_, option, reason)| {
+            let label = poll
+                .options
+                .get(option.wrapping_sub(1))
+                .cloned()
+                .unwrap_or_default();
+            wording.labelled(&label, reason)
+        })
+        .collect();
+    format!(
+        " {}",
+        wording.format(
+            "poll-reasons-in-words",
+            &[("reasons", wording.semicolons(&reasons).into())]
+        )
     )
 }
 

@@ -204,7 +204,13 @@ impl<C: Chat> Service<C> {
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
         let parsed = match parsed {
-            Ok(None) => return Ok(()),
+            // Chat; in a consent poll's thread, maybe the reason the bot asked for.
+            Ok(None) => {
+                return match &message.thread {
+                    Some(root) => self.reason_in_thread(message, root, now).await,
+                    None => Ok(()),
+                };
+            }
             Ok(Some(command)) => Ok(command.clone()),
             Err(error) => Err(error),
         };

@@ -8,19 +8,26 @@ use chrono::{DateTime, Utc};
 use super::email::PeopleEmail;
 use super::error::ServiceError;
 use super::reading::poll_outcome;
-use super::{Chat, Handled, IncomingPollResponse, Request, Service};
+use super::{Chat, Handled, IncomingMessage, IncomingPollResponse, Request, Service};
 use crate::command::PollCommand;
 use crate::domain::ballot::{Answer, BallotKind, Channel, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::earliest;
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::Act;
-use crate::domain::poll::Poll;
 use crate::domain::poll::WhichPoll;
+use crate::domain::poll::{CONSENT_OPTIONS, MAX_REASON_LENGTH, Poll};
 use crate::domain::record::Owner;
-use crate::domain::{Language, RoomId};
+use crate::domain::{EventId, Language, RoomId};
 use crate::replies;
 use crate::storage::{NewPoll, PollClosure, Transaction};
+
+/// What kind of poll `!poll` starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct NewPollKind {
+    hidden: bool,
+    consent: bool,
+}
 
 impl<C: Chat> Service<C> {
     /// `!poll…`: each form to its handler below.
@@ -31,8 +38,10 @@ impl<C: Chat> Service<C> {
                 options,
                 deadline,
                 hidden,
+                consent,
             } => {
-                self.poll_create(request, question, options, deadline, hidden)
+                let kind = NewPollKind { hidden, consent };
+                self.poll_create(request, question, options, deadline, kind)
                     .await
             }
             PollCommand::Results { number } => self.poll_results(request, number).await,
@@ -48,7 +57,7 @@ impl<C: Chat> Service<C> {
         question: String,
         options: Vec<String>,
         deadline: Option<String>,
-        hidden: bool,
+        NewPollKind { hidden, consent }: NewPollKind,
     ) -> Handled {
         let wording = &self.wording(request.language);
         let time_zone = self.settings.time_zone;
@@ -62,7 +71,9 @@ impl<C: Chat> Service<C> {
             },
             None => None,
         };
-        let options = if options.is_empty() {
+        let options = if consent {
+            replies::poll_consent_options(wording)
+        } else if options.is_empty() {
             replies::poll_default_options(wording)
         } else {
             options
@@ -84,6 +95,7 @@ impl<C: Chat> Service<C> {
                     options: &options,
                     closes_at,
                     hidden,
+                    consent,
                 },
                 request.at,
             )
@@ -241,9 +253,14 @@ impl<C: Chat> Service<C> {
         if poll.closed_at.is_some() || poll.closes_at.is_some_and(|end| end <= request.at) {
             return request.say(replies::poll_closed_no_answer(wording, &poll));
         }
-        let Some(option) = poll.option_named(choice) else {
+        let Some((option, reason)) = poll.read_answer(choice) else {
             return request.say(replies::poll_no_such_option(wording, &poll, choice));
         };
+        if let Some(reason) = reason
+            && reason.chars().count() > MAX_REASON_LENGTH
+        {
+            return request.say(replies::poll_reason_too_long(wording, &poll));
+        }
         let answer = Answer {
             event_id: request.message.event_id.clone(),
             voter: request.sender().clone(),
@@ -253,9 +270,20 @@ impl<C: Chat> Service<C> {
         };
         request.tx.record_answer(poll.ballot, &answer).await?;
         let voter = self.name_of(request.room(), request.sender()).await;
-        request.say(replies::poll_answer_recorded(
-            wording, &poll, option, &voter,
-        ))
+        let mut said = replies::poll_answer_recorded(wording, &poll, option, &voter);
+        if poll.consent && option != CONSENT_OPTIONS.agree {
+            let sender = request.sender().clone();
+            request
+                .tx
+                .set_answer_reason(poll.ballot, &sender, option, reason, request.at)
+                .await?;
+            said.push_str("\n\n");
+            said.push_str(&match reason {
+                Some(_) => replies::poll_reason_noted(wording),
+                None => replies::poll_reason_asked(wording, &poll, option),
+            });
+        }
+        request.say(said)
     }
 
     /// A poll response from a client that shows polls: the ballot's router records it.
@@ -267,11 +295,89 @@ impl<C: Chat> Service<C> {
         let Some(ballot) = tx.open_ballot_presented_by(&response.poll).await? else {
             return Ok(());
         };
-        if super::ballots::record_poll_response(&mut tx, &ballot, response).await? {
-            tracing::info!(ballot = %ballot.id, voter = %response.sender, "poll answer");
+        if !super::ballots::record_poll_response(&mut tx, &ballot, response).await? {
+            tx.commit().await?;
+            return Ok(());
         }
-        tx.commit().await?;
-        Ok(())
+        tracing::info!(ballot = %ballot.id, voter = %response.sender, "poll answer");
+        // A concern or an objection to a consent poll: its reason is asked in the poll's
+        // thread, and the member's next message there is taken as it.
+        let option = response
+            .answers
+            .first()
+            .and_then(|id| id.parse::<usize>().ok());
+        let poll = tx.poll_of_ballot(ballot.id).await?;
+        let Some((poll, option)) = poll
+            .zip(option)
+            .filter(|(poll, option)| poll.consent && *option != CONSENT_OPTIONS.agree)
+        else {
+            tx.commit().await?;
+            return Ok(());
+        };
+        tx.set_answer_reason(ballot.id, &response.sender, option, None, response.sent_at)
+            .await?;
+        let language = self.room_language(&mut tx, &response.room).await?;
+        let wording = self.wording(language);
+        let name = self.plain_name_of(&response.room, &response.sender).await;
+        let ask = NewMessage {
+            room: response.room.clone(),
+            in_reply_to: None,
+            content: Content::Text {
+                markdown: replies::poll_reason_asked_in_thread(
+                    &wording,
+                    &poll,
+                    option,
+                    &response.sender,
+                    &name,
+                ),
+                mentions: vec![response.sender.clone()],
+            },
+            presents: None,
+            thread: Some(response.poll.clone()),
+        };
+        self.finish(tx, [ask], response.sent_at).await
+    }
+
+    /// A message in a poll's thread from a member whose reason the bot awaits there: noted
+    /// (once, as a command is), and said so in the thread. Anything else is left alone.
+    pub(super) async fn reason_in_thread(
+        &self,
+        message: &IncomingMessage,
+        root: &EventId,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let Some(ballot) = tx.open_ballot_presented_by(root).await? else {
+            return Ok(());
+        };
+        let Some(option) = tx.awaited_reason(ballot.id, &message.sender).await? else {
+            return Ok(());
+        };
+        if !tx
+            .claim_event(&message.event_id, &message.room, now)
+            .await?
+        {
+            return Ok(());
+        }
+        let language = self.room_language(&mut tx, &message.room).await?;
+        let wording = self.wording(language);
+        let reason = message.body.trim();
+        let said = match tx.poll_of_ballot(ballot.id).await? {
+            Some(poll) if reason.chars().count() > MAX_REASON_LENGTH => {
+                replies::poll_reason_too_long(&wording, &poll)
+            }
+            _ => {
+                let reason = crate::domain::text::clean_member_text(reason);
+                tx.set_answer_reason(ballot.id, &message.sender, option, Some(&reason), now)
+                    .await?;
+                replies::poll_reason_noted(&wording)
+            }
+        };
+        let reply = NewMessage {
+            thread: Some(root.clone()),
+            ..NewMessage::notice(&message.room, Some(&message.event_id), said)
+        };
+        self.finish(tx, [reply], now).await
     }
 
     /// Closes the polls whose deadline has passed (late when the bot was down then), each in

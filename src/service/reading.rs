@@ -12,7 +12,7 @@ use crate::domain::association::same_association;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
-use crate::domain::poll::{Poll, PollResults, results_under};
+use crate::domain::poll::{CONSENT_OPTIONS, Deciding, Poll, PollResults, results_under};
 use crate::domain::votes::members_of;
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
 use crate::replies::{Minutes, MinutesStanding};
@@ -116,15 +116,22 @@ pub async fn poll_outcome(
     let rule = tx.joint_rule(room).await?;
     // Under consent, silence is no objection once a poll with a deadline has closed.
     let silence_consents = poll.closes_at.is_some() && poll.closed_at.is_some();
-    Ok(results_under(
+    let mut outcome = results_under(
         poll.options.len(),
         &counted,
         &membership,
         &guests,
         &associations,
-        rule,
-        silence_consents,
-    ))
+        Deciding {
+            rule,
+            silence_consents,
+            consent: poll.consent.then_some(CONSENT_OPTIONS),
+        },
+    );
+    if poll.consent {
+        outcome.reasons = tx.answer_reasons(poll.ballot).await?;
+    }
+    Ok(outcome)
 }
 
 /// Where the minutes of `meeting` stand: the page and the exports show the same.

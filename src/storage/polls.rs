@@ -11,7 +11,7 @@ use crate::domain::{BallotId, EventId, PollId, RoomId, UserId};
 macro_rules! poll_query {
     () => {
         "SELECT p.id, p.room_id, p.number, p.ballot_id, p.author, p.question, p.closes_at,
-                p.hidden, b.opened_at, b.closed_at,
+                p.hidden, p.consent, b.opened_at, b.closed_at,
                 (SELECT json_group_array(o.label ORDER BY o.number)
                  FROM poll_options o WHERE o.poll_id = p.id) AS options
          FROM polls p JOIN ballots b ON b.id = p.ballot_id "
@@ -29,6 +29,7 @@ pub struct NewPoll<'a> {
     pub options: &'a [String],
     pub closes_at: Option<DateTime<Utc>>,
     pub hidden: bool,
+    pub consent: bool,
 }
 
 /// How a poll ended.
@@ -83,9 +84,9 @@ impl Transaction {
     ) -> Result<Poll, StorageError> {
         let row: (i64, i64) = sqlx::query_as(
             "INSERT INTO polls (room_id, number, ballot_id, author, command_event_id, question,
-                                closes_at, created_at, hidden)
+                                closes_at, created_at, hidden, consent)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM polls WHERE room_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              RETURNING id, number",
         )
         .bind(room.as_str())
@@ -96,6 +97,7 @@ impl Transaction {
         .bind(poll.closes_at)
         .bind(now)
         .bind(poll.hidden)
+        .bind(poll.consent)
         .fetch_one(&mut *self.inner)
         .await?;
         let (id, number) = (PollId::new(row.0), row.1);
@@ -117,6 +119,7 @@ impl Transaction {
             closes_at: poll.closes_at,
             closed_at: None,
             hidden: poll.hidden,
+            consent: poll.consent,
         })
     }
 
@@ -216,6 +219,73 @@ impl Transaction {
             .collect()
     }
 
+    /// Records why `voter` answered `option` (a concern or an objection); `None`: asked,
+    /// awaited. The latest counts.
+    pub async fn set_answer_reason(
+        &mut self,
+        ballot: BallotId,
+        voter: &UserId,
+        option: usize,
+        reason: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO answer_reasons (ballot_id, voter, option, reason, at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (ballot_id, voter) DO UPDATE SET option = ?3, reason = ?4, at = ?5",
+        )
+        .bind(ballot.get())
+        .bind(voter.as_str())
+        .bind(count_to_db(option))
+        .bind(reason)
+        .bind(at)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// The option whose reason the bot awaits from `voter` on `ballot`, if it does.
+    pub async fn awaited_reason(
+        &mut self,
+        ballot: BallotId,
+        voter: &UserId,
+    ) -> Result<Option<usize>, StorageError> {
+        let option: Option<i64> = sqlx::query_scalar(
+            "SELECT option FROM answer_reasons
+             WHERE ballot_id = ?1 AND voter = ?2 AND reason IS NULL",
+        )
+        .bind(ballot.get())
+        .bind(voter.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
+        option
+            .map(|option| count_from_db(option, "reason option"))
+            .transpose()
+    }
+
+    /// The reasons given on `ballot`: who, for which option, why (in the order given).
+    pub async fn answer_reasons(
+        &mut self,
+        ballot: BallotId,
+    ) -> Result<Vec<(UserId, usize, String)>, StorageError> {
+        let rows: Vec<(String, i64, String)> = sqlx::query_as(
+            "SELECT voter, option, reason FROM answer_reasons
+             WHERE ballot_id = ?1 AND reason IS NOT NULL ORDER BY at",
+        )
+        .bind(ballot.get())
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.into_iter()
+            .map(|(voter, option, reason)| {
+                Ok((
+                    UserId::new(voter),
+                    count_from_db(option, "reason option")?,
+                    reason,
+                ))
+            })
+            .collect()
+    }
+
     /// Records how a poll ended. (Its ballot is closed by the caller, like any ballot.)
     pub async fn record_poll_closure(
         &mut self,
@@ -258,6 +328,7 @@ pub(super) struct PollRow {
     question: String,
     closes_at: Option<DateTime<Utc>>,
     hidden: bool,
+    consent: bool,
     pub opened_at: DateTime<Utc>,
     closed_at: Option<DateTime<Utc>>,
     options: String,
@@ -279,6 +350,7 @@ impl TryFrom<PollRow> for Poll {
             closes_at: row.closes_at,
             closed_at: row.closed_at,
             hidden: row.hidden,
+            consent: row.consent,
         })
     }
 }
@@ -312,6 +384,7 @@ mod tests {
                 options: &options,
                 closes_at: Some(at("2026-12-12T17:00:00Z")),
                 hidden: false,
+                consent: false,
             };
             created.push(tx.create_poll(&room, poll, now).await.expect("poll"));
         }

@@ -356,3 +356,222 @@ async fn a_hidden_polls_results_say_only_who_answered_until_it_closes() {
     assert!(closed.contains("1️⃣ Pour — 1 réponse"), "{closed}");
     assert!(closed.contains("Croix-Rouge : Contre"), "{closed}");
 }
+
+#[tokio::test]
+async fn a_consent_poll_is_adopted_unless_an_association_objects_with_its_reasons() {
+    let (bot, _dir) = bot().await;
+    four_associations(&bot).await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$p",
+        "!sondage consentement Nous co-signons la tribune",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let options = bot
+        .chat
+        .sent()
+        .into_iter()
+        .find_map(|sent| match sent.content {
+            Content::Poll { options, .. } => Some(options),
+            _ => None,
+        });
+    assert_eq!(
+        options,
+        Some(vec![
+            "D'accord".to_owned(),
+            "Réserve".to_owned(),
+            "Objection".to_owned()
+        ])
+    );
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$v1",
+        "!voter 1 d'accord",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    let concern = say_at(
+        &bot,
+        "@bob:localhost",
+        "$v2",
+        "!voter 1 réserve le coût de l'impression",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    assert!(concern.contains("Raison notée"), "{concern}");
+    say_at(
+        &bot,
+        "@carla:localhost",
+        "$v3",
+        "!voter 1 D'accord",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@dina:localhost",
+        "$v4",
+        "!voter 1 d'accord",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    let adopted = say_at(
+        &bot,
+        "@bob:localhost",
+        "$r1",
+        "!sondage résultats 1",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(
+        adopted.contains("**Position commune : D'accord.**"),
+        "a concern never blocks: {adopted}"
+    );
+    assert!(
+        adopted.contains("BOB (Réserve) : le coût de l'impression"),
+        "{adopted}"
+    );
+
+    // An objection without its reason: asked for; then given in one go; it blocks.
+    let asked = say_at(
+        &bot,
+        "@dina:localhost",
+        "$v5",
+        "!voter 1 objection",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(asked.contains("Pourquoi « Objection » ?"), "{asked}");
+    assert!(asked.contains("`!voter 1 objection <raison>`"), "{asked}");
+    let long = format!("!voter 1 objection {}", "x".repeat(501));
+    let refused = say_at(
+        &bot,
+        "@dina:localhost",
+        "$v6",
+        &long,
+        "2026-11-29T18:07:00Z",
+    )
+    .await;
+    assert!(refused.contains("500 caractères au plus"), "{refused}");
+    say_at(
+        &bot,
+        "@dina:localhost",
+        "$v7",
+        "!voter 1 objection la date est trop proche",
+        "2026-11-29T18:08:00Z",
+    )
+    .await;
+    let blocked = say_at(
+        &bot,
+        "@bob:localhost",
+        "$r2",
+        "!sondage résultats 1",
+        "2026-11-29T18:09:00Z",
+    )
+    .await;
+    assert!(
+        blocked.contains("**Pas adopté : objection de Secours populaire.**"),
+        "{blocked}"
+    );
+    assert!(
+        blocked.contains("@dina:localhost (Objection) : la date est trop proche"),
+        "{blocked}"
+    );
+
+    // Closed and recorded: the record keeps the reasons.
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$c",
+        "!sondage clore 1 enregistrer",
+        "2026-11-29T18:10:00Z",
+    )
+    .await;
+    let decision = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d",
+        "!décision 1",
+        "2026-11-29T18:11:00Z",
+    )
+    .await;
+    assert!(decision.contains("Pas de position commune"), "{decision}");
+    assert!(
+        decision.contains("Objection : la date est trop proche"),
+        "{decision}"
+    );
+    assert!(decision.contains("règle : unanimité"), "{decision}");
+}
+
+#[tokio::test]
+async fn an_objection_from_the_client_is_asked_its_reason_in_the_thread() {
+    let (bot, _dir) = bot().await;
+    four_associations(&bot).await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$p",
+        "!sondage consentement Nous co-signons la tribune",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let poll = EventId::new("$reply1");
+    bot.handle(
+        Incoming::PollResponse(IncomingPollResponse {
+            room: RoomId::new("!room"),
+            event_id: EventId::new("$answer"),
+            sender: UserId::new("@bob:localhost"),
+            poll: poll.clone(),
+            answers: vec!["3".into()],
+            sent_at: at("2026-11-29T18:01:00Z"),
+        }),
+        at("2026-11-29T18:01:00Z"),
+    )
+    .await;
+    let asked = bot
+        .chat
+        .sent()
+        .into_iter()
+        .find(|sent| sent.thread.as_ref() == Some(&poll));
+    let asked = asked.expect("asked in the thread");
+    assert!(
+        matches!(asked.content, Content::Text { ref mentions, .. } if mentions == &vec![UserId::new("@bob:localhost")])
+    );
+    assert!(
+        asked.markdown.contains("pourquoi « Objection »"),
+        "{}",
+        asked.markdown
+    );
+    // His next message in the thread is the reason; another's is not.
+    for (sender, event, body) in [
+        ("@carla:localhost", "$chat", "je suis d'accord avec Bob"),
+        (
+            "@bob:localhost",
+            "$why",
+            "nous n'avons pas lu le texte final",
+        ),
+    ] {
+        let message = IncomingMessage {
+            thread: Some(poll.clone()),
+            ..at_time(sender, event, body, "2026-11-29T18:02:00Z")
+        };
+        bot.on_message(&message, at("2026-11-29T18:02:00Z")).await;
+    }
+    assert!(reply_to(&bot, "$chat").is_empty());
+    assert!(reply_to(&bot, "$why").contains("Raison notée"));
+    let results = say_at(
+        &bot,
+        "@alice:localhost",
+        "$r",
+        "!sondage résultats 1",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    assert!(
+        results.contains("BOB (Objection) : nous n'avons pas lu le texte final"),
+        "{results}"
+    );
+}
