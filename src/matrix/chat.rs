@@ -23,7 +23,9 @@ use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
-use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::events::room::message::{
+    Relation, RoomMessageEventContent, RoomMessageEventContentWithoutRelation,
+};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, MessageLikeEventType, SyncMessageLikeEvent,
@@ -94,6 +96,29 @@ impl MatrixChat {
     }
 }
 
+/// Where a notice or a text goes: in its thread (as a reply to the command there, not a
+/// fallback, as the spec says for threads), as a reply, or alone in the timeline.
+fn placed(
+    thread: Option<&EventId>,
+    related: Option<OwnedEventId>,
+) -> Result<Option<Relation<RoomMessageEventContentWithoutRelation>>, SendError> {
+    let thread = match thread {
+        Some(root) => Some(
+            OwnedEventId::try_from(root.as_str()).map_err(|error| SendError {
+                permanent: true,
+                reason: format!("invalid thread root: {error}"),
+            })?,
+        ),
+        None => None,
+    };
+    Ok(match (thread, related) {
+        (Some(root), Some(command)) => Some(Relation::Thread(Thread::reply(root, command))),
+        (Some(root), None) => Some(Relation::Thread(Thread::without_fallback(root))),
+        (None, Some(command)) => Some(Relation::Reply(Reply::new(InReplyTo::new(command)))),
+        (None, None) => None,
+    })
+}
+
 impl MatrixChat {
     /// The direct room the bot shares with `person`, opened (encrypted, marked direct for
     /// both) the first time. A second try after a crash finds the one opened before.
@@ -145,25 +170,7 @@ impl Chat for MatrixChat {
         let sent = match &message.content {
             Content::Notice { markdown } => {
                 let mut content = RoomMessageEventContent::notice_markdown(markdown);
-                let thread = match &message.thread {
-                    Some(root) => Some(
-                        OwnedEventId::try_from(root.as_str())
-                            .map_err(|error| permanent(format!("invalid thread root: {error}")))?,
-                    ),
-                    None => None,
-                };
-                content.relates_to = match (thread, related) {
-                    // In a thread, a reply to its command: the thread's root, and the command
-                    // as `m.in_reply_to` (not a fallback), as the spec says for threads.
-                    (Some(root), Some(command)) => {
-                        Some(Relation::Thread(Thread::reply(root, command)))
-                    }
-                    (Some(root), None) => Some(Relation::Thread(Thread::without_fallback(root))),
-                    (None, Some(command)) => {
-                        Some(Relation::Reply(Reply::new(InReplyTo::new(command))))
-                    }
-                    (None, None) => None,
-                };
+                content.relates_to = placed(message.thread.as_ref(), related)?;
                 room.send(content)
                     .with_transaction_id(transaction_id)
                     .await
@@ -220,8 +227,9 @@ impl Chat for MatrixChat {
                 let users = mentions
                     .iter()
                     .filter_map(|user| OwnedUserId::try_from(user.as_str()).ok());
-                let content = RoomMessageEventContent::text_markdown(markdown)
+                let mut content = RoomMessageEventContent::text_markdown(markdown)
                     .add_mentions(Mentions::with_user_ids(users));
+                content.relates_to = placed(message.thread.as_ref(), related)?;
                 room.send(content)
                     .with_transaction_id(transaction_id)
                     .await

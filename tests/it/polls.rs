@@ -285,3 +285,76 @@ async fn a_hidden_poll_says_only_who_answered_until_it_closes() {
     let closed = crate::helpers::ask(&mut alice, &room, "!sondage résultats 1").await;
     assert!(closed.contains("Croix-Rouge : Contre"), "{closed}");
 }
+
+/// #35: a consent poll; an objection from Bob's client is asked its reason in the poll's
+/// thread, mentioning him; his next message there is noted, and the results give it.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_objection_in_a_consent_poll_has_its_reason_asked_in_the_thread() {
+    use matrix_sdk::ruma::events::relation::Thread;
+    use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: associations(&room, &alice, &bob),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    alice
+        .say(&room, "!sondage consentement Nous co-signons la tribune")
+        .await;
+    let poll = alice
+        .wait_for_poll("the bot's consent poll", is_start_from(&bot))
+        .await;
+    let PollEvent::Start { answers, .. } = &poll.what else {
+        unreachable!("a poll start");
+    };
+    let texts: Vec<&str> = answers.iter().map(|(_, text)| text.as_str()).collect();
+    assert_eq!(texts, vec!["D'accord", "Réserve", "Objection"]);
+    bob.answer_poll(&bob_room, &poll.event_id, &poll.answer_id("Objection"))
+        .await;
+    let (bot_id, root, bob_id) = (
+        bot.user_id.clone(),
+        poll.event_id.clone(),
+        bob.user_id.clone(),
+    );
+    let asked = bob
+        .wait_for_message("the reason asked in the thread", move |message| {
+            message.sender == bot_id && message.thread_root.as_ref() == Some(&root)
+        })
+        .await;
+    assert!(asked.mentions.contains(&bob_id), "Bob is mentioned");
+    assert!(!asked.is_notice, "a text that notifies");
+    assert!(
+        asked.body.contains("pourquoi « Objection »"),
+        "{}",
+        asked.body
+    );
+    let mut content = RoomMessageEventContent::text_plain("nous n'avons pas lu le texte final");
+    content.relates_to = Some(Relation::Thread(Thread::plain(
+        poll.event_id.clone(),
+        asked.event_id.clone(),
+    )));
+    let reason = bob_room
+        .send(content)
+        .await
+        .expect("send in the thread")
+        .response
+        .event_id;
+    let noted = bob.reply_to(&reason).await;
+    assert!(noted.body.contains("Raison notée"), "{}", noted.body);
+    let results = crate::helpers::ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(
+        results.contains("Pas adopté : objection de Croix-Rouge"),
+        "{results}"
+    );
+    assert!(
+        results.contains("(Objection) : nous n'avons pas lu le texte final"),
+        "{results}"
+    );
+}
