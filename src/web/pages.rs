@@ -233,6 +233,7 @@ pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, Page
                 p.meta {
                     @if let Some(at) = poll.closed_at { (wording(state, page).day_in_words(at)) }
                     " — " (text(state, page, "web-poll")) " " (poll.number)
+                    " — " (crate::replies::rule_line(&wording(state, page), outcome.rule))
                 }
                 ul {
                     @for (association, stance) in &outcome.associations {
