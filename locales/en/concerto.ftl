@@ -950,3 +950,7 @@ poll-reasons = **Reasons for concerns and objections**
 poll-reasons-in-words = Reasons: { $reasons }.
 example-poll-consent = !poll consent We co-sign the op-ed on non-take-up
 poll-reason-asked-in-thread = { $pill }, why “{ $option }” on poll no. { $number }? Answer in this thread: your next message here will be noted as the reason.
+anonymous-answers = { $count ->
+    [one] an anonymous answer
+   *[other] { $count } anonymous answers
+}

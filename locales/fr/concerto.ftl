@@ -965,3 +965,7 @@ poll-reasons = **Raisons des réserves et objections**
 poll-reasons-in-words = Raisons : { $reasons }.
 example-poll-consent = !sondage consentement Nous co-signons la tribune sur le non-recours
 poll-reason-asked-in-thread = { $pill }, pourquoi « { $option } » au sondage n° { $number } ? Répondez dans ce fil : votre prochain message ici sera noté comme raison.
+anonymous-answers = { $count ->
+    [one] une réponse anonyme
+   *[other] { $count } réponses anonymes
+}

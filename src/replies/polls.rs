@@ -209,11 +209,7 @@ pub fn poll_results(
         if voters.is_empty() {
             text.push_str(&line);
         } else {
-            let listed: Vec<String> = voters
-                .iter()
-                .map(|voter| member_name(names, voter))
-                .collect();
-            text.push_str(&wording.labelled(&line, &listed.join(", ")));
+            text.push_str(&wording.labelled(&line, &voter_list(wording, voters, names)));
         }
         text.push('\n');
     }
@@ -229,20 +225,14 @@ pub fn poll_results(
                     "poll-stance-missing",
                     &[("association", association.into())],
                 ),
-                Stance::Unanimous { option, voters } => {
-                    let listed: Vec<String> = voters
-                        .iter()
-                        .map(|voter| member_name(names, voter))
-                        .collect();
-                    wording.format(
-                        "poll-stance-unanimous",
-                        &[
-                            ("association", association.into()),
-                            ("option", option_label(poll, *option).into()),
-                            ("names", listed.join(", ").into()),
-                        ],
-                    )
-                }
+                Stance::Unanimous { option, voters } => wording.format(
+                    "poll-stance-unanimous",
+                    &[
+                        ("association", association.into()),
+                        ("option", option_label(poll, *option).into()),
+                        ("names", voter_list(wording, voters, names).into()),
+                    ],
+                ),
                 Stance::Split(answers) => {
                     let details: Vec<String> = answers
                         .iter()
@@ -318,6 +308,22 @@ pub fn poll_results(
         ));
     }
     text
+}
+
+/// Who chose an option, by name; answers kept without their person counted once
+/// ("ALICE, 2 réponses anonymes").
+fn voter_list(wording: &Wording<'_>, voters: &[UserId], names: &HashMap<UserId, String>) -> String {
+    let (anonymous, named): (Vec<&UserId>, Vec<&UserId>) = voters
+        .iter()
+        .partition(|voter| crate::domain::ballot::is_anonymous(voter));
+    let mut listed: Vec<String> = named
+        .into_iter()
+        .map(|voter| member_name(names, voter))
+        .collect();
+    if !anonymous.is_empty() {
+        listed.push(wording.format("anonymous-answers", &[("count", anonymous.len().into())]));
+    }
+    listed.join(", ")
 }
 
 /// A hidden poll's results while it is open: which associations have answered and which are

@@ -363,7 +363,11 @@ async fn a_polls_answers_lose_their_people_after_their_retention_and_the_tally_s
     }
     assert!(after.contains("Restos du Cœur : Pour"), "{after}");
     assert!(after.contains("Croix-Rouge : Pour"), "{after}");
-    assert!(after.contains("une réponse anonyme"), "{after}");
+    assert!(
+        after.contains("Pour — 3 réponses : 3 réponses anonymes"),
+        "{after}"
+    );
+    assert!(after.contains("(2 réponses anonymes)"), "{after}");
     assert!(after.contains("**Position commune : Pour.**"), "{after}");
     // The counts per option are the same as before.
     let counts = |text: &str| -> Vec<String> {
