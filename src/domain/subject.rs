@@ -111,6 +111,8 @@ pub struct Answered {
     pub room: RoomId,
     pub about: About,
     pub at: DateTime<Utc>,
+    /// The reason they gave for a concern or an objection (a consent poll).
+    pub reason: Option<String>,
 }
 
 /// Their association in a room.
@@ -244,6 +246,7 @@ mod tests {
                 choice: Some("Pour".into()),
             },
             at: at("2026-12-01T10:00:00Z"),
+            reason: None,
         });
         assert!(!data.is_empty());
         assert_eq!(data.rooms(), vec![RoomId::new("!r")]);

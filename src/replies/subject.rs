@@ -129,8 +129,13 @@ pub fn subject_document(
                         ],
                     ),
                 };
+                let reason = answer
+                    .reason
+                    .as_deref()
+                    .map(|reason| format!(" — {}", escape_markdown(reason)))
+                    .unwrap_or_default();
                 format!(
-                    "{} — {} — {what}",
+                    "{} — {} — {what}{reason}",
                     room(&answer.room),
                     wording.date_time(answer.at)
                 )
@@ -291,6 +296,7 @@ mod tests {
                     coming: Some(true),
                 },
                 at: at("2026-12-02T10:00:00Z"),
+                reason: None,
             }],
             ..SubjectData::default()
         };

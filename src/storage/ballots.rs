@@ -225,7 +225,9 @@ impl Transaction {
 
     /// Replaces `voter`'s answers to `ballot` by one that names nobody
     /// ([`anonymous_voter`]): `kept` (its option, channel and time) counted for `association`;
-    /// nothing when `kept` is `None`. Returns how many of their answers went.
+    /// nothing when `kept` is `None`. The reason they gave (a consent poll) follows the kept
+    /// answer, naming nobody too; a reason still awaited goes. Returns how many of their
+    /// answers went.
     pub async fn anonymize_answers_of(
         &mut self,
         ballot: BallotId,
@@ -262,7 +264,21 @@ impl Transaction {
             .bind(association)
             .execute(&mut *self.inner)
             .await?;
+            sqlx::query(
+                "UPDATE answer_reasons SET voter = ?3
+                 WHERE ballot_id = ?1 AND voter = ?2 AND reason IS NOT NULL",
+            )
+            .bind(ballot.get())
+            .bind(voter.as_str())
+            .bind(anonymous.as_str())
+            .execute(&mut *self.inner)
+            .await?;
         }
+        sqlx::query("DELETE FROM answer_reasons WHERE ballot_id = ?1 AND voter = ?2")
+            .bind(ballot.get())
+            .bind(voter.as_str())
+            .execute(&mut *self.inner)
+            .await?;
         Ok(gone)
     }
 

@@ -29,6 +29,7 @@ struct AnswerRow {
     question: Option<String>,
     label: Option<String>,
     meeting_at: Option<DateTime<Utc>>,
+    reason: Option<String>,
 }
 
 /// "name (association)" and the address its query put after a unit separator, shown as
@@ -148,8 +149,10 @@ impl Transaction {
         }
         let answers: Vec<AnswerRow> = sqlx::query_as(
             "SELECT b.room_id, b.kind, a.option, a.answered_at,
-                    p.number AS poll_number, p.question, o.label, m.starts_at AS meeting_at
+                    p.number AS poll_number, p.question, o.label, m.starts_at AS meeting_at,
+                    r.reason
              FROM answers a JOIN ballots b ON b.id = a.ballot_id
+             LEFT JOIN answer_reasons r ON r.ballot_id = a.ballot_id AND r.voter = a.voter
              LEFT JOIN polls p ON p.ballot_id = b.id
              LEFT JOIN poll_options o ON o.poll_id = p.id AND o.number = a.option
              LEFT JOIN meetings m ON m.attendance_ballot_id = b.id
@@ -179,6 +182,7 @@ impl Transaction {
                 room: RoomId::new(row.room_id),
                 about,
                 at: row.answered_at,
+                reason: row.reason,
             });
         }
         Ok(data)
@@ -260,12 +264,18 @@ impl Transaction {
         .await?)
     }
 
-    /// Deletes every answer `person` gave to `ballot`; how many went.
+    /// Deletes every answer `person` gave to `ballot`, and the reason they gave; how many
+    /// answers went.
     pub async fn delete_answers_of(
         &mut self,
         ballot: crate::domain::BallotId,
         person: &UserId,
     ) -> Result<u64, StorageError> {
+        sqlx::query("DELETE FROM answer_reasons WHERE ballot_id = ?1 AND voter = ?2")
+            .bind(ballot.get())
+            .bind(person.as_str())
+            .execute(&mut *self.inner)
+            .await?;
         Ok(
             sqlx::query("DELETE FROM answers WHERE ballot_id = ?1 AND voter = ?2")
                 .bind(ballot.get())

@@ -277,3 +277,84 @@ async fn forget_me_asks_then_erases_what_is_theirs_and_keeps_the_tallies() {
     );
     assert!(!actions.contains("alice"), "{actions}");
 }
+
+#[tokio::test]
+async fn a_reason_given_is_in_the_copy_and_names_nobody_once_its_author_is_forgotten() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    for (sender, event, body, when) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage consentement Nous co-signons la tribune",
+            "2026-11-29T18:00:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$v",
+            "!voter 1 objection le texte n'est pas fini",
+            "2026-11-29T18:01:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$c",
+            "!sondage clore 1",
+            "2026-11-29T18:02:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$m",
+            "!mes-données",
+            "2026-11-29T18:03:00Z",
+        ),
+    ] {
+        say_at(&bot, sender, event, body, when).await;
+    }
+    let copy = files_to(&bot, "@bob:localhost");
+    let markdown = String::from_utf8(copy[0].1.clone()).expect("UTF-8");
+    assert!(
+        markdown.contains("Objection — le texte n'est pas fini"),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&copy[1].1).expect("JSON");
+    assert_eq!(json["answers"][0]["reason"], "le texte n'est pas fini");
+
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$f1",
+        "!oublie-moi",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$f2",
+        "!oublie-moi confirmer",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    let mut tx = bot.store.begin().await.expect("begin");
+    let named = tx
+        .count_for_tests("SELECT count(*) FROM answer_reasons WHERE voter = '@bob:localhost'")
+        .await;
+    tx.commit().await.expect("commit");
+    assert_eq!(named, 0, "no reason names him");
+    let results = say_at(
+        &bot,
+        "@alice:localhost",
+        "$r",
+        "!sondage résultats 1",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(
+        results.contains("une réponse anonyme (Objection) : le texte n'est pas fini"),
+        "the reason stays with the record: {results}"
+    );
+    assert!(
+        results.contains("Pas adopté : objection de Croix-Rouge"),
+        "{results}"
+    );
+}
