@@ -14,6 +14,7 @@
 //!   choice stays, for the association it counted for, under a voter that names nobody
 //!   ([`crate::domain::ballot::anonymous_voter`]), so the tally and the positions read the
 //!   same;
+//! - a `!forget-me` never confirmed goes once its hour to confirm has passed;
 //! - the purge runs once a day ([`PURGE_EVERY`]), at the bot's first pass after the last
 //!   one's day — late rather than never.
 
@@ -49,6 +50,8 @@ pub struct Cutoffs {
     pub sent_messages: DateTime<Utc>,
     pub poll_answers: DateTime<Utc>,
     pub undecryptable: DateTime<Utc>,
+    /// Erasure requests asked before this and never confirmed.
+    pub erasure_requests: DateTime<Utc>,
 }
 
 impl Retention {
@@ -63,6 +66,7 @@ impl Retention {
             sent_email: before(self.sent_email),
             sent_messages: before(self.sent_messages),
             poll_answers: before(self.poll_answers),
+            erasure_requests: before(super::subject::CONFIRM_WITHIN),
             undecryptable: before(self.undecryptable),
         }
     }

@@ -83,6 +83,12 @@ impl Store {
                 )
                 .await?,
         };
+        // Who asked to be forgotten and never confirmed: not kept past the hour to confirm.
+        run(
+            "DELETE FROM erasure_requests WHERE asked_at < ?1",
+            Some(cutoffs.erasure_requests),
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO retention_runs (id, purged_at) VALUES (1, ?1)
              ON CONFLICT (id) DO UPDATE SET purged_at = ?1",

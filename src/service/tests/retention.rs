@@ -378,3 +378,29 @@ async fn a_polls_answers_lose_their_people_after_their_retention_and_the_tally_s
     };
     assert_eq!(counts(&before), counts(&after), "{before}\n---\n{after}");
 }
+
+#[tokio::test]
+async fn a_forget_me_never_confirmed_is_not_kept_past_its_hour() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$f",
+        "!oublie-moi",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let waiting = "SELECT count(*) FROM erasure_requests";
+    assert_eq!(count(&bot, waiting).await, 1);
+    bot.service
+        .run_due(at("2026-11-29T18:30:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, waiting).await, 1, "still within its hour");
+    bot.service
+        .run_due(at("2026-11-30T18:31:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(count(&bot, waiting).await, 0);
+}
