@@ -129,7 +129,7 @@ pub async fn forget_person(
         }
     }
     let wording_of = |language| Wording::new(texts, language, time_zone);
-    for membership in tx.data_about(person).await?.associations {
+    for membership in tx.associations_of(person).await? {
         let language = tx
             .room_language(&membership.room)
             .await?

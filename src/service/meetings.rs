@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use super::email::PeopleEmail;
 use super::error::ServiceError;
-use super::reading::{known_associations, member_associations, voter_associations};
+use super::reading::{known_associations, voices};
 use super::{Chat, Handled, Request, Service};
 use crate::calendar::{self, InvitationTexts, Method};
 use crate::command::CancelTarget;
@@ -549,14 +549,13 @@ impl<C: Chat> Service<C> {
         // Every recorded answer was given before the bot handles this command; `now` bounds
         // the count all the same, as the counting rules ask.
         let choices = count(&answers, BallotKind::MeetingDates.counting(), now);
-        let membership = voter_associations(tx, room).await?;
         // A guest association never weighs on the ranking.
-        let order = member_associations(tx, room).await?;
+        let voices = voices(tx, room).await?;
         Ok(tally(
             proposal,
             &choices_by_option(&choices),
-            &membership,
-            &order,
+            &voices.members,
+            &voices.member_associations,
         ))
     }
 

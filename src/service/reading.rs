@@ -23,75 +23,75 @@ pub async fn known_associations(
     tx: &mut Transaction,
     room: &RoomId,
 ) -> Result<Vec<String>, ServiceError> {
-    let mut known = tx.host_order(room).await?;
-    let mut others: Vec<String> = tx.association_members(room).await?.into_values().collect();
-    others.sort();
-    for association in others {
-        if !known.iter().any(|k| same_association(k, &association)) {
-            known.push(association);
-        }
-    }
-    Ok(known)
+    let order = tx.host_order(room).await?;
+    let members = tx.association_members(room).await?;
+    Ok(known_from(order, &members))
 }
 
-/// The room's member associations: the known ones but its guest associations, which never
-/// count for a joint position, the approval of minutes or the ranking of dates.
+/// The host order, then the other associations members belong to (by name).
+fn known_from(mut known: Vec<String>, members: &HashMap<UserId, String>) -> Vec<String> {
+    let mut others: Vec<&String> = members.values().collect();
+    others.sort();
+    for association in others {
+        if !known.iter().any(|k| same_association(k, association)) {
+            known.push(association.clone());
+        }
+    }
+    known
+}
+
+/// Who has a voice in the room, read once: its member associations, and who answers for
+/// which association on a ballot — the room's members and the people it reaches by e-mail
+/// (as [`crate::domain::email::EmailPerson::voter`]) — the representatives of a guest
+/// association apart: they are shown, never counted.
+pub struct Voices {
+    /// The known associations but the guest ones (which never count for a joint position,
+    /// the approval of minutes or the ranking of dates).
+    pub member_associations: Vec<String>,
+    /// Each voter of a member association, and that association.
+    pub members: HashMap<UserId, String>,
+    /// Each voter of a guest association, and that association.
+    pub guests: HashMap<UserId, String>,
+}
+
+/// [`Voices`] of the room.
+pub async fn voices(tx: &mut Transaction, room: &RoomId) -> Result<Voices, ServiceError> {
+    let guest_names = tx.guest_associations(room).await?;
+    let is_guest = |association: &String| {
+        guest_names
+            .iter()
+            .any(|guest| same_association(guest, association))
+    };
+    let mut everyone = tx.association_members(room).await?;
+    let mut member_associations = known_from(tx.host_order(room).await?, &everyone);
+    member_associations.retain(|association| !is_guest(association));
+    for person in tx.email_people(room).await? {
+        everyone.insert(person.voter(), person.association);
+    }
+    let (guests, members) = everyone
+        .into_iter()
+        .partition(|(_, association)| is_guest(association));
+    Ok(Voices {
+        member_associations,
+        members,
+        guests,
+    })
+}
+
+/// The room's member associations ([`Voices::member_associations`]).
 pub async fn member_associations(
     tx: &mut Transaction,
     room: &RoomId,
 ) -> Result<Vec<String>, ServiceError> {
-    let guests = tx.guest_associations(room).await?;
-    let mut known = known_associations(tx, room).await?;
-    known.retain(|association| {
-        !guests
-            .iter()
-            .any(|guest| same_association(guest, association))
-    });
-    Ok(known)
+    Ok(voices(tx, room).await?.member_associations)
 }
 
-/// Who answers for a guest association on a ballot (shown apart, never counted).
-pub async fn guest_voter_associations(
-    tx: &mut Transaction,
-    room: &RoomId,
-) -> Result<HashMap<UserId, String>, ServiceError> {
-    let guests = tx.guest_associations(room).await?;
-    let mut all = every_voter_association(tx, room).await?;
-    all.retain(|_, association| {
-        guests
-            .iter()
-            .any(|guest| same_association(guest, association))
-    });
-    Ok(all)
-}
-
-/// Who counts for which member association on a ballot: the room's members, and the people
-/// it reaches by e-mail (as [`crate::domain::email::EmailPerson::voter`]); the
-/// representatives of a guest association count for none.
+/// Who counts for which member association on a ballot ([`Voices::members`]).
 pub async fn voter_associations(
     tx: &mut Transaction,
     room: &RoomId,
 ) -> Result<HashMap<UserId, String>, ServiceError> {
-    let guests = tx.guest_associations(room).await?;
-    let mut membership = every_voter_association(tx, room).await?;
-    membership.retain(|_, association| {
-        !guests
-            .iter()
-            .any(|guest| same_association(guest, association))
-    });
-    Ok(membership)
-}
-
-/// Every voter's association, guest associations included.
-async fn every_voter_association(
-    tx: &mut Transaction,
-    room: &RoomId,
-) -> Result<HashMap<UserId, String>, ServiceError> {
-    let mut membership = tx.association_members(room).await?;
-    for person in tx.email_people(room).await? {
-        membership.insert(person.voter(), person.association);
-    }
-    Ok(membership)
+    Ok(voices(tx, room).await?.members)
 }
 
 /// Where everyone stands on `poll`, counting the answers given before `now` (or before
@@ -108,11 +108,13 @@ pub async fn poll_outcome(
         BallotKind::Poll.counting(),
         poll.counts_until(now),
     );
-    let mut membership = voter_associations(tx, room).await?;
+    let Voices {
+        member_associations: associations,
+        members: mut membership,
+        guests,
+    } = voices(tx, room).await?;
     // Answers kept without their person count for the association they counted for.
     membership.extend(tx.anonymous_associations(poll.ballot).await?);
-    let associations = member_associations(tx, room).await?;
-    let guests = guest_voter_associations(tx, room).await?;
     let rule = tx.joint_rule(room).await?;
     // Under consent, silence is no objection once a poll with a deadline has closed.
     let silence_consents = poll.closes_at.is_some() && poll.closed_at.is_some();

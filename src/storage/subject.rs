@@ -93,12 +93,11 @@ const WRITTEN: [(&str, &str); 9] = [
 ];
 
 impl Transaction {
-    /// Everything the bot holds about `person`, oldest first in each list.
-    pub async fn data_about(&mut self, person: &UserId) -> Result<SubjectData, StorageError> {
-        let mut data = SubjectData {
-            person: Some(person.clone()),
-            ..SubjectData::default()
-        };
+    /// The association `person` represents in each room, by room.
+    pub async fn associations_of(
+        &mut self,
+        person: &UserId,
+    ) -> Result<Vec<Membership>, StorageError> {
         let memberships: Vec<(String, String)> = sqlx::query_as(
             "SELECT room_id, association FROM association_members WHERE user_id = ?1
              ORDER BY room_id",
@@ -106,13 +105,22 @@ impl Transaction {
         .bind(person.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
-        data.associations = memberships
+        Ok(memberships
             .into_iter()
             .map(|(room, association)| Membership {
                 room: RoomId::new(room),
                 association,
             })
-            .collect();
+            .collect())
+    }
+
+    /// Everything the bot holds about `person`, oldest first in each list.
+    pub async fn data_about(&mut self, person: &UserId) -> Result<SubjectData, StorageError> {
+        let mut data = SubjectData {
+            person: Some(person.clone()),
+            ..SubjectData::default()
+        };
+        data.associations = self.associations_of(person).await?;
         for (list, query) in WRITTEN {
             let rows: Vec<WrittenRow> = sqlx::query_as(query)
                 .bind(person.as_str())
