@@ -199,10 +199,11 @@ async fn a_deadline_passed_while_the_bot_was_down_closes_the_poll_on_its_return_
     );
 }
 
-/// #35: the room's rule is changed and shown in the results; a guest association's answer is
-/// shown apart and does not block the joint position.
-#[tokio::test(flavor = "multi_thread")]
-async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
+/// An encrypted room of Alice (Restos du Cœur) and Bob (`bob_association`) with the bot in
+/// it: (Alice, Bob, the bot, Alice's room, Bob's room).
+async fn alice_bob_and_the_bot(
+    bob_association: &str,
+) -> (TestUser, TestUser, Bot, matrix_sdk::Room, matrix_sdk::Room) {
     let mut alice = TestUser::new("alice", false).await;
     let bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
@@ -213,7 +214,7 @@ async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
             &room,
             &[
                 ("Restos du Cœur", &[&alice.user_id]),
-                ("Emmaüs", &[&bob.user_id]),
+                (bob_association, &[&bob.user_id]),
             ],
         ),
         ..BotConfig::invited_by(&alice.user_id)
@@ -221,6 +222,14 @@ async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
     alice
         .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
         .await;
+    (alice, bob, bot, room, bob_room)
+}
+
+/// #35: the room's rule is changed and shown in the results; a guest association's answer is
+/// shown apart and does not block the joint position.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
+    let (mut alice, bob, bot, room, bob_room) = alice_bob_and_the_bot("Emmaüs").await;
     // Alice made the room: she is its moderator.
     let guest = crate::helpers::ask(&mut alice, &room, "!association invitée Emmaüs").await;
     assert!(guest.contains("association invitée"), "{guest}");
@@ -250,18 +259,7 @@ async fn the_rule_is_shown_and_a_guest_associations_answer_counts_apart() {
 /// it closes.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_hidden_poll_says_only_who_answered_until_it_closes() {
-    let mut alice = TestUser::new("alice", false).await;
-    let bob = TestUser::new("bob", false).await;
-    let mut bot = Bot::register().await;
-    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
-    let bob_room = bob.join(&room).await;
-    bot.start_with(BotConfig {
-        extra: associations(&room, &alice, &bob),
-        ..BotConfig::invited_by(&alice.user_id)
-    });
-    alice
-        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
-        .await;
+    let (mut alice, bob, bot, room, bob_room) = alice_bob_and_the_bot("Croix-Rouge").await;
     alice
         .say(&room, "!sondage caché Signons-nous ? | Pour | Contre")
         .await;
@@ -293,18 +291,7 @@ async fn an_objection_in_a_consent_poll_has_its_reason_asked_in_the_thread() {
     use matrix_sdk::ruma::events::relation::Thread;
     use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 
-    let mut alice = TestUser::new("alice", false).await;
-    let mut bob = TestUser::new("bob", false).await;
-    let mut bot = Bot::register().await;
-    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
-    let bob_room = bob.join(&room).await;
-    bot.start_with(BotConfig {
-        extra: associations(&room, &alice, &bob),
-        ..BotConfig::invited_by(&alice.user_id)
-    });
-    alice
-        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
-        .await;
+    let (mut alice, mut bob, bot, room, bob_room) = alice_bob_and_the_bot("Croix-Rouge").await;
     alice
         .say(&room, "!sondage consentement Nous co-signons la tribune")
         .await;
