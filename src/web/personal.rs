@@ -16,9 +16,12 @@ use super::{
     WebState, html as page, not_found_response, personal_frame, room_language, room_title,
     server_error,
 };
+use crate::domain::RoomId;
+use crate::domain::email::EmailPerson;
 use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
 use crate::domain::tokens::{LinkPurpose, TokenHash};
 use crate::service::{LinkOutcome, OpenQuestion, open_questions};
+use crate::storage::Transaction;
 
 #[derive(serde::Deserialize)]
 pub struct Shown {
@@ -38,7 +41,12 @@ pub async fn show(
     }
 }
 
-async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Markup>, Response> {
+/// The person known by e-mail whose personal link this token is, if anyone's: their row,
+/// their room, their entry, and the read transaction that found them.
+pub(super) async fn person_of_token(
+    state: &WebState,
+    token: &str,
+) -> Result<Option<(i64, RoomId, EmailPerson, Transaction)>, Response> {
     let found = state
         .store
         .email_person_of_token(&TokenHash::of(token))
@@ -48,7 +56,15 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
         return Ok(None);
     };
     let mut tx = state.store.begin().await.map_err(server_error)?;
-    let Some((room, person)) = tx.email_person(id).await.map_err(server_error)? else {
+    Ok(tx
+        .email_person(id)
+        .await
+        .map_err(server_error)?
+        .map(|(room, person)| (id, room, person, tx)))
+}
+
+async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Markup>, Response> {
+    let Some((_, room, person, mut tx)) = person_of_token(state, token).await? else {
         return Ok(None);
     };
     let now = state.clock.now();

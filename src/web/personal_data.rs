@@ -15,7 +15,6 @@ use super::{
     WebState, html as page, not_found_response, personal_frame, room_language, server_error,
 };
 use crate::domain::subject::SubjectData;
-use crate::domain::tokens::TokenHash;
 use crate::domain::{Language, RoomId};
 
 /// The form field that confirms an erasure.
@@ -26,16 +25,7 @@ async fn data_of(
     state: &WebState,
     token: &str,
 ) -> Result<Option<(SubjectData, HashMap<RoomId, String>, Language)>, Response> {
-    let found = state
-        .store
-        .email_person_of_token(&TokenHash::of(token))
-        .await
-        .map_err(server_error)?;
-    let Some(id) = found else {
-        return Ok(None);
-    };
-    let mut tx = state.store.begin().await.map_err(server_error)?;
-    let Some((room, _)) = tx.email_person(id).await.map_err(server_error)? else {
+    let Some((id, room, _, mut tx)) = super::personal::person_of_token(state, token).await? else {
         return Ok(None);
     };
     let data = tx.data_about_email_person(id).await.map_err(server_error)?;
