@@ -188,6 +188,7 @@ fn settings() -> ServiceSettings {
         retention: concerto::domain::retention::Retention::default(),
         controllers: Vec::new(),
         privacy_contact: Some("dpo@exemple.org".into()),
+        max_mandates_per_holder: concerto::domain::mandate::DEFAULT_MAX_PER_HOLDER,
     }
 }
 

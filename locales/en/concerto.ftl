@@ -954,3 +954,44 @@ anonymous-answers = { $count ->
     [one] an anonymous answer
    *[other] { $count } anonymous answers
 }
+
+## !proxy: an association's voice given to another
+
+mandate-scope-meeting = the meeting of { $date }
+mandate-scope-poll = poll no. { $number }
+mandate-line = no. { $number } — { $giver } → { $holder }, for { $scope } (given by { $by })
+mandate-line-noted = no. { $number } — { $giver } → { $holder }, for { $scope } (noted by { $by }, moderator)
+mandate-given = Proxy recorded: { $line }. { $giver } speaks through its proxy holder: an answer from a representative of { $giver } still comes first. To withdraw it: `!proxy withdraw { $number }`
+mandate-unknown-association = I don't know the association “{ $given }” in this room. Member associations: { $known }.
+mandate-guest-gives = { $association } is a guest association: it gives no proxy, its voice does not count for a joint position.
+mandate-guest-holds = { $association } is a guest association: it cannot hold a proxy.
+mandate-no-representative = { $association } has no representative in this room: nobody can give its voice. A moderator can first link a member: `!association set @member:server { $association }`
+mandate-to-itself = A proxy goes to another association or to a member of another association, not to { $association } itself.
+mandate-holder-full = This holder already carries { $cap ->
+    [one] a proxy
+   *[other] { $cap } proxies
+} (the most allowed): choose another association, or withdraw a proxy first (`!proxies`).
+mandate-already-given = This association already gave proxy no. { $number } for this meeting or poll: withdraw it first (`!proxy withdraw { $number }`).
+mandate-no-meeting-on = No meeting is planned on { $date } in this room.
+mandate-no-next-meeting = No dated meeting is planned: give the proxy for a poll (`poll 3`) or set the date first.
+mandate-past-meeting = The meeting of { $date } has passed: a proxy is for a meeting to come.
+mandate-poll-closed = Poll no. { $number } is closed: a proxy is for an open poll.
+mandate-poll-unknown = There is no poll no. { $number } in this room.
+mandate-list-empty = No proxy in force. Example: `!proxy Red Cross to Secours populaire for 12/03`
+mandate-list-title = **Proxies in force**
+mandate-list-how = To withdraw one: `!proxy withdraw 1`.
+mandate-withdrawn = Proxy no. { $number } withdrawn: { $giver } no longer speaks through { $holder }.
+mandate-missing = There is no proxy no. { $number } in force.
+mandate-closed = Proxy no. { $number } can no longer be withdrawn: its vote is closed.
+mandate-by = { $association } (by proxy, { $holder })
+mandate-void = Proxy no. { $number } void: { $giver } answered itself (its answer wins over { $holder }'s).
+mandate-awaiting = Proxy no. { $number }: { $giver } awaits { $holder }'s answer.
+mandate-refused = Only a member of { $owner } or a room moderator can give or withdraw its proxy.
+attendance-line-by-mandate = { $association }: represented by proxy ({ $holder })
+minutes-mandates = **Proxies**
+help-mandate-summary = `!proxy` — an absent association gives its voice to another for a meeting or a poll
+help-mandate-details =
+    `!proxy <association> to <association | @member:server> [for <date> | poll <n>]`: a member of the association (or a moderator, who notes it) gives its voice, for the next meeting (that day's polls and the approval of its minutes), for the meeting of a given day, or for one poll. If a representative of the association answers themselves, their answer wins. A holder carries at most one proxy at a time (setting `decisions.max_mandates_per_holder`); a guest association neither gives nor holds one. `!proxies` lists them, `!proxy withdraw 2` withdraws one until the vote closes. Results say “Red Cross (by proxy, Secours populaire)”, attendance “represented by proxy”, the minutes have a “Proxies” section.
+help-mandate-example = !proxy Croix-Rouge to Secours populaire for 12/03
+example-mandate-withdraw = !proxy withdraw 2
+example-mandate-list = !proxies

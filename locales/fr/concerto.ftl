@@ -969,3 +969,44 @@ anonymous-answers = { $count ->
     [one] une réponse anonyme
    *[other] { $count } réponses anonymes
 }
+
+## !mandat : la voix d'une association donnée à une autre
+
+mandate-scope-meeting = la réunion du { $date }
+mandate-scope-poll = le sondage n° { $number }
+mandate-line = n° { $number } — { $giver } → { $holder }, pour { $scope } (donné par { $by })
+mandate-line-noted = n° { $number } — { $giver } → { $holder }, pour { $scope } (noté par { $by }, modérateur)
+mandate-given = Mandat enregistré : { $line }. { $giver } s'exprime par son mandataire : la réponse d'un représentant de { $giver } reste prioritaire. Pour le retirer : `!mandat retirer { $number }`
+mandate-unknown-association = Je ne connais pas l'association « { $given } » dans ce salon. Associations membres : { $known }.
+mandate-guest-gives = { $association } est une association invitée : elle ne donne pas de mandat, sa voix ne compte pas pour la position commune.
+mandate-guest-holds = { $association } est une association invitée : elle ne peut pas recevoir de mandat.
+mandate-no-representative = { $association } n'a aucun représentant dans ce salon : personne ne peut donner sa voix pour elle. Un modérateur peut d'abord lier un membre : `!association définir @membre:serveur { $association }`
+mandate-to-itself = Un mandat se donne à une autre association ou à un membre d'une autre association, pas à { $association } elle-même.
+mandate-holder-full = Ce mandataire porte déjà { $cap ->
+    [one] un mandat
+   *[other] { $cap } mandats
+} (le maximum) : choisissez une autre association, ou retirez d'abord un mandat (`!mandats`).
+mandate-already-given = Cette association a déjà donné le mandat n° { $number } pour cette réunion ou ce sondage : retirez-le d'abord (`!mandat retirer { $number }`).
+mandate-no-meeting-on = Aucune réunion n'est prévue le { $date } dans ce salon.
+mandate-no-next-meeting = Aucune réunion datée n'est prévue : donnez le mandat pour un sondage (`sondage 3`) ou fixez d'abord la date.
+mandate-past-meeting = La réunion du { $date } est passée : un mandat vaut pour une réunion à venir.
+mandate-poll-closed = Le sondage n° { $number } est clos : un mandat vaut pour un sondage ouvert.
+mandate-poll-unknown = Il n'y a pas de sondage n° { $number } dans ce salon.
+mandate-list-empty = Aucun mandat en cours. Exemple : `!mandat Croix-Rouge à Secours populaire pour le 12/03`
+mandate-list-title = **Mandats en cours**
+mandate-list-how = Pour en retirer un : `!mandat retirer 1`.
+mandate-withdrawn = Mandat n° { $number } retiré : { $giver } ne s'exprime plus par { $holder }.
+mandate-missing = Il n'y a pas de mandat en cours n° { $number }.
+mandate-closed = Le mandat n° { $number } ne peut plus être retiré : son vote est clos.
+mandate-by = { $association } (par mandat, { $holder })
+mandate-void = Mandat n° { $number } sans effet : { $giver } a répondu elle-même (sa réponse l'emporte sur celle de { $holder }).
+mandate-awaiting = Mandat n° { $number } : { $giver } attend la réponse de { $holder }.
+mandate-refused = Seul un membre de { $owner } ou un modérateur du salon peut donner ou retirer son mandat.
+attendance-line-by-mandate = { $association } : représentée par mandat ({ $holder })
+minutes-mandates = **Mandats**
+help-mandate-summary = `!mandat` — une association absente donne sa voix à une autre pour une réunion ou un sondage
+help-mandate-details =
+    `!mandat <association> à <association | @membre:serveur> [pour le <date> | sondage <n>]` : un membre de l'association (ou un modérateur, qui le note) donne sa voix, pour la prochaine réunion (ses sondages du jour et l'approbation de son compte rendu), pour la réunion d'un jour donné, ou pour un seul sondage. Si un représentant de l'association répond lui-même, sa réponse l'emporte. Un mandataire porte au plus un mandat à la fois (réglage `decisions.max_mandates_per_holder`) ; une association invitée n'en donne ni n'en reçoit. `!mandats` les liste, `!mandat retirer 2` en retire un tant que le vote n'est pas clos. Les résultats disent « Croix-Rouge (par mandat, Secours populaire) », la présence « représentée par mandat », le compte rendu a une section « Mandats ».
+help-mandate-example = !mandat Croix-Rouge à Secours populaire pour le 12/03
+example-mandate-withdraw = !mandat retirer 2
+example-mandate-list = !mandats

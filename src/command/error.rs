@@ -70,11 +70,14 @@ pub enum Usage {
     RuleMajority,
     AssociationStanding,
     PollConsent,
+    MandateGive,
+    MandateWithdraw,
+    MandateList,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 55] = [
+    pub const ALL: [Usage; 58] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -130,6 +133,9 @@ impl Usage {
         Usage::RuleMajority,
         Usage::AssociationStanding,
         Usage::PollConsent,
+        Usage::MandateGive,
+        Usage::MandateWithdraw,
+        Usage::MandateList,
     ];
 }
 

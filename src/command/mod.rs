@@ -23,6 +23,7 @@ pub(crate) mod fuzz;
 mod guest;
 mod help;
 mod language;
+mod mandate;
 mod meeting;
 mod minutes;
 mod page;
@@ -41,6 +42,7 @@ pub use decision::DecisionCommand;
 pub use email::EmailCommand;
 pub use error::{ParseError, Usage};
 pub use guest::GuestCommand;
+pub use mandate::{MandateCommand, TypedScope};
 pub use meeting::{CancelTarget, MeetingCommand};
 pub use minutes::MinutesCommand;
 pub use poll::PollCommand;
@@ -102,6 +104,9 @@ pub enum Command {
     Rule {
         rule: Option<crate::domain::position::JointRule>,
     },
+    /// `!mandate …` (`!mandat`, `!mandats`, `!proxy`, `!proxies`): an association's voice
+    /// given to another for one meeting or one poll.
+    Mandate(MandateCommand),
 }
 
 impl Command {
@@ -127,6 +132,7 @@ impl Command {
             Command::MyData => Topic::MyData,
             Command::ForgetMe { .. } => Topic::ForgetMe,
             Command::Rule { .. } => Topic::Rule,
+            Command::Mandate(_) => Topic::Mandate,
         }
     }
 }
@@ -154,6 +160,7 @@ pub enum Topic {
     MyData,
     ForgetMe,
     Rule,
+    Mandate,
 }
 
 impl Topic {
@@ -179,6 +186,7 @@ impl Topic {
             Topic::MyData => "my-data",
             Topic::ForgetMe => "forget-me",
             Topic::Rule => "rule",
+            Topic::Mandate => "mandate",
         }
     }
 }
@@ -257,6 +265,14 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("règle", Topic::Rule, Singular),
     ("regle", Topic::Rule, Singular),
     ("rule", Topic::Rule, Singular),
+    ("mandat", Topic::Mandate, Singular),
+    ("mandats", Topic::Mandate, Plural),
+    ("procuration", Topic::Mandate, Singular),
+    ("procurations", Topic::Mandate, Plural),
+    ("proxy", Topic::Mandate, Singular),
+    ("proxies", Topic::Mandate, Plural),
+    ("mandate", Topic::Mandate, Singular),
+    ("mandates", Topic::Mandate, Plural),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -271,6 +287,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(decision::FORMS.iter().map(|(word, _)| *word));
     forms.extend(email::FORMS.iter().map(|(word, _)| *word));
     forms.extend(guest::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(mandate::FORMS.iter().map(|(word, _)| *word));
     forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
@@ -339,6 +356,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Rule, _) => Command::Rule {
             rule: rule::parse(arguments)?,
         },
+        (Topic::Mandate, Singular) => Command::Mandate(mandate::parse(arguments)?),
+        (Topic::Mandate, Plural) => Command::Mandate(mandate::parse_list(arguments)?),
     })
 }
 

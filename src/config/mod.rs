@@ -11,11 +11,13 @@ use serde::Deserialize;
 use crate::domain::Language;
 
 mod backup;
+mod decisions;
 mod email;
 mod privacy;
 mod retention;
 
 pub use backup::BackupSettings;
+pub use decisions::DecisionSettings;
 pub use email::{EmailSettings, SmtpSecurity};
 pub use privacy::PrivacySettings;
 pub use retention::RetentionSettings;
@@ -47,6 +49,9 @@ pub struct Settings {
     /// Who answers for the data and whom to ask.
     #[serde(default)]
     pub privacy: PrivacySettings,
+    /// How the associations decide together (mandates).
+    #[serde(default)]
+    pub decisions: DecisionSettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -239,6 +244,7 @@ impl Settings {
     fn validate(&self) -> Result<(), ConfigError> {
         self.backup.validate()?;
         self.retention.validate(self.bot.max_command_age_hours)?;
+        self.decisions.validate()?;
         self.privacy.validate()?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {
@@ -589,5 +595,16 @@ mod tests {
         );
         let short = write(&format!("{MINIMAL}\n[retention]\nsent_messages_days = 0\n"));
         assert!(Settings::load(short.path()).is_err());
+        assert_eq!(settings.decisions.max_mandates_per_holder, 1);
+        assert_eq!(defaults.decisions.max_mandates_per_holder, 1);
+        let two = write(&format!(
+            "{MINIMAL}\n[decisions]\nmax_mandates_per_holder = 2\n"
+        ));
+        let two = Settings::load(two.path()).expect("two mandates");
+        assert_eq!(two.decisions.max_mandates_per_holder, 2);
+        let none = write(&format!(
+            "{MINIMAL}\n[decisions]\nmax_mandates_per_holder = 0\n"
+        ));
+        assert!(Settings::load(none.path()).is_err());
     }
 }

@@ -10,11 +10,16 @@
 //! - people who answered but belong to no association are listed apart (guests, members not
 //!   yet placed), coming or excused;
 //! - the day before the meeting, the members of an association nobody represents yet who
-//!   have not answered are called by name ([`AssociationAttendance::to_call`]).
+//!   have not answered are called by name ([`AssociationAttendance::to_call`]);
+//! - an association nobody comes for that gave its mandate for the meeting
+//!   ([`super::mandate`]) is "represented by mandate" ([`with_mandates`]): nobody is called.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::association::same_association;
 use super::ids::UserId;
+use super::mandate::Mandate;
+use super::record::Owner;
 
 /// The reaction that says "I'm coming", and the one that says "excused".
 pub const COMING: &str = "✅";
@@ -43,11 +48,13 @@ pub struct AssociationAttendance {
     pub coming: Vec<UserId>,
     pub excused: Vec<UserId>,
     pub silent: Vec<UserId>,
+    /// Nobody comes for it, and it gave its mandate for the meeting to this holder.
+    pub by_mandate: Option<Owner>,
 }
 
 impl AssociationAttendance {
     pub fn represented(&self) -> bool {
-        !self.coming.is_empty()
+        !self.coming.is_empty() || self.by_mandate.is_some()
     }
 
     /// Whom the day-before reminder calls: the members who have not answered, when nobody
@@ -89,6 +96,7 @@ pub fn by_association(
             coming: Vec::new(),
             excused: Vec::new(),
             silent: Vec::new(),
+            by_mandate: None,
         };
         for member in members {
             placed.insert(member.clone());
@@ -109,6 +117,21 @@ pub fn by_association(
             Some(EXCUSED_OPTION) => listing.others_excused.push(person.clone()),
             _ => {}
         }
+    }
+    listing
+}
+
+/// The listing once the meeting's `mandates` (not withdrawn) count: an association nobody
+/// comes for is represented by its mandate's holder.
+pub fn with_mandates(mut listing: Attendance, mandates: &[&Mandate]) -> Attendance {
+    for standing in &mut listing.associations {
+        if !standing.coming.is_empty() {
+            continue;
+        }
+        standing.by_mandate = mandates
+            .iter()
+            .find(|mandate| same_association(&mandate.giver, &standing.association))
+            .map(|mandate| mandate.holder.clone());
     }
     listing
 }
@@ -169,5 +192,45 @@ mod tests {
         assert!(populaire.to_call().is_empty());
         assert_eq!(restos.size(), 1);
         assert_eq!(listing.others_coming, vec![user("@guest")]);
+    }
+
+    #[test]
+    fn an_association_nobody_comes_for_is_represented_by_its_mandate() {
+        use crate::domain::MeetingId;
+        use crate::domain::mandate::{Mandate, Scope};
+        let associations = vec![
+            ("Croix-Rouge".to_owned(), vec![user("@bob")]),
+            ("Restos du Cœur".to_owned(), vec![user("@rita")]),
+        ];
+        let choices: BTreeMap<UserId, BTreeSet<usize>> = [
+            (user("@bob"), BTreeSet::from([2])),
+            (user("@rita"), BTreeSet::from([1])),
+        ]
+        .into_iter()
+        .collect();
+        let mandate = |giver: &str| Mandate {
+            number: 1,
+            giver: giver.into(),
+            holder: Owner::Association("Restos du Cœur".into()),
+            scope: Scope::Meeting {
+                meeting: MeetingId::new(1),
+                starts_at: crate::testing::at("2026-12-10T18:00:00Z"),
+            },
+            given_by: user("@bob"),
+            noted: false,
+            given_at: crate::testing::at("2026-12-01T18:00:00Z"),
+            withdrawn_at: None,
+        };
+        let croix = mandate("croix rouge");
+        let restos = mandate("Restos du Cœur");
+        let listing = with_mandates(by_association(&associations, &choices), &[&croix, &restos]);
+        let [croix_rouge, restos_du_coeur] = &listing.associations[..] else {
+            panic!("two associations");
+        };
+        assert!(croix_rouge.represented());
+        assert_eq!(croix_rouge.by_mandate, Some(croix.holder.clone()));
+        assert!(croix_rouge.to_call().is_empty());
+        // Someone comes for the Restos: its mandate is not needed.
+        assert_eq!(restos_du_coeur.by_mandate, None);
     }
 }

@@ -8,6 +8,8 @@ use sha2::{Digest, Sha256};
 
 use super::association::same_association;
 use super::ids::{MeetingId, UserId};
+use super::mandate::{Mandate, approval_by_mandate};
+use super::record::Owner;
 
 /// One association's approval of a meeting's minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,9 @@ pub struct Approval {
     /// The member who approved last for it.
     pub by: UserId,
     pub at: DateTime<Utc>,
+    /// Given by the holder of the association's mandate for the meeting (the holder's own
+    /// approval counts for it); `None` when one of its representatives approved.
+    pub by_mandate: Option<Owner>,
 }
 
 /// Minutes adopted: the procès-verbal, as frozen at adoption. Later changes to the meeting's
@@ -57,8 +62,14 @@ impl ApprovalState {
 /// Rules: `known` is the room's associations, in their order; an approval counts for the
 /// known association of the same name (case, accents, spaces and hyphens aside); approvals for
 /// an association the room no longer knows are left out; an association with no approval is
-/// awaited. `approvals` holds at most one per association (the store keeps the latest).
-pub fn approval_state(known: &[String], approvals: &[Approval]) -> ApprovalState {
+/// awaited — unless it gave its mandate for the meeting (`mandates`, not withdrawn) and the
+/// holder approved ([`approval_by_mandate`]): its own representative's approval wins over the
+/// mandate. `approvals` holds at most one per association (the store keeps the latest).
+pub fn approval_state(
+    known: &[String],
+    approvals: &[Approval],
+    mandates: &[&Mandate],
+) -> ApprovalState {
     let mut approved = Vec::new();
     let mut awaited = Vec::new();
     for association in known {
@@ -70,7 +81,20 @@ pub fn approval_state(known: &[String], approvals: &[Approval]) -> ApprovalState
                 association: association.clone(),
                 ..approval.clone()
             }),
-            None => awaited.push(association.clone()),
+            None => match mandates
+                .iter()
+                .filter(|mandate| same_association(&mandate.giver, association))
+                .find_map(|mandate| {
+                    approval_by_mandate(mandate, approvals).map(|approval| (mandate, approval))
+                }) {
+                Some((mandate, approval)) => approved.push(Approval {
+                    association: association.clone(),
+                    by: approval.by.clone(),
+                    at: approval.at,
+                    by_mandate: Some(mandate.holder.clone()),
+                }),
+                None => awaited.push(association.clone()),
+            },
         }
     }
     ApprovalState { approved, awaited }
@@ -95,13 +119,14 @@ mod tests {
             association: association.into(),
             by: UserId::new(by),
             at: at("2026-12-10T20:00:00Z"),
+            by_mandate: None,
         }
     }
 
     #[test]
     fn approvals_count_for_the_association_whatever_its_spelling() {
         let known = vec!["Croix-Rouge".to_owned(), "Restos du Cœur".to_owned()];
-        let state = approval_state(&known, &[approval("croix rouge", "@a:x")]);
+        let state = approval_state(&known, &[approval("croix rouge", "@a:x")], &[]);
         assert_eq!(state.approved.len(), 1);
         assert_eq!(state.approved[0].association, "Croix-Rouge");
         assert_eq!(state.awaited, vec!["Restos du Cœur".to_owned()]);
@@ -112,16 +137,52 @@ mod tests {
                 approval("Restos du Coeur", "@b:x"),
                 approval("Croix-Rouge", "@a:x"),
             ],
+            &[],
         );
         assert!(state.complete());
         assert_eq!(state.approved[0].association, "Croix-Rouge");
     }
 
+    /// The holder's approval counts for the giver; the giver's own wins over it.
+    #[test]
+    fn a_mandate_holder_approves_for_the_giving_association() {
+        use crate::domain::mandate::{Mandate, Scope};
+        let known = vec!["Croix-Rouge".to_owned(), "Restos du Cœur".to_owned()];
+        let mandate = Mandate {
+            number: 1,
+            giver: "Croix-Rouge".into(),
+            holder: Owner::Association("Restos du Cœur".into()),
+            scope: Scope::Meeting {
+                meeting: MeetingId::new(1),
+                starts_at: at("2026-12-10T18:00:00Z"),
+            },
+            given_by: UserId::new("@a:x"),
+            noted: false,
+            given_at: at("2026-12-01T10:00:00Z"),
+            withdrawn_at: None,
+        };
+        let state = approval_state(&known, &[approval("Restos du Cœur", "@b:x")], &[&mandate]);
+        assert!(state.complete());
+        assert_eq!(state.approved[0].association, "Croix-Rouge");
+        assert_eq!(state.approved[0].by, UserId::new("@b:x"));
+        assert_eq!(state.approved[0].by_mandate, Some(mandate.holder.clone()));
+        let own = approval_state(
+            &known,
+            &[
+                approval("Restos du Cœur", "@b:x"),
+                approval("Croix-Rouge", "@a:x"),
+            ],
+            &[&mandate],
+        );
+        assert_eq!(own.approved[0].by_mandate, None);
+        assert!(!approval_state(&known, &[], &[&mandate]).complete());
+    }
+
     #[test]
     fn a_room_without_associations_is_never_complete() {
-        assert!(!approval_state(&[], &[]).complete());
+        assert!(!approval_state(&[], &[], &[]).complete());
         let known = vec!["Croix-Rouge".to_owned()];
-        let state = approval_state(&known, &[approval("Secours populaire", "@a:x")]);
+        let state = approval_state(&known, &[approval("Secours populaire", "@a:x")], &[]);
         assert!(state.approved.is_empty());
         assert_eq!(state.awaited, known);
     }

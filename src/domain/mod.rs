@@ -15,6 +15,7 @@ pub mod holidays;
 mod ids;
 mod language;
 pub mod limits;
+pub mod mandate;
 pub mod meeting;
 pub mod messages;
 pub mod minutes;

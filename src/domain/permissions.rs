@@ -20,6 +20,7 @@
 //! | change the room's rule for a joint position | a moderator                                            |
 //! | make an association a guest, or a member again | a moderator                                         |
 //! | approve the minutes for an association | a member of that association (their own only)               |
+//! | give or withdraw an association's mandate | a member of that association, or a moderator (who is recorded as having noted it) |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
 //!
@@ -42,16 +43,26 @@ pub enum Act {
     SetDate,
     CancelProposal,
     CancelMeeting,
-    ClosePoll { number: usize },
-    ChangeDecision { number: usize },
-    MarkActionDone { number: usize },
-    CancelReminder { number: usize },
+    ClosePoll {
+        number: usize,
+    },
+    ChangeDecision {
+        number: usize,
+    },
+    MarkActionDone {
+        number: usize,
+    },
+    CancelReminder {
+        number: usize,
+    },
     LinkMember,
     ReplaceLink,
     AdoptMinutes,
     ManageEmail,
     SetRule,
     SetStanding,
+    /// Give or withdraw an association's mandate (its owner: the giving association).
+    Mandate,
 }
 
 impl Act {

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::association::{fold, same_association};
 use super::ids::{BallotId, PollId, UserId};
+use super::mandate::{Mandate, Used, apply_to_stances};
 use super::position::joint_position;
 pub use super::position::{ConsentOptions, Deciding, JointPosition, JointRule, Stance};
 
@@ -126,6 +127,8 @@ pub struct PollResults {
     /// On a consent poll, the reasons given for concerns and objections: who, which option,
     /// why (filled by whoever reads them, with the answers).
     pub reasons: Vec<(UserId, usize, String)>,
+    /// The mandates that counted (or would count) on this poll, and how.
+    pub mandates: Vec<Used>,
 }
 
 impl PollResults {
@@ -253,7 +256,31 @@ pub fn results_under(
         rule: deciding.rule,
         silent_consent,
         reasons: Vec::new(),
+        mandates: Vec::new(),
     }
+}
+
+/// The results once `mandates` count: each giving association stands as its holder does,
+/// unless it answered itself ([`super::mandate`]); the joint position is worked out again.
+pub fn with_mandates(
+    mut results: PollResults,
+    mandates: &[&Mandate],
+    deciding: Deciding,
+) -> PollResults {
+    if mandates.is_empty() {
+        return results;
+    }
+    let choices: Vec<(UserId, usize)> = results
+        .by_option
+        .iter()
+        .enumerate()
+        .flat_map(|(index, voters)| voters.iter().map(move |voter| (voter.clone(), index + 1)))
+        .collect();
+    results.mandates = apply_to_stances(&mut results.associations, &choices, mandates);
+    let (joint, silent_consent) = joint_position(&results.associations, deciding);
+    results.joint = joint;
+    results.silent_consent = silent_consent;
+    results
 }
 
 /// An association's stance from its representatives' answers.
@@ -304,6 +331,109 @@ mod tests {
             .iter()
             .map(|(name, option)| (user(name), BTreeSet::from([*option])))
             .collect()
+    }
+
+    /// Rule × answers × mandates × guest associations → joint position, the way a poll's
+    /// results are read: alice and anne for the Restos, bob for the Croix-Rouge, carla for
+    /// the Secours Catholique, eve for Emmaüs (a guest association).
+    #[test]
+    fn rule_answers_mandates_and_guests_as_a_table() {
+        use crate::domain::mandate::{Mandate, Scope};
+        use crate::domain::record::Owner;
+        let mandate = |giver: &str, holder: Owner| Mandate {
+            number: 1,
+            giver: giver.into(),
+            holder,
+            scope: Scope::Poll {
+                poll: PollId::new(1),
+                number: 1,
+                closed_at: None,
+            },
+            given_by: user("bob"),
+            noted: false,
+            given_at: at("2026-12-01T10:00:00Z"),
+            withdrawn_at: None,
+        };
+        let bob_to_restos = mandate("Croix-Rouge", Owner::Association("Restos du Cœur".into()));
+        let bob_to_carla = mandate("Croix-Rouge", Owner::Member(user("carla")));
+        let guests: HashMap<UserId, String> = HashMap::from([(user("eve"), "Emmaüs".to_owned())]);
+        let deciding = |rule| Deciding {
+            rule,
+            silence_consents: false,
+            consent: None,
+        };
+        type Row<'a> = (
+            JointRule,
+            &'a [(&'a str, usize)],
+            Vec<&'a Mandate>,
+            Option<usize>,
+        );
+        let table: Vec<Row<'_>> = vec![
+            // Without a mandate the silent Croix-Rouge keeps unanimity from being reached.
+            (
+                JointRule::Unanimity,
+                &[("alice", 1), ("carla", 1), ("eve", 2)],
+                vec![],
+                None,
+            ),
+            // The Restos hold its mandate: unanimity; the guest's other answer weighs nothing.
+            (
+                JointRule::Unanimity,
+                &[("alice", 1), ("carla", 1), ("eve", 2)],
+                vec![&bob_to_restos],
+                Some(1),
+            ),
+            // Held by carla in person.
+            (
+                JointRule::Unanimity,
+                &[("alice", 1), ("carla", 1)],
+                vec![&bob_to_carla],
+                Some(1),
+            ),
+            // Bob answers himself: the mandate is void, his answer stands.
+            (
+                JointRule::Unanimity,
+                &[("alice", 1), ("carla", 1), ("bob", 2)],
+                vec![&bob_to_restos],
+                None,
+            ),
+            // Majority 3: the mandate makes the third association.
+            (
+                JointRule::Majority(3),
+                &[("alice", 1), ("carla", 1)],
+                vec![&bob_to_restos],
+                Some(1),
+            ),
+            (
+                JointRule::Majority(3),
+                &[("alice", 1), ("carla", 1)],
+                vec![],
+                None,
+            ),
+            // Consent: the holder's answer is the giver's; a guest objecting changes nothing.
+            (
+                JointRule::Consent,
+                &[("alice", 2), ("carla", 2), ("eve", 1)],
+                vec![&bob_to_restos],
+                Some(2),
+            ),
+        ];
+        for (rule, answers, mandates, expected) in table {
+            let counted = results_under(
+                3,
+                &choices(answers),
+                &membership(),
+                &guests,
+                &associations(),
+                deciding(rule),
+            );
+            let outcome = with_mandates(counted, &mandates, deciding(rule));
+            let adopted = match outcome.joint {
+                JointPosition::Adopted(option) => Some(option),
+                _ => None,
+            };
+            assert_eq!(adopted, expected, "{rule:?} {answers:?} {}", mandates.len());
+        }
     }
 
     #[test]

@@ -49,7 +49,16 @@ pub(super) fn association_lines(
 ) -> Vec<String> {
     let mut lines = Vec::new();
     for standing in &listing.associations {
-        let line = if standing.represented() {
+        let line = if let (true, Some(holder)) = (standing.coming.is_empty(), &standing.by_mandate)
+        {
+            wording.format(
+                "attendance-line-by-mandate",
+                &[
+                    ("association", escape_markdown(&standing.association).into()),
+                    ("holder", super::holder_name(holder, names).into()),
+                ],
+            )
+        } else if standing.represented() {
             wording.format(
                 "attendance-line",
                 &[

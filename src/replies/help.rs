@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 19] = [
+pub const HELP_ORDER: [Topic; 20] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -16,6 +16,7 @@ pub const HELP_ORDER: [Topic; 19] = [
     Topic::Poll,
     Topic::Vote,
     Topic::Rule,
+    Topic::Mandate,
     Topic::Decision,
     Topic::Action,
     Topic::Minutes,
@@ -66,6 +67,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::ForgetMe, Language::En) => "forget-me",
         (Topic::Rule, Language::Fr) => "règle",
         (Topic::Rule, Language::En) => "rule",
+        (Topic::Mandate, Language::Fr) => "mandat",
+        (Topic::Mandate, Language::En) => "proxy",
     }
 }
 
@@ -91,6 +94,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::MyData => Usage::MyData,
         Topic::ForgetMe => Usage::ForgetMe,
         Topic::Rule => Usage::Rule,
+        Topic::Mandate => Usage::MandateGive,
     }
 }
 
@@ -152,6 +156,9 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::RuleMajority => "example-rule-majority",
         Usage::AssociationStanding => "example-association-guest",
         Usage::PollConsent => "example-poll-consent",
+        Usage::MandateGive => "help-mandate-example",
+        Usage::MandateWithdraw => "example-mandate-withdraw",
+        Usage::MandateList => "example-mandate-list",
     }
 }
 

@@ -24,6 +24,8 @@ use crate::i18n::escape_markdown;
 /// Everything the minutes of a meeting gather.
 #[derive(Debug, Clone)]
 pub struct Minutes {
+    /// The mandates given for the meeting and for the polls of its day (not withdrawn).
+    pub mandates: Vec<crate::domain::mandate::Mandate>,
     pub meeting: Meeting,
     /// Every item its agenda had, whatever became of it, in the agenda's order.
     pub items: Vec<AgendaItem>,
@@ -211,6 +213,11 @@ pub fn minutes(
         ));
     }
 
+    if !minutes.mandates.is_empty() {
+        text.push('\n');
+        text.push_str(&super::minutes_mandates(wording, &minutes.mandates, names));
+    }
+
     text.push('\n');
     text.push_str(&wording.get("minutes-decisions"));
     text.push('\n');
@@ -240,15 +247,22 @@ pub fn minutes(
 }
 
 /// "Croix-Rouge (ALICE), Restos du Cœur (BOB)".
-fn approvals_list(approvals: &[Approval], names: &HashMap<UserId, String>) -> String {
+fn approvals_list(
+    wording: &Wording<'_>,
+    approvals: &[Approval],
+    names: &HashMap<UserId, String>,
+) -> String {
     approvals
         .iter()
         .map(|approval| {
-            format!(
-                "{} ({})",
-                escape_markdown(&approval.association),
-                member_name(names, &approval.by)
-            )
+            let association = escape_markdown(&approval.association);
+            let association = match &approval.by_mandate {
+                Some(holder) => {
+                    super::by_mandate(wording, &association, &super::holder_name(holder, names))
+                }
+                None => association,
+            };
+            format!("{association} ({})", member_name(names, &approval.by))
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -273,7 +287,10 @@ fn standing(
     } else {
         wording.format(
             "minutes-approved-by",
-            &[("list", approvals_list(&state.approved, names).into())],
+            &[(
+                "list",
+                approvals_list(wording, &state.approved, names).into(),
+            )],
         )
     };
     if state.awaited.is_empty() {
@@ -337,7 +354,10 @@ pub fn adoption_lines(
             "- {}\n",
             wording.format(
                 "minutes-approved-by",
-                &[("list", approvals_list(&adoption.approvals, names).into())]
+                &[(
+                    "list",
+                    approvals_list(wording, &adoption.approvals, names).into()
+                )]
             )
         ));
     }

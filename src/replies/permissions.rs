@@ -23,6 +23,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::ManageEmail => ("email-manage-refused", None, "owner"),
         Act::SetRule => ("rule-refused", None, "owner"),
         Act::SetStanding => ("association-standing-refused", None, "owner"),
+        Act::Mandate => ("mandate-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -57,6 +58,7 @@ mod tests {
             Act::ManageEmail,
             Act::SetRule,
             Act::SetStanding,
+            Act::Mandate,
         ];
         for language in Language::ALL {
             for act in acts {

@@ -218,7 +218,8 @@ pub fn poll_results(
         text.push_str(&wording.get("poll-by-association"));
         text.push('\n');
         for (association, stance) in &results.associations {
-            let association = escape_markdown(association);
+            let association =
+                super::association_in_results(wording, association, &results.mandates, names);
             text.push_str("- ");
             text.push_str(&match stance {
                 Stance::Missing => wording.format(
@@ -284,6 +285,13 @@ pub fn poll_results(
             &[("stances", wording.semicolons(&stances).into())],
         ));
         text.push('\n');
+    }
+    let unused = super::mandate_use_lines(wording, &results.mandates, names);
+    if !unused.is_empty() {
+        text.push('\n');
+        for line in unused {
+            text.push_str(&format!("- {line}\n"));
+        }
     }
     let reasons = poll_reasons(wording, poll, results, names);
     if !reasons.is_empty() {

@@ -35,7 +35,8 @@ impl<C: Chat> Service<C> {
             return request.say(replies::attendance_no_meeting(wording));
         };
         let room = request.room().clone();
-        let listing = attendance_listing(request.tx, &room, &ballot, request.now).await?;
+        let listing =
+            attendance_listing(request.tx, &room, meeting.id, &ballot, request.now).await?;
         let names = self.member_names(&room).await;
         request.say(replies::attendance_list(
             wording, &meeting, &listing, &names,

@@ -7,13 +7,13 @@ use std::collections::HashMap;
 
 use super::email::PeopleEmail;
 use super::error::ServiceError;
-use super::reading::{gather_minutes, member_associations};
+use super::reading::{approval_of, gather_minutes, member_associations};
 use super::{Chat, Handled, Request, Service};
 use crate::command::MinutesCommand;
 use crate::domain::association::canonical;
 use crate::domain::dates::{Towards, parse_day};
 use crate::domain::messages::{Content, NewMessage, Printable};
-use crate::domain::minutes::{Adoption, Approval, approval_state, fingerprint};
+use crate::domain::minutes::{Adoption, Approval, fingerprint};
 use crate::domain::permissions::Act;
 use crate::domain::{Meeting, RoomId, UserId};
 use crate::replies::{self, Wording};
@@ -59,8 +59,7 @@ impl<C: Chat> Service<C> {
                 let text = self
                     .draft_minutes(request, &room, meeting.clone(), &names)
                     .await?;
-                let approvals = request.tx.minutes_approvals(meeting.id).await?;
-                let state = approval_state(&known, &approvals);
+                let state = approval_of(request.tx, meeting.id, &known).await?;
                 let status = replies::minutes_draft_status(wording, &state, &names);
                 let shown = format!("{text}\n\n{status}");
                 let heading = self.minutes_heading(&room, wording, &known).await;
@@ -113,10 +112,10 @@ impl<C: Chat> Service<C> {
             association: association.clone(),
             by: sender,
             at: request.at,
+            by_mandate: None,
         };
         request.tx.approve_minutes(meeting.id, &approval).await?;
-        let approvals = request.tx.minutes_approvals(meeting.id).await?;
-        let state = approval_state(&known, &approvals);
+        let state = approval_of(request.tx, meeting.id, &known).await?;
         let names = self.member_names(&room).await;
         if !state.complete() {
             return request.say(replies::minutes_approved(
@@ -159,8 +158,7 @@ impl<C: Chat> Service<C> {
         }
         let room = request.room().clone();
         let known = member_associations(request.tx, &room).await?;
-        let approvals = request.tx.minutes_approvals(meeting.id).await?;
-        let state = approval_state(&known, &approvals);
+        let state = approval_of(request.tx, meeting.id, &known).await?;
         let adoption = Adoption {
             meeting: meeting.id,
             text: String::new(),

@@ -22,6 +22,7 @@ mod general;
 mod guests;
 mod incoming;
 mod links;
+mod mandates;
 mod meetings;
 mod minutes;
 mod people;

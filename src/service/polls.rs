@@ -137,7 +137,14 @@ impl<C: Chat> Service<C> {
             ));
         };
         let room = request.room().clone();
-        let outcome = poll_outcome(request.tx, &room, &poll, request.now).await?;
+        let outcome = poll_outcome(
+            request.tx,
+            &room,
+            &poll,
+            request.now,
+            self.settings.time_zone,
+        )
+        .await?;
         let wording = self.wording(request.language);
         let names = self.voter_names(request.tx, &room, &wording).await?;
         let unreadable = request.tx.unreadable_answers(poll.ballot).await?;
@@ -440,7 +447,8 @@ impl<C: Chat> Service<C> {
         tx.close_ballot(poll.ballot, closure.closed_at).await?;
         tx.record_poll_closure(poll.id, closure).await?;
         poll.closed_at = Some(closure.closed_at);
-        let outcome = poll_outcome(tx, room, &poll, closure.closed_at).await?;
+        let outcome =
+            poll_outcome(tx, room, &poll, closure.closed_at, self.settings.time_zone).await?;
         let email = PeopleEmail::PollResult(&poll, &outcome);
         self.queue_people_email(tx, room, language, email, now)
             .await?;

@@ -12,7 +12,11 @@ use crate::domain::association::same_association;
 use crate::domain::attendance::{self, Attendance};
 use crate::domain::ballot::{Ballot, BallotKind, count};
 use crate::domain::dates::local_midnight;
-use crate::domain::poll::{CONSENT_OPTIONS, Deciding, Poll, PollResults, results_under};
+use crate::domain::mandate::{Day, Mandate, Scope};
+use crate::domain::minutes::{ApprovalState, approval_state};
+use crate::domain::poll::{
+    CONSENT_OPTIONS, Deciding, Poll, PollResults, results_under, with_mandates,
+};
 use crate::domain::votes::members_of;
 use crate::domain::{Meeting, MeetingId, RoomId, UserId};
 use crate::replies::{Minutes, MinutesStanding};
@@ -101,6 +105,7 @@ pub async fn poll_outcome(
     room: &RoomId,
     poll: &Poll,
     now: DateTime<Utc>,
+    time_zone: Tz,
 ) -> Result<PollResults, ServiceError> {
     let answers = tx.answers(poll.ballot).await?;
     let counted = count(
@@ -118,18 +123,28 @@ pub async fn poll_outcome(
     let rule = tx.joint_rule(room).await?;
     // Under consent, silence is no objection once a poll with a deadline has closed.
     let silence_consents = poll.closes_at.is_some() && poll.closed_at.is_some();
-    let mut outcome = results_under(
+    let deciding = Deciding {
+        rule,
+        silence_consents,
+        consent: poll.consent.then_some(CONSENT_OPTIONS),
+    };
+    let counted = results_under(
         poll.options.len(),
         &counted,
         &membership,
         &guests,
         &associations,
-        Deciding {
-            rule,
-            silence_consents,
-            consent: poll.consent.then_some(CONSENT_OPTIONS),
-        },
+        deciding,
     );
+    let until = poll.counts_until(now);
+    let mandates = tx.mandates(room).await?;
+    let covering: Vec<&Mandate> = mandates
+        .iter()
+        .filter(|mandate| {
+            mandate.covers_poll(poll.id, until, mandate_day(&mandate.scope, time_zone))
+        })
+        .collect();
+    let mut outcome = with_mandates(counted, &covering, deciding);
     if poll.consent {
         outcome.reasons = tx.answer_reasons(poll.ballot).await?;
     }
@@ -168,12 +183,27 @@ pub async fn gather_minutes(
         let local_day = starts_at.with_timezone(&time_zone).date_naive();
         let (start, end) = day_bounds(local_day, time_zone);
         for poll in tx.polls_closed_between(room, start, end).await? {
-            let results = poll_outcome(tx, room, &poll, poll.closed_at.unwrap_or(end)).await?;
+            let until = poll.closed_at.unwrap_or(end);
+            let results = poll_outcome(tx, room, &poll, until, time_zone).await?;
             polls.push((poll, results));
         }
     }
     let decisions = tx.decisions_of_meeting(meeting.id).await?;
     let actions = tx.actions_of_meeting(meeting.id).await?;
+    let mut mandates = tx.meeting_mandates(meeting.id).await?;
+    // The mandates given for one of the day's polls, not withdrawn before it closed.
+    let all = tx.mandates(room).await?;
+    for (poll, _) in &polls {
+        let until = poll.closed_at.unwrap_or(DateTime::<Utc>::MAX_UTC);
+        mandates.extend(
+            all.iter()
+                .filter(|mandate| {
+                    matches!(&mandate.scope, Scope::Poll { poll: theirs, .. } if *theirs == poll.id)
+                        && mandate.counts_at(until)
+                })
+                .cloned(),
+        );
+    }
     Ok(Minutes {
         meeting,
         items,
@@ -183,6 +213,7 @@ pub async fn gather_minutes(
         polls,
         decisions,
         actions,
+        mandates,
     })
 }
 
@@ -199,13 +230,16 @@ pub(super) async fn meeting_attendance(
     };
     let ballot = tx.ballot(ballot).await?;
     let until = at.or(ballot.closed_at).unwrap_or(DateTime::<Utc>::MAX_UTC);
-    Ok(Some(attendance_listing(tx, room, &ballot, until).await?))
+    Ok(Some(
+        attendance_listing(tx, room, meeting, &ballot, until).await?,
+    ))
 }
 
 /// Where every association stands on `ballot` (a meeting's attendance) as of `at`.
 pub(super) async fn attendance_listing(
     tx: &mut Transaction,
     room: &RoomId,
+    meeting: MeetingId,
     ballot: &Ballot,
     at: DateTime<Utc>,
 ) -> Result<Attendance, ServiceError> {
@@ -217,11 +251,39 @@ pub(super) async fn attendance_listing(
         .iter()
         .map(|association| (association.clone(), members_of(&membership, association)))
         .collect();
-    Ok(attendance::by_association(&associations, &choices))
+    let listing = attendance::by_association(&associations, &choices);
+    let mandates = tx.meeting_mandates(meeting).await?;
+    let mandates: Vec<&Mandate> = mandates.iter().collect();
+    Ok(attendance::with_mandates(listing, &mandates))
+}
+
+/// Where the approval of a meeting's minutes stands: each member association's own approval,
+/// else its holder's when it gave its mandate for the meeting ([`approval_state`]).
+pub async fn approval_of(
+    tx: &mut Transaction,
+    meeting: MeetingId,
+    known: &[String],
+) -> Result<ApprovalState, ServiceError> {
+    let approvals = tx.minutes_approvals(meeting).await?;
+    let mandates = tx.meeting_mandates(meeting).await?;
+    let mandates: Vec<&Mandate> = mandates.iter().collect();
+    Ok(approval_state(known, &approvals, &mandates))
+}
+
+/// The bounds of a meeting mandate's day in the room's time zone (`None` for a poll's).
+pub fn mandate_day(scope: &Scope, time_zone: Tz) -> Option<Day> {
+    match scope {
+        Scope::Meeting { starts_at, .. } => {
+            let (start, end) =
+                day_bounds(starts_at.with_timezone(&time_zone).date_naive(), time_zone);
+            Some(Day { start, end })
+        }
+        Scope::Poll { .. } => None,
+    }
 }
 
 /// The start and end (next local midnight) of a local day, in UTC.
-pub(super) fn day_bounds(day: NaiveDate, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+pub fn day_bounds(day: NaiveDate, time_zone: Tz) -> (DateTime<Utc>, DateTime<Utc>) {
     let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
     (
         local_midnight(day, time_zone),

@@ -107,7 +107,7 @@ impl<C: Chat> Service<C> {
         at: DateTime<Utc>,
         language: crate::domain::Language,
     ) -> Result<crate::domain::record::Decision, ServiceError> {
-        let outcome = poll_outcome(tx, room, poll, at).await?;
+        let outcome = poll_outcome(tx, room, poll, at, self.settings.time_zone).await?;
         let text = replies::poll_decision_text(&self.wording(language), poll, &outcome);
         self.record_decision(tx, room, author, &text, Some(poll.id), at)
             .await

@@ -424,7 +424,8 @@ impl<C: Chat> Service<C> {
             }
             self.due_item(&key, &room, now, async {
                 let mut tx = self.store.begin().await?;
-                let outcome = poll_outcome(&mut tx, &room, &poll, now).await?;
+                let outcome =
+                    poll_outcome(&mut tx, &room, &poll, now, self.settings.time_zone).await?;
                 let membership = tx.association_members(&room).await?;
                 drop(tx);
                 let mut missing = Vec::new();

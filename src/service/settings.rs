@@ -46,6 +46,8 @@ pub struct ServiceSettings {
     pub controllers: Vec<String>,
     /// Whom a person asks about their data (`[privacy] contact`).
     pub privacy_contact: Option<String>,
+    /// How many mandates one holder may carry at a time (`decisions.max_mandates_per_holder`).
+    pub max_mandates_per_holder: usize,
 }
 
 impl ServiceSettings {
@@ -75,6 +77,7 @@ impl ServiceSettings {
             retention: retention(&settings.retention),
             controllers: settings.privacy.controllers.clone(),
             privacy_contact: settings.privacy.contact.clone(),
+            max_mandates_per_holder: settings.decisions.max_mandates_per_holder,
         }
     }
 

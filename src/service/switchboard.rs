@@ -28,6 +28,7 @@ impl<C: Chat> Service<C> {
             Command::MyData => self.my_data(request).await,
             Command::ForgetMe { confirmed } => self.forget_me(request, confirmed).await,
             Command::Rule { rule } => self.rule(request, rule).await,
+            Command::Mandate(command) => self.mandate(request, command).await,
         }
     }
 }

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::store::{StorageError, Transaction};
 use crate::domain::minutes::{Adoption, Approval};
+use crate::domain::record::Owner;
 use crate::domain::{MeetingId, RoomId, UserId};
 
 /// How an approval is kept in an adoption's JSON.
@@ -12,6 +13,11 @@ struct StoredApproval {
     association: String,
     by: String,
     at: DateTime<Utc>,
+    /// Given by the holder of the association's mandate: the holding association, or member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mandate_association: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    mandate_member: Option<String>,
 }
 
 fn corrupt(what: &str, error: serde_json::Error) -> StorageError {
@@ -79,6 +85,11 @@ impl TryFrom<AdoptionRow> for Adoption {
                     association: stored.association,
                     by: UserId::new(stored.by),
                     at: stored.at,
+                    by_mandate: match (stored.mandate_association, stored.mandate_member) {
+                        (Some(association), _) => Some(Owner::Association(association)),
+                        (None, Some(member)) => Some(Owner::Member(UserId::new(member))),
+                        (None, None) => None,
+                    },
                 })
                 .collect(),
             missing,
@@ -143,6 +154,7 @@ impl Transaction {
                 association: row.association,
                 by: UserId::new(row.approved_by),
                 at: row.approved_at,
+                by_mandate: None,
             })
             .collect())
     }
@@ -161,6 +173,14 @@ impl Transaction {
                 association: approval.association.clone(),
                 by: approval.by.to_string(),
                 at: approval.at,
+                mandate_association: match &approval.by_mandate {
+                    Some(Owner::Association(name)) => Some(name.clone()),
+                    _ => None,
+                },
+                mandate_member: match &approval.by_mandate {
+                    Some(Owner::Member(user)) => Some(user.to_string()),
+                    _ => None,
+                },
             })
             .collect();
         let approvals = serde_json::to_string(&approvals)

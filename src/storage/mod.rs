@@ -20,6 +20,7 @@ mod events;
 mod guests;
 mod identity;
 mod links;
+mod mandates;
 mod meetings;
 mod minutes;
 mod outbox;

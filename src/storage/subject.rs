@@ -199,7 +199,7 @@ impl Transaction {
 
 /// The record's rows where a person is named, relabelled on erasure: `?1` the label, `?2` the
 /// person, `?3` the room (NULL: any room).
-const AUTHORSHIP: [&str; 15] = [
+const AUTHORSHIP: [&str; 18] = [
     "UPDATE agenda_items SET author = ?1, author_name = NULL
      WHERE author = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE agenda_notes SET author = ?1, author_name = NULL
@@ -232,6 +232,11 @@ const AUTHORSHIP: [&str; 15] = [
     "UPDATE answers SET noted_by = ?1
      WHERE noted_by = ?2
        AND (?3 IS NULL OR ballot_id IN (SELECT id FROM ballots WHERE room_id = ?3))",
+    "UPDATE mandates SET given_by = ?1 WHERE given_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE mandates SET withdrawn_by = ?1
+     WHERE withdrawn_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE mandates SET holder_user = ?1
+     WHERE holder_user = ?2 AND (?3 IS NULL OR room_id = ?3)",
 ];
 
 /// What the person is about, apart from the record: deleted on erasure (`?1` the person).

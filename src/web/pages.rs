@@ -218,12 +218,31 @@ pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, Page
     let mut adopted = Vec::new();
     for poll in tx.closed_polls(&page.room).await? {
         let closed_at = poll.closed_at.unwrap_or_else(Utc::now);
-        let outcome = poll_outcome(&mut tx, &page.room, &poll, closed_at).await?;
+        let outcome = poll_outcome(&mut tx, &page.room, &poll, closed_at, state.time_zone).await?;
         if let JointPosition::Adopted(option) = outcome.joint {
             adopted.push((poll, option, outcome));
         }
     }
     let title = text(state, page, "web-positions");
+    let names = (state.member_names)(&page.room).await;
+    let wording = wording(state, page);
+    // "Croix-Rouge (par mandat, Secours populaire)" where a mandate counted.
+    let association_label =
+        |outcome: &crate::domain::poll::PollResults, association: &String| match outcome
+            .mandates
+            .iter()
+            .find(|used| {
+                used.giver == *association && used.used == crate::domain::mandate::Use::Counted
+            }) {
+            Some(used) => {
+                let holder = match &used.holder {
+                    crate::domain::record::Owner::Association(name) => name.clone(),
+                    crate::domain::record::Owner::Member(user) => person(&names, user),
+                };
+                crate::replies::by_mandate(&wording, association, &holder)
+            }
+            None => association.clone(),
+        };
     let body = html! {
         @if adopted.is_empty() { p { (text(state, page, "web-no-position")) } }
         @for (poll, option, outcome) in &adopted {
@@ -231,13 +250,13 @@ pub async fn positions(state: &WebState, page: &RoomPage) -> Result<Markup, Page
                 h2 { (poll.question) }
                 p { strong { (poll.options.get(option - 1).cloned().unwrap_or_default()) } }
                 p.meta {
-                    @if let Some(at) = poll.closed_at { (wording(state, page).day_in_words(at)) }
+                    @if let Some(at) = poll.closed_at { (wording.day_in_words(at)) }
                     " — " (text(state, page, "web-poll")) " " (poll.number)
-                    " — " (crate::replies::rule_line(&wording(state, page), outcome.rule))
+                    " — " (crate::replies::rule_line(&wording, outcome.rule))
                 }
                 ul {
                     @for (association, stance) in &outcome.associations {
-                        li { (wording(state, page).labelled(association, &stance_words(poll, stance))) }
+                        li { (wording.labelled(&association_label(outcome, association), &stance_words(poll, stance))) }
                     }
                 }
             }

@@ -345,3 +345,114 @@ async fn an_objection_in_a_consent_poll_has_its_reason_asked_in_the_thread() {
         "{results}"
     );
 }
+
+/// #35: a mandate withdrawn no longer counts; the Croix-Rouge's mandate for today's meeting
+/// counts for its poll and for the approval of its minutes, shows in the attendance, and is
+/// void on the poll once Bob answers himself.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mandate_is_given_withdrawn_used_in_a_poll_and_the_minutes_and_voided() {
+    let paris = chrono_tz::Europe::Paris;
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    // The meeting is today at 23:59: the bot's day must not end during the test.
+    let (today, tomorrow) = crate::record::bot_days_far_from_midnight(&bot, paris);
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: room_associations(
+            &room,
+            &[
+                ("Restos du Cœur", &[&alice.user_id]),
+                ("Croix-Rouge", &[&bob.user_id]),
+            ],
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let ask = crate::helpers::ask;
+    let day = today.format("%d/%m/%Y").to_string();
+    let tomorrow = tomorrow.format("%d/%m/%Y");
+    ask(
+        &mut alice,
+        &room,
+        &format!("!réunion proposer {day} 23h59 ; {tomorrow} 23h59"),
+    )
+    .await;
+    ask(&mut alice, &room, "!réunion clore 1").await;
+    alice
+        .say(&room, "!sondage Signons-nous ? | Pour | Contre")
+        .await;
+    let poll = alice
+        .wait_for_poll("the bot's poll", is_start_from(&bot))
+        .await;
+    ask(&mut alice, &room, "!voter 1 Pour").await;
+
+    // Given for the poll, then withdrawn: it no longer counts.
+    let given = ask(
+        &mut bob,
+        &room,
+        "!mandat Croix-Rouge à Restos du Cœur sondage 1",
+    )
+    .await;
+    assert!(given.contains("Mandat enregistré : n° 1"), "{given}");
+    let withdrawn = ask(&mut bob, &room, "!mandat retirer 1").await;
+    assert!(withdrawn.contains("Mandat n° 1 retiré"), "{withdrawn}");
+    let results = ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(!results.contains("par mandat"), "{results}");
+    assert!(
+        results.contains("Pas encore de position commune"),
+        "{results}"
+    );
+
+    // Given for today's meeting: its poll, the attendance.
+    let given = ask(
+        &mut bob,
+        &room,
+        &format!("!proxy Croix-Rouge to Restos du Cœur for {day}"),
+    )
+    .await;
+    assert!(given.contains("Mandat enregistré : n° 2"), "{given}");
+    let results = ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(
+        results.contains("Croix-Rouge (par mandat, Restos du Cœur) : Pour"),
+        "{results}"
+    );
+    assert!(results.contains("Position commune : Pour."), "{results}");
+    let attendance = ask(&mut alice, &room, "!présence").await;
+    assert!(
+        attendance.contains("Croix-Rouge : représentée par mandat (Restos du Cœur)"),
+        "{attendance}"
+    );
+
+    // The minutes: Alice's approval counts for both associations.
+    let approved = ask(&mut alice, &room, &format!("!compte-rendu approuver {day}")).await;
+    assert!(
+        approved.contains("Croix-Rouge (par mandat, Restos du Cœur)"),
+        "{approved}"
+    );
+    let bot_id = bot.user_id.clone();
+    alice
+        .wait_for_message("the procès-verbal adopted", move |message| {
+            message.sender == bot_id && message.body.starts_with("**Procès-verbal adopté**")
+        })
+        .await;
+    let minutes = ask(&mut alice, &room, &format!("!compte-rendu {day}")).await;
+    assert!(minutes.contains("**Mandats**"), "{minutes}");
+    assert!(
+        minutes.contains("n° 2 — Croix-Rouge → Restos du Cœur"),
+        "{minutes}"
+    );
+
+    // Bob answers himself in his client: his answer wins, the mandate is void on the poll.
+    bob.answer_poll(&bob_room, &poll.event_id, &poll.answer_id("Contre"))
+        .await;
+    let results = ask(&mut alice, &room, "!sondage résultats 1").await;
+    assert!(
+        results.contains("Mandat n° 2 sans effet : Croix-Rouge a répondu elle-même"),
+        "{results}"
+    );
+    assert!(results.contains("Croix-Rouge : Contre"), "{results}");
+}

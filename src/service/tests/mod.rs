@@ -14,6 +14,7 @@ mod english;
 mod fuzz;
 mod guests;
 mod links;
+mod mandates;
 mod meetings;
 mod minutes;
 mod polls;
@@ -239,6 +240,7 @@ pub(super) fn settings() -> ServiceSettings {
         retention: crate::domain::retention::Retention::default(),
         controllers: Vec::new(),
         privacy_contact: Some("dpo@exemple.org".into()),
+        max_mandates_per_holder: crate::domain::mandate::DEFAULT_MAX_PER_HOLDER,
     }
 }
 
