@@ -91,6 +91,7 @@ fn poll_answers() -> Vec<Answer> {
             option: Some(1 + n % 3),
             channel: Channel::PollResponse,
             answered_at: at(n as i64),
+            if_need_be: false,
         });
         if n % 3 == 0 {
             answers.push(Answer {
@@ -99,6 +100,7 @@ fn poll_answers() -> Vec<Answer> {
                 option: Some(1 + (n + 1) % 3),
                 channel: Channel::Reaction,
                 answered_at: at(2000 + n as i64),
+                if_need_be: false,
             });
         }
     }
@@ -116,6 +118,7 @@ fn date_answers() -> Vec<Answer> {
                 option: Some(1 + (n + option) % 4),
                 channel: Channel::Reaction,
                 answered_at: at(n as i64),
+                if_need_be: false,
             });
         }
     }
@@ -411,6 +414,7 @@ fn personal_page(c: &mut Criterion) {
                     option: Some(1 + n % 4),
                     channel: Channel::Reaction,
                     answered_at: Utc::now() - Duration::minutes(1),
+                    if_need_be: false,
                 };
                 tx.record_answer(*ballot, &answer).await.expect("answer");
             }

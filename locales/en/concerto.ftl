@@ -108,7 +108,8 @@ help-meeting-summary = `!meeting` — the next meeting: propose dates, vote, set
 help-meeting-details =
     - `!meeting`: the next meeting (date, place, host, number of agenda items)
     - `!meeting propose <date>; <date>; …`: propose 2 to 10 dates; everyone votes by reacting with the number of each date they can attend (removing the reaction removes the vote)
-    - `!meeting votes`: who can come on each date, and which associations are represented
+    - `!meeting votes`: who can come on each date, and which associations are represented ("if need be" apart)
+    - `!meeting available <n> [maybe]`: I can come to date n (only if need be with `maybe`, like 🤷 then the number under the proposal); dates every association can come to without reservation rank first
     - `!meeting close [n]`: set date n, or the best-ranked one (the proposer or a moderator); I then send an .ics invitation to add to your calendar
     - `!meeting cancel`: cancel the next meeting or the open proposal (`!meeting cancel meeting` / `!meeting cancel proposal` when there are both)
     - `!meeting host <association>`, `!meeting host order <a>, <b>, …`, `!meeting place <address>`
@@ -146,6 +147,16 @@ meeting-items = Agenda: { $items ->
 meeting-open-proposal = A date proposal is open: `!meeting votes` shows the votes.
 meeting-proposal = **Date proposal** by { $proposer } for the next meeting. React with the number of each date you can attend (remove the reaction to withdraw your vote):
 meeting-proposal-footer = To see the votes: `!meeting votes`. To set the date: `!meeting close`.
+meeting-proposal-if-need-be = If you can come to a date only if need be: 🤷 then its number, or `!meeting available 2 maybe`. Dates every association can come to without reservation rank first.
+meeting-votes-if-need-be = Only if need be: { $names }
+meeting-votes-reserved = (if need be: { $associations })
+meeting-scheduled-if-need-be = Only if need be: { $associations } (they said they would come to this date only if need be).
+meeting-available = Noted: you can come on { $date }. To withdraw your answer, delete this message.
+meeting-available-if-need-be = Noted: on { $date }, you can come **only if need be**. To withdraw your answer, delete this message.
+meeting-available-closed = No date proposal is open: the date is set already, or none was proposed. To say whether you come to the meeting set: `!attendance yes`. To propose dates: `!meeting propose 10/12 2pm; Tuesday 6pm`
+meeting-available-closed-if-need-be = "If need be" is said on an open date proposal, and none is open: the date is set already, or none was proposed. To say whether you come to the meeting set: `!attendance yes`. Example, on an open proposal: `!meeting available 2 maybe`
+meeting-available-no-such-option = There is no date no. { $number }: the proposal has { $count }. Example: `!meeting available 1 maybe`
+example-meeting-available = !meeting available 2 maybe
 meeting-holiday-mark = ⚠ public holiday
 meeting-proposal-open = A date proposal is already open. See the votes with `!meeting votes`, then set the date with `!meeting close` or cancel it with `!meeting cancel`.
 meeting-no-proposal = No date proposal is open. To make one: `!meeting propose 10/12 2pm; Tuesday 6pm`
@@ -685,6 +696,7 @@ web-personal-saved = Your answer is saved.
 web-personal-nothing = Nothing to answer for now: no dates and no poll are open. You will get an e-mail when there are.
 web-personal-dates-title = Dates proposed for the next meeting
 web-personal-dates-legend = I can come:
+web-personal-if-need-be = if need be
 web-personal-dates-none = You answered that you can come to none of these dates.
 web-personal-dates-button = Save my availability
 web-personal-poll-title = Poll no. { $number }

@@ -117,7 +117,8 @@ help-meeting-summary = `!réunion` — la prochaine réunion : proposer des date
 help-meeting-details =
     - `!réunion` : la prochaine réunion (date, lieu, hôte, nombre de points à l'ordre du jour)
     - `!réunion proposer <date> ; <date> ; …` : proposer de 2 à 10 dates ; chacun vote en réagissant avec le numéro de chaque date où il peut venir (retirer sa réaction retire son vote)
-    - `!réunion votes` : qui peut venir à chaque date, et quelles associations sont représentées
+    - `!réunion votes` : qui peut venir à chaque date, et quelles associations sont représentées (« si nécessaire » à part)
+    - `!réunion dispo <n> [peut-être]` : je peux venir à la date n (seulement si nécessaire avec `peut-être`, comme 🤷 puis le numéro sous la proposition) ; les dates où chaque association vient sans réserve passent en premier
     - `!réunion clore [n]` : fixer la date n, ou la mieux placée (celui qui a proposé, ou un modérateur) ; j'envoie alors une invitation .ics à ajouter à son agenda
     - `!réunion annuler` : annuler la prochaine réunion ou la proposition en cours (`!réunion annuler réunion` / `!réunion annuler proposition` quand il y a les deux)
     - `!réunion hôte <association>`, `!réunion hôte ordre <a>, <b>, …`, `!réunion lieu <adresse>`
@@ -155,6 +156,16 @@ meeting-items = Ordre du jour : { $items ->
 meeting-open-proposal = Une proposition de dates est ouverte : `!réunion votes` pour voir les votes.
 meeting-proposal = **Proposition de dates** de { $proposer } pour la prochaine réunion. Réagissez avec le numéro de chaque date où vous pouvez venir (retirez la réaction pour retirer votre vote) :
 meeting-proposal-footer = Pour voir les votes : `!réunion votes`. Pour fixer la date : `!réunion clore`.
+meeting-proposal-if-need-be = Si vous ne pouvez venir à une date qu'en cas de nécessité : 🤷 puis son numéro, ou `!réunion dispo 2 peut-être`. Les dates où chaque association vient sans réserve passent en premier.
+meeting-votes-if-need-be = Si nécessaire seulement : { $names }
+meeting-votes-reserved = (si nécessaire : { $associations })
+meeting-scheduled-if-need-be = Si nécessaire seulement : { $associations } (elles ont dit ne venir à cette date qu'en cas de nécessité).
+meeting-available = C'est noté : vous pouvez venir le { $date }. Pour retirer votre réponse, supprimez ce message.
+meeting-available-if-need-be = C'est noté : le { $date }, vous pouvez venir **si nécessaire** seulement. Pour retirer votre réponse, supprimez ce message.
+meeting-available-closed = Aucune proposition de dates n'est ouverte : la date est déjà fixée, ou aucune n'a été proposée. Pour dire si vous venez à la réunion fixée : `!présence oui`. Pour proposer des dates : `!réunion proposer 10/12 14h ; mardi 18h`
+meeting-available-closed-if-need-be = « Si nécessaire » se dit sur une proposition de dates ouverte, et aucune ne l'est : la date est déjà fixée, ou aucune n'a été proposée. Pour dire si vous venez à la réunion fixée : `!présence oui`. Exemple, sur une proposition ouverte : `!réunion dispo 2 peut-être`
+meeting-available-no-such-option = Il n'y a pas de date n° { $number } : la proposition en compte { $count }. Exemple : `!réunion dispo 1 peut-être`
+example-meeting-available = !réunion dispo 2 peut-être
 meeting-holiday-mark = ⚠ férié
 meeting-proposal-open = Une proposition de dates est déjà ouverte. Voyez les votes avec `!réunion votes`, puis fixez la date avec `!réunion clore` ou annulez-la avec `!réunion annuler`.
 meeting-no-proposal = Aucune proposition de dates n'est ouverte. Pour en faire une : `!réunion proposer 10/12 14h ; mardi 18h`
@@ -694,6 +705,7 @@ web-personal-saved = Votre réponse est enregistrée.
 web-personal-nothing = Rien à répondre pour l'instant : aucune date ni aucun sondage n'est ouvert. Vous recevrez un courriel quand il y en aura.
 web-personal-dates-title = Dates proposées pour la prochaine réunion
 web-personal-dates-legend = Je peux venir :
+web-personal-if-need-be = si nécessaire
 web-personal-dates-none = Vous avez répondu ne pouvoir venir à aucune de ces dates.
 web-personal-dates-button = Enregistrer mes disponibilités
 web-personal-poll-title = Sondage n° { $number }

@@ -73,11 +73,12 @@ pub enum Usage {
     MandateGive,
     MandateWithdraw,
     MandateList,
+    MeetingAvailable,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 58] = [
+    pub const ALL: [Usage; 59] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -136,6 +137,7 @@ impl Usage {
         Usage::MandateGive,
         Usage::MandateWithdraw,
         Usage::MandateList,
+        Usage::MeetingAvailable,
     ];
 }
 

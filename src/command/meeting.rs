@@ -17,6 +17,12 @@ pub enum MeetingCommand {
         options: Vec<String>,
     },
     Votes,
+    /// `!réunion dispo <n> [peut-être]`: the sender can come to date n (only if need be
+    /// with `peut-être`), for clients where reactions are awkward.
+    Available {
+        option: usize,
+        if_need_be: bool,
+    },
     /// Close the proposal with option `n`, or the best-ranked one.
     Close {
         option: Option<usize>,
@@ -99,6 +105,21 @@ pub(super) const FORMS: &[(&str, Usage)] = &[
     ("lieu", Usage::MeetingPlace),
     ("rythme", Usage::MeetingRhythm),
     ("rhythm", Usage::MeetingRhythm),
+    ("dispo", Usage::MeetingAvailable),
+    ("disponible", Usage::MeetingAvailable),
+    ("available", Usage::MeetingAvailable),
+];
+
+/// The words after `!réunion dispo <n>` that say "only if need be".
+const IF_NEED_BE_WORDS: &[&str] = &[
+    "peut-être",
+    "peut-etre",
+    "peutêtre",
+    "peutetre",
+    "maybe",
+    "si-nécessaire",
+    "si-necessaire",
+    "🤷",
 ];
 
 /// The word after `!réunion hôte` that asks for the turn of hosts.
@@ -121,9 +142,41 @@ pub(super) fn parse(arguments: &str) -> Result<MeetingCommand, ParseError> {
         Usage::MeetingCancel => cancel(rest)?,
         Usage::MeetingHost => host(rest)?,
         Usage::MeetingRhythm => rhythm(rest)?,
+        Usage::MeetingAvailable => available(rest)?,
         _ => place(rest)?,
     };
     Ok(command)
+}
+
+/// `<n> [peut-être | maybe]` (also "si nécessaire", "if need be").
+fn available(rest: &str) -> Result<MeetingCommand, ParseError> {
+    let usage = Usage::MeetingAvailable;
+    let (number, rest) = split_word(rest);
+    if number.is_empty() {
+        return Err(ParseError::ExpectedNumber { usage, given: None });
+    }
+    let option = super::words::item_number(number, usage)?;
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .map(super::words::clean_word)
+        .collect();
+    let if_need_be = match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => false,
+        [word] if IF_NEED_BE_WORDS.contains(word) => true,
+        ["si", "nécessaire" | "necessaire"] | ["if", "need", "be"] => true,
+        _ => {
+            return Err(ParseError::UnexpectedWords {
+                usage,
+                extra: rest.trim().to_owned(),
+            });
+        }
+    };
+    Ok(MeetingCommand::Available { option, if_need_be })
 }
 
 /// `<date> ; <date> …`: two to ten dates, separated by semicolons or lines.
@@ -396,5 +449,48 @@ mod tests {
                 length: MAX_PLACE_LENGTH + 1
             })
         );
+    }
+
+    #[test]
+    fn available_reads_a_date_and_if_need_be_in_both_languages() {
+        use crate::command::{Command, parse as parse_command};
+        let available = |option, if_need_be| {
+            Ok(Some(Command::Meeting(MeetingCommand::Available {
+                option,
+                if_need_be,
+            })))
+        };
+        for (body, expected) in [
+            ("!réunion dispo 2", available(2, false)),
+            ("!réunion dispo 2 peut-être", available(2, true)),
+            ("!reunion dispo 3 Peut-Etre", available(3, true)),
+            ("!réunion dispo 1 si nécessaire", available(1, true)),
+            ("!meeting available 2 maybe", available(2, true)),
+            ("!meeting available n°4 if need be", available(4, true)),
+            ("!meeting available 4", available(4, false)),
+        ] {
+            assert_eq!(parse_command(body), expected, "{body}");
+        }
+        assert_eq!(
+            parse_command("!réunion dispo"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::MeetingAvailable,
+                given: None
+            })
+        );
+        assert_eq!(
+            parse_command("!réunion dispo deux"),
+            Err(ParseError::ExpectedNumber {
+                usage: Usage::MeetingAvailable,
+                given: Some("deux".into())
+            })
+        );
+        assert!(matches!(
+            parse_command("!meeting available 2 perhaps"),
+            Err(ParseError::UnexpectedWords {
+                usage: Usage::MeetingAvailable,
+                ..
+            })
+        ));
     }
 }

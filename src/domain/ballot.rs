@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::ids::BallotId;
 use super::ids::{EventId, RoomId, UserId};
-use super::votes::option_of_reaction;
+use super::votes::{if_need_be_of_reaction, option_of_reaction};
 
 /// What a ballot asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,12 +99,29 @@ impl Ballot {
         }
         .filter(|number| *number <= self.option_count)
     }
+
+    /// What a reaction with `key` answers: its option (`None`: 🤷 alone) and whether it is
+    /// "if need be" — which only a date proposal takes. `None` when it answers nothing here.
+    pub fn read_reaction(&self, key: &str) -> Option<(Option<usize>, bool)> {
+        if let Some(option) = self.option_of_reaction(key) {
+            return Some((Some(option), false));
+        }
+        if self.kind != BallotKind::MeetingDates {
+            return None;
+        }
+        match if_need_be_of_reaction(key)? {
+            None => Some((None, true)),
+            Some(option) => (option <= self.option_count).then_some((Some(option), true)),
+        }
+    }
 }
 
-/// Whether a reaction with `key` can answer some ballot (a number, ✅ or ❌): the others cost
-/// no look-up.
+/// Whether a reaction with `key` can answer some ballot (a number, ✅ or ❌, 🤷): the others
+/// cost no look-up.
 pub fn may_answer(key: &str) -> bool {
-    option_of_reaction(key).is_some() || super::attendance::option_of_reaction(key).is_some()
+    option_of_reaction(key).is_some()
+        || super::attendance::option_of_reaction(key).is_some()
+        || if_need_be_of_reaction(key).is_some()
 }
 
 /// The way an answer was given.
@@ -168,6 +185,9 @@ pub struct Answer {
     pub channel: Channel,
     /// When the member answered (the homeserver's time).
     pub answered_at: DateTime<Utc>,
+    /// A date proposal's "if need be" (*si nécessaire*): the option, or with no option the
+    /// 🤷 that makes the person's next number reaction one ([`count_dates`]).
+    pub if_need_be: bool,
 }
 
 /// The voter of an answer kept without its person, numbered within its ballot (`~1`, `~2`…).
@@ -205,17 +225,12 @@ pub fn count(
     counting: Counting,
     ends_at: DateTime<Utc>,
 ) -> BTreeMap<UserId, BTreeSet<usize>> {
-    let mut in_time: Vec<&Answer> = answers
-        .iter()
-        .filter(|answer| answer.answered_at < ends_at)
-        .collect();
-    in_time.sort_by(|a, b| {
-        a.answered_at
-            .cmp(&b.answered_at)
-            .then_with(|| a.event_id.cmp(&b.event_id))
-    });
     let mut choices: BTreeMap<&UserId, BTreeSet<usize>> = BTreeMap::new();
-    for answer in in_time {
+    for answer in in_order(answers, ends_at) {
+        // "If need be" is a date proposal's own: read by `count_dates`.
+        if answer.if_need_be {
+            continue;
+        }
         let chosen = choices.entry(&answer.voter).or_default();
         if counting == Counting::SingleChoice {
             chosen.clear();
@@ -227,6 +242,76 @@ pub fn count(
         .filter(|(_, chosen)| !chosen.is_empty())
         .map(|(voter, chosen)| (voter.clone(), chosen))
         .collect()
+}
+
+/// The answers given before `ends_at`, in the order they were given (ties in time broken by
+/// event id).
+fn in_order(answers: &[Answer], ends_at: DateTime<Utc>) -> Vec<&Answer> {
+    let mut in_time: Vec<&Answer> = answers
+        .iter()
+        .filter(|answer| answer.answered_at < ends_at)
+        .collect();
+    in_time.sort_by(|a, b| {
+        a.answered_at
+            .cmp(&b.answered_at)
+            .then_with(|| a.event_id.cmp(&b.event_id))
+    });
+    in_time
+}
+
+/// Each person's dates on a proposal: those they can come to, and those only if need be.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateChoices {
+    pub available: BTreeMap<UserId, BTreeSet<usize>>,
+    pub if_need_be: BTreeMap<UserId, BTreeSet<usize>>,
+}
+
+/// Each person's dates on a proposal ([`BallotKind::MeetingDates`]), by [`count`]'s rules for
+/// approval, and for "if need be":
+/// - an answer "if need be" with a date (🤷2, `!réunion dispo 2 peut-être`, the personal
+///   page's third choice) makes that date "if need be";
+/// - 🤷 alone makes the person's next number reaction (in time) "if need be", once;
+/// - a date a person can come to without reservation stays so whatever else they said of it.
+pub fn count_dates(answers: &[Answer], ends_at: DateTime<Utc>) -> DateChoices {
+    let mut available: BTreeMap<&UserId, BTreeSet<usize>> = BTreeMap::new();
+    let mut reserve: BTreeMap<&UserId, BTreeSet<usize>> = BTreeMap::new();
+    let mut shrugged: BTreeSet<&UserId> = BTreeSet::new();
+    for answer in in_order(answers, ends_at) {
+        match (answer.option, answer.if_need_be) {
+            (None, true) if answer.channel == Channel::Reaction => {
+                shrugged.insert(&answer.voter);
+            }
+            (None, _) => {}
+            (Some(option), true) => {
+                reserve.entry(&answer.voter).or_default().insert(option);
+            }
+            (Some(option), false) => {
+                let after_shrug =
+                    answer.channel == Channel::Reaction && shrugged.remove(&answer.voter);
+                let chosen = if after_shrug {
+                    &mut reserve
+                } else {
+                    &mut available
+                };
+                chosen.entry(&answer.voter).or_default().insert(option);
+            }
+        }
+    }
+    for (voter, options) in &mut reserve {
+        if let Some(firm) = available.get(voter) {
+            options.retain(|option| !firm.contains(option));
+        }
+    }
+    let owned = |map: BTreeMap<&UserId, BTreeSet<usize>>| {
+        map.into_iter()
+            .filter(|(_, options)| !options.is_empty())
+            .map(|(voter, options)| (voter.clone(), options))
+            .collect()
+    };
+    DateChoices {
+        available: owned(available),
+        if_need_be: owned(reserve),
+    }
 }
 
 /// The count as (option, person) pairs, in option order, then person order.
@@ -257,6 +342,7 @@ mod tests {
             option,
             channel,
             answered_at: at(when),
+            if_need_be: false,
         }
     }
 
@@ -460,5 +546,90 @@ mod tests {
             assert_eq!(channel.code().parse::<Channel>(), Ok(channel));
         }
         assert!("sondage".parse::<BallotKind>().is_err());
+    }
+
+    fn maybe(
+        event: &str,
+        voter: &str,
+        option: Option<usize>,
+        channel: Channel,
+        when: &str,
+    ) -> Answer {
+        Answer {
+            if_need_be: true,
+            ..answer(event, voter, option, channel, when)
+        }
+    }
+
+    /// Answers → each person's dates, firm and if need be.
+    #[test]
+    fn if_need_be_dates_are_counted_apart_and_a_firm_date_stays_firm() {
+        let reaction = Channel::Reaction;
+        let answers = [
+            // @a: 1 firm, 🤷2.
+            answer("$1", "@a", Some(1), reaction, "2026-12-01T10:00:00Z"),
+            maybe("$2", "@a", Some(2), reaction, "2026-12-01T10:01:00Z"),
+            // @b: 🤷 alone, then 3 (if need be), then 1 (firm again: the 🤷 is used up).
+            maybe("$3", "@b", None, reaction, "2026-12-01T10:02:00Z"),
+            answer("$4", "@b", Some(3), reaction, "2026-12-01T10:03:00Z"),
+            answer("$5", "@b", Some(1), reaction, "2026-12-01T10:04:00Z"),
+            // @c: 2 if need be by command, and 2 firm by reaction: firm wins.
+            maybe(
+                "$6",
+                "@c",
+                Some(2),
+                Channel::Command,
+                "2026-12-01T10:05:00Z",
+            ),
+            answer("$7", "@c", Some(2), reaction, "2026-12-01T10:06:00Z"),
+            // @d: only 🤷, and after the end a number: nothing.
+            maybe("$8", "@d", None, reaction, "2026-12-01T10:07:00Z"),
+            answer("$9", "@d", Some(1), reaction, "2026-12-01T12:30:00Z"),
+        ];
+        let counted = count_dates(&answers, at(END));
+        let of = |map: &BTreeMap<UserId, BTreeSet<usize>>, voter: &str| chosen(map, voter);
+        assert_eq!(of(&counted.available, "@a"), vec![1]);
+        assert_eq!(of(&counted.if_need_be, "@a"), vec![2]);
+        assert_eq!(of(&counted.available, "@b"), vec![1]);
+        assert_eq!(of(&counted.if_need_be, "@b"), vec![3]);
+        assert_eq!(of(&counted.available, "@c"), vec![2]);
+        assert!(of(&counted.if_need_be, "@c").is_empty());
+        assert!(!counted.available.contains_key(&UserId::new("@d")));
+        assert!(!counted.if_need_be.contains_key(&UserId::new("@d")));
+        // The generic count never takes an "if need be" answer.
+        let plain = count(&answers, Counting::Approval, at(END));
+        assert_eq!(chosen(&plain, "@a"), vec![1]);
+        // Without the 🤷, @b's 3 is firm.
+        let unshrugged: Vec<Answer> = answers
+            .iter()
+            .filter(|a| a.event_id.as_str() != "$3")
+            .cloned()
+            .collect();
+        assert_eq!(
+            of(&count_dates(&unshrugged, at(END)).available, "@b"),
+            vec![1, 3]
+        );
+    }
+
+    #[test]
+    fn only_a_date_proposal_reads_the_shrug() {
+        let ballot = |kind| Ballot {
+            id: BallotId::new(1),
+            room: RoomId::new("!r"),
+            kind,
+            option_count: 3,
+            event_id: None,
+            closed_at: None,
+        };
+        let dates = ballot(BallotKind::MeetingDates);
+        assert_eq!(dates.read_reaction("2️⃣"), Some((Some(2), false)));
+        assert_eq!(dates.read_reaction("🤷"), Some((None, true)));
+        assert_eq!(dates.read_reaction("🤷🏽‍♀️"), Some((None, true)));
+        assert_eq!(dates.read_reaction("🤷2"), Some((Some(2), true)));
+        assert_eq!(dates.read_reaction("🤷 3️⃣"), Some((Some(3), true)));
+        assert_eq!(dates.read_reaction("🤷4"), None, "no such date");
+        assert_eq!(dates.read_reaction("🎉"), None);
+        assert_eq!(ballot(BallotKind::Poll).read_reaction("🤷"), None);
+        assert!(may_answer("🤷"));
     }
 }

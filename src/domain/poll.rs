@@ -526,6 +526,7 @@ mod tests {
             option: Some(option),
             channel,
             answered_at: at(when),
+            if_need_be: false,
         };
         let answers = [
             answer("$1", "bob", 1, Channel::Reaction, "2026-12-01T10:00:00Z"),

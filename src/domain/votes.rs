@@ -38,6 +38,40 @@ pub fn option_of_reaction(key: &str) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// The reaction that says "if need be" (*si nécessaire*): the bot puts it under a proposal.
+pub const IF_NEED_BE: &str = "🤷";
+
+/// The reactions the bot puts under a proposal of `count` dates, so that answering is one
+/// click: the dates' numbers, then 🤷 ("if need be").
+pub fn proposal_reactions(count: usize) -> impl Iterator<Item = &'static str> {
+    (1..=count).filter_map(keycap).chain([IF_NEED_BE])
+}
+
+/// What a reaction says "if need be" about: `Some(None)` for 🤷 alone (the person's next
+/// number counts if need be), `Some(Some(n))` for 🤷 followed by a number ("🤷2", "🤷 2",
+/// "🤷2️⃣"); `None` for any other reaction. Skin tones, genders and the variation selector
+/// are read alike.
+pub fn if_need_be_of_reaction(key: &str) -> Option<Option<usize>> {
+    let bare: String = key
+        .chars()
+        .filter(|c| {
+            !matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{2640}' | '\u{2642}')
+                && !('\u{1F3FB}'..='\u{1F3FF}').contains(c)
+                && !c.is_whitespace()
+        })
+        .collect();
+    let rest = bare.strip_prefix(IF_NEED_BE)?;
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let number = option_of_reaction(rest).or_else(|| {
+        rest.parse::<usize>()
+            .ok()
+            .filter(|number| (1..=MAX_OPTIONS).contains(number))
+    })?;
+    Some(Some(number))
+}
+
 /// A set of dates put to the room; members answer its ballot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposal {
@@ -58,8 +92,13 @@ pub struct OptionResult {
     pub number: usize,
     pub starts_at: DateTime<Utc>,
     pub voters: Vec<UserId>,
-    /// The room's associations with at least one member available, in the room's order.
+    /// The room's associations with at least one member available (if need be included), in
+    /// the room's order.
     pub covered: Vec<String>,
+    /// Those of `covered` whose members are available only if need be.
+    pub reserved: Vec<String>,
+    /// The people available only if need be (not among `voters`).
+    pub if_need_be: Vec<UserId>,
     /// The room's associations with nobody available.
     pub missing: Vec<String>,
 }
@@ -69,22 +108,50 @@ impl OptionResult {
     pub fn all_covered(&self) -> bool {
         self.missing.is_empty() && !self.covered.is_empty()
     }
+
+    /// How it ranks, the higher the better: associations that can come (if need be included),
+    /// then those that can without reservation, then the people available without reservation.
+    fn score(&self) -> (usize, usize, usize) {
+        (
+            self.covered.len(),
+            self.covered.len() - self.reserved.len(),
+            self.voters.len(),
+        )
+    }
 }
 
 /// Counts the votes of a proposal.
 ///
 /// Rules:
 /// - a person counts once per option, however many matching reactions they left;
+/// - `votes` are the dates people can come to; `if_need_be` those they can come to only if
+///   need be (a date in both counts as available);
 /// - a person counts for the association the room maps them to; guests (no association)
 ///   count as people only;
-/// - options are ranked by the number of associations covered, then by the number of people,
-///   then by date (earlier first).
+/// - an association is covered by a date when one of its members is available, without
+///   reservation or if need be; covered only if need be ("reserved") when none is available
+///   without reservation;
+/// - options are ranked by the number of associations covered, then by the number covered
+///   without reservation (every association available without reservation first, then those
+///   where some come only if need be), then by the number of people available without
+///   reservation, then by date (earlier first).
 ///
 /// `associations` is the room's list (host order first); associations only found in
 /// `membership` are added after it.
 pub fn tally(
     proposal: &Proposal,
     votes: &[(usize, UserId)],
+    membership: &HashMap<UserId, String>,
+    associations: &[String],
+) -> Vec<OptionResult> {
+    tally_with_reserve(proposal, votes, &[], membership, associations)
+}
+
+/// [`tally`] with the dates people can come to only if need be.
+pub fn tally_with_reserve(
+    proposal: &Proposal,
+    votes: &[(usize, UserId)],
+    if_need_be: &[(usize, UserId)],
     membership: &HashMap<UserId, String>,
     associations: &[String],
 ) -> Vec<OptionResult> {
@@ -106,25 +173,41 @@ pub fn tally(
                 .collect();
             voters.sort();
             voters.dedup();
-            let (covered, missing) = all.iter().cloned().partition(|association| {
-                voters
+            let mut reserve: Vec<UserId> = if_need_be
+                .iter()
+                .filter(|(option, voter)| *option == number && !voters.contains(voter))
+                .map(|(_, voter)| voter.clone())
+                .collect();
+            reserve.sort();
+            reserve.dedup();
+            let belongs = |people: &[UserId], association: &String| {
+                people
                     .iter()
-                    .any(|voter| membership.get(voter) == Some(association))
-            });
+                    .any(|person| membership.get(person) == Some(association))
+            };
+            let (covered, missing): (Vec<String>, Vec<String>) =
+                all.iter().cloned().partition(|association| {
+                    belongs(&voters, association) || belongs(&reserve, association)
+                });
+            let reserved = covered
+                .iter()
+                .filter(|association| !belongs(&voters, association))
+                .cloned()
+                .collect();
             OptionResult {
                 number,
                 starts_at: *starts_at,
                 voters,
                 covered,
+                reserved,
+                if_need_be: reserve,
                 missing,
             }
         })
         .collect();
     results.sort_by(|a, b| {
-        b.covered
-            .len()
-            .cmp(&a.covered.len())
-            .then(b.voters.len().cmp(&a.voters.len()))
+        b.score()
+            .cmp(&a.score())
             .then(a.starts_at.cmp(&b.starts_at))
     });
     results
@@ -144,10 +227,9 @@ pub fn best(ranked: &[OptionResult]) -> Choice {
     let Some(first) = ranked.first() else {
         return Choice::Tie(Vec::new());
     };
-    let score = |result: &OptionResult| (result.covered.len(), result.voters.len());
     let tied: Vec<usize> = ranked
         .iter()
-        .filter(|result| score(result) == score(first))
+        .filter(|result| result.score() == first.score())
         .map(|result| result.number)
         .collect();
     if tied.len() == 1 {
@@ -290,5 +372,55 @@ mod tests {
             ranked[0].missing,
             vec!["Restos du Cœur", "Secours Catholique"]
         );
+    }
+
+    /// A date every association can come to without reservation ranks before one where an
+    /// association comes only if need be, which ranks before one an association cannot make.
+    #[test]
+    fn if_need_be_ranks_after_firm_and_before_missing() {
+        let proposal = proposal(&[
+            "2026-12-10T13:00:00Z",
+            "2026-12-11T13:00:00Z",
+            "2026-12-12T13:00:00Z",
+        ]);
+        let associations: Vec<String> = ["Restos du Cœur", "Croix-Rouge", "Secours Catholique"]
+            .map(str::to_owned)
+            .to_vec();
+        // Date 1: Bob only if need be; date 2: everyone firm but Carla; date 3: all firm.
+        let firm = [
+            (1, user("alice")),
+            (1, user("carla")),
+            (2, user("alice")),
+            (2, user("bob")),
+            (3, user("alice")),
+            (3, user("bob")),
+            (3, user("carla")),
+        ];
+        let if_need_be = [(1, user("bob")), (3, user("anne"))];
+        let ranked =
+            tally_with_reserve(&proposal, &firm, &if_need_be, &membership(), &associations);
+        let order: Vec<usize> = ranked.iter().map(|result| result.number).collect();
+        assert_eq!(order, vec![3, 1, 2]);
+        assert_eq!(ranked[1].reserved, vec!["Croix-Rouge".to_owned()]);
+        assert_eq!(ranked[1].if_need_be, vec![user("bob")]);
+        assert!(ranked[1].all_covered());
+        assert!(
+            ranked[0].reserved.is_empty(),
+            "Anne's Restos are there anyway"
+        );
+        assert_eq!(best(&ranked), Choice::Clear(3));
+    }
+
+    #[test]
+    fn the_shrug_reads_alone_or_with_a_number() {
+        assert_eq!(if_need_be_of_reaction("🤷"), Some(None));
+        assert_eq!(if_need_be_of_reaction("🤷‍♂️"), Some(None));
+        assert_eq!(if_need_be_of_reaction("🤷2"), Some(Some(2)));
+        assert_eq!(if_need_be_of_reaction("🤷 🔟"), Some(Some(10)));
+        assert_eq!(if_need_be_of_reaction("🤷11"), None);
+        assert_eq!(if_need_be_of_reaction("🤷x"), None);
+        assert_eq!(if_need_be_of_reaction("2️⃣"), None);
+        let keys: Vec<&str> = proposal_reactions(2).collect();
+        assert_eq!(keys, vec!["1️⃣", "2️⃣", "🤷"]);
     }
 }

@@ -159,6 +159,7 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::MandateGive => "help-mandate-example",
         Usage::MandateWithdraw => "example-mandate-withdraw",
         Usage::MandateList => "example-mandate-list",
+        Usage::MeetingAvailable => "example-meeting-available",
     }
 }
 

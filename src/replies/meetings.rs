@@ -83,6 +83,8 @@ pub fn proposal(wording: &Wording<'_>, proposer: &str, proposal: &Proposal) -> S
     text.push_str("\n\n");
     text.push_str(&proposal_options(wording, proposal));
     text.push('\n');
+    text.push_str(&wording.get("meeting-proposal-if-need-be"));
+    text.push('\n');
     text.push_str(&wording.get("meeting-proposal-footer"));
     text
 }
@@ -164,6 +166,16 @@ pub fn votes(
         if result.all_covered() {
             text.push_str(" — ");
             text.push_str(&wording.get("meeting-votes-all-covered"));
+            if !result.reserved.is_empty() {
+                text.push(' ');
+                text.push_str(&wording.format(
+                    "meeting-votes-reserved",
+                    &[(
+                        "associations",
+                        escape_markdown(&result.reserved.join(", ")).into(),
+                    )],
+                ));
+            }
         }
         text.push_str("\n  - ");
         if result.voters.is_empty() {
@@ -177,6 +189,18 @@ pub fn votes(
             text.push_str(
                 &wording.format("meeting-votes-who", &[("names", who.join(", ").into())]),
             );
+        }
+        if !result.if_need_be.is_empty() {
+            let who: Vec<String> = result
+                .if_need_be
+                .iter()
+                .map(|voter| member_name(names, voter))
+                .collect();
+            text.push_str("\n  - ");
+            text.push_str(&wording.format(
+                "meeting-votes-if-need-be",
+                &[("names", who.join(", ").into())],
+            ));
         }
         if !result.missing.is_empty() {
             text.push_str("\n  - ");
@@ -260,21 +284,28 @@ fn host_line(wording: &Wording<'_>, meeting: &Meeting) -> String {
 }
 
 /// The announcement of a date chosen by `close`.
-pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting) -> String {
+/// `reserved`: the associations that said they come to this date only if need be.
+pub fn scheduled(wording: &Wording<'_>, meeting: &Meeting, reserved: &[String]) -> String {
     let Some(starts_at) = meeting.starts_at else {
         return String::new();
     };
-    [
-        wording.format(
-            "meeting-scheduled",
-            &[("date", wording.date_time(starts_at).into())],
-        ),
+    let mut lines = vec![wording.format(
+        "meeting-scheduled",
+        &[("date", wording.date_time(starts_at).into())],
+    )];
+    if !reserved.is_empty() {
+        lines.push(wording.format(
+            "meeting-scheduled-if-need-be",
+            &[("associations", escape_markdown(&reserved.join(", ")).into())],
+        ));
+    }
+    lines.extend([
         place_line(wording, meeting),
         host_line(wording, meeting),
         wording.get("meeting-scheduled-attendance"),
         wording.get("meeting-scheduled-invitation"),
-    ]
-    .join("\n\n")
+    ]);
+    lines.join("\n\n")
 }
 
 /// A second proposal while one is open.
@@ -297,6 +328,43 @@ pub fn meeting_no_proposal(wording: &Wording<'_>) -> String {
 pub fn meeting_close_no_such_option(wording: &Wording<'_>, number: usize, count: usize) -> String {
     wording.format(
         "meeting-close-no-such-option",
+        &[("number", number.into()), ("count", count.into())],
+    )
+}
+
+/// `!meeting available 2 [maybe]`: noted.
+pub fn meeting_available(
+    wording: &Wording<'_>,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    if_need_be: bool,
+) -> String {
+    wording.format(
+        if if_need_be {
+            "meeting-available-if-need-be"
+        } else {
+            "meeting-available"
+        },
+        &[("date", wording.date_time(starts_at).into())],
+    )
+}
+
+/// `!meeting available …` with no proposal open (closed already, or none made).
+pub fn meeting_available_no_proposal(wording: &Wording<'_>, if_need_be: bool) -> String {
+    wording.get(if if_need_be {
+        "meeting-available-closed-if-need-be"
+    } else {
+        "meeting-available-closed"
+    })
+}
+
+/// `!meeting available 7` on a proposal of three dates.
+pub fn meeting_available_no_such_option(
+    wording: &Wording<'_>,
+    number: usize,
+    count: usize,
+) -> String {
+    wording.format(
+        "meeting-available-no-such-option",
         &[("number", number.into()), ("count", count.into())],
     )
 }
@@ -453,6 +521,8 @@ mod tests {
             starts_at: crate::testing::at("2026-12-10T13:00:00Z"),
             voters: vec![UserId::new("@alice:localhost")],
             covered: Vec::new(),
+            reserved: Vec::new(),
+            if_need_be: Vec::new(),
             missing: Vec::new(),
         }];
         let text = votes(

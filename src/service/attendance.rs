@@ -80,6 +80,7 @@ impl<C: Chat> Service<C> {
                 option: Some(option),
                 channel: Channel::Command,
                 answered_at: request.at,
+                if_need_be: false,
             };
             if *person == sender {
                 request.tx.record_answer(ballot.id, &answer).await?;

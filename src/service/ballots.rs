@@ -104,22 +104,23 @@ impl<C: Chat> Service<C> {
     }
 }
 
-/// Records `reaction` as an answer if it names one of the ballot's options. `false` if it does
-/// not, or was recorded before.
+/// Records `reaction` as an answer if it names one of the ballot's options (or, on a date
+/// proposal, is 🤷: "if need be"). `false` if it does not, or was recorded before.
 async fn record_reaction(
     tx: &mut Transaction,
     ballot: &Ballot,
     reaction: &IncomingReaction,
 ) -> Result<bool, ServiceError> {
-    let Some(option) = ballot.option_of_reaction(&reaction.key) else {
+    let Some((option, if_need_be)) = ballot.read_reaction(&reaction.key) else {
         return Ok(false);
     };
     let answer = Answer {
         event_id: reaction.event_id.clone(),
         voter: reaction.sender.clone(),
-        option: Some(option),
+        option,
         channel: Channel::Reaction,
         answered_at: reaction.sent_at,
+        if_need_be,
     };
     Ok(tx.record_answer(ballot.id, &answer).await?)
 }
@@ -142,6 +143,7 @@ pub(super) async fn record_poll_response(
         option,
         channel: Channel::PollResponse,
         answered_at: response.sent_at,
+        if_need_be: false,
     };
     Ok(tx.record_answer(ballot.id, &answer).await?)
 }

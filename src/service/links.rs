@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, Utc};
 
 use super::{Chat, Service, ServiceError};
-use crate::domain::ballot::{Answer, BallotKind, count};
+use crate::domain::ballot::{Answer, BallotKind, count, count_dates};
 use crate::domain::personal::{FormError, answers_of_form, read_form};
 use crate::domain::tokens::{
     KeptLink, LinkPurpose, NONCE_BYTES, Nonce, PersonalToken, TokenHash, same_token,
@@ -24,6 +24,8 @@ pub enum OpenQuestion {
         ballot: BallotId,
         dates: Vec<DateTime<Utc>>,
         chosen: BTreeSet<usize>,
+        /// The dates they can come to only if need be.
+        if_need_be: BTreeSet<usize>,
         /// They answered already (perhaps "none of these").
         answered: bool,
     },
@@ -49,10 +51,12 @@ pub async fn open_questions(
     let mut questions = Vec::new();
     if let Some(proposal) = tx.open_proposal(room).await? {
         let answers = tx.answers_by(proposal.ballot, voter).await?;
+        let mut counted = count_dates(&answers, now);
         questions.push(OpenQuestion::Dates {
             ballot: proposal.ballot,
             dates: proposal.options,
-            chosen: chosen_by(&answers, BallotKind::MeetingDates, voter, now),
+            chosen: counted.available.remove(voter).unwrap_or_default(),
+            if_need_be: counted.if_need_be.remove(voter).unwrap_or_default(),
             answered: !answers.is_empty(),
         });
     }
@@ -170,7 +174,7 @@ impl<C: Chat> Service<C> {
             BallotKind::Attendance => return answer(LinkOutcome::Closed),
         }
         let voter = person.voter();
-        let answers = match answers_of_form(&ballot, &voter, &form.options, now) {
+        let answers = match answers_of_form(&ballot, &voter, &form.options, &form.if_need_be, now) {
             Ok(answers) => answers,
             Err(error) => return answer(LinkOutcome::Invalid(error)),
         };

@@ -14,13 +14,15 @@ use crate::command::CancelTarget;
 use crate::command::MeetingCommand;
 use crate::domain::association::canonical;
 use crate::domain::attendance;
-use crate::domain::ballot::{BallotKind, choices_by_option, count};
+use crate::domain::ballot::{Answer, BallotKind, Channel, choices_by_option, count_dates};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::{next_dated_meeting, next_host};
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::{Act, Refusal};
 use crate::domain::record::Owner;
-use crate::domain::votes::{Choice, OptionResult, Proposal, best, keycap, tally};
+use crate::domain::votes::{
+    Choice, OptionResult, Proposal, best, proposal_reactions, tally_with_reserve,
+};
 use crate::domain::{Language, Meeting, MeetingId, RoomId, UserId};
 use crate::replies;
 use crate::storage::Transaction;
@@ -38,6 +40,9 @@ impl<C: Chat> Service<C> {
             MeetingCommand::Show => self.meeting_show(request).await,
             MeetingCommand::Propose { options } => self.meeting_propose(request, &options).await,
             MeetingCommand::Votes => self.meeting_votes(request).await,
+            MeetingCommand::Available { option, if_need_be } => {
+                self.meeting_available(request, option, if_need_be).await
+            }
             MeetingCommand::Close { option } => self.meeting_close(request, option).await,
             MeetingCommand::Cancel { what } => self.meeting_cancel(request, what).await,
             MeetingCommand::Host { association } => self.meeting_host(request, &association).await,
@@ -120,8 +125,7 @@ impl<C: Chat> Service<C> {
         // is sent.
         if BallotKind::MeetingDates.bot_adds_reactions() {
             messages.extend(
-                (1..=dates.len())
-                    .filter_map(keycap)
+                proposal_reactions(dates.len())
                     .map(|key| NewMessage::reaction_on_ballot(&room, ballot.id, key)),
             );
         }
@@ -144,6 +148,38 @@ impl<C: Chat> Service<C> {
         request.say(replies::with_unreadable_answers(
             wording, results, unreadable, false,
         ))
+    }
+
+    /// `!meeting available <n> [maybe]`: the sender can come to date n (only if need be), as a
+    /// reaction would say; deleting the command withdraws it.
+    async fn meeting_available(
+        &self,
+        request: &mut Request<'_>,
+        option: usize,
+        if_need_be: bool,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(proposal) = request.tx.open_proposal(&room).await? else {
+            return request.say(replies::meeting_available_no_proposal(wording, if_need_be));
+        };
+        let Some(starts_at) = proposal.options.get(option.wrapping_sub(1)).copied() else {
+            return request.say(replies::meeting_available_no_such_option(
+                wording,
+                option,
+                proposal.options.len(),
+            ));
+        };
+        let answer = Answer {
+            event_id: request.message.event_id.clone(),
+            voter: request.sender().clone(),
+            option: Some(option),
+            channel: Channel::Command,
+            answered_at: request.at,
+            if_need_be,
+        };
+        request.tx.record_answer(proposal.ballot, &answer).await?;
+        request.say(replies::meeting_available(wording, starts_at, if_need_be))
     }
 
     /// `!meeting close [n]`: sets the date (n, or the best-ranked one); proposer or moderator.
@@ -183,7 +219,13 @@ impl<C: Chat> Service<C> {
                 }
             },
         };
-        self.schedule(request, &proposal, chosen).await
+        // The associations that come to the chosen date only if need be, said when it is set.
+        let reserved = ranked
+            .iter()
+            .find(|result| result.number == chosen)
+            .map(|result| result.reserved.clone())
+            .unwrap_or_default();
+        self.schedule(request, &proposal, chosen, &reserved).await
     }
 
     /// Sets the date of the next meeting from option `chosen`, picks the host whose turn it is,
@@ -193,6 +235,7 @@ impl<C: Chat> Service<C> {
         request: &mut Request<'_>,
         proposal: &Proposal,
         chosen: usize,
+        reserved: &[String],
     ) -> Handled {
         let language = request.language;
         let wording = &self.wording(language);
@@ -237,7 +280,7 @@ impl<C: Chat> Service<C> {
             .tx
             .set_attendance_ballot(meeting_id, attendance.id)
             .await?;
-        let mut announcement = request.reply(replies::scheduled(wording, &meeting));
+        let mut announcement = request.reply(replies::scheduled(wording, &meeting, reserved));
         announcement.presents = Some(Presents::Ballot(attendance.id));
         let mut messages = vec![announcement];
         messages.extend(
@@ -548,12 +591,13 @@ impl<C: Chat> Service<C> {
         let answers = tx.answers(proposal.ballot).await?;
         // Every recorded answer was given before the bot handles this command; `now` bounds
         // the count all the same, as the counting rules ask.
-        let choices = count(&answers, BallotKind::MeetingDates.counting(), now);
+        let choices = count_dates(&answers, now);
         // A guest association never weighs on the ranking.
         let voices = voices(tx, room).await?;
-        Ok(tally(
+        Ok(tally_with_reserve(
             proposal,
-            &choices_by_option(&choices),
+            &choices_by_option(&choices.available),
+            &choices_by_option(&choices.if_need_be),
             &voices.members,
             &voices.member_associations,
         ))

@@ -274,6 +274,7 @@ impl<C: Chat> Service<C> {
             option: Some(option),
             channel: Channel::Command,
             answered_at: request.at,
+            if_need_be: false,
         };
         request.tx.record_answer(poll.ballot, &answer).await?;
         let voter = self.name_of(request.room(), request.sender()).await;

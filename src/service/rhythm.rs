@@ -11,7 +11,7 @@ use crate::domain::ballot::BallotKind;
 use crate::domain::earliest;
 use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::rhythm::{Rhythm, due_day, propose_at, rhythm_dates};
-use crate::domain::votes::keycap;
+use crate::domain::votes::proposal_reactions;
 use crate::domain::{EventId, Meeting, RoomId};
 use crate::replies::{self, RhythmPlan};
 use crate::storage::Transaction;
@@ -174,8 +174,7 @@ impl<C: Chat> Service<C> {
         }];
         if BallotKind::MeetingDates.bot_adds_reactions() {
             messages.extend(
-                (1..=dates.len())
-                    .filter_map(keycap)
+                proposal_reactions(dates.len())
                     .map(|key| NewMessage::reaction_on_ballot(room, ballot.id, key)),
             );
         }

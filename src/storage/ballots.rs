@@ -147,8 +147,8 @@ impl Transaction {
     ) -> Result<bool, StorageError> {
         let result = sqlx::query(
             "INSERT INTO answers (event_id, ballot_id, voter, option, channel, answered_at,
-                                  noted_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (event_id) DO NOTHING",
+                                  noted_by, if_need_be)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (event_id) DO NOTHING",
         )
         .bind(answer.event_id.as_str())
         .bind(ballot.get())
@@ -157,6 +157,7 @@ impl Transaction {
         .bind(answer.channel.code())
         .bind(answer.answered_at)
         .bind(noted_by.map(UserId::as_str))
+        .bind(answer.if_need_be)
         .execute(&mut *self.inner)
         .await?;
         Ok(result.rows_affected() == 1)
@@ -213,7 +214,7 @@ impl Transaction {
         voter: &UserId,
     ) -> Result<Vec<Answer>, StorageError> {
         let rows: Vec<AnswerRow> = sqlx::query_as(
-            "SELECT event_id, voter, option, channel, answered_at FROM answers
+            "SELECT event_id, voter, option, channel, answered_at, if_need_be FROM answers
              WHERE ballot_id = ?1 AND voter = ?2 ORDER BY answered_at, event_id",
         )
         .bind(ballot.get())
@@ -315,7 +316,7 @@ impl Transaction {
     /// Every answer recorded for a ballot.
     pub async fn answers(&mut self, ballot: BallotId) -> Result<Vec<Answer>, StorageError> {
         let rows: Vec<AnswerRow> = sqlx::query_as(
-            "SELECT event_id, voter, option, channel, answered_at FROM answers
+            "SELECT event_id, voter, option, channel, answered_at, if_need_be FROM answers
              WHERE ballot_id = ?1 ORDER BY answered_at, event_id",
         )
         .bind(ballot.get())
@@ -370,6 +371,7 @@ struct AnswerRow {
     option: Option<i64>,
     channel: String,
     answered_at: DateTime<Utc>,
+    if_need_be: bool,
 }
 
 impl TryFrom<AnswerRow> for Answer {
@@ -388,6 +390,7 @@ impl TryFrom<AnswerRow> for Answer {
                 .parse::<Channel>()
                 .map_err(|_| StorageError::Corrupt(format!("answer channel {:?}", row.channel)))?,
             answered_at: row.answered_at,
+            if_need_be: row.if_need_be,
         })
     }
 }
@@ -405,6 +408,7 @@ mod tests {
             option: Some(option),
             channel: Channel::Reaction,
             answered_at: at(when),
+            if_need_be: false,
         }
     }
 

@@ -18,7 +18,7 @@ use super::{
 };
 use crate::domain::RoomId;
 use crate::domain::email::EmailPerson;
-use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, OPTION_FIELD};
+use crate::domain::personal::{BALLOT_FIELD, FORM_TOKEN_FIELD, IF_NEED_BE_FIELD, OPTION_FIELD};
 use crate::domain::tokens::{LinkPurpose, TokenHash};
 use crate::service::{LinkOutcome, OpenQuestion, open_questions};
 use crate::storage::Transaction;
@@ -98,7 +98,7 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
         }
         @for question in &questions {
             @match question {
-                OpenQuestion::Dates { ballot, dates, chosen, answered } => {
+                OpenQuestion::Dates { ballot, dates, chosen, if_need_be, answered } => {
                     section aria-labelledby={ "q" (ballot) } {
                         h2 id={ "q" (ballot) } { (text("web-personal-dates-title")) }
                         form method="post" {
@@ -109,14 +109,20 @@ async fn render(state: &WebState, token: &str, saved: bool) -> Result<Option<Mar
                                 @for (index, date) in dates.iter().enumerate() {
                                     @let number = index + 1;
                                     @let id = format!("b{ballot}o{number}");
+                                    @let maybe_id = format!("b{ballot}m{number}");
                                     div {
                                         input type="checkbox" id=(id) name=(OPTION_FIELD) value=(number) checked[chosen.contains(&number)];
                                         " "
-                                        label for=(id) { (when(*date)) }
+                                        label id={ (id) "l" } for=(id) { (when(*date)) }
+                                        " — "
+                                        // The third choice: this date only if need be.
+                                        input type="checkbox" id=(maybe_id) name=(IF_NEED_BE_FIELD) value=(number) aria-describedby={ (id) "l" } checked[if_need_be.contains(&number)];
+                                        " "
+                                        label for=(maybe_id) { (text("web-personal-if-need-be")) }
                                     }
                                 }
                             }
-                            @if *answered && chosen.is_empty() {
+                            @if *answered && chosen.is_empty() && if_need_be.is_empty() {
                                 p.meta { (text("web-personal-dates-none")) }
                             }
                             button type="submit" { (text("web-personal-dates-button")) }

@@ -142,6 +142,30 @@ async fn a_person_answers_the_dates_in_chromium_and_a_poll_from_their_personal_l
         "{votes}"
     );
 
+    // The page's third choice: the 10th, only if need be.
+    let answered = std::process::Command::new("node")
+        .arg("tests/a11y/answer.mjs")
+        .arg(&link)
+        .arg("17 décembre")
+        .arg("?10 décembre")
+        .output()
+        .expect("node");
+    let shown = String::from_utf8_lossy(&answered.stdout);
+    assert!(
+        shown.contains("\"maybe\":[\"vendredi 10 décembre 2027 à 14 h\"]"),
+        "{shown}{}",
+        String::from_utf8_lossy(&answered.stderr)
+    );
+    let votes = ask(&mut alice, &room, "!réunion votes").await;
+    let tenth = votes
+        .split("\n- ")
+        .find(|line| line.contains("10 décembre"))
+        .unwrap_or_default();
+    assert!(
+        tenth.contains("Si nécessaire seulement : Jean Ledoux"),
+        "{votes}"
+    );
+
     // The page passes the same accessibility check as the group's.
     let check = std::process::Command::new("node")
         .arg("tests/a11y/check.mjs")

@@ -51,8 +51,8 @@ async fn members_vote_with_reactions_and_closing_schedules_the_meeting() {
         "{}",
         proposal.body
     );
-    // The bot puts the voting reactions under its proposal itself.
-    for key in ["1️⃣", "2️⃣"] {
+    // The bot puts the voting reactions under its proposal itself, "if need be" included.
+    for key in ["1️⃣", "2️⃣", "🤷"] {
         let (bot_id, target) = (bot.user_id.clone(), proposal.event_id.clone());
         alice
             .wait_for_reaction(&format!("the bot's {key}"), move |r| {
@@ -340,4 +340,49 @@ async fn the_rhythm_proposes_the_dates_once_as_a_text_that_mentions_the_members(
     let command = bob.say(&bob_room, "!réunion clore 1").await;
     let closed = bob.reply_to(&command).await;
     assert!(closed.body.contains("Réunion fixée"), "{}", closed.body);
+}
+
+/// #35: "if need be" by reaction. Bob's 🤷 then 1️⃣ makes the 10th a date the Croix-Rouge
+/// comes to only if need be: still the best, said apart; his 2️⃣ then ranks the 17th first,
+/// where every association comes without reservation.
+#[tokio::test(flavor = "multi_thread")]
+async fn if_need_be_by_reaction_changes_the_ranking() {
+    let mut alice = TestUser::new("alice", false).await;
+    let mut bob = TestUser::new("bob", false).await;
+    let mut bot = Bot::register().await;
+    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
+    let bob_room = bob.join(&room).await;
+    bot.start_with(BotConfig {
+        extra: room_associations(
+            &room,
+            &[
+                ("Restos du Cœur", &[&alice.user_id]),
+                ("Croix-Rouge", &[&bob.user_id]),
+            ],
+        ),
+        ..BotConfig::invited_by(&alice.user_id)
+    });
+    alice
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let propose = alice
+        .say(&room, "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h")
+        .await;
+    let proposal = alice.reply_to(&propose).await.event_id;
+    alice.react(&room, &proposal, "1️⃣").await;
+    alice.react(&room, &proposal, "2️⃣").await;
+    bob.react(&bob_room, &proposal, "🤷").await;
+    // A round trip through the bot: the 🤷 is counted before the number that follows it.
+    crate::helpers::ask(&mut bob, &bob_room, "!réunion votes").await;
+    bob.react(&bob_room, &proposal, "1️⃣").await;
+    let votes = crate::helpers::ask(&mut alice, &room, "!réunion votes").await;
+    let best = votes.split("\n- ").nth(1).unwrap_or_default();
+    assert!(best.contains("10 décembre 2027"), "{votes}");
+    assert!(best.contains("(si nécessaire : Croix-Rouge)"), "{votes}");
+    assert!(best.contains("Si nécessaire seulement"), "{votes}");
+    bob.react(&bob_room, &proposal, "2️⃣").await;
+    let votes = crate::helpers::ask(&mut alice, &room, "!réunion votes").await;
+    let best = votes.split("\n- ").nth(1).unwrap_or_default();
+    assert!(best.contains("17 décembre 2027"), "{votes}");
+    assert!(!best.contains("si nécessaire"), "{votes}");
 }

@@ -29,7 +29,7 @@ pub(super) async fn proposal_with_associations(bot: &TestBot) -> EventId {
 }
 
 #[tokio::test]
-async fn a_proposal_lists_its_dates_and_the_bot_adds_one_reaction_per_date() {
+async fn a_proposal_lists_its_dates_and_the_bot_adds_one_reaction_per_date_and_the_shrug() {
     let (bot, _dir) = bot().await;
     let proposal = proposal_with_associations(&bot).await;
     let sent = bot.chat.sent();
@@ -69,8 +69,9 @@ async fn a_proposal_lists_its_dates_and_the_bot_adds_one_reaction_per_date() {
                 Content::Reaction {
                     key: "2️⃣".into()
                 },
-                Some(proposal)
+                Some(proposal.clone())
             ),
+            (Content::Reaction { key: "🤷".into() }, Some(proposal)),
         ]
     );
 }
@@ -395,8 +396,9 @@ async fn ten_dates_are_numbered_up_to_the_ten_keycap() {
             _ => None,
         })
         .collect();
-    assert_eq!(keys.len(), 10);
-    assert_eq!(keys.last().map(String::as_str), Some("🔟"));
+    assert_eq!(keys.len(), 11, "ten numbers and 🤷");
+    assert_eq!(keys.get(9).map(String::as_str), Some("🔟"));
+    assert_eq!(keys.last().map(String::as_str), Some("🤷"));
 }
 
 #[tokio::test]
@@ -421,4 +423,122 @@ async fn a_date_on_a_public_holiday_is_accepted_and_marked() {
         "{proposal}"
     );
     assert_eq!(proposal.matches("férié").count(), 1, "{proposal}");
+}
+
+/// "If need be": Bob's 🤷 then 1️⃣ makes the 10th a date the Croix-Rouge makes only if need
+/// be; his firm 2️⃣ ranks the 17th first; `!réunion dispo` says the same by command; the
+/// votes show "si nécessaire" apart; the announcement names who comes only if need be; once
+/// the proposal is closed, "si nécessaire" is answered with an example.
+#[tokio::test]
+async fn if_need_be_ranks_after_firm_availability_and_is_said_apart() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let now = at("2026-11-29T18:00:05Z");
+    for (event, sender, key) in [
+        ("$a1", "@alice:localhost", "1️⃣"),
+        ("$a2", "@alice:localhost", "2️⃣"),
+        ("$b1", "@bob:localhost", "🤷"),
+        ("$b2", "@bob:localhost", "1️⃣"),
+    ] {
+        bot.handle(
+            Incoming::Reaction(reaction(event, sender, proposal.as_str(), key)),
+            now,
+        )
+        .await;
+    }
+    let votes = say_at(
+        &bot,
+        "@alice:localhost",
+        "$v1",
+        "!réunion votes",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    let best = votes.split("\n- ").nth(1).unwrap_or_default();
+    assert!(best.contains("10 décembre"), "{votes}");
+    assert!(best.contains("(si nécessaire : Croix-Rouge)"), "{votes}");
+    assert!(best.contains("Si nécessaire seulement : BOB"), "{votes}");
+
+    // Bob can make the 17th without reservation: it ranks first now.
+    let noted = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d1",
+        "!réunion dispo 2",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    assert!(
+        noted.contains("vous pouvez venir le jeudi 17 décembre 2026"),
+        "{noted}"
+    );
+    let votes = say_at(
+        &bot,
+        "@alice:localhost",
+        "$v2",
+        "!réunion votes",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    let best = votes.split("\n- ").nth(1).unwrap_or_default();
+    assert!(best.contains("17 décembre"), "{votes}");
+    assert!(!best.contains("si nécessaire"), "{votes}");
+
+    // Withdrawn (the command deleted), then said "if need be": the 10th and the 17th tie (the
+    // Croix-Rouge only if need be on both); Alice chooses the 10th.
+    bot.handle(
+        Incoming::Redaction {
+            room: RoomId::new("!room"),
+            redacted: EventId::new("$d1"),
+        },
+        now,
+    )
+    .await;
+    let maybe = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d2",
+        "!réunion dispo 2 peut-être",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(maybe.contains("**si nécessaire** seulement"), "{maybe}");
+    let too_far = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d3",
+        "!réunion dispo 7 peut-être",
+        "2026-11-29T18:04:30Z",
+    )
+    .await;
+    assert!(too_far.contains("Il n'y a pas de date n° 7"), "{too_far}");
+    let closed = say_at(
+        &bot,
+        "@alice:localhost",
+        "$c",
+        "!réunion clore 1",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(
+        closed.contains("**Réunion fixée : jeudi 10 décembre 2026 à 14 h.**"),
+        "{closed}"
+    );
+    assert!(
+        closed.contains("Si nécessaire seulement : Croix-Rouge"),
+        "{closed}"
+    );
+    let late = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d4",
+        "!réunion dispo 1 peut-être",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(
+        late.contains("« Si nécessaire » se dit sur une proposition de dates ouverte"),
+        "{late}"
+    );
+    assert!(late.contains("`!réunion dispo 2 peut-être`"), "{late}");
 }
