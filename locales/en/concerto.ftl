@@ -846,6 +846,7 @@ subject-polls = Polls you started
 subject-answers = Your answers
 subject-answer-poll = poll { $number } “{ $question }”: { $choice }
 subject-answer-dates = date proposal: date { $option }
+subject-answer-dates-if-need-be = date proposal: date { $option }, if need be
 subject-answer-attendance = attendance at the meeting of { $meeting }: { $answer ->
     [yes] coming
     [no] excused
@@ -855,6 +856,7 @@ subject-approvals = Minutes approved for your association
 subject-approval = meeting of { $meeting }
 subject-guests = Guests you added
 subject-people = People you signed up for e-mails (addresses masked)
+subject-mandates = Proxies you gave, noted, withdrew or hold
 subject-sent = I am sending you what I keep about you in a private, encrypted room, for you alone (the first time, accept its invitation). To erase it: `!forget-me`.
 subject-intro = Here is what Concerto keeps about you: as readable text (Markdown) and as JSON. To erase what concerns you, write `!forget-me` in the group's room.
 subject-intro-empty = Concerto keeps nothing about you: the two files below say so.
@@ -960,6 +962,7 @@ poll-reason-noted = Reason noted: it will be in the results, the record and the 
 poll-reason-asked = Why “{ $option }”? Give the reason in one go: `!vote { $number } { $word } <reason>`
 poll-reasons = **Reasons for concerns and objections**
 poll-reasons-in-words = Reasons: { $reasons }.
+poll-mandates-in-words = By proxy: { $associations }.
 example-poll-consent = !poll consent We co-sign the op-ed on non-take-up
 poll-reason-asked-in-thread = { $pill }, why “{ $option }” on poll no. { $number }? Answer in this thread: your next message here will be noted as the reason.
 anonymous-answers = { $count ->

@@ -861,6 +861,7 @@ subject-polls = Sondages que vous avez lancés
 subject-answers = Vos réponses
 subject-answer-poll = sondage { $number } « { $question } » : { $choice }
 subject-answer-dates = proposition de dates : date { $option }
+subject-answer-dates-if-need-be = proposition de dates : date { $option }, si nécessaire
 subject-answer-attendance = présence à la réunion du { $meeting } : { $answer ->
     [yes] présent
     [no] excusé
@@ -870,6 +871,7 @@ subject-approvals = Comptes rendus approuvés pour votre association
 subject-approval = réunion du { $meeting }
 subject-guests = Invités que vous avez ajoutés
 subject-people = Personnes que vous avez inscrites aux courriels (adresses masquées)
+subject-mandates = Mandats que vous avez donnés, notés, retirés ou que vous portez
 subject-sent = Je vous envoie ce que je garde sur vous dans un salon privé et chiffré, à vous seul (la première fois, acceptez son invitation). Pour l'effacer : `!oublie-moi`.
 subject-intro = Voici ce que Concerto garde sur vous : en texte lisible (Markdown) et en JSON. Pour effacer ce qui vous concerne, écrivez `!oublie-moi` dans le salon du groupe.
 subject-intro-empty = Concerto ne garde rien sur vous : les deux fichiers ci-dessous le disent.
@@ -975,6 +977,7 @@ poll-reason-noted = Raison notée : elle figurera dans les résultats, le regist
 poll-reason-asked = Pourquoi « { $option } » ? Donnez la raison en une fois : `!voter { $number } { $word } <raison>`
 poll-reasons = **Raisons des réserves et objections**
 poll-reasons-in-words = Raisons : { $reasons }.
+poll-mandates-in-words = Par mandat : { $associations }.
 example-poll-consent = !sondage consentement Nous co-signons la tribune sur le non-recours
 poll-reason-asked-in-thread = { $pill }, pourquoi « { $option } » au sondage n° { $number } ? Répondez dans ce fil : votre prochain message ici sera noté comme raison.
 anonymous-answers = { $count ->

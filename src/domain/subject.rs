@@ -96,8 +96,11 @@ pub enum About {
         question: String,
         choice: Option<String>,
     },
-    /// A date proposal: the option (date number) chosen.
-    Dates { option: Option<usize> },
+    /// A date proposal: the option (date number) chosen, perhaps only if need be.
+    Dates {
+        option: Option<usize>,
+        if_need_be: bool,
+    },
     /// Whether they come to a meeting: 1 coming, 2 excused.
     Attendance {
         meeting: Option<DateTime<Utc>>,
@@ -140,6 +143,8 @@ pub struct SubjectData {
     pub guests_added: Vec<Written>,
     /// People known by e-mail they added: "name (association), address masked".
     pub people_added: Vec<Written>,
+    /// Mandates they gave, noted, withdrew or hold: "giver → holder".
+    pub mandates: Vec<Written>,
     /// For a person known by e-mail: their entry in each room's list, "name (association),
     /// address" (the address whole: it is theirs).
     pub known_by_email: Vec<Written>,
@@ -162,6 +167,7 @@ impl SubjectData {
             && self.approvals.is_empty()
             && self.guests_added.is_empty()
             && self.people_added.is_empty()
+            && self.mandates.is_empty()
             && self.known_by_email.is_empty()
             && self.emails.is_empty()
     }
@@ -183,6 +189,7 @@ impl SubjectData {
                     &self.approvals,
                     &self.guests_added,
                     &self.people_added,
+                    &self.mandates,
                     &self.known_by_email,
                     &self.emails,
                 ]

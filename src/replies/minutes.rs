@@ -209,7 +209,11 @@ pub fn minutes(
             wording.labelled(&label, &counts.join(", ")),
             joint,
             super::rule_line(wording, results.rule).to_lowercase(),
-            escape_markdown(&super::reasons_in_words(wording, poll, results))
+            escape_markdown(&format!(
+                "{}{}",
+                super::reasons_in_words(wording, poll, results),
+                super::mandates_in_words(wording, results)
+            ))
         ));
     }
 

@@ -268,7 +268,29 @@ pub fn poll_decision_text(wording: &Wording<'_>, poll: &Poll, results: &PollResu
         ],
     );
     text.push_str(&reasons_in_words(wording, poll, results));
+    text.push_str(&mandates_in_words(wording, results));
     text
+}
+
+/// The associations whose answer a mandate gave, without names, for the record and the
+/// minutes: " Par mandat : Croix-Rouge."; nothing when no mandate counted.
+pub fn mandates_in_words(wording: &Wording<'_>, results: &PollResults) -> String {
+    let givers: Vec<String> = results
+        .mandates
+        .iter()
+        .filter(|used| used.used == crate::domain::mandate::Use::Counted)
+        .map(|used| used.giver.clone())
+        .collect();
+    if givers.is_empty() {
+        return String::new();
+    }
+    format!(
+        " {}",
+        wording.format(
+            "poll-mandates-in-words",
+            &[("associations", givers.join(", ").into())]
+        )
+    )
 }
 
 /// A consent poll's reasons, without names, for the record and the minutes:

@@ -101,8 +101,12 @@ pub fn subject_document(
                             ),
                         ],
                     ),
-                    About::Dates { option } => wording.format(
-                        "subject-answer-dates",
+                    About::Dates { option, if_need_be } => wording.format(
+                        if *if_need_be {
+                            "subject-answer-dates-if-need-be"
+                        } else {
+                            "subject-answer-dates"
+                        },
                         &[(
                             "option",
                             option.map_or("—".to_owned(), |o| o.to_string()).into(),
@@ -161,6 +165,7 @@ pub fn subject_document(
     );
     section("subject-guests", written(&data.guests_added));
     section("subject-people", written(&data.people_added));
+    section("subject-mandates", written(&data.mandates));
     section("subject-known-by-email", written(&data.known_by_email));
     section("subject-emails", written(&data.emails));
     text.push('\n');
@@ -221,7 +226,8 @@ pub fn forget_asked(wording: &Wording<'_>, data: &SubjectData) -> String {
         + data.polls.len()
         + data.approvals.len()
         + data.guests_added.len()
-        + data.people_added.len();
+        + data.people_added.len()
+        + data.mandates.len();
     let associations: Vec<String> = data
         .associations
         .iter()

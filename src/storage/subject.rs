@@ -30,6 +30,7 @@ struct AnswerRow {
     label: Option<String>,
     meeting_at: Option<DateTime<Utc>>,
     reason: Option<String>,
+    if_need_be: bool,
 }
 
 /// "name (association)" and the address its query put after a unit separator, shown as
@@ -43,7 +44,7 @@ fn with_address(text: String, shown: impl Fn(&str) -> String) -> String {
 }
 
 /// What each "written" list is read from: `?1` is the person; oldest first.
-const WRITTEN: [(&str, &str); 9] = [
+const WRITTEN: [(&str, &str); 10] = [
     (
         "agenda_items",
         "SELECT room_id, NULL AS number, text, created_at AS at
@@ -83,6 +84,14 @@ const WRITTEN: [(&str, &str); 9] = [
         "guests_added",
         "SELECT m.room_id, g.number, g.name AS text, g.added_at AS at
          FROM guests g JOIN meetings m ON m.id = g.meeting_id WHERE g.added_by = ?1 ORDER BY at",
+    ),
+    (
+        "mandates",
+        "SELECT room_id, number,
+                giver || ' → ' || COALESCE(holder_association, holder_user) AS text,
+                given_at AS at
+         FROM mandates WHERE given_by = ?1 OR holder_user = ?1 OR withdrawn_by = ?1
+         ORDER BY at",
     ),
     (
         "people_added",
@@ -152,11 +161,12 @@ impl Transaction {
                 "polls" => &mut data.polls,
                 "approvals" => &mut data.approvals,
                 "guests_added" => &mut data.guests_added,
+                "mandates" => &mut data.mandates,
                 _ => &mut data.people_added,
             } = written;
         }
         let answers: Vec<AnswerRow> = sqlx::query_as(
-            "SELECT b.room_id, b.kind, a.option, a.answered_at,
+            "SELECT b.room_id, b.kind, a.option, a.answered_at, a.if_need_be,
                     p.number AS poll_number, p.question, o.label, m.starts_at AS meeting_at,
                     r.reason
              FROM answers a JOIN ballots b ON b.id = a.ballot_id
@@ -184,7 +194,10 @@ impl Transaction {
                     meeting: row.meeting_at,
                     coming: option.map(|option| option == 1),
                 },
-                _ => About::Dates { option },
+                _ => About::Dates {
+                    option,
+                    if_need_be: row.if_need_be,
+                },
             };
             data.answers.push(Answered {
                 room: RoomId::new(row.room_id),

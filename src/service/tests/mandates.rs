@@ -379,3 +379,85 @@ async fn a_meeting_mandate_represents_approves_and_can_be_withdrawn() {
     .await;
     assert!(closed.contains("ne peut plus être retiré"), "{closed}");
 }
+
+#[tokio::test]
+async fn the_record_of_a_poll_says_which_association_answered_by_mandate() {
+    let (bot, _dir) = bot().await;
+    room_with_a_meeting(&bot).await;
+    for (sender, event, body, when) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage Signons-nous ? | Pour | Contre",
+            "2026-11-30T10:00:00Z",
+        ),
+        (
+            "@bob:localhost",
+            "$m",
+            "!mandat Croix-Rouge à Restos du Cœur sondage 1",
+            "2026-11-30T10:01:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$v1",
+            "!voter 1 Pour",
+            "2026-11-30T10:02:00Z",
+        ),
+        (
+            "@carla:localhost",
+            "$v2",
+            "!voter 1 Pour",
+            "2026-11-30T10:03:00Z",
+        ),
+        (
+            "@dina:localhost",
+            "$v3",
+            "!voter 1 Pour",
+            "2026-11-30T10:04:00Z",
+        ),
+        (
+            "@alice:localhost",
+            "$c",
+            "!sondage clore 1 enregistrer",
+            "2026-11-30T10:05:00Z",
+        ),
+    ] {
+        say_at(&bot, sender, event, body, when).await;
+    }
+    let record = say_at(
+        &bot,
+        "@bob:localhost",
+        "$d",
+        "!décision 1",
+        "2026-11-30T10:06:00Z",
+    )
+    .await;
+    assert!(record.contains("Par mandat : Croix-Rouge."), "{record}");
+    assert!(record.contains("unanimité"), "{record}");
+    let closed = say_at(
+        &bot,
+        "@dina:localhost",
+        "$late",
+        "!mandat Secours populaire à Croix-Rouge sondage 1",
+        "2026-11-30T10:07:00Z",
+    )
+    .await;
+    assert!(closed.contains("Le sondage n° 1 est clos"), "{closed}");
+    let withdraw = say_at(
+        &bot,
+        "@bob:localhost",
+        "$w",
+        "!mandat retirer 1",
+        "2026-11-30T10:08:00Z",
+    )
+    .await;
+    assert!(withdraw.contains("ne peut plus être retiré"), "{withdraw}");
+    // Bob's copy of his data names the mandate he gave.
+    let mut tx = bot.store.begin().await.expect("begin");
+    let data = tx
+        .data_about(&UserId::new("@bob:localhost"))
+        .await
+        .expect("data");
+    assert_eq!(data.mandates.len(), 1, "{data:?}");
+    assert_eq!(data.mandates[0].text, "Croix-Rouge → Restos du Cœur");
+}

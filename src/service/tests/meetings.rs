@@ -541,4 +541,18 @@ async fn if_need_be_ranks_after_firm_availability_and_is_said_apart() {
         "{late}"
     );
     assert!(late.contains("`!réunion dispo 2 peut-être`"), "{late}");
+    // Bob's copy of his data says which date he can make only if need be.
+    let mut tx = bot.store.begin().await.expect("begin");
+    let data = tx
+        .data_about(&UserId::new("@bob:localhost"))
+        .await
+        .expect("data");
+    assert!(
+        data.answers.iter().any(|answer| answer.about
+            == crate::domain::subject::About::Dates {
+                option: Some(2),
+                if_need_be: true
+            }),
+        "{data:?}"
+    );
 }
