@@ -347,24 +347,8 @@ async fn the_rhythm_proposes_the_dates_once_as_a_text_that_mentions_the_members(
 /// where every association comes without reservation.
 #[tokio::test(flavor = "multi_thread")]
 async fn if_need_be_by_reaction_changes_the_ranking() {
-    let mut alice = TestUser::new("alice", false).await;
-    let mut bob = TestUser::new("bob", false).await;
-    let mut bot = Bot::register().await;
-    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
-    let bob_room = bob.join(&room).await;
-    bot.start_with(BotConfig {
-        extra: room_associations(
-            &room,
-            &[
-                ("Restos du Cœur", &[&alice.user_id]),
-                ("Croix-Rouge", &[&bob.user_id]),
-            ],
-        ),
-        ..BotConfig::invited_by(&alice.user_id)
-    });
-    alice
-        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
-        .await;
+    let (mut alice, mut bob, _bot, room, bob_room) =
+        crate::polls::alice_bob_and_the_bot("Croix-Rouge").await;
     let propose = alice
         .say(&room, "!réunion proposer 10/12/2027 14h ; 17/12/2027 14h")
         .await;

@@ -200,13 +200,15 @@ async fn a_deadline_passed_while_the_bot_was_down_closes_the_poll_on_its_return_
 }
 
 /// An encrypted room of Alice (Restos du Cœur) and Bob (`bob_association`) with the bot in
-/// it: (Alice, Bob, the bot, Alice's room, Bob's room).
-async fn alice_bob_and_the_bot(
+/// it: (Alice, Bob, the bot, Alice's room, Bob's room). The bot's day does not end during a
+/// test (its clock is moved back an hour near midnight).
+pub(crate) async fn alice_bob_and_the_bot(
     bob_association: &str,
 ) -> (TestUser, TestUser, Bot, matrix_sdk::Room, matrix_sdk::Room) {
     let mut alice = TestUser::new("alice", false).await;
     let bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
+    crate::record::bot_days_far_from_midnight(&bot, chrono_tz::Europe::Paris);
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;
     bot.start_with(BotConfig {
@@ -351,27 +353,13 @@ async fn an_objection_in_a_consent_poll_has_its_reason_asked_in_the_thread() {
 /// void on the poll once Bob answers himself.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_mandate_is_given_withdrawn_used_in_a_poll_and_the_minutes_and_voided() {
-    let paris = chrono_tz::Europe::Paris;
-    let mut alice = TestUser::new("alice", false).await;
-    let mut bob = TestUser::new("bob", false).await;
-    let mut bot = Bot::register().await;
-    // The meeting is today at 23:59: the bot's day must not end during the test.
-    let (today, tomorrow) = crate::record::bot_days_far_from_midnight(&bot, paris);
-    let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
-    let bob_room = bob.join(&room).await;
-    bot.start_with(BotConfig {
-        extra: room_associations(
-            &room,
-            &[
-                ("Restos du Cœur", &[&alice.user_id]),
-                ("Croix-Rouge", &[&bob.user_id]),
-            ],
-        ),
-        ..BotConfig::invited_by(&alice.user_id)
-    });
-    alice
-        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
-        .await;
+    let (mut alice, mut bob, bot, room, bob_room) = alice_bob_and_the_bot("Croix-Rouge").await;
+    // The meeting is today at 23:59.
+    let today = bot
+        .now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive();
+    let tomorrow = today.succ_opt().expect("a tomorrow");
     let ask = crate::helpers::ask;
     let day = today.format("%d/%m/%Y").to_string();
     let tomorrow = tomorrow.format("%d/%m/%Y");

@@ -81,20 +81,7 @@ async fn meeting_with_three_items(bot: &TestBot) {
         bot.on_message(&message(event, body, "2026-11-29T18:00:00Z"), added)
             .await;
     }
-    let mut tx = bot.store.begin().await.expect("begin");
-    let meeting = tx
-        .planned_meetings(&RoomId::new("!room"))
-        .await
-        .expect("meetings")[0]
-        .clone();
-    tx.schedule_meeting(
-        meeting.id,
-        at("2026-12-10T13:00:00Z"),
-        at("2026-11-29T18:00:00Z"),
-    )
-    .await
-    .expect("schedule");
-    tx.commit().await.expect("commit");
+    date_the_next_meeting(bot).await;
 }
 
 #[tokio::test]

@@ -31,20 +31,7 @@ async fn room_with_a_meeting(bot: &TestBot) {
         &[("@alice:localhost", "$1", "!agenda ajouter Budget 2027")],
     )
     .await;
-    let mut tx = bot.store.begin().await.expect("begin");
-    let meeting = tx
-        .planned_meetings(&RoomId::new("!room"))
-        .await
-        .expect("meetings")[0]
-        .clone();
-    tx.schedule_meeting(
-        meeting.id,
-        at("2026-12-10T13:00:00Z"),
-        at("2026-11-29T18:00:00Z"),
-    )
-    .await
-    .expect("schedule");
-    tx.commit().await.expect("commit");
+    date_the_next_meeting(bot).await;
 }
 
 #[tokio::test]

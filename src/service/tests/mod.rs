@@ -397,3 +397,22 @@ pub(super) async fn seed_alice_and_bob(bot: &TestBot) {
     )
     .await;
 }
+
+/// Dates the room's next meeting (the one its agenda collects for) on Thursday 10 December
+/// 2026 at 14 h (Paris), as a closed proposal would.
+pub(super) async fn date_the_next_meeting(bot: &TestBot) {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let meeting = tx
+        .planned_meetings(&RoomId::new("!room"))
+        .await
+        .expect("meetings")[0]
+        .clone();
+    tx.schedule_meeting(
+        meeting.id,
+        at("2026-12-10T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("schedule");
+    tx.commit().await.expect("commit");
+}
