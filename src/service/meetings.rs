@@ -14,7 +14,7 @@ use crate::command::CancelTarget;
 use crate::command::MeetingCommand;
 use crate::domain::association::canonical;
 use crate::domain::attendance;
-use crate::domain::ballot::{Answer, BallotKind, Channel, choices_by_option, count_dates};
+use crate::domain::ballot::{BallotKind, choices_by_option, count_dates};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::meeting::{next_dated_meeting, next_host};
 use crate::domain::messages::{Content, NewMessage, Presents};
@@ -170,14 +170,7 @@ impl<C: Chat> Service<C> {
                 proposal.options.len(),
             ));
         };
-        let answer = Answer {
-            event_id: request.message.event_id.clone(),
-            voter: request.sender().clone(),
-            option: Some(option),
-            channel: Channel::Command,
-            answered_at: request.at,
-            if_need_be,
-        };
+        let answer = request.command_answer(option, if_need_be);
         request.tx.record_answer(proposal.ballot, &answer).await?;
         request.say(replies::meeting_available(wording, starts_at, if_need_be))
     }

@@ -10,7 +10,7 @@ use super::error::ServiceError;
 use super::reading::poll_outcome;
 use super::{Chat, Handled, IncomingMessage, IncomingPollResponse, Request, Service};
 use crate::command::PollCommand;
-use crate::domain::ballot::{Answer, BallotKind, Channel, count};
+use crate::domain::ballot::{BallotKind, count};
 use crate::domain::dates::parse_meeting_date;
 use crate::domain::earliest;
 use crate::domain::messages::{Content, NewMessage, Presents};
@@ -268,14 +268,7 @@ impl<C: Chat> Service<C> {
         {
             return request.say(replies::poll_reason_too_long(wording, &poll));
         }
-        let answer = Answer {
-            event_id: request.message.event_id.clone(),
-            voter: request.sender().clone(),
-            option: Some(option),
-            channel: Channel::Command,
-            answered_at: request.at,
-            if_need_be: false,
-        };
+        let answer = request.command_answer(option, false);
         request.tx.record_answer(poll.ballot, &answer).await?;
         let voter = self.name_of(request.room(), request.sender()).await;
         let mut said = replies::poll_answer_recorded(wording, &poll, option, &voter);

@@ -42,6 +42,19 @@ impl Request<'_> {
         &self.message.room
     }
 
+    /// The sender's answer to a ballot given by this command: `option`, "if need be" or not
+    /// (deleting the command withdraws it, as a reaction's redaction does).
+    pub fn command_answer(&self, option: usize, if_need_be: bool) -> crate::domain::ballot::Answer {
+        crate::domain::ballot::Answer {
+            event_id: self.message.event_id.clone(),
+            voter: self.sender().clone(),
+            option: Some(option),
+            channel: crate::domain::ballot::Channel::Command,
+            answered_at: self.at,
+            if_need_be,
+        }
+    }
+
     pub fn sender(&self) -> &UserId {
         &self.message.sender
     }
