@@ -24,7 +24,6 @@ use chrono::{DateTime, Utc};
 
 use super::association::same_association;
 use super::ids::{MeetingId, PollId, UserId};
-use super::minutes::Approval;
 use super::position::Stance;
 use super::record::Owner;
 
@@ -303,19 +302,6 @@ pub fn apply_to_stances(
     uses
 }
 
-/// The approval a meeting mandate gives: the giving association approves when its holder has
-/// (the holding association's own approval, or one the named member gave for their own);
-/// `approvals` are the associations' own.
-pub fn approval_by_mandate<'a>(
-    mandate: &Mandate,
-    approvals: &'a [Approval],
-) -> Option<&'a Approval> {
-    approvals.iter().find(|approval| match &mandate.holder {
-        Owner::Association(holder) => same_association(&approval.association, holder),
-        Owner::Member(user) => approval.by == *user,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -562,21 +548,5 @@ mod tests {
         let uses = apply_to_stances(&mut both, &choices, &[&to_restos, &chained]);
         assert_eq!(both[2].1, Stance::Missing);
         assert_eq!(uses[1].used, Use::Awaiting);
-    }
-
-    #[test]
-    fn the_holder_approval_approves_for_the_giver() {
-        let approvals = vec![Approval {
-            association: "Restos du Cœur".into(),
-            by: user("anne"),
-            at: at("2026-12-11T10:00:00Z"),
-            by_mandate: None,
-        }];
-        let to_restos = mandate(1, "Croix-Rouge", association("restos du coeur"), meeting(1));
-        let to_anne = mandate(1, "Croix-Rouge", Owner::Member(user("anne")), meeting(1));
-        let to_carla = mandate(1, "Croix-Rouge", Owner::Member(user("carla")), meeting(1));
-        assert!(approval_by_mandate(&to_restos, &approvals).is_some());
-        assert!(approval_by_mandate(&to_anne, &approvals).is_some());
-        assert!(approval_by_mandate(&to_carla, &approvals).is_none());
     }
 }

@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::association::same_association;
 use super::ids::{MeetingId, UserId};
-use super::mandate::{Mandate, approval_by_mandate};
+use super::mandate::Mandate;
 use super::record::Owner;
 
 /// One association's approval of a meeting's minutes.
@@ -100,6 +100,19 @@ pub fn approval_state(
     ApprovalState { approved, awaited }
 }
 
+/// The approval a meeting mandate gives: the giving association approves when its holder has
+/// (the holding association's own approval, or one the named member gave for their own);
+/// `approvals` are the associations' own.
+pub fn approval_by_mandate<'a>(
+    mandate: &Mandate,
+    approvals: &'a [Approval],
+) -> Option<&'a Approval> {
+    approvals.iter().find(|approval| match &mandate.holder {
+        Owner::Association(holder) => same_association(&approval.association, holder),
+        Owner::Member(user) => approval.by == *user,
+    })
+}
+
 /// The SHA-256 fingerprint of a text, in lowercase hexadecimal: what the procès-verbal shows,
 /// so that a copy can be checked against the adopted text.
 pub fn fingerprint(text: &str) -> String {
@@ -176,6 +189,18 @@ mod tests {
         );
         assert_eq!(own.approved[0].by_mandate, None);
         assert!(!approval_state(&known, &[], &[&mandate]).complete());
+        // Held by a member: their own approval, whatever association they gave it for.
+        let to_b = Mandate {
+            holder: Owner::Member(UserId::new("@b:x")),
+            ..mandate.clone()
+        };
+        let to_c = Mandate {
+            holder: Owner::Member(UserId::new("@c:x")),
+            ..mandate
+        };
+        let approvals = [approval("Restos du Cœur", "@b:x")];
+        assert!(approval_by_mandate(&to_b, &approvals).is_some());
+        assert!(approval_by_mandate(&to_c, &approvals).is_none());
     }
 
     #[test]
