@@ -192,6 +192,7 @@ fn settings() -> ServiceSettings {
         controllers: Vec::new(),
         privacy_contact: Some("dpo@exemple.org".into()),
         max_mandates_per_holder: concerto::domain::mandate::DEFAULT_MAX_PER_HOLDER,
+        contacts_confirm_after_days: 365,
     }
 }
 
@@ -430,6 +431,7 @@ fn personal_page(c: &mut Criterion) {
             links: key.clone(),
             clock: Arc::new(concerto::clock::SystemClock::new()),
             personal: None,
+            contacts_confirm_after_days: 365,
             privacy: settings().privacy(),
         };
         concerto::web::router(Arc::new(state))

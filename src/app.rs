@@ -214,6 +214,7 @@ async fn run_once(
                     links
                 }),
                 privacy: service.settings().privacy(),
+                contacts_confirm_after_days: settings.contacts.confirm_after_days,
             };
             let serving = crate::web::serve(web.listen, Arc::new(state), until_stopped());
             Some(tokio::spawn(async move {

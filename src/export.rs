@@ -212,6 +212,54 @@ pub async fn people(store: &Store, room: &RoomId, out: &mut impl Write) -> Resul
     Ok(())
 }
 
+/// Writes the room's address book as CSV, in its language's header: every contact whole (the
+/// operator's own copy), when it was added, by whom, and when it was last confirmed.
+pub async fn contacts(
+    store: &Store,
+    room: &RoomId,
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut tx = store.begin().await?;
+    let contacts = tx.contacts(room).await?;
+    drop(tx);
+    let mut writer = csv::Writer::from_writer(out);
+    let header = wording
+        .texts
+        .get(wording.language, "export-contacts-header");
+    writer.write_record(
+        header
+            .split(',')
+            .map(|cell| spreadsheet_safe(cell).into_owned()),
+    )?;
+    let day = |at: DateTime<Utc>| {
+        at.with_timezone(&wording.time_zone)
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    for contact in contacts {
+        let fields = contact.fields;
+        write_safe(
+            &mut writer,
+            [
+                contact.number.to_string(),
+                fields.organisation,
+                fields.name,
+                fields.role,
+                fields.phone.unwrap_or_default(),
+                fields.email.unwrap_or_default(),
+                fields.note.unwrap_or_default(),
+                contact.added_by.to_string(),
+                contact.added_by_association.unwrap_or_default(),
+                day(contact.added_at),
+                day(contact.confirmed_at),
+            ],
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 /// The register entry's facts (RGPD art. 30) from the configuration in force; without
 /// `[privacy] controllers`, the associations of the rooms the bot is in (`store`: its
 /// database, when it can be read).

@@ -108,6 +108,13 @@ enum Export {
         #[arg(long)]
         room: String,
     },
+    /// The room's address book (`!contacts`) as CSV, every contact whole.
+    Contacts {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        room: String,
+    },
     /// Everything the bot keeps about one person (RGPD art. 15), as `!mes-données` sends it:
     /// a Matrix member (`@name:server`) or a person known by e-mail (their address).
     Person {
@@ -360,7 +367,8 @@ async fn export(what: Export) -> anyhow::Result<()> {
         Export::Person { config, who, json } => return export_person(config, who, *json).await,
         Export::Decisions { config, room, .. }
         | Export::Minutes { config, room, .. }
-        | Export::People { config, room } => (config, RoomId::new(room)),
+        | Export::People { config, room }
+        | Export::Contacts { config, room } => (config, RoomId::new(room)),
     };
     let settings = Settings::load(config)?;
     let store = open_beside_the_bot(&settings).await?;
@@ -403,6 +411,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
             .await?;
         }
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
+        Export::Contacts { .. } => export::contacts(&store, &room, &wording, &mut out).await?,
         // Made above, without a room.
         Export::Register { .. } | Export::Person { .. } => {}
     }

@@ -421,6 +421,7 @@ minutes-pdf-draft = Draft — not adopted yet
 minutes-pdf-adopted = Adopted on { $date } — SHA-256 fingerprint { $fingerprint }
 export-decisions-title = # Record of decisions
 export-decisions-header = number,date,text,author,association,meeting,poll,versions,revoked on,reason
+export-contacts-header = number,organisation,name,role,phone,e-mail,note,added by,association,added on,confirmed on
 
 ## Reminders
 
@@ -857,6 +858,7 @@ subject-approval = meeting of { $meeting }
 subject-guests = Guests you added
 subject-people = People you signed up for e-mails (addresses masked)
 subject-mandates = Proxies you gave, noted, withdrew or hold
+subject-contacts = Contacts you added to the address book
 subject-sent = I am sending you what I keep about you in a private, encrypted room, for you alone (the first time, accept its invitation). To erase it: `!forget-me`.
 subject-intro = Here is what Concerto keeps about you: as readable text (Markdown) and as JSON. To erase what concerns you, write `!forget-me` in the group's room.
 subject-intro-empty = Concerto keeps nothing about you: the two files below say so.
@@ -1010,3 +1012,54 @@ help-mandate-details =
 help-mandate-example = !proxy Croix-Rouge to Secours populaire for 12/03
 example-mandate-withdraw = !proxy withdraw 2
 example-mandate-list = !proxies
+
+## !contact: the group's address book
+
+contact-to-check = ⚠ to check
+contact-list-title = **Address book** ({ $count ->
+    [one] 1 contact
+   *[other] { $count } contacts
+})
+contact-search-title = **Contacts for “{ $words }”** ({ $count } found)
+contact-list-how = A contact in full (address included): `!contact 3`. Still right? `!contact confirm 3`.
+contact-list-empty = The address book is empty.
+contact-search-none = No contact matches “{ $words }” (organisation, name, role or note, accents aside).
+contact-title = Contact no. { $number }
+contact-name = Name
+contact-role = Role
+contact-phone = Phone
+contact-email = E-mail
+contact-note = Note
+contact-added = Added
+contact-added-by = by { $by }, on { $date }
+contact-confirmed = Confirmed on
+contact-to-check-how = ⚠ **To check**: nobody has confirmed it for a long time. If it is still right: `!contact confirm { $number }`; otherwise `!contact edit { $number } …` or `!contact remove { $number }`.
+contact-added-done = Contact no. { $number } added to the address book: { $line }
+contact-changed = Contact no. { $number } changed (and confirmed today): { $line }
+contact-confirmed-done = Contact no. { $number } confirmed today: { $line }
+contact-removed = Contact no. { $number } removed from the address book: { $organisation } — { $name }.
+contact-missing = There is no contact no. { $number } in the address book.
+contact-missing-organisation = The organisation is missing, before the dash.
+contact-missing-name = The name is missing: the organisation, a dash, then the name and the role separated by a comma.
+contact-missing-role = The role is missing, after the name and a comma.
+contact-not-a-phone = “{ $given }” is not a phone number (ten digits starting with 0, or + and the country code).
+contact-not-an-email = “{ $given }” is not an e-mail address.
+contact-twice = A contact has one phone and one address: put the others in the note, after a second dash.
+contact-too-long = A part of the contact is { $length } characters long: { $max } at most.
+contact-change-refused = Only a member of the association of whoever added contact no. { $number } ({ $owner }) or a room moderator can change or remove it.
+contact-reminder-title = **Contacts to check** ({ $count }): are they still right?
+contact-reminder-line = no. { $number } — { $organisation } — { $name } (confirmed on { $date }): `!contact confirm { $number }`
+help-contact-summary = `!contact` — the group's address book: precise contacts at the CAF, the CPAM, the Préfecture…
+help-contact-details =
+    `!contact add <organisation> — <name>, <role> [, <phone>] [, <e-mail>] [— <note>]` adds a contact (professional details only). `!contacts [words]` searches the organisation, name, role and note, accents and case aside; addresses are masked there, whole in `!contact <n>`. `!contact edit <n> …` and `!contact remove <n>` (a member of the association of whoever added it, or a moderator); `!contact confirm <n>` says it is still right. A contact nobody confirmed for a year (setting `contacts.confirm_after_days`) is marked “to check”, and the meeting reminder a week before lists them. The group's page has the address book, with its search.
+help-contact-example = !contact add CAF 77 — Mme Durand, partners' officer, 01 60 00 00 00, m.durand@caf77.example — urgent RSA cases
+example-contact-search = !contacts prefecture
+example-contact-show = !contact 3
+example-contact-change = !contact edit 3 CAF 77 — Mme Durand, partners' officer, 01 60 00 00 01
+example-contact-remove = !contact remove 3
+example-contact-confirm = !contact confirm 3
+web-contacts = Address book
+web-contacts-search-label = Find a contact (organisation, name, role, note)
+web-contacts-none = No contact matches.
+web-contacts-empty = The address book is empty. Contacts are added in the room: `!contact add …`.
+web-contacts-confirmed = confirmed on { $date }

@@ -430,6 +430,7 @@ minutes-pdf-draft = Projet — non encore adopté
 minutes-pdf-adopted = Adopté le { $date } — empreinte SHA-256 { $fingerprint }
 export-decisions-title = # Registre des décisions
 export-decisions-header = numéro,date,texte,auteur,association,réunion,sondage,versions,annulée le,motif
+export-contacts-header = numéro,organisme,nom,rôle,téléphone,courriel,note,ajouté par,association,ajouté le,confirmé le
 
 ## Rappels
 
@@ -872,6 +873,7 @@ subject-approval = réunion du { $meeting }
 subject-guests = Invités que vous avez ajoutés
 subject-people = Personnes que vous avez inscrites aux courriels (adresses masquées)
 subject-mandates = Mandats que vous avez donnés, notés, retirés ou que vous portez
+subject-contacts = Contacts que vous avez ajoutés au carnet d'adresses
 subject-sent = Je vous envoie ce que je garde sur vous dans un salon privé et chiffré, à vous seul (la première fois, acceptez son invitation). Pour l'effacer : `!oublie-moi`.
 subject-intro = Voici ce que Concerto garde sur vous : en texte lisible (Markdown) et en JSON. Pour effacer ce qui vous concerne, écrivez `!oublie-moi` dans le salon du groupe.
 subject-intro-empty = Concerto ne garde rien sur vous : les deux fichiers ci-dessous le disent.
@@ -1025,3 +1027,57 @@ help-mandate-details =
 help-mandate-example = !mandat Croix-Rouge à Secours populaire pour le 12/03
 example-mandate-withdraw = !mandat retirer 2
 example-mandate-list = !mandats
+
+## !contact : le carnet d'adresses du groupe
+
+contact-to-check = ⚠ à vérifier
+contact-list-title = **Carnet d'adresses** ({ $count ->
+    [one] 1 contact
+   *[other] { $count } contacts
+})
+contact-search-title = **Contacts pour « { $words } »** ({ $count ->
+    [one] 1 trouvé
+   *[other] { $count } trouvés
+})
+contact-list-how = Un contact en entier (adresse comprise) : `!contact 3`. Toujours juste ? `!contact confirmer 3`.
+contact-list-empty = Le carnet d'adresses est vide.
+contact-search-none = Aucun contact ne correspond à « { $words } » (organisme, nom, rôle ou note, sans tenir compte des accents).
+contact-title = Contact n° { $number }
+contact-name = Nom
+contact-role = Rôle
+contact-phone = Téléphone
+contact-email = Courriel
+contact-note = Note
+contact-added = Ajouté
+contact-added-by = par { $by }, le { $date }
+contact-confirmed = Confirmé le
+contact-to-check-how = ⚠ **À vérifier** : personne ne l'a confirmé depuis longtemps. S'il est toujours juste : `!contact confirmer { $number }` ; sinon `!contact modifier { $number } …` ou `!contact retirer { $number }`.
+contact-added-done = Contact n° { $number } ajouté au carnet d'adresses : { $line }
+contact-changed = Contact n° { $number } modifié (et confirmé aujourd'hui) : { $line }
+contact-confirmed-done = Contact n° { $number } confirmé aujourd'hui : { $line }
+contact-removed = Contact n° { $number } retiré du carnet d'adresses : { $organisation } — { $name }.
+contact-missing = Il n'y a pas de contact n° { $number } dans le carnet d'adresses.
+contact-missing-organisation = Il manque l'organisme, avant le tiret.
+contact-missing-name = Il manque le nom : l'organisme, un tiret, puis le nom et le rôle séparés par une virgule.
+contact-missing-role = Il manque le rôle, après le nom et une virgule.
+contact-not-a-phone = « { $given } » n'est pas un numéro de téléphone (dix chiffres commençant par 0, ou + et l'indicatif).
+contact-not-an-email = « { $given } » n'est pas une adresse de courriel.
+contact-twice = Un contact a un seul téléphone et une seule adresse : mettez les autres dans la note, après un second tiret.
+contact-too-long = Une partie du contact fait { $length } caractères : { $max } au plus.
+contact-change-refused = Seul un membre de l'association de la personne qui a ajouté le contact n° { $number } ({ $owner }) ou un modérateur du salon peut le modifier ou le retirer.
+contact-reminder-title = **Contacts à vérifier** ({ $count }) : sont-ils toujours justes ?
+contact-reminder-line = n° { $number } — { $organisation } — { $name } (confirmé le { $date }) : `!contact confirmer { $number }`
+help-contact-summary = `!contact` — le carnet d'adresses du groupe : les contacts précis à la CAF, à la CPAM, à la Préfecture…
+help-contact-details =
+    `!contact ajouter <organisme> — <nom>, <rôle> [, <téléphone>] [, <courriel>] [— <note>]` ajoute un contact (coordonnées professionnelles seulement). `!contacts [mots]` cherche dans l'organisme, le nom, le rôle et la note, sans tenir compte des accents ni des majuscules ; les adresses y sont masquées, et entières dans `!contact <n>`. `!contact modifier <n> …` et `!contact retirer <n>` (un membre de l'association de qui l'a ajouté, ou un modérateur) ; `!contact confirmer <n>` dit qu'il est toujours juste. Un contact non confirmé depuis un an (réglage `contacts.confirm_after_days`) est marqué « à vérifier », et le rappel de la réunion, une semaine avant, les liste. La page du groupe a le carnet, avec sa recherche.
+help-contact-example = !contact ajouter CAF 77 — Mme Durand, référente partenaires, 01 60 00 00 00, m.durand@caf77.example — situations d'urgence RSA
+example-contact-search = !contacts prefecture
+example-contact-show = !contact 3
+example-contact-change = !contact modifier 3 CAF 77 — Mme Durand, référente partenaires, 01 60 00 00 01
+example-contact-remove = !contact retirer 3
+example-contact-confirm = !contact confirmer 3
+web-contacts = Carnet d'adresses
+web-contacts-search-label = Chercher un contact (organisme, nom, rôle, note)
+web-contacts-none = Aucun contact ne correspond.
+web-contacts-empty = Le carnet d'adresses est vide. On y ajoute un contact dans le salon : `!contact ajouter …`.
+web-contacts-confirmed = confirmé le { $date }

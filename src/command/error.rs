@@ -74,11 +74,17 @@ pub enum Usage {
     MandateWithdraw,
     MandateList,
     MeetingAvailable,
+    ContactSearch,
+    ContactShow,
+    ContactAdd,
+    ContactChange,
+    ContactRemove,
+    ContactConfirm,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 59] = [
+    pub const ALL: [Usage; 65] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -138,6 +144,12 @@ impl Usage {
         Usage::MandateWithdraw,
         Usage::MandateList,
         Usage::MeetingAvailable,
+        Usage::ContactSearch,
+        Usage::ContactShow,
+        Usage::ContactAdd,
+        Usage::ContactChange,
+        Usage::ContactRemove,
+        Usage::ContactConfirm,
     ];
 }
 

@@ -15,6 +15,7 @@ mod action;
 mod agenda;
 mod association;
 mod attendance;
+mod contact;
 mod decision;
 mod email;
 mod error;
@@ -38,6 +39,7 @@ pub use action::ActionCommand;
 pub use agenda::AgendaCommand;
 pub use association::AssociationCommand;
 pub use attendance::AttendanceCommand;
+pub use contact::ContactCommand;
 pub use decision::DecisionCommand;
 pub use email::EmailCommand;
 pub use error::{ParseError, Usage};
@@ -107,6 +109,8 @@ pub enum Command {
     /// `!mandate …` (`!mandat`, `!mandats`, `!proxy`, `!proxies`): an association's voice
     /// given to another for one meeting or one poll.
     Mandate(MandateCommand),
+    /// `!contact …` / `!contacts [words]`: the group's address book.
+    Contact(ContactCommand),
 }
 
 impl Command {
@@ -133,6 +137,7 @@ impl Command {
             Command::ForgetMe { .. } => Topic::ForgetMe,
             Command::Rule { .. } => Topic::Rule,
             Command::Mandate(_) => Topic::Mandate,
+            Command::Contact(_) => Topic::Contact,
         }
     }
 }
@@ -161,6 +166,7 @@ pub enum Topic {
     ForgetMe,
     Rule,
     Mandate,
+    Contact,
 }
 
 impl Topic {
@@ -187,6 +193,7 @@ impl Topic {
             Topic::ForgetMe => "forget-me",
             Topic::Rule => "rule",
             Topic::Mandate => "mandate",
+            Topic::Contact => "contact",
         }
     }
 }
@@ -273,6 +280,8 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("proxies", Topic::Mandate, Plural),
     ("mandate", Topic::Mandate, Singular),
     ("mandates", Topic::Mandate, Plural),
+    ("contact", Topic::Contact, Singular),
+    ("contacts", Topic::Contact, Plural),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -288,6 +297,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(email::FORMS.iter().map(|(word, _)| *word));
     forms.extend(guest::FORMS.iter().map(|(word, _)| *word));
     forms.extend(mandate::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(contact::FORMS.iter().map(|(word, _)| *word));
     forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
@@ -358,6 +368,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         },
         (Topic::Mandate, Singular) => Command::Mandate(mandate::parse(arguments)?),
         (Topic::Mandate, Plural) => Command::Mandate(mandate::parse_list(arguments)?),
+        (Topic::Contact, Singular) => Command::Contact(contact::parse(arguments)?),
+        (Topic::Contact, Plural) => Command::Contact(contact::parse_list(arguments)?),
     })
 }
 

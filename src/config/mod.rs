@@ -11,12 +11,14 @@ use serde::Deserialize;
 use crate::domain::Language;
 
 mod backup;
+mod contacts;
 mod decisions;
 mod email;
 mod privacy;
 mod retention;
 
 pub use backup::BackupSettings;
+pub use contacts::ContactSettings;
 pub use decisions::DecisionSettings;
 pub use email::{EmailSettings, SmtpSecurity};
 pub use privacy::PrivacySettings;
@@ -52,6 +54,9 @@ pub struct Settings {
     /// How the associations decide together (mandates).
     #[serde(default)]
     pub decisions: DecisionSettings,
+    /// The group's address book.
+    #[serde(default)]
+    pub contacts: ContactSettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -245,6 +250,7 @@ impl Settings {
         self.backup.validate()?;
         self.retention.validate(self.bot.max_command_age_hours)?;
         self.decisions.validate()?;
+        self.contacts.validate()?;
         self.privacy.validate()?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {

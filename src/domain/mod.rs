@@ -8,6 +8,7 @@ pub mod association;
 pub mod attendance;
 pub mod backoff;
 pub mod ballot;
+pub mod contact;
 pub mod dates;
 pub mod email;
 pub mod guest;

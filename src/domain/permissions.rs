@@ -21,6 +21,7 @@
 //! | make an association a guest, or a member again | a moderator                                         |
 //! | approve the minutes for an association | a member of that association (their own only)               |
 //! | give or withdraw an association's mandate | a member of that association, or a moderator (who is recorded as having noted it) |
+//! | change or remove a contact of the address book | a member of the association of whoever added it (they themselves, without one), or a moderator |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | everything else                        | every member of the room                                    |
 //!
@@ -63,6 +64,10 @@ pub enum Act {
     SetStanding,
     /// Give or withdraw an association's mandate (its owner: the giving association).
     Mandate,
+    /// Change or remove contact n° `number` (its owner: the association of whoever added it).
+    ChangeContact {
+        number: usize,
+    },
 }
 
 impl Act {

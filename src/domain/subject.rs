@@ -145,6 +145,8 @@ pub struct SubjectData {
     pub people_added: Vec<Written>,
     /// Mandates they gave, noted, withdrew or hold: "giver → holder".
     pub mandates: Vec<Written>,
+    /// Contacts they added to the address book: "organisation — name".
+    pub contacts_added: Vec<Written>,
     /// For a person known by e-mail: their entry in each room's list, "name (association),
     /// address" (the address whole: it is theirs).
     pub known_by_email: Vec<Written>,
@@ -168,6 +170,7 @@ impl SubjectData {
             && self.guests_added.is_empty()
             && self.people_added.is_empty()
             && self.mandates.is_empty()
+            && self.contacts_added.is_empty()
             && self.known_by_email.is_empty()
             && self.emails.is_empty()
     }
@@ -190,6 +193,7 @@ impl SubjectData {
                     &self.guests_added,
                     &self.people_added,
                     &self.mandates,
+                    &self.contacts_added,
                     &self.known_by_email,
                     &self.emails,
                 ]

@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 20] = [
+pub const HELP_ORDER: [Topic; 21] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -22,6 +22,7 @@ pub const HELP_ORDER: [Topic; 20] = [
     Topic::Minutes,
     Topic::Remind,
     Topic::Page,
+    Topic::Contact,
     Topic::Association,
     Topic::Privacy,
     Topic::MyData,
@@ -69,6 +70,7 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Rule, Language::En) => "rule",
         (Topic::Mandate, Language::Fr) => "mandat",
         (Topic::Mandate, Language::En) => "proxy",
+        (Topic::Contact, _) => "contact",
     }
 }
 
@@ -95,6 +97,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::ForgetMe => Usage::ForgetMe,
         Topic::Rule => Usage::Rule,
         Topic::Mandate => Usage::MandateGive,
+        Topic::Contact => Usage::ContactAdd,
     }
 }
 
@@ -160,6 +163,12 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::MandateWithdraw => "example-mandate-withdraw",
         Usage::MandateList => "example-mandate-list",
         Usage::MeetingAvailable => "example-meeting-available",
+        Usage::ContactSearch => "example-contact-search",
+        Usage::ContactShow => "example-contact-show",
+        Usage::ContactAdd => "help-contact-example",
+        Usage::ContactChange => "example-contact-change",
+        Usage::ContactRemove => "example-contact-remove",
+        Usage::ContactConfirm => "example-contact-confirm",
     }
 }
 

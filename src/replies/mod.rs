@@ -7,6 +7,7 @@
 mod agenda;
 mod associations;
 mod attendance;
+mod contacts;
 mod dates;
 mod email;
 mod email_messages;
@@ -31,6 +32,7 @@ mod wording;
 pub use agenda::*;
 pub use associations::*;
 pub use attendance::*;
+pub use contacts::*;
 pub use email::*;
 pub use email_messages::*;
 pub use errors::*;

@@ -24,6 +24,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::SetRule => ("rule-refused", None, "owner"),
         Act::SetStanding => ("association-standing-refused", None, "owner"),
         Act::Mandate => ("mandate-refused", None, "owner"),
+        Act::ChangeContact { number } => ("contact-change-refused", Some(number), "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -59,6 +60,7 @@ mod tests {
             Act::SetRule,
             Act::SetStanding,
             Act::Mandate,
+            Act::ChangeContact { number: 4 },
         ];
         for language in Language::ALL {
             for act in acts {

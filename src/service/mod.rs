@@ -14,6 +14,7 @@ mod associations;
 mod attendance;
 mod ballots;
 mod chat;
+mod contacts;
 mod due;
 mod email;
 mod erasure;

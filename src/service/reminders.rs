@@ -367,6 +367,16 @@ impl<C: Chat> Service<C> {
                 late_actions.push((action, owner));
             }
         }
+        // A week before: the address book's contacts nobody has confirmed for long.
+        let to_check: Vec<crate::domain::contact::Contact> =
+            if kind == MeetingReminderKind::WeekAhead {
+                let after = self.settings.contacts_confirm_after_days;
+                let mut contacts = tx.contacts(room).await?;
+                contacts.retain(|contact| contact.to_check(now, after));
+                contacts
+            } else {
+                Vec::new()
+            };
         // The day before: who comes, per association, and a call to those of an association
         // nobody represents yet.
         let attendance = if kind == MeetingReminderKind::DayBefore {
@@ -379,8 +389,9 @@ impl<C: Chat> Service<C> {
             Some(_) => self.member_names(room).await,
             None => HashMap::new(),
         };
-        let markdown = replies::meeting_reminder(
-            &self.wording(language),
+        let wording = self.wording(language);
+        let mut markdown = replies::meeting_reminder(
+            &wording,
             meeting,
             &agenda,
             &late_actions,
@@ -390,6 +401,10 @@ impl<C: Chat> Service<C> {
             due,
             self.is_late(due, now),
         );
+        if !to_check.is_empty() {
+            markdown.push_str("\n\n");
+            markdown.push_str(&replies::contacts_to_check(&wording, &to_check));
+        }
         if kind != MeetingReminderKind::DayBefore {
             mentions.clear();
         }

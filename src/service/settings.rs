@@ -48,6 +48,8 @@ pub struct ServiceSettings {
     pub privacy_contact: Option<String>,
     /// How many mandates one holder may carry at a time (`decisions.max_mandates_per_holder`).
     pub max_mandates_per_holder: usize,
+    /// Days after which an unconfirmed contact is "to check" (`contacts.confirm_after_days`).
+    pub contacts_confirm_after_days: u32,
 }
 
 impl ServiceSettings {
@@ -78,6 +80,7 @@ impl ServiceSettings {
             controllers: settings.privacy.controllers.clone(),
             privacy_contact: settings.privacy.contact.clone(),
             max_mandates_per_holder: settings.decisions.max_mandates_per_holder,
+            contacts_confirm_after_days: settings.contacts.confirm_after_days,
         }
     }
 

@@ -29,6 +29,7 @@ impl<C: Chat> Service<C> {
             Command::ForgetMe { confirmed } => self.forget_me(request, confirmed).await,
             Command::Rule { rule } => self.rule(request, rule).await,
             Command::Mandate(command) => self.mandate(request, command).await,
+            Command::Contact(command) => self.contact(request, command).await,
         }
     }
 }

@@ -14,6 +14,7 @@ mod actions;
 mod agenda;
 mod associations;
 mod ballots;
+mod contacts;
 mod email_outbox;
 mod email_people;
 mod events;

@@ -44,7 +44,7 @@ fn with_address(text: String, shown: impl Fn(&str) -> String) -> String {
 }
 
 /// What each "written" list is read from: `?1` is the person; oldest first.
-const WRITTEN: [(&str, &str); 10] = [
+const WRITTEN: [(&str, &str); 11] = [
     (
         "agenda_items",
         "SELECT room_id, NULL AS number, text, created_at AS at
@@ -84,6 +84,11 @@ const WRITTEN: [(&str, &str); 10] = [
         "guests_added",
         "SELECT m.room_id, g.number, g.name AS text, g.added_at AS at
          FROM guests g JOIN meetings m ON m.id = g.meeting_id WHERE g.added_by = ?1 ORDER BY at",
+    ),
+    (
+        "contacts_added",
+        "SELECT room_id, number, organisation || ' — ' || name AS text, added_at AS at
+         FROM contacts WHERE added_by = ?1 ORDER BY at",
     ),
     (
         "mandates",
@@ -162,6 +167,7 @@ impl Transaction {
                 "approvals" => &mut data.approvals,
                 "guests_added" => &mut data.guests_added,
                 "mandates" => &mut data.mandates,
+                "contacts_added" => &mut data.contacts_added,
                 _ => &mut data.people_added,
             } = written;
         }
@@ -212,7 +218,7 @@ impl Transaction {
 
 /// The record's rows where a person is named, relabelled on erasure: `?1` the label, `?2` the
 /// person, `?3` the room (NULL: any room).
-const AUTHORSHIP: [&str; 18] = [
+const AUTHORSHIP: [&str; 19] = [
     "UPDATE agenda_items SET author = ?1, author_name = NULL
      WHERE author = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE agenda_notes SET author = ?1, author_name = NULL
@@ -246,6 +252,7 @@ const AUTHORSHIP: [&str; 18] = [
      WHERE noted_by = ?2
        AND (?3 IS NULL OR ballot_id IN (SELECT id FROM ballots WHERE room_id = ?3))",
     "UPDATE mandates SET given_by = ?1 WHERE given_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE contacts SET added_by = ?1 WHERE added_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE mandates SET withdrawn_by = ?1
      WHERE withdrawn_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE mandates SET holder_user = ?1

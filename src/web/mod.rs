@@ -74,6 +74,8 @@ pub struct WebState {
     pub personal: Option<Arc<dyn PersonalLinks>>,
     /// What the public privacy notice says (the settings in force).
     pub privacy: crate::domain::privacy::Privacy,
+    /// Days after which an unconfirmed contact is "to check" (`contacts.confirm_after_days`).
+    pub contacts_confirm_after_days: u32,
 }
 
 type Writing<T> = Pin<Box<dyn Future<Output = Result<T, String>> + Send>>;
@@ -172,6 +174,7 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/", get(home))
         .route("/{token}/decisions", get(decisions))
         .route("/{token}/positions", get(positions))
+        .route("/{token}/contacts", get(contacts))
         .route("/{token}/reunions", get(meetings))
         .route("/{token}/reunions.ics", get(feed))
         .route("/{token}/comptes-rendus/{day}", get(minutes))
@@ -384,6 +387,22 @@ async fn decisions(
     };
     let words = search.q.filter(|q| !q.trim().is_empty());
     match pages::decisions(&state, &page, words.as_deref()).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn contacts(
+    State(state): State<Arc<WebState>>,
+    Path(token): Path<String>,
+    Query(search): Query<Search>,
+) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let words = search.q.filter(|q| !q.trim().is_empty());
+    match pages::contacts(&state, &page, words.as_deref(), state.clock.now()).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }

@@ -64,6 +64,7 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
                     a href=(base) { (text(state, page, "web-home")) }
                     a href={ (base) "decisions" } { (text(state, page, "web-decisions")) }
                     a href={ (base) "positions" } { (text(state, page, "web-positions")) }
+                    a href={ (base) "contacts" } { (text(state, page, "web-contacts")) }
                     a href={ (base) "reunions" } { (text(state, page, "web-meetings")) }
                     a href={ (base) "reunions.ics" } { (text(state, page, "web-calendar")) }
                 }
@@ -204,6 +205,60 @@ pub async fn decisions(
                     details {
                         summary { (text(state, page, "web-history")) }
                         ol { @for version in versions { li { (wording.day_in_words(version.created_at)) " — " (version.text) } } }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The address book, searchable (`?q=`): the page is private, so addresses and phones are
+/// whole here; a contact nobody confirmed for long is marked "to check".
+pub async fn contacts(
+    state: &WebState,
+    page: &RoomPage,
+    words: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let all = tx.contacts(&page.room).await?;
+    drop(tx);
+    let found: Vec<_> = all
+        .iter()
+        .filter(|contact| words.is_none_or(|words| contact.matches(words)))
+        .collect();
+    let wording = wording(state, page);
+    let title = text(state, page, "web-contacts");
+    let body = html! {
+        form method="get" action={ "/" (page.token) "/contacts" } {
+            label for="q" { (text(state, page, "web-contacts-search-label")) }
+            " "
+            input type="search" id="q" name="q" value=(words.unwrap_or_default());
+            " "
+            button type="submit" { (text(state, page, "web-search-button")) }
+        }
+        @if found.is_empty() {
+            p { (text(state, page, if all.is_empty() { "web-contacts-empty" } else { "web-contacts-none" })) }
+        }
+        @for contact in &found {
+            article id={ "c" (contact.number) } {
+                h2 { (contact.fields.organisation) }
+                p { strong { (contact.fields.name) } ", " (contact.fields.role) }
+                @if let Some(phone) = &contact.fields.phone {
+                    p { a href={ "tel:" (phone.replace([' ', '.', '-', '\u{a0}'], "")) } { (phone) } }
+                }
+                @if let Some(email) = &contact.fields.email {
+                    p { a href={ "mailto:" (email) } { (email) } }
+                }
+                @if let Some(note) = &contact.fields.note {
+                    p { (note) }
+                }
+                p.meta {
+                    (wording.number(contact.number)) " — "
+                    (wording.format("web-contacts-confirmed", &[("date", wording.day_in_words(contact.confirmed_at).into())]))
+                    @if contact.to_check(now, state.contacts_confirm_after_days) {
+                        " — " strong { (text(state, page, "contact-to-check")) }
                     }
                 }
             }

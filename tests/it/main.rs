@@ -7,6 +7,7 @@ mod agenda;
 mod burst;
 mod commands;
 mod configuration;
+mod contacts;
 mod demo;
 mod email;
 mod email_limits;

@@ -11,7 +11,7 @@ use matrix_sdk::ruma::events::room::member::MembershipState;
 use crate::helpers::{Bot, BotConfig, TestUser, ask, free_port};
 
 /// The page's link in a `!page` reply.
-fn link_in(reply: &str) -> String {
+pub(crate) fn link_in(reply: &str) -> String {
     reply
         .split_whitespace()
         .find(|word| word.starts_with("http://") && word.ends_with('/'))
@@ -20,7 +20,7 @@ fn link_in(reply: &str) -> String {
 }
 
 /// The DOM a real browser builds for `url`.
-fn rendered_dom(url: &str) -> String {
+pub(crate) fn rendered_dom(url: &str) -> String {
     let output = StdCommand::new("chromium")
         .args([
             "--headless",
@@ -42,7 +42,17 @@ fn rendered_dom(url: &str) -> String {
 
 /// A bot serving the page on a free port, in a room of Alice's it has joined: (the bot, the
 /// room, the port).
-async fn bot_with_page(alice: &mut TestUser) -> (Bot, matrix_sdk::Room, u16) {
+pub(crate) async fn bot_with_page(alice: &mut TestUser) -> (Bot, matrix_sdk::Room, u16) {
+    bot_with_page_and(alice, "", "").await
+}
+
+/// [`bot_with_page`] with more lines in the `[bot]` section (`bot`) and more sections
+/// (`extra`).
+pub(crate) async fn bot_with_page_and(
+    alice: &mut TestUser,
+    bot_lines: &str,
+    extra: &str,
+) -> (Bot, matrix_sdk::Room, u16) {
     let mut bot = Bot::register().await;
     let port = free_port();
     let room = alice.create_room(false, &[&bot.user_id]).await;
@@ -50,8 +60,9 @@ async fn bot_with_page(alice: &mut TestUser) -> (Bot, matrix_sdk::Room, u16) {
         extra: format!(
             "\n[web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n\
              \n[privacy]\ncontrollers = [\"Secours populaire 77\", \"Croix-Rouge 77\"]\n\
-             contact = \"dpo@concertation.example\"\n"
+             contact = \"dpo@concertation.example\"\n{extra}"
         ),
+        bot: bot_lines.to_owned(),
         ..BotConfig::invited_by(&alice.user_id)
     });
     alice

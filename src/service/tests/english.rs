@@ -400,6 +400,7 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
             "2026-12-11T10:00:00Z",
         )))),
         personal: None,
+        contacts_confirm_after_days: 365,
         privacy: settings().privacy(),
     };
     let router = crate::web::router(Arc::new(state));

@@ -7,6 +7,7 @@ mod attendance;
 mod ballots;
 mod cancelling;
 mod commands;
+mod contacts;
 mod delivery;
 mod due;
 mod email;
@@ -241,6 +242,7 @@ pub(super) fn settings() -> ServiceSettings {
         controllers: Vec::new(),
         privacy_contact: Some("dpo@exemple.org".into()),
         max_mandates_per_holder: crate::domain::mandate::DEFAULT_MAX_PER_HOLDER,
+        contacts_confirm_after_days: 365,
     }
 }
 
