@@ -1063,3 +1063,66 @@ web-contacts-search-label = Find a contact (organisation, name, role, note)
 web-contacts-none = No contact matches.
 web-contacts-empty = The address book is empty. Contacts are added in the room: `!contact add …`.
 web-contacts-confirmed = confirmed on { $date }
+
+## !advocacy: joint letters
+
+letter-status-draft = draft
+letter-status-approved = approved
+letter-status-sent = sent
+letter-list-empty = No advocacy letter yet.
+letter-list-title = **Advocacy letters**
+letter-list-line = no. { $number } — { $title } — { $status }
+letter-missing = There is no letter no. { $number }.
+letter-nobody = none
+letter-approvals = Approved by: { $approved } — awaited: { $awaited }
+letter-title = **Letter no. { $number } — { $title }**
+letter-status-line = Status: { $status } (version { $version })
+letter-from-poll = From poll no. { $poll }
+letter-no-recipients = Recipients: none yet
+letter-recipients = Recipients: { $recipients }
+letter-fingerprint = SHA-256 fingerprint: `{ $fingerprint }`
+letter-no-text = No text yet.
+letter-how-to-approve = Each association approves it: `!advocacy approve { $number } version { $version }`.
+letter-opened = Letter no. { $number } opened: “{ $title }”. Write its text: `!advocacy text { $number } …`, then its recipients: `!advocacy recipients { $number } <name> <address> ; …`.
+letter-opened-from-poll = Letter no. { $number } opened from poll no. { $poll }: “{ $title }”, joint position “{ $position }” taken as its first text. To complete: `!advocacy text { $number } …`, then `!advocacy recipients { $number } <name> <address> ; …`.
+letter-position-text =
+    { $question }
+
+    Joint position of the associations: { $position }.
+letter-no-poll = There is no poll no. { $number }.
+letter-poll-without-position = Poll no. { $number } has no joint position: a joint letter starts from a position every association shares.
+letter-already-sent = Letter no. { $number } went out already (on { $date }): it no longer changes.
+letter-too-long = A letter is { $max } characters at most; this one has { $length }.
+letter-text-changed = Text of letter no. { $number } saved (version { $version }).
+letter-recipients-set = Recipients of letter no. { $number } saved (version { $version }): { $recipients }.
+letter-approvals-withdrawn = The text changed: the approvals of the version before are withdrawn, each association approves again.
+letter-recipients-none = No recipient: the name then the address, separated by semicolons.
+letter-recipient-incomplete = “{ $given }”: a name then an e-mail address are needed.
+letter-recipient-bad-address = “{ $given }” is not an e-mail address.
+letter-recipients-too-many = A letter has { $max } recipients at most.
+letter-needs-text = Letter no. { $number } has no text yet: a text is what is approved.
+letter-needs-recipients = Letter no. { $number } has no recipients yet: an addressed letter is what is approved.
+letter-version-changed = Letter no. { $number } changed since version { $seen }: it is at version { $version }. Read it again (`!advocacy { $number }`), then `!advocacy approve { $number } version { $version }`.
+letter-already-approved = Letter no. { $number } is approved by every association already.
+letter-approve-guest-association = { $association } is a guest association: it does not sign joint letters.
+letter-approve-without-association = To approve a letter, you need to represent an association of the room. A moderator can link you: `!association set @you:server Croix-Rouge`
+letter-approved-by = { $association } approves letter no. { $number } (version { $version }).
+letter-signed-date = { $date }
+letter-signed-to = **To:** { $recipients }
+letter-signatories = **Signed by:**
+letter-pdf-name = letter-{ $number }.pdf
+letter-pdf-foot = Letter no. { $number } approved on { $date } — SHA-256 fingerprint { $fingerprint }
+letter-frozen = **Letter no. { $number } approved by { $count ->
+    [1] the association
+   *[other] the { $count } associations
+}**: “{ $title }”. The signed text is frozen, SHA-256 fingerprint: `{ $fingerprint }`. The PDF follows.
+help-advocacy-summary = `!advocacy` — joint letters to the institutions, approved by every association
+help-advocacy-details =
+    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory.
+help-advocacy-example = !advocacy new Letter to the Prefect on the gymnasiums
+example-advocacy-list = !advocacy
+example-advocacy-show = !advocacy 2
+example-advocacy-text = !advocacy text 2 Dear Prefect, …
+example-advocacy-recipients = !advocacy recipients 2 Prefect's office office@prefet77.example ; County council presidence@departement77.example
+example-advocacy-approve = !advocacy approve 2
+error-title-too-long = A title is { $max } characters at most; this one has { $length }.

@@ -1081,3 +1081,70 @@ web-contacts-search-label = Chercher un contact (organisme, nom, rôle, note)
 web-contacts-none = Aucun contact ne correspond.
 web-contacts-empty = Le carnet d'adresses est vide. On y ajoute un contact dans le salon : `!contact ajouter …`.
 web-contacts-confirmed = confirmé le { $date }
+
+## !plaidoyer : les lettres communes
+
+letter-status-draft = brouillon
+letter-status-approved = approuvée
+letter-status-sent = envoyée
+letter-list-empty = Aucune lettre de plaidoyer pour l'instant.
+letter-list-title = **Lettres de plaidoyer**
+letter-list-line = n° { $number } — { $title } — { $status }
+letter-missing = Il n'y a pas de lettre n° { $number }.
+letter-nobody = aucune
+letter-approvals = Approuvée par : { $approved } — en attente : { $awaited }
+letter-title = **Lettre n° { $number } — { $title }**
+letter-status-line = Statut : { $status } (version { $version })
+letter-from-poll = Issue du sondage n° { $poll }
+letter-no-recipients = Destinataires : aucun pour l'instant
+letter-recipients = Destinataires : { $recipients }
+letter-fingerprint = Empreinte SHA-256 : `{ $fingerprint }`
+letter-no-text = Pas encore de texte.
+letter-how-to-approve = Chaque association l'approuve : `!plaidoyer approuver { $number } version { $version }`.
+letter-opened = Lettre n° { $number } ouverte : « { $title } ». Écrivez son texte : `!plaidoyer texte { $number } …`, puis ses destinataires : `!plaidoyer destinataires { $number } <nom> <adresse> ; …`.
+letter-opened-from-poll = Lettre n° { $number } ouverte depuis le sondage n° { $poll } : « { $title } », position commune « { $position } » reprise comme premier texte. À compléter : `!plaidoyer texte { $number } …`, puis `!plaidoyer destinataires { $number } <nom> <adresse> ; …`.
+letter-position-text =
+    { $question }
+
+    Position commune des associations : { $position }.
+letter-no-poll = Il n'y a pas de sondage n° { $number }.
+letter-poll-without-position = Le sondage n° { $number } n'a pas de position commune : une lettre commune part d'une position que toutes les associations partagent.
+letter-already-sent = La lettre n° { $number } est déjà partie (le { $date }) : elle ne change plus.
+letter-too-long = Une lettre tient en { $max } caractères au plus ; celle-ci en a { $length }.
+letter-text-changed = Texte de la lettre n° { $number } enregistré (version { $version }).
+letter-recipients-set = Destinataires de la lettre n° { $number } enregistrés (version { $version }) : { $recipients }.
+letter-approvals-withdrawn = Le texte a changé : les approbations de la version précédente sont retirées, chaque association approuve à nouveau.
+letter-recipients-none = Aucun destinataire : le nom puis l'adresse, séparés par des points-virgules.
+letter-recipient-incomplete = « { $given } » : il faut un nom puis une adresse de courriel.
+letter-recipient-bad-address = « { $given } » n'est pas une adresse de courriel.
+letter-recipients-too-many = Une lettre a { $max } destinataires au plus.
+letter-needs-text = La lettre n° { $number } n'a pas encore de texte : on approuve un texte.
+letter-needs-recipients = La lettre n° { $number } n'a pas encore de destinataires : on approuve une lettre adressée.
+letter-version-changed = La lettre n° { $number } a changé depuis la version { $seen } : elle en est à la version { $version }. Relisez-la (`!plaidoyer { $number }`), puis `!plaidoyer approuver { $number } version { $version }`.
+letter-already-approved = La lettre n° { $number } est déjà approuvée par toutes les associations.
+letter-approve-guest-association = { $association } est une association invitée : elle ne signe pas les lettres communes.
+letter-approve-without-association = Pour approuver une lettre, il faut représenter une association du salon. Un modérateur peut vous y rattacher : `!association set @vous:serveur Croix-Rouge`
+letter-approved-by = { $association } approuve la lettre n° { $number } (version { $version }).
+letter-signed-date = Le { $date }
+letter-signed-to = **À l'attention de :** { $recipients }
+letter-signatories = **Signataires :**
+letter-pdf-name = lettre-{ $number }.pdf
+letter-pdf-foot = Lettre n° { $number } approuvée le { $date } — empreinte SHA-256 { $fingerprint }
+letter-frozen = **Lettre n° { $number } approuvée par { $count ->
+    [1] l'association
+    [2] les deux associations
+    [3] les trois associations
+    [4] les quatre associations
+    [5] les cinq associations
+   *[other] les { $count } associations
+}** : « { $title } ». Le texte signé est figé, empreinte SHA-256 : `{ $fingerprint }`. Le PDF suit.
+help-advocacy-summary = `!plaidoyer` — les lettres communes aux institutions, approuvées par chaque association
+help-advocacy-details =
+    `!plaidoyer nouveau <titre>` ouvre une lettre (ou `!plaidoyer nouveau depuis sondage <n>` à partir d'une position commune) ; `!plaidoyer texte <n> <texte>` (plusieurs lignes possibles) et `!plaidoyer destinataires <n> <nom> <adresse> ; …` l'écrivent — chaque changement fait une nouvelle version et retire les approbations. `!plaidoyer <n>` la montre, `!plaidoyers` les liste. `!plaidoyer approuver <n> [version <v>]`, une fois par association : quand toutes ont approuvé, la lettre est figée avec son empreinte SHA-256 et imprimée en PDF, chaque association nommée comme signataire.
+help-advocacy-example = !plaidoyer nouveau Lettre au Préfet sur les gymnases
+example-advocacy-list = !plaidoyers
+example-advocacy-show = !plaidoyer 2
+example-advocacy-text = !plaidoyer texte 2 Monsieur le Préfet, …
+example-advocacy-recipients = !plaidoyer destinataires 2 Cabinet du Préfet cabinet@prefet77.example ; Conseil départemental presidence@departement77.example
+example-advocacy-approve = !plaidoyer approuver 2
+error-title-too-long = Un titre tient en { $max } caractères au plus ; celui-ci en a { $length }.

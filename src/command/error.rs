@@ -80,11 +80,17 @@ pub enum Usage {
     ContactChange,
     ContactRemove,
     ContactConfirm,
+    AdvocacyList,
+    AdvocacyShow,
+    AdvocacyNew,
+    AdvocacyText,
+    AdvocacyRecipients,
+    AdvocacyApprove,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 65] = [
+    pub const ALL: [Usage; 71] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -150,6 +156,12 @@ impl Usage {
         Usage::ContactChange,
         Usage::ContactRemove,
         Usage::ContactConfirm,
+        Usage::AdvocacyList,
+        Usage::AdvocacyShow,
+        Usage::AdvocacyNew,
+        Usage::AdvocacyText,
+        Usage::AdvocacyRecipients,
+        Usage::AdvocacyApprove,
     ];
 }
 
@@ -177,6 +189,11 @@ pub enum ParseError {
     ItemTextTooLong { length: usize },
     #[error("a note of {length} characters is longer than {MAX_ITEM_LENGTH}")]
     NoteTooLong { length: usize },
+    #[error(
+        "a title of {length} characters is longer than {}",
+        crate::domain::letter::MAX_TITLE_LENGTH
+    )]
+    TitleTooLong { length: usize },
     #[error("a guest's name or topic of {length} characters is longer than {MAX_GUEST_TEXT}")]
     GuestTextTooLong { length: usize },
     #[error("{given:?} is not an e-mail address")]

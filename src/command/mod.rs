@@ -12,6 +12,7 @@
 //! [`ParseError`]. How a command or an error is worded is in `replies/`.
 
 mod action;
+mod advocacy;
 mod agenda;
 mod association;
 mod attendance;
@@ -36,6 +37,7 @@ mod vote;
 mod words;
 
 pub use action::ActionCommand;
+pub use advocacy::AdvocacyCommand;
 pub use agenda::AgendaCommand;
 pub use association::AssociationCommand;
 pub use attendance::AttendanceCommand;
@@ -111,6 +113,8 @@ pub enum Command {
     Mandate(MandateCommand),
     /// `!contact …` / `!contacts [words]`: the group's address book.
     Contact(ContactCommand),
+    /// `!advocacy …` (`!plaidoyer`, `!plaidoyers`): joint advocacy letters.
+    Advocacy(AdvocacyCommand),
 }
 
 impl Command {
@@ -138,6 +142,7 @@ impl Command {
             Command::Rule { .. } => Topic::Rule,
             Command::Mandate(_) => Topic::Mandate,
             Command::Contact(_) => Topic::Contact,
+            Command::Advocacy(_) => Topic::Advocacy,
         }
     }
 }
@@ -167,6 +172,7 @@ pub enum Topic {
     Rule,
     Mandate,
     Contact,
+    Advocacy,
 }
 
 impl Topic {
@@ -194,6 +200,7 @@ impl Topic {
             Topic::Rule => "rule",
             Topic::Mandate => "mandate",
             Topic::Contact => "contact",
+            Topic::Advocacy => "advocacy",
         }
     }
 }
@@ -282,6 +289,9 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("mandates", Topic::Mandate, Plural),
     ("contact", Topic::Contact, Singular),
     ("contacts", Topic::Contact, Plural),
+    ("plaidoyer", Topic::Advocacy, Singular),
+    ("plaidoyers", Topic::Advocacy, Plural),
+    ("advocacy", Topic::Advocacy, Singular),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -298,6 +308,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(guest::FORMS.iter().map(|(word, _)| *word));
     forms.extend(mandate::FORMS.iter().map(|(word, _)| *word));
     forms.extend(contact::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(advocacy::FORMS.iter().map(|(word, _)| *word));
     forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
@@ -370,6 +381,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Mandate, Plural) => Command::Mandate(mandate::parse_list(arguments)?),
         (Topic::Contact, Singular) => Command::Contact(contact::parse(arguments)?),
         (Topic::Contact, Plural) => Command::Contact(contact::parse_list(arguments)?),
+        (Topic::Advocacy, Singular) => Command::Advocacy(advocacy::parse(arguments)?),
+        (Topic::Advocacy, Plural) => Command::Advocacy(advocacy::parse_list(arguments)?),
     })
 }
 

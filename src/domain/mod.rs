@@ -15,6 +15,7 @@ pub mod guest;
 pub mod holidays;
 mod ids;
 mod language;
+pub mod letter;
 pub mod limits;
 pub mod mandate;
 pub mod meeting;

@@ -71,6 +71,13 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
             "error-email-too-long",
             &[("length", (*length).into()), ("max", MAX_EMAIL_NAME.into())],
         ),
+        ParseError::TitleTooLong { length } => wording.format(
+            "error-title-too-long",
+            &[
+                ("length", (*length).into()),
+                ("max", crate::domain::letter::MAX_TITLE_LENGTH.into()),
+            ],
+        ),
         ParseError::GuestTextTooLong { length } => wording.format(
             "error-guest-too-long",
             &[("length", (*length).into()), ("max", MAX_GUEST_TEXT.into())],

@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 21] = [
+pub const HELP_ORDER: [Topic; 22] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -22,6 +22,7 @@ pub const HELP_ORDER: [Topic; 21] = [
     Topic::Minutes,
     Topic::Remind,
     Topic::Page,
+    Topic::Advocacy,
     Topic::Contact,
     Topic::Association,
     Topic::Privacy,
@@ -71,6 +72,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Mandate, Language::Fr) => "mandat",
         (Topic::Mandate, Language::En) => "proxy",
         (Topic::Contact, _) => "contact",
+        (Topic::Advocacy, Language::Fr) => "plaidoyer",
+        (Topic::Advocacy, Language::En) => "advocacy",
     }
 }
 
@@ -98,6 +101,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Rule => Usage::Rule,
         Topic::Mandate => Usage::MandateGive,
         Topic::Contact => Usage::ContactAdd,
+        Topic::Advocacy => Usage::AdvocacyNew,
     }
 }
 
@@ -169,6 +173,12 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::ContactChange => "example-contact-change",
         Usage::ContactRemove => "example-contact-remove",
         Usage::ContactConfirm => "example-contact-confirm",
+        Usage::AdvocacyList => "example-advocacy-list",
+        Usage::AdvocacyShow => "example-advocacy-show",
+        Usage::AdvocacyNew => "help-advocacy-example",
+        Usage::AdvocacyText => "example-advocacy-text",
+        Usage::AdvocacyRecipients => "example-advocacy-recipients",
+        Usage::AdvocacyApprove => "example-advocacy-approve",
     }
 }
 

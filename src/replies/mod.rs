@@ -4,6 +4,7 @@
 //! `service/`; `help.rs` names the commands and holds the example of each form, `errors.rs`
 //! words what the grammar could not read, `permissions.rs` the one refusal.
 
+mod advocacy;
 mod agenda;
 mod associations;
 mod attendance;
@@ -29,6 +30,7 @@ mod subject;
 mod upgrades;
 mod wording;
 
+pub use advocacy::*;
 pub use agenda::*;
 pub use associations::*;
 pub use attendance::*;

@@ -230,7 +230,7 @@ impl<C: Chat> Service<C> {
     }
 
     /// What heads the minutes' PDF: the room's name and its associations (`known`).
-    async fn minutes_heading(
+    pub(super) async fn minutes_heading(
         &self,
         room: &RoomId,
         wording: &Wording<'_>,
@@ -299,7 +299,7 @@ impl<C: Chat> Service<C> {
 }
 
 /// The document for the sender to print and post.
-fn pdf_message(room: &RoomId, printable: Printable) -> NewMessage {
+pub(super) fn pdf_message(room: &RoomId, printable: Printable) -> NewMessage {
     NewMessage {
         room: room.clone(),
         in_reply_to: None,

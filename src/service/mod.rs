@@ -9,6 +9,7 @@
 //! One file per capability; inside, one small handler per command, all of the same shape: a
 //! [`Request`] in, the messages to send out. What the room reads is worded in [`crate::replies`].
 
+mod advocacy;
 mod agenda;
 mod associations;
 mod attendance;

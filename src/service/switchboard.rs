@@ -30,6 +30,7 @@ impl<C: Chat> Service<C> {
             Command::Rule { rule } => self.rule(request, rule).await,
             Command::Mandate(command) => self.mandate(request, command).await,
             Command::Contact(command) => self.contact(request, command).await,
+            Command::Advocacy(command) => self.advocacy(request, command).await,
         }
     }
 }

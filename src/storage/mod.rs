@@ -20,6 +20,7 @@ mod email_people;
 mod events;
 mod guests;
 mod identity;
+mod letters;
 mod links;
 mod mandates;
 mod meetings;

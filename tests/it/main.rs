@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod advocacy;
 mod agenda;
 mod burst;
 mod commands;

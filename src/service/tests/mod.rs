@@ -2,6 +2,7 @@
 //! recorder plays the homeserver: it records what is sent, can fail sends, and answers the
 //! questions the service asks of the rooms.
 
+mod advocacy;
 mod agenda;
 mod attendance;
 mod ballots;

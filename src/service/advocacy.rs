@@ -1,0 +1,327 @@
+//! `!plaidoyer` / `!advocacy`: joint advocacy letters — opened (from a title or from a poll's
+//! joint position), written and addressed (each change a new version, its approvals
+//! withdrawn), approved by every member association, then frozen with their fingerprint and
+//! printed as a co-signed letter. The rules are [`crate::domain::letter`]'s.
+
+use super::error::ServiceError;
+use super::minutes::pdf_message;
+use super::reading::{member_associations, poll_outcome};
+use super::{Chat, Handled, Request, Service};
+use crate::command::AdvocacyCommand;
+use crate::domain::RoomId;
+use crate::domain::association::canonical;
+use crate::domain::letter::{Frozen, Letter, LetterStatus, MAX_LETTER_LENGTH, read_recipients};
+use crate::domain::mandate::Mandate;
+use crate::domain::meeting::next_dated_meeting;
+use crate::domain::minutes::{Approval, ApprovalState, approval_state, fingerprint};
+use crate::domain::poll::JointPosition;
+use crate::replies;
+use crate::storage::Transaction;
+
+impl<C: Chat> Service<C> {
+    pub(super) async fn advocacy(
+        &self,
+        request: &mut Request<'_>,
+        command: AdvocacyCommand,
+    ) -> Handled {
+        match command {
+            AdvocacyCommand::List => self.letter_list(request).await,
+            AdvocacyCommand::Show { number } => self.letter_show(request, number).await,
+            AdvocacyCommand::New { title } => self.letter_new(request, &title).await,
+            AdvocacyCommand::NewFromPoll { poll } => self.letter_from_poll(request, poll).await,
+            AdvocacyCommand::Text { number, text } => {
+                self.letter_text(request, number, &text).await
+            }
+            AdvocacyCommand::Recipients { number, typed } => {
+                self.letter_recipients(request, number, &typed).await
+            }
+            AdvocacyCommand::Approve { number, version } => {
+                self.letter_approve(request, number, version).await
+            }
+        }
+    }
+
+    /// `!plaidoyers`: every letter with its status.
+    async fn letter_list(&self, request: &mut Request<'_>) -> Handled {
+        let room = request.room().clone();
+        let letters = request.tx.letters(&room).await?;
+        request.say(replies::letter_list(
+            &self.wording(request.language),
+            &letters,
+        ))
+    }
+
+    /// `!plaidoyer <n>`: its current version, recipients (addresses masked), status and
+    /// approvals.
+    async fn letter_show(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(letter) = request.tx.letter(&room, number).await? else {
+            return request.say(replies::letter_missing(wording, number));
+        };
+        let state = self
+            .letter_state(request.tx, &room, &letter, request.now)
+            .await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::letter_detail(wording, &letter, &state, &names))
+    }
+
+    /// `!plaidoyer nouveau <titre>`.
+    async fn letter_new(&self, request: &mut Request<'_>, title: &str) -> Handled {
+        let room = request.room().clone();
+        let sender = request.sender().clone();
+        let number = request
+            .tx
+            .create_letter(&room, title, None, None, &sender, request.at)
+            .await?;
+        tracing::info!(%room, number, "letter opened");
+        request.say(replies::letter_opened(
+            &self.wording(request.language),
+            number,
+            title,
+            None,
+        ))
+    }
+
+    /// `!plaidoyer nouveau depuis sondage <n>`: its question as the title, its joint
+    /// position as the first text, the poll linked.
+    async fn letter_from_poll(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(poll) = request.tx.poll(&room, number).await? else {
+            return request.say(replies::letter_no_poll(wording, number));
+        };
+        let outcome = poll_outcome(
+            request.tx,
+            &room,
+            &poll,
+            request.now,
+            self.settings.time_zone,
+        )
+        .await?;
+        let JointPosition::Adopted(option) = outcome.joint else {
+            return request.say(replies::letter_poll_without_position(wording, number));
+        };
+        let position = poll.options.get(option - 1).cloned().unwrap_or_default();
+        let text = replies::letter_position_text(wording, &poll.question, &position);
+        let sender = request.sender().clone();
+        let letter = request
+            .tx
+            .create_letter(
+                &room,
+                &poll.question,
+                Some(poll.id),
+                Some(&text),
+                &sender,
+                request.at,
+            )
+            .await?;
+        tracing::info!(%room, number = letter, poll = number, "letter opened from a poll");
+        request.say(replies::letter_opened(
+            wording,
+            letter,
+            &poll.question,
+            Some((number, &position)),
+        ))
+    }
+
+    /// The letter n° `number` if it can still change: else the reply that says why not.
+    async fn changeable_letter(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+    ) -> Result<Result<Letter, String>, ServiceError> {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        Ok(match request.tx.letter(&room, number).await? {
+            None => Err(replies::letter_missing(wording, number)),
+            Some(letter) if letter.status() == LetterStatus::Sent => {
+                Err(replies::letter_already_sent(wording, &letter))
+            }
+            Some(letter) => Ok(letter),
+        })
+    }
+
+    /// Whether the change just made withdrew approvals (given to the version before, or the
+    /// letter frozen): what the reply then says.
+    async fn approvals_withdrawn(
+        &self,
+        request: &mut Request<'_>,
+        before: &Letter,
+    ) -> Result<bool, ServiceError> {
+        let room = request.room().clone();
+        if before.version == 0 {
+            return Ok(false);
+        }
+        let approvals = request
+            .tx
+            .letter_approvals(&room, before.number, before.version)
+            .await?;
+        Ok(!approvals.is_empty() || before.frozen.is_some())
+    }
+
+    /// `!plaidoyer texte <n> <texte>`: a new version.
+    async fn letter_text(&self, request: &mut Request<'_>, number: usize, text: &str) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let letter = match self.changeable_letter(request, number).await? {
+            Ok(letter) => letter,
+            Err(reply) => return request.say(reply),
+        };
+        let length = text.chars().count();
+        if length > MAX_LETTER_LENGTH {
+            return request.say(replies::letter_too_long(wording, length));
+        }
+        let withdrawn = self.approvals_withdrawn(request, &letter).await?;
+        let sender = request.sender().clone();
+        request
+            .tx
+            .set_letter_text(&room, number, text, &sender, request.at)
+            .await?;
+        tracing::info!(%room, number, version = letter.version + 1, "letter text changed");
+        request.say(replies::letter_changed(
+            wording,
+            number,
+            letter.version + 1,
+            withdrawn,
+        ))
+    }
+
+    /// `!plaidoyer destinataires <n> <nom> <adresse> ; …`: a new version.
+    async fn letter_recipients(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        typed: &str,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let letter = match self.changeable_letter(request, number).await? {
+            Ok(letter) => letter,
+            Err(reply) => return request.say(reply),
+        };
+        let recipients = match read_recipients(typed) {
+            Ok(recipients) => recipients,
+            Err(problem) => {
+                return request.say(replies::letter_recipient_problem(wording, &problem));
+            }
+        };
+        let withdrawn = self.approvals_withdrawn(request, &letter).await?;
+        let sender = request.sender().clone();
+        request
+            .tx
+            .set_letter_recipients(&room, number, &recipients, &sender, request.at)
+            .await?;
+        tracing::info!(%room, number, recipients = recipients.len(), "letter recipients set");
+        request.say(replies::letter_recipients_set(
+            wording,
+            number,
+            letter.version + 1,
+            &recipients,
+            withdrawn,
+        ))
+    }
+
+    /// Where the approval of the letter's current version stands: each member association's
+    /// own approval, else, with a mandate for the meeting in course, its holder's.
+    async fn letter_state(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        letter: &Letter,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ApprovalState, ServiceError> {
+        let known = member_associations(tx, room).await?;
+        let approvals = if letter.version == 0 {
+            Vec::new()
+        } else {
+            tx.letter_approvals(room, letter.number, letter.version)
+                .await?
+        };
+        let meetings = tx.planned_meetings(room).await?;
+        let mandates = match next_dated_meeting(&meetings, now, self.settings.time_zone) {
+            Some(meeting) => tx.meeting_mandates(meeting.id).await?,
+            None => Vec::new(),
+        };
+        let mandates: Vec<&Mandate> = mandates.iter().collect();
+        Ok(approval_state(&known, &approvals, &mandates))
+    }
+
+    /// `!plaidoyer approuver <n> [version <v>]`: for the sender's association; the last
+    /// association's approval freezes the letter and prints it.
+    async fn letter_approve(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        version: Option<usize>,
+    ) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let letter = match self.changeable_letter(request, number).await? {
+            Ok(letter) => letter,
+            Err(reply) => return request.say(reply),
+        };
+        if letter.text.is_none() || letter.recipients.is_empty() {
+            return request.say(replies::letter_incomplete(wording, &letter));
+        }
+        if let Some(seen) = version
+            && seen != letter.version
+        {
+            return request.say(replies::letter_version_changed(wording, &letter, seen));
+        }
+        if letter.status() == LetterStatus::Approved {
+            return request.say(replies::letter_already_approved(wording, &letter));
+        }
+        let known = member_associations(request.tx, &room).await?;
+        let sender = request.sender().clone();
+        let membership = request.tx.association_members(&room).await?;
+        let Some(association) = membership
+            .get(&sender)
+            .and_then(|theirs| canonical(&known, theirs))
+        else {
+            return request.say(replies::letter_approve_without_association(
+                wording,
+                membership.get(&sender).map(String::as_str),
+            ));
+        };
+        let approval = Approval {
+            association: association.clone(),
+            by: sender,
+            at: request.at,
+            by_mandate: None,
+        };
+        request
+            .tx
+            .approve_letter(&room, number, letter.version, &approval)
+            .await?;
+        let state = self
+            .letter_state(request.tx, &room, &letter, request.now)
+            .await?;
+        let names = self.member_names(&room).await;
+        let approved = replies::letter_approved(wording, &letter, &association, &state, &names);
+        if !state.complete() {
+            return request.say(approved);
+        }
+        // Every member association approved: the letter is frozen and printed.
+        let room_name = self.chat.room_name(&room).await;
+        let text = replies::letter_signed_text(wording, &letter, &state, request.at);
+        let frozen = Frozen {
+            version: letter.version,
+            fingerprint: fingerprint(&text),
+            text,
+            at: request.at,
+        };
+        request.tx.freeze_letter(&room, number, &frozen).await?;
+        tracing::info!(%room, number, version = letter.version, "letter approved by every association");
+        let printable = replies::letter_printable(wording, &letter, &frozen, room_name.as_deref());
+        Ok(vec![
+            request.reply(approved),
+            crate::domain::messages::NewMessage::notice(
+                &room,
+                None,
+                replies::letter_frozen(wording, &letter, &frozen, state.approved.len()),
+            ),
+            pdf_message(&room, printable),
+        ])
+    }
+}

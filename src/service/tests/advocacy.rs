@@ -1,0 +1,268 @@
+//! Joint advocacy letters: opened (from a title or a poll's joint position), written and
+//! addressed in versions, approved by each member association — a change withdrawing the
+//! approvals — then frozen with their fingerprint and printed; and every bad input answered.
+
+use super::*;
+use crate::domain::messages::Content;
+
+fn pdfs(bot: &TestBot) -> Vec<(String, Vec<u8>)> {
+    bot.chat
+        .sent()
+        .into_iter()
+        .filter_map(|sent| match sent.content {
+            Content::File { name, mime, data } if mime == "application/pdf" => Some((name, data)),
+            _ => None,
+        })
+        .collect()
+}
+
+const RECIPIENTS: &str = "!plaidoyer destinataires 1 Cabinet du Préfet cabinet@prefet77.example ; Conseil départemental presidence@departement77.example";
+
+#[tokio::test]
+async fn a_letter_is_written_approved_by_each_association_frozen_and_printed() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    let opened = say_at(
+        &bot,
+        "@alice:localhost",
+        "$1",
+        "!plaidoyer nouveau Lettre au Préfet sur les gymnases",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    assert!(opened.contains("Lettre n° 1 ouverte"), "{opened}");
+    let early = say_at(
+        &bot,
+        "@alice:localhost",
+        "$2",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    assert!(early.contains("n'a pas encore de texte"), "{early}");
+    assert!(early.contains("Exemple"), "{early}");
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$3",
+        "!plaidoyer texte 1 Monsieur le Préfet,\n\nLes gymnases ne sont pas des lieux d'accueil.",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    let no_recipients = say_at(
+        &bot,
+        "@alice:localhost",
+        "$4",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    assert!(
+        no_recipients.contains("pas encore de destinataires"),
+        "{no_recipients}"
+    );
+    let bad = say_at(
+        &bot,
+        "@alice:localhost",
+        "$5",
+        "!plaidoyer destinataires 1 Cabinet du Préfet cabinet@prefet",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(
+        bad.contains("« cabinet@prefet » n'est pas une adresse"),
+        "{bad}"
+    );
+    let set = say_at(
+        &bot,
+        "@alice:localhost",
+        "$6",
+        RECIPIENTS,
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(set.contains("c…@prefet77.example"), "masked: {set}");
+    assert!(set.contains("version 2"), "{set}");
+
+    // Alice approves version 2; Bob changes the text: her approval is withdrawn.
+    let approved = say_at(
+        &bot,
+        "@alice:localhost",
+        "$7",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(
+        approved.contains("Restos du Cœur approuve la lettre n° 1 (version 2)"),
+        "{approved}"
+    );
+    assert!(approved.contains("en attente : Croix-Rouge"), "{approved}");
+    let changed = say_at(&bot, "@bob:localhost", "$8", "!plaidoyer texte 1 Monsieur le Préfet,\n\nLes gymnases ne sont pas des lieux d'accueil dignes.", "2026-11-29T18:07:00Z").await;
+    assert!(
+        changed.contains("les approbations de la version précédente sont retirées"),
+        "{changed}"
+    );
+    let stale = say_at(
+        &bot,
+        "@bob:localhost",
+        "$9",
+        "!plaidoyer approuver 1 version 2",
+        "2026-11-29T18:08:00Z",
+    )
+    .await;
+    assert!(stale.contains("elle en est à la version 3"), "{stale}");
+    let shown = say_at(
+        &bot,
+        "@bob:localhost",
+        "$10",
+        "!plaidoyer 1",
+        "2026-11-29T18:09:00Z",
+    )
+    .await;
+    assert!(shown.contains("Approuvée par : aucune"), "{shown}");
+    assert!(
+        shown.contains("> Les gymnases ne sont pas des lieux d'accueil dignes."),
+        "{shown}"
+    );
+
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$11",
+        "!plaidoyer approuver 1 version 3",
+        "2026-11-29T18:10:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$12",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:11:00Z",
+    )
+    .await;
+    bot.deliver().await;
+    let notices: Vec<String> = bot
+        .chat
+        .sent()
+        .into_iter()
+        .filter(|sent| sent.in_reply_to.is_none())
+        .map(|sent| sent.markdown)
+        .collect();
+    let frozen = notices
+        .iter()
+        .find(|text| text.contains("**Lettre n° 1 approuvée par les deux associations**"))
+        .unwrap_or_else(|| panic!("{notices:#?}"));
+    assert!(frozen.contains("empreinte SHA-256"), "{frozen}");
+    let printed = pdfs(&bot);
+    assert_eq!(printed.len(), 1);
+    assert_eq!(printed[0].0, "lettre-1.pdf");
+    assert!(printed[0].1.starts_with(b"%PDF-"));
+    let listed = say_at(
+        &bot,
+        "@bob:localhost",
+        "$13",
+        "!plaidoyers",
+        "2026-11-29T18:12:00Z",
+    )
+    .await;
+    assert!(
+        listed.contains("n° 1 — Lettre au Préfet sur les gymnases — approuvée"),
+        "{listed}"
+    );
+    let again = say_at(
+        &bot,
+        "@bob:localhost",
+        "$14",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:13:00Z",
+    )
+    .await;
+    assert!(again.contains("déjà approuvée"), "{again}");
+    // The signed text names every association, frozen with its fingerprint.
+    let mut tx = bot.store.begin().await.expect("begin");
+    let letter = tx
+        .letter(&RoomId::new("!room"), 1)
+        .await
+        .expect("letter")
+        .expect("letter 1");
+    let signed = letter.frozen.expect("frozen");
+    assert_eq!(signed.version, 3);
+    assert!(
+        signed.text.contains("- Restos du Cœur\n- Croix-Rouge"),
+        "{}",
+        signed.text
+    );
+    assert_eq!(
+        signed.fingerprint,
+        crate::domain::minutes::fingerprint(&signed.text)
+    );
+}
+
+#[tokio::test]
+async fn a_letter_starts_from_a_poll_with_a_joint_position_only() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    for (sender, event, body) in [
+        (
+            "@alice:localhost",
+            "$p",
+            "!sondage Écrivons-nous au Préfet ? | Oui | Non",
+        ),
+        ("@alice:localhost", "$v1", "!voter 1 Oui"),
+    ] {
+        say_at(&bot, sender, event, body, "2026-11-29T18:00:00Z").await;
+    }
+    let without = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l1",
+        "!plaidoyer nouveau depuis sondage 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    assert!(without.contains("n'a pas de position commune"), "{without}");
+    let unknown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l2",
+        "!plaidoyer nouveau depuis sondage 9",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    assert!(
+        unknown.contains("Il n'y a pas de sondage n° 9"),
+        "{unknown}"
+    );
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$v2",
+        "!voter 1 Oui",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    let opened = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l3",
+        "!advocacy new from poll 1",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(opened.contains("depuis le sondage n° 1"), "{opened}");
+    let shown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$s",
+        "!plaidoyer 1",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(shown.contains("Issue du sondage n° 1"), "{shown}");
+    assert!(
+        shown.contains("> Position commune des associations : Oui."),
+        "{shown}"
+    );
+}
