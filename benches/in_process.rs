@@ -337,6 +337,73 @@ fn minutes_pdf(c: &mut Criterion) {
     });
 }
 
+/// A joint letter of two pages, co-signed by four associations, as its PDF is printed once
+/// they all approved (#36: ≤ 100 ms).
+fn letter_pdf(c: &mut Criterion) {
+    use concerto::domain::letter::{Frozen, Letter, LetterRecipient};
+    use concerto::domain::minutes::{Approval, ApprovalState, fingerprint};
+    let texts = Texts::new().expect("texts");
+    let wording = concerto::replies::Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris);
+    let paragraph = "Les associations de la concertation départementale constatent que les gymnases \
+        réquisitionnés pour l'hébergement d'urgence ne permettent ni l'intimité des familles, ni la \
+        scolarité des enfants, ni l'accompagnement social que la loi prévoit. ";
+    let body: Vec<String> = (0..10).map(|_| paragraph.repeat(3)).collect();
+    let now = Utc::now();
+    let letter = Letter {
+        number: 2,
+        title: "Lettre au Préfet sur l'hébergement en gymnase".to_owned(),
+        poll: Some(4),
+        created_by: UserId::new("@alice:example.org"),
+        created_at: now,
+        version: 3,
+        text: Some(format!("Monsieur le Préfet,\n\n{}", body.join("\n\n"))),
+        recipients: vec![
+            LetterRecipient {
+                name: "Cabinet du Préfet".to_owned(),
+                address: "cabinet@prefet77.example".to_owned(),
+            },
+            LetterRecipient {
+                name: "Conseil départemental".to_owned(),
+                address: "presidence@departement77.example".to_owned(),
+            },
+        ],
+        frozen: None,
+        sent_at: None,
+    };
+    let state = ApprovalState {
+        approved: [
+            "Restos du Cœur",
+            "Croix-Rouge",
+            "Secours Catholique",
+            "Secours populaire",
+        ]
+        .map(|association| Approval {
+            association: association.to_owned(),
+            by: UserId::new("@alice:example.org"),
+            at: now,
+            by_mandate: None,
+        })
+        .to_vec(),
+        awaited: Vec::new(),
+    };
+    let text = concerto::replies::letter_signed_text(&wording, &letter, &state, now);
+    let frozen = Frozen {
+        version: 3,
+        fingerprint: fingerprint(&text),
+        text,
+        at: now,
+    };
+    let printable =
+        concerto::replies::letter_printable(&wording, &letter, &frozen, Some("Concertation 77"));
+    c.bench_function("print a two-page joint letter (PDF)", |b| {
+        b.iter(|| {
+            let pdf = concerto::pdf::render(&printable).expect("printed");
+            assert!(pdf.starts_with(b"%PDF-"));
+            pdf
+        })
+    });
+}
+
 /// Ballots open at once in the room of the personal page's benchmark: the date proposal and
 /// nine polls.
 const OPEN_BALLOTS: usize = 10;
@@ -459,5 +526,12 @@ fn personal_page(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tallies, commands, minutes_pdf, personal_page);
+criterion_group!(
+    benches,
+    tallies,
+    commands,
+    minutes_pdf,
+    letter_pdf,
+    personal_page
+);
 criterion_main!(benches);
