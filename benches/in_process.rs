@@ -193,6 +193,8 @@ fn settings() -> ServiceSettings {
         privacy_contact: Some("dpo@exemple.org".into()),
         max_mandates_per_holder: concerto::domain::mandate::DEFAULT_MAX_PER_HOLDER,
         contacts_confirm_after_days: 365,
+        letter_follow_up_days: 30,
+        letter_reply_to: Some("concertation77@exemple.org".into()),
     }
 }
 
@@ -369,6 +371,9 @@ fn letter_pdf(c: &mut Criterion) {
         ],
         frozen: None,
         sent_at: None,
+        sent_by: None,
+        answers: Vec::new(),
+        followed_up_at: None,
     };
     let state = ApprovalState {
         approved: [

@@ -731,6 +731,8 @@ email-poll-result-line = { $option }: { $count ->
 email-minutes-subject = Minutes adopted: meeting of { $date }
 email-minutes-intro = The minutes of the coordination meeting of { $date } were approved by every association.
 email-minutes-attached = They are attached as a PDF.
+email-letter-signed = Signed by: { $associations }.
+email-letter-attached = The signed letter is attached as a PDF (SHA-256 fingerprint: { $fingerprint }).
 email-new-link-subject = Your new personal link for the coordination group
 email-new-link-intro = Your personal link was renewed: the old one no longer works. Keep this one to answer the group's dates and polls.
 
@@ -1069,6 +1071,8 @@ web-contacts-confirmed = confirmed on { $date }
 letter-status-draft = draft
 letter-status-approved = approved
 letter-status-sent = sent
+letter-status-answered = answer received
+letter-status-unanswered = no answer
 letter-list-empty = No advocacy letter yet.
 letter-list-title = **Advocacy letters**
 letter-list-line = no. { $number } — { $title } — { $status }
@@ -1112,17 +1116,39 @@ letter-signed-to = **To:** { $recipients }
 letter-signatories = **Signed by:**
 letter-pdf-name = letter-{ $number }.pdf
 letter-pdf-foot = Letter no. { $number } approved on { $date } — SHA-256 fingerprint { $fingerprint }
+letter-not-approved = Letter no. { $number } is not approved by every association yet: it goes once all have signed.
+letter-no-email = Sending e-mail is not set up for this group (the `[email]` section of the settings): the letter cannot go from here.
+letter-sent-decision = “{ $title }” (letter no. { $number }) sent on { $date } to { $recipients }.
+letter-sending = Letter no. { $number } goes to { $count ->
+    [one] its recipient
+   *[other] its { $count } recipients
+}, the signed PDF attached; I will say here when it went out. Recorded in the register: decision no. { $decision }.
+letter-answer-before-sending = Letter no. { $number } has not been sent yet: an answer is noted after it went.
+letter-answer-recorded = Answer no. { $count } to letter no. { $number } noted.
+letter-gone-out = ✉️ Letter no. { $number } “{ $title }” went out: { $count ->
+    [one] 1 e-mail
+   *[other] { $count } e-mails
+} ({ $recipients }).
+letter-given-up = { $count ->
+    [one] 1 e-mail could not go
+   *[other] { $count } e-mails could not go
+}: check the addresses (`!advocacy { $number }`).
+letter-follow-up = { $sender } ✉️ No answer to letter no. { $number } “{ $title }”, sent on { $date } ({ $days } days ago or more). Send a reminder? `!advocacy new Reminder: { $title }`; an answer that came is noted with `!advocacy answer { $number } …`.
+letter-sent-on = Sent on { $date }
+letter-answer-line = Answer no. { $number } (noted on { $date } by { $by }): { $text }
 letter-frozen = **Letter no. { $number } approved by { $count ->
     [1] the association
    *[other] the { $count } associations
 }**: “{ $title }”. The signed text is frozen, SHA-256 fingerprint: `{ $fingerprint }`. The PDF follows.
 help-advocacy-summary = `!advocacy` — joint letters to the institutions, approved by every association
 help-advocacy-details =
-    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory.
+    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory. `!advocacy send <n>` e-mails it to each recipient (PDF attached, once) and records it in the register; `!advocacy answer <n> <text>` notes an answer. With no answer after 30 days (setting `advocacy.follow_up_days`), I remind the room once.
 help-advocacy-example = !advocacy new Letter to the Prefect on the gymnasiums
 example-advocacy-list = !advocacy
 example-advocacy-show = !advocacy 2
 example-advocacy-text = !advocacy text 2 Dear Prefect, …
 example-advocacy-recipients = !advocacy recipients 2 Prefect's office office@prefet77.example ; County council presidence@departement77.example
 example-advocacy-approve = !advocacy approve 2
+example-advocacy-send = !advocacy send 2
+example-advocacy-answer = !advocacy answer 2 The Prefect's office will see us on 12 January.
 error-title-too-long = A title is { $max } characters at most; this one has { $length }.

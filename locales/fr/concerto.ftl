@@ -740,6 +740,8 @@ email-poll-result-line = { $option } : { $count ->
 email-minutes-subject = Procès-verbal adopté : réunion du { $date }
 email-minutes-intro = Le procès-verbal de la réunion de concertation du { $date } a été approuvé par chaque association.
 email-minutes-attached = Il est joint en PDF.
+email-letter-signed = Signé par : { $associations }.
+email-letter-attached = La lettre signée est jointe en PDF (empreinte SHA-256 : { $fingerprint }).
 email-new-link-subject = Votre nouveau lien personnel pour la concertation
 email-new-link-intro = Votre lien personnel a été renouvelé : l'ancien ne fonctionne plus. Gardez celui-ci pour répondre aux dates et aux sondages du groupe.
 
@@ -1087,6 +1089,8 @@ web-contacts-confirmed = confirmé le { $date }
 letter-status-draft = brouillon
 letter-status-approved = approuvée
 letter-status-sent = envoyée
+letter-status-answered = réponse reçue
+letter-status-unanswered = sans réponse
 letter-list-empty = Aucune lettre de plaidoyer pour l'instant.
 letter-list-title = **Lettres de plaidoyer**
 letter-list-line = n° { $number } — { $title } — { $status }
@@ -1130,6 +1134,26 @@ letter-signed-to = **À l'attention de :** { $recipients }
 letter-signatories = **Signataires :**
 letter-pdf-name = lettre-{ $number }.pdf
 letter-pdf-foot = Lettre n° { $number } approuvée le { $date } — empreinte SHA-256 { $fingerprint }
+letter-not-approved = La lettre n° { $number } n'est pas encore approuvée par toutes les associations : elle part une fois signée de toutes.
+letter-no-email = L'envoi par courriel n'est pas configuré pour ce groupe (section `[email]` du réglage) : la lettre ne peut pas partir d'ici.
+letter-sent-decision = « { $title } » (lettre n° { $number }) envoyée le { $date } à { $recipients }.
+letter-sending = La lettre n° { $number } part vers { $count ->
+    [one] son destinataire
+   *[other] ses { $count } destinataires
+}, le PDF signé joint ; je dirai ici quand elle sera partie. Inscrite au registre : décision n° { $decision }.
+letter-answer-before-sending = La lettre n° { $number } n'est pas encore envoyée : une réponse se note après l'envoi.
+letter-answer-recorded = Réponse n° { $count } à la lettre n° { $number } notée.
+letter-gone-out = ✉️ La lettre n° { $number } « { $title } » est partie : { $count ->
+    [one] 1 courriel
+   *[other] { $count } courriels
+} ({ $recipients }).
+letter-given-up = { $count ->
+    [one] 1 courriel n'a pas pu partir
+   *[other] { $count } courriels n'ont pas pu partir
+} : vérifiez les adresses (`!plaidoyer { $number }`).
+letter-follow-up = { $sender } ✉️ Pas de réponse à la lettre n° { $number } « { $title } », envoyée le { $date } (il y a { $days } jours ou plus). Envoyer une relance ? `!plaidoyer nouveau Relance : { $title }` ; une réponse arrivée se note avec `!plaidoyer réponse { $number } …`.
+letter-sent-on = Envoyée le { $date }
+letter-answer-line = Réponse n° { $number } (notée le { $date } par { $by }) : { $text }
 letter-frozen = **Lettre n° { $number } approuvée par { $count ->
     [1] l'association
     [2] les deux associations
@@ -1140,11 +1164,13 @@ letter-frozen = **Lettre n° { $number } approuvée par { $count ->
 }** : « { $title } ». Le texte signé est figé, empreinte SHA-256 : `{ $fingerprint }`. Le PDF suit.
 help-advocacy-summary = `!plaidoyer` — les lettres communes aux institutions, approuvées par chaque association
 help-advocacy-details =
-    `!plaidoyer nouveau <titre>` ouvre une lettre (ou `!plaidoyer nouveau depuis sondage <n>` à partir d'une position commune) ; `!plaidoyer texte <n> <texte>` (plusieurs lignes possibles) et `!plaidoyer destinataires <n> <nom> <adresse> ; …` l'écrivent — chaque changement fait une nouvelle version et retire les approbations. `!plaidoyer <n>` la montre, `!plaidoyers` les liste. `!plaidoyer approuver <n> [version <v>]`, une fois par association : quand toutes ont approuvé, la lettre est figée avec son empreinte SHA-256 et imprimée en PDF, chaque association nommée comme signataire.
+    `!plaidoyer nouveau <titre>` ouvre une lettre (ou `!plaidoyer nouveau depuis sondage <n>` à partir d'une position commune) ; `!plaidoyer texte <n> <texte>` (plusieurs lignes possibles) et `!plaidoyer destinataires <n> <nom> <adresse> ; …` l'écrivent — chaque changement fait une nouvelle version et retire les approbations. `!plaidoyer <n>` la montre, `!plaidoyers` les liste. `!plaidoyer approuver <n> [version <v>]`, une fois par association : quand toutes ont approuvé, la lettre est figée avec son empreinte SHA-256 et imprimée en PDF, chaque association nommée comme signataire. `!plaidoyer envoyer <n>` l'envoie par courriel à chaque destinataire (PDF joint, une seule fois) et l'inscrit au registre ; `!plaidoyer réponse <n> <texte>` note une réponse. Sans réponse au bout de 30 jours (réglage `advocacy.follow_up_days`), je le rappelle au salon une fois.
 help-advocacy-example = !plaidoyer nouveau Lettre au Préfet sur les gymnases
 example-advocacy-list = !plaidoyers
 example-advocacy-show = !plaidoyer 2
 example-advocacy-text = !plaidoyer texte 2 Monsieur le Préfet, …
 example-advocacy-recipients = !plaidoyer destinataires 2 Cabinet du Préfet cabinet@prefet77.example ; Conseil départemental presidence@departement77.example
 example-advocacy-approve = !plaidoyer approuver 2
+example-advocacy-send = !plaidoyer envoyer 2
+example-advocacy-answer = !plaidoyer réponse 2 Le cabinet du Préfet nous reçoit le 12 janvier.
 error-title-too-long = Un titre tient en { $max } caractères au plus ; celui-ci en a { $length }.

@@ -1,5 +1,6 @@
-//! `!plaidoyer nouveau|texte|destinataires|approuver …` / `!advocacy new|text|recipients|approve
-//! …`, `!plaidoyer <n>`, and `!plaidoyers` / `!advocacy`: joint advocacy letters.
+//! `!plaidoyer nouveau|texte|destinataires|approuver|envoyer|réponse …` / `!advocacy
+//! new|text|recipients|approve|send|answer …`, `!plaidoyer <n>`, and `!plaidoyers` /
+//! `!advocacy`: joint advocacy letters.
 
 use super::error::{ParseError, Usage};
 use super::words::{
@@ -38,6 +39,15 @@ pub enum AdvocacyCommand {
         number: usize,
         version: Option<usize>,
     },
+    /// Send approved letter n° `number` to its recipients.
+    Send {
+        number: usize,
+    },
+    /// An answer letter n° `number` received, as typed.
+    Answer {
+        number: usize,
+        text: String,
+    },
 }
 
 pub(super) const FORMS: &[(&str, Usage)] = &[
@@ -50,6 +60,11 @@ pub(super) const FORMS: &[(&str, Usage)] = &[
     ("recipients", Usage::AdvocacyRecipients),
     ("approuver", Usage::AdvocacyApprove),
     ("approve", Usage::AdvocacyApprove),
+    ("envoyer", Usage::AdvocacySend),
+    ("send", Usage::AdvocacySend),
+    ("réponse", Usage::AdvocacyAnswer),
+    ("reponse", Usage::AdvocacyAnswer),
+    ("answer", Usage::AdvocacyAnswer),
     ("liste", Usage::AdvocacyList),
     ("list", Usage::AdvocacyList),
 ];
@@ -75,7 +90,10 @@ pub(super) fn parse(arguments: &str) -> Result<AdvocacyCommand, ParseError> {
     };
     Ok(match usage {
         Usage::AdvocacyNew => new(rest)?,
-        Usage::AdvocacyText | Usage::AdvocacyRecipients => {
+        Usage::AdvocacySend => AdvocacyCommand::Send {
+            number: one_number(rest, usage)?,
+        },
+        Usage::AdvocacyText | Usage::AdvocacyRecipients | Usage::AdvocacyAnswer => {
             let (number, text) = split_word(rest);
             if number.is_empty() {
                 return Err(ParseError::ExpectedNumber { usage, given: None });
@@ -84,13 +102,13 @@ pub(super) fn parse(arguments: &str) -> Result<AdvocacyCommand, ParseError> {
             let text = text_of(text)
                 .ok_or(ParseError::MissingArgument { usage })?
                 .to_owned();
-            if usage == Usage::AdvocacyText {
-                AdvocacyCommand::Text { number, text }
-            } else {
-                AdvocacyCommand::Recipients {
+            match usage {
+                Usage::AdvocacyText => AdvocacyCommand::Text { number, text },
+                Usage::AdvocacyAnswer => AdvocacyCommand::Answer { number, text },
+                _ => AdvocacyCommand::Recipients {
                     number,
                     typed: text,
-                }
+                },
             }
         }
         Usage::AdvocacyApprove => approve(rest)?,
@@ -220,6 +238,22 @@ mod tests {
                 AdvocacyCommand::Approve {
                     number: 1,
                     version: None,
+                },
+            ),
+            ("!plaidoyer envoyer 1", AdvocacyCommand::Send { number: 1 }),
+            ("!advocacy send 1", AdvocacyCommand::Send { number: 1 }),
+            (
+                "!plaidoyer réponse 1 Le Préfet nous reçoit le 12 janvier.",
+                AdvocacyCommand::Answer {
+                    number: 1,
+                    text: "Le Préfet nous reçoit le 12 janvier.".into(),
+                },
+            ),
+            (
+                "!advocacy answer 1 Meeting on 12 January",
+                AdvocacyCommand::Answer {
+                    number: 1,
+                    text: "Meeting on 12 January".into(),
                 },
             ),
             (

@@ -86,11 +86,13 @@ pub enum Usage {
     AdvocacyText,
     AdvocacyRecipients,
     AdvocacyApprove,
+    AdvocacySend,
+    AdvocacyAnswer,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 71] = [
+    pub const ALL: [Usage; 73] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -162,6 +164,8 @@ impl Usage {
         Usage::AdvocacyText,
         Usage::AdvocacyRecipients,
         Usage::AdvocacyApprove,
+        Usage::AdvocacySend,
+        Usage::AdvocacyAnswer,
     ];
 }
 

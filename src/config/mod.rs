@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::domain::Language;
 
+mod advocacy;
 mod backup;
 mod contacts;
 mod decisions;
@@ -17,6 +18,7 @@ mod email;
 mod privacy;
 mod retention;
 
+pub use advocacy::AdvocacySettings;
 pub use backup::BackupSettings;
 pub use contacts::ContactSettings;
 pub use decisions::DecisionSettings;
@@ -57,6 +59,9 @@ pub struct Settings {
     /// The group's address book.
     #[serde(default)]
     pub contacts: ContactSettings,
+    /// Joint letters: their follow-up and where answers go.
+    #[serde(default)]
+    pub advocacy: AdvocacySettings,
     #[serde(default)]
     pub log: LogSettings,
 }
@@ -251,6 +256,7 @@ impl Settings {
         self.retention.validate(self.bot.max_command_age_hours)?;
         self.decisions.validate()?;
         self.contacts.validate()?;
+        self.advocacy.validate()?;
         self.privacy.validate()?;
         let url = self.matrix.homeserver_url.trim();
         if !(url.starts_with("http://") || url.starts_with("https://")) {

@@ -104,6 +104,8 @@ pub enum Recipient {
         meeting: super::MeetingId,
         number: usize,
     },
+    /// Recipient n (from 1) of the room's letter n° `letter`.
+    Letter { letter: usize, position: usize },
 }
 
 /// Several versions of one thing queued close together go out as one, the latest: an e-mail
@@ -158,6 +160,8 @@ pub struct NewEmail {
     pub unsubscribe_url: Option<String>,
     /// Coalesced with the waiting versions of the same thing, if any.
     pub coalesce: Option<Coalesce>,
+    /// Where answers go (`Reply-To`), when not to the sender: the group's contact.
+    pub reply_to: Option<String>,
 }
 
 /// An e-mail in the outbox, not sent yet, with its recipient's address.
@@ -175,6 +179,7 @@ pub struct OutgoingEmail {
     /// Still to print into a PDF attachment, if any.
     pub printable: Option<Printable>,
     pub unsubscribe_url: Option<String>,
+    pub reply_to: Option<String>,
     pub created_at: DateTime<Utc>,
     /// How many sends failed so far.
     pub attempts: u32,

@@ -62,25 +62,58 @@ pub struct Letter {
     /// Frozen when every member association approved its current version.
     pub frozen: Option<Frozen>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// Who sent it (the follow-up mentions them).
+    pub sent_by: Option<UserId>,
+    /// The answers recorded, the oldest first.
+    pub answers: Vec<LetterAnswer>,
+    /// When the room was reminded that no answer came, if it was.
+    pub followed_up_at: Option<DateTime<Utc>>,
 }
 
-/// Where a letter stands.
+/// An answer a letter received, as a member recorded it (`!plaidoyer réponse`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterAnswer {
+    pub text: String,
+    pub recorded_by: UserId,
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Where a letter stands: a draft, approved (frozen), sent, answered, or without an answer
+/// once followed up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LetterStatus {
     Draft,
     Approved,
     Sent,
+    Answered,
+    Unanswered,
 }
 
 impl Letter {
     pub fn status(&self) -> LetterStatus {
         match (&self.frozen, self.sent_at) {
+            (_, Some(_)) if !self.answers.is_empty() => LetterStatus::Answered,
+            (_, Some(_)) if self.followed_up_at.is_some() => LetterStatus::Unanswered,
             (_, Some(_)) => LetterStatus::Sent,
             (Some(frozen), None) if frozen.version == self.version => LetterStatus::Approved,
             _ => LetterStatus::Draft,
         }
     }
+
+    /// Whether the room is due to be reminded that no answer came, at `now`: sent
+    /// `follow_up_days` ago or more, unanswered, not reminded yet.
+    pub fn follow_up_due(&self, now: DateTime<Utc>, follow_up_days: u32) -> bool {
+        self.answers.is_empty()
+            && self.followed_up_at.is_none()
+            && self.sent_at.is_some_and(|sent| {
+                sent.checked_add_signed(chrono::Duration::days(i64::from(follow_up_days)))
+                    .is_some_and(|due| due <= now)
+            })
+    }
 }
+
+/// The default of `advocacy.follow_up_days`.
+pub const DEFAULT_FOLLOW_UP_DAYS: u32 = 30;
 
 /// Why recipients as typed cannot be kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -196,6 +229,9 @@ mod tests {
             recipients: Vec::new(),
             frozen: None,
             sent_at: None,
+            sent_by: None,
+            answers: Vec::new(),
+            followed_up_at: None,
         };
         assert_eq!(letter.status(), LetterStatus::Draft);
         letter.frozen = Some(Frozen {
@@ -209,5 +245,19 @@ mod tests {
         assert_eq!(letter.status(), LetterStatus::Draft, "changed since");
         letter.sent_at = Some(at("2026-12-03T10:00:00Z"));
         assert_eq!(letter.status(), LetterStatus::Sent);
+        assert!(!letter.follow_up_due(at("2027-01-02T09:59:59Z"), 30));
+        assert!(letter.follow_up_due(at("2027-01-02T10:00:00Z"), 30));
+        letter.followed_up_at = Some(at("2027-01-02T10:00:00Z"));
+        assert_eq!(letter.status(), LetterStatus::Unanswered);
+        assert!(
+            !letter.follow_up_due(at("2027-02-02T10:00:00Z"), 30),
+            "once"
+        );
+        letter.answers.push(LetterAnswer {
+            text: "Le Préfet nous reçoit le 12.".into(),
+            recorded_by: UserId::new("@a:x"),
+            recorded_at: at("2027-01-05T10:00:00Z"),
+        });
+        assert_eq!(letter.status(), LetterStatus::Answered);
     }
 }

@@ -102,6 +102,14 @@ impl Mailer {
                 email.message_id(self.from.email.domain())
             )))
             .date_now();
+        // Answers to a letter go to the group's contact, not to the bot's address.
+        let builder = match &email.reply_to {
+            Some(reply_to) => match reply_to.parse() {
+                Ok(mailbox) => builder.reply_to(mailbox),
+                Err(_) => builder,
+            },
+            None => builder,
+        };
         // One-click unsubscribe (RFC 8058): mail clients show a button that POSTs to the link.
         let builder = match &email.unsubscribe_url {
             Some(url) => builder

@@ -174,9 +174,11 @@ impl EmailSender {
                 }
             }
         }
-        // A cancelled meeting's guests were kept for its cancellation only.
+        // A cancelled meeting's guests were kept for its cancellation only; and the clock
+        // looks again (a letter whose e-mails all went out is announced to its room).
         if settled {
             self.store.forget_cancelled_guests_addresses().await?;
+            self.held.notify_one();
         }
         Ok(next_retry)
     }

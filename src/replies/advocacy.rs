@@ -25,6 +25,8 @@ pub fn letter_status_name(wording: &Wording<'_>, status: LetterStatus) -> String
         LetterStatus::Draft => "letter-status-draft",
         LetterStatus::Approved => "letter-status-approved",
         LetterStatus::Sent => "letter-status-sent",
+        LetterStatus::Answered => "letter-status-answered",
+        LetterStatus::Unanswered => "letter-status-unanswered",
     })
 }
 
@@ -177,8 +179,25 @@ pub fn letter_detail(
             &[("recipients", recipients_masked(&letter.recipients).into())],
         )
     });
-    if letter.status() != LetterStatus::Sent {
+    if letter.sent_at.is_none() {
         line(approval_lines(wording, state, names));
+    }
+    if let Some(sent) = letter.sent_at {
+        line(wording.format(
+            "letter-sent-on",
+            &[("date", wording.date_time(sent).into())],
+        ));
+    }
+    for (index, answer) in letter.answers.iter().enumerate() {
+        line(wording.format(
+            "letter-answer-line",
+            &[
+                ("number", (index + 1).into()),
+                ("date", wording.date(answer.recorded_at).into()),
+                ("by", member_name(names, &answer.recorded_by).into()),
+                ("text", escape_markdown(&answer.text).into()),
+            ],
+        ));
     }
     if let Some(frozen) = letter
         .frozen
@@ -495,6 +514,137 @@ pub fn letter_frozen(
             ("title", escape_markdown(&letter.title).into()),
             ("count", count.into()),
             ("fingerprint", frozen.fingerprint.clone().into()),
+        ],
+    )
+}
+
+/// `!plaidoyer envoyer` before every association approved.
+pub fn letter_not_approved(
+    wording: &Wording<'_>,
+    letter: &Letter,
+    state: &ApprovalState,
+    names: &HashMap<UserId, String>,
+) -> String {
+    format!(
+        "{}\n{}",
+        wording.format("letter-not-approved", &[("number", letter.number.into())]),
+        approval_lines(wording, state, names)
+    )
+}
+
+/// `!plaidoyer envoyer` without e-mail configured.
+pub fn letter_no_email(wording: &Wording<'_>) -> String {
+    wording.get("letter-no-email")
+}
+
+/// What the register records when a letter goes: its title, the day, its recipients.
+pub fn letter_sent_decision(wording: &Wording<'_>, letter: &Letter, at: DateTime<Utc>) -> String {
+    let recipients: Vec<&str> = letter
+        .recipients
+        .iter()
+        .map(|recipient| recipient.name.as_str())
+        .collect();
+    wording.format(
+        "letter-sent-decision",
+        &[
+            ("number", letter.number.into()),
+            ("title", letter.title.clone().into()),
+            ("date", wording.date(at).into()),
+            ("recipients", recipients.join(", ").into()),
+        ],
+    )
+}
+
+/// The letter is on its way (the room is told again when it went out).
+pub fn letter_sending(wording: &Wording<'_>, letter: &Letter, decision: usize) -> String {
+    wording.format(
+        "letter-sending",
+        &[
+            ("number", letter.number.into()),
+            ("count", letter.recipients.len().into()),
+            ("decision", decision.into()),
+        ],
+    )
+}
+
+pub fn letter_answer_before_sending(wording: &Wording<'_>, letter: &Letter) -> String {
+    with_example(
+        wording,
+        wording.format(
+            "letter-answer-before-sending",
+            &[("number", letter.number.into())],
+        ),
+        Usage::AdvocacySend,
+    )
+}
+
+pub fn letter_answer_recorded(wording: &Wording<'_>, letter: &Letter) -> String {
+    wording.format(
+        "letter-answer-recorded",
+        &[
+            ("number", letter.number.into()),
+            ("count", (letter.answers.len() + 1).into()),
+        ],
+    )
+}
+
+/// Every e-mail of the letter went out (or some could not).
+pub fn letter_gone_out(
+    wording: &Wording<'_>,
+    letter: &Letter,
+    sent: usize,
+    given_up: usize,
+) -> String {
+    let mut text = wording.format(
+        "letter-gone-out",
+        &[
+            ("number", letter.number.into()),
+            ("title", escape_markdown(&letter.title).into()),
+            ("count", sent.into()),
+            (
+                "recipients",
+                escape_markdown(
+                    &letter
+                        .recipients
+                        .iter()
+                        .map(|recipient| recipient.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .into(),
+            ),
+        ],
+    );
+    if given_up > 0 {
+        text.push(' ');
+        text.push_str(&wording.format("letter-given-up", &[("count", given_up.into())]));
+    }
+    text
+}
+
+/// No answer after `days` days: the room is reminded, mentioning who sent it, with the
+/// offer of a reminder letter.
+pub fn letter_follow_up(
+    wording: &Wording<'_>,
+    letter: &Letter,
+    sender: Option<&str>,
+    days: u32,
+) -> String {
+    wording.format(
+        "letter-follow-up",
+        &[
+            ("number", letter.number.into()),
+            ("title", escape_markdown(&letter.title).into()),
+            ("days", days.into()),
+            (
+                "date",
+                letter
+                    .sent_at
+                    .map(|at| wording.date(at))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            ("sender", sender.unwrap_or_default().to_owned().into()),
         ],
     )
 }

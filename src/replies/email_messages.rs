@@ -192,6 +192,51 @@ pub fn minutes_email(
     body.write(footer)
 }
 
+/// A joint letter as it goes to one institution: its text as written, the associations that
+/// signed it, and the co-signed PDF attached (with its fingerprint). A letter, not a
+/// notification: no greeting by the bot, no unsubscribe line.
+pub fn letter_email(
+    wording: &Wording<'_>,
+    title: &str,
+    text: &str,
+    signatories: &[String],
+    fingerprint: &str,
+) -> EmailTexts {
+    let signed = wording.format(
+        "email-letter-signed",
+        &[("associations", signatories.join(", ").into())],
+    );
+    let attached = wording.format(
+        "email-letter-attached",
+        &[("fingerprint", fingerprint.to_owned().into())],
+    );
+    let plain = format!("{text}\n\n{signed}\n\n{attached}");
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let html = html! {
+        (DOCTYPE)
+        html lang=(wording.language.code()) {
+            head { meta charset="utf-8"; title { (title) } }
+            body {
+                @for paragraph in &paragraphs {
+                    p {
+                        @for (index, line) in paragraph.lines().enumerate() {
+                            @if index > 0 { br; }
+                            (line)
+                        }
+                    }
+                }
+                p { strong { (signed) } }
+                p { small { (attached) } }
+            }
+        }
+    };
+    EmailTexts {
+        subject: title.to_owned(),
+        text: plain,
+        html: html.into_string(),
+    }
+}
+
 /// A renewed personal link, for `name`: the old one opens nothing any more.
 pub fn new_link_email(
     wording: &Wording<'_>,

@@ -179,6 +179,8 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::AdvocacyText => "example-advocacy-text",
         Usage::AdvocacyRecipients => "example-advocacy-recipients",
         Usage::AdvocacyApprove => "example-advocacy-approve",
+        Usage::AdvocacySend => "example-advocacy-send",
+        Usage::AdvocacyAnswer => "example-advocacy-answer",
     }
 }
 

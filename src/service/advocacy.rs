@@ -38,6 +38,10 @@ impl<C: Chat> Service<C> {
             AdvocacyCommand::Approve { number, version } => {
                 self.letter_approve(request, number, version).await
             }
+            AdvocacyCommand::Send { number } => self.letter_send(request, number).await,
+            AdvocacyCommand::Answer { number, text } => {
+                self.letter_answer(request, number, &text).await
+            }
         }
     }
 
@@ -135,7 +139,7 @@ impl<C: Chat> Service<C> {
         let room = request.room().clone();
         Ok(match request.tx.letter(&room, number).await? {
             None => Err(replies::letter_missing(wording, number)),
-            Some(letter) if letter.status() == LetterStatus::Sent => {
+            Some(letter) if letter.sent_at.is_some() => {
                 Err(replies::letter_already_sent(wording, &letter))
             }
             Some(letter) => Ok(letter),
@@ -323,5 +327,189 @@ impl<C: Chat> Service<C> {
             ),
             pdf_message(&room, printable),
         ])
+    }
+
+    /// `!plaidoyer envoyer <n>` (any member, once approved): one e-mail per recipient through
+    /// the e-mail outbox (exactly once, the co-signed PDF attached, `Reply-To` the group's
+    /// contact), and a decision in the register naming the letter and its recipients. The
+    /// room is told when the e-mails went out ([`Self::announce_letters_gone_out`]).
+    async fn letter_send(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(letter) = request.tx.letter(&room, number).await? else {
+            return request.say(replies::letter_missing(wording, number));
+        };
+        if letter.sent_at.is_some() {
+            return request.say(replies::letter_already_sent(wording, &letter));
+        }
+        if letter.text.is_none() || letter.recipients.is_empty() {
+            return request.say(replies::letter_incomplete(wording, &letter));
+        }
+        let state = self
+            .letter_state(request.tx, &room, &letter, request.now)
+            .await?;
+        let Some(frozen) = letter
+            .frozen
+            .as_ref()
+            .filter(|_| letter.status() == LetterStatus::Approved)
+        else {
+            let names = self.member_names(&room).await;
+            return request.say(replies::letter_not_approved(
+                wording, &letter, &state, &names,
+            ));
+        };
+        if !self.settings.email {
+            return request.say(replies::letter_no_email(wording));
+        }
+        let signatories: Vec<String> = state
+            .approved
+            .iter()
+            .map(|approval| approval.association.clone())
+            .collect();
+        let texts = replies::letter_email(
+            wording,
+            &letter.title,
+            letter.text.as_deref().unwrap_or_default(),
+            &signatories,
+            &frozen.fingerprint,
+        );
+        let room_name = self.chat.room_name(&room).await;
+        let printable = replies::letter_printable(wording, &letter, frozen, room_name.as_deref());
+        for position in 1..=letter.recipients.len() {
+            let email = crate::domain::email::NewEmail {
+                to: crate::domain::email::Recipient::Letter {
+                    letter: number,
+                    position,
+                },
+                subject: texts.subject.clone(),
+                text: texts.text.clone(),
+                html: texts.html.clone(),
+                attachment: None,
+                printable: Some(printable.clone()),
+                unsubscribe_url: None,
+                coalesce: None,
+                reply_to: self.settings.letter_reply_to.clone(),
+            };
+            request.tx.queue_email(&room, &email, request.at).await?;
+        }
+        let sender = request.sender().clone();
+        request
+            .tx
+            .mark_letter_sent(&room, number, &sender, request.at)
+            .await?;
+        let recorded = replies::letter_sent_decision(wording, &letter, request.at);
+        let decision = self
+            .record_decision(request.tx, &room, &sender, &recorded, None, request.at)
+            .await?;
+        tracing::info!(%room, number, recipients = letter.recipients.len(), "letter queued to its recipients");
+        request.say(replies::letter_sending(wording, &letter, decision.number))
+    }
+
+    /// `!plaidoyer réponse <n> <texte>`: an answer the letter received.
+    async fn letter_answer(&self, request: &mut Request<'_>, number: usize, text: &str) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(letter) = request.tx.letter(&room, number).await? else {
+            return request.say(replies::letter_missing(wording, number));
+        };
+        if letter.sent_at.is_none() {
+            return request.say(replies::letter_answer_before_sending(wording, &letter));
+        }
+        let length = text.chars().count();
+        if length > MAX_LETTER_LENGTH {
+            return request.say(replies::letter_too_long(wording, length));
+        }
+        let sender = request.sender().clone();
+        request
+            .tx
+            .add_letter_answer(&room, number, text, &sender, request.at)
+            .await?;
+        tracing::info!(%room, number, "letter answer recorded");
+        request.say(replies::letter_answer_recorded(wording, &letter))
+    }
+
+    /// Tells each room, once, that its letter's e-mails all went out (or which could not).
+    pub(super) async fn announce_letters_gone_out(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let gone = tx.letters_gone_out().await?;
+        if gone.is_empty() {
+            return Ok(());
+        }
+        let mut notices = Vec::new();
+        for (room, number, sent, given_up) in &gone {
+            let language = self.room_language(&mut tx, room).await?;
+            let Some(letter) = tx.letter(room, *number).await? else {
+                continue;
+            };
+            tx.mark_letter_announced(room, *number, now).await?;
+            notices.push(crate::domain::messages::NewMessage::notice(
+                room,
+                None,
+                replies::letter_gone_out(&self.wording(language), &letter, *sent, *given_up),
+            ));
+        }
+        self.finish(tx, notices, now).await?;
+        tracing::info!(
+            letters = gone.len(),
+            "rooms told that their letters went out"
+        );
+        Ok(())
+    }
+
+    /// Reminds each room, once, of a letter that has had no answer for
+    /// `advocacy.follow_up_days`, mentioning who sent it; returns when the next one falls due.
+    pub(super) async fn follow_up_letters(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<chrono::DateTime<chrono::Utc>>, ServiceError> {
+        let days = self.settings.letter_follow_up_days;
+        let mut tx = self.store.begin().await?;
+        let waiting = tx.letters_awaiting_answer().await?;
+        drop(tx);
+        let mut next = None;
+        for (room, letter) in waiting {
+            if !letter.follow_up_due(now, days) {
+                let due = letter.sent_at.and_then(|sent| {
+                    sent.checked_add_signed(chrono::Duration::days(i64::from(days)))
+                });
+                next = match (next, due) {
+                    (Some(a), Some(b)) => Some(std::cmp::min(a, b)),
+                    (a, b) => a.or(b),
+                };
+                continue;
+            }
+            let key = format!("letter-follow-up:{room}:{}", letter.number);
+            self.due_item(&key, &room, now, async {
+                let mut tx = self.store.begin().await?;
+                let language = self.room_language(&mut tx, &room).await?;
+                let wording = self.wording(language);
+                let sender = letter.sent_by.clone();
+                let pill = match &sender {
+                    Some(user) => Some(self.pill_of(&room, user).await),
+                    None => None,
+                };
+                tx.mark_letter_followed_up(&room, letter.number, now)
+                    .await?;
+                let markdown = replies::letter_follow_up(&wording, &letter, pill.as_deref(), days);
+                let message = crate::domain::messages::NewMessage {
+                    room: room.clone(),
+                    in_reply_to: None,
+                    content: crate::domain::messages::Content::Text {
+                        markdown,
+                        mentions: sender.into_iter().collect(),
+                    },
+                    presents: None,
+                    thread: None,
+                };
+                self.finish(tx, vec![message], now).await?;
+                tracing::info!(%room, number = letter.number, "letter followed up");
+                Ok(())
+            })
+            .await?;
+        }
+        Ok(next)
     }
 }

@@ -46,6 +46,8 @@ impl<C: Chat> Service<C> {
         let next_notice = self.tell_unreadable_due(now).await?;
         let next_rhythm = self.propose_rhythm_due(now).await?;
         self.tell_held_emails(now).await?;
+        self.announce_letters_gone_out(now).await?;
+        let next_follow_up = self.follow_up_letters(now).await?;
         // Daily, not to the minute: it rides on the clock's passes (one a minute at least).
         self.purge_due(now).await?;
         Ok([
@@ -54,6 +56,7 @@ impl<C: Chat> Service<C> {
             next_reminder,
             next_notice,
             next_rhythm,
+            next_follow_up,
         ]
         .into_iter()
         .flatten()

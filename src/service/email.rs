@@ -291,6 +291,7 @@ impl<C: Chat> Service<C> {
                 printable: None,
                 unsubscribe_url,
                 coalesce: coalesce.clone(),
+                reply_to: None,
             };
             tx.queue_email(room, &email, now).await?;
         }
@@ -401,6 +402,7 @@ impl<C: Chat> Service<C> {
             printable,
             unsubscribe_url: addressee.unsubscribe.clone(),
             coalesce: None,
+            reply_to: None,
         };
         tx.queue_email(room, &email, now).await?;
         Ok(())

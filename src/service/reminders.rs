@@ -200,7 +200,7 @@ impl<C: Chat> Service<C> {
         Ok(true)
     }
 
-    async fn pill_of(&self, room: &RoomId, user: &UserId) -> String {
+    pub(super) async fn pill_of(&self, room: &RoomId, user: &UserId) -> String {
         let name = self.display_name(room, user).await;
         pill(user, name.as_deref().unwrap_or(user.as_str()))
     }

@@ -50,6 +50,10 @@ pub struct ServiceSettings {
     pub max_mandates_per_holder: usize,
     /// Days after which an unconfirmed contact is "to check" (`contacts.confirm_after_days`).
     pub contacts_confirm_after_days: u32,
+    /// Days after a letter went out without an answer when the room is reminded.
+    pub letter_follow_up_days: u32,
+    /// Where institutions answer a letter (`Reply-To`), if anywhere but the bot's address.
+    pub letter_reply_to: Option<String>,
 }
 
 impl ServiceSettings {
@@ -81,6 +85,14 @@ impl ServiceSettings {
             privacy_contact: settings.privacy.contact.clone(),
             max_mandates_per_holder: settings.decisions.max_mandates_per_holder,
             contacts_confirm_after_days: settings.contacts.confirm_after_days,
+            letter_follow_up_days: settings.advocacy.follow_up_days(),
+            letter_reply_to: settings.advocacy.reply_to.clone().or_else(|| {
+                settings
+                    .privacy
+                    .contact
+                    .clone()
+                    .filter(|contact| crate::domain::guest::looks_like_email(contact))
+            }),
         }
     }
 

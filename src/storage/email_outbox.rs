@@ -43,8 +43,10 @@ impl Transaction {
             Recipient::Person(number) => sqlx::query(
                 "INSERT INTO email_outbox (room_id, person_id, subject, text_body, html_body,
                      attachment_name, attachment_mime, attachment_data, created_at,
-                     unsubscribe_url, attachment_printable, coalesce_key, next_attempt_at)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM email_people
+                     unsubscribe_url, attachment_printable, coalesce_key, next_attempt_at,
+                     reply_to)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+                 FROM email_people
                  WHERE room_id = ?1 AND number = ?2 AND unsubscribed_at IS NULL",
             )
             .bind(room.as_str())
@@ -52,12 +54,25 @@ impl Transaction {
             Recipient::Guest { meeting, number } => sqlx::query(
                 "INSERT INTO email_outbox (room_id, guest_id, subject, text_body, html_body,
                      attachment_name, attachment_mime, attachment_data, created_at,
-                     unsubscribe_url, attachment_printable, coalesce_key, next_attempt_at)
-                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14 FROM guests
+                     unsubscribe_url, attachment_printable, coalesce_key, next_attempt_at,
+                     reply_to)
+                 SELECT ?3, id, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+                 FROM guests
                  WHERE meeting_id = ?1 AND number = ?2 AND email IS NOT NULL",
             )
             .bind(meeting.get())
             .bind(count_to_db(number)),
+            Recipient::Letter { letter, position } => sqlx::query(
+                "INSERT INTO email_outbox (room_id, letter_id, letter_position, subject,
+                     text_body, html_body, attachment_name, attachment_mime, attachment_data,
+                     created_at, unsubscribe_url, attachment_printable, coalesce_key,
+                     next_attempt_at, reply_to)
+                 SELECT ?3, l.id, r.position, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15
+                 FROM letters l JOIN letter_recipients r ON r.letter_id = l.id
+                 WHERE l.room_id = ?3 AND l.number = ?1 AND r.position = ?2",
+            )
+            .bind(count_to_db(letter))
+            .bind(count_to_db(position)),
         };
         let done = query
             .bind(room.as_str())
@@ -77,6 +92,7 @@ impl Transaction {
                     .map(|coalesce| coalesce.key.as_str()),
             )
             .bind(not_before)
+            .bind(email.reply_to.as_deref())
             .execute(&mut *self.inner)
             .await?;
         Ok(done.rows_affected() == 1)
@@ -101,6 +117,8 @@ impl Transaction {
             Recipient::Guest { .. } => {
                 "guest_id = (SELECT id FROM guests WHERE meeting_id = ?1 AND number = ?2)"
             }
+            // A letter is never coalesced: nothing waits to be replaced.
+            Recipient::Letter { .. } => return Ok(false),
         };
         let sql = format!(
             "UPDATE email_outbox SET subject = ?4, text_body = ?5, html_body = ?6,
@@ -115,6 +133,7 @@ impl Transaction {
             Recipient::Guest { meeting, number } => {
                 query.bind(meeting.get()).bind(count_to_db(number))
             }
+            Recipient::Letter { .. } => return Ok(false),
         };
         let done = query
             .bind(&coalesce.key)
@@ -158,15 +177,18 @@ impl Store {
         &self,
     ) -> Result<Vec<(OutgoingEmail, Option<DateTime<Utc>>)>, StorageError> {
         let rows: Vec<EmailRow> = sqlx::query_as(
-            "SELECT e.id, e.room_id, COALESCE(p.name, g.name) AS name, COALESCE(p.address, g.email) AS address,
+            "SELECT e.id, e.room_id, COALESCE(p.name, g.name, r.name) AS name,
+                    COALESCE(p.address, g.email, r.address) AS address,
                     e.subject, e.text_body, e.html_body, e.attachment_name, e.attachment_mime,
                     e.attachment_data, e.attachment_printable, e.unsubscribe_url, e.created_at, e.attempts,
-                    e.next_attempt_at
+                    e.next_attempt_at, e.reply_to
              FROM email_outbox e
                   LEFT JOIN email_people p ON p.id = e.person_id
                   LEFT JOIN guests g ON g.id = e.guest_id
+                  LEFT JOIN letter_recipients r
+                         ON r.letter_id = e.letter_id AND r.position = e.letter_position
              WHERE e.sent_at IS NULL AND e.abandoned_at IS NULL
-               AND COALESCE(p.address, g.email) IS NOT NULL
+               AND COALESCE(p.address, g.email, r.address) IS NOT NULL
                AND p.unsubscribed_at IS NULL
                -- Nothing more is e-mailed for a room the bot left.
                AND e.room_id NOT IN (SELECT room_id FROM rooms WHERE left_at IS NOT NULL)
@@ -194,7 +216,9 @@ impl Store {
             "SELECT e.sent_at FROM email_outbox e
                   LEFT JOIN email_people p ON p.id = e.person_id
                   LEFT JOIN guests g ON g.id = e.guest_id
-             WHERE e.sent_at > ?1 AND COALESCE(p.address, g.email) = ?2
+                  LEFT JOIN letter_recipients r
+                         ON r.letter_id = e.letter_id AND r.position = e.letter_position
+             WHERE e.sent_at > ?1 AND COALESCE(p.address, g.email, r.address) = ?2
              ORDER BY e.sent_at",
         )
         .bind(since)
@@ -271,6 +295,7 @@ struct EmailRow {
     created_at: DateTime<Utc>,
     attempts: i64,
     next_attempt_at: Option<DateTime<Utc>>,
+    reply_to: Option<String>,
 }
 
 impl TryFrom<EmailRow> for OutgoingEmail {
@@ -298,6 +323,7 @@ impl TryFrom<EmailRow> for OutgoingEmail {
             attachment,
             printable,
             unsubscribe_url: row.unsubscribe_url,
+            reply_to: row.reply_to,
             created_at: row.created_at,
             attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
         })
@@ -324,6 +350,7 @@ mod tests {
                 key: "meeting:1".into(),
                 delay: chrono::Duration::minutes(delay_minutes),
             }),
+            reply_to: None,
         }
     }
 

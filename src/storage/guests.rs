@@ -222,6 +222,7 @@ mod tests {
             printable: None,
             unsubscribe_url: None,
             coalesce: None,
+            reply_to: None,
         };
         assert!(tx.queue_email(&room, &email, now).await.expect("queued"));
         tx.commit().await.expect("commit");

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::store::{StorageError, Transaction, count_from_db, count_to_db};
-use crate::domain::letter::{Frozen, Letter, LetterRecipient};
+use crate::domain::letter::{Frozen, Letter, LetterAnswer, LetterRecipient};
 use crate::domain::minutes::Approval;
 use crate::domain::{PollId, RoomId, UserId};
 
@@ -24,6 +24,8 @@ struct LetterRow {
     fingerprint: Option<String>,
     frozen_at: Option<DateTime<Utc>>,
     sent_at: Option<DateTime<Utc>>,
+    sent_by: Option<String>,
+    followed_up_at: Option<DateTime<Utc>>,
 }
 
 /// The columns a [`LetterRow`] reads, for `concat!`.
@@ -31,7 +33,7 @@ macro_rules! letter_query {
     () => {
         "SELECT l.id, l.number, l.title, p.number AS poll_number, l.created_by, l.created_at,
                 l.version, v.text, l.frozen_version, l.frozen_text, l.fingerprint, l.frozen_at,
-                l.sent_at
+                l.sent_at, l.sent_by, l.followed_up_at
          FROM letters l
          LEFT JOIN polls p ON p.id = l.poll_id
          LEFT JOIN letter_versions v ON v.letter_id = l.id AND v.version = l.version "
@@ -111,6 +113,13 @@ impl Transaction {
         .bind(row.id)
         .fetch_all(&mut *self.inner)
         .await?;
+        let answers: Vec<(String, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT text, recorded_by, recorded_at FROM letter_answers WHERE letter_id = ?1
+             ORDER BY number",
+        )
+        .bind(row.id)
+        .fetch_all(&mut *self.inner)
+        .await?;
         let frozen = match (
             row.frozen_version,
             row.frozen_text,
@@ -142,6 +151,16 @@ impl Transaction {
                 .collect(),
             frozen,
             sent_at: row.sent_at,
+            sent_by: row.sent_by.map(UserId::new),
+            answers: answers
+                .into_iter()
+                .map(|(text, by, at)| LetterAnswer {
+                    text,
+                    recorded_by: UserId::new(by),
+                    recorded_at: at,
+                })
+                .collect(),
+            followed_up_at: row.followed_up_at,
         })
     }
 
@@ -307,6 +326,135 @@ impl Transaction {
         .bind(frozen.at)
         .execute(&mut *self.inner)
         .await?;
+        Ok(())
+    }
+
+    /// Marks letter n° `number` sent by `by` at `at`.
+    pub async fn mark_letter_sent(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+        by: &UserId,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "UPDATE letters SET sent_at = ?3, sent_by = ?4
+             WHERE room_id = ?1 AND number = ?2 AND sent_at IS NULL",
+        )
+        .bind(room.as_str())
+        .bind(count_to_db(number))
+        .bind(at)
+        .bind(by.as_str())
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// Records an answer to letter n° `number`.
+    pub async fn add_letter_answer(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+        text: &str,
+        by: &UserId,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let id = self.letter_id(room, number).await?;
+        sqlx::query(
+            "INSERT INTO letter_answers (letter_id, number, text, recorded_by, recorded_at)
+             VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM letter_answers
+                          WHERE letter_id = ?1), ?2, ?3, ?4)",
+        )
+        .bind(id)
+        .bind(text)
+        .bind(by.as_str())
+        .bind(at)
+        .execute(&mut *self.inner)
+        .await?;
+        Ok(())
+    }
+
+    /// The letters sent whose e-mails all went out (or were given up) and the room was not
+    /// told yet: (room, number, how many went out, how many were given up).
+    pub async fn letters_gone_out(
+        &mut self,
+    ) -> Result<Vec<(RoomId, usize, usize, usize)>, StorageError> {
+        let rows: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT l.room_id, l.number,
+                    (SELECT count(*) FROM email_outbox e WHERE e.letter_id = l.id
+                       AND e.sent_at IS NOT NULL),
+                    (SELECT count(*) FROM email_outbox e WHERE e.letter_id = l.id
+                       AND e.abandoned_at IS NOT NULL)
+             FROM letters l
+             WHERE l.sent_at IS NOT NULL AND l.sent_announced_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM email_outbox e WHERE e.letter_id = l.id
+                                 AND e.sent_at IS NULL AND e.abandoned_at IS NULL)
+             ORDER BY l.id",
+        )
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.into_iter()
+            .map(|(room, number, sent, abandoned)| {
+                Ok((
+                    RoomId::new(room),
+                    count_from_db(number, "letter number")?,
+                    count_from_db(sent, "e-mails sent")?,
+                    count_from_db(abandoned, "e-mails given up")?,
+                ))
+            })
+            .collect()
+    }
+
+    /// The room was told letter n° `number` went out.
+    pub async fn mark_letter_announced(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE letters SET sent_announced_at = ?3 WHERE room_id = ?1 AND number = ?2")
+            .bind(room.as_str())
+            .bind(count_to_db(number))
+            .bind(at)
+            .execute(&mut *self.inner)
+            .await?;
+        Ok(())
+    }
+
+    /// Every sent letter without an answer nor a follow-up, in every room.
+    pub async fn letters_awaiting_answer(&mut self) -> Result<Vec<(RoomId, Letter)>, StorageError> {
+        let rows: Vec<LetterRow> = sqlx::query_as(concat!(
+            letter_query!(),
+            "WHERE l.sent_at IS NOT NULL AND l.followed_up_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM letter_answers a WHERE a.letter_id = l.id)
+             ORDER BY l.sent_at"
+        ))
+        .fetch_all(&mut *self.inner)
+        .await?;
+        let mut letters = Vec::with_capacity(rows.len());
+        for row in rows {
+            let room: String = sqlx::query_scalar("SELECT room_id FROM letters WHERE id = ?1")
+                .bind(row.id)
+                .fetch_one(&mut *self.inner)
+                .await?;
+            letters.push((RoomId::new(room), self.letter_of(row).await?));
+        }
+        Ok(letters)
+    }
+
+    /// The room was reminded that letter n° `number` has no answer.
+    pub async fn mark_letter_followed_up(
+        &mut self,
+        room: &RoomId,
+        number: usize,
+        at: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        sqlx::query("UPDATE letters SET followed_up_at = ?3 WHERE room_id = ?1 AND number = ?2")
+            .bind(room.as_str())
+            .bind(count_to_db(number))
+            .bind(at)
+            .execute(&mut *self.inner)
+            .await?;
         Ok(())
     }
 }

@@ -82,3 +82,112 @@ async fn a_letter_from_a_poll_is_approved_by_each_association_and_its_pdf_reads_
         assert!(text.contains(expected), "{expected} in {text}");
     }
 }
+
+/// #36: an approved letter sent while the mail provider is down and the bot is killed goes
+/// once to each recipient when both are back, the signed PDF attached and `Reply-To` the
+/// group's contact; the room is told it went out; the register has it; with no answer the
+/// room is reminded once, mentioning who sent it; an answer is then recorded.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_approved_letter_goes_once_across_a_crash_and_is_followed_up() {
+    use crate::email::{mailing_room, read};
+    use crate::smtp::SmtpServer;
+    use mail_parser::{MessageParser, MimeHeaders};
+
+    let mut smtp = SmtpServer::start().await;
+    let (mut alice, mut bot, room) = mailing_room(
+        &smtp,
+        "[advocacy]\nfollow_up_days = 1\nreply_to = \"concertation77@exemple.org\"\n".to_owned(),
+        true,
+        "Croix-Rouge",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!plaidoyer nouveau Lettre au Préfet sur les gymnases",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!plaidoyer texte 1 Monsieur le Préfet,\n\nLes gymnases ne sont pas des lieux d'accueil.",
+    )
+    .await;
+    ask(
+        &mut alice,
+        &room,
+        "!plaidoyer destinataires 1 Cabinet du Préfet cabinet@prefet77.example ; Conseil départemental presidence@departement77.example",
+    )
+    .await;
+    let approved = ask(&mut alice, &room, "!plaidoyer approuver 1").await;
+    assert!(approved.contains("Croix-Rouge approuve"), "{approved}");
+
+    // The provider is down when the letter is sent, and the bot is killed.
+    smtp.stop().await;
+    let sending = ask(&mut alice, &room, "!plaidoyer envoyer 1").await;
+    assert!(
+        sending.contains("part vers ses 2 destinataires"),
+        "{sending}"
+    );
+    bot.crash().await;
+    smtp.resume().await;
+    bot.restart();
+    let received = smtp.wait_for(2, "the letter, to both recipients").await;
+    let mut to: Vec<String> = received.iter().map(|raw| read(raw).to).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        vec![
+            "cabinet@prefet77.example",
+            "presidence@departement77.example"
+        ]
+    );
+    for raw in &received {
+        let message = MessageParser::default().parse(raw).expect("MIME");
+        let reply_to = message
+            .reply_to()
+            .and_then(|list| list.first())
+            .and_then(|address| address.address())
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(reply_to, "concertation77@exemple.org");
+        assert_eq!(message.subject(), Some("Lettre au Préfet sur les gymnases"));
+        let pdf = message.attachments().next().expect("the signed PDF");
+        assert_eq!(
+            pdf.content_type()
+                .map(|t| (t.ctype().to_owned(), t.subtype().map(str::to_owned))),
+            Some(("application".to_owned(), Some("pdf".to_owned())))
+        );
+        let text = crate::record::pdf_text(pdf.contents());
+        assert!(text.contains("Croix-Rouge"), "{text}");
+    }
+    let bot_id = bot.user_id.clone();
+    let gone = alice
+        .wait_for_message("the letter went out", {
+            let bot_id = bot_id.clone();
+            move |message| message.sender == bot_id && message.body.contains("est partie")
+        })
+        .await;
+    assert!(gone.body.contains("2 courriels"), "{}", gone.body);
+    let record = ask(&mut alice, &room, "!décisions").await;
+    assert!(record.contains("envoyée le"), "{record}");
+    let again = ask(&mut alice, &room, "!plaidoyer envoyer 1").await;
+    assert!(again.contains("déjà partie"), "{again}");
+    assert_eq!(smtp.received().len(), 2, "once each");
+
+    // A day and more without an answer: the room is reminded, Alice mentioned.
+    bot.advance_clock(chrono::Duration::hours(25));
+    let alice_id = alice.user_id.clone();
+    let reminded = alice
+        .wait_for_message("the follow-up", move |message| {
+            message.sender == bot_id && message.body.contains("Pas de réponse à la lettre n° 1")
+        })
+        .await;
+    assert!(!reminded.is_notice, "a reminder that notifies");
+    assert!(
+        reminded.mentions.contains(&alice_id),
+        "{:?}",
+        reminded.mentions
+    );
+    assert_eq!(smtp.received().len(), 2, "still once each");
+}

@@ -266,3 +266,219 @@ async fn a_letter_starts_from_a_poll_with_a_joint_position_only() {
         "{shown}"
     );
 }
+
+/// Approves letter 1 (addressed to two recipients) by both associations.
+async fn approved_letter(bot: &TestBot) {
+    seed_alice_and_bob(bot).await;
+    for (sender, event, body) in [
+        (
+            "@alice:localhost",
+            "$s1",
+            "!plaidoyer nouveau Lettre au Préfet",
+        ),
+        (
+            "@alice:localhost",
+            "$s2",
+            "!plaidoyer texte 1 Monsieur le Préfet,\n\nNous vous écrivons.",
+        ),
+        ("@alice:localhost", "$s3", RECIPIENTS),
+        ("@alice:localhost", "$s4", "!plaidoyer approuver 1"),
+    ] {
+        say_at(bot, sender, event, body, "2026-11-29T18:00:00Z").await;
+    }
+}
+
+#[tokio::test]
+async fn a_letter_goes_once_to_each_recipient_is_recorded_answered_and_followed_up() {
+    let (bot, _dir) = bot().await;
+    approved_letter(&bot).await;
+    let early = say_at(
+        &bot,
+        "@bob:localhost",
+        "$e1",
+        "!plaidoyer envoyer 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    assert!(
+        early.contains("n'est pas encore approuvée par toutes les associations"),
+        "{early}"
+    );
+    assert!(early.contains("en attente : Croix-Rouge"), "{early}");
+    let answer_early = say_at(
+        &bot,
+        "@bob:localhost",
+        "$e2",
+        "!plaidoyer réponse 1 Reçu.",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    assert!(
+        answer_early.contains("pas encore envoyée"),
+        "{answer_early}"
+    );
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$e3",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:03:00Z",
+    )
+    .await;
+    let sending = say_at(
+        &bot,
+        "@bob:localhost",
+        "$e4",
+        "!plaidoyer envoyer 1",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(
+        sending.contains("part vers ses 2 destinataires"),
+        "{sending}"
+    );
+    let again = say_at(
+        &bot,
+        "@alice:localhost",
+        "$e5",
+        "!plaidoyer envoyer 1",
+        "2026-11-29T18:05:00Z",
+    )
+    .await;
+    assert!(
+        again.contains("déjà partie (le dimanche 29 novembre 2026 à 19 h 04)"),
+        "{again}"
+    );
+    // One e-mail per recipient, the PDF to print, answers to the group's contact.
+    let pending = bot.store.pending_emails().await.expect("pending");
+    assert_eq!(pending.len(), 2, "{pending:#?}");
+    let addresses: Vec<&str> = pending
+        .iter()
+        .map(|(email, _)| email.to_address.as_str())
+        .collect();
+    assert_eq!(
+        addresses,
+        vec![
+            "cabinet@prefet77.example",
+            "presidence@departement77.example"
+        ]
+    );
+    assert!(pending.iter().all(|(email, _)| {
+        email.printable.is_some()
+            && email.reply_to.as_deref() == Some("concertation77@exemple.org")
+            && email.subject == "Lettre au Préfet"
+            && email
+                .text
+                .contains("Signé par : Restos du Cœur, Croix-Rouge.")
+    }));
+    // The register has it.
+    let record = say_at(
+        &bot,
+        "@alice:localhost",
+        "$r",
+        "!décision 1",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    assert!(record.contains("« Lettre au Préfet » \\(lettre n° 1\\) envoyée le 29/11/2026 à Cabinet du Préfet, Conseil départemental"), "{record}");
+    // Told once both went out.
+    for (email, _) in &pending {
+        bot.store
+            .mark_email_sent(email.id, at("2026-11-29T18:07:00Z"))
+            .await
+            .expect("sent");
+    }
+    for now in ["2026-11-29T18:08:00Z", "2026-11-29T18:09:00Z"] {
+        bot.service.run_due(at(now)).await.expect("due work");
+    }
+    bot.deliver().await;
+    let told: Vec<String> = bot
+        .chat
+        .sent()
+        .into_iter()
+        .map(|sent| sent.markdown)
+        .filter(|text| text.contains("est partie"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert!(
+        told[0].contains("2 courriels (Cabinet du Préfet, Conseil départemental)"),
+        "{}",
+        told[0]
+    );
+    // No answer after 30 days: one reminder, mentioning Bob who sent it.
+    bot.service
+        .run_due(at("2026-12-29T18:03:00Z"))
+        .await
+        .expect("due work");
+    bot.service
+        .run_due(at("2026-12-29T18:05:00Z"))
+        .await
+        .expect("due work");
+    bot.service
+        .run_due(at("2026-12-30T18:05:00Z"))
+        .await
+        .expect("due work");
+    bot.deliver().await;
+    let reminders: Vec<(String, Vec<UserId>)> = bot
+        .chat
+        .sent()
+        .into_iter()
+        .filter_map(|sent| match sent.content {
+            Content::Text { markdown, mentions } if markdown.contains("Pas de réponse") => {
+                Some((markdown, mentions))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(reminders.len(), 1, "{reminders:#?}");
+    assert_eq!(reminders[0].1, vec![UserId::new("@bob:localhost")]);
+    assert!(
+        reminders[0]
+            .0
+            .contains("`!plaidoyer nouveau Relance : Lettre au Préfet`"),
+        "{}",
+        reminders[0].0
+    );
+    let listed = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l1",
+        "!plaidoyers",
+        "2026-12-30T18:06:00Z",
+    )
+    .await;
+    assert!(listed.contains("sans réponse"), "{listed}");
+    let noted = say_at(
+        &bot,
+        "@alice:localhost",
+        "$a",
+        "!plaidoyer réponse 1 Le cabinet nous reçoit le 12 janvier.",
+        "2026-12-30T18:07:00Z",
+    )
+    .await;
+    assert!(
+        noted.contains("Réponse n° 1 à la lettre n° 1 notée"),
+        "{noted}"
+    );
+    let listed = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l2",
+        "!plaidoyers",
+        "2026-12-30T18:08:00Z",
+    )
+    .await;
+    assert!(listed.contains("réponse reçue"), "{listed}");
+    let shown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$l3",
+        "!plaidoyer 1",
+        "2026-12-30T18:09:00Z",
+    )
+    .await;
+    assert!(
+        shown.contains("Le cabinet nous reçoit le 12 janvier."),
+        "{shown}"
+    );
+}

@@ -244,6 +244,8 @@ pub(super) fn settings() -> ServiceSettings {
         privacy_contact: Some("dpo@exemple.org".into()),
         max_mandates_per_holder: crate::domain::mandate::DEFAULT_MAX_PER_HOLDER,
         contacts_confirm_after_days: 365,
+        letter_follow_up_days: 30,
+        letter_reply_to: Some("concertation77@exemple.org".into()),
     }
 }
 

@@ -53,6 +53,7 @@ async fn email_sent(bot: &TestBot, days: i64, now: DateTime<Utc>) {
         printable: None,
         unsubscribe_url: Some("https://concertation.example.org/u/token".into()),
         coalesce: None,
+        reply_to: None,
     };
     assert!(
         tx.queue_email(&RoomId::new(ROOM), &email, then)
