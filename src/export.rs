@@ -212,6 +212,68 @@ pub async fn people(store: &Store, room: &RoomId, out: &mut impl Write) -> Resul
     Ok(())
 }
 
+/// Writes the room's joint letters as CSV, in its language's header: each letter's title,
+/// status, version, when it was approved and sent, to whom (names and addresses), its
+/// fingerprint and its answers.
+pub async fn letters(
+    store: &Store,
+    room: &RoomId,
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut tx = store.begin().await?;
+    let letters = tx.letters(room).await?;
+    drop(tx);
+    let mut writer = csv::Writer::from_writer(out);
+    let header = wording.texts.get(wording.language, "export-letters-header");
+    writer.write_record(
+        header
+            .split(',')
+            .map(|cell| spreadsheet_safe(cell).into_owned()),
+    )?;
+    let day = |at: DateTime<Utc>| {
+        at.with_timezone(&wording.time_zone)
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    for letter in letters {
+        let recipients: Vec<String> = letter
+            .recipients
+            .iter()
+            .map(|recipient| format!("{} <{}>", recipient.name, recipient.address))
+            .collect();
+        let answers: Vec<String> = letter
+            .answers
+            .iter()
+            .map(|answer| format!("{} : {}", day(answer.recorded_at), answer.text))
+            .collect();
+        write_safe(
+            &mut writer,
+            [
+                letter.number.to_string(),
+                letter.title.clone(),
+                replies::letter_status_name(wording, letter.status()),
+                letter.version.to_string(),
+                letter
+                    .frozen
+                    .as_ref()
+                    .map(|frozen| day(frozen.at))
+                    .unwrap_or_default(),
+                letter.sent_at.map(day).unwrap_or_default(),
+                recipients.join(" ; "),
+                letter
+                    .frozen
+                    .as_ref()
+                    .map(|frozen| frozen.fingerprint.clone())
+                    .unwrap_or_default(),
+                answers.join(" | "),
+            ],
+        )?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 /// Writes the room's address book as CSV, in its language's header: every contact whole (the
 /// operator's own copy), when it was added, by whom, and when it was last confirmed.
 pub async fn contacts(

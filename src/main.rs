@@ -108,6 +108,15 @@ enum Export {
         #[arg(long)]
         room: String,
     },
+    /// The room's joint letters (`!plaidoyers`) as CSV: status, recipients, fingerprint,
+    /// answers.
+    #[command(name = "letters", alias = "lettres")]
+    Letters {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        room: String,
+    },
     /// The room's address book (`!contacts`) as CSV, every contact whole.
     Contacts {
         #[arg(long, short)]
@@ -368,7 +377,8 @@ async fn export(what: Export) -> anyhow::Result<()> {
         Export::Decisions { config, room, .. }
         | Export::Minutes { config, room, .. }
         | Export::People { config, room }
-        | Export::Contacts { config, room } => (config, RoomId::new(room)),
+        | Export::Contacts { config, room }
+        | Export::Letters { config, room } => (config, RoomId::new(room)),
     };
     let settings = Settings::load(config)?;
     let store = open_beside_the_bot(&settings).await?;
@@ -412,6 +422,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
         }
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
         Export::Contacts { .. } => export::contacts(&store, &room, &wording, &mut out).await?,
+        Export::Letters { .. } => export::letters(&store, &room, &wording, &mut out).await?,
         // Made above, without a room.
         Export::Register { .. } | Export::Person { .. } => {}
     }

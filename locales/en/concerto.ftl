@@ -422,6 +422,7 @@ minutes-pdf-adopted = Adopted on { $date } — SHA-256 fingerprint { $fingerprin
 export-decisions-title = # Record of decisions
 export-decisions-header = number,date,text,author,association,meeting,poll,versions,revoked on,reason
 export-contacts-header = number,organisation,name,role,phone,e-mail,note,added by,association,added on,confirmed on
+export-letters-header = number,title,status,version,approved on,sent on,recipients,fingerprint,answers
 
 ## Reminders
 
@@ -1007,6 +1008,8 @@ mandate-void = Proxy no. { $number } void: { $giver } answered itself (its answe
 mandate-awaiting = Proxy no. { $number }: { $giver } awaits { $holder }'s answer.
 mandate-refused = Only a member of { $owner } or a room moderator can give or withdraw its proxy.
 attendance-line-by-mandate = { $association }: represented by proxy ({ $holder })
+minutes-letters = **Letters sent**
+minutes-letter-line = no. { $number } “{ $title }”, sent on { $date } to { $recipients } — { $status }
 minutes-mandates = **Proxies**
 help-mandate-summary = `!proxy` — an absent association gives its voice to another for a meeting or a poll
 help-mandate-details =
@@ -1060,6 +1063,13 @@ example-contact-show = !contact 3
 example-contact-change = !contact edit 3 CAF 77 — Mme Durand, partners' officer, 01 60 00 00 01
 example-contact-remove = !contact remove 3
 example-contact-confirm = !contact confirm 3
+web-letters = Letters
+web-letters-none = No joint letter yet. One is opened in the room: `!advocacy new …`.
+web-letters-sent = sent on { $date }
+web-letters-to = To:
+web-letters-pdf = The signed letter (PDF)
+web-letters-fingerprint = SHA-256 fingerprint
+web-letters-answer = Answer noted on { $date }
 web-contacts = Address book
 web-contacts-search-label = Find a contact (organisation, name, role, note)
 web-contacts-none = No contact matches.

@@ -431,6 +431,7 @@ minutes-pdf-adopted = Adopté le { $date } — empreinte SHA-256 { $fingerprint 
 export-decisions-title = # Registre des décisions
 export-decisions-header = numéro,date,texte,auteur,association,réunion,sondage,versions,annulée le,motif
 export-contacts-header = numéro,organisme,nom,rôle,téléphone,courriel,note,ajouté par,association,ajouté le,confirmé le
+export-letters-header = numéro,titre,statut,version,approuvée le,envoyée le,destinataires,empreinte,réponses
 
 ## Rappels
 
@@ -1022,6 +1023,8 @@ mandate-void = Mandat n° { $number } sans effet : { $giver } a répondu elle-m�
 mandate-awaiting = Mandat n° { $number } : { $giver } attend la réponse de { $holder }.
 mandate-refused = Seul un membre de { $owner } ou un modérateur du salon peut donner ou retirer son mandat.
 attendance-line-by-mandate = { $association } : représentée par mandat ({ $holder })
+minutes-letters = **Lettres envoyées**
+minutes-letter-line = n° { $number } « { $title } », envoyée le { $date } à { $recipients } — { $status }
 minutes-mandates = **Mandats**
 help-mandate-summary = `!mandat` — une association absente donne sa voix à une autre pour une réunion ou un sondage
 help-mandate-details =
@@ -1078,6 +1081,13 @@ example-contact-show = !contact 3
 example-contact-change = !contact modifier 3 CAF 77 — Mme Durand, référente partenaires, 01 60 00 00 01
 example-contact-remove = !contact retirer 3
 example-contact-confirm = !contact confirmer 3
+web-letters = Lettres
+web-letters-none = Aucune lettre commune pour l'instant. On en ouvre une dans le salon : `!plaidoyer nouveau …`.
+web-letters-sent = envoyée le { $date }
+web-letters-to = À l'attention de :
+web-letters-pdf = La lettre signée (PDF)
+web-letters-fingerprint = empreinte SHA-256
+web-letters-answer = Réponse notée le { $date }
 web-contacts = Carnet d'adresses
 web-contacts-search-label = Chercher un contact (organisme, nom, rôle, note)
 web-contacts-none = Aucun contact ne correspond.

@@ -26,6 +26,8 @@ use crate::i18n::escape_markdown;
 pub struct Minutes {
     /// The mandates given for the meeting and for the polls of its day (not withdrawn).
     pub mandates: Vec<crate::domain::mandate::Mandate>,
+    /// The joint letters sent since the meeting before.
+    pub letters: Vec<crate::domain::letter::Letter>,
     pub meeting: Meeting,
     /// Every item its agenda had, whatever became of it, in the agenda's order.
     pub items: Vec<AgendaItem>,
@@ -217,6 +219,41 @@ pub fn minutes(
         ));
     }
 
+    if !minutes.letters.is_empty() {
+        text.push('\n');
+        text.push_str(&wording.get("minutes-letters"));
+        text.push('\n');
+        for letter in &minutes.letters {
+            let recipients: Vec<&str> = letter
+                .recipients
+                .iter()
+                .map(|recipient| recipient.name.as_str())
+                .collect();
+            text.push_str(&format!(
+                "- {}\n",
+                wording.format(
+                    "minutes-letter-line",
+                    &[
+                        ("number", letter.number.into()),
+                        ("title", escape_markdown(&letter.title).into()),
+                        (
+                            "date",
+                            letter
+                                .sent_at
+                                .map(|at| wording.date(at))
+                                .unwrap_or_default()
+                                .into(),
+                        ),
+                        ("recipients", escape_markdown(&recipients.join(", ")).into()),
+                        (
+                            "status",
+                            super::letter_status_name(wording, letter.status()).into(),
+                        ),
+                    ],
+                )
+            ));
+        }
+    }
     if !minutes.mandates.is_empty() {
         text.push('\n');
         text.push_str(&super::minutes_mandates(wording, &minutes.mandates, names));

@@ -190,6 +190,26 @@ pub async fn gather_minutes(
     }
     let decisions = tx.decisions_of_meeting(meeting.id).await?;
     let actions = tx.actions_of_meeting(meeting.id).await?;
+    // The letters sent since the meeting before this one, until the end of its day.
+    let mut letters = Vec::new();
+    if let Some(starts_at) = meeting.starts_at {
+        let (_, day_end) = day_bounds(starts_at.with_timezone(&time_zone).date_naive(), time_zone);
+        let since = tx
+            .meeting_between(room, DateTime::<Utc>::MIN_UTC, starts_at, true)
+            .await?
+            .and_then(|previous| previous.starts_at)
+            .unwrap_or(DateTime::<Utc>::MIN_UTC);
+        letters = tx
+            .letters(room)
+            .await?
+            .into_iter()
+            .filter(|letter| {
+                letter
+                    .sent_at
+                    .is_some_and(|sent| since <= sent && sent < day_end)
+            })
+            .collect();
+    }
     let mut mandates = tx.meeting_mandates(meeting.id).await?;
     // The mandates given for one of the day's polls, not withdrawn before it closed.
     let all = tx.mandates(room).await?;
@@ -214,6 +234,7 @@ pub async fn gather_minutes(
         decisions,
         actions,
         mandates,
+        letters,
     })
 }
 

@@ -175,6 +175,8 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/decisions", get(decisions))
         .route("/{token}/positions", get(positions))
         .route("/{token}/contacts", get(contacts))
+        .route("/{token}/lettres", get(letters))
+        .route("/{token}/lettres/{file}", get(letter_pdf))
         .route("/{token}/reunions", get(meetings))
         .route("/{token}/reunions.ics", get(feed))
         .route("/{token}/comptes-rendus/{day}", get(minutes))
@@ -404,6 +406,48 @@ async fn contacts(
     let words = search.q.filter(|q| !q.trim().is_empty());
     match pages::contacts(&state, &page, words.as_deref(), state.clock.now()).await {
         Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn letters(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::letters(&state, &page).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn letter_pdf(
+    State(state): State<Arc<WebState>>,
+    Path((token, file)): Path<(String, String)>,
+) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let Some(number) = file
+        .strip_suffix(".pdf")
+        .and_then(|number| number.parse::<usize>().ok())
+    else {
+        return not_found_response();
+    };
+    match pages::letter_pdf(&state, &page, number).await {
+        Ok(Some(file)) => (
+            [
+                (header::CONTENT_TYPE, file.mime.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", file.name),
+                ),
+            ],
+            file.data,
+        )
+            .into_response(),
+        Ok(None) => not_found_response(),
         Err(error) => server_error(error),
     }
 }

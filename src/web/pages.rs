@@ -64,6 +64,7 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
                     a href=(base) { (text(state, page, "web-home")) }
                     a href={ (base) "decisions" } { (text(state, page, "web-decisions")) }
                     a href={ (base) "positions" } { (text(state, page, "web-positions")) }
+                    a href={ (base) "lettres" } { (text(state, page, "web-letters")) }
                     a href={ (base) "contacts" } { (text(state, page, "web-contacts")) }
                     a href={ (base) "reunions" } { (text(state, page, "web-meetings")) }
                     a href={ (base) "reunions.ics" } { (text(state, page, "web-calendar")) }
@@ -211,6 +212,75 @@ pub async fn decisions(
         }
     };
     Ok(layout(state, page, &title, body))
+}
+
+/// The joint letters: each with its status, its recipients, when it went, the co-signed PDF
+/// once approved, and the answers recorded.
+pub async fn letters(state: &WebState, page: &RoomPage) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let letters = tx.letters(&page.room).await?;
+    drop(tx);
+    let wording = wording(state, page);
+    let title = text(state, page, "web-letters");
+    let body = html! {
+        @if letters.is_empty() { p { (text(state, page, "web-letters-none")) } }
+        @for letter in letters.iter().rev() {
+            article id={ "l" (letter.number) } {
+                h2 { (wording.number(letter.number)) " — " (letter.title) }
+                p.meta {
+                    (replies::letter_status_name(&wording, letter.status()))
+                    @if let Some(sent) = letter.sent_at { " — " (wording.format("web-letters-sent", &[("date", wording.day_in_words(sent).into())])) }
+                }
+                @if !letter.recipients.is_empty() {
+                    p {
+                        (text(state, page, "web-letters-to")) " "
+                        (letter.recipients.iter().map(|recipient| recipient.name.as_str()).collect::<Vec<_>>().join(" ; "))
+                    }
+                }
+                @if let Some(frozen) = &letter.frozen {
+                    p {
+                        a href={ "/" (page.token) "/lettres/" (letter.number) ".pdf" } { (text(state, page, "web-letters-pdf")) }
+                        " — " small { (text(state, page, "web-letters-fingerprint")) " " code { (frozen.fingerprint) } }
+                    }
+                }
+                @for answer in &letter.answers {
+                    blockquote {
+                        p.meta { (wording.format("web-letters-answer", &[("date", wording.day_in_words(answer.recorded_at).into())])) }
+                        p { (answer.text) }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The co-signed PDF of letter n° `number`, once frozen.
+pub async fn letter_pdf(
+    state: &WebState,
+    page: &RoomPage,
+    number: usize,
+) -> Result<Option<MinutesFile>, PageError> {
+    let mut tx = state.store.begin().await?;
+    let letter = tx.letter(&page.room, number).await?;
+    drop(tx);
+    let Some(letter) = letter else {
+        return Ok(None);
+    };
+    let Some(frozen) = &letter.frozen else {
+        return Ok(None);
+    };
+    let wording = Wording::new(&state.texts, page.language, state.time_zone);
+    let printable = replies::letter_printable(&wording, &letter, frozen, Some(&page.name));
+    let name = printable.name.clone();
+    let data = crate::pdf::print(printable)
+        .await
+        .map_err(|error| PageError::Print(error.to_string()))?;
+    Ok(Some(MinutesFile {
+        name,
+        mime: crate::pdf::MIME,
+        data,
+    }))
 }
 
 /// The address book, searchable (`?q=`): the page is private, so addresses and phones are

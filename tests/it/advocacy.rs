@@ -94,9 +94,13 @@ async fn an_approved_letter_goes_once_across_a_crash_and_is_followed_up() {
     use mail_parser::{MessageParser, MimeHeaders};
 
     let mut smtp = SmtpServer::start().await;
+    let port = crate::helpers::free_port();
     let (mut alice, mut bot, room) = mailing_room(
         &smtp,
-        "[advocacy]\nfollow_up_days = 1\nreply_to = \"concertation77@exemple.org\"\n".to_owned(),
+        format!(
+            "[advocacy]\nfollow_up_days = 1\nreply_to = \"concertation77@exemple.org\"\n\
+             [web]\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n"
+        ),
         true,
         "Croix-Rouge",
     )
@@ -174,6 +178,41 @@ async fn an_approved_letter_goes_once_across_a_crash_and_is_followed_up() {
     let again = ask(&mut alice, &room, "!plaidoyer envoyer 1").await;
     assert!(again.contains("déjà partie"), "{again}");
     assert_eq!(smtp.received().len(), 2, "once each");
+
+    // The group's page lists it with its PDF; the export has it.
+    let page = crate::web::link_in(&ask(&mut alice, &room, "!page").await);
+    let letters = crate::web::rendered_dom(&format!("{page}lettres"));
+    assert!(
+        letters.contains("Lettre au Préfet sur les gymnases"),
+        "{letters}"
+    );
+    assert!(letters.contains("envoyée"), "{letters}");
+    let pdf = reqwest::get(format!("{page}lettres/1.pdf"))
+        .await
+        .expect("the letter's PDF")
+        .bytes()
+        .await
+        .expect("its bytes");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let check = std::process::Command::new("node")
+        .arg("tests/a11y/check.mjs")
+        .arg(format!("{page}lettres"))
+        .output()
+        .expect("node");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("violations: 0"),
+        "{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let csv = bot
+        .export(&["letters", "--room", room.room_id().as_str()])
+        .await;
+    assert!(csv.starts_with("numéro,titre,statut,"), "{csv}");
+    assert!(
+        csv.contains("Cabinet du Préfet <cabinet@prefet77.example> ; Conseil départemental <presidence@departement77.example>"),
+        "{csv}"
+    );
 
     // A day and more without an answer: the room is reminded, Alice mentioned.
     bot.advance_clock(chrono::Duration::hours(25));

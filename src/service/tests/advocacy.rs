@@ -481,4 +481,31 @@ async fn a_letter_goes_once_to_each_recipient_is_recorded_answered_and_followed_
         shown.contains("Le cabinet nous reçoit le 12 janvier."),
         "{shown}"
     );
+    // The minutes of the next meeting list the letters sent since the one before.
+    let mut tx = bot.store.begin().await.expect("begin");
+    let meeting = tx
+        .create_unscheduled_meeting(&RoomId::new("!room"), at("2026-11-29T18:00:00Z"))
+        .await
+        .expect("meeting");
+    tx.schedule_meeting(
+        meeting.id,
+        at("2027-01-07T13:00:00Z"),
+        at("2026-11-29T18:00:00Z"),
+    )
+    .await
+    .expect("dated");
+    tx.commit().await.expect("commit");
+    let minutes = say_at(
+        &bot,
+        "@alice:localhost",
+        "$m",
+        "!compte-rendu 07/01/2027",
+        "2027-01-08T10:00:00Z",
+    )
+    .await;
+    assert!(minutes.contains("**Lettres envoyées**"), "{minutes}");
+    assert!(
+        minutes.contains("n° 1 « Lettre au Préfet », envoyée le 29/11/2026 à Cabinet du Préfet, Conseil départemental — réponse reçue"),
+        "{minutes}"
+    );
 }
