@@ -58,6 +58,13 @@ impl Chat for QuietRoom {
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
         None
     }
+    async fn file_of(
+        &self,
+        _room: &RoomId,
+        _event: &EventId,
+    ) -> Option<concerto::domain::messages::ReceivedFile> {
+        None
+    }
     async fn decrypt(&self, _event: &UndecryptedEvent) -> Decryption {
         Decryption::Pending
     }
@@ -167,6 +174,7 @@ async fn say_in(service: &Service<QuietRoom>, room: &RoomId, event: &str, n: usi
         body,
         sent_at: Utc::now(),
         thread: None,
+        in_reply_to: None,
     });
     service.handle(&message, Utc::now()).await.expect("handled");
 }
@@ -225,6 +233,7 @@ fn commands(c: &mut Criterion) {
             body: body.to_owned(),
             sent_at: Utc::now(),
             thread: None,
+            in_reply_to: None,
         })
     };
     // The list is read from a room with a usual agenda (ten items), not from the room where

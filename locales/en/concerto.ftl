@@ -1146,13 +1146,17 @@ letter-given-up = { $count ->
 letter-follow-up = { $sender } ✉️ No answer to letter no. { $number } “{ $title }”, sent on { $date } ({ $days } days ago or more). Send a reminder? `!advocacy new Reminder: { $title }`; an answer that came is noted with `!advocacy answer { $number } …`.
 letter-sent-on = Sent on { $date }
 letter-answer-line = Answer no. { $number } (noted on { $date } by { $by }): { $text }
+letter-text-missing = The text of letter no. { $number } is missing: write it after the number, or reply to a Markdown or text file with `!advocacy text { $number }`.
+letter-file-unreadable = I cannot read “{ $name }” as a text: send a Markdown (.md) or text (.txt) file in UTF-8, or paste the text after the command.
+letter-answer-missing = The answer to letter no. { $number } is missing: write it after the number, or reply to the file received with `!advocacy answer { $number }`.
+letter-answer-file = File attached: { $name }
 letter-frozen = **Letter no. { $number } approved by { $count ->
     [1] the association
    *[other] the { $count } associations
 }**: “{ $title }”. The signed text is frozen, SHA-256 fingerprint: `{ $fingerprint }`. The PDF follows.
 help-advocacy-summary = `!advocacy` — joint letters to the institutions, approved by every association
 help-advocacy-details =
-    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory. `!advocacy send <n>` e-mails it to each recipient (PDF attached, once) and records it in the register; `!advocacy answer <n> <text>` notes an answer. With no answer after 30 days (setting `advocacy.follow_up_days`), I remind the room once.
+    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed, or in reply to a .md or .txt file) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory. `!advocacy send <n>` e-mails it to each recipient (PDF attached, once) and records it in the register; `!advocacy answer <n> <text>` notes an answer. With no answer after 30 days (setting `advocacy.follow_up_days`), I remind the room once.
 help-advocacy-example = !advocacy new Letter to the Prefect on the gymnasiums
 example-advocacy-list = !advocacy
 example-advocacy-show = !advocacy 2

@@ -1164,6 +1164,10 @@ letter-given-up = { $count ->
 letter-follow-up = { $sender } ✉️ Pas de réponse à la lettre n° { $number } « { $title } », envoyée le { $date } (il y a { $days } jours ou plus). Envoyer une relance ? `!plaidoyer nouveau Relance : { $title }` ; une réponse arrivée se note avec `!plaidoyer réponse { $number } …`.
 letter-sent-on = Envoyée le { $date }
 letter-answer-line = Réponse n° { $number } (notée le { $date } par { $by }) : { $text }
+letter-text-missing = Il manque le texte de la lettre n° { $number } : écrivez-le après le numéro, ou répondez à un fichier Markdown ou texte avec `!plaidoyer texte { $number }`.
+letter-file-unreadable = Je ne peux pas lire « { $name } » comme un texte : envoyez un fichier Markdown (.md) ou texte (.txt) en UTF-8, ou collez le texte après la commande.
+letter-answer-missing = Il manque la réponse à la lettre n° { $number } : écrivez-la après le numéro, ou répondez au fichier reçu avec `!plaidoyer réponse { $number }`.
+letter-answer-file = Fichier joint : { $name }
 letter-frozen = **Lettre n° { $number } approuvée par { $count ->
     [1] l'association
     [2] les deux associations
@@ -1174,7 +1178,7 @@ letter-frozen = **Lettre n° { $number } approuvée par { $count ->
 }** : « { $title } ». Le texte signé est figé, empreinte SHA-256 : `{ $fingerprint }`. Le PDF suit.
 help-advocacy-summary = `!plaidoyer` — les lettres communes aux institutions, approuvées par chaque association
 help-advocacy-details =
-    `!plaidoyer nouveau <titre>` ouvre une lettre (ou `!plaidoyer nouveau depuis sondage <n>` à partir d'une position commune) ; `!plaidoyer texte <n> <texte>` (plusieurs lignes possibles) et `!plaidoyer destinataires <n> <nom> <adresse> ; …` l'écrivent — chaque changement fait une nouvelle version et retire les approbations. `!plaidoyer <n>` la montre, `!plaidoyers` les liste. `!plaidoyer approuver <n> [version <v>]`, une fois par association : quand toutes ont approuvé, la lettre est figée avec son empreinte SHA-256 et imprimée en PDF, chaque association nommée comme signataire. `!plaidoyer envoyer <n>` l'envoie par courriel à chaque destinataire (PDF joint, une seule fois) et l'inscrit au registre ; `!plaidoyer réponse <n> <texte>` note une réponse. Sans réponse au bout de 30 jours (réglage `advocacy.follow_up_days`), je le rappelle au salon une fois.
+    `!plaidoyer nouveau <titre>` ouvre une lettre (ou `!plaidoyer nouveau depuis sondage <n>` à partir d'une position commune) ; `!plaidoyer texte <n> <texte>` (plusieurs lignes possibles, ou en réponse à un fichier .md ou .txt) et `!plaidoyer destinataires <n> <nom> <adresse> ; …` l'écrivent — chaque changement fait une nouvelle version et retire les approbations. `!plaidoyer <n>` la montre, `!plaidoyers` les liste. `!plaidoyer approuver <n> [version <v>]`, une fois par association : quand toutes ont approuvé, la lettre est figée avec son empreinte SHA-256 et imprimée en PDF, chaque association nommée comme signataire. `!plaidoyer envoyer <n>` l'envoie par courriel à chaque destinataire (PDF joint, une seule fois) et l'inscrit au registre ; `!plaidoyer réponse <n> <texte>` note une réponse. Sans réponse au bout de 30 jours (réglage `advocacy.follow_up_days`), je le rappelle au salon une fois.
 help-advocacy-example = !plaidoyer nouveau Lettre au Préfet sur les gymnases
 example-advocacy-list = !plaidoyers
 example-advocacy-show = !plaidoyer 2

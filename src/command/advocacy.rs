@@ -99,9 +99,13 @@ pub(super) fn parse(arguments: &str) -> Result<AdvocacyCommand, ParseError> {
                 return Err(ParseError::ExpectedNumber { usage, given: None });
             }
             let number = item_number(number, usage)?;
-            let text = text_of(text)
-                .ok_or(ParseError::MissingArgument { usage })?
-                .to_owned();
+            // A text or an answer may come as a file the command replies to: the service
+            // reads it when nothing follows the number.
+            let text = match (text_of(text), usage) {
+                (Some(text), _) => text.to_owned(),
+                (None, Usage::AdvocacyText | Usage::AdvocacyAnswer) => String::new(),
+                (None, _) => return Err(ParseError::MissingArgument { usage }),
+            };
             match usage {
                 Usage::AdvocacyText => AdvocacyCommand::Text { number, text },
                 Usage::AdvocacyAnswer => AdvocacyCommand::Answer { number, text },
@@ -278,8 +282,16 @@ mod tests {
         );
         assert_eq!(
             parse_command("!plaidoyer texte 1"),
+            advocacy(AdvocacyCommand::Text {
+                number: 1,
+                text: String::new()
+            }),
+            "the text may be a file the command replies to"
+        );
+        assert_eq!(
+            parse_command("!plaidoyer destinataires 1"),
             Err(ParseError::MissingArgument {
-                usage: Usage::AdvocacyText
+                usage: Usage::AdvocacyRecipients
             })
         );
         assert_eq!(

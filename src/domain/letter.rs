@@ -76,6 +76,24 @@ pub struct LetterAnswer {
     pub text: String,
     pub recorded_by: UserId,
     pub recorded_at: DateTime<Utc>,
+    /// The file it came as, if any: its name (the bytes stay in the database).
+    pub file_name: Option<String>,
+}
+
+/// Whether a file sent for a letter's text can be read as one: Markdown or plain text, by its
+/// content type or its name, in UTF-8.
+pub fn text_of_file(name: &str, mime: &str, data: &[u8]) -> Option<String> {
+    let lower = name.to_lowercase();
+    let textual = mime.starts_with("text/")
+        || [".md", ".markdown", ".txt"]
+            .iter()
+            .any(|extension| lower.ends_with(extension));
+    if !textual {
+        return None;
+    }
+    let text = std::str::from_utf8(data).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text).trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// Where a letter stands: a draft, approved (frozen), sent, answered, or without an answer
@@ -257,7 +275,29 @@ mod tests {
             text: "Le Préfet nous reçoit le 12.".into(),
             recorded_by: UserId::new("@a:x"),
             recorded_at: at("2027-01-05T10:00:00Z"),
+            file_name: None,
         });
         assert_eq!(letter.status(), LetterStatus::Answered);
+    }
+
+    #[test]
+    fn a_text_file_reads_as_a_letter_s_text_and_nothing_else_does() {
+        assert_eq!(
+            text_of_file("lettre.md", "", "\u{feff}# Monsieur le Préfet\n".as_bytes()),
+            Some("# Monsieur le Préfet".into())
+        );
+        assert_eq!(
+            text_of_file("x", "text/plain", b"Bonjour"),
+            Some("Bonjour".into())
+        );
+        assert_eq!(
+            text_of_file("lettre.pdf", "application/pdf", b"%PDF-"),
+            None
+        );
+        assert_eq!(
+            text_of_file("lettre.txt", "text/plain", &[0xff, 0xfe]),
+            None
+        );
+        assert_eq!(text_of_file("vide.txt", "text/plain", b"  "), None);
     }
 }

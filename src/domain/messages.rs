@@ -207,3 +207,16 @@ impl UndecryptedEvent {
         self.session_id.as_deref().unwrap_or(self.event_id.as_str())
     }
 }
+
+/// A file a member sent to the room (a letter's text as Markdown, an institution's answer), as
+/// the bot downloaded (and decrypted) it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceivedFile {
+    pub name: String,
+    /// Its content type, as the sender's client gave it (`text/markdown`, `application/pdf`).
+    pub mime: String,
+    pub data: Vec<u8>,
+}
+
+/// The largest file the bot reads from the room: a letter's text, an answer (2 MiB).
+pub const MAX_RECEIVED_FILE: usize = 2 * 1024 * 1024;

@@ -35,7 +35,9 @@ use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
-use crate::domain::messages::{Content, OutgoingMessage, UndecryptedEvent, direct_recipient};
+use crate::domain::messages::{
+    Content, MAX_RECEIVED_FILE, OutgoingMessage, ReceivedFile, UndecryptedEvent, direct_recipient,
+};
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
@@ -380,6 +382,53 @@ impl Chat for MatrixChat {
     async fn room_name(&self, room: &RoomId) -> Option<String> {
         let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
         self.client.get_room(&room_id)?.name()
+    }
+
+    async fn file_of(&self, room: &RoomId, event: &EventId) -> Option<ReceivedFile> {
+        use matrix_sdk::ruma::events::room::message::MessageType;
+        let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
+        let event_id = matrix_sdk::ruma::OwnedEventId::try_from(event.as_str()).ok()?;
+        let joined = self.client.get_room(&room_id)?;
+        // The SDK decrypts the event when it holds its key.
+        let fetched = match joined.event(&event_id, None).await {
+            Ok(fetched) => fetched,
+            Err(error) => {
+                tracing::warn!(%room_id, %event_id, %error, "cannot read the replied-to event");
+                return None;
+            }
+        };
+        let Ok(AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+            SyncMessageLikeEvent::Original(message),
+        ))) = fetched.raw().deserialize()
+        else {
+            return None;
+        };
+        let MessageType::File(file) = message.content.msgtype else {
+            return None;
+        };
+        let size = file
+            .info
+            .as_ref()
+            .and_then(|info| info.size)
+            .and_then(|size| usize::try_from(u64::from(size)).ok());
+        if size.is_some_and(|size| size > MAX_RECEIVED_FILE) {
+            return None;
+        }
+        let data = match self.client.media().get_file(&file, false).await {
+            Ok(Some(data)) if data.len() <= MAX_RECEIVED_FILE => data,
+            Ok(_) => return None,
+            Err(error) => {
+                tracing::warn!(%room_id, %event_id, %error, "cannot download the file");
+                return None;
+            }
+        };
+        let mime = file
+            .info
+            .as_ref()
+            .and_then(|info| info.mimetype.clone())
+            .unwrap_or_default();
+        let name = file.filename.clone().unwrap_or_else(|| file.body.clone());
+        Some(ReceivedFile { name, mime, data })
     }
 
     async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {

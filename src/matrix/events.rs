@@ -115,6 +115,14 @@ pub(super) fn incoming(
         Some(Relation::Thread(thread)) => Some(EventId::new(thread.event_id.as_str())),
         _ => None,
     };
+    let in_reply_to = match &message.content.relates_to {
+        Some(Relation::Reply(reply)) => Some(EventId::new(reply.in_reply_to.event_id.as_str())),
+        Some(Relation::Thread(thread)) if !thread.is_falling_back => thread
+            .in_reply_to
+            .as_ref()
+            .map(|reply| EventId::new(reply.event_id.as_str())),
+        _ => None,
+    };
     Some(Incoming::Message(IncomingMessage {
         room: room.clone(),
         event_id: EventId::new(message.event_id.as_str()),
@@ -122,6 +130,7 @@ pub(super) fn incoming(
         body: as_command(text, own_user, own_name, mentions_bot),
         sent_at: to_utc(message.origin_server_ts),
         thread,
+        in_reply_to,
     }))
 }
 

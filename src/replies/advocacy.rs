@@ -198,6 +198,12 @@ pub fn letter_detail(
                 ("text", escape_markdown(&answer.text).into()),
             ],
         ));
+        if let Some(file) = &answer.file_name {
+            line(wording.format(
+                "letter-answer-file",
+                &[("name", escape_markdown(file).into())],
+            ));
+        }
     }
     if let Some(frozen) = letter
         .frozen
@@ -646,5 +652,31 @@ pub fn letter_follow_up(
             ),
             ("sender", sender.unwrap_or_default().to_owned().into()),
         ],
+    )
+}
+
+/// `!plaidoyer texte <n>` with neither a text nor a file it replies to.
+pub fn letter_text_missing(wording: &Wording<'_>, number: usize) -> String {
+    with_example(
+        wording,
+        wording.format("letter-text-missing", &[("number", number.into())]),
+        Usage::AdvocacyText,
+    )
+}
+
+/// The file replied to is not Markdown or text in UTF-8.
+pub fn letter_file_unreadable(wording: &Wording<'_>, name: &str) -> String {
+    wording.format(
+        "letter-file-unreadable",
+        &[("name", escape_markdown(name).into())],
+    )
+}
+
+/// `!plaidoyer réponse <n>` with neither a text nor a file.
+pub fn letter_answer_missing(wording: &Wording<'_>, number: usize) -> String {
+    with_example(
+        wording,
+        wording.format("letter-answer-missing", &[("number", number.into())]),
+        Usage::AdvocacyAnswer,
     )
 }

@@ -10,7 +10,9 @@ use super::{Chat, Handled, Request, Service};
 use crate::command::AdvocacyCommand;
 use crate::domain::RoomId;
 use crate::domain::association::canonical;
-use crate::domain::letter::{Frozen, Letter, LetterStatus, MAX_LETTER_LENGTH, read_recipients};
+use crate::domain::letter::{
+    Frozen, Letter, LetterStatus, MAX_LETTER_LENGTH, read_recipients, text_of_file,
+};
 use crate::domain::mandate::Mandate;
 use crate::domain::meeting::next_dated_meeting;
 use crate::domain::minutes::{Approval, ApprovalState, approval_state, fingerprint};
@@ -171,6 +173,24 @@ impl<C: Chat> Service<C> {
         let letter = match self.changeable_letter(request, number).await? {
             Ok(letter) => letter,
             Err(reply) => return request.say(reply),
+        };
+        // Nothing after the number: the text is the file the command replies to.
+        let from_file;
+        let text = if text.is_empty() {
+            let file = match &request.message.in_reply_to {
+                Some(replied) => self.chat.file_of(&room, replied).await,
+                None => None,
+            };
+            let Some(file) = file else {
+                return request.say(replies::letter_text_missing(wording, number));
+            };
+            let Some(read) = text_of_file(&file.name, &file.mime, &file.data) else {
+                return request.say(replies::letter_file_unreadable(wording, &file.name));
+            };
+            from_file = read;
+            from_file.as_str()
+        } else {
+            text
         };
         let length = text.chars().count();
         if length > MAX_LETTER_LENGTH {
@@ -419,10 +439,18 @@ impl<C: Chat> Service<C> {
         if length > MAX_LETTER_LENGTH {
             return request.say(replies::letter_too_long(wording, length));
         }
+        // A file the command replies to is kept with the answer (a scanned letter).
+        let file = match &request.message.in_reply_to {
+            Some(replied) => self.chat.file_of(&room, replied).await,
+            None => None,
+        };
+        if text.is_empty() && file.is_none() {
+            return request.say(replies::letter_answer_missing(wording, number));
+        }
         let sender = request.sender().clone();
         request
             .tx
-            .add_letter_answer(&room, number, text, &sender, request.at)
+            .add_letter_answer(&room, number, text, file.as_ref(), &sender, request.at)
             .await?;
         tracing::info!(%room, number, "letter answer recorded");
         request.say(replies::letter_answer_recorded(wording, &letter))

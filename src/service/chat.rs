@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use super::{Decryption, Relations};
-use crate::domain::messages::{OutgoingMessage, UndecryptedEvent};
+use crate::domain::messages::{OutgoingMessage, ReceivedFile, UndecryptedEvent};
 use crate::domain::{EventId, RoomId, UserId};
 
 /// Implemented by the Matrix layer (and by a recorder in tests).
@@ -47,6 +47,14 @@ pub trait Chat: Send + Sync + 'static {
 
     /// Tries again to decrypt a kept event.
     fn decrypt(&self, event: &UndecryptedEvent) -> impl Future<Output = Decryption> + Send;
+
+    /// The file `event` of the room carries (downloaded, decrypted), if it is a file message
+    /// of at most [`crate::domain::messages::MAX_RECEIVED_FILE`] bytes.
+    fn file_of(
+        &self,
+        room: &RoomId,
+        event: &EventId,
+    ) -> impl Future<Output = Option<ReceivedFile>> + Send;
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -18,6 +18,8 @@ pub struct IncomingMessage {
     pub sent_at: DateTime<Utc>,
     /// The root of the thread it was sent in, if any: the reply goes there.
     pub thread: Option<EventId>,
+    /// The message it replies to, if any (a file a command is about).
+    pub in_reply_to: Option<EventId>,
 }
 
 /// A message edited by its sender (an `m.replace` event).

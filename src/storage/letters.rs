@@ -113,9 +113,9 @@ impl Transaction {
         .bind(row.id)
         .fetch_all(&mut *self.inner)
         .await?;
-        let answers: Vec<(String, String, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT text, recorded_by, recorded_at FROM letter_answers WHERE letter_id = ?1
-             ORDER BY number",
+        let answers: Vec<(String, String, DateTime<Utc>, Option<String>)> = sqlx::query_as(
+            "SELECT text, recorded_by, recorded_at, file_name FROM letter_answers
+             WHERE letter_id = ?1 ORDER BY number",
         )
         .bind(row.id)
         .fetch_all(&mut *self.inner)
@@ -154,10 +154,11 @@ impl Transaction {
             sent_by: row.sent_by.map(UserId::new),
             answers: answers
                 .into_iter()
-                .map(|(text, by, at)| LetterAnswer {
+                .map(|(text, by, at, file_name)| LetterAnswer {
                     text,
                     recorded_by: UserId::new(by),
                     recorded_at: at,
+                    file_name,
                 })
                 .collect(),
             followed_up_at: row.followed_up_at,
@@ -350,25 +351,30 @@ impl Transaction {
         Ok(())
     }
 
-    /// Records an answer to letter n° `number`.
+    /// Records an answer to letter n° `number`, with the file it came as, if any.
     pub async fn add_letter_answer(
         &mut self,
         room: &RoomId,
         number: usize,
         text: &str,
+        file: Option<&crate::domain::messages::ReceivedFile>,
         by: &UserId,
         at: DateTime<Utc>,
     ) -> Result<(), StorageError> {
         let id = self.letter_id(room, number).await?;
         sqlx::query(
-            "INSERT INTO letter_answers (letter_id, number, text, recorded_by, recorded_at)
+            "INSERT INTO letter_answers (letter_id, number, text, recorded_by, recorded_at,
+                                         file_name, file_mime, file_data)
              VALUES (?1, (SELECT coalesce(max(number), 0) + 1 FROM letter_answers
-                          WHERE letter_id = ?1), ?2, ?3, ?4)",
+                          WHERE letter_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .bind(id)
         .bind(text)
         .bind(by.as_str())
         .bind(at)
+        .bind(file.map(|file| file.name.as_str()))
+        .bind(file.map(|file| file.mime.as_str()))
+        .bind(file.map(|file| file.data.as_slice()))
         .execute(&mut *self.inner)
         .await?;
         Ok(())

@@ -247,6 +247,7 @@ pub async fn letters(state: &WebState, page: &RoomPage) -> Result<Markup, PageEr
                     blockquote {
                         p.meta { (wording.format("web-letters-answer", &[("date", wording.day_in_words(answer.recorded_at).into())])) }
                         p { (answer.text) }
+                        @if let Some(file) = &answer.file_name { p.meta { (file) } }
                     }
                 }
             }

@@ -1,7 +1,11 @@
 //! #36: a joint advocacy letter in a real encrypted room: opened from a poll's joint position,
-//! addressed, approved, changed (the approval withdrawn), approved by both associations, then
+//! addressed, approved, changed by a Markdown file the command replies to (the approval
+//! withdrawn), approved by both associations, then
 //! frozen and posted as a PDF that reads back with every association as a signatory and the
 //! fingerprint at its foot.
+
+use matrix_sdk::ruma::events::relation::Reply;
+use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 
 use crate::helpers::ask;
 use crate::polls::alice_bob_and_the_bot;
@@ -30,12 +34,32 @@ async fn a_letter_from_a_poll_is_approved_by_each_association_and_its_pdf_reads_
     .await;
     let approved = ask(&mut alice, &room, "!plaidoyer approuver 1").await;
     assert!(approved.contains("en attente : Croix-Rouge"), "{approved}");
-    let changed = ask(
-        &mut bob,
-        &bob_room,
-        "!plaidoyer texte 1 Monsieur le Préfet,\n\nLes gymnases ne sont pas des lieux d'accueil.",
-    )
-    .await;
+    // Bob sends the text as a Markdown file, and replies to it with the command.
+    let file = bob_room
+        .send_attachment(
+            "lettre.md",
+            &"text/markdown".parse::<mime::Mime>().expect("a MIME type"),
+            "Monsieur le Préfet,\n\nLes gymnases ne sont pas des lieux d'accueil.\n"
+                .as_bytes()
+                .to_vec(),
+            matrix_sdk::attachment::AttachmentConfig::new(),
+        )
+        .await
+        .expect("the file sent")
+        .event_id;
+    let mut command = RoomMessageEventContent::text_plain("!plaidoyer texte 1");
+    command.relates_to = Some(Relation::Reply(Reply::with_event_id(file)));
+    let sent = bob_room
+        .send(command)
+        .await
+        .expect("the command sent")
+        .response
+        .event_id;
+    let changed = bob.reply_to(&sent).await.body;
+    assert!(
+        changed.contains("Texte de la lettre n° 1 enregistré"),
+        "{changed}"
+    );
     assert!(
         changed.contains("approbations de la version précédente sont retirées"),
         "{changed}"

@@ -509,3 +509,171 @@ async fn a_letter_goes_once_to_each_recipient_is_recorded_answered_and_followed_
         "{minutes}"
     );
 }
+
+/// A letter's text sent as a Markdown file, and an answer that came as a file: the command
+/// replies to the file.
+#[tokio::test]
+async fn a_text_or_an_answer_may_come_as_a_file_the_command_replies_to() {
+    use crate::domain::messages::ReceivedFile;
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$1",
+        "!plaidoyer nouveau Lettre au Préfet",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let files = [
+        (
+            "$md",
+            "lettre.md",
+            "text/markdown",
+            "Monsieur le Préfet,\n\nLes gymnases ne conviennent pas."
+                .as_bytes()
+                .to_vec(),
+        ),
+        (
+            "$pdf",
+            "lettre.pdf",
+            "application/pdf",
+            b"%PDF-1.7".to_vec(),
+        ),
+        (
+            "$scan",
+            "reponse-prefet.pdf",
+            "application/pdf",
+            b"%PDF-1.7 scan".to_vec(),
+        ),
+    ];
+    for (event, name, mime, data) in files {
+        bot.chat.files.lock().expect("lock").insert(
+            EventId::new(event),
+            ReceivedFile {
+                name: name.into(),
+                mime: mime.into(),
+                data,
+            },
+        );
+    }
+    let replying = |event: &str, body: &str, to: &str, when: &str| IncomingMessage {
+        in_reply_to: Some(EventId::new(to)),
+        ..at_time("@alice:localhost", event, body, when)
+    };
+    let missing = say_at(
+        &bot,
+        "@alice:localhost",
+        "$2",
+        "!plaidoyer texte 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    assert!(
+        missing.contains("Il manque le texte de la lettre n° 1"),
+        "{missing}"
+    );
+    bot.on_message(
+        &replying("$3", "!plaidoyer texte 1", "$pdf", "2026-11-29T18:02:00Z"),
+        at("2026-11-29T18:02:00Z"),
+    )
+    .await;
+    assert!(
+        reply_to(&bot, "$3").contains("Je ne peux pas lire « lettre.pdf »"),
+        "{}",
+        reply_to(&bot, "$3")
+    );
+    bot.on_message(
+        &replying("$4", "!plaidoyer texte 1", "$md", "2026-11-29T18:03:00Z"),
+        at("2026-11-29T18:03:00Z"),
+    )
+    .await;
+    assert!(
+        reply_to(&bot, "$4").contains("Texte de la lettre n° 1 enregistré"),
+        "{}",
+        reply_to(&bot, "$4")
+    );
+    let shown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$5",
+        "!plaidoyer 1",
+        "2026-11-29T18:04:00Z",
+    )
+    .await;
+    assert!(
+        shown.contains("> Les gymnases ne conviennent pas."),
+        "{shown}"
+    );
+    // The letter goes, then its answer comes as a scan.
+    for (event, body) in [("$6", RECIPIENTS), ("$7", "!plaidoyer approuver 1")] {
+        say_at(
+            &bot,
+            "@alice:localhost",
+            event,
+            body,
+            "2026-11-29T18:05:00Z",
+        )
+        .await;
+    }
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$8",
+        "!plaidoyer approuver 1",
+        "2026-11-29T18:06:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$9",
+        "!plaidoyer envoyer 1",
+        "2026-11-29T18:07:00Z",
+    )
+    .await;
+    let no_answer = say_at(
+        &bot,
+        "@alice:localhost",
+        "$10",
+        "!plaidoyer réponse 1",
+        "2026-11-29T18:08:00Z",
+    )
+    .await;
+    assert!(no_answer.contains("Il manque la réponse"), "{no_answer}");
+    bot.on_message(
+        &replying(
+            "$11",
+            "!plaidoyer réponse 1",
+            "$scan",
+            "2026-11-29T18:09:00Z",
+        ),
+        at("2026-11-29T18:09:00Z"),
+    )
+    .await;
+    assert!(
+        reply_to(&bot, "$11").contains("Réponse n° 1"),
+        "{}",
+        reply_to(&bot, "$11")
+    );
+    let shown = say_at(
+        &bot,
+        "@alice:localhost",
+        "$12",
+        "!plaidoyer 1",
+        "2026-11-29T18:10:00Z",
+    )
+    .await;
+    assert!(
+        shown.contains("Fichier joint : reponse-prefet.pdf"),
+        "{shown}"
+    );
+    let mut tx = bot.store.begin().await.expect("begin");
+    let kept = tx
+        .count_for_tests(
+            "SELECT count(*) FROM letter_answers
+             WHERE file_name = 'reponse-prefet.pdf' AND file_data = CAST('%PDF-1.7 scan' AS BLOB)",
+        )
+        .await;
+    assert_eq!(kept, 1, "the file is kept with the answer");
+}

@@ -62,6 +62,8 @@ pub(super) struct RecordingChat {
     pub panics_on_name_of: Mutex<Option<UserId>>,
     /// The next send panics (once): a fault inside a send, for the trust tests.
     pub next_send_panics: std::sync::atomic::AtomicBool,
+    /// The files members sent, by event: what `file_of` downloads.
+    pub files: Mutex<HashMap<EventId, crate::domain::messages::ReceivedFile>>,
 }
 
 impl Chat for RecordingChat {
@@ -154,6 +156,14 @@ impl Chat for RecordingChat {
 
     async fn may_post(&self, room: &RoomId) -> bool {
         !self.read_only.lock().expect("lock").contains(room)
+    }
+
+    async fn file_of(
+        &self,
+        _room: &RoomId,
+        event: &EventId,
+    ) -> Option<crate::domain::messages::ReceivedFile> {
+        self.files.lock().expect("lock").get(event).cloned()
     }
 
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
@@ -305,6 +315,7 @@ pub(super) fn message(event: &str, body: &str, sent_at: &str) -> IncomingMessage
         body: body.into(),
         sent_at: at(sent_at),
         thread: None,
+        in_reply_to: None,
     }
 }
 
