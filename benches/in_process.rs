@@ -203,6 +203,7 @@ fn settings() -> ServiceSettings {
         contacts_confirm_after_days: 365,
         letter_follow_up_days: 30,
         letter_reply_to: Some("concertation77@exemple.org".into()),
+        letter_place: Some("Melun".into()),
     }
 }
 
@@ -400,7 +401,7 @@ fn letter_pdf(c: &mut Criterion) {
         .to_vec(),
         awaited: Vec::new(),
     };
-    let text = concerto::replies::letter_signed_text(&wording, &letter, &state, now);
+    let text = concerto::replies::letter_signed_text(&wording, &letter, &state, Some("Melun"), now);
     let frozen = Frozen {
         version: 3,
         fingerprint: fingerprint(&text),

@@ -1121,6 +1121,7 @@ letter-already-approved = Letter no. { $number } is approved by every associatio
 letter-approve-guest-association = { $association } is a guest association: it does not sign joint letters.
 letter-approve-without-association = To approve a letter, you need to represent an association of the room. A moderator can link you: `!association set @you:server Croix-Rouge`
 letter-approved-by = { $association } approves letter no. { $number } (version { $version }).
+letter-signed-place-date = { $place }, { $date }
 letter-signed-date = { $date }
 letter-signed-to = **To:** { $recipients }
 letter-signatories = **Signed by:**

@@ -1139,6 +1139,7 @@ letter-already-approved = La lettre n° { $number } est déjà approuvée par to
 letter-approve-guest-association = { $association } est une association invitée : elle ne signe pas les lettres communes.
 letter-approve-without-association = Pour approuver une lettre, il faut représenter une association du salon. Un modérateur peut vous y rattacher : `!association set @vous:serveur Croix-Rouge`
 letter-approved-by = { $association } approuve la lettre n° { $number } (version { $version }).
+letter-signed-place-date = { $place }, le { $date }
 letter-signed-date = Le { $date }
 letter-signed-to = **À l'attention de :** { $recipients }
 letter-signatories = **Signataires :**

@@ -18,6 +18,8 @@ pub struct AdvocacySettings {
     /// Where institutions answer a letter (`Reply-To`): the group's contact. Left out, the
     /// `[privacy] contact` when it is an address.
     pub reply_to: Option<String>,
+    /// Where the group writes from, before the date of a signed letter ("Melun").
+    pub place: Option<String>,
 }
 
 impl AdvocacySettings {

@@ -456,6 +456,7 @@ pub fn letter_signed_text(
     wording: &Wording<'_>,
     letter: &Letter,
     state: &ApprovalState,
+    place: Option<&str>,
     at: DateTime<Utc>,
 ) -> String {
     let recipients: Vec<String> = letter
@@ -463,7 +464,19 @@ pub fn letter_signed_text(
         .iter()
         .map(|recipient| escape_markdown(&recipient.name))
         .collect();
-    let mut text = wording.format("letter-signed-date", &[("date", wording.date(at).into())]);
+    let mut text = match place {
+        Some(place) => wording.format(
+            "letter-signed-place-date",
+            &[
+                ("place", escape_markdown(place).into()),
+                ("date", wording.day_in_words(at).into()),
+            ],
+        ),
+        None => wording.format(
+            "letter-signed-date",
+            &[("date", wording.day_in_words(at).into())],
+        ),
+    };
     text.push_str("\n\n");
     text.push_str(&wording.format(
         "letter-signed-to",

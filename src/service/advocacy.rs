@@ -328,7 +328,13 @@ impl<C: Chat> Service<C> {
         }
         // Every member association approved: the letter is frozen and printed.
         let room_name = self.chat.room_name(&room).await;
-        let text = replies::letter_signed_text(wording, &letter, &state, request.at);
+        let text = replies::letter_signed_text(
+            wording,
+            &letter,
+            &state,
+            self.settings.letter_place.as_deref(),
+            request.at,
+        );
         let frozen = Frozen {
             version: letter.version,
             fingerprint: fingerprint(&text),

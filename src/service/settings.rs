@@ -54,6 +54,8 @@ pub struct ServiceSettings {
     pub letter_follow_up_days: u32,
     /// Where institutions answer a letter (`Reply-To`), if anywhere but the bot's address.
     pub letter_reply_to: Option<String>,
+    /// Where the group writes from, before a signed letter's date (`advocacy.place`).
+    pub letter_place: Option<String>,
 }
 
 impl ServiceSettings {
@@ -93,6 +95,7 @@ impl ServiceSettings {
                     .clone()
                     .filter(|contact| crate::domain::guest::looks_like_email(contact))
             }),
+            letter_place: settings.advocacy.place.clone(),
         }
     }
 

@@ -253,4 +253,18 @@ async fn an_approved_letter_goes_once_across_a_crash_and_is_followed_up() {
         reminded.mentions
     );
     assert_eq!(smtp.received().len(), 2, "still once each");
+    // Back to the present (a command a day old would not be answered), an answer comes.
+    bot.advance_clock(-chrono::Duration::hours(25));
+    let noted = ask(
+        &mut alice,
+        &room,
+        "!plaidoyer réponse 1 Le cabinet du Préfet nous reçoit le 12 janvier.",
+    )
+    .await;
+    assert!(
+        noted.contains("Réponse n° 1 à la lettre n° 1 notée"),
+        "{noted}"
+    );
+    let listed = ask(&mut alice, &room, "!plaidoyers").await;
+    assert!(listed.contains("réponse reçue"), "{listed}");
 }

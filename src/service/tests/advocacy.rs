@@ -194,6 +194,11 @@ async fn a_letter_is_written_approved_by_each_association_frozen_and_printed() {
         "{}",
         signed.text
     );
+    assert!(
+        signed.text.starts_with("Melun, le 29 novembre 2026"),
+        "{}",
+        signed.text
+    );
     assert_eq!(
         signed.fingerprint,
         crate::domain::minutes::fingerprint(&signed.text)

@@ -256,6 +256,7 @@ pub(super) fn settings() -> ServiceSettings {
         contacts_confirm_after_days: 365,
         letter_follow_up_days: 30,
         letter_reply_to: Some("concertation77@exemple.org".into()),
+        letter_place: Some("Melun".into()),
     }
 }
 
