@@ -83,20 +83,36 @@ fn write_safe<const N: usize>(
     writer.write_record(cells.iter().map(|cell| spreadsheet_safe(cell).into_owned()))
 }
 
-fn write_csv(
-    decisions: &[Decision],
+/// A CSV writer over `out` whose first row is the header the locale message `id` holds, in the
+/// export's language (its cells made safe for spreadsheets like every other).
+fn csv_with_header<W: Write>(
+    out: W,
     wording: &Wording<'_>,
-    out: &mut impl Write,
-) -> Result<(), ExportError> {
+    id: &str,
+) -> Result<csv::Writer<W>, ExportError> {
     let mut writer = csv::Writer::from_writer(out);
-    let header = wording
-        .texts
-        .get(wording.language, "export-decisions-header");
+    let header = wording.texts.get(wording.language, id);
     writer.write_record(
         header
             .split(',')
             .map(|cell| spreadsheet_safe(cell).into_owned()),
     )?;
+    Ok(writer)
+}
+
+/// A day in the export's time zone, as spreadsheets read it (`2026-12-07`).
+fn local_day(wording: &Wording<'_>, at: DateTime<Utc>) -> String {
+    at.with_timezone(&wording.time_zone)
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn write_csv(
+    decisions: &[Decision],
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    let mut writer = csv_with_header(out, wording, "export-decisions-header")?;
     let local = |at: DateTime<Utc>| {
         at.with_timezone(&wording.time_zone)
             .format("%Y-%m-%d %H:%M")
@@ -224,18 +240,8 @@ pub async fn letters(
     let mut tx = store.begin().await?;
     let letters = tx.letters(room).await?;
     drop(tx);
-    let mut writer = csv::Writer::from_writer(out);
-    let header = wording.texts.get(wording.language, "export-letters-header");
-    writer.write_record(
-        header
-            .split(',')
-            .map(|cell| spreadsheet_safe(cell).into_owned()),
-    )?;
-    let day = |at: DateTime<Utc>| {
-        at.with_timezone(&wording.time_zone)
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let mut writer = csv_with_header(out, wording, "export-letters-header")?;
+    let day = |at: DateTime<Utc>| local_day(wording, at);
     for letter in letters {
         let recipients: Vec<String> = letter
             .recipients
@@ -285,20 +291,8 @@ pub async fn contacts(
     let mut tx = store.begin().await?;
     let contacts = tx.contacts(room).await?;
     drop(tx);
-    let mut writer = csv::Writer::from_writer(out);
-    let header = wording
-        .texts
-        .get(wording.language, "export-contacts-header");
-    writer.write_record(
-        header
-            .split(',')
-            .map(|cell| spreadsheet_safe(cell).into_owned()),
-    )?;
-    let day = |at: DateTime<Utc>| {
-        at.with_timezone(&wording.time_zone)
-            .format("%Y-%m-%d")
-            .to_string()
-    };
+    let mut writer = csv_with_header(out, wording, "export-contacts-header")?;
+    let day = |at: DateTime<Utc>| local_day(wording, at);
     for contact in contacts {
         let fields = contact.fields;
         write_safe(

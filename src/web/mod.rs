@@ -436,17 +436,7 @@ async fn letter_pdf(
         return not_found_response();
     };
     match pages::letter_pdf(&state, &page, number).await {
-        Ok(Some(file)) => (
-            [
-                (header::CONTENT_TYPE, file.mime.to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", file.name),
-                ),
-            ],
-            file.data,
-        )
-            .into_response(),
+        Ok(Some(file)) => download(file),
         Ok(None) => not_found_response(),
         Err(error) => server_error(error),
     }
@@ -491,20 +481,25 @@ async fn minutes(
         return not_found_response();
     };
     match pages::minutes_file(&state, &page, day, pdf).await {
-        Ok(Some(file)) => (
-            [
-                (header::CONTENT_TYPE, file.mime.to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}\"", file.name),
-                ),
-            ],
-            file.data,
-        )
-            .into_response(),
+        Ok(Some(file)) => download(file),
         Ok(None) => not_found_response(),
         Err(error) => server_error(error),
     }
+}
+
+/// A file to download (a procès-verbal, a letter), named.
+fn download(file: pages::MinutesFile) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, file.mime.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", file.name),
+            ),
+        ],
+        file.data,
+    )
+        .into_response()
 }
 
 async fn feed(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
