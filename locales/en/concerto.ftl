@@ -1097,8 +1097,8 @@ letter-recipients = Recipients: { $recipients }
 letter-fingerprint = SHA-256 fingerprint: `{ $fingerprint }`
 letter-no-text = No text yet.
 letter-how-to-approve = Each association approves it: `!advocacy approve { $number } version { $version }`.
-letter-opened = Letter no. { $number } opened: “{ $title }”. Write its text: `!advocacy text { $number } …`, then its recipients: `!advocacy recipients { $number } <name> <address> ; …`.
-letter-opened-from-poll = Letter no. { $number } opened from poll no. { $poll }: “{ $title }”, joint position “{ $position }” taken as its first text. To complete: `!advocacy text { $number } …`, then `!advocacy recipients { $number } <name> <address> ; …`.
+letter-opened = Letter no. { $number } opened: “{ $title }”. Write its text: `!advocacy text { $number } …`, then its recipients: `!advocacy recipients { $number } <name> <address>; …`.
+letter-opened-from-poll = Letter no. { $number } opened from poll no. { $poll }: “{ $title }”, joint position “{ $position }” taken as its first text. To complete: `!advocacy text { $number } …`, then `!advocacy recipients { $number } <name> <address>; …`.
 letter-position-text =
     { $question }
 
@@ -1157,12 +1157,12 @@ letter-frozen = **Letter no. { $number } approved by { $count ->
 }**: “{ $title }”. The signed text is frozen, SHA-256 fingerprint: `{ $fingerprint }`. The PDF follows.
 help-advocacy-summary = `!advocacy` — joint letters to the institutions, approved by every association
 help-advocacy-details =
-    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed, or in reply to a .md or .txt file) and `!advocacy recipients <n> <name> <address> ; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory. `!advocacy send <n>` e-mails it to each recipient (PDF attached, once) and records it in the register; `!advocacy answer <n> <text>` notes an answer. With no answer after 30 days (setting `advocacy.follow_up_days`), I remind the room once.
+    `!advocacy new <title>` opens a letter (or `!advocacy new from poll <n>` from a joint position); `!advocacy text <n> <text>` (several lines allowed, or in reply to a .md or .txt file) and `!advocacy recipients <n> <name> <address>; …` write it — each change makes a new version and withdraws the approvals. `!advocacy <n>` shows it, `!plaidoyers` lists them. `!advocacy approve <n> [version <v>]`, once per association: when every one has approved, the letter is frozen with its SHA-256 fingerprint and printed as a PDF, each association named as a signatory. `!advocacy send <n>` e-mails it to each recipient (PDF attached, once) and records it in the register; `!advocacy answer <n> <text>` notes an answer. With no answer after 30 days (setting `advocacy.follow_up_days`), I remind the room once.
 help-advocacy-example = !advocacy new Letter to the Prefect on the gymnasiums
 example-advocacy-list = !advocacy
 example-advocacy-show = !advocacy 2
 example-advocacy-text = !advocacy text 2 Dear Prefect, …
-example-advocacy-recipients = !advocacy recipients 2 Prefect's office office@prefet77.example ; County council presidence@departement77.example
+example-advocacy-recipients = !advocacy recipients 2 Prefect's office office@prefet77.example; County council presidence@departement77.example
 example-advocacy-approve = !advocacy approve 2
 example-advocacy-send = !advocacy send 2
 example-advocacy-answer = !advocacy answer 2 The Prefect's office will see us on 12 January.

@@ -75,8 +75,8 @@ pub fn letter_missing(wording: &Wording<'_>, number: usize) -> String {
 }
 
 /// "Cabinet du Préfet (c…@prefet.example) ; …", addresses masked.
-fn recipients_masked(recipients: &[LetterRecipient]) -> String {
-    recipients
+fn recipients_masked(wording: &Wording<'_>, recipients: &[LetterRecipient]) -> String {
+    let listed: Vec<String> = recipients
         .iter()
         .map(|recipient| {
             format!(
@@ -85,8 +85,8 @@ fn recipients_masked(recipients: &[LetterRecipient]) -> String {
                 escape_markdown(&mask_email(&recipient.address))
             )
         })
-        .collect::<Vec<_>>()
-        .join(" ; ")
+        .collect();
+    wording.semicolons(&listed)
 }
 
 /// Who approved ("Restos du Cœur (ALICE)") and who is awaited.
@@ -176,7 +176,10 @@ pub fn letter_detail(
     } else {
         wording.format(
             "letter-recipients",
-            &[("recipients", recipients_masked(&letter.recipients).into())],
+            &[(
+                "recipients",
+                recipients_masked(wording, &letter.recipients).into(),
+            )],
         )
     });
     if letter.sent_at.is_none() {
@@ -355,7 +358,7 @@ pub fn letter_recipients_set(
         &[
             ("number", number.into()),
             ("version", version.into()),
-            ("recipients", recipients_masked(recipients).into()),
+            ("recipients", recipients_masked(wording, recipients).into()),
         ],
     );
     if withdrawn {
@@ -480,7 +483,7 @@ pub fn letter_signed_text(
     text.push_str("\n\n");
     text.push_str(&wording.format(
         "letter-signed-to",
-        &[("recipients", recipients.join(" ; ").into())],
+        &[("recipients", wording.semicolons(&recipients).into())],
     ));
     text.push_str("\n\n## ");
     text.push_str(&escape_markdown(&letter.title));

@@ -234,7 +234,7 @@ pub async fn letters(state: &WebState, page: &RoomPage) -> Result<Markup, PageEr
                 @if !letter.recipients.is_empty() {
                     p {
                         (text(state, page, "web-letters-to")) " "
-                        (letter.recipients.iter().map(|recipient| recipient.name.as_str()).collect::<Vec<_>>().join(" ; "))
+                        (wording.semicolons(&letter.recipients.iter().map(|recipient| recipient.name.clone()).collect::<Vec<_>>()))
                     }
                 }
                 @if let Some(frozen) = &letter.frozen {

@@ -250,6 +250,35 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         ("@alice:localhost", "$c2", "!actions"),
         ("@alice:localhost", "$w1", "!page"),
         ("@carla:localhost", "$y1", "!privacy"),
+        (
+            "@bob:localhost",
+            "$x1",
+            "!proxy Croix-Rouge to Secours populaire",
+        ),
+        ("@alice:localhost", "$x2", "!proxies"),
+        ("@alice:localhost", "$x3", "!meeting available 1 maybe"),
+        (
+            "@alice:localhost",
+            "$x4",
+            "!contact add CAF 77 — Mrs Durand, partners' officer, 01 60 00 00 00, m.durand@caf77.example — urgent RSA cases",
+        ),
+        ("@bob:localhost", "$x5", "!contacts caf"),
+        ("@bob:localhost", "$x6", "!contact 1"),
+        ("@alice:localhost", "$x7", "!advocacy new Letter to the Prefect"),
+        (
+            "@alice:localhost",
+            "$x8",
+            "!advocacy text 1 Dear Prefect, the gymnasiums are no shelter.",
+        ),
+        (
+            "@alice:localhost",
+            "$x9",
+            "!advocacy recipients 1 Prefect's office office@prefet77.example",
+        ),
+        ("@alice:localhost", "$xa", "!advocacy approve 1"),
+        ("@bob:localhost", "$xb", "!advocacy 1"),
+        ("@bob:localhost", "$xc", "!advocacy"),
+        ("@bob:localhost", "$xd", "!rule"),
     ]
     .into_iter()
     .enumerate()
