@@ -12,6 +12,7 @@ use crate::domain::{PollId, RoomId, UserId};
 #[derive(Debug, sqlx::FromRow)]
 struct LetterRow {
     id: i64,
+    room_id: String,
     number: i64,
     title: String,
     poll_number: Option<i64>,
@@ -31,7 +32,7 @@ struct LetterRow {
 /// The columns a [`LetterRow`] reads, for `concat!`.
 macro_rules! letter_query {
     () => {
-        "SELECT l.id, l.number, l.title, p.number AS poll_number, l.created_by, l.created_at,
+        "SELECT l.id, l.room_id, l.number, l.title, p.number AS poll_number, l.created_by, l.created_at,
                 l.version, v.text, l.frozen_version, l.frozen_text, l.fingerprint, l.frozen_at,
                 l.sent_at, l.sent_by, l.followed_up_at
          FROM letters l
@@ -439,11 +440,8 @@ impl Transaction {
         .await?;
         let mut letters = Vec::with_capacity(rows.len());
         for row in rows {
-            let room: String = sqlx::query_scalar("SELECT room_id FROM letters WHERE id = ?1")
-                .bind(row.id)
-                .fetch_one(&mut *self.inner)
-                .await?;
-            letters.push((RoomId::new(room), self.letter_of(row).await?));
+            let room = RoomId::new(row.room_id.clone());
+            letters.push((room, self.letter_of(row).await?));
         }
         Ok(letters)
     }
