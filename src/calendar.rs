@@ -128,6 +128,59 @@ fn meeting_event(
     Some(event.done())
 }
 
+/// How long a training session at a time is assumed to last in its invitation (a whole day's
+/// is the day).
+pub const TRAINING_LENGTH: Duration = Duration::hours(3);
+
+/// The `.ics` of a training session, for one person signed up: `summary` its title as the
+/// e-mail names it, `description` its text. Cancelled: `METHOD:CANCEL`, one version later.
+pub fn training_invitation(
+    room: &RoomId,
+    training: &crate::domain::training::Training,
+    summary: &str,
+    description: &str,
+    cancelled: bool,
+    now: DateTime<Utc>,
+) -> String {
+    use crate::domain::training::When;
+    let room_part: String = room
+        .as_str()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    let mut event = Event::new();
+    event
+        .uid(&format!("training-{}-{room_part}@concerto", training.id))
+        .summary(summary)
+        .description(description)
+        .sequence(u32::from(cancelled))
+        .timestamp(now);
+    match training.fields.when {
+        When::At(at) => {
+            event
+                .starts(at)
+                .ends(at.checked_add_signed(TRAINING_LENGTH).unwrap_or(at));
+        }
+        When::Day(day) => {
+            event.all_day(day);
+        }
+    }
+    if let Some(place) = &training.fields.place {
+        event.location(place);
+    }
+    let method = if cancelled {
+        event.status(EventStatus::Cancelled);
+        Method::Cancel
+    } else {
+        Method::Request
+    };
+    Calendar::new()
+        .append_property(("METHOD", method.name()))
+        .push(event.done())
+        .done()
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +349,57 @@ mod tests {
         assert_eq!(events[0].get_location(), Some("Melun"));
         assert_eq!(events[0].get_status(), None);
         assert_eq!(events[1].get_status(), Some(EventStatus::Cancelled));
+    }
+
+    #[test]
+    fn a_training_invitation_is_a_timed_event_or_a_whole_day() {
+        use crate::domain::training::{Training, TrainingFields, When};
+        let mut training = Training {
+            id: 4,
+            number: 1,
+            fields: TrainingFields {
+                title: "Premiers secours".into(),
+                when: When::At(at("2027-01-14T08:30:00Z")),
+                place: Some("Melun".into()),
+                seats: Some(2),
+                description: None,
+            },
+            organiser: "Croix-Rouge".into(),
+            created_by: UserId::new("@alice:localhost"),
+            created_at: at("2026-12-07T10:00:00Z"),
+            ballot: None,
+            cancelled_at: None,
+        };
+        let room = RoomId::new("!AbC-123");
+        let ics = training_invitation(
+            &room,
+            &training,
+            "Formation",
+            "",
+            false,
+            at("2026-12-07T10:00:00Z"),
+        );
+        let parsed: Calendar = ics.parse().expect("valid iCalendar");
+        let event = parsed.components[0].as_event().expect("an event");
+        assert_eq!(event.get_uid(), Some("training-4-AbC123@concerto"));
+        assert_eq!(
+            event.get_start(),
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(at(
+                "2027-01-14T08:30:00Z"
+            ))))
+        );
+        assert_eq!(event.get_location(), Some("Melun"));
+        training.fields.when =
+            When::Day(chrono::NaiveDate::from_ymd_opt(2027, 1, 20).expect("a day"));
+        let ics = training_invitation(
+            &room,
+            &training,
+            "Formation",
+            "",
+            true,
+            at("2026-12-07T10:00:00Z"),
+        );
+        assert!(ics.contains("METHOD:CANCEL"), "{ics}");
+        assert!(ics.contains("DTSTART;VALUE=DATE:20270120"), "{ics}");
     }
 }

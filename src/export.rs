@@ -384,6 +384,7 @@ pub fn register(
             markdown,
             status: wording.format("register-pdf-status", &[("date", made.into())]),
             language: wording.language,
+            table: None,
         };
         out.write_all(&crate::pdf::render(&printable)?)?;
     } else {

@@ -1167,3 +1167,117 @@ example-advocacy-approve = !advocacy approve 2
 example-advocacy-send = !advocacy send 2
 example-advocacy-answer = !advocacy answer 2 The Prefect's office will see us on 12 January.
 error-title-too-long = A title is { $max } characters at most; this one has { $length }.
+help-training-summary = `!training` — the volunteers' shared training sessions: seats, sign-ups, waiting list, sign-in sheet, summary
+help-training-details =
+    `!training add <title> on <date> [at <place>] [seats <n>] [— <description>]` announces a session, organised by your association; `!trainings` lists the coming ones with the seats left, `!training <n>` shows one with who signed up, by association. Sign up with a ✅ under the announcement, or `!training sign-up <n>` — for yourself, for a member (`@member:server`) or for a volunteer without a Matrix account (`Jean Dupont (Red Cross)`). Beyond the seats, sign-ups wait in order: when someone withdraws (`!training withdraw <n> [who]`), the first person waiting gets the seat and I tell them. The day before at 9:00 am I remind those signed up (and, by e-mail with the .ics, the people who follow by e-mail). `!training cancel <n>` (its author or a moderator) tells everyone signed up. `!training sign-in-sheet <n>` gives the sign-in sheet as a PDF; after the session, `!training attended <n> <who> …` records who came, and `!trainings summary [year]` sums it up per association.
+help-training-example = !training add Welcoming exiled people on 14/01 9:30am at Melun seats 12 — with the Cimade
+example-training-list = !trainings
+example-training-show = !training 2
+example-training-sign-up = !training sign-up 2 Jean Dupont (Red Cross)
+example-training-withdraw = !training withdraw 2
+example-training-cancel = !training cancel 2
+example-training-sheet = !training sign-in-sheet 2
+example-training-attended = !training attended 2 @alice:example.org Jean Dupont (Red Cross)
+example-training-summary = !trainings summary 2026
+error-expected-year = “{ $given }” is not a year. Example: `{ $example }`
+training-whole-day = { $day } (all day)
+training-name = training { $number } { $title }
+training-title = Training { $number } —
+training-organised-by = organised by { $association }
+training-signed-up-count = { $count ->
+    [0] nobody signed up yet
+    [one] 1 signed up
+   *[other] { $count } signed up
+}
+training-seats = { $left ->
+    [0] full ({ $seats } seats){ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } waiting
+    }
+    [one] 1 seat left of { $seats }
+   *[other] { $left } seats left of { $seats }
+}
+training-seats-new = { $seats } seats: beyond them, sign-ups go on a waiting list, in order.
+training-how-to-sign-up = To sign up: ✅ under this message, or `!training sign-up { $number }`. For a volunteer without an account: `!training sign-up { $number } Jean Dupont (Red Cross)`.
+training-list-empty = No training session to come.
+training-list-title = **Training sessions to come ({ $count })**
+training-list-how = `!training <n>` shows who signed up; `!training sign-up <n>` or ✅ under the announcement to sign up.
+training-is-cancelled = ❌ **Cancelled.**
+training-nobody-yet = Nobody has signed up yet: ✅ under the announcement, or `!training sign-up { $number }`.
+training-waiting-title = **Waiting list**, in order:
+training-signed-up = ✅ { $who }: signed up for { $training }. { $left ->
+    [-1] {""}
+    [0] That was the last seat.
+    [one] 1 seat left.
+   *[other] { $left } seats left.
+}
+training-waiting = ⏳ { $training } is full: { $who } is on the waiting list, number { $rank }. I will tell them if a seat frees up.
+training-withdrawn = { $who } is no longer signed up for { $training }.
+training-moved-up = { $pill }: a seat freed up, you are signed up for { $training }, { $when }.
+training-moved-up-for = { $pill }: a seat freed up for { $who } at { $training }, { $when } — please tell them.
+training-cancelled = ❌ { $training }, planned for { $when }, is **cancelled**.
+training-reminder = ⏰ Reminder: { $training } is tomorrow — { $when }.
+training-place = Place
+training-date = Date
+training-organiser = Organised by
+training-volunteers = Volunteers signed up without an account
+training-missing-title = The session's title is missing, before the date.
+training-missing-date = The session's date is missing (“on 14/01 9:30am”).
+training-bad-date = I could not read the session's date.
+training-in-past = That date has passed: a session is announced before it takes place.
+training-no-seats = A session has at least one seat (or no limit: leave `seats` out).
+training-bad-seats = “{ $given }” is not a number of seats.
+training-title-too-long = A title is { $max } characters at most; this one has { $length }.
+training-place-too-long = A place is { $max } characters at most; this one has { $length }.
+training-description-too-long = A description is { $max } characters at most; this one has { $length }.
+training-bad-member = “{ $given }” is not a full Matrix id (`@name:server`).
+training-missing-name = The name is missing, before the association in brackets.
+training-name-too-long = A name is { $max } characters at most; this one has { $length }.
+training-missing = There is no training session no. { $number }.
+training-refused-cancelled = This session is cancelled.
+training-refused-begun = This session has begun: sign-ups are closed.
+training-refused-not-begun = This session has not taken place yet: who came is recorded on the day or after.
+training-already-signed-up = { $who } is already signed up for this session.
+training-not-signed-up = { $who } is not signed up for this session.
+training-no-association = Say which association this person belongs to, in brackets (your own association is not known: `!association`).
+training-unknown-association = No association of the room is called “{ $given }”.
+training-full = This session already has { $max } people signed up or waiting: that is the most.
+training-one-person = One person at a time here.
+training-attended = { $count ->
+    [0] Nobody is recorded as having come to { $training }.
+    [one] 1 person recorded as having come to { $training }: { $people }.
+   *[other] { $count } people recorded as having come to { $training }: { $people }.
+}
+training-attended-added = Not signed up but came, added: { $people }.
+training-sheet-sent = The sign-in sheet of { $training } ({ $count } people) follows, as a PDF.
+training-sheet-file = sign-in-sheet-{ $day }-training-{ $number }.pdf
+training-sheet-title = Sign-in sheet — { $title }
+training-sheet-name = Name
+training-sheet-association = Association
+training-sheet-signature = Signature
+training-sheet-status = Sign-in sheet — to be signed by each participant
+training-summary-empty = No training session in { $year }.
+training-summary-title = **Training summary { $year }**
+training-summary-line = { $organised ->
+    [0] no session organised
+    [one] 1 session organised
+   *[other] { $organised } sessions organised
+}, { $trained ->
+    [0] nobody trained
+    [one] 1 person trained
+   *[other] { $trained } people trained
+} ({ $attendances ->
+    [one] 1 attendance
+   *[other] { $attendances } attendances
+})
+training-summary-how = A person counts as trained once `!training attended` recorded them.
+email-training-reminder-subject = Reminder: { $title }, tomorrow
+email-training-reminder-intro = The training session “{ $title }” takes place tomorrow, { $when }.
+email-training-cancelled-subject = Cancelled: { $title }
+email-training-cancelled-intro = The training session “{ $title }”, planned for { $when }, is cancelled.
+email-training-calendar = The invitation is attached for your calendar.
+training-cancel-refused = Only the person who announced training session no. { $number } ({ $author }) or a room moderator may cancel it.
+training-withdraw-refused = Only whoever signed them up, a member of their association ({ $owner }) or a room moderator may withdraw someone else from training session no. { $number }.
+training-no-organiser = I do not know which association you belong to: it is the one that organises the session. A moderator can link you with `!association <name> @you:server`.
+training-member-without-association = { $who } is linked to no association of the room (`!association <name> @member:server`).
+training-calendar-file = training-{ $number }.ics

@@ -1189,3 +1189,117 @@ example-advocacy-approve = !plaidoyer approuver 2
 example-advocacy-send = !plaidoyer envoyer 2
 example-advocacy-answer = !plaidoyer réponse 2 Le cabinet du Préfet nous reçoit le 12 janvier.
 error-title-too-long = Un titre tient en { $max } caractères au plus ; celui-ci en a { $length }.
+help-training-summary = `!formation` — les formations communes des bénévoles : places, inscriptions, liste d'attente, émargement, bilan
+help-training-details =
+    `!formation ajouter <titre> le <date> [à <lieu>] [places <n>] [— <description>]` annonce une formation, organisée par votre association ; `!formations` liste celles à venir avec les places restantes, `!formation <n>` la montre avec les inscrits par association. On s'inscrit d'un ✅ sous l'annonce, ou par `!formation inscrire <n>` — pour soi, pour un membre (`@membre:serveur`) ou pour un·e bénévole sans compte Matrix (`Jean Dupont (Croix-Rouge)`). Au-delà des places, on est en liste d'attente, dans l'ordre : quand quelqu'un se désinscrit (`!formation désinscrire <n> [qui]`), la première personne en attente passe inscrite et je la préviens. La veille à 9 h, je rappelle la formation aux inscrits (et par courriel, avec le .ics, aux personnes suivies par courriel). `!formation annuler <n>` (son auteur ou un modérateur) prévient tous les inscrits. `!formation émargement <n>` donne la feuille d'émargement en PDF ; après la formation, `!formation présents <n> <qui> …` note qui est venu, et `!formations bilan [année]` fait le bilan par association.
+help-training-example = !formation ajouter Accueil des personnes exilées le 14/01 9h30 à Melun places 12 — avec la Cimade
+example-training-list = !formations
+example-training-show = !formation 2
+example-training-sign-up = !formation inscrire 2 Jean Dupont (Croix-Rouge)
+example-training-withdraw = !formation désinscrire 2
+example-training-cancel = !formation annuler 2
+example-training-sheet = !formation émargement 2
+example-training-attended = !formation présents 2 @alice:exemple.org Jean Dupont (Croix-Rouge)
+example-training-summary = !formations bilan 2026
+error-expected-year = « { $given } » n'est pas une année. Exemple : `{ $example }`
+training-whole-day = { $day } (toute la journée)
+training-name = la formation { $number } { $title }
+training-title = Formation { $number } —
+training-organised-by = organisée par { $association }
+training-signed-up-count = { $count ->
+    [0] aucun inscrit pour l'instant
+    [one] 1 inscrit
+   *[other] { $count } inscrits
+}
+training-seats = { $left ->
+    [0] complet ({ $seats } places){ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } en attente
+    }
+    [one] 1 place restante sur { $seats }
+   *[other] { $left } places restantes sur { $seats }
+}
+training-seats-new = { $seats } places : au-delà, les inscriptions vont en liste d'attente, dans l'ordre.
+training-how-to-sign-up = Pour vous inscrire : ✅ sous ce message, ou `!formation inscrire { $number }`. Pour un·e bénévole sans compte : `!formation inscrire { $number } Jean Dupont (Croix-Rouge)`.
+training-list-empty = Aucune formation à venir.
+training-list-title = **Formations à venir ({ $count })**
+training-list-how = `!formation <n>` montre les inscrits ; `!formation inscrire <n>` ou ✅ sous l'annonce pour s'inscrire.
+training-is-cancelled = ❌ **Annulée.**
+training-nobody-yet = Personne n'est encore inscrit : ✅ sous l'annonce, ou `!formation inscrire { $number }`.
+training-waiting-title = **Liste d'attente**, dans l'ordre :
+training-signed-up = ✅ { $who } : inscription à { $training } notée. { $left ->
+    [-1] {""}
+    [0] C'était la dernière place.
+    [one] Il reste 1 place.
+   *[other] Il reste { $left } places.
+}
+training-waiting = ⏳ { $training } est complète : { $who } est en liste d'attente, en position { $rank }. Je préviendrai si une place se libère.
+training-withdrawn = { $who } n'est plus inscrit·e à { $training }.
+training-moved-up = { $pill } : une place s'est libérée, vous êtes inscrit·e à { $training }, { $when }.
+training-moved-up-for = { $pill } : une place s'est libérée pour { $who } à { $training }, { $when } — merci de le lui dire.
+training-cancelled = ❌ { $training }, prévue { $when }, est **annulée**.
+training-reminder = ⏰ Rappel : { $training }, c'est demain — { $when }.
+training-place = Lieu
+training-date = Date
+training-organiser = Organisée par
+training-volunteers = Bénévoles inscrits sans compte
+training-missing-title = Il manque le titre de la formation, avant la date.
+training-missing-date = Il manque la date de la formation (« le 14/01 9h30 »).
+training-bad-date = Je n'ai pas pu lire la date de la formation.
+training-in-past = Cette date est déjà passée : une formation s'annonce avant d'avoir lieu.
+training-no-seats = Une formation a au moins une place (ou aucune limite : sans `places`).
+training-bad-seats = « { $given } » n'est pas un nombre de places.
+training-title-too-long = Le titre tient en { $max } caractères au plus ; celui-ci en a { $length }.
+training-place-too-long = Le lieu tient en { $max } caractères au plus ; celui-ci en a { $length }.
+training-description-too-long = La description tient en { $max } caractères au plus ; celle-ci en a { $length }.
+training-bad-member = « { $given } » n'est pas un identifiant Matrix complet (`@nom:serveur`).
+training-missing-name = Il manque le nom, avant l'association entre parenthèses.
+training-name-too-long = Un nom tient en { $max } caractères au plus ; celui-ci en a { $length }.
+training-missing = Il n'y a pas de formation n° { $number }.
+training-refused-cancelled = Cette formation est annulée.
+training-refused-begun = Cette formation a déjà commencé : les inscriptions sont closes.
+training-refused-not-begun = Cette formation n'a pas encore eu lieu : les présents se notent le jour même ou après.
+training-already-signed-up = { $who } est déjà inscrit·e à cette formation.
+training-not-signed-up = { $who } n'est pas inscrit·e à cette formation.
+training-no-association = Dites de quelle association est cette personne, entre parenthèses (votre association n'est pas connue : `!association`).
+training-unknown-association = Aucune association du salon ne s'appelle « { $given } ».
+training-full = Cette formation a déjà { $max } personnes inscrites ou en attente : c'est le maximum.
+training-one-person = Une personne à la fois ici.
+training-attended = { $count ->
+    [0] Personne n'est noté présent à { $training }.
+    [one] 1 présent noté à { $training } : { $people }.
+   *[other] { $count } présents notés à { $training } : { $people }.
+}
+training-attended-added = Pas inscrits mais venus, ajoutés : { $people }.
+training-sheet-sent = La feuille d'émargement de { $training } ({ $count } personnes) suit, en PDF.
+training-sheet-file = emargement-{ $day }-formation-{ $number }.pdf
+training-sheet-title = Feuille d'émargement — { $title }
+training-sheet-name = Nom
+training-sheet-association = Association
+training-sheet-signature = Signature
+training-sheet-status = Feuille d'émargement — à signer par chaque participant
+training-summary-empty = Aucune formation en { $year }.
+training-summary-title = **Bilan des formations { $year }**
+training-summary-line = { $organised ->
+    [0] aucune formation organisée
+    [one] 1 formation organisée
+   *[other] { $organised } formations organisées
+}, { $trained ->
+    [0] aucune personne formée
+    [one] 1 personne formée
+   *[other] { $trained } personnes formées
+} ({ $attendances ->
+    [one] 1 présence
+   *[other] { $attendances } présences
+})
+training-summary-how = Une personne est comptée formée quand `!formation présents` l'a notée venue.
+email-training-reminder-subject = Rappel : { $title }, demain
+email-training-reminder-intro = La formation « { $title } » a lieu demain, { $when }.
+email-training-cancelled-subject = Annulée : { $title }
+email-training-cancelled-intro = La formation « { $title } », prévue { $when }, est annulée.
+email-training-calendar = L'invitation est jointe pour votre agenda.
+training-cancel-refused = Seule la personne qui a annoncé la formation n° { $number } ({ $author }) ou un modérateur du salon peut l'annuler.
+training-withdraw-refused = Seuls la personne qui l'a inscrite, un membre de son association ({ $owner }) ou un modérateur du salon peuvent désinscrire quelqu'un d'autre de la formation n° { $number }.
+training-no-organiser = Je ne sais pas de quelle association vous êtes : c'est elle qui organise la formation. Un modérateur peut vous y rattacher avec `!association <nom> @vous:serveur`.
+training-member-without-association = { $who } n'est rattaché·e à aucune association du salon (`!association <nom> @membre:serveur`).
+training-calendar-file = formation-{ $number }.ics

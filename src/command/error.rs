@@ -88,11 +88,20 @@ pub enum Usage {
     AdvocacyApprove,
     AdvocacySend,
     AdvocacyAnswer,
+    TrainingList,
+    TrainingShow,
+    TrainingAdd,
+    TrainingSignUp,
+    TrainingWithdraw,
+    TrainingCancel,
+    TrainingSignInSheet,
+    TrainingAttended,
+    TrainingSummary,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 73] = [
+    pub const ALL: [Usage; 82] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -166,6 +175,15 @@ impl Usage {
         Usage::AdvocacyApprove,
         Usage::AdvocacySend,
         Usage::AdvocacyAnswer,
+        Usage::TrainingList,
+        Usage::TrainingShow,
+        Usage::TrainingAdd,
+        Usage::TrainingSignUp,
+        Usage::TrainingWithdraw,
+        Usage::TrainingCancel,
+        Usage::TrainingSignInSheet,
+        Usage::TrainingAttended,
+        Usage::TrainingSummary,
     ];
 }
 
@@ -198,6 +216,8 @@ pub enum ParseError {
         crate::domain::letter::MAX_TITLE_LENGTH
     )]
     TitleTooLong { length: usize },
+    #[error("expected a year, found {given:?}")]
+    ExpectedYear { given: String },
     #[error("a guest's name or topic of {length} characters is longer than {MAX_GUEST_TEXT}")]
     GuestTextTooLong { length: usize },
     #[error("{given:?} is not an e-mail address")]

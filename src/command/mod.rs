@@ -33,6 +33,7 @@ mod poll;
 mod privacy;
 mod reminders;
 mod rule;
+mod training;
 mod vote;
 mod words;
 
@@ -51,6 +52,7 @@ pub use meeting::{CancelTarget, MeetingCommand};
 pub use minutes::MinutesCommand;
 pub use poll::PollCommand;
 pub use reminders::RemindersCommand;
+pub use training::TrainingCommand;
 
 use crate::domain::Language;
 pub use words::{PREFIX, addressed};
@@ -115,6 +117,8 @@ pub enum Command {
     Contact(ContactCommand),
     /// `!advocacy …` (`!plaidoyer`, `!plaidoyers`): joint advocacy letters.
     Advocacy(AdvocacyCommand),
+    /// `!training …` (`!formation`, `!formations`, `!trainings`): shared training sessions.
+    Training(TrainingCommand),
 }
 
 impl Command {
@@ -143,6 +147,7 @@ impl Command {
             Command::Mandate(_) => Topic::Mandate,
             Command::Contact(_) => Topic::Contact,
             Command::Advocacy(_) => Topic::Advocacy,
+            Command::Training(_) => Topic::Training,
         }
     }
 }
@@ -173,6 +178,7 @@ pub enum Topic {
     Mandate,
     Contact,
     Advocacy,
+    Training,
 }
 
 impl Topic {
@@ -201,6 +207,7 @@ impl Topic {
             Topic::Mandate => "mandate",
             Topic::Contact => "contact",
             Topic::Advocacy => "advocacy",
+            Topic::Training => "training",
         }
     }
 }
@@ -292,6 +299,10 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("plaidoyer", Topic::Advocacy, Singular),
     ("plaidoyers", Topic::Advocacy, Plural),
     ("advocacy", Topic::Advocacy, Singular),
+    ("formation", Topic::Training, Singular),
+    ("formations", Topic::Training, Plural),
+    ("training", Topic::Training, Singular),
+    ("trainings", Topic::Training, Plural),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -309,6 +320,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(mandate::FORMS.iter().map(|(word, _)| *word));
     forms.extend(contact::FORMS.iter().map(|(word, _)| *word));
     forms.extend(advocacy::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(training::FORMS.iter().map(|(word, _)| *word));
     forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
@@ -383,6 +395,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Contact, Plural) => Command::Contact(contact::parse_list(arguments)?),
         (Topic::Advocacy, Singular) => Command::Advocacy(advocacy::parse(arguments)?),
         (Topic::Advocacy, Plural) => Command::Advocacy(advocacy::parse_list(arguments)?),
+        (Topic::Training, Singular) => Command::Training(training::parse(arguments)?),
+        (Topic::Training, Plural) => Command::Training(training::parse_list(arguments)?),
     })
 }
 

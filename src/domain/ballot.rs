@@ -23,6 +23,9 @@ pub enum BallotKind {
     Poll,
     /// Who comes to a dated meeting: 1 coming (✅), 2 excused (❌); one voice per person.
     Attendance,
+    /// A training session's announcement: ✅ signs up (option 1). Its answers are sign-ups,
+    /// kept by the session (`training.rs`), not answers of the ballot.
+    Training,
 }
 
 impl BallotKind {
@@ -30,14 +33,19 @@ impl BallotKind {
     pub fn counting(self) -> Counting {
         match self {
             BallotKind::MeetingDates => Counting::Approval,
-            BallotKind::Poll | BallotKind::Attendance => Counting::SingleChoice,
+            BallotKind::Poll | BallotKind::Attendance | BallotKind::Training => {
+                Counting::SingleChoice
+            }
         }
     }
 
     /// Whether the bot puts the number reactions (1️⃣ 2️⃣ …) under its message, so that
     /// answering is one click. Polls have their own buttons in the clients.
     pub fn bot_adds_reactions(self) -> bool {
-        matches!(self, BallotKind::MeetingDates | BallotKind::Attendance)
+        matches!(
+            self,
+            BallotKind::MeetingDates | BallotKind::Attendance | BallotKind::Training
+        )
     }
 
     pub fn code(self) -> &'static str {
@@ -45,6 +53,7 @@ impl BallotKind {
             BallotKind::MeetingDates => "dates",
             BallotKind::Poll => "poll",
             BallotKind::Attendance => "attendance",
+            BallotKind::Training => "training",
         }
     }
 }
@@ -57,6 +66,7 @@ impl FromStr for BallotKind {
             "dates" => Ok(BallotKind::MeetingDates),
             "poll" => Ok(BallotKind::Poll),
             "attendance" => Ok(BallotKind::Attendance),
+            "training" => Ok(BallotKind::Training),
             other => Err(UnknownCode(other.to_owned())),
         }
     }
@@ -95,6 +105,8 @@ impl Ballot {
     pub fn option_of_reaction(&self, key: &str) -> Option<usize> {
         match self.kind {
             BallotKind::Attendance => super::attendance::option_of_reaction(key),
+            BallotKind::Training => super::attendance::option_of_reaction(key)
+                .filter(|option| *option == super::attendance::COMING_OPTION),
             BallotKind::MeetingDates | BallotKind::Poll => option_of_reaction(key),
         }
         .filter(|number| *number <= self.option_count)

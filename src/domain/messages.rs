@@ -55,7 +55,20 @@ pub struct Printable {
     pub status: String,
     /// The document's language, for its metadata.
     pub language: Language,
+    /// A table after the text, ruled, each row tall enough to sign in (a sign-in sheet).
+    #[serde(default)]
+    pub table: Option<Table>,
 }
+
+/// A ruled table of a printed document: its columns' headings and widths (shares of the
+/// page's width), and its rows, each cell as text.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Table {
+    pub columns: Vec<(String, f32)>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Eq for Table {}
 
 /// What a message stands for once it is sent, beyond its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

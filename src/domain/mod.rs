@@ -33,6 +33,7 @@ pub mod rhythm;
 pub mod subject;
 pub mod text;
 pub mod tokens;
+pub mod training;
 pub mod upgrade;
 pub mod votes;
 

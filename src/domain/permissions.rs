@@ -23,6 +23,8 @@
 //! | give or withdraw an association's mandate | a member of that association, or a moderator (who is recorded as having noted it) |
 //! | change or remove a contact of the address book | a member of the association of whoever added it (they themselves, without one), or a moderator |
 //! | adopt the minutes without every association | a moderator                                            |
+//! | cancel a training session              | the member who announced it, or a moderator                 |
+//! | withdraw someone else from a training session | the member who signed them up, a member of their association, or a moderator |
 //! | everything else                        | every member of the room                                    |
 //!
 //! A moderator is a member whose power level in the room is [`MODERATOR_LEVEL`] or more
@@ -66,6 +68,15 @@ pub enum Act {
     Mandate,
     /// Change or remove contact n° `number` (its owner: the association of whoever added it).
     ChangeContact {
+        number: usize,
+    },
+    /// Cancel training session n° `number` (its owner: whoever announced it).
+    CancelTraining {
+        number: usize,
+    },
+    /// Withdraw someone else from session n° `number` (its owner: their association; the
+    /// member who signed them up may too, checked by the service).
+    WithdrawTrainee {
         number: usize,
     },
 }

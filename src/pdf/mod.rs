@@ -15,7 +15,7 @@ use krilla::text::{Font, TextDirection};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use crate::domain::messages::Printable;
+use crate::domain::messages::{Printable, Table};
 use markdown::{Block, Span, blocks};
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -92,14 +92,34 @@ pub fn render(document: &Printable) -> Result<Vec<u8>, PdfError> {
                     }
                 }
                 LineKind::Rule => {
-                    let mut path = PathBuilder::new();
-                    if let Some(rect) =
-                        Rect::from_xywh(MARGIN, line.y, PAGE_WIDTH - 2.0 * MARGIN, 0.6)
-                    {
-                        path.push_rect(rect);
+                    draw_rule(&mut surface, MARGIN, line.y, PAGE_WIDTH - 2.0 * MARGIN, 0.6);
+                }
+                LineKind::Row {
+                    words,
+                    edges,
+                    height,
+                    ..
+                } => {
+                    let (bottom, top) = (line.y, line.y - height);
+                    let (left, right) = (
+                        edges.first().copied().unwrap_or(MARGIN),
+                        edges.last().copied().unwrap_or(PAGE_WIDTH - MARGIN),
+                    );
+                    draw_rule(&mut surface, left, top, right - left, 0.6);
+                    draw_rule(&mut surface, left, bottom, right - left + 0.6, 0.6);
+                    for edge in edges {
+                        draw_rule(&mut surface, *edge, top, 0.6, *height);
                     }
-                    if let Some(path) = path.finish() {
-                        surface.draw_path(&path);
+                    let baseline = top + HEADER_ROW / 2.0 + line.size * 0.35;
+                    for word in words {
+                        surface.draw_text(
+                            Point::from_xy(word.x, baseline),
+                            fonts.font(word.bold).clone(),
+                            line.size,
+                            &word.text,
+                            false,
+                            TextDirection::LeftToRight,
+                        );
                     }
                 }
             }
@@ -218,10 +238,18 @@ struct Word {
     x: f32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum LineKind {
     Words(Vec<Word>),
     Rule,
+    /// A row of a ruled table: its cells' words (placed), the columns' edges from left to
+    /// right, and its height. Its `y` is its bottom edge.
+    Row {
+        words: Vec<Word>,
+        edges: Vec<f32>,
+        height: f32,
+        header: bool,
+    },
 }
 
 /// A line of the document: `y` is its baseline from the top of the text area's page, set by
@@ -234,6 +262,93 @@ struct Line {
     y: f32,
     /// A heading keeps its next line on its page.
     keep_with_next: bool,
+}
+
+impl Line {
+    /// The height it takes on the page.
+    fn advance(&self) -> f32 {
+        match &self.kind {
+            LineKind::Row { height, .. } => *height,
+            _ => self.size * LEADING,
+        }
+    }
+}
+
+/// A table's heading row, and each row of a sign-in sheet: tall enough to sign in.
+const HEADER_ROW: f32 = 20.0;
+const TABLE_ROW: f32 = 30.0;
+/// A cell's text, from its left edge.
+const CELL_PADDING: f32 = 4.0;
+
+/// The rows of `table` as lines: its heading in bold, then each row.
+fn table_lines(table: &Table, fonts: &Fonts) -> Vec<Line> {
+    let full = PAGE_WIDTH - 2.0 * MARGIN;
+    let total: f32 = table
+        .columns
+        .iter()
+        .map(|(_, share)| share.max(0.0))
+        .sum::<f32>()
+        .max(f32::EPSILON);
+    let mut edges = vec![MARGIN];
+    for (_, share) in &table.columns {
+        let last = edges.last().copied().unwrap_or(MARGIN);
+        edges.push(last + full * share.max(0.0) / total);
+    }
+    let row = |cells: &[String], bold: bool, height: f32, header: bool| {
+        let mut words = Vec::new();
+        for (index, cell) in cells.iter().enumerate().take(table.columns.len()) {
+            let (Some(left), Some(right)) = (edges.get(index), edges.get(index + 1)) else {
+                continue;
+            };
+            let width = (right - left - 2.0 * CELL_PADDING).max(1.0);
+            let spans = [Span {
+                text: cell.clone(),
+                bold,
+            }];
+            // One line per cell: what does not fit is cut (a name rarely is that long).
+            if let Some(first) = break_words(fonts, &words_of(&spans), TEXT_SIZE, width)
+                .into_iter()
+                .next()
+            {
+                words.extend(first.into_iter().map(|word| Word {
+                    x: word.x + left + CELL_PADDING,
+                    ..word
+                }));
+            }
+        }
+        Line {
+            kind: LineKind::Row {
+                words,
+                edges: edges.clone(),
+                height,
+                header,
+            },
+            size: TEXT_SIZE,
+            before: 0.0,
+            y: 0.0,
+            keep_with_next: header,
+        }
+    };
+    let headings: Vec<String> = table.columns.iter().map(|(name, _)| name.clone()).collect();
+    let mut lines = vec![row(&headings, true, HEADER_ROW, true)];
+    if let Some(first) = lines.first_mut() {
+        first.before = 12.0;
+    }
+    for cells in &table.rows {
+        lines.push(row(cells, false, TABLE_ROW, false));
+    }
+    lines
+}
+
+/// A thin rule from (`x`, `y`), `width` wide and `height` high.
+fn draw_rule(surface: &mut krilla::surface::Surface<'_>, x: f32, y: f32, width: f32, height: f32) {
+    let mut path = PathBuilder::new();
+    if let Some(rect) = Rect::from_xywh(x, y, width.max(0.6), height.max(0.6)) {
+        path.push_rect(rect);
+    }
+    if let Some(path) = path.finish() {
+        surface.draw_path(&path);
+    }
 }
 
 fn plain(text: &str) -> Vec<Span> {
@@ -427,6 +542,9 @@ fn lay_out(document: &Printable, fonts: &Fonts) -> Vec<Line> {
             }
         }
     }
+    if let Some(table) = &document.table {
+        lines.extend(table_lines(table, fonts));
+    }
     lines
 }
 
@@ -437,9 +555,22 @@ fn paginate(lines: &[Line]) -> Vec<Vec<Line>> {
     let mut y = MARGIN;
     let step = |line: &Line, y: f32, first_on_page: bool| {
         let before = if first_on_page { 0.0 } else { line.before };
-        y + before + line.size * LEADING
+        y + before + line.advance()
+    };
+    // A table's heading row, repeated at the top of each page its rows run onto.
+    let mut table_heading: Option<&Line> = None;
+    let placed = |line: &Line, baseline: f32| Line {
+        kind: line.kind.clone(),
+        y: match line.kind {
+            LineKind::Row { .. } => baseline,
+            _ => baseline - line.size * (LEADING - 1.0) / 2.0,
+        },
+        ..*line
     };
     for (index, line) in lines.iter().enumerate() {
+        if let LineKind::Row { header: true, .. } = line.kind {
+            table_heading = Some(line);
+        }
         let first = pages.last().is_none_or(Vec::is_empty);
         let mut baseline = step(line, y, first);
         let next_fits = !line.keep_with_next
@@ -449,17 +580,18 @@ fn paginate(lines: &[Line]) -> Vec<Vec<Line>> {
         if !first && (baseline > TEXT_BOTTOM || !next_fits) {
             pages.push(Vec::new());
             baseline = step(line, MARGIN, true);
+            if let (LineKind::Row { header: false, .. }, Some(heading)) =
+                (&line.kind, table_heading)
+                && let Some(page) = pages.last_mut()
+            {
+                let heading_bottom = step(heading, MARGIN, true);
+                page.push(placed(heading, heading_bottom));
+                baseline = heading_bottom + line.advance();
+            }
         }
         y = baseline;
         if let Some(page) = pages.last_mut() {
-            page.push(Line {
-                kind: match &line.kind {
-                    LineKind::Words(words) => LineKind::Words(words.clone()),
-                    LineKind::Rule => LineKind::Rule,
-                },
-                y: baseline - line.size * (LEADING - 1.0) / 2.0,
-                ..*line
-            });
+            page.push(placed(line, baseline));
         }
     }
     pages
@@ -480,6 +612,7 @@ mod tests {
             markdown,
             status: "Projet".into(),
             language: Language::Fr,
+            table: None,
         }
     }
 
@@ -546,5 +679,67 @@ mod tests {
                 assert!(!page.last().is_some_and(|line| line.keep_with_next));
             }
         }
+    }
+
+    #[test]
+    fn a_sign_in_sheet_is_ruled_rows_its_heading_repeated_on_each_page() {
+        let fonts = Fonts::load().expect("fonts");
+        let rows: Vec<Vec<String>> = (0..60)
+            .map(|n| {
+                vec![
+                    format!("Bénévole {n} {}", "très-long-nom-".repeat(6)),
+                    "Secours populaire".into(),
+                    String::new(),
+                ]
+            })
+            .collect();
+        let mut sheet = document(String::new());
+        sheet.table = Some(Table {
+            columns: vec![
+                ("Nom".into(), 0.42),
+                ("Association".into(), 0.33),
+                ("Signature".into(), 0.25),
+            ],
+            rows,
+        });
+        let lines = lay_out(&sheet, &fonts);
+        let pages = paginate(&lines);
+        assert!(pages.len() >= 2, "60 rows of 30 pt take more than a page");
+        for page in &pages {
+            let rows: Vec<&Line> = page
+                .iter()
+                .filter(|line| matches!(line.kind, LineKind::Row { .. }))
+                .collect();
+            assert!(
+                matches!(
+                    rows.first().map(|row| &row.kind),
+                    Some(LineKind::Row { header: true, .. })
+                ),
+                "each page's table starts with its heading"
+            );
+            for row in rows {
+                assert!(
+                    row.y <= TEXT_BOTTOM + 0.01,
+                    "a row runs into the foot: {}",
+                    row.y
+                );
+                let LineKind::Row { words, edges, .. } = &row.kind else {
+                    continue;
+                };
+                assert_eq!(edges.len(), 4);
+                assert!((edges[3] - (PAGE_WIDTH - MARGIN)).abs() < 0.5);
+                // Each cell's words stay in their column: a long name is cut, not spilled.
+                for word in words {
+                    let end = word.x + fonts.width(&word.text, word.bold, row.size);
+                    let column = edges
+                        .windows(2)
+                        .find(|pair| word.x >= pair[0] && word.x < pair[1]);
+                    let column = column.expect("in a column");
+                    assert!(end <= column[1], "{} spills over", word.text);
+                }
+            }
+        }
+        let pdf = render(&sheet).expect("pdf");
+        assert!(pdf.starts_with(b"%PDF-"));
     }
 }

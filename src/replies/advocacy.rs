@@ -519,6 +519,7 @@ pub fn letter_printable(
             ],
         ),
         language: wording.language,
+        table: None,
     }
 }
 

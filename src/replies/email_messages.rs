@@ -192,6 +192,51 @@ pub fn minutes_email(
     body.write(footer)
 }
 
+/// What an e-mail about a training session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrainingEmail {
+    /// The day before (the `.ics` is attached).
+    Reminder,
+    /// Cancelled (the `.ics` that removes it is attached).
+    Cancellation,
+}
+
+/// A training session's reminder or cancellation for `name`, a volunteer signed up who follows
+/// the group by e-mail; the `.ics` is attached.
+pub fn training_email(
+    wording: &Wording<'_>,
+    name: &str,
+    title: &str,
+    when: &str,
+    place: Option<&str>,
+    kind: TrainingEmail,
+    footer: &Footer<'_>,
+) -> EmailTexts {
+    let mut body = Body::new(wording, name);
+    let arguments = [
+        ("title", title.to_owned().into()),
+        ("when", when.to_owned().into()),
+    ];
+    let (subject, intro) = match kind {
+        TrainingEmail::Reminder => (
+            "email-training-reminder-subject",
+            "email-training-reminder-intro",
+        ),
+        TrainingEmail::Cancellation => (
+            "email-training-cancelled-subject",
+            "email-training-cancelled-intro",
+        ),
+    };
+    body.subject = wording.format(subject, &arguments);
+    body.paragraphs.push(wording.format(intro, &arguments));
+    if let Some(place) = place {
+        body.paragraphs
+            .push(wording.labelled(&wording.get("training-place"), place));
+    }
+    body.after.push(wording.get("email-training-calendar"));
+    body.write(footer)
+}
+
 /// A joint letter as it goes to one institution: its text as written, the associations that
 /// signed it, and the co-signed PDF attached (with its fingerprint). A letter, not a
 /// notification: no greeting by the bot, no unsubscribe line.

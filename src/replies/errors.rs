@@ -78,6 +78,13 @@ pub fn parse_error(wording: &Wording<'_>, error: &ParseError) -> String {
                 ("max", crate::domain::letter::MAX_TITLE_LENGTH.into()),
             ],
         ),
+        ParseError::ExpectedYear { given } => wording.format(
+            "error-expected-year",
+            &[
+                ("given", escape_markdown(given).into()),
+                ("example", example(wording, Usage::TrainingSummary).into()),
+            ],
+        ),
         ParseError::GuestTextTooLong { length } => wording.format(
             "error-guest-too-long",
             &[("length", (*length).into()), ("max", MAX_GUEST_TEXT.into())],

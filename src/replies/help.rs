@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 22] = [
+pub const HELP_ORDER: [Topic; 23] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -24,6 +24,7 @@ pub const HELP_ORDER: [Topic; 22] = [
     Topic::Page,
     Topic::Advocacy,
     Topic::Contact,
+    Topic::Training,
     Topic::Association,
     Topic::Privacy,
     Topic::MyData,
@@ -74,6 +75,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Contact, _) => "contact",
         (Topic::Advocacy, Language::Fr) => "plaidoyer",
         (Topic::Advocacy, Language::En) => "advocacy",
+        (Topic::Training, Language::Fr) => "formation",
+        (Topic::Training, Language::En) => "training",
     }
 }
 
@@ -102,6 +105,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Mandate => Usage::MandateGive,
         Topic::Contact => Usage::ContactAdd,
         Topic::Advocacy => Usage::AdvocacyNew,
+        Topic::Training => Usage::TrainingAdd,
     }
 }
 
@@ -181,6 +185,15 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::AdvocacyApprove => "example-advocacy-approve",
         Usage::AdvocacySend => "example-advocacy-send",
         Usage::AdvocacyAnswer => "example-advocacy-answer",
+        Usage::TrainingList => "example-training-list",
+        Usage::TrainingShow => "example-training-show",
+        Usage::TrainingAdd => "help-training-example",
+        Usage::TrainingSignUp => "example-training-sign-up",
+        Usage::TrainingWithdraw => "example-training-withdraw",
+        Usage::TrainingCancel => "example-training-cancel",
+        Usage::TrainingSignInSheet => "example-training-sheet",
+        Usage::TrainingAttended => "example-training-attended",
+        Usage::TrainingSummary => "example-training-summary",
     }
 }
 

@@ -527,6 +527,7 @@ pub fn minutes_printable(
         markdown: markdown.to_owned(),
         status,
         language: wording.language,
+        table: None,
     }
 }
 

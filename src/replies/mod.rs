@@ -27,6 +27,7 @@ mod reminders;
 mod rhythm;
 mod rule;
 mod subject;
+mod trainings;
 mod upgrades;
 mod wording;
 
@@ -52,5 +53,6 @@ pub use reminders::*;
 pub use rhythm::*;
 pub use rule::*;
 pub use subject::*;
+pub use trainings::*;
 pub use upgrades::*;
 pub use wording::Wording;

@@ -25,6 +25,8 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::SetStanding => ("association-standing-refused", None, "owner"),
         Act::Mandate => ("mandate-refused", None, "owner"),
         Act::ChangeContact { number } => ("contact-change-refused", Some(number), "owner"),
+        Act::CancelTraining { number } => ("training-cancel-refused", Some(number), "author"),
+        Act::WithdrawTrainee { number } => ("training-withdraw-refused", Some(number), "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -61,6 +63,8 @@ mod tests {
             Act::SetStanding,
             Act::Mandate,
             Act::ChangeContact { number: 4 },
+            Act::CancelTraining { number: 4 },
+            Act::WithdrawTrainee { number: 4 },
         ];
         for language in Language::ALL {
             for act in acts {

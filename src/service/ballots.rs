@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use super::error::ServiceError;
 use super::{Chat, IncomingPollResponse, IncomingReaction, Service};
 use crate::domain::EventId;
-use crate::domain::ballot::{Answer, Ballot, Channel, may_answer};
+use chrono::{DateTime, Utc};
+
+use crate::domain::ballot::{Answer, Ballot, BallotKind, Channel, may_answer};
 use crate::storage::Transaction;
 
 impl<C: Chat> Service<C> {
@@ -17,6 +19,7 @@ impl<C: Chat> Service<C> {
     pub(super) async fn on_reaction(
         &self,
         reaction: &IncomingReaction,
+        now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
         // Most reactions are no answers: those cost no query.
         if !may_answer(&reaction.key) {
@@ -26,6 +29,10 @@ impl<C: Chat> Service<C> {
         let Some(ballot) = tx.open_ballot_presented_by(&reaction.target).await? else {
             return Ok(());
         };
+        // A ✅ on a training session's announcement is a sign-up, kept by the session.
+        if ballot.kind == BallotKind::Training {
+            return self.training_reaction(tx, &ballot, reaction, now).await;
+        }
         if record_reaction(&mut tx, &ballot, reaction).await? {
             tracing::info!(ballot = %ballot.id, voter = %reaction.sender, key = %reaction.key, "answer");
         }
@@ -34,13 +41,17 @@ impl<C: Chat> Service<C> {
     }
 
     /// A redaction withdraws the answer its event carried, if the ballot is still open.
-    pub(super) async fn on_redaction(&self, redacted: &EventId) -> Result<(), ServiceError> {
+    pub(super) async fn on_redaction(
+        &self,
+        redacted: &EventId,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
         let mut tx = self.store.begin().await?;
         if tx.withdraw_answer(redacted).await? {
             tracing::info!(%redacted, "answer withdrawn");
         }
         tx.commit().await?;
-        Ok(())
+        self.training_reaction_withdrawn(redacted, now).await
     }
 
     /// Brings the answers of every open ballot in line with the events the homeserver has in
@@ -50,6 +61,10 @@ impl<C: Chat> Service<C> {
     /// are no relations and are left alone.
     pub async fn reconcile_ballots(&self) -> Result<(), ServiceError> {
         for ballot in self.store.open_ballots().await? {
+            // A session's sign-ups are its own (the missed ✅ come back with the missed events).
+            if ballot.kind == BallotKind::Training {
+                continue;
+            }
             let Some(presented) = &ballot.event_id else {
                 continue;
             };

@@ -48,6 +48,7 @@ impl<C: Chat> Service<C> {
         self.tell_held_emails(now).await?;
         self.announce_letters_gone_out(now).await?;
         let next_follow_up = self.follow_up_letters(now).await?;
+        let next_training = self.remind_trainings_due(now).await?;
         // Daily, not to the minute: it rides on the clock's passes (one a minute at least).
         self.purge_due(now).await?;
         Ok([
@@ -57,6 +58,7 @@ impl<C: Chat> Service<C> {
             next_notice,
             next_rhythm,
             next_follow_up,
+            next_training,
         ]
         .into_iter()
         .flatten()

@@ -313,7 +313,7 @@ impl<C: Chat> Service<C> {
             .collect())
     }
 
-    fn addressee(&self, person: &EmailPerson) -> Addressee {
+    pub(super) fn addressee(&self, person: &EmailPerson) -> Addressee {
         Addressee {
             to: Recipient::Person(person.number),
             name: person.name.clone(),
@@ -476,12 +476,12 @@ pub(super) enum PeopleEmail<'a> {
 }
 
 /// Someone an e-mail goes to, with their own links (`None` without the web page).
-struct Addressee {
-    to: Recipient,
-    name: String,
+pub(super) struct Addressee {
+    pub(super) to: Recipient,
+    pub(super) name: String,
     /// Their personal page, to answer dates and polls.
-    link: Option<String>,
-    unsubscribe: Option<String>,
+    pub(super) link: Option<String>,
+    pub(super) unsubscribe: Option<String>,
 }
 
 /// Who unsubscribed, for the page that says it is done.

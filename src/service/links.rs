@@ -171,7 +171,7 @@ impl<C: Chat> Service<C> {
                     return answer(LinkOutcome::Closed);
                 }
             }
-            BallotKind::Attendance => return answer(LinkOutcome::Closed),
+            BallotKind::Attendance | BallotKind::Training => return answer(LinkOutcome::Closed),
         }
         let voter = person.voter();
         let answers = match answers_of_form(&ballot, &voter, &form.options, &form.if_need_be, now) {

@@ -42,6 +42,7 @@ mod settings;
 mod switchboard;
 #[cfg(test)]
 mod tests;
+mod trainings;
 mod undecrypted;
 mod upgrades;
 mod web;

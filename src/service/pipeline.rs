@@ -150,9 +150,9 @@ impl<C: Chat> Service<C> {
             }
             (Incoming::Message(_), None) => Ok(()),
             (Incoming::Edit(edit), _) => self.on_edit(edit, now).await,
-            (Incoming::Reaction(reaction), _) => self.on_reaction(reaction).await,
+            (Incoming::Reaction(reaction), _) => self.on_reaction(reaction, now).await,
             (Incoming::PollResponse(response), _) => self.on_poll_response(response).await,
-            (Incoming::Redaction { redacted, .. }, _) => self.on_redaction(redacted).await,
+            (Incoming::Redaction { redacted, .. }, _) => self.on_redaction(redacted, now).await,
             (Incoming::Undecryptable(event), _) => self.keep_undecrypted(event, now).await,
         }
     }

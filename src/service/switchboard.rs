@@ -31,6 +31,7 @@ impl<C: Chat> Service<C> {
             Command::Mandate(command) => self.mandate(request, command).await,
             Command::Contact(command) => self.contact(request, command).await,
             Command::Advocacy(command) => self.advocacy(request, command).await,
+            Command::Training(command) => self.training(request, command).await,
         }
     }
 }

@@ -123,6 +123,9 @@ impl<C: Chat> Service<C> {
                     tx.close_ballot(ballot.id, now).await?;
                     closed.push(ClosedBallot::Attendance);
                 }
+                // A session's sign-ups move with the record; a ✅ on the old room's
+                // announcement no longer signs up (`!formation inscrire` does, here).
+                BallotKind::Training => tx.close_ballot(ballot.id, now).await?,
             }
         }
         Ok((closed, ends, results))

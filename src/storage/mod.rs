@@ -35,6 +35,7 @@ mod rhythm;
 mod rooms;
 mod store;
 mod subject;
+mod trainings;
 mod undecrypted;
 mod upgrades;
 mod web;
@@ -48,6 +49,7 @@ pub use polls::{NewPoll, PollClosure};
 pub use record::NewDecision;
 pub use reminders::MeetingToRemind;
 pub use store::{StorageError, Store, Transaction};
+pub use trainings::NewTrainee;
 #[cfg(test)]
 pub use upgrades::moved_tables;
 pub use web::FeedMeeting;

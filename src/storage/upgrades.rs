@@ -14,7 +14,7 @@ use crate::domain::upgrade::MovedRecord;
 /// of a meeting, a poll or a decision (notes, guests, options, answers, versions) follow
 /// through their parent's id. What the bot read (events, positions, kept encrypted events)
 /// and what it sent (the outbox) stay with the room they happened in.
-const MOVES: [&str; 21] = [
+const MOVES: [&str; 22] = [
     "UPDATE meetings SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE agenda_items SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE association_members SET room_id = ?2 WHERE room_id = ?1",
@@ -24,6 +24,7 @@ const MOVES: [&str; 21] = [
     "UPDATE contacts SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE contact_numbers SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE letters SET room_id = ?2 WHERE room_id = ?1",
+    "UPDATE trainings SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE proposals SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE ballots SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE polls SET room_id = ?2 WHERE room_id = ?1",
@@ -49,6 +50,7 @@ const HAS_RECORD: &str = "SELECT EXISTS (
      UNION ALL SELECT 1 FROM mandates WHERE room_id = ?1
      UNION ALL SELECT 1 FROM contacts WHERE room_id = ?1
      UNION ALL SELECT 1 FROM letters WHERE room_id = ?1
+     UNION ALL SELECT 1 FROM trainings WHERE room_id = ?1
      UNION ALL SELECT 1 FROM proposals WHERE room_id = ?1
      UNION ALL SELECT 1 FROM ballots WHERE room_id = ?1
      UNION ALL SELECT 1 FROM polls WHERE room_id = ?1

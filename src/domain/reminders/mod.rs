@@ -360,6 +360,14 @@ pub fn poll_nudge_due(opened_at: DateTime<Utc>, closes_at: DateTime<Utc>) -> Dat
     due.unwrap_or(closes_at)
 }
 
+/// When a training session on `day` is reminded to those signed up: at 9:00 local time the
+/// day before.
+pub fn training_reminder_due(day: NaiveDate, time_zone: Tz) -> Option<DateTime<Utc>> {
+    let nine = NaiveTime::from_hms_opt(ACTION_REMINDER_HOUR, 0, 0).unwrap_or(NaiveTime::MIN);
+    day.checked_sub_days(Days::new(1))
+        .and_then(|eve| local_moment(eve, nine, time_zone))
+}
+
 /// An action's two reminders, at 9:00 local time: two days before its due day, and on the
 /// day itself.
 pub fn action_reminders_due(due_on: NaiveDate, time_zone: Tz) -> [Option<DateTime<Utc>>; 2] {

@@ -26,6 +26,7 @@ mod reminders;
 mod retention;
 mod rhythm;
 mod rule;
+mod trainings;
 mod trust;
 mod upgrades;
 

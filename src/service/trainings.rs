@@ -1,0 +1,876 @@
+//! `!formation` / `!training`: shared training sessions. Announced by a member (their
+//! association organises), signed up for by command or by a ✅ on the announcement, seats
+//! given in order with a waiting list (the rules are [`crate::domain::training`]'s),
+//! reminded the day before, cancelled, printed as a sign-in sheet, and summed up per year.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, Utc};
+
+use super::error::ServiceError;
+use super::reading::known_associations;
+use super::{Chat, Handled, IncomingReaction, Request, Service};
+use crate::command::{TrainingCommand, Usage};
+use crate::domain::association::{canonical, same_association};
+use crate::domain::attendance::COMING;
+use crate::domain::ballot::{Ballot, BallotKind};
+use crate::domain::email::{Attachment, NewEmail, Recipient};
+use crate::domain::messages::{Content, NewMessage, Presents, Printable, Table};
+use crate::domain::permissions::Act;
+use crate::domain::record::Owner;
+use crate::domain::reminders::training_reminder_due;
+use crate::domain::training::{
+    MAX_TRAINEES, Trainee, Training, TypedWho, Who, moved_up, places, read_people, read_training,
+    same_name, summary,
+};
+use crate::domain::{EventId, Language, RoomId, UserId};
+use crate::replies::{self, TrainingEmail, TrainingRefusal, TrainingStanding, Wording};
+use crate::storage::{NewTrainee, Transaction};
+
+/// A sign-up refused: the reply's reason.
+type Refusal = TrainingRefusal;
+
+impl<C: Chat> Service<C> {
+    pub(super) async fn training(
+        &self,
+        request: &mut Request<'_>,
+        command: TrainingCommand,
+    ) -> Handled {
+        match command {
+            TrainingCommand::List => self.training_list(request).await,
+            TrainingCommand::Show { number } => self.training_show(request, number).await,
+            TrainingCommand::Add { text } => self.training_add(request, &text).await,
+            TrainingCommand::SignUp { number, who } => {
+                self.training_sign_up(request, number, &who).await
+            }
+            TrainingCommand::Withdraw { number, who } => {
+                self.training_withdraw(request, number, &who).await
+            }
+            TrainingCommand::Cancel { number } => self.training_cancel(request, number).await,
+            TrainingCommand::SignInSheet { number } => self.training_sheet(request, number).await,
+            TrainingCommand::Attended { number, who } => {
+                self.training_attended(request, number, &who).await
+            }
+            TrainingCommand::Summary { year } => self.training_summary(request, year).await,
+        }
+    }
+
+    /// The reply for a refusal of a form.
+    fn refused(&self, request: &Request<'_>, refusal: &Refusal, usage: Usage) -> Handled {
+        let wording = self.wording(request.language);
+        request.say(replies::training_refused(&wording, refusal, usage))
+    }
+
+    /// Session n° `number`, still open to sign-ups (not cancelled, not begun at `at`).
+    async fn open_training(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+    ) -> Result<Result<Training, Refusal>, ServiceError> {
+        let room = request.room().clone();
+        let Some(training) = request.tx.training(&room, number).await? else {
+            return Ok(Err(Refusal::Missing { number }));
+        };
+        if training.cancelled_at.is_some() {
+            return Ok(Err(Refusal::Cancelled));
+        }
+        if training.has_begun(request.at, self.settings.time_zone) {
+            return Ok(Err(Refusal::Begun));
+        }
+        Ok(Ok(training))
+    }
+
+    /// `!formations`: the sessions to come.
+    async fn training_list(&self, request: &mut Request<'_>) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let mut coming = Vec::new();
+        for training in request.tx.trainings(&room).await? {
+            if training.is_coming(request.at, self.settings.time_zone) {
+                let trainees = request.tx.trainees(training.id).await?;
+                coming.push((training, trainees));
+            }
+        }
+        coming.sort_by_key(|(training, _)| training.fields.when.starts_at(wording.time_zone));
+        request.say(replies::training_list(wording, &coming))
+    }
+
+    /// `!formation <n>`: in full.
+    async fn training_show(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(training) = request.tx.training(&room, number).await? else {
+            return self.refused(request, &Refusal::Missing { number }, Usage::TrainingShow);
+        };
+        let trainees = request.tx.trainees(training.id).await?;
+        let names = self.member_names(&room).await;
+        request.say(replies::training_detail(
+            wording, &training, &trainees, &names,
+        ))
+    }
+
+    /// `!formation ajouter …`: announced, with a ✅ under it to sign up.
+    async fn training_add(&self, request: &mut Request<'_>, text: &str) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let time_zone = self.settings.time_zone;
+        let fields = match read_training(text, request.at, time_zone) {
+            Ok(fields) => fields,
+            Err(problem) => return request.say(replies::training_problem(wording, &problem)),
+        };
+        let sender = request.sender().clone();
+        let Some(organiser) = request.tx.association_members(&room).await?.remove(&sender) else {
+            return self.refused(request, &Refusal::NoOrganiser, Usage::TrainingAdd);
+        };
+        let starts_at = fields.when.starts_at(time_zone);
+        let (id, number) = request
+            .tx
+            .add_training(&room, &fields, starts_at, &organiser, &sender, request.at)
+            .await?;
+        let ballot = request
+            .tx
+            .open_ballot(&room, BallotKind::Training, 1, request.at)
+            .await?;
+        request.tx.set_training_ballot(id, ballot.id).await?;
+        request.reschedules = true;
+        tracing::info!(%room, number, "training session announced");
+        let training = Training {
+            id,
+            number,
+            fields,
+            organiser,
+            created_by: sender,
+            created_at: request.at,
+            ballot: Some(ballot.id),
+            cancelled_at: None,
+        };
+        let mut announcement = request.reply(replies::training_added(wording, &training));
+        announcement.presents = Some(Presents::Ballot(ballot.id));
+        Ok(vec![
+            announcement,
+            NewMessage::reaction_on_ballot(&room, ballot.id, COMING),
+        ])
+    }
+
+    /// The association of the person typed: a member's own, a volunteer's as given (one of
+    /// the room's), or the author's.
+    async fn association_of(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        typed: &TypedWho,
+        author: &UserId,
+    ) -> Result<Result<String, Refusal>, ServiceError> {
+        let mut members = tx.association_members(room).await?;
+        Ok(match typed {
+            TypedWho::Member(user) => {
+                members
+                    .remove(user)
+                    .ok_or_else(|| Refusal::MemberWithoutAssociation {
+                        who: user.as_str().to_owned(),
+                    })
+            }
+            TypedWho::Named {
+                association: Some(given),
+                ..
+            } => {
+                let known = known_associations(tx, room).await?;
+                canonical(&known, given).ok_or_else(|| Refusal::UnknownAssociation {
+                    given: given.clone(),
+                })
+            }
+            TypedWho::Named {
+                association: None, ..
+            } => members.remove(author).ok_or(Refusal::NoAssociation),
+        })
+    }
+
+    /// `!formation inscrire <n> [qui]`.
+    async fn training_sign_up(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        who: &str,
+    ) -> Handled {
+        let usage = Usage::TrainingSignUp;
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let training = match self.open_training(request, number).await? {
+            Ok(training) => training,
+            Err(refusal) => return self.refused(request, &refusal, usage),
+        };
+        let typed = match self.one_person(request, who, usage) {
+            Ok(typed) => typed,
+            Err(reply) => return request.say(reply),
+        };
+        let sender = request.sender().clone();
+        let association = match self
+            .association_of(request.tx, &room, &typed, &sender)
+            .await?
+        {
+            Ok(association) => association,
+            Err(refusal) => return self.refused(request, &refusal, usage),
+        };
+        let names = self.member_names(&room).await;
+        match self
+            .sign_up(
+                request.tx,
+                &room,
+                &training,
+                &typed.who(),
+                &association,
+                (&sender, request.at, None),
+            )
+            .await?
+        {
+            Ok(standing) => {
+                let name = who_name(&names, &typed.who());
+                request.say(replies::signed_up(
+                    wording,
+                    &training,
+                    &name,
+                    &association,
+                    standing,
+                ))
+            }
+            Err(refusal) => self.refused(request, &refusal, usage),
+        }
+    }
+
+    /// Oneself when `who` is blank, else the one person typed.
+    fn one_person(
+        &self,
+        request: &Request<'_>,
+        who: &str,
+        usage: Usage,
+    ) -> Result<TypedWho, String> {
+        let wording = self.wording(request.language);
+        match read_people(who) {
+            Ok(people) => match people.as_slice() {
+                [] => Ok(TypedWho::Member(request.sender().clone())),
+                [one] => Ok(one.clone()),
+                _ => Err(replies::training_refused(
+                    &wording,
+                    &Refusal::OnePerson,
+                    usage,
+                )),
+            },
+            Err(problem) => Err(replies::who_problem(&wording, &problem, usage)),
+        }
+    }
+
+    /// Signs `who` up for `training`, last in order: where they stand, or why not.
+    /// `(by, at, event)`: who signed them up, when, and the ✅ that did (if one did).
+    async fn sign_up(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        training: &Training,
+        who: &Who,
+        association: &str,
+        (by, at, event): (&UserId, DateTime<Utc>, Option<&EventId>),
+    ) -> Result<Result<TrainingStanding, Refusal>, ServiceError> {
+        let trainees = tx.trainees(training.id).await?;
+        let within = match who {
+            Who::Member(_) => None,
+            Who::Named(_) => Some(association),
+        };
+        if trainees.iter().any(|trainee| trainee.is(who, within)) {
+            return Ok(Err(Refusal::AlreadySignedUp {
+                who: who_name(&self.member_names(room).await, who),
+            }));
+        }
+        if trainees.len() >= MAX_TRAINEES {
+            return Ok(Err(Refusal::Full));
+        }
+        let email_person = match who {
+            Who::Named(name) => tx
+                .email_people(room)
+                .await?
+                .into_iter()
+                .find(|person| {
+                    same_name(&person.name, name)
+                        && same_association(&person.association, association)
+                })
+                .map(|person| person.id),
+            Who::Member(_) => None,
+        };
+        let added = tx
+            .add_trainee(
+                training.id,
+                &NewTrainee {
+                    who,
+                    association,
+                    email_person,
+                    by,
+                    at,
+                    event,
+                },
+            )
+            .await?;
+        if added.is_none() {
+            return Ok(Err(Refusal::AlreadySignedUp {
+                who: who_name(&self.member_names(room).await, who),
+            }));
+        }
+        tracing::info!(%room, number = training.number, "signed up for a training session");
+        let rank = trainees.len();
+        Ok(Ok(match training.fields.seats {
+            Some(seats) if rank >= seats => TrainingStanding::Waiting {
+                rank: rank - seats + 1,
+            },
+            seats => TrainingStanding::Seated {
+                left: seats.map(|seats| seats - rank - 1),
+            },
+        }))
+    }
+
+    /// A ✅ on a session's announcement signs its sender up (their association's), answered
+    /// under the announcement; another reaction, or one on a closed session, changes nothing.
+    pub(super) async fn training_reaction(
+        &self,
+        mut tx: Transaction,
+        ballot: &Ballot,
+        reaction: &IncomingReaction,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        if ballot.option_of_reaction(&reaction.key).is_none() {
+            return Ok(());
+        }
+        let Some((room, training)) = tx.training_of_ballot(ballot.id).await? else {
+            return Ok(());
+        };
+        if training.cancelled_at.is_some()
+            || training.has_begun(reaction.sent_at, self.settings.time_zone)
+        {
+            return Ok(());
+        }
+        let language = self.room_language(&mut tx, &room).await?;
+        let wording = self.wording(language);
+        let typed = TypedWho::Member(reaction.sender.clone());
+        let reply = match self
+            .association_of(&mut tx, &room, &typed, &reaction.sender)
+            .await?
+        {
+            Err(refusal) => replies::training_refused(&wording, &refusal, Usage::TrainingSignUp),
+            Ok(association) => match self
+                .sign_up(
+                    &mut tx,
+                    &room,
+                    &training,
+                    &typed.who(),
+                    &association,
+                    (&reaction.sender, reaction.sent_at, Some(&reaction.event_id)),
+                )
+                .await?
+            {
+                Ok(standing) => {
+                    let names = self.member_names(&room).await;
+                    replies::signed_up(
+                        &wording,
+                        &training,
+                        &who_name(&names, &typed.who()),
+                        &association,
+                        standing,
+                    )
+                }
+                // Signed up already (by command, or this very ✅ seen again): nothing to say.
+                Err(Refusal::AlreadySignedUp { .. }) => return Ok(()),
+                Err(refusal) => {
+                    replies::training_refused(&wording, &refusal, Usage::TrainingSignUp)
+                }
+            },
+        };
+        let answer = NewMessage::notice(&room, ballot.event_id.as_ref(), reply);
+        self.finish(tx, [answer], now).await
+    }
+
+    /// A ✅ that signed someone up, deleted: they are withdrawn (if the session is open).
+    pub(super) async fn training_reaction_withdrawn(
+        &self,
+        redacted: &EventId,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin_write().await?;
+        let Some((trainee, training)) = tx.trainee_of_event(redacted).await? else {
+            return Ok(());
+        };
+        let Some((room, training)) = tx.training_by_id(training).await? else {
+            return Ok(());
+        };
+        if training.cancelled_at.is_some() || training.has_begun(now, self.settings.time_zone) {
+            return Ok(());
+        }
+        let language = self.room_language(&mut tx, &room).await?;
+        let wording = self.wording(language);
+        let names = self.member_names(&room).await;
+        let trainees = tx.trainees(training.id).await?;
+        let Some(gone) = trainees.iter().find(|t| t.id == trainee).cloned() else {
+            return Ok(());
+        };
+        let mut messages = vec![NewMessage::notice(
+            &room,
+            None,
+            replies::withdrawn(&wording, &training, &who_name(&names, &gone.who)),
+        )];
+        messages.extend(
+            self.withdraw(
+                &mut tx, &room, &wording, &training, &trainees, trainee, &names,
+            )
+            .await?,
+        );
+        self.finish(tx, messages, now).await
+    }
+
+    /// Withdraws sign-up `trainee` from `training` (`trainees`: everyone before); returns
+    /// the messages that tell whoever a seat went to.
+    #[allow(clippy::too_many_arguments)]
+    async fn withdraw(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        wording: &Wording<'_>,
+        training: &Training,
+        trainees: &[Trainee],
+        trainee: i64,
+        names: &HashMap<UserId, String>,
+    ) -> Result<Vec<NewMessage>, ServiceError> {
+        tx.remove_trainee(trainee).await?;
+        tracing::info!(%room, number = training.number, "withdrawn from a training session");
+        let after: Vec<Trainee> = trainees
+            .iter()
+            .filter(|t| t.id != trainee)
+            .cloned()
+            .collect();
+        Ok(moved_up(trainees, &after, training.fields.seats)
+            .into_iter()
+            .map(|up| {
+                let (markdown, mentions) = replies::moved_up(wording, training, up, names);
+                text_message(room, markdown, mentions)
+            })
+            .collect())
+    }
+
+    /// `!formation désinscrire <n> [qui]`.
+    async fn training_withdraw(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        who: &str,
+    ) -> Handled {
+        let usage = Usage::TrainingWithdraw;
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let training = match self.open_training(request, number).await? {
+            Ok(training) => training,
+            Err(refusal) => return self.refused(request, &refusal, usage),
+        };
+        let typed = match self.one_person(request, who, usage) {
+            Ok(typed) => typed,
+            Err(reply) => return request.say(reply),
+        };
+        let names = self.member_names(&room).await;
+        let trainees = request.tx.trainees(training.id).await?;
+        let Some(trainee) = trainees
+            .iter()
+            .find(|trainee| trainee.is(&typed.who(), typed.association()))
+            .cloned()
+        else {
+            return self.refused(
+                request,
+                &Refusal::NotSignedUp {
+                    who: who_name(&names, &typed.who()),
+                },
+                usage,
+            );
+        };
+        let sender = request.sender().clone();
+        let own = trainee.who == Who::Member(sender.clone()) || trainee.signed_up_by == sender;
+        if !own
+            && let Some(refusal) = self
+                .refusal(
+                    request,
+                    Act::WithdrawTrainee { number },
+                    Some(&Owner::Association(trainee.association.clone())),
+                )
+                .await?
+        {
+            return request.say(replies::refused(
+                wording,
+                &refusal,
+                &crate::i18n::escape_markdown(&trainee.association),
+            ));
+        }
+        let mut messages = vec![request.reply(replies::withdrawn(
+            wording,
+            &training,
+            &who_name(&names, &trainee.who),
+        ))];
+        messages.extend(
+            self.withdraw(
+                request.tx, &room, wording, &training, &trainees, trainee.id, &names,
+            )
+            .await?,
+        );
+        Ok(messages)
+    }
+
+    /// `!formation annuler <n>` (its author or a moderator): everyone signed up is told, in
+    /// the room and by e-mail.
+    async fn training_cancel(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let usage = Usage::TrainingCancel;
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let training = match self.open_training(request, number).await? {
+            Ok(training) => training,
+            Err(refusal) => return self.refused(request, &refusal, usage),
+        };
+        if let Some(refusal) = self
+            .refusal(
+                request,
+                Act::CancelTraining { number },
+                Some(&Owner::Member(training.created_by.clone())),
+            )
+            .await?
+        {
+            let author = self.name_of(&room, &training.created_by).await;
+            return request.say(replies::refused(wording, &refusal, &author));
+        }
+        if !request.tx.cancel_training(training.id, request.at).await? {
+            return self.refused(request, &Refusal::Cancelled, usage);
+        }
+        if let Some(ballot) = training.ballot {
+            request.tx.close_ballot(ballot, request.at).await?;
+        }
+        request.reschedules = true;
+        tracing::info!(%room, number, "training session cancelled");
+        let trainees = request.tx.trainees(training.id).await?;
+        let names = self.member_names(&room).await;
+        let (markdown, mentions) =
+            replies::training_cancelled(wording, &training, &trainees, &names);
+        let mut cancelled = text_message(&room, markdown, mentions);
+        cancelled.in_reply_to = Some(request.message.event_id.clone());
+        cancelled.thread = request.message.thread.clone();
+        self.queue_training_emails(
+            request.tx,
+            &room,
+            request.language,
+            &training,
+            &trainees,
+            TrainingEmail::Cancellation,
+            request.now,
+        )
+        .await?;
+        Ok(vec![cancelled])
+    }
+
+    /// `!formation émargement <n>`: the sign-in sheet's PDF (printed by the sender, after
+    /// the transaction): those with a seat, by association then name.
+    async fn training_sheet(&self, request: &mut Request<'_>, number: usize) -> Handled {
+        let usage = Usage::TrainingSignInSheet;
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(training) = request.tx.training(&room, number).await? else {
+            return self.refused(request, &Refusal::Missing { number }, usage);
+        };
+        if training.cancelled_at.is_some() {
+            return self.refused(request, &Refusal::Cancelled, usage);
+        }
+        let trainees = request.tx.trainees(training.id).await?;
+        let (seated, _) = places(&trainees, training.fields.seats);
+        let names = self.member_names(&room).await;
+        let mut rows: Vec<Vec<String>> = seated
+            .iter()
+            .map(|trainee| {
+                let name = match &trainee.who {
+                    Who::Member(user) => names
+                        .get(user)
+                        .cloned()
+                        .unwrap_or_else(|| user.as_str().to_owned()),
+                    Who::Named(name) => name.clone(),
+                };
+                vec![name, trainee.association.clone(), String::new()]
+            })
+            .collect();
+        rows.sort_by_key(|row| {
+            (
+                crate::domain::text::fold(&row[1]),
+                crate::domain::text::fold(&row[0]),
+            )
+        });
+        let count = rows.len();
+        let columns = replies::sheet_columns(wording)
+            .into_iter()
+            .zip([0.42, 0.33, 0.25])
+            .collect();
+        let printable = Printable {
+            name: replies::sheet_file(wording, &training),
+            heading: replies::sheet_heading(wording, &training),
+            markdown: String::new(),
+            status: wording.get("training-sheet-status"),
+            language: request.language,
+            table: Some(Table { columns, rows }),
+        };
+        tracing::info!(%room, number, count, "sign-in sheet asked for");
+        Ok(vec![
+            request.reply(replies::sheet_sent(wording, &training, count)),
+            NewMessage {
+                thread: request.message.thread.clone(),
+                ..super::minutes::pdf_message(&room, printable)
+            },
+        ])
+    }
+
+    /// `!formation présents <n> <qui> …`: who came (on the day or after); someone not signed
+    /// up who came is added.
+    async fn training_attended(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        who: &str,
+    ) -> Handled {
+        let usage = Usage::TrainingAttended;
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let Some(training) = request.tx.training(&room, number).await? else {
+            return self.refused(request, &Refusal::Missing { number }, usage);
+        };
+        if training.cancelled_at.is_some() {
+            return self.refused(request, &Refusal::Cancelled, usage);
+        }
+        if !training.has_begun(request.at, self.settings.time_zone) {
+            return self.refused(request, &Refusal::NotBegun, usage);
+        }
+        let people = match read_people(who) {
+            Ok(people) => people,
+            Err(problem) => return request.say(replies::who_problem(wording, &problem, usage)),
+        };
+        let names = self.member_names(&room).await;
+        let sender = request.sender().clone();
+        let mut trainees = request.tx.trainees(training.id).await?;
+        let (mut came, mut added, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+        for typed in &people {
+            let who = typed.who();
+            let found = trainees
+                .iter()
+                .find(|trainee| trainee.is(&who, typed.association()));
+            let (id, association) = match found {
+                Some(trainee) => (trainee.id, trainee.association.clone()),
+                None => {
+                    let association = match self
+                        .association_of(request.tx, &room, typed, &sender)
+                        .await?
+                    {
+                        Ok(association) => association,
+                        Err(refusal) => return self.refused(request, &refusal, usage),
+                    };
+                    if trainees.len() >= MAX_TRAINEES {
+                        return self.refused(request, &Refusal::Full, usage);
+                    }
+                    let new = NewTrainee {
+                        who: &who,
+                        association: &association,
+                        email_person: None,
+                        by: &sender,
+                        at: request.at,
+                        event: None,
+                    };
+                    let Some(id) = request.tx.add_trainee(training.id, &new).await? else {
+                        continue;
+                    };
+                    added.push(format!(
+                        "{} ({})",
+                        who_name(&names, &who),
+                        crate::i18n::escape_markdown(&association)
+                    ));
+                    trainees = request.tx.trainees(training.id).await?;
+                    (id, association)
+                }
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+                came.push(format!(
+                    "{} ({})",
+                    who_name(&names, &who),
+                    crate::i18n::escape_markdown(&association)
+                ));
+            }
+        }
+        request.tx.mark_attended(&ids).await?;
+        tracing::info!(%room, number, count = ids.len(), "training attendance recorded");
+        request.say(replies::attended_recorded(
+            wording, &training, &came, &added,
+        ))
+    }
+
+    /// `!formations bilan [année]`.
+    async fn training_summary(&self, request: &mut Request<'_>, year: Option<i32>) -> Handled {
+        let wording = &self.wording(request.language);
+        let room = request.room().clone();
+        let time_zone = self.settings.time_zone;
+        let year = year.unwrap_or_else(|| request.at.with_timezone(&time_zone).year());
+        let sessions = request.tx.trainings_with_trainees(&room).await?;
+        let summed = summary(&sessions, year, time_zone);
+        request.say(replies::training_summary(wording, year, &summed))
+    }
+
+    /// Reminds each session due by `now` the day before (once, late rather than never while
+    /// it has not begun); returns when the next reminder falls due.
+    pub(super) async fn remind_trainings_due(
+        &self,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, ServiceError> {
+        let time_zone = self.settings.time_zone;
+        let to_remind = self.store.begin().await?.trainings_to_remind().await?;
+        let mut next: Option<DateTime<Utc>> = None;
+        for (room, training) in to_remind {
+            let due = training_reminder_due(training.fields.when.day(time_zone), time_zone);
+            match due {
+                Some(due) if due > now => {
+                    next = crate::domain::earliest(next, due);
+                    continue;
+                }
+                _ => {}
+            }
+            let key = format!("training:{}", training.id);
+            self.due_item(
+                &key,
+                &room,
+                now,
+                self.remind_training(&room, &training, due, now),
+            )
+            .await?;
+        }
+        Ok(next)
+    }
+
+    /// The reminder of one session: to those with a seat, in the room (it notifies them) and
+    /// by e-mail with the `.ics`. Given up (marked done, nothing sent) once it has begun, or
+    /// when it was announced after its reminder's time.
+    async fn remind_training(
+        &self,
+        room: &RoomId,
+        training: &Training,
+        due: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin_write().await?;
+        if !tx.mark_training_reminded(training.id, now).await? {
+            return Ok(());
+        }
+        let too_late = training.has_begun(now, self.settings.time_zone)
+            || due.is_none_or(|due| training.created_at >= due);
+        let trainees = tx.trainees(training.id).await?;
+        let (seated, _) = places(&trainees, training.fields.seats);
+        if too_late || seated.is_empty() {
+            tx.commit().await?;
+            return Ok(());
+        }
+        let language = self.room_language(&mut tx, room).await?;
+        let wording = self.wording(language);
+        let names = self.member_names(room).await;
+        let (markdown, mentions) = replies::training_reminder(&wording, training, seated, &names);
+        self.queue_training_emails(
+            &mut tx,
+            room,
+            language,
+            training,
+            seated,
+            TrainingEmail::Reminder,
+            now,
+        )
+        .await?;
+        tracing::info!(%room, number = training.number, "training session reminded");
+        self.finish(tx, [text_message(room, markdown, mentions)], now)
+            .await
+    }
+
+    /// An e-mail about `training` (with its `.ics`) to each of `trainees` who is a person
+    /// known by e-mail. Nothing when e-mail is not configured.
+    #[allow(clippy::too_many_arguments)]
+    async fn queue_training_emails(
+        &self,
+        tx: &mut Transaction,
+        room: &RoomId,
+        language: Language,
+        training: &Training,
+        trainees: &[Trainee],
+        kind: TrainingEmail,
+        now: DateTime<Utc>,
+    ) -> Result<(), ServiceError> {
+        if !self.settings.email {
+            return Ok(());
+        }
+        let wanted: Vec<i64> = trainees.iter().filter_map(|t| t.email_person).collect();
+        if wanted.is_empty() {
+            return Ok(());
+        }
+        let wording = self.wording(language);
+        let privacy = self.privacy_footer(tx, room, &wording).await?;
+        let when = replies::training_when(&wording, training);
+        let cancelled = kind == TrainingEmail::Cancellation;
+        let ics = crate::calendar::training_invitation(
+            room,
+            training,
+            &training.fields.title,
+            training.fields.description.as_deref().unwrap_or_default(),
+            cancelled,
+            now,
+        );
+        let method = if cancelled { "CANCEL" } else { "REQUEST" };
+        for person in tx.email_people(room).await? {
+            if !wanted.contains(&person.id) {
+                continue;
+            }
+            let to = self.addressee(&person);
+            let texts = replies::training_email(
+                &wording,
+                &person.name,
+                &training.fields.title,
+                &when,
+                training.fields.place.as_deref(),
+                kind,
+                &replies::Footer {
+                    privacy: &privacy,
+                    unsubscribe: to.unsubscribe.as_deref(),
+                },
+            );
+            let email = NewEmail {
+                to: Recipient::Person(person.number),
+                subject: texts.subject,
+                text: texts.text,
+                html: texts.html,
+                attachment: Some(Attachment {
+                    name: replies::training_calendar_file(&wording, training),
+                    mime: format!("text/calendar; method={method}; charset=utf-8"),
+                    data: ics.as_bytes().to_vec(),
+                }),
+                printable: None,
+                unsubscribe_url: to.unsubscribe.clone(),
+                coalesce: None,
+                reply_to: None,
+            };
+            tx.queue_email(room, &email, now).await?;
+        }
+        Ok(())
+    }
+}
+
+/// A message that notifies `mentions` (`m.text`), by the bot alone.
+fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMessage {
+    NewMessage {
+        room: room.clone(),
+        in_reply_to: None,
+        content: Content::Text { markdown, mentions },
+        presents: None,
+        thread: None,
+    }
+}
+
+/// Someone as the room reads them (Markdown-safe).
+fn who_name(names: &HashMap<UserId, String>, who: &Who) -> String {
+    match who {
+        Who::Member(user) => replies::member_name(names, user),
+        Who::Named(name) => crate::i18n::escape_markdown(name),
+    }
+}
