@@ -42,7 +42,11 @@ CREATE TABLE trainees (
     event_id      TEXT UNIQUE,
     -- Set by `!formation présents`: they came.
     attended      INTEGER NOT NULL DEFAULT 0,
-    CHECK ((member IS NOT NULL) + (name IS NOT NULL) = 1)
+    -- Their name (or Matrix id) removed: past `retention.training_names_days` after the
+    -- session, or on their `!oublie-moi`. The row stays, counted for their association.
+    anonymized_at TEXT,
+    CHECK ((member IS NOT NULL) + (name IS NOT NULL) = 1
+           OR (member IS NULL AND name IS NULL AND anonymized_at IS NOT NULL))
 );
 CREATE INDEX trainees_of_training ON trainees (training_id, id);
 CREATE UNIQUE INDEX trainees_member_once ON trainees (training_id, member) WHERE member IS NOT NULL;

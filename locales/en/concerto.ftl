@@ -1281,3 +1281,7 @@ training-withdraw-refused = Only whoever signed them up, a member of their assoc
 training-no-organiser = I do not know which association you belong to: it is the one that organises the session. A moderator can link you with `!association <name> @you:server`.
 training-member-without-association = { $who } is linked to no association of the room (`!association <name> @member:server`).
 training-calendar-file = training-{ $number }.ics
+training-anonymous = a person (anonymized)
+privacy-kept-trainings = Sign-ups to training sessions (a member, or the name and association of a volunteer noted by a member): { $days } days after the session; then the sign-up stays, for its association, without a name.
+subject-trainings = Training sign-ups (yours, and those you made)
+register-data-trainings = Training sessions: who signed up (a member, or the name and association of a volunteer without an account), who came.

@@ -1303,3 +1303,7 @@ training-withdraw-refused = Seuls la personne qui l'a inscrite, un membre de son
 training-no-organiser = Je ne sais pas de quelle association vous êtes : c'est elle qui organise la formation. Un modérateur peut vous y rattacher avec `!association <nom> @vous:serveur`.
 training-member-without-association = { $who } n'est rattaché·e à aucune association du salon (`!association <nom> @membre:serveur`).
 training-calendar-file = formation-{ $number }.ics
+training-anonymous = une personne (anonymisée)
+privacy-kept-trainings = Les inscriptions aux formations (un membre, ou le nom et l'association d'un·e bénévole noté·e par un membre) : { $days } jours après la formation ; ensuite l'inscription reste, pour son association, sans nom.
+subject-trainings = Inscriptions aux formations (les vôtres, et celles que vous avez faites)
+register-data-trainings = Formations : les inscrits (membre, ou nom et association d'un·e bénévole sans compte), qui est venu.

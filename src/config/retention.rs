@@ -20,6 +20,8 @@ pub struct RetentionSettings {
     pub poll_answers_days: u32,
     /// An encrypted message the bot could not read, and the notice that it could not.
     pub undecryptable_days: u32,
+    /// The names of the people signed up for a training session, after the session.
+    pub training_names_days: u32,
 }
 
 impl Default for RetentionSettings {
@@ -29,6 +31,7 @@ impl Default for RetentionSettings {
             sent_messages_days: 90,
             poll_answers_days: 365,
             undecryptable_days: 30,
+            training_names_days: 730,
         }
     }
 }
@@ -42,6 +45,7 @@ impl RetentionSettings {
             ("retention.sent_messages_days", self.sent_messages_days),
             ("retention.poll_answers_days", self.poll_answers_days),
             ("retention.undecryptable_days", self.undecryptable_days),
+            ("retention.training_names_days", self.training_names_days),
         ] {
             if !(1..=MAX_DAYS).contains(&days) {
                 return Err(ConfigError::Value {

@@ -14,6 +14,9 @@
 //!   choice stays, for the association it counted for, under a voter that names nobody
 //!   ([`crate::domain::ballot::anonymous_voter`]), so the tally and the positions read the
 //!   same;
+//! - the names of the people signed up for a training session (a member's id, a volunteer's
+//!   name) go `training_names` after the session: the sign-up stays, for its association, so
+//!   that the yearly summaries count the same (each such person once per session);
 //! - a `!forget-me` never confirmed goes once its hour to confirm has passed;
 //! - the purge runs once a day ([`PURGE_EVERY`]), at the bot's first pass after the last
 //!   one's day — late rather than never.
@@ -30,6 +33,7 @@ pub struct Retention {
     pub sent_messages: Duration,
     pub poll_answers: Duration,
     pub undecryptable: Duration,
+    pub training_names: Duration,
 }
 
 impl Default for Retention {
@@ -39,6 +43,7 @@ impl Default for Retention {
             sent_messages: Duration::days(90),
             poll_answers: Duration::days(365),
             undecryptable: Duration::days(30),
+            training_names: Duration::days(730),
         }
     }
 }
@@ -50,6 +55,8 @@ pub struct Cutoffs {
     pub sent_messages: DateTime<Utc>,
     pub poll_answers: DateTime<Utc>,
     pub undecryptable: DateTime<Utc>,
+    /// Sessions that began before this lose their people's names.
+    pub training_names: DateTime<Utc>,
     /// Erasure requests asked before this and never confirmed.
     pub erasure_requests: DateTime<Utc>,
 }
@@ -68,6 +75,7 @@ impl Retention {
             poll_answers: before(self.poll_answers),
             erasure_requests: before(super::subject::CONFIRM_WITHIN),
             undecryptable: before(self.undecryptable),
+            training_names: before(self.training_names),
         }
     }
 }
@@ -89,6 +97,8 @@ pub struct Purged {
     /// Poll answers kept without their person.
     pub poll_answers: u64,
     pub undecryptable: u64,
+    /// Sign-ups to a training session kept without their person's name.
+    pub training_names: u64,
 }
 
 #[cfg(test)]

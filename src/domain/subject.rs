@@ -147,6 +147,9 @@ pub struct SubjectData {
     pub mandates: Vec<Written>,
     /// Contacts they added to the address book: "organisation — name".
     pub contacts_added: Vec<Written>,
+    /// Training sessions they signed up for, or signed someone up for: "title — who
+    /// (association)".
+    pub trainings: Vec<Written>,
     /// For a person known by e-mail: their entry in each room's list, "name (association),
     /// address" (the address whole: it is theirs).
     pub known_by_email: Vec<Written>,
@@ -171,6 +174,7 @@ impl SubjectData {
             && self.people_added.is_empty()
             && self.mandates.is_empty()
             && self.contacts_added.is_empty()
+            && self.trainings.is_empty()
             && self.known_by_email.is_empty()
             && self.emails.is_empty()
     }
@@ -194,6 +198,7 @@ impl SubjectData {
                     &self.people_added,
                     &self.mandates,
                     &self.contacts_added,
+                    &self.trainings,
                     &self.known_by_email,
                     &self.emails,
                 ]

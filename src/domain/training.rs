@@ -102,6 +102,8 @@ impl Training {
 pub enum Who {
     Member(UserId),
     Named(String),
+    /// Their name was removed (past its retention, or forgotten): still counted.
+    Anonymous,
 }
 
 /// One person signed up for a session.
@@ -501,6 +503,8 @@ pub fn summary(
             let person = match &trainee.who {
                 Who::Member(user) => user.as_str().to_owned(),
                 Who::Named(name) => format!("\u{0}{}", fold(name)),
+                // Nobody can tell two anonymous people apart: each row is one person.
+                Who::Anonymous => format!("\u{1}{}", trainee.id),
             };
             people.entry(key).or_default().insert(person);
         }

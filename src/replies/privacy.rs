@@ -45,6 +45,7 @@ pub fn privacy_sections(
         days("privacy-kept-polls", retention.poll_answers),
         wording.get("privacy-kept-reminders"),
         days("privacy-kept-undecryptable", retention.undecryptable),
+        days("privacy-kept-trainings", retention.training_names),
     ];
     if privacy.email {
         kept.push(days("privacy-kept-email", retention.sent_email));
@@ -199,6 +200,7 @@ pub fn register_entry(wording: &Wording<'_>, entry: &RegisterEntry, made: &str) 
         } else {
             "register-data-guests"
         }),
+        get("register-data-trainings"),
     ];
     if privacy.email {
         data.push(get("register-data-email"));
@@ -277,6 +279,7 @@ mod tests {
                 sent_messages: chrono::Duration::days(45),
                 poll_answers: chrono::Duration::days(200),
                 undecryptable: chrono::Duration::days(7),
+                training_names: chrono::Duration::days(1111),
             },
             email: true,
             web_url: Some("https://c.example.org".into()),
@@ -297,6 +300,7 @@ mod tests {
                 "45",
                 "200",
                 "7",
+                "1111",
                 "dpo@exemple.org",
                 "https://c.example.org/",
             ] {

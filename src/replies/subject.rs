@@ -167,6 +167,7 @@ pub fn subject_document(
     section("subject-people", written(&data.people_added));
     section("subject-mandates", written(&data.mandates));
     section("subject-contacts", written(&data.contacts_added));
+    section("subject-trainings", written(&data.trainings));
     section("subject-known-by-email", written(&data.known_by_email));
     section("subject-emails", written(&data.emails));
     text.push('\n');
@@ -229,7 +230,8 @@ pub fn forget_asked(wording: &Wording<'_>, data: &SubjectData) -> String {
         + data.guests_added.len()
         + data.people_added.len()
         + data.mandates.len()
-        + data.contacts_added.len();
+        + data.contacts_added.len()
+        + data.trainings.len();
     let associations: Vec<String> = data
         .associations
         .iter()

@@ -56,12 +56,23 @@ pub fn training_name(wording: &Wording<'_>, training: &Training) -> String {
     )
 }
 
-/// A person signed up, as the room reads them: a member's name, or a volunteer's name.
-pub fn trainee_name(names: &HashMap<UserId, String>, trainee: &Trainee) -> String {
-    match &trainee.who {
+/// Someone signed up, as the room reads them (Markdown-safe): a member's name, a volunteer's
+/// name, or "une personne (anonymisée)".
+pub fn who_name(wording: &Wording<'_>, names: &HashMap<UserId, String>, who: &Who) -> String {
+    match who {
         Who::Member(user) => member_name(names, user),
         Who::Named(name) => escape_markdown(name),
+        Who::Anonymous => wording.get("training-anonymous"),
     }
+}
+
+/// A person signed up, as the room reads them.
+fn trainee_name(
+    wording: &Wording<'_>,
+    names: &HashMap<UserId, String>,
+    trainee: &Trainee,
+) -> String {
+    who_name(wording, names, &trainee.who)
 }
 
 /// "**Premiers secours**, jeudi 14 janvier 2027 à 9 h 30 — Melun — organisée par la
@@ -155,7 +166,7 @@ fn by_association(
 ) -> Vec<String> {
     let mut groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for trainee in trainees {
-        let mut name = trainee_name(names, trainee);
+        let mut name = trainee_name(wording, names, trainee);
         if trainee.attended {
             name.push_str(" ✅");
         }
@@ -211,7 +222,7 @@ pub fn training_detail(
             text.push_str(&format!(
                 "\n{}. {} ({})",
                 rank + 1,
-                trainee_name(names, trainee),
+                trainee_name(wording, names, trainee),
                 escape_markdown(&trainee.association)
             ));
         }
@@ -274,7 +285,7 @@ pub fn withdrawn(wording: &Wording<'_>, training: &Training, name: &str) -> Stri
 fn told(trainee: &Trainee, names: &HashMap<UserId, String>) -> (String, UserId) {
     let user = match &trainee.who {
         Who::Member(user) => user,
-        Who::Named(_) => &trainee.signed_up_by,
+        Who::Named(_) | Who::Anonymous => &trainee.signed_up_by,
     };
     let name = names.get(user).map_or(user.as_str(), String::as_str);
     (pill(user, name), user.clone())
@@ -298,11 +309,11 @@ pub fn moved_up(
                 ("when", training_when(wording, training).into()),
             ],
         ),
-        Who::Named(name) => wording.format(
+        Who::Named(_) | Who::Anonymous => wording.format(
             "training-moved-up-for",
             &[
                 ("pill", pill.into()),
-                ("who", escape_markdown(name).into()),
+                ("who", who_name(wording, names, &trainee.who).into()),
                 ("training", training_name(wording, training).into()),
                 ("when", training_when(wording, training).into()),
             ],
@@ -372,7 +383,7 @@ pub fn training_reminder(
         .map(|trainee| {
             format!(
                 "{} ({})",
-                trainee_name(names, trainee),
+                trainee_name(wording, names, trainee),
                 escape_markdown(&trainee.association)
             )
         })

@@ -42,6 +42,7 @@ impl<C: Chat> Service<C> {
             date_answers = purged.date_answers,
             poll_answers = purged.poll_answers,
             undecryptable = purged.undecryptable,
+            training_names = purged.training_names,
             "personal data past its retention deleted"
         );
         if let Ok(mut next) = self.next_purge.lock() {

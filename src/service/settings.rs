@@ -125,6 +125,7 @@ fn retention(settings: &RetentionSettings) -> Retention {
         sent_messages: days(settings.sent_messages_days),
         poll_answers: days(settings.poll_answers_days),
         undecryptable: days(settings.undecryptable_days),
+        training_names: days(settings.training_names_days),
     }
 }
 

@@ -214,6 +214,7 @@ impl<C: Chat> Service<C> {
         let names = self.member_names(&room).await;
         match self
             .sign_up(
+                wording,
                 request.tx,
                 &room,
                 &training,
@@ -224,7 +225,7 @@ impl<C: Chat> Service<C> {
             .await?
         {
             Ok(standing) => {
-                let name = who_name(&names, &typed.who());
+                let name = replies::who_name(wording, &names, &typed.who());
                 request.say(replies::signed_up(
                     wording,
                     &training,
@@ -261,8 +262,10 @@ impl<C: Chat> Service<C> {
 
     /// Signs `who` up for `training`, last in order: where they stand, or why not.
     /// `(by, at, event)`: who signed them up, when, and the ✅ that did (if one did).
+    #[allow(clippy::too_many_arguments)]
     async fn sign_up(
         &self,
+        wording: &Wording<'_>,
         tx: &mut Transaction,
         room: &RoomId,
         training: &Training,
@@ -272,12 +275,12 @@ impl<C: Chat> Service<C> {
     ) -> Result<Result<TrainingStanding, Refusal>, ServiceError> {
         let trainees = tx.trainees(training.id).await?;
         let within = match who {
-            Who::Member(_) => None,
+            Who::Member(_) | Who::Anonymous => None,
             Who::Named(_) => Some(association),
         };
         if trainees.iter().any(|trainee| trainee.is(who, within)) {
             return Ok(Err(Refusal::AlreadySignedUp {
-                who: who_name(&self.member_names(room).await, who),
+                who: replies::who_name(wording, &self.member_names(room).await, who),
             }));
         }
         if trainees.len() >= MAX_TRAINEES {
@@ -293,7 +296,7 @@ impl<C: Chat> Service<C> {
                         && same_association(&person.association, association)
                 })
                 .map(|person| person.id),
-            Who::Member(_) => None,
+            Who::Member(_) | Who::Anonymous => None,
         };
         let added = tx
             .add_trainee(
@@ -310,7 +313,7 @@ impl<C: Chat> Service<C> {
             .await?;
         if added.is_none() {
             return Ok(Err(Refusal::AlreadySignedUp {
-                who: who_name(&self.member_names(room).await, who),
+                who: replies::who_name(wording, &self.member_names(room).await, who),
             }));
         }
         tracing::info!(%room, number = training.number, "signed up for a training session");
@@ -355,6 +358,7 @@ impl<C: Chat> Service<C> {
             Err(refusal) => replies::training_refused(&wording, &refusal, Usage::TrainingSignUp),
             Ok(association) => match self
                 .sign_up(
+                    &wording,
                     &mut tx,
                     &room,
                     &training,
@@ -369,7 +373,7 @@ impl<C: Chat> Service<C> {
                     replies::signed_up(
                         &wording,
                         &training,
-                        &who_name(&names, &typed.who()),
+                        &replies::who_name(&wording, &names, &typed.who()),
                         &association,
                         standing,
                     )
@@ -411,7 +415,11 @@ impl<C: Chat> Service<C> {
         let mut messages = vec![NewMessage::notice(
             &room,
             None,
-            replies::withdrawn(&wording, &training, &who_name(&names, &gone.who)),
+            replies::withdrawn(
+                &wording,
+                &training,
+                &replies::who_name(&wording, &names, &gone.who),
+            ),
         )];
         messages.extend(
             self.withdraw(
@@ -479,7 +487,7 @@ impl<C: Chat> Service<C> {
             return self.refused(
                 request,
                 &Refusal::NotSignedUp {
-                    who: who_name(&names, &typed.who()),
+                    who: replies::who_name(wording, &names, &typed.who()),
                 },
                 usage,
             );
@@ -504,7 +512,7 @@ impl<C: Chat> Service<C> {
         let mut messages = vec![request.reply(replies::withdrawn(
             wording,
             &training,
-            &who_name(&names, &trainee.who),
+            &replies::who_name(wording, &names, &trainee.who),
         ))];
         messages.extend(
             self.withdraw(
@@ -588,6 +596,7 @@ impl<C: Chat> Service<C> {
                         .cloned()
                         .unwrap_or_else(|| user.as_str().to_owned()),
                     Who::Named(name) => name.clone(),
+                    Who::Anonymous => wording.get("training-anonymous"),
                 };
                 vec![name, trainee.association.clone(), String::new()]
             })
@@ -680,7 +689,7 @@ impl<C: Chat> Service<C> {
                     };
                     added.push(format!(
                         "{} ({})",
-                        who_name(&names, &who),
+                        replies::who_name(wording, &names, &who),
                         crate::i18n::escape_markdown(&association)
                     ));
                     trainees = request.tx.trainees(training.id).await?;
@@ -691,7 +700,7 @@ impl<C: Chat> Service<C> {
                 ids.push(id);
                 came.push(format!(
                     "{} ({})",
-                    who_name(&names, &who),
+                    replies::who_name(wording, &names, &who),
                     crate::i18n::escape_markdown(&association)
                 ));
             }
@@ -864,13 +873,5 @@ fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMe
         content: Content::Text { markdown, mentions },
         presents: None,
         thread: None,
-    }
-}
-
-/// Someone as the room reads them (Markdown-safe).
-fn who_name(names: &HashMap<UserId, String>, who: &Who) -> String {
-    match who {
-        Who::Member(user) => replies::member_name(names, user),
-        Who::Named(name) => crate::i18n::escape_markdown(name),
     }
 }

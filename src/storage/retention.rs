@@ -82,6 +82,15 @@ impl Store {
                     Some(cutoffs.undecryptable),
                 )
                 .await?,
+            // A session's people lose their names; their sign-ups stay, counted.
+            training_names: run(
+                "UPDATE trainees SET member = NULL, name = NULL, email_person_id = NULL,
+                     anonymized_at = ?1
+                 WHERE anonymized_at IS NULL
+                   AND training_id IN (SELECT id FROM trainings WHERE starts_at < ?1)",
+                Some(cutoffs.training_names),
+            )
+            .await?,
         };
         // Who asked to be forgotten and never confirmed: not kept past the hour to confirm.
         run(

@@ -44,7 +44,7 @@ fn with_address(text: String, shown: impl Fn(&str) -> String) -> String {
 }
 
 /// What each "written" list is read from: `?1` is the person; oldest first.
-const WRITTEN: [(&str, &str); 11] = [
+const WRITTEN: [(&str, &str); 12] = [
     (
         "agenda_items",
         "SELECT room_id, NULL AS number, text, created_at AS at
@@ -97,6 +97,15 @@ const WRITTEN: [(&str, &str); 11] = [
                 given_at AS at
          FROM mandates WHERE given_by = ?1 OR holder_user = ?1 OR withdrawn_by = ?1
          ORDER BY at",
+    ),
+    (
+        "trainings",
+        "SELECT t.room_id, t.number,
+                t.title || ' — ' || COALESCE(e.name, e.member, '') || ' (' || e.association || ')'
+                    AS text,
+                e.signed_up_at AS at
+         FROM trainees e JOIN trainings t ON t.id = e.training_id
+         WHERE e.member = ?1 OR e.signed_up_by = ?1 ORDER BY at",
     ),
     (
         "people_added",
@@ -168,6 +177,7 @@ impl Transaction {
                 "guests_added" => &mut data.guests_added,
                 "mandates" => &mut data.mandates,
                 "contacts_added" => &mut data.contacts_added,
+                "trainings" => &mut data.trainings,
                 _ => &mut data.people_added,
             } = written;
         }
@@ -218,7 +228,7 @@ impl Transaction {
 
 /// The record's rows where a person is named, relabelled on erasure: `?1` the label, `?2` the
 /// person, `?3` the room (NULL: any room).
-const AUTHORSHIP: [&str; 19] = [
+const AUTHORSHIP: [&str; 21] = [
     "UPDATE agenda_items SET author = ?1, author_name = NULL
      WHERE author = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE agenda_notes SET author = ?1, author_name = NULL
@@ -253,6 +263,10 @@ const AUTHORSHIP: [&str; 19] = [
        AND (?3 IS NULL OR ballot_id IN (SELECT id FROM ballots WHERE room_id = ?3))",
     "UPDATE mandates SET given_by = ?1 WHERE given_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE contacts SET added_by = ?1 WHERE added_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE trainings SET created_by = ?1 WHERE created_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE trainees SET signed_up_by = ?1
+     WHERE signed_up_by = ?2
+       AND (?3 IS NULL OR training_id IN (SELECT id FROM trainings WHERE room_id = ?3))",
     "UPDATE mandates SET withdrawn_by = ?1
      WHERE withdrawn_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE mandates SET holder_user = ?1
@@ -260,7 +274,10 @@ const AUTHORSHIP: [&str; 19] = [
 ];
 
 /// What the person is about, apart from the record: deleted on erasure (`?1` the person).
-const ABOUT_THEM: [&str; 4] = [
+const ABOUT_THEM: [&str; 5] = [
+    // Their training sign-ups stay, counted for their association, naming nobody.
+    "UPDATE trainees SET member = NULL, anonymized_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+     WHERE member = ?1",
     "DELETE FROM reminders WHERE author = ?1",
     "DELETE FROM association_members WHERE user_id = ?1",
     "DELETE FROM unreadable_notices WHERE sender = ?1",

@@ -79,6 +79,7 @@ struct TraineeRow {
     signed_up_by: String,
     signed_up_at: DateTime<Utc>,
     attended: bool,
+    anonymized_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<TraineeRow> for Trainee {
@@ -88,6 +89,7 @@ impl TryFrom<TraineeRow> for Trainee {
         let who = match (row.member, row.name) {
             (Some(member), None) => Who::Member(UserId::new(member)),
             (None, Some(name)) => Who::Named(name),
+            (None, None) if row.anonymized_at.is_some() => Who::Anonymous,
             _ => return Err(StorageError::Corrupt(format!("trainee {}", row.id))),
         };
         Ok(Trainee {
@@ -258,7 +260,7 @@ impl Transaction {
     pub async fn trainees(&mut self, training: i64) -> Result<Vec<Trainee>, StorageError> {
         let rows: Vec<TraineeRow> = sqlx::query_as(
             "SELECT id, member, name, association, email_person_id, signed_up_by, signed_up_at,
-                    attended
+                    attended, anonymized_at
              FROM trainees WHERE training_id = ?1 ORDER BY id",
         )
         .bind(training)
@@ -290,6 +292,7 @@ impl Transaction {
         let (member, name) = match trainee.who {
             Who::Member(user) => (Some(user.as_str()), None),
             Who::Named(name) => (None, Some(name.as_str())),
+            Who::Anonymous => return Ok(None),
         };
         let id: Option<i64> = sqlx::query_scalar(
             "INSERT INTO trainees (training_id, member, name, association, email_person_id,

@@ -596,3 +596,147 @@ async fn english_commands_read_the_same() {
     .await;
     assert!(summary.contains("No training session in 2026"), "{summary}");
 }
+
+async fn count(bot: &TestBot, query: &str) -> i64 {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let found = tx.count_for_tests(query).await;
+    tx.commit().await.expect("commit");
+    found
+}
+
+#[tokio::test]
+async fn names_go_after_their_retention_and_a_forgotten_member_stays_counted() {
+    let (bot, _dir) = bot().await;
+    three_members(&bot).await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$1",
+        "!formation ajouter Droits sociaux le 10/12/2026",
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$2",
+        "!formation inscrire 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$3",
+        "!formation inscrire 1 Jean Dupont",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$4",
+        "!formation présents 1 @alice:localhost Jean Dupont",
+        "2026-12-10T17:00:00Z",
+    )
+    .await;
+
+    // Alice's copy of her data names the session; once forgotten, her sign-up names nobody.
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$5",
+        "!mes-données",
+        "2026-12-10T17:01:00Z",
+    )
+    .await;
+    let copy: String = bot
+        .chat
+        .sent()
+        .into_iter()
+        .filter(|sent| sent.room.as_str() == "@alice:localhost")
+        .filter_map(|sent| match sent.content {
+            Content::File { data, .. } => String::from_utf8(data).ok(),
+            _ => None,
+        })
+        .collect();
+    assert!(copy.contains("Droits sociaux"), "{copy}");
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$6",
+        "!oublie-moi",
+        "2026-12-10T17:02:00Z",
+    )
+    .await;
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$7",
+        "!oublie-moi confirmer",
+        "2026-12-10T17:03:00Z",
+    )
+    .await;
+    assert_eq!(
+        count(
+            &bot,
+            "SELECT count(*) FROM trainees WHERE member = '@alice:localhost'"
+        )
+        .await,
+        0
+    );
+    let summary = say_at(
+        &bot,
+        "@bob:localhost",
+        "$8",
+        "!formations bilan 2026",
+        "2026-12-10T17:04:00Z",
+    )
+    .await;
+    assert!(
+        summary.contains("**Restos du Cœur** : aucune formation organisée, 1 personne formée"),
+        "still counted: {summary}"
+    );
+
+    // Past the retention (730 days after the session), Jean's name goes too; the summary
+    // reads the same.
+    bot.service
+        .run_due(at("2028-12-08T12:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(
+        count(&bot, "SELECT count(*) FROM trainees WHERE name IS NOT NULL").await,
+        1
+    );
+    bot.service
+        .run_due(at("2028-12-12T12:00:00Z"))
+        .await
+        .expect("due");
+    assert_eq!(
+        count(&bot, "SELECT count(*) FROM trainees WHERE name IS NOT NULL").await,
+        0
+    );
+    assert_eq!(count(&bot, "SELECT count(*) FROM trainees").await, 2);
+    let later = say_at(
+        &bot,
+        "@bob:localhost",
+        "$9",
+        "!formations bilan 2026",
+        "2028-12-12T12:01:00Z",
+    )
+    .await;
+    assert!(
+        later.contains("**Croix-Rouge** : 1 formation organisée, 1 personne formée"),
+        "{later}"
+    );
+    let shown = say_at(
+        &bot,
+        "@bob:localhost",
+        "$10",
+        "!formation 1",
+        "2028-12-12T12:02:00Z",
+    )
+    .await;
+    assert!(shown.contains("une personne (anonymisée)"), "{shown}");
+    assert!(!shown.contains("Jean"), "{shown}");
+}
