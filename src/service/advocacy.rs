@@ -467,11 +467,20 @@ impl<C: Chat> Service<C> {
         &self,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
-        let gone = tx.letters_gone_out().await?;
-        if gone.is_empty() {
+        // Most passes find nothing: a read alone. Else the write lock, then read again (a
+        // deferred transaction that read first could not write after another's commit).
+        if self
+            .store
+            .begin()
+            .await?
+            .letters_gone_out()
+            .await?
+            .is_empty()
+        {
             return Ok(());
         }
+        let mut tx = self.store.begin_write().await?;
+        let gone = tx.letters_gone_out().await?;
         let mut notices = Vec::new();
         for (room, number, sent, given_up) in &gone {
             let language = self.room_language(&mut tx, room).await?;
@@ -517,7 +526,7 @@ impl<C: Chat> Service<C> {
             }
             let key = format!("letter-follow-up:{room}:{}", letter.number);
             self.due_item(&key, &room, now, async {
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.store.begin_write().await?;
                 let language = self.room_language(&mut tx, &room).await?;
                 let wording = self.wording(language);
                 let sender = letter.sent_by.clone();

@@ -71,7 +71,18 @@ impl<C: Chat> Service<C> {
             return Ok(());
         }
         let day = now.with_timezone(&self.settings.time_zone).date_naive();
-        let mut tx = self.store.begin().await?;
+        // A read alone when nothing is held (most days); else the write lock, and read again.
+        if self
+            .store
+            .begin()
+            .await?
+            .rooms_to_tell_of_held_emails(day)
+            .await?
+            .is_empty()
+        {
+            return Ok(());
+        }
+        let mut tx = self.store.begin_write().await?;
         let rooms = tx.rooms_to_tell_of_held_emails(day).await?;
         if rooms.is_empty() {
             return Ok(());

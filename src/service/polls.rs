@@ -347,10 +347,22 @@ impl<C: Chat> Service<C> {
         root: &EventId,
         now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
+        // Most messages in a thread are no awaited reason: a read alone. Else the write lock,
+        // and read again (a deferred transaction that read first could not write after
+        // another connection's commit).
         let mut tx = self.store.begin().await?;
         let Some(ballot) = tx.open_ballot_presented_by(root).await? else {
             return Ok(());
         };
+        if tx
+            .awaited_reason(ballot.id, &message.sender)
+            .await?
+            .is_none()
+        {
+            return Ok(());
+        }
+        drop(tx);
+        let mut tx = self.store.begin_write().await?;
         let Some(option) = tx.awaited_reason(ballot.id, &message.sender).await? else {
             return Ok(());
         };

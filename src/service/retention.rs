@@ -58,7 +58,7 @@ impl<C: Chat> Service<C> {
         cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<u64, ServiceError> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_write().await?;
         let mut gone = 0;
         for (room, poll) in tx.polls_with_named_answers_closed_before(cutoff).await? {
             let voters: Vec<UserId> = {
