@@ -316,6 +316,67 @@ pub async fn contacts(
     Ok(())
 }
 
+/// Writes the room's training sessions as CSV, one row per person signed up (a session
+/// nobody signed up for has one row of its own): the session, then the person, their
+/// association, whether they had a seat or waited, and whether they came.
+pub async fn trainings(
+    store: &Store,
+    room: &RoomId,
+    wording: &Wording<'_>,
+    out: &mut impl Write,
+) -> Result<(), ExportError> {
+    use crate::domain::training::{Who, places};
+    let mut tx = store.begin().await?;
+    let sessions = tx.trainings_with_trainees(room).await?;
+    drop(tx);
+    let mut writer = csv_with_header(out, wording, "export-trainings-header")?;
+    let yes = |flag: bool| wording.get(if flag { "export-yes" } else { "export-no" });
+    for (training, trainees) in &sessions {
+        let fields = &training.fields;
+        let session = [
+            training.number.to_string(),
+            fields.title.clone(),
+            match fields.when {
+                crate::domain::training::When::At(at) => at
+                    .with_timezone(&wording.time_zone)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string(),
+                crate::domain::training::When::Day(day) => day.format("%Y-%m-%d").to_string(),
+            },
+            fields.place.clone().unwrap_or_default(),
+            training.organiser.clone(),
+            fields
+                .seats
+                .map(|seats| seats.to_string())
+                .unwrap_or_default(),
+            yes(training.cancelled_at.is_some()),
+        ];
+        let (seated, _) = places(trainees, fields.seats);
+        if trainees.is_empty() {
+            let mut row = session.to_vec();
+            row.extend([String::new(), String::new(), String::new(), String::new()]);
+            writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+        }
+        for (index, trainee) in trainees.iter().enumerate() {
+            let who = match &trainee.who {
+                Who::Member(user) => user.to_string(),
+                Who::Named(name) => name.clone(),
+                Who::Anonymous => wording.get("training-anonymous"),
+            };
+            let mut row = session.to_vec();
+            row.extend([
+                who,
+                trainee.association.clone(),
+                yes(index >= seated.len()),
+                yes(trainee.attended),
+            ]);
+            writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
 /// The register entry's facts (RGPD art. 30) from the configuration in force; without
 /// `[privacy] controllers`, the associations of the rooms the bot is in (`store`: its
 /// database, when it can be read).

@@ -117,6 +117,14 @@ enum Export {
         #[arg(long)]
         room: String,
     },
+    /// The room's training sessions (`!formations`) as CSV, one row per person signed up.
+    #[command(name = "trainings", alias = "formations")]
+    Trainings {
+        #[arg(long, short)]
+        config: PathBuf,
+        #[arg(long)]
+        room: String,
+    },
     /// The room's address book (`!contacts`) as CSV, every contact whole.
     Contacts {
         #[arg(long, short)]
@@ -378,6 +386,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
         | Export::Minutes { config, room, .. }
         | Export::People { config, room }
         | Export::Contacts { config, room }
+        | Export::Trainings { config, room }
         | Export::Letters { config, room } => (config, RoomId::new(room)),
     };
     let settings = Settings::load(config)?;
@@ -423,6 +432,7 @@ async fn export(what: Export) -> anyhow::Result<()> {
         Export::People { .. } => export::people(&store, &room, &mut out).await?,
         Export::Contacts { .. } => export::contacts(&store, &room, &wording, &mut out).await?,
         Export::Letters { .. } => export::letters(&store, &room, &wording, &mut out).await?,
+        Export::Trainings { .. } => export::trainings(&store, &room, &wording, &mut out).await?,
         // Made above, without a room.
         Export::Register { .. } | Export::Person { .. } => {}
     }

@@ -1285,3 +1285,27 @@ training-anonymous = a person (anonymized)
 privacy-kept-trainings = Sign-ups to training sessions (a member, or the name and association of a volunteer noted by a member): { $days } days after the session; then the sign-up stays, for its association, without a name.
 subject-trainings = Training sign-ups (yours, and those you made)
 register-data-trainings = Training sessions: who signed up (a member, or the name and association of a volunteer without an account), who came.
+web-trainings = Trainings
+web-trainings-coming = To come
+web-trainings-past = Past
+web-trainings-none = None.
+web-trainings-seats = { $seats ->
+    [-1] { $seated } signed up
+   *[other] { $seated } signed up of { $seats } seats{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } waiting
+    }
+}
+web-trainings-waiting = Waiting list, in order:
+web-trainings-cancelled = cancelled
+web-trainings-came = { $count ->
+    [0] Nobody is recorded as having come.
+   *[other] Came ({ $count }): { $people }
+}
+web-trainings-summary = Summary { $year }
+web-trainings-organised = Sessions organised
+web-trainings-trained = People trained
+web-trainings-attendances = Attendances
+export-trainings-header = number,title,date,place,organiser,seats,cancelled,person,association,waiting,came
+export-yes = yes
+export-no = no

@@ -1307,3 +1307,27 @@ training-anonymous = une personne (anonymisée)
 privacy-kept-trainings = Les inscriptions aux formations (un membre, ou le nom et l'association d'un·e bénévole noté·e par un membre) : { $days } jours après la formation ; ensuite l'inscription reste, pour son association, sans nom.
 subject-trainings = Inscriptions aux formations (les vôtres, et celles que vous avez faites)
 register-data-trainings = Formations : les inscrits (membre, ou nom et association d'un·e bénévole sans compte), qui est venu.
+web-trainings = Formations
+web-trainings-coming = À venir
+web-trainings-past = Passées
+web-trainings-none = Aucune.
+web-trainings-seats = { $seats ->
+    [-1] { $seated } inscrits
+   *[other] { $seated } inscrits sur { $seats } places{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } en attente
+    }
+}
+web-trainings-waiting = Liste d'attente, dans l'ordre :
+web-trainings-cancelled = annulée
+web-trainings-came = { $count ->
+    [0] Personne n'est noté présent.
+   *[other] Présents ({ $count }) : { $people }
+}
+web-trainings-summary = Bilan { $year }
+web-trainings-organised = Formations organisées
+web-trainings-trained = Personnes formées
+web-trainings-attendances = Présences
+export-trainings-header = numéro,titre,date,lieu,organisatrice,places,annulée,personne,association,en attente,présent
+export-yes = oui
+export-no = non
