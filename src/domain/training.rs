@@ -413,7 +413,9 @@ pub fn read_people(text: &str) -> Result<Vec<TypedWho>, WhoProblem> {
         Ok(())
     };
     while let Some(c) = rest.chars().next() {
-        if c == '@' && name.trim().is_empty() {
+        // A Matrix id starts a word: it ends the name before it, if any.
+        if c == '@' && (name.trim().is_empty() || name.ends_with(char::is_whitespace)) {
+            flush(&mut name, &mut people)?;
             let end = rest
                 .find(|c: char| c.is_whitespace() || c == ',' || c == ';')
                 .unwrap_or(rest.len());

@@ -174,7 +174,17 @@ impl<C: Chat> Service<C> {
                 association: Some(given),
                 ..
             } => {
-                let known = known_associations(tx, room).await?;
+                // The room's associations, and those of the people it reaches by e-mail
+                // (counted for their association like a member).
+                let mut known = known_associations(tx, room).await?;
+                for person in tx.email_people(room).await? {
+                    if !known
+                        .iter()
+                        .any(|name| same_association(name, &person.association))
+                    {
+                        known.push(person.association);
+                    }
+                }
                 canonical(&known, given).ok_or_else(|| Refusal::UnknownAssociation {
                     given: given.clone(),
                 })
@@ -647,7 +657,8 @@ impl<C: Chat> Service<C> {
         if training.cancelled_at.is_some() {
             return self.refused(request, &Refusal::Cancelled, usage);
         }
-        if !training.has_begun(request.at, self.settings.time_zone) {
+        // By the bot's clock: who came is known once the session has begun.
+        if !training.has_begun(request.now, self.settings.time_zone) {
             return self.refused(request, &Refusal::NotBegun, usage);
         }
         let people = match read_people(who) {

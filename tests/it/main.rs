@@ -24,5 +24,6 @@ mod record;
 mod reminders;
 mod restarts;
 mod smtp;
+mod trainings;
 mod upgrades;
 mod web;

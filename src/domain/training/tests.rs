@@ -172,6 +172,16 @@ fn people_read_as_ids_and_names_with_their_association() {
             },
         ]
     );
+    assert_eq!(
+        read_people("Jean Dupont @alice:example.org").expect("people"),
+        vec![
+            TypedWho::Named {
+                name: "Jean Dupont".into(),
+                association: None
+            },
+            TypedWho::Member(UserId::new("@alice:example.org")),
+        ]
+    );
     assert_eq!(read_people("  ").expect("nobody"), vec![]);
     assert!(matches!(
         read_people("@alice"),
