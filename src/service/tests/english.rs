@@ -279,6 +279,22 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         ("@bob:localhost", "$xb", "!advocacy 1"),
         ("@bob:localhost", "$xc", "!advocacy"),
         ("@bob:localhost", "$xd", "!rule"),
+        (
+            "@bob:localhost",
+            "$f1",
+            "!training add First aid on 9/12 2pm at Melun seats 1 — with the Red Cross",
+        ),
+        (
+            "@bob:localhost",
+            "$f2",
+            "!training sign-up 1 Jean Ledoux (Restos du Cœur)",
+        ),
+        ("@alice:localhost", "$f3", "!training sign-up 1"),
+        ("@alice:localhost", "$f4", "!training 1"),
+        ("@alice:localhost", "$f5", "!trainings"),
+        ("@alice:localhost", "$f6", "!training sign-in-sheet 1"),
+        ("@alice:localhost", "$f7", "!training sign-up 1"),
+        ("@alice:localhost", "$f8", "!training add Nothing"),
     ]
     .into_iter()
     .enumerate()
@@ -318,6 +334,8 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         ),
         ("@alice:localhost", "$d4", "!decision 1"),
         ("@alice:localhost", "$d5", "!decisions"),
+        ("@bob:localhost", "$d6", "!training attended 1 Jean Ledoux"),
+        ("@bob:localhost", "$d7", "!trainings summary 2026"),
     ]
     .into_iter()
     .enumerate()
@@ -371,6 +389,11 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "every Monday at 9:00 am",
         "What is kept, and for how long",
         "dpo@exemple.org",
+        "First aid",
+        "waiting list, number 1",
+        "Reminder: training no. 1",
+        "1 person recorded as having come",
+        "1 session organised",
     ] {
         assert!(all.contains(expected), "{expected:?} in:\n{all}");
     }
@@ -438,6 +461,7 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "decisions",
         "positions",
         "reunions",
+        "formations",
         "comptes-rendus/2026-12-10.md",
     ] {
         let html = page(&router, &format!("/{token}/{path}")).await;
