@@ -65,6 +65,15 @@ impl Chat for QuietRoom {
     ) -> Option<concerto::domain::messages::ReceivedFile> {
         None
     }
+    async fn create_group_room(
+        &self,
+        _spec: &concerto::domain::messages::GroupRoomSpec,
+    ) -> Result<RoomId, SendError> {
+        Err(SendError {
+            permanent: true,
+            reason: "no rooms are created in the benchmark".into(),
+        })
+    }
     async fn decrypt(&self, _event: &UndecryptedEvent) -> Decryption {
         Decryption::Pending
     }

@@ -14,10 +14,11 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Notify;
 
 use crate::clock::Clock;
-use crate::domain::RoomId;
 use crate::domain::backoff::{Backoff, SendPolicy};
 use crate::domain::earliest;
+use crate::domain::messages::group_of;
 use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
+use crate::domain::{EventId, RoomId};
 use crate::service::{Chat, SendError};
 use crate::storage::{StorageError, Store};
 
@@ -96,7 +97,7 @@ impl<C: Chat> Sender<C> {
             self.time_reply(&message, "reply handed over");
             // A panic while sending (the Markdown's rendering, say) gives this message up,
             // not the sender.
-            let sent = match crate::panics::guarded(self.chat.send(&message)).await {
+            let sent = match crate::panics::guarded(self.send_placed(&message)).await {
                 Ok(sent) => sent,
                 Err(caught) => Err(SendError {
                     permanent: true,
@@ -137,6 +138,70 @@ impl<C: Chat> Sender<C> {
             }
         }
         Ok(next_retry)
+    }
+
+    /// Sends `message` where it goes: a working group's room is created the first time a
+    /// message goes there (as a direct room is), and a link to it in a text is written in once
+    /// the room exists (until then the message waits, retried like a failed send).
+    async fn send_placed(&self, message: &OutgoingMessage) -> Result<EventId, SendError> {
+        let transient = |reason: String| SendError {
+            permanent: false,
+            reason,
+        };
+        let mut placed = message.clone();
+        if let Some(group) = group_of(&message.room) {
+            let (room, spec) = self
+                .store
+                .group_room(group)
+                .await
+                .map_err(|error| transient(error.to_string()))?
+                .ok_or_else(|| SendError {
+                    permanent: true,
+                    reason: format!("no working group {group}"),
+                })?;
+            placed.room = match room {
+                Some(room) => room,
+                None => {
+                    let room = self.chat.create_group_room(&spec).await?;
+                    self.store
+                        .set_group_room(group, &room)
+                        .await
+                        .map_err(|error| transient(error.to_string()))?;
+                    // Another try may have recorded another: the one recorded is the group's.
+                    match self.store.group_room(group).await {
+                        Ok(Some((Some(recorded), _))) => recorded,
+                        _ => room,
+                    }
+                }
+            };
+        }
+        if let Content::Notice { markdown } | Content::Text { markdown, .. } = &mut placed.content {
+            while let Some(start) = markdown.find("⟦group-room:") {
+                let Some(length) = markdown[start..].find('⟧') else {
+                    break;
+                };
+                let end = start + length + '⟧'.len_utf8();
+                let group: Option<i64> = markdown[start..end]
+                    .trim_start_matches("⟦group-room:")
+                    .trim_end_matches('⟧')
+                    .parse()
+                    .ok();
+                let room = match group {
+                    Some(group) => self
+                        .store
+                        .group_room(group)
+                        .await
+                        .map_err(|error| transient(error.to_string()))?
+                        .and_then(|(room, _)| room),
+                    None => None,
+                };
+                let Some(room) = room else {
+                    return Err(transient("the group's room is not created yet".into()));
+                };
+                markdown.replace_range(start..end, &format!("https://matrix.to/#/{room}"));
+            }
+        }
+        self.chat.send(&placed).await
     }
 
     /// Logs, for a reply to a command, the time since the command was taken up (when its

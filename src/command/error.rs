@@ -97,11 +97,18 @@ pub enum Usage {
     TrainingSignInSheet,
     TrainingAttended,
     TrainingSummary,
+    GroupList,
+    GroupCreate,
+    GroupJoin,
+    GroupReport,
+    GroupClose,
+    GroupExtend,
+    GroupAttach,
 }
 
 impl Usage {
     /// Every form, for the tests that check each has an example.
-    pub const ALL: [Usage; 82] = [
+    pub const ALL: [Usage; 89] = [
         Usage::Help,
         Usage::Language,
         Usage::AgendaList,
@@ -184,6 +191,13 @@ impl Usage {
         Usage::TrainingSignInSheet,
         Usage::TrainingAttended,
         Usage::TrainingSummary,
+        Usage::GroupList,
+        Usage::GroupCreate,
+        Usage::GroupJoin,
+        Usage::GroupReport,
+        Usage::GroupClose,
+        Usage::GroupExtend,
+        Usage::GroupAttach,
     ];
 }
 

@@ -22,6 +22,7 @@ mod email;
 mod error;
 #[cfg(test)]
 pub(crate) mod fuzz;
+mod group;
 mod guest;
 mod help;
 mod language;
@@ -46,6 +47,7 @@ pub use contact::ContactCommand;
 pub use decision::DecisionCommand;
 pub use email::EmailCommand;
 pub use error::{ParseError, Usage};
+pub use group::GroupCommand;
 pub use guest::GuestCommand;
 pub use mandate::{MandateCommand, TypedScope};
 pub use meeting::{CancelTarget, MeetingCommand};
@@ -119,6 +121,8 @@ pub enum Command {
     Advocacy(AdvocacyCommand),
     /// `!training …` (`!formation`, `!formations`, `!trainings`): shared training sessions.
     Training(TrainingCommand),
+    /// `!group …` (`!groupe`, `!groupes`, `!groups`): working groups with their own room.
+    Group(GroupCommand),
 }
 
 impl Command {
@@ -148,6 +152,7 @@ impl Command {
             Command::Contact(_) => Topic::Contact,
             Command::Advocacy(_) => Topic::Advocacy,
             Command::Training(_) => Topic::Training,
+            Command::Group(_) => Topic::Group,
         }
     }
 }
@@ -179,6 +184,7 @@ pub enum Topic {
     Contact,
     Advocacy,
     Training,
+    Group,
 }
 
 impl Topic {
@@ -208,6 +214,7 @@ impl Topic {
             Topic::Contact => "contact",
             Topic::Advocacy => "advocacy",
             Topic::Training => "training",
+            Topic::Group => "group",
         }
     }
 }
@@ -303,6 +310,10 @@ const NAMES: &[(&str, Topic, Number)] = &[
     ("formations", Topic::Training, Plural),
     ("training", Topic::Training, Singular),
     ("trainings", Topic::Training, Plural),
+    ("groupe", Topic::Group, Singular),
+    ("groupes", Topic::Group, Plural),
+    ("group", Topic::Group, Singular),
+    ("groups", Topic::Group, Plural),
 ];
 
 /// Every command name, and every form word of every family (`ajouter`, `clore`…): what the
@@ -321,6 +332,7 @@ pub(crate) fn names_and_forms() -> (Vec<&'static str>, Vec<&'static str>) {
     forms.extend(contact::FORMS.iter().map(|(word, _)| *word));
     forms.extend(advocacy::FORMS.iter().map(|(word, _)| *word));
     forms.extend(training::FORMS.iter().map(|(word, _)| *word));
+    forms.extend(group::FORMS.iter().map(|(word, _)| *word));
     forms.extend(meeting::FORMS.iter().map(|(word, _)| *word));
     forms.extend(minutes::FORMS.iter().map(|(word, _)| *word));
     forms.extend(page::FORMS.iter().map(|(word, _)| *word));
@@ -397,6 +409,8 @@ fn read(topic: Topic, number: Number, arguments: &str) -> Result<Command, ParseE
         (Topic::Advocacy, Plural) => Command::Advocacy(advocacy::parse_list(arguments)?),
         (Topic::Training, Singular) => Command::Training(training::parse(arguments)?),
         (Topic::Training, Plural) => Command::Training(training::parse_list(arguments)?),
+        (Topic::Group, Singular) => Command::Group(group::parse(arguments)?),
+        (Topic::Group, Plural) => Command::Group(group::parse_list(arguments)?),
     })
 }
 

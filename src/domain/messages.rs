@@ -40,6 +40,35 @@ pub enum Content {
     /// A file the sender prints to PDF just before sending it: never while a command holds
     /// its transaction.
     Pdf(Printable),
+    /// The bot invites `user` into the message's room (a working group's).
+    Invite { user: UserId },
+}
+
+/// The room the bot creates for a working group: its name, whom it invites, the plenary (whose
+/// space, if the bot may, gets it as a child), and the key that finds it again after a crash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupRoomSpec {
+    pub key: String,
+    pub name: String,
+    pub invite: Vec<UserId>,
+    pub plenary: RoomId,
+}
+
+/// The outbox's "room" of a message for working group `group`'s room, created by the sender
+/// the first time (as a direct room is): `group:<id>`. A room id never starts so.
+pub fn group_room(group: i64) -> RoomId {
+    RoomId::new(format!("group:{group}"))
+}
+
+/// The working group a message is for, if it is addressed by [`group_room`].
+pub fn group_of(room: &RoomId) -> Option<i64> {
+    room.as_str().strip_prefix("group:")?.parse().ok()
+}
+
+/// What the sender replaces, in a message's text, by the link to group `group`'s room once it
+/// exists (a message that names it waits for the room).
+pub fn group_link(group: i64) -> String {
+    format!("⟦group-room:{group}⟧")
 }
 
 /// A document to print: the minutes, as a procès-verbal (`pdf/` lays it out on A4).

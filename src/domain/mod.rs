@@ -11,6 +11,7 @@ pub mod ballot;
 pub mod contact;
 pub mod dates;
 pub mod email;
+pub mod group;
 pub mod guest;
 pub mod holidays;
 mod ids;

@@ -24,6 +24,7 @@
 //! | change or remove a contact of the address book | a member of the association of whoever added it (they themselves, without one), or a moderator |
 //! | adopt the minutes without every association | a moderator                                            |
 //! | cancel a training session              | the member who announced it, or a moderator                 |
+//! | attach an existing room as a working group | a moderator of the plenary room             |
 //! | withdraw someone else from a training session | the member who signed them up, a member of their association, or a moderator |
 //! | everything else                        | every member of the room                                    |
 //!
@@ -79,6 +80,8 @@ pub enum Act {
     WithdrawTrainee {
         number: usize,
     },
+    /// Attach an existing room as one of the plenary's working groups.
+    AttachGroup,
 }
 
 impl Act {
@@ -90,7 +93,8 @@ impl Act {
             | Act::AdoptMinutes
             | Act::ManageEmail
             | Act::SetRule
-            | Act::SetStanding => Who::Moderators,
+            | Act::SetStanding
+            | Act::AttachGroup => Who::Moderators,
             _ => Who::OwnerOrModerator,
         }
     }

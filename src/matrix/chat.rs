@@ -8,8 +8,11 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use matrix_sdk::attachment::AttachmentConfig;
+use matrix_sdk::deserialized_responses::RawAnySyncOrStrippedState;
 use matrix_sdk::room::RoomMember;
 use matrix_sdk::room::{IncludeRelations, RelationsOptions};
+use matrix_sdk::ruma::api::client::room::create_room;
+use matrix_sdk::ruma::api::client::room::create_room::v3::RoomPreset;
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::poll::start::PollKind;
@@ -23,20 +26,25 @@ use matrix_sdk::ruma::events::relation::Annotation;
 use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::relation::{InReplyTo, Reply};
 use matrix_sdk::ruma::events::room::encrypted::OriginalSyncRoomEncryptedEvent;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::message::{
     Relation, RoomMessageEventContent, RoomMessageEventContentWithoutRelation,
 };
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
+use matrix_sdk::ruma::events::space::parent::SpaceParentEventContent;
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, MessageLikeEventType, SyncMessageLikeEvent,
 };
+use matrix_sdk::ruma::events::{InitialStateEvent, StateEventType};
 use matrix_sdk::ruma::serde::Raw;
 use matrix_sdk::ruma::uint;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::{Client, RoomMemberships};
 
 use crate::domain::messages::{
-    Content, MAX_RECEIVED_FILE, OutgoingMessage, ReceivedFile, UndecryptedEvent, direct_recipient,
+    Content, GroupRoomSpec, MAX_RECEIVED_FILE, OutgoingMessage, ReceivedFile, UndecryptedEvent,
+    direct_recipient,
 };
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
@@ -52,6 +60,9 @@ pub struct MatrixChat {
     /// there), kept until the sync loop sees a membership change in their room.
     names: Mutex<HashMap<(RoomId, UserId), Option<String>>>,
 }
+
+/// The state event that marks a room the bot created for a working group (its key).
+const GROUP_STATE: &str = "org.concerto.group";
 
 impl MatrixChat {
     pub fn new(client: Client) -> Self {
@@ -142,6 +153,81 @@ impl MatrixChat {
             })?;
         tracing::info!(room = %room.room_id(), "direct room opened");
         Ok(room)
+    }
+}
+
+impl MatrixChat {
+    /// The room a first try created for the group `key`, if one did (its tag says so).
+    async fn group_room_made_before(&self, key: &str) -> Option<RoomId> {
+        for room in self.client.joined_rooms() {
+            let Ok(Some(state)) = room
+                .get_state_event(StateEventType::from(GROUP_STATE), "")
+                .await
+            else {
+                continue;
+            };
+            let json = match &state {
+                RawAnySyncOrStrippedState::Sync(raw) => raw.json().get().to_owned(),
+                RawAnySyncOrStrippedState::Stripped(raw) => raw.json().get().to_owned(),
+            };
+            let found = serde_json::from_str::<serde_json::Value>(&json)
+                .ok()
+                .and_then(|event| event["content"]["key"].as_str().map(|found| found == key));
+            if found == Some(true) {
+                return Some(RoomId::new(room.room_id().as_str()));
+            }
+        }
+        None
+    }
+
+    /// Adds `room` to the space the plenary is in (its `m.space.parent`), when the bot is in
+    /// that space and may change it; otherwise the plenary's message and record link them.
+    async fn add_to_plenary_space(&self, plenary: &RoomId, room: &matrix_sdk::Room) {
+        let Ok(plenary_id) = OwnedRoomId::try_from(plenary.as_str()) else {
+            return;
+        };
+        let Some(plenary) = self.client.get_room(&plenary_id) else {
+            return;
+        };
+        let Ok(parents) = plenary
+            .get_state_events_static::<SpaceParentEventContent>()
+            .await
+        else {
+            return;
+        };
+        let server = self
+            .client
+            .user_id()
+            .map(|user| user.server_name().to_owned());
+        let Some(server) = server else {
+            return;
+        };
+        for parent in parents {
+            let Ok(parent) = parent.deserialize() else {
+                continue;
+            };
+            let space_id = parent.state_key().to_owned();
+            let Some(space) = self.client.get_room(&space_id) else {
+                continue;
+            };
+            let child = space
+                .send_state_event_for_key(
+                    room.room_id(),
+                    SpaceChildEventContent::new(vec![server.clone()]),
+                )
+                .await;
+            if let Err(error) = child {
+                tracing::warn!(space = %space_id, %error, "the group's room could not be added to the plenary's space");
+                continue;
+            }
+            let mut up = SpaceParentEventContent::new(vec![server.clone()]);
+            up.canonical = true;
+            if let Err(error) = room.send_state_event_for_key(&space_id, up).await {
+                tracing::warn!(space = %space_id, %error, "the group's room could not name its space");
+            }
+            tracing::info!(space = %space_id, room = %room.room_id(), "group's room added to the plenary's space");
+            return;
+        }
     }
 }
 
@@ -241,6 +327,21 @@ impl Chat for MatrixChat {
                 return Err(permanent(
                     "a document is printed by the sender first".into(),
                 ));
+            }
+            Content::Invite { user } => {
+                let user = OwnedUserId::try_from(user.as_str())
+                    .map_err(|error| permanent(format!("invalid user id: {error}")))?;
+                // An invitation is no event of the bot's: its "event id" names what it did.
+                return match room.invite_user_by_id(&user).await {
+                    Ok(()) => Ok(EventId::new(format!("$invite-{}", message.id))),
+                    Err(error) => Err(SendError {
+                        permanent: matches!(
+                            error.client_api_error_kind(),
+                            Some(ErrorKind::Forbidden)
+                        ),
+                        reason: error.to_string(),
+                    }),
+                };
             }
             Content::PollEnd { text } => {
                 let poll = related.ok_or_else(|| permanent("a poll end needs its poll".into()))?;
@@ -382,6 +483,49 @@ impl Chat for MatrixChat {
     async fn room_name(&self, room: &RoomId) -> Option<String> {
         let room_id = OwnedRoomId::try_from(room.as_str()).ok()?;
         self.client.get_room(&room_id)?.name()
+    }
+
+    async fn create_group_room(&self, spec: &GroupRoomSpec) -> Result<RoomId, SendError> {
+        if let Some(room) = self.group_room_made_before(&spec.key).await {
+            return Ok(room);
+        }
+        let transient = |reason: String| SendError {
+            permanent: false,
+            reason,
+        };
+        let mut request = create_room::v3::Request::new();
+        request.name = Some(spec.name.clone());
+        request.preset = Some(RoomPreset::PrivateChat);
+        request.invite = spec
+            .invite
+            .iter()
+            .filter_map(|user| OwnedUserId::try_from(user.as_str()).ok())
+            .collect();
+        let encryption = InitialStateEvent::with_empty_state_key(
+            RoomEncryptionEventContent::with_recommended_defaults(),
+        )
+        .to_raw_any();
+        let tag = serde_json::json!({
+            "type": GROUP_STATE,
+            "state_key": "",
+            "content": { "key": spec.key },
+        });
+        let tag = serde_json::value::to_raw_value(&tag)
+            .map(Raw::from_json)
+            .map_err(|error| transient(format!("the group's tag: {error}")))?;
+        request.initial_state = vec![encryption, tag];
+        let room = self
+            .client
+            .create_room(request)
+            .await
+            .map_err(|error| SendError {
+                permanent: matches!(error.client_api_error_kind(), Some(ErrorKind::Forbidden)),
+                reason: format!("cannot create the group's room: {error}"),
+            })?;
+        let room_id = RoomId::new(room.room_id().as_str());
+        tracing::info!(room = %room_id, "working group's room created");
+        self.add_to_plenary_space(&spec.plenary, &room).await;
+        Ok(room_id)
     }
 
     async fn file_of(&self, room: &RoomId, event: &EventId) -> Option<ReceivedFile> {

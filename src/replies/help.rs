@@ -7,7 +7,7 @@ use crate::command::{Topic, Usage};
 use crate::domain::Language;
 
 /// The families in the order `!help` lists them.
-pub const HELP_ORDER: [Topic; 23] = [
+pub const HELP_ORDER: [Topic; 24] = [
     Topic::Meeting,
     Topic::Attendance,
     Topic::Guest,
@@ -25,6 +25,7 @@ pub const HELP_ORDER: [Topic; 23] = [
     Topic::Advocacy,
     Topic::Contact,
     Topic::Training,
+    Topic::Group,
     Topic::Association,
     Topic::Privacy,
     Topic::MyData,
@@ -77,6 +78,8 @@ pub fn topic_name(topic: Topic, language: Language) -> &'static str {
         (Topic::Advocacy, Language::En) => "advocacy",
         (Topic::Training, Language::Fr) => "formation",
         (Topic::Training, Language::En) => "training",
+        (Topic::Group, Language::Fr) => "groupe",
+        (Topic::Group, Language::En) => "group",
     }
 }
 
@@ -106,6 +109,7 @@ pub fn topic_example(topic: Topic) -> Usage {
         Topic::Contact => Usage::ContactAdd,
         Topic::Advocacy => Usage::AdvocacyNew,
         Topic::Training => Usage::TrainingAdd,
+        Topic::Group => Usage::GroupCreate,
     }
 }
 
@@ -194,6 +198,13 @@ pub fn example_id(usage: Usage) -> &'static str {
         Usage::TrainingSignInSheet => "example-training-sheet",
         Usage::TrainingAttended => "example-training-attended",
         Usage::TrainingSummary => "example-training-summary",
+        Usage::GroupList => "example-group-list",
+        Usage::GroupCreate => "help-group-example",
+        Usage::GroupJoin => "example-group-join",
+        Usage::GroupReport => "example-group-report",
+        Usage::GroupClose => "example-group-close",
+        Usage::GroupExtend => "example-group-extend",
+        Usage::GroupAttach => "example-group-attach",
     }
 }
 

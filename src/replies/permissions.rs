@@ -27,6 +27,7 @@ pub fn refused(wording: &Wording<'_>, refusal: &Refusal, owner: &str) -> String 
         Act::ChangeContact { number } => ("contact-change-refused", Some(number), "owner"),
         Act::CancelTraining { number } => ("training-cancel-refused", Some(number), "author"),
         Act::WithdrawTrainee { number } => ("training-withdraw-refused", Some(number), "owner"),
+        Act::AttachGroup => ("group-confirm-refused", None, "owner"),
     };
     let mut arguments = vec![(owner_argument, owner.to_owned().into())];
     if let Some(number) = number {
@@ -65,6 +66,7 @@ mod tests {
             Act::ChangeContact { number: 4 },
             Act::CancelTraining { number: 4 },
             Act::WithdrawTrainee { number: 4 },
+            Act::AttachGroup,
         ];
         for language in Language::ALL {
             for act in acts {

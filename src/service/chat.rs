@@ -3,7 +3,7 @@
 use std::future::Future;
 
 use super::{Decryption, Relations};
-use crate::domain::messages::{OutgoingMessage, ReceivedFile, UndecryptedEvent};
+use crate::domain::messages::{GroupRoomSpec, OutgoingMessage, ReceivedFile, UndecryptedEvent};
 use crate::domain::{EventId, RoomId, UserId};
 
 /// Implemented by the Matrix layer (and by a recorder in tests).
@@ -55,6 +55,15 @@ pub trait Chat: Send + Sync + 'static {
         room: &RoomId,
         event: &EventId,
     ) -> impl Future<Output = Option<ReceivedFile>> + Send;
+
+    /// Creates a working group's room — encrypted, private, named, its members invited —
+    /// and, when the plenary is in a space the bot may change, adds it there as a child
+    /// (`m.space.child` / `m.space.parent`). A second try after a crash finds the room the
+    /// first made (by `spec.key`). Returns the room's id.
+    fn create_group_room(
+        &self,
+        spec: &GroupRoomSpec,
+    ) -> impl Future<Output = Result<RoomId, SendError>> + Send;
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -49,6 +49,7 @@ impl<C: Chat> Service<C> {
         self.announce_letters_gone_out(now).await?;
         let next_follow_up = self.follow_up_letters(now).await?;
         let next_training = self.remind_trainings_due(now).await?;
+        let next_group_end = self.ask_group_ends_due(now).await?;
         // Daily, not to the minute: it rides on the clock's passes (one a minute at least).
         self.purge_due(now).await?;
         Ok([
@@ -59,6 +60,7 @@ impl<C: Chat> Service<C> {
             next_rhythm,
             next_follow_up,
             next_training,
+            next_group_end,
         ]
         .into_iter()
         .flatten()

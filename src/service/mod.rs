@@ -21,6 +21,7 @@ mod email;
 mod erasure;
 mod error;
 mod general;
+mod groups;
 mod guests;
 mod incoming;
 mod links;

@@ -60,9 +60,28 @@ impl<C: Chat> Service<C> {
     pub(super) async fn decision_record(&self, request: &mut Request<'_>, text: &str) -> Handled {
         let room = request.room().clone();
         let sender = request.sender().clone();
+        // "adopte la proposition n° 2 du groupe Non-recours": a working group's proposal.
+        let (text, adopted) = match self.adoption(request, text).await? {
+            None => (text.to_owned(), None),
+            Some(Ok((group, number, text))) => (text, Some((group, number))),
+            Some(Err(refusal)) => {
+                return request.say(replies::group_refused(
+                    &self.wording(request.language),
+                    &refusal,
+                    crate::command::Usage::DecisionRecord,
+                ));
+            }
+        };
         let decision = self
-            .record_decision(request.tx, &room, &sender, text, None, request.at)
+            .record_decision(request.tx, &room, &sender, &text, None, request.at)
             .await?;
+        if let Some((group, number)) = adopted {
+            request
+                .tx
+                .adopt_proposal(group.id, number, decision.number)
+                .await?;
+            tracing::info!(%room, group = group.id, proposal = number, "a group's proposal adopted");
+        }
         request.say(replies::decision_recorded(
             &self.wording(request.language),
             &decision,

@@ -7,6 +7,15 @@ use crate::command::Command;
 impl<C: Chat> Service<C> {
     /// Carries out a command inside the request's transaction; returns what to send.
     pub(super) async fn run(&self, request: &mut Request<'_>, command: Command) -> Handled {
+        // A closed working group's room, or one its plenary has not confirmed: not answered
+        // but to say so (help, and the attach request itself, aside).
+        let exempt = matches!(
+            command,
+            Command::Help { .. } | Command::Group(crate::command::GroupCommand::Attach { .. })
+        );
+        if !exempt && let Some(reply) = self.group_room_closed(request).await? {
+            return request.say(reply);
+        }
         match command {
             Command::Help { topic } => self.help(request, topic),
             Command::Language { choice } => self.language(request, choice).await,
@@ -32,6 +41,7 @@ impl<C: Chat> Service<C> {
             Command::Contact(command) => self.contact(request, command).await,
             Command::Advocacy(command) => self.advocacy(request, command).await,
             Command::Training(command) => self.training(request, command).await,
+            Command::Group(command) => self.group(request, command).await,
         }
     }
 }

@@ -8,6 +8,16 @@ use chrono::{DateTime, Utc};
 use super::store::{StorageError, Transaction};
 use crate::domain::{RoomId, UserId};
 
+/// The room whose associations room `?1` reads: a working group's are its plenary's (once
+/// the group is confirmed), any other room's its own.
+#[macro_export]
+macro_rules! associations_room {
+    () => {
+        "COALESCE((SELECT plenary_room FROM working_groups
+                   WHERE room_id = ?1 AND confirmed_at IS NOT NULL), ?1)"
+    };
+}
+
 impl Transaction {
     /// Applies a room's settings from the configuration, the first time only: afterwards the
     /// room's own changes (`!association`, `!meeting host order`) are kept. `false` if the
@@ -44,9 +54,10 @@ impl Transaction {
         &mut self,
         room: &RoomId,
     ) -> Result<HashMap<UserId, String>, StorageError> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT user_id, association FROM association_members WHERE room_id = ?1",
-        )
+        let rows: Vec<(String, String)> = sqlx::query_as(concat!(
+            "SELECT user_id, association FROM association_members WHERE room_id = ",
+            associations_room!()
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;
@@ -91,9 +102,11 @@ impl Transaction {
 impl Transaction {
     /// The room's guest associations, as they were named.
     pub async fn guest_associations(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
-        Ok(sqlx::query_scalar(
-            "SELECT association FROM guest_associations WHERE room_id = ?1 ORDER BY association",
-        )
+        Ok(sqlx::query_scalar(concat!(
+            "SELECT association FROM guest_associations WHERE room_id = ",
+            associations_room!(),
+            " ORDER BY association"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?)

@@ -126,9 +126,11 @@ impl Transaction {
     }
 
     pub async fn host_order(&mut self, room: &RoomId) -> Result<Vec<String>, StorageError> {
-        let order = sqlx::query_scalar(
-            "SELECT association FROM host_order WHERE room_id = ?1 ORDER BY position",
-        )
+        let order = sqlx::query_scalar(concat!(
+            "SELECT association FROM host_order WHERE room_id = ",
+            crate::associations_room!(),
+            " ORDER BY position"
+        ))
         .bind(room.as_str())
         .fetch_all(&mut *self.inner)
         .await?;

@@ -18,6 +18,7 @@ mod contacts;
 mod email_outbox;
 mod email_people;
 mod events;
+mod groups;
 mod guests;
 mod identity;
 mod letters;

@@ -35,6 +35,7 @@ fn kind_of(content: &Content) -> &'static str {
         Content::PollEnd { .. } => "poll_end",
         Content::Text { .. } => "text",
         Content::Pdf(_) => "pdf",
+        Content::Invite { .. } => "invite",
     }
 }
 
@@ -109,6 +110,9 @@ fn outgoing(row: OutgoingRow) -> Result<OutgoingMessage, StorageError> {
             serde_json::from_str(&body)
                 .map_err(|error| StorageError::Corrupt(format!("outbox document: {error}")))?,
         ),
+        "invite" => Content::Invite {
+            user: UserId::new(body),
+        },
         other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
     };
     let presents = match (row.presents_ballot, row.ends_ballot) {
@@ -175,6 +179,7 @@ impl Transaction {
                 (json, None, None)
             }
             Content::PollEnd { text } => (text, None, None),
+            Content::Invite { user } => (user.to_string(), None, None),
             Content::Pdf(document) => {
                 let json = serde_json::to_string(&document)
                     .map_err(|error| StorageError::Corrupt(format!("outbox document: {error}")))?;

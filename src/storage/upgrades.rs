@@ -14,7 +14,7 @@ use crate::domain::upgrade::MovedRecord;
 /// of a meeting, a poll or a decision (notes, guests, options, answers, versions) follow
 /// through their parent's id. What the bot read (events, positions, kept encrypted events)
 /// and what it sent (the outbox) stay with the room they happened in.
-const MOVES: [&str; 22] = [
+const MOVES: [&str; 24] = [
     "UPDATE meetings SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE agenda_items SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE association_members SET room_id = ?2 WHERE room_id = ?1",
@@ -25,6 +25,9 @@ const MOVES: [&str; 22] = [
     "UPDATE contact_numbers SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE letters SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE trainings SET room_id = ?2 WHERE room_id = ?1",
+    // A plenary's groups follow it; a group's room that moves stays the group's.
+    "UPDATE working_groups SET plenary_room = ?2 WHERE plenary_room = ?1",
+    "UPDATE working_groups SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE proposals SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE ballots SET room_id = ?2 WHERE room_id = ?1",
     "UPDATE polls SET room_id = ?2 WHERE room_id = ?1",

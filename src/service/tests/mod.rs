@@ -14,6 +14,7 @@ mod due;
 mod email;
 mod english;
 mod fuzz;
+mod groups;
 mod guests;
 mod links;
 mod mandates;
@@ -65,6 +66,8 @@ pub(super) struct RecordingChat {
     pub next_send_panics: std::sync::atomic::AtomicBool,
     /// The files members sent, by event: what `file_of` downloads.
     pub files: Mutex<HashMap<EventId, crate::domain::messages::ReceivedFile>>,
+    /// The working groups' rooms created, in order, with what they were created with.
+    pub rooms_created: Mutex<Vec<(RoomId, crate::domain::messages::GroupRoomSpec)>>,
 }
 
 impl Chat for RecordingChat {
@@ -169,6 +172,20 @@ impl Chat for RecordingChat {
 
     async fn room_name(&self, _room: &RoomId) -> Option<String> {
         Some("Concertation 77".to_owned())
+    }
+
+    async fn create_group_room(
+        &self,
+        spec: &crate::domain::messages::GroupRoomSpec,
+    ) -> Result<RoomId, SendError> {
+        let mut created = self.rooms_created.lock().expect("lock");
+        // Like the Matrix layer: a second try finds the room the first made.
+        if let Some((room, _)) = created.iter().find(|(_, made)| made.key == spec.key) {
+            return Ok(room.clone());
+        }
+        let room = RoomId::new(format!("!group{}", created.len() + 1));
+        created.push((room.clone(), spec.clone()));
+        Ok(room)
     }
 
     async fn decrypt(&self, event: &UndecryptedEvent) -> Decryption {
