@@ -288,6 +288,28 @@ impl Transaction {
         Ok(done.rows_affected() == 1)
     }
 
+    /// The numbers of `group`'s proposals the plenary adopted, with its decisions' numbers.
+    pub async fn adopted_proposals(
+        &mut self,
+        group: i64,
+    ) -> Result<Vec<(usize, usize)>, StorageError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT proposal_number, decision_number FROM adopted_proposals
+             WHERE group_id = ?1 ORDER BY proposal_number",
+        )
+        .bind(group)
+        .fetch_all(&mut *self.inner)
+        .await?;
+        rows.into_iter()
+            .map(|(proposal, decision)| {
+                Ok((
+                    super::store::count_from_db(proposal, "proposal")?,
+                    super::store::count_from_db(decision, "decision")?,
+                ))
+            })
+            .collect()
+    }
+
     /// Whether proposal `number` of `group` was adopted.
     pub async fn proposal_adopted(
         &mut self,
@@ -336,9 +358,11 @@ impl Store {
     }
 
     /// Records the room the bot created for group `group` (the first one, if two tries made
-    /// two).
+    /// two); whom it invited is not kept past then.
     pub async fn set_group_room(&self, group: i64, room: &RoomId) -> Result<(), StorageError> {
-        sqlx::query("UPDATE working_groups SET room_id = ?2 WHERE id = ?1 AND room_id IS NULL")
+        sqlx::query(
+            "UPDATE working_groups SET room_id = ?2, invitees = '' WHERE id = ?1 AND room_id IS NULL",
+        )
             .bind(group)
             .bind(room.as_str())
             .execute(&self.pool)

@@ -18,10 +18,16 @@ impl Store {
 
 impl Transaction {
     pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
-        let row = sqlx::query("SELECT language FROM rooms WHERE room_id = ?1")
-            .bind(room.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await?;
+        // A working group's room speaks its plenary's language until it chooses its own.
+        let row = sqlx::query(
+            "SELECT COALESCE(
+                 (SELECT language FROM rooms WHERE room_id = ?1),
+                 (SELECT r.language FROM rooms r JOIN working_groups g ON r.room_id = g.plenary_room
+                  WHERE g.room_id = ?1)) AS language",
+        )
+        .bind(room.as_str())
+        .fetch_optional(&mut *self.inner)
+        .await?;
         row.and_then(|row| row.get::<Option<String>, _>("language"))
             .map(|code| parse_language(&code))
             .transpose()

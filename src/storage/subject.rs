@@ -228,7 +228,7 @@ impl Transaction {
 
 /// The record's rows where a person is named, relabelled on erasure: `?1` the label, `?2` the
 /// person, `?3` the room (NULL: any room).
-const AUTHORSHIP: [&str; 21] = [
+const AUTHORSHIP: [&str; 23] = [
     "UPDATE agenda_items SET author = ?1, author_name = NULL
      WHERE author = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE agenda_notes SET author = ?1, author_name = NULL
@@ -264,6 +264,10 @@ const AUTHORSHIP: [&str; 21] = [
     "UPDATE mandates SET given_by = ?1 WHERE given_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE contacts SET added_by = ?1 WHERE added_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
     "UPDATE trainings SET created_by = ?1 WHERE created_by = ?2 AND (?3 IS NULL OR room_id = ?3)",
+    "UPDATE working_groups SET created_by = ?1
+     WHERE created_by = ?2 AND (?3 IS NULL OR plenary_room = ?3)",
+    "UPDATE working_groups SET attach_asked_by = ?1
+     WHERE attach_asked_by = ?2 AND (?3 IS NULL OR plenary_room = ?3)",
     "UPDATE trainees SET signed_up_by = ?1
      WHERE signed_up_by = ?2
        AND (?3 IS NULL OR training_id IN (SELECT id FROM trainings WHERE room_id = ?3))",

@@ -177,6 +177,7 @@ pub fn router(state: Arc<WebState>) -> Router {
         .route("/{token}/contacts", get(contacts))
         .route("/{token}/lettres", get(letters))
         .route("/{token}/formations", get(trainings))
+        .route("/{token}/groupes", get(groups))
         .route("/{token}/lettres/{file}", get(letter_pdf))
         .route("/{token}/reunions", get(meetings))
         .route("/{token}/reunions.ics", get(feed))
@@ -406,6 +407,17 @@ async fn contacts(
     };
     let words = search.q.filter(|q| !q.trim().is_empty());
     match pages::contacts(&state, &page, words.as_deref(), state.clock.now()).await {
+        Ok(markup) => html(markup),
+        Err(error) => server_error(error),
+    }
+}
+
+async fn groups(State(state): State<Arc<WebState>>, Path(token): Path<String>) -> Response {
+    let page = match open(&state, token).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    match pages::groups(&state, &page).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }

@@ -67,6 +67,7 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
                     a href={ (base) "lettres" } { (text(state, page, "web-letters")) }
                     a href={ (base) "contacts" } { (text(state, page, "web-contacts")) }
                     a href={ (base) "formations" } { (text(state, page, "web-trainings")) }
+                    a href={ (base) "groupes" } { (text(state, page, "web-groups")) }
                     a href={ (base) "reunions" } { (text(state, page, "web-meetings")) }
                     a href={ (base) "reunions.ics" } { (text(state, page, "web-calendar")) }
                 }
@@ -353,6 +354,68 @@ pub async fn trainings(
                             td { (counts.organised) }
                             td { (counts.trained) }
                             td { (counts.attendances) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout(state, page, &title, body))
+}
+
+/// The working groups: each with its end date, its last report, whether it is closed, a
+/// link to its room, and its proposals (its room's decisions), the adopted ones marked with
+/// the plenary's decision.
+pub async fn groups(state: &WebState, page: &RoomPage) -> Result<Markup, PageError> {
+    let mut tx = state.store.begin().await?;
+    let mut groups = Vec::new();
+    for group in tx.groups(&page.room).await? {
+        let proposals = match &group.room {
+            Some(room) => {
+                let mut decisions = tx.latest_decisions(room, usize::MAX).await?;
+                decisions.sort_by_key(|decision| decision.number);
+                decisions
+            }
+            None => Vec::new(),
+        };
+        let adopted = tx.adopted_proposals(group.id).await?;
+        groups.push((group, proposals, adopted));
+    }
+    drop(tx);
+    let wording = wording(state, page);
+    let title = text(state, page, "web-groups");
+    let body = html! {
+        @if groups.is_empty() { p { (text(state, page, "web-groups-none")) } }
+        @for (group, proposals, adopted) in &groups {
+            article {
+                h2 { (group.name) }
+                p.meta {
+                    @match group.closed_at {
+                        Some(closed) => (wording.format("group-closed-on", &[("date", wording.day_in_words(closed).into())])),
+                        None => (text(state, page, "web-groups-open")),
+                    }
+                    @if let Some(day) = group.ends_on {
+                        " — " (wording.format("group-until", &[("day", wording.day_in_words(crate::domain::dates::local_midnight(day, state.time_zone)).into())]))
+                    }
+                    " — "
+                    @match group.last_report_at {
+                        Some(at) => (wording.format("group-last-report", &[("date", wording.day_in_words(at).into())])),
+                        None => (text(state, page, "group-no-report")),
+                    }
+                    @if let Some(room) = &group.room {
+                        " — " a href={ "https://matrix.to/#/" (room) } { (room) }
+                    }
+                }
+                @if !proposals.is_empty() {
+                    h3 { (text(state, page, "web-groups-proposals")) }
+                    ul {
+                        @for decision in proposals {
+                            li {
+                                (wording.number(decision.number)) " — " (decision.text)
+                                @if let Some((_, by)) = adopted.iter().find(|(number, _)| *number == decision.number) {
+                                    " — " strong { (text(state, page, "web-groups-adopted")) } " (" (wording.number(*by)) ")"
+                                }
+                            }
                         }
                     }
                 }

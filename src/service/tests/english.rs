@@ -295,6 +295,14 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         ("@alice:localhost", "$f6", "!training sign-in-sheet 1"),
         ("@alice:localhost", "$f7", "!training sign-up 1"),
         ("@alice:localhost", "$f8", "!training add Nothing"),
+        (
+            "@alice:localhost",
+            "$k1",
+            "!group create Non-take-up until 30/06/2027 @bob:localhost",
+        ),
+        ("@alice:localhost", "$k2", "!groups"),
+        ("@alice:localhost", "$k3", "!group report"),
+        ("@alice:localhost", "$k4", "!group join Nowhere"),
     ]
     .into_iter()
     .enumerate()
@@ -303,6 +311,19 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         let message = IncomingMessage {
             sent_at: when,
             ..at_time(sender, event, body, "2026-11-29T18:00:00Z")
+        };
+        bot.on_message(&message, when).await;
+    }
+    // The group's room speaks its plenary's language.
+    for (event, body) in [
+        ("$k5", "!decision Ask the CAF for a desk in Melun"),
+        ("$k6", "!group report"),
+    ] {
+        let when = at("2026-11-29T19:00:00Z");
+        let message = IncomingMessage {
+            room: RoomId::new("!group1"),
+            sent_at: when,
+            ..at_time("@bob:localhost", event, body, "2026-11-29T19:00:00Z")
         };
         bot.on_message(&message, when).await;
     }
@@ -394,6 +415,10 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "Reminder: training no. 1",
         "1 person recorded as having come",
         "1 session organised",
+        "Working group “Non-take-up” created",
+        "The room of working group",
+        "Report posted to the plenary room (1 proposal)",
+        "Ask the CAF for a desk in Melun",
     ] {
         assert!(all.contains(expected), "{expected:?} in:\n{all}");
     }
@@ -462,6 +487,7 @@ async fn a_whole_meeting_cycle_in_an_english_room_reads_no_french() {
         "positions",
         "reunions",
         "formations",
+        "groupes",
         "comptes-rendus/2026-12-10.md",
     ] {
         let html = page(&router, &format!("/{token}/{path}")).await;
