@@ -13,6 +13,7 @@ mod demo;
 mod email;
 mod email_limits;
 mod encryption;
+mod groups;
 mod invitations;
 mod links;
 mod meetings;
