@@ -196,3 +196,80 @@ async fn an_existing_room_is_attached_once_a_moderator_of_the_plenary_confirms()
     let list = ask(&mut alice, &room, "!groupes").await;
     assert!(list.contains("**Hébergement**"), "{list}");
 }
+
+/// #37: when the plenary room is in a Matrix space the bot may change, the group's room is
+/// added to it (`m.space.child` in the space, `m.space.parent` in the room).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_groups_room_joins_the_plenarys_space_when_the_bot_may() {
+    use matrix_sdk::ruma::api::client::room::create_room::v3::{
+        CreationContent, Request as CreateRoom,
+    };
+    use matrix_sdk::ruma::events::room::member::MembershipState;
+    use matrix_sdk::ruma::events::space::child::SpaceChildEventContent;
+    use matrix_sdk::ruma::events::space::parent::SpaceParentEventContent;
+    use matrix_sdk::ruma::room::RoomType;
+    use matrix_sdk::ruma::serde::Raw;
+
+    let (mut alice, _bob, bot, room, _bob_room) = alice_bob_and_the_bot("Croix-Rouge").await;
+    // A space of the group's rooms, where the bot may add children.
+    let mut request = CreateRoom::new();
+    let mut creation = CreationContent::new();
+    creation.room_type = Some(RoomType::Space);
+    request.creation_content = Some(Raw::new(&creation).expect("creation content"));
+    request.name = Some("Concertation 77".into());
+    request.invite = vec![bot.user_id.clone()];
+    // (Its creator's power is the room version's to give: only the bot's is set.)
+    let powers = serde_json::json!({ "users": { bot.user_id.as_str(): 100 } });
+    request.power_level_content_override = Some(Raw::from_json(
+        serde_json::value::to_raw_value(&powers).expect("power levels"),
+    ));
+    let space = alice.client.create_room(request).await.expect("the space");
+    alice
+        .wait_for_membership(&space, &bot.user_id, MembershipState::Join)
+        .await;
+    let server = alice.user_id.server_name().to_owned();
+    space
+        .send_state_event_for_key(
+            room.room_id(),
+            SpaceChildEventContent::new(vec![server.clone()]),
+        )
+        .await
+        .expect("the plenary in the space");
+    room.send_state_event_for_key(
+        space.room_id(),
+        SpaceParentEventContent::new(vec![server.clone()]),
+    )
+    .await
+    .expect("the plenary names its space");
+
+    let created = ask(&mut alice, &room, "!groupe créer Hébergement d'urgence").await;
+    let group_id: OwnedRoomId = created
+        .split("https://matrix.to/#/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|id| OwnedRoomId::try_from(id).ok())
+        .unwrap_or_else(|| panic!("a link to the group's room in {created}"));
+    let space_id = space.room_id().to_owned();
+    let client = alice.client.clone();
+    eventually(
+        "the group's room in the space",
+        Duration::from_secs(30),
+        || {
+            let client = client.clone();
+            let space_id = space_id.clone();
+            let group_id = group_id.clone();
+            async move {
+                let space = client
+                    .get_room(&space_id)
+                    .ok_or_else(|| "no space".to_owned())?;
+                space
+                    .get_state_event_static_for_key::<SpaceChildEventContent, _>(&group_id)
+                    .await
+                    .map_err(|error| error.to_string())?
+                    .map(|_| ())
+                    .ok_or_else(|| "no m.space.child yet".to_owned())
+            }
+        },
+    )
+    .await;
+}
