@@ -428,6 +428,52 @@ fn letter_pdf(c: &mut Criterion) {
     });
 }
 
+/// The sign-in sheet of a training session with sixty people from four associations: two
+/// pages of ruled lines (#37, #38: ≤ 100 ms).
+fn sign_in_sheet_pdf(c: &mut Criterion) {
+    use concerto::domain::training::{Training, TrainingFields, When};
+    let texts = Texts::new().expect("texts");
+    let wording = concerto::replies::Wording::new(&texts, Language::Fr, chrono_tz::Europe::Paris);
+    let training = Training {
+        id: 1,
+        number: 3,
+        fields: TrainingFields {
+            title: "Accueil des personnes exilées".to_owned(),
+            when: When::At(Utc::now()),
+            place: Some("Melun, salle des fêtes".to_owned()),
+            seats: Some(60),
+            description: None,
+        },
+        organiser: "Croix-Rouge".to_owned(),
+        created_by: UserId::new("@alice:example.org"),
+        created_at: Utc::now(),
+        ballot: None,
+        cancelled_at: None,
+    };
+    let associations = [
+        "Restos du Cœur",
+        "Croix-Rouge",
+        "Secours Catholique",
+        "Secours populaire",
+    ];
+    let people: Vec<(String, String)> = (0..60)
+        .map(|n| {
+            (
+                format!("Bénévole n° {n} Dupont-Lefèvre"),
+                associations[n % 4].to_owned(),
+            )
+        })
+        .collect();
+    let printable = concerto::replies::sheet_printable(&wording, &training, people);
+    c.bench_function("print a sign-in sheet of sixty people (PDF)", |b| {
+        b.iter(|| {
+            let pdf = concerto::pdf::render(&printable).expect("printed");
+            assert!(pdf.starts_with(b"%PDF-"));
+            pdf
+        })
+    });
+}
+
 /// Ballots open at once in the room of the personal page's benchmark: the date proposal and
 /// nine polls.
 const OPEN_BALLOTS: usize = 10;
@@ -556,6 +602,7 @@ criterion_group!(
     commands,
     minutes_pdf,
     letter_pdf,
+    sign_in_sheet_pdf,
     personal_page
 );
 criterion_main!(benches);

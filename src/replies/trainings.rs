@@ -592,7 +592,7 @@ pub fn sheet_heading(wording: &Wording<'_>, training: &Training) -> Vec<String> 
 }
 
 /// The sheet's three columns' headings: name, association, signature.
-pub fn sheet_columns(wording: &Wording<'_>) -> Vec<String> {
+fn sheet_columns(wording: &Wording<'_>) -> Vec<String> {
     [
         "training-sheet-name",
         "training-sheet-association",
@@ -600,6 +600,38 @@ pub fn sheet_columns(wording: &Wording<'_>) -> Vec<String> {
     ]
     .map(|id| wording.get(id))
     .to_vec()
+}
+
+/// The sign-in sheet to print: its heading, then one ruled line per person — name,
+/// association, an empty signature column — sorted by association, then name (`people`:
+/// each one's name and association, as the room knows them).
+pub fn sheet_printable(
+    wording: &Wording<'_>,
+    training: &Training,
+    people: Vec<(String, String)>,
+) -> crate::domain::messages::Printable {
+    let mut rows: Vec<Vec<String>> = people
+        .into_iter()
+        .map(|(name, association)| vec![name, association, String::new()])
+        .collect();
+    rows.sort_by_key(|row| {
+        (
+            crate::domain::text::fold(&row[1]),
+            crate::domain::text::fold(&row[0]),
+        )
+    });
+    let columns = sheet_columns(wording)
+        .into_iter()
+        .zip([0.42, 0.33, 0.25])
+        .collect();
+    crate::domain::messages::Printable {
+        name: sheet_file(wording, training),
+        heading: sheet_heading(wording, training),
+        markdown: String::new(),
+        status: wording.get("training-sheet-status"),
+        language: wording.language,
+        table: Some(crate::domain::messages::Table { columns, rows }),
+    }
 }
 
 /// `!formations bilan [année]`: per association, the sessions organised and the people

@@ -15,7 +15,7 @@ use crate::domain::association::{canonical, same_association};
 use crate::domain::attendance::COMING;
 use crate::domain::ballot::{Ballot, BallotKind};
 use crate::domain::email::{Attachment, NewEmail, Recipient};
-use crate::domain::messages::{Content, NewMessage, Presents, Printable, Table};
+use crate::domain::messages::{Content, NewMessage, Presents};
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
 use crate::domain::reminders::training_reminder_due;
@@ -597,7 +597,7 @@ impl<C: Chat> Service<C> {
         let trainees = request.tx.trainees(training.id).await?;
         let (seated, _) = places(&trainees, training.fields.seats);
         let names = self.member_names(&room).await;
-        let mut rows: Vec<Vec<String>> = seated
+        let people: Vec<(String, String)> = seated
             .iter()
             .map(|trainee| {
                 let name = match &trainee.who {
@@ -608,28 +608,11 @@ impl<C: Chat> Service<C> {
                     Who::Named(name) => name.clone(),
                     Who::Anonymous => wording.get("training-anonymous"),
                 };
-                vec![name, trainee.association.clone(), String::new()]
+                (name, trainee.association.clone())
             })
             .collect();
-        rows.sort_by_key(|row| {
-            (
-                crate::domain::text::fold(&row[1]),
-                crate::domain::text::fold(&row[0]),
-            )
-        });
-        let count = rows.len();
-        let columns = replies::sheet_columns(wording)
-            .into_iter()
-            .zip([0.42, 0.33, 0.25])
-            .collect();
-        let printable = Printable {
-            name: replies::sheet_file(wording, &training),
-            heading: replies::sheet_heading(wording, &training),
-            markdown: String::new(),
-            status: wording.get("training-sheet-status"),
-            language: request.language,
-            table: Some(Table { columns, rows }),
-        };
+        let count = people.len();
+        let printable = replies::sheet_printable(wording, &training, people);
         tracing::info!(%room, number, count, "sign-in sheet asked for");
         Ok(vec![
             request.reply(replies::sheet_sent(wording, &training, count)),
