@@ -205,12 +205,8 @@ impl<C: Chat> Service<C> {
         let usage = Usage::TrainingSignUp;
         let wording = &self.wording(request.language);
         let room = request.room().clone();
-        let training = match self.open_training(request, number).await? {
-            Ok(training) => training,
-            Err(refusal) => return self.refused(request, &refusal, usage),
-        };
-        let typed = match self.one_person(request, who, usage) {
-            Ok(typed) => typed,
+        let (training, typed) = match self.open_training_for(request, number, who, usage).await? {
+            Ok(found) => found,
             Err(reply) => return request.say(reply),
         };
         let sender = request.sender().clone();
@@ -246,6 +242,27 @@ impl<C: Chat> Service<C> {
             }
             Err(refusal) => self.refused(request, &refusal, usage),
         }
+    }
+
+    /// Session n° `number`, open to sign-ups, and the one person `who` names (oneself when
+    /// blank); else the reply that says why not.
+    async fn open_training_for(
+        &self,
+        request: &mut Request<'_>,
+        number: usize,
+        who: &str,
+        usage: Usage,
+    ) -> Result<Result<(Training, TypedWho), String>, ServiceError> {
+        let training = match self.open_training(request, number).await? {
+            Ok(training) => training,
+            Err(refusal) => {
+                let wording = self.wording(request.language);
+                return Ok(Err(replies::training_refused(&wording, &refusal, usage)));
+            }
+        };
+        Ok(self
+            .one_person(request, who, usage)
+            .map(|typed| (training, typed)))
     }
 
     /// Oneself when `who` is blank, else the one person typed.
@@ -479,12 +496,8 @@ impl<C: Chat> Service<C> {
         let usage = Usage::TrainingWithdraw;
         let wording = &self.wording(request.language);
         let room = request.room().clone();
-        let training = match self.open_training(request, number).await? {
-            Ok(training) => training,
-            Err(refusal) => return self.refused(request, &refusal, usage),
-        };
-        let typed = match self.one_person(request, who, usage) {
-            Ok(typed) => typed,
+        let (training, typed) = match self.open_training_for(request, number, who, usage).await? {
+            Ok(found) => found,
             Err(reply) => return request.say(reply),
         };
         let names = self.member_names(&room).await;

@@ -218,17 +218,7 @@ async fn an_approved_letter_goes_once_across_a_crash_and_is_followed_up() {
         .await
         .expect("its bytes");
     assert!(pdf.starts_with(b"%PDF-"));
-    let check = std::process::Command::new("node")
-        .arg("tests/a11y/check.mjs")
-        .arg(format!("{page}lettres"))
-        .output()
-        .expect("node");
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success() && report.contains("violations: 0"),
-        "{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    crate::web::assert_accessible(&[&format!("{page}lettres")]);
     let csv = bot
         .export(&["letters", "--room", room.room_id().as_str()])
         .await;

@@ -2,8 +2,6 @@
 //! flagged "à vérifier" once their time has passed on the bot's clock, confirmed; and on the
 //! group's page, searchable, in a real Chromium, accessible by axe-core.
 
-use std::process::Command as StdCommand;
-
 use crate::helpers::{TestUser, ask};
 use crate::web::{bot_with_page_and, link_in, rendered_dom};
 
@@ -56,18 +54,7 @@ async fn the_address_book_is_searched_flagged_confirmed_and_shown_on_the_page() 
     let search = rendered_dom(&format!("{page}contacts?q=prefecture"));
     assert!(search.contains("Préfecture de Seine-et-Marne"), "{search}");
     assert!(!search.contains("CAF 77"), "{search}");
-    let output = StdCommand::new("node")
-        .arg("tests/a11y/check.mjs")
-        .arg(format!("{page}contacts"))
-        .arg(format!("{page}contacts?q=caf"))
-        .output()
-        .expect("node (scripts/test installs tests/a11y with npm ci)");
-    let report = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && report.contains("violations: 0"),
-        "{report}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    crate::web::assert_accessible(&[&format!("{page}contacts"), &format!("{page}contacts?q=caf")]);
 
     // The operator's copy: the address book as CSV, every contact whole, in the room's
     // language.

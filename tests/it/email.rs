@@ -458,17 +458,7 @@ async fn one_click_unsubscribe_stops_the_emails_and_tells_the_room_once() {
     );
     assert!(page.contains("lang=\"fr\""), "{page}");
     // Accessible like the group's page (axe-core in the real browser, reflow, focus).
-    let check = std::process::Command::new("node")
-        .arg("tests/a11y/check.mjs")
-        .arg(&link)
-        .output()
-        .expect("node (scripts/test installs tests/a11y with npm ci)");
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success() && report.contains("violations: 0"),
-        "{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    crate::web::assert_accessible(&[&link]);
     // A wrong token opens nothing.
     let wrong = http
         .post(format!(

@@ -167,17 +167,7 @@ async fn a_person_answers_the_dates_in_chromium_and_a_poll_from_their_personal_l
     );
 
     // The page passes the same accessibility check as the group's.
-    let check = std::process::Command::new("node")
-        .arg("tests/a11y/check.mjs")
-        .arg(&link)
-        .output()
-        .expect("node");
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success() && report.contains("violations: 0"),
-        "{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    crate::web::assert_accessible(&[&link]);
 
     // A forged form (no token, or another's) is refused and changes nothing.
     let (_, page) = get(&link).await;

@@ -249,20 +249,18 @@ async fn a_training_fills_its_seats_moves_its_waiting_list_reminds_and_prints_it
         trainings.contains("Jean Dupont (Croix-Rouge)"),
         "{trainings}"
     );
-    let check = std::process::Command::new("node")
-        .arg("tests/a11y/check.mjs")
-        .arg(format!("{page}formations"))
-        .output()
-        .expect("node");
-    let report = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success() && report.contains("violations: 0"),
-        "{report}{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
+    crate::web::assert_accessible(&[&format!("{page}formations")]);
     let csv = bot
         .export(&["trainings", "--room", room.room_id().as_str()])
         .await;
     assert!(csv.starts_with("numéro,titre,date,lieu,"), "{csv}");
     assert!(csv.contains("Jean Dupont,Croix-Rouge,non,oui"), "{csv}");
+
+    // The working groups' page too (#37), once a group has its room.
+    let created = ask(&mut alice, &room, "!groupe créer Non-recours").await;
+    assert!(created.contains("https://matrix.to/#/!"), "{created}");
+    let groups = crate::web::rendered_dom(&format!("{page}groupes"));
+    assert!(groups.contains("Non-recours"), "{groups}");
+    assert!(groups.contains("aucun rapport encore"), "{groups}");
+    crate::web::assert_accessible(&[&format!("{page}groupes")]);
 }

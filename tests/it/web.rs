@@ -19,6 +19,22 @@ pub(crate) fn link_in(reply: &str) -> String {
         .to_owned()
 }
 
+/// Checks `urls` in the real Chromium with axe-core (WCAG 2.1 AA, reflow, focus): no
+/// violation.
+pub(crate) fn assert_accessible(urls: &[&str]) {
+    let check = StdCommand::new("node")
+        .arg("tests/a11y/check.mjs")
+        .args(urls)
+        .output()
+        .expect("node (scripts/test installs tests/a11y with npm ci)");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.status.success() && report.contains("violations: 0"),
+        "{report}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 /// The DOM a real browser builds for `url`.
 pub(crate) fn rendered_dom(url: &str) -> String {
     let output = StdCommand::new("chromium")
