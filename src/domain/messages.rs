@@ -148,6 +148,18 @@ impl NewMessage {
         }
     }
 
+    /// A text that notifies (`m.text`): the people in `mentions` are pinged. Sent by the bot
+    /// alone, in the main timeline.
+    pub fn text(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> Self {
+        Self {
+            room: room.clone(),
+            in_reply_to: None,
+            content: Content::Text { markdown, mentions },
+            presents: None,
+            thread: None,
+        }
+    }
+
     /// A reaction put on `target`.
     pub fn reaction(room: &RoomId, target: &EventId, key: &str) -> Self {
         Self {

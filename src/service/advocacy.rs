@@ -537,16 +537,11 @@ impl<C: Chat> Service<C> {
                 tx.mark_letter_followed_up(&room, letter.number, now)
                     .await?;
                 let markdown = replies::letter_follow_up(&wording, &letter, pill.as_deref(), days);
-                let message = crate::domain::messages::NewMessage {
-                    room: room.clone(),
-                    in_reply_to: None,
-                    content: crate::domain::messages::Content::Text {
-                        markdown,
-                        mentions: sender.into_iter().collect(),
-                    },
-                    presents: None,
-                    thread: None,
-                };
+                let message = crate::domain::messages::NewMessage::text(
+                    &room,
+                    markdown,
+                    sender.into_iter().collect(),
+                );
                 self.finish(tx, vec![message], now).await?;
                 tracing::info!(%room, number = letter.number, "letter followed up");
                 Ok(())

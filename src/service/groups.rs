@@ -14,7 +14,6 @@ use crate::domain::dates::{Towards, parse_day};
 use crate::domain::group::{WorkingGroup, read_adoption, read_group, read_name, report};
 use crate::domain::messages::{Content, NewMessage, group_room};
 use crate::domain::permissions::Act;
-use crate::domain::{RoomId, UserId};
 use crate::replies::{self, GroupRefusal};
 
 impl<C: Chat> Service<C> {
@@ -429,22 +428,12 @@ impl<C: Chat> Service<C> {
                 let creator = self.plain_name_of(&plenary, &group.created_by).await;
                 let markdown =
                     replies::group_end_question(&wording, &group, &group.created_by, &creator);
-                let question = text_message(&plenary, markdown, vec![group.created_by.clone()]);
+                let question = NewMessage::text(&plenary, markdown, vec![group.created_by.clone()]);
                 tracing::info!(room = %plenary, group = group.id, "plenary asked about a group's end");
                 self.finish(tx, [question], now).await
             })
             .await?;
         }
         Ok(next)
-    }
-}
-
-fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMessage {
-    NewMessage {
-        room: room.clone(),
-        in_reply_to: None,
-        content: Content::Text { markdown, mentions },
-        presents: None,
-        thread: None,
     }
 }

@@ -16,7 +16,7 @@ use crate::command::RemindersCommand;
 use crate::domain::association::same_association;
 use crate::domain::earliest;
 use crate::domain::limits::Cap;
-use crate::domain::messages::{Content, NewMessage};
+use crate::domain::messages::NewMessage;
 use crate::domain::permissions::Act;
 use crate::domain::poll::Stance;
 use crate::domain::record::{Action, Owner};
@@ -228,7 +228,7 @@ impl<C: Chat> Service<C> {
                         &author,
                         late,
                     );
-                    let message = text_message(&room, markdown, vec![reminder.author.clone()]);
+                    let message = NewMessage::text(&room, markdown, vec![reminder.author.clone()]);
                     // A recurring reminder missed several times goes out once, then resumes.
                     let following = reminder.recurrence.map(|recurrence| {
                         recurrence.next_after(now.max(reminder.next_at), time_zone)
@@ -413,7 +413,7 @@ impl<C: Chat> Service<C> {
                 mentions.extend(standing.to_call().iter().cloned());
             }
         }
-        Ok(text_message(room, markdown, mentions))
+        Ok(NewMessage::text(room, markdown, mentions))
     }
 
     async fn send_poll_nudges(
@@ -471,7 +471,7 @@ impl<C: Chat> Service<C> {
                         &missing,
                         self.is_late(due, now),
                     );
-                    Some(text_message(&room, markdown, mentions))
+                    Some(NewMessage::text(&room, markdown, mentions))
                 };
                 self.send_once(&key, &room, due, message, now, async |_| Ok(()))
                     .await?;
@@ -529,7 +529,7 @@ impl<C: Chat> Service<C> {
                             *on_the_day,
                             self.is_late(*due, now),
                         );
-                        Some(text_message(&room, markdown, mentions))
+                        Some(NewMessage::text(&room, markdown, mentions))
                     } else {
                         None
                     };
@@ -582,14 +582,4 @@ impl<C: Chat> Service<C> {
 /// What makes a reminder's sending unique: the reminder and the time it was for.
 fn reminder_key(reminder: &Reminder) -> String {
     format!("asked:{}:{}", reminder.id, reminder.next_at.to_rfc3339())
-}
-
-fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMessage {
-    NewMessage {
-        room: room.clone(),
-        in_reply_to: None,
-        content: Content::Text { markdown, mentions },
-        presents: None,
-        thread: None,
-    }
 }

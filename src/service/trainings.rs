@@ -15,7 +15,7 @@ use crate::domain::association::{canonical, same_association};
 use crate::domain::attendance::COMING;
 use crate::domain::ballot::{Ballot, BallotKind};
 use crate::domain::email::{Attachment, NewEmail, Recipient};
-use crate::domain::messages::{Content, NewMessage, Presents};
+use crate::domain::messages::{NewMessage, Presents};
 use crate::domain::permissions::Act;
 use crate::domain::record::Owner;
 use crate::domain::reminders::training_reminder_due;
@@ -481,7 +481,7 @@ impl<C: Chat> Service<C> {
             .into_iter()
             .map(|up| {
                 let (markdown, mentions) = replies::moved_up(wording, training, up, names);
-                text_message(room, markdown, mentions)
+                NewMessage::text(room, markdown, mentions)
             })
             .collect())
     }
@@ -579,7 +579,7 @@ impl<C: Chat> Service<C> {
         let names = self.member_names(&room).await;
         let (markdown, mentions) =
             replies::training_cancelled(wording, &training, &trainees, &names);
-        let mut cancelled = text_message(&room, markdown, mentions);
+        let mut cancelled = NewMessage::text(&room, markdown, mentions);
         cancelled.in_reply_to = Some(request.message.event_id.clone());
         cancelled.thread = request.message.thread.clone();
         self.queue_training_emails(
@@ -797,7 +797,7 @@ impl<C: Chat> Service<C> {
         )
         .await?;
         tracing::info!(%room, number = training.number, "training session reminded");
-        self.finish(tx, [text_message(room, markdown, mentions)], now)
+        self.finish(tx, [NewMessage::text(room, markdown, mentions)], now)
             .await
     }
 
@@ -869,16 +869,5 @@ impl<C: Chat> Service<C> {
             tx.queue_email(room, &email, now).await?;
         }
         Ok(())
-    }
-}
-
-/// A message that notifies `mentions` (`m.text`), by the bot alone.
-fn text_message(room: &RoomId, markdown: String, mentions: Vec<UserId>) -> NewMessage {
-    NewMessage {
-        room: room.clone(),
-        in_reply_to: None,
-        content: Content::Text { markdown, mentions },
-        presents: None,
-        thread: None,
     }
 }
