@@ -6,6 +6,7 @@
 //! while a command holds its transaction.
 
 mod markdown;
+mod table;
 
 use krilla::Document;
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -15,7 +16,7 @@ use krilla::text::{Font, TextDirection};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use crate::domain::messages::{Printable, Table};
+use crate::domain::messages::Printable;
 use markdown::{Block, Span, blocks};
 
 static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -110,7 +111,7 @@ pub fn render(document: &Printable) -> Result<Vec<u8>, PdfError> {
                     for edge in edges {
                         draw_rule(&mut surface, *edge, top, 0.6, *height);
                     }
-                    let baseline = top + HEADER_ROW / 2.0 + line.size * 0.35;
+                    let baseline = top + table::HEADER_ROW / 2.0 + line.size * 0.35;
                     for word in words {
                         surface.draw_text(
                             Point::from_xy(word.x, baseline),
@@ -272,72 +273,6 @@ impl Line {
             _ => self.size * LEADING,
         }
     }
-}
-
-/// A table's heading row, and each row of a sign-in sheet: tall enough to sign in.
-const HEADER_ROW: f32 = 20.0;
-const TABLE_ROW: f32 = 30.0;
-/// A cell's text, from its left edge.
-const CELL_PADDING: f32 = 4.0;
-
-/// The rows of `table` as lines: its heading in bold, then each row.
-fn table_lines(table: &Table, fonts: &Fonts) -> Vec<Line> {
-    let full = PAGE_WIDTH - 2.0 * MARGIN;
-    let total: f32 = table
-        .columns
-        .iter()
-        .map(|(_, share)| share.max(0.0))
-        .sum::<f32>()
-        .max(f32::EPSILON);
-    let mut edges = vec![MARGIN];
-    for (_, share) in &table.columns {
-        let last = edges.last().copied().unwrap_or(MARGIN);
-        edges.push(last + full * share.max(0.0) / total);
-    }
-    let row = |cells: &[String], bold: bool, height: f32, header: bool| {
-        let mut words = Vec::new();
-        for (index, cell) in cells.iter().enumerate().take(table.columns.len()) {
-            let (Some(left), Some(right)) = (edges.get(index), edges.get(index + 1)) else {
-                continue;
-            };
-            let width = (right - left - 2.0 * CELL_PADDING).max(1.0);
-            let spans = [Span {
-                text: cell.clone(),
-                bold,
-            }];
-            // One line per cell: what does not fit is cut (a name rarely is that long).
-            if let Some(first) = break_words(fonts, &words_of(&spans), TEXT_SIZE, width)
-                .into_iter()
-                .next()
-            {
-                words.extend(first.into_iter().map(|word| Word {
-                    x: word.x + left + CELL_PADDING,
-                    ..word
-                }));
-            }
-        }
-        Line {
-            kind: LineKind::Row {
-                words,
-                edges: edges.clone(),
-                height,
-                header,
-            },
-            size: TEXT_SIZE,
-            before: 0.0,
-            y: 0.0,
-            keep_with_next: header,
-        }
-    };
-    let headings: Vec<String> = table.columns.iter().map(|(name, _)| name.clone()).collect();
-    let mut lines = vec![row(&headings, true, HEADER_ROW, true)];
-    if let Some(first) = lines.first_mut() {
-        first.before = 12.0;
-    }
-    for cells in &table.rows {
-        lines.push(row(cells, false, TABLE_ROW, false));
-    }
-    lines
 }
 
 /// A thin rule from (`x`, `y`), `width` wide and `height` high.
@@ -543,7 +478,7 @@ fn lay_out(document: &Printable, fonts: &Fonts) -> Vec<Line> {
         }
     }
     if let Some(table) = &document.table {
-        lines.extend(table_lines(table, fonts));
+        lines.extend(table::lines(table, fonts));
     }
     lines
 }
@@ -602,7 +537,7 @@ mod tests {
     use super::*;
     use crate::domain::Language;
 
-    fn document(markdown: String) -> Printable {
+    pub(super) fn document(markdown: String) -> Printable {
         Printable {
             name: "compte-rendu-2026-12-10.pdf".into(),
             heading: vec![
@@ -679,67 +614,5 @@ mod tests {
                 assert!(!page.last().is_some_and(|line| line.keep_with_next));
             }
         }
-    }
-
-    #[test]
-    fn a_sign_in_sheet_is_ruled_rows_its_heading_repeated_on_each_page() {
-        let fonts = Fonts::load().expect("fonts");
-        let rows: Vec<Vec<String>> = (0..60)
-            .map(|n| {
-                vec![
-                    format!("Bénévole {n} {}", "très-long-nom-".repeat(6)),
-                    "Secours populaire".into(),
-                    String::new(),
-                ]
-            })
-            .collect();
-        let mut sheet = document(String::new());
-        sheet.table = Some(Table {
-            columns: vec![
-                ("Nom".into(), 0.42),
-                ("Association".into(), 0.33),
-                ("Signature".into(), 0.25),
-            ],
-            rows,
-        });
-        let lines = lay_out(&sheet, &fonts);
-        let pages = paginate(&lines);
-        assert!(pages.len() >= 2, "60 rows of 30 pt take more than a page");
-        for page in &pages {
-            let rows: Vec<&Line> = page
-                .iter()
-                .filter(|line| matches!(line.kind, LineKind::Row { .. }))
-                .collect();
-            assert!(
-                matches!(
-                    rows.first().map(|row| &row.kind),
-                    Some(LineKind::Row { header: true, .. })
-                ),
-                "each page's table starts with its heading"
-            );
-            for row in rows {
-                assert!(
-                    row.y <= TEXT_BOTTOM + 0.01,
-                    "a row runs into the foot: {}",
-                    row.y
-                );
-                let LineKind::Row { words, edges, .. } = &row.kind else {
-                    continue;
-                };
-                assert_eq!(edges.len(), 4);
-                assert!((edges[3] - (PAGE_WIDTH - MARGIN)).abs() < 0.5);
-                // Each cell's words stay in their column: a long name is cut, not spilled.
-                for word in words {
-                    let end = word.x + fonts.width(&word.text, word.bold, row.size);
-                    let column = edges
-                        .windows(2)
-                        .find(|pair| word.x >= pair[0] && word.x < pair[1]);
-                    let column = column.expect("in a column");
-                    assert!(end <= column[1], "{} spills over", word.text);
-                }
-            }
-        }
-        let pdf = render(&sheet).expect("pdf");
-        assert!(pdf.starts_with(b"%PDF-"));
     }
 }

@@ -43,6 +43,7 @@ mod settings;
 mod switchboard;
 #[cfg(test)]
 mod tests;
+mod training_events;
 mod trainings;
 mod undecrypted;
 mod upgrades;

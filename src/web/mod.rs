@@ -10,11 +10,13 @@
 //! A slow or hostile client cannot stall the bot: requests time out, carry a small body at
 //! most (a form), and only a few are served at once.
 
+mod groups;
 mod pages;
 mod personal;
 mod personal_data;
 mod privacy;
 pub mod server;
+mod trainings;
 mod unsubscribe;
 
 use std::collections::HashMap;
@@ -417,7 +419,7 @@ async fn groups(State(state): State<Arc<WebState>>, Path(token): Path<String>) -
         Ok(page) => page,
         Err(response) => return response,
     };
-    match pages::groups(&state, &page).await {
+    match groups::groups(&state, &page).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }
@@ -428,7 +430,7 @@ async fn trainings(State(state): State<Arc<WebState>>, Path(token): Path<String>
         Ok(page) => page,
         Err(response) => return response,
     };
-    match pages::trainings(&state, &page, state.clock.now()).await {
+    match trainings::trainings(&state, &page, state.clock.now()).await {
         Ok(markup) => html(markup),
         Err(error) => server_error(error),
     }

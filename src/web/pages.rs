@@ -1,6 +1,6 @@
 //! The pages, rendered on the server with maud (every value escaped), in the room's language.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use maud::{DOCTYPE, Markup, html};
 
 use super::{RoomPage, WebState};
@@ -38,11 +38,11 @@ pub enum PageError {
     Print(String),
 }
 
-fn text(state: &WebState, page: &RoomPage, id: &str) -> String {
+pub(super) fn text(state: &WebState, page: &RoomPage, id: &str) -> String {
     state.texts.get(page.language, id)
 }
 
-fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Markup {
+pub(super) fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Markup {
     let base = format!("/{}/", page.token);
     let lang = match page.language {
         Language::Fr => "fr",
@@ -82,7 +82,7 @@ fn layout(state: &WebState, page: &RoomPage, title: &str, body: Markup) -> Marku
 
 /// A person as volunteers know them: their display name, else the name part of their id
 /// (never the raw `@…:server`).
-fn person(names: &std::collections::HashMap<UserId, String>, user: &UserId) -> String {
+pub(super) fn person(names: &std::collections::HashMap<UserId, String>, user: &UserId) -> String {
     names.get(user).cloned().unwrap_or_else(|| {
         user.as_str()
             .trim_start_matches('@')
@@ -98,7 +98,7 @@ fn when(state: &WebState, page: &RoomPage, at: DateTime<Utc>) -> String {
 }
 
 /// How the page reads: the room's language, the group's time zone.
-fn wording<'a>(state: &'a WebState, page: &RoomPage) -> Wording<'a> {
+pub(super) fn wording<'a>(state: &'a WebState, page: &RoomPage) -> Wording<'a> {
     Wording::new(&state.texts, page.language, state.time_zone)
 }
 
@@ -250,173 +250,6 @@ pub async fn letters(state: &WebState, page: &RoomPage) -> Result<Markup, PageEr
                         p.meta { (wording.format("web-letters-answer", &[("date", wording.day_in_words(answer.recorded_at).into())])) }
                         p { (answer.text) }
                         @if let Some(file) = &answer.file_name { p.meta { (file) } }
-                    }
-                }
-            }
-        }
-    };
-    Ok(layout(state, page, &title, body))
-}
-
-/// The training sessions: those to come with their seats and who signed up (by association,
-/// then who waits), the past ones with who came, and the summary of this year.
-pub async fn trainings(
-    state: &WebState,
-    page: &RoomPage,
-    now: DateTime<Utc>,
-) -> Result<Markup, PageError> {
-    use crate::domain::training::{Who, places, summary};
-    let mut tx = state.store.begin().await?;
-    let sessions = tx.trainings_with_trainees(&page.room).await?;
-    drop(tx);
-    let names = (state.member_names)(&page.room).await;
-    let wording = wording(state, page);
-    let year = now.with_timezone(&state.time_zone).year();
-    let summed = summary(&sessions, year, state.time_zone);
-    let name_of = |who: &Who| match who {
-        Who::Member(user) => person(&names, user),
-        Who::Named(name) => name.clone(),
-        Who::Anonymous => text(state, page, "training-anonymous"),
-    };
-    let (mut coming, mut past): (Vec<_>, Vec<_>) = sessions
-        .iter()
-        .partition(|(training, _)| training.is_coming(now, state.time_zone));
-    coming.sort_by_key(|(training, _)| training.fields.when.starts_at(state.time_zone));
-    past.sort_by_key(|(training, _)| {
-        std::cmp::Reverse(training.fields.when.starts_at(state.time_zone))
-    });
-    let title = text(state, page, "web-trainings");
-    let body = html! {
-        h2 { (text(state, page, "web-trainings-coming")) }
-        @if coming.is_empty() { p { (text(state, page, "web-trainings-none")) } }
-        @for (training, trainees) in &coming {
-            @let (seated, waiting) = places(trainees, training.fields.seats);
-            article id={ "f" (training.number) } {
-                h3 { (wording.number(training.number)) " — " (training.fields.title) }
-                p.meta {
-                    (replies::training_when(&wording, training))
-                    @if let Some(place) = &training.fields.place { " — " (place) }
-                    " — " (wording.format("training-organised-by", &[("association", training.organiser.clone().into())]))
-                }
-                @if let Some(description) = &training.fields.description { p { (description) } }
-                p { (wording.format("web-trainings-seats", &[
-                    ("seated", seated.len().into()),
-                    ("seats", training.fields.seats.map_or(-1, |seats| seats as i64).into()),
-                    ("waiting", waiting.len().into()),
-                ])) }
-                @if !seated.is_empty() {
-                    ul {
-                        @for trainee in seated {
-                            li { (name_of(&trainee.who)) " (" (trainee.association) ")" }
-                        }
-                    }
-                }
-                @if !waiting.is_empty() {
-                    p { (text(state, page, "web-trainings-waiting")) }
-                    ol {
-                        @for trainee in waiting {
-                            li { (name_of(&trainee.who)) " (" (trainee.association) ")" }
-                        }
-                    }
-                }
-            }
-        }
-        h2 { (text(state, page, "web-trainings-past")) }
-        @if past.is_empty() { p { (text(state, page, "web-trainings-none")) } }
-        @for (training, trainees) in &past {
-            article id={ "f" (training.number) } {
-                h3 { (wording.number(training.number)) " — " (training.fields.title) }
-                p.meta {
-                    (replies::training_when(&wording, training))
-                    " — " (training.organiser)
-                    @if training.cancelled_at.is_some() { " — " (text(state, page, "web-trainings-cancelled")) }
-                }
-                @let came: Vec<String> = trainees.iter().filter(|t| t.attended).map(|t| format!("{} ({})", name_of(&t.who), t.association)).collect();
-                @if training.cancelled_at.is_none() {
-                    p { (wording.format("web-trainings-came", &[("count", came.len().into()), ("people", came.join(", ").into())])) }
-                }
-            }
-        }
-        h2 { (wording.format("web-trainings-summary", &[("year", year.to_string().into())])) }
-        @if summed.is_empty() { p { (text(state, page, "web-trainings-none")) } }
-        @else {
-            table {
-                thead { tr {
-                    th scope="col" { (text(state, page, "training-sheet-association")) }
-                    th scope="col" { (text(state, page, "web-trainings-organised")) }
-                    th scope="col" { (text(state, page, "web-trainings-trained")) }
-                    th scope="col" { (text(state, page, "web-trainings-attendances")) }
-                } }
-                tbody {
-                    @for (association, counts) in &summed {
-                        tr {
-                            th scope="row" { (association) }
-                            td { (counts.organised) }
-                            td { (counts.trained) }
-                            td { (counts.attendances) }
-                        }
-                    }
-                }
-            }
-        }
-    };
-    Ok(layout(state, page, &title, body))
-}
-
-/// The working groups: each with its end date, its last report, whether it is closed, a
-/// link to its room, and its proposals (its room's decisions), the adopted ones marked with
-/// the plenary's decision.
-pub async fn groups(state: &WebState, page: &RoomPage) -> Result<Markup, PageError> {
-    let mut tx = state.store.begin().await?;
-    let mut groups = Vec::new();
-    for group in tx.groups(&page.room).await? {
-        let proposals = match &group.room {
-            Some(room) => {
-                let mut decisions = tx.latest_decisions(room, usize::MAX).await?;
-                decisions.sort_by_key(|decision| decision.number);
-                decisions
-            }
-            None => Vec::new(),
-        };
-        let adopted = tx.adopted_proposals(group.id).await?;
-        groups.push((group, proposals, adopted));
-    }
-    drop(tx);
-    let wording = wording(state, page);
-    let title = text(state, page, "web-groups");
-    let body = html! {
-        @if groups.is_empty() { p { (text(state, page, "web-groups-none")) } }
-        @for (group, proposals, adopted) in &groups {
-            article {
-                h2 { (group.name) }
-                p.meta {
-                    @match group.closed_at {
-                        Some(closed) => (wording.format("group-closed-on", &[("date", wording.day_in_words(closed).into())])),
-                        None => (text(state, page, "web-groups-open")),
-                    }
-                    @if let Some(day) = group.ends_on {
-                        " — " (wording.format("group-until", &[("day", wording.day_in_words(crate::domain::dates::local_midnight(day, state.time_zone)).into())]))
-                    }
-                    " — "
-                    @match group.last_report_at {
-                        Some(at) => (wording.format("group-last-report", &[("date", wording.day_in_words(at).into())])),
-                        None => (text(state, page, "group-no-report")),
-                    }
-                    @if let Some(room) = &group.room {
-                        " — " a href={ "https://matrix.to/#/" (room) } { (room) }
-                    }
-                }
-                @if !proposals.is_empty() {
-                    h3 { (text(state, page, "web-groups-proposals")) }
-                    ul {
-                        @for decision in proposals {
-                            li {
-                                (wording.number(decision.number)) " — " (decision.text)
-                                @if let Some((_, by)) = adopted.iter().find(|(number, _)| *number == decision.number) {
-                                    " — " strong { (text(state, page, "web-groups-adopted")) } " (" (wording.number(*by)) ")"
-                                }
-                            }
-                        }
                     }
                 }
             }

@@ -27,6 +27,7 @@ mod reminders;
 mod retention;
 mod rhythm;
 mod rule;
+mod training_notices;
 mod trainings;
 mod trust;
 mod upgrades;
