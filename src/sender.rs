@@ -16,8 +16,8 @@ use tokio::sync::Notify;
 use crate::clock::Clock;
 use crate::domain::backoff::{Backoff, SendPolicy};
 use crate::domain::earliest;
-use crate::domain::messages::group_of;
 use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
+use crate::domain::messages::{group_links, group_of};
 use crate::domain::{EventId, RoomId};
 use crate::service::{Chat, SendError};
 use crate::storage::{StorageError, Store};
@@ -176,29 +176,20 @@ impl<C: Chat> Sender<C> {
             };
         }
         if let Content::Notice { markdown } | Content::Text { markdown, .. } = &mut placed.content {
-            while let Some(start) = markdown.find("⟦group-room:") {
-                let Some(length) = markdown[start..].find('⟧') else {
-                    break;
-                };
-                let end = start + length + '⟧'.len_utf8();
-                let group: Option<i64> = markdown[start..end]
-                    .trim_start_matches("⟦group-room:")
-                    .trim_end_matches('⟧')
-                    .parse()
-                    .ok();
-                let room = match group {
-                    Some(group) => self
-                        .store
-                        .group_room(group)
-                        .await
-                        .map_err(|error| transient(error.to_string()))?
-                        .and_then(|(room, _)| room),
-                    None => None,
+            for (range, group) in group_links(markdown) {
+                // An unknown group's "link" is left as written; a known one waits for its room.
+                let Some((room, _)) = self
+                    .store
+                    .group_room(group)
+                    .await
+                    .map_err(|error| transient(error.to_string()))?
+                else {
+                    continue;
                 };
                 let Some(room) = room else {
                     return Err(transient("the group's room is not created yet".into()));
                 };
-                markdown.replace_range(start..end, &format!("https://matrix.to/#/{room}"));
+                markdown.replace_range(range, &format!("https://matrix.to/#/{room}"));
             }
         }
         self.chat.send(&placed).await

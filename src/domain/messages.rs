@@ -71,6 +71,31 @@ pub fn group_link(group: i64) -> String {
     format!("⟦group-room:{group}⟧")
 }
 
+/// Where a text holds [`group_link`]s, and for which groups, last first (to be replaced in
+/// that order). One a member typed is escaped (`\⟦`, [`crate::i18n::escape_markdown`]) and
+/// is no link; neither is a malformed one.
+pub fn group_links(text: &str) -> Vec<(std::ops::Range<usize>, i64)> {
+    const OPEN: &str = "⟦group-room:";
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find(OPEN)) {
+        let start = from + at;
+        from = start + OPEN.len();
+        if text[..start].ends_with('\\') {
+            continue;
+        }
+        let Some(length) = text[from..].find('⟧') else {
+            break;
+        };
+        let end = from + length + '⟧'.len_utf8();
+        if let Ok(group) = text[from..from + length].parse::<i64>() {
+            found.push((start..end, group));
+        }
+    }
+    found.reverse();
+    found
+}
+
 /// A document to print: the minutes, as a procès-verbal (`pdf/` lays it out on A4).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Printable {
@@ -274,3 +299,27 @@ pub struct ReceivedFile {
 
 /// The largest file the bot reads from the room: a letter's text, an answer (2 MiB).
 pub const MAX_RECEIVED_FILE: usize = 2 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_links_are_found_unless_escaped_or_malformed() {
+        let text = format!(
+            "Salon : {} et {} ; \\⟦group-room:3⟧ ⟦group-room:x⟧ ⟦group-room:",
+            group_link(1),
+            group_link(22)
+        );
+        let found = group_links(&text);
+        assert_eq!(
+            found.iter().map(|(_, group)| *group).collect::<Vec<_>>(),
+            vec![22, 1]
+        );
+        for (range, group) in found {
+            assert_eq!(&text[range], group_link(group));
+        }
+        assert!(group_links("é⟦group-room:").is_empty());
+        assert!(group_links(&crate::i18n::escape_markdown(&group_link(5))).is_empty());
+    }
+}

@@ -100,6 +100,8 @@ pub fn escape_markdown(text: &str) -> String {
                 | '|'
                 | '~'
                 | '&'
+                // A bot's own placeholder (`messages::group_link`) a member cannot forge.
+                | '⟦'
         ) {
             escaped.push('\\');
         }

@@ -575,3 +575,47 @@ async fn english_commands_read_the_same() {
     .await;
     assert!(list.contains("no report yet"), "{list}");
 }
+
+#[tokio::test]
+async fn a_member_cannot_forge_the_link_to_a_groups_room_nor_hold_the_room_with_it() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    // Before any group: the text goes out as typed, at once.
+    let early = say_at(
+        &bot,
+        "@bob:localhost",
+        "$1",
+        "!agenda ajouter ⟦group-room:1⟧ et ⟦group-room:7⟧",
+        "2026-11-29T17:59:00Z",
+    )
+    .await;
+    assert!(early.contains("group-room:1"), "{early}");
+    say_at(
+        &bot,
+        "@alice:localhost",
+        "$2",
+        CREATE,
+        "2026-11-29T18:00:00Z",
+    )
+    .await;
+    let after = say_at(
+        &bot,
+        "@bob:localhost",
+        "$3",
+        "!agenda ajouter ⟦group-room:1⟧",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    assert!(after.contains("group-room:1"), "{after}");
+    assert!(!after.contains("matrix.to/#/!group1"), "{after}");
+    // The room's replies keep flowing.
+    let agenda = say_at(
+        &bot,
+        "@bob:localhost",
+        "$4",
+        "!agenda",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
+    assert!(agenda.contains("group-room:1"), "{agenda}");
+}
