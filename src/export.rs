@@ -352,25 +352,45 @@ pub async fn trainings(
             yes(training.cancelled_at.is_some()),
         ];
         let (seated, _) = places(trainees, fields.seats);
-        if trainees.is_empty() {
-            let mut row = session.to_vec();
-            row.extend([String::new(), String::new(), String::new(), String::new()]);
-            writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+        let mut people: Vec<[String; 4]> = trainees
+            .iter()
+            .enumerate()
+            .map(|(index, trainee)| {
+                let who = match &trainee.who {
+                    Who::Member(user) => user.to_string(),
+                    Who::Named(name) => name.clone(),
+                    Who::Anonymous => wording.get("training-anonymous"),
+                };
+                [
+                    who,
+                    trainee.association.clone(),
+                    yes(index >= seated.len()),
+                    yes(trainee.attended),
+                ]
+            })
+            .collect();
+        // A session nobody signed up for still has its row.
+        if people.is_empty() {
+            people.push(Default::default());
         }
-        for (index, trainee) in trainees.iter().enumerate() {
-            let who = match &trainee.who {
-                Who::Member(user) => user.to_string(),
-                Who::Named(name) => name.clone(),
-                Who::Anonymous => wording.get("training-anonymous"),
-            };
-            let mut row = session.to_vec();
-            row.extend([
-                who,
-                trainee.association.clone(),
-                yes(index >= seated.len()),
-                yes(trainee.attended),
-            ]);
-            writer.write_record(row.iter().map(|cell| spreadsheet_safe(cell).into_owned()))?;
+        for [who, association, waiting, came] in people {
+            let [number, title, when, place, organiser, seats, cancelled] = session.clone();
+            write_safe(
+                &mut writer,
+                [
+                    number,
+                    title,
+                    when,
+                    place,
+                    organiser,
+                    seats,
+                    cancelled,
+                    who,
+                    association,
+                    waiting,
+                    came,
+                ],
+            )?;
         }
     }
     writer.flush()?;

@@ -398,6 +398,14 @@ pub(super) fn reaction(event: &str, sender: &str, target: &str, key: &str) -> In
     }
 }
 
+/// The one number `query` counts in the bot's database.
+pub(super) async fn count(bot: &TestBot, query: &str) -> i64 {
+    let mut tx = bot.store.begin().await.expect("begin");
+    let found = tx.count_for_tests(query).await;
+    tx.commit().await.expect("commit");
+    found
+}
+
 /// Gives the test room its associations (host order as listed) and their members.
 pub(super) async fn seed_associations(bot: &TestBot, members: &[(&str, &str)]) {
     let mut order: Vec<String> = Vec::new();

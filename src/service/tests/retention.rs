@@ -13,13 +13,6 @@ fn days_before(now: DateTime<Utc>, days: i64) -> DateTime<Utc> {
     now - Duration::days(days)
 }
 
-async fn count(bot: &TestBot, query: &str) -> i64 {
-    let mut tx = bot.store.begin().await.expect("begin");
-    let count = tx.count_for_tests(query).await;
-    tx.commit().await.expect("commit");
-    count
-}
-
 /// A message the bot sent `days` ago, and the command it answered, handled then.
 async fn message_sent(bot: &TestBot, days: i64, now: DateTime<Utc>) {
     let then = days_before(now, days);

@@ -155,13 +155,6 @@ async fn a_cancelled_session_tells_everyone_signed_up_and_takes_no_more_sign_ups
     assert_eq!(texts(&bot).len(), 1);
 }
 
-async fn count(bot: &TestBot, query: &str) -> i64 {
-    let mut tx = bot.store.begin().await.expect("begin");
-    let found = tx.count_for_tests(query).await;
-    tx.commit().await.expect("commit");
-    found
-}
-
 #[tokio::test]
 async fn names_go_after_their_retention_and_a_forgotten_member_stays_counted() {
     let (bot, _dir) = bot().await;
