@@ -242,7 +242,7 @@ impl SyncLoop {
             position = Some(response.next_batch);
             if reconcile_ballots {
                 reconcile_ballots = false;
-                self.service.reconcile_ballots().await?;
+                self.service.reconcile_ballots(self.clock.now()).await?;
             }
         }
     }

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::error::ServiceError;
+use super::incoming::given_at;
 use super::{Chat, IncomingPollResponse, IncomingReaction, Service};
 use crate::domain::EventId;
 use chrono::{DateTime, Utc};
@@ -33,7 +34,7 @@ impl<C: Chat> Service<C> {
         if ballot.kind == BallotKind::Training {
             return self.training_reaction(tx, &ballot, reaction, now).await;
         }
-        if record_reaction(&mut tx, &ballot, reaction).await? {
+        if record_reaction(&mut tx, &ballot, reaction, now).await? {
             tracing::info!(ballot = %ballot.id, voter = %reaction.sender, key = %reaction.key, "answer");
         }
         tx.commit().await?;
@@ -59,7 +60,7 @@ impl<C: Chat> Service<C> {
     /// follow (a long outage) count. An answer is removed only when its event is known to be
     /// gone: an event the bot cannot decrypt is unknown, not absent. Answers given by command
     /// are no relations and are left alone.
-    pub async fn reconcile_ballots(&self) -> Result<(), ServiceError> {
+    pub async fn reconcile_ballots(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {
         for ballot in self.store.open_ballots().await? {
             // A session's sign-ups are its own (the missed ✅ come back with the missed events).
             if ballot.kind == BallotKind::Training {
@@ -87,12 +88,12 @@ impl<C: Chat> Service<C> {
             let mut tx = self.store.begin_write().await?;
             let mut added = 0;
             for reaction in &relations.reactions {
-                if record_reaction(&mut tx, &ballot, reaction).await? {
+                if record_reaction(&mut tx, &ballot, reaction, now).await? {
                     added += 1;
                 }
             }
             for response in &relations.poll_responses {
-                if record_poll_response(&mut tx, &ballot, response).await? {
+                if record_poll_response(&mut tx, &ballot, response, now).await? {
                     added += 1;
                 }
             }
@@ -125,6 +126,7 @@ async fn record_reaction(
     tx: &mut Transaction,
     ballot: &Ballot,
     reaction: &IncomingReaction,
+    now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
     let Some((option, if_need_be)) = ballot.read_reaction(&reaction.key) else {
         return Ok(false);
@@ -134,7 +136,7 @@ async fn record_reaction(
         voter: reaction.sender.clone(),
         option,
         channel: Channel::Reaction,
-        answered_at: reaction.sent_at,
+        answered_at: given_at(reaction.sent_at, now),
         if_need_be,
     };
     Ok(tx.record_answer(ballot.id, &answer).await?)
@@ -146,6 +148,7 @@ pub(super) async fn record_poll_response(
     tx: &mut Transaction,
     ballot: &Ballot,
     response: &IncomingPollResponse,
+    now: DateTime<Utc>,
 ) -> Result<bool, ServiceError> {
     let option = response
         .answers
@@ -157,7 +160,7 @@ pub(super) async fn record_poll_response(
         voter: response.sender.clone(),
         option,
         channel: Channel::PollResponse,
-        answered_at: response.sent_at,
+        answered_at: given_at(response.sent_at, now),
         if_need_be: false,
     };
     Ok(tx.record_answer(ballot.id, &answer).await?)

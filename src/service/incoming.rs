@@ -7,6 +7,14 @@ use chrono::{DateTime, Utc};
 use crate::domain::messages::UndecryptedEvent;
 use crate::domain::{EventId, RoomId, UserId};
 
+/// When an event was given, as the bot may believe it: its homeserver's timestamp, but never
+/// after the bot's present. Nothing reaches the bot from its future: a server whose clock is
+/// ahead of ours is read as now — else an answer would wait to be counted, and a ballot closed
+/// meanwhile would lose it.
+pub(super) fn given_at(sent_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    sent_at.min(now)
+}
+
 /// A text message someone posted in a room the bot is in.
 #[derive(Debug, Clone)]
 pub struct IncomingMessage {

@@ -151,7 +151,7 @@ impl<C: Chat> Service<C> {
             (Incoming::Message(_), None) => Ok(()),
             (Incoming::Edit(edit), _) => self.on_edit(edit, now).await,
             (Incoming::Reaction(reaction), _) => self.on_reaction(reaction, now).await,
-            (Incoming::PollResponse(response), _) => self.on_poll_response(response).await,
+            (Incoming::PollResponse(response), _) => self.on_poll_response(response, now).await,
             (Incoming::Redaction { redacted, .. }, _) => self.on_redaction(redacted, now).await,
             (Incoming::Undecryptable(event), _) => self.keep_undecrypted(event, now).await,
         }
@@ -250,8 +250,7 @@ impl<C: Chat> Service<C> {
             tx: &mut tx,
             message,
             language,
-            // No command was sent in the future: a server's clock ahead of ours is read as now.
-            at: message.sent_at.min(now),
+            at: super::incoming::given_at(message.sent_at, now),
             now,
             reschedules: false,
         };

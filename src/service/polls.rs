@@ -291,12 +291,14 @@ impl<C: Chat> Service<C> {
     pub(super) async fn on_poll_response(
         &self,
         response: &IncomingPollResponse,
+        now: DateTime<Utc>,
     ) -> Result<(), ServiceError> {
+        let given_at = super::incoming::given_at(response.sent_at, now);
         let mut tx = self.store.begin_write().await?;
         let Some(ballot) = tx.open_ballot_presented_by(&response.poll).await? else {
             return Ok(());
         };
-        if !super::ballots::record_poll_response(&mut tx, &ballot, response).await? {
+        if !super::ballots::record_poll_response(&mut tx, &ballot, response, now).await? {
             tx.commit().await?;
             return Ok(());
         }
@@ -315,7 +317,7 @@ impl<C: Chat> Service<C> {
             tx.commit().await?;
             return Ok(());
         };
-        tx.set_answer_reason(ballot.id, &response.sender, option, None, response.sent_at)
+        tx.set_answer_reason(ballot.id, &response.sender, option, None, given_at)
             .await?;
         let language = self.room_language(&mut tx, &response.room).await?;
         let wording = self.wording(language);
@@ -336,7 +338,7 @@ impl<C: Chat> Service<C> {
             presents: None,
             thread: Some(response.poll.clone()),
         };
-        self.finish(tx, [ask], response.sent_at).await
+        self.finish(tx, [ask], now).await
     }
 
     /// A message in a poll's thread from a member whose reason the bot awaits there: noted

@@ -30,11 +30,11 @@ impl<C: Chat> Service<C> {
         if ballot.option_of_reaction(&reaction.key).is_none() {
             return Ok(());
         }
+        let given_at = super::incoming::given_at(reaction.sent_at, now);
         let Some((room, training)) = tx.training_of_ballot(ballot.id).await? else {
             return Ok(());
         };
-        if training.cancelled_at.is_some()
-            || training.has_begun(reaction.sent_at, self.settings.time_zone)
+        if training.cancelled_at.is_some() || training.has_begun(given_at, self.settings.time_zone)
         {
             return Ok(());
         }
@@ -54,7 +54,7 @@ impl<C: Chat> Service<C> {
                     &training,
                     &typed.who(),
                     &association,
-                    (&reaction.sender, reaction.sent_at, Some(&reaction.event_id)),
+                    (&reaction.sender, given_at, Some(&reaction.event_id)),
                 )
                 .await?
             {

@@ -250,7 +250,7 @@ async fn the_adopted_procès_verbal_reaches_the_people_known_by_email_as_a_pdf()
     let smtp = SmtpServer::start().await;
     let (mut alice, bot, room) =
         mailing_room(&smtp, String::new(), false, "Secours populaire").await;
-    let (today, tomorrow) = crate::record::bot_days_far_from_midnight(&bot, paris);
+    let (today, tomorrow) = crate::record::bot_days_far_from_midnight(&bot, paris).await;
     let day = today.format("%d/%m/%Y").to_string();
     let tomorrow = tomorrow.format("%d/%m/%Y");
     ask(

@@ -208,7 +208,7 @@ pub(crate) async fn alice_bob_and_the_bot(
     let mut alice = TestUser::new("alice", false).await;
     let bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
-    crate::record::bot_days_far_from_midnight(&bot, chrono_tz::Europe::Paris);
+    crate::record::bot_days_far_from_midnight(&bot, chrono_tz::Europe::Paris).await;
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;
     bot.start_with(BotConfig {

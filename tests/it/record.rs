@@ -7,15 +7,26 @@ use matrix_sdk::ruma::events::room::member::MembershipState;
 
 use crate::helpers::{Bot, BotConfig, TestUser, ask, room_associations};
 
-/// The bot's today and tomorrow (Paris). Close to midnight, its clock goes back an hour first:
-/// a meeting today at 23:59 stays ahead, and today stays today, for the whole test.
-pub(crate) fn bot_days_far_from_midnight(
+/// The bot's today and tomorrow (Paris), far enough from midnight that a meeting today at
+/// 23:59 stays ahead and today stays today for the whole test: close to midnight, the test
+/// waits for the next day first. The bot's clock is never moved for this: the homeserver stamps
+/// messages and answers with the true time, and a bot whose clock disagreed would see answers
+/// as given in its future (not yet counted) or a decision said on another day than its own.
+pub(crate) async fn bot_days_far_from_midnight(
     bot: &Bot,
     paris: chrono_tz::Tz,
 ) -> (chrono::NaiveDate, chrono::NaiveDate) {
     let local = bot.now().with_timezone(&paris);
     if local.hour() == 23 && local.minute() >= 50 {
-        bot.advance_clock(-ChronoDuration::hours(1));
+        let next_day = local.date_naive().succ_opt().expect("a tomorrow");
+        let just_after_midnight = next_day
+            .and_hms_opt(0, 0, 5)
+            .and_then(|moment| moment.and_local_timezone(paris).earliest())
+            .expect("a Paris time");
+        let wait = (just_after_midnight.with_timezone(&chrono::Utc) - bot.now())
+            .to_std()
+            .unwrap_or_default();
+        tokio::time::sleep(wait).await;
     }
     let today = bot.now().with_timezone(&paris).date_naive();
     (today, today.succ_opt().expect("a tomorrow"))
@@ -29,7 +40,7 @@ async fn members_record_search_amend_revoke_and_get_the_minutes() {
     let mut alice = TestUser::new("alice", false).await;
     let mut bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
-    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris);
+    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris).await;
     let room = alice
         .create_room(false, &[&bot.user_id, &bob.user_id])
         .await;
@@ -200,7 +211,7 @@ async fn each_association_approves_the_minutes_into_a_procès_verbal_whose_pdf_r
     let mut alice = TestUser::new("alice", false).await;
     let mut bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
-    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris);
+    let (today, tomorrow) = bot_days_far_from_midnight(&bot, paris).await;
     let room = alice
         .create_room(false, &[&bot.user_id, &bob.user_id])
         .await;

@@ -30,7 +30,7 @@ async fn a_training_fills_its_seats_moves_its_waiting_list_reminds_and_prints_it
     let mut alice = TestUser::new("alice", false).await;
     let mut bob = TestUser::new("bob", false).await;
     let mut bot = Bot::register().await;
-    crate::record::bot_days_far_from_midnight(&bot, paris);
+    crate::record::bot_days_far_from_midnight(&bot, paris).await;
     let port = free_port();
     let room = alice.create_room(true, &[&bot.user_id, &bob.user_id]).await;
     let bob_room = bob.join(&room).await;

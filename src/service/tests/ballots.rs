@@ -65,9 +65,9 @@ async fn votes_missed_during_a_long_outage_are_reconciled_with_the_server() {
         reaction("$b2", "@bob:localhost", proposal.as_str(), "2️⃣"),
         reaction("$c", "@carla:localhost", proposal.as_str(), "🎉"),
     ];
-    bot.service.reconcile_ballots().await.expect("reconcile");
+    bot.service.reconcile_ballots(now).await.expect("reconcile");
     bot.service
-        .reconcile_ballots()
+        .reconcile_ballots(now)
         .await
         .expect("reconcile twice");
 
@@ -114,7 +114,7 @@ async fn a_vote_the_bot_cannot_decrypt_at_start_is_not_taken_away() {
         .lock()
         .expect("lock")
         .undecryptable = vec![EventId::new("$a1")];
-    bot.service.reconcile_ballots().await.expect("reconcile");
+    bot.service.reconcile_ballots(now).await.expect("reconcile");
 
     let mut tx = bot.store.begin().await.expect("begin");
     let open = tx
@@ -125,4 +125,37 @@ async fn a_vote_the_bot_cannot_decrypt_at_start_is_not_taken_away() {
     let answers = tx.answers(open.ballot).await.expect("answers");
     let voters: Vec<&str> = answers.iter().map(|answer| answer.voter.as_str()).collect();
     assert_eq!(voters, vec!["@alice:localhost"]);
+}
+
+/// A homeserver whose clock is ahead of the bot's stamps answers in the bot's future: they
+/// count at once, as given now, and a ballot closed straight after keeps them.
+#[tokio::test]
+async fn an_answer_stamped_in_the_bots_future_counts_as_given_now() {
+    let (bot, _dir) = bot().await;
+    let proposal = proposal_with_associations(&bot).await;
+    let now = at("2026-11-29T18:10:00Z");
+    for (event, sender) in [("$a1", "@alice:localhost"), ("$b1", "@bob:localhost")] {
+        let ahead = IncomingReaction {
+            sent_at: at("2026-11-29T19:10:00Z"),
+            ..reaction(event, sender, proposal.as_str(), "1️⃣")
+        };
+        bot.handle(Incoming::Reaction(ahead), now).await;
+    }
+    let a_second_later = at("2026-11-29T18:10:01Z");
+    bot.on_message(
+        &from("@carla:localhost", "$v", "!réunion votes"),
+        a_second_later,
+    )
+    .await;
+    let votes = bot.chat.notices().last().expect("reply").markdown.clone();
+    assert!(
+        votes.contains("2 personnes, 2 associations sur 2 — ✅ toutes les associations"),
+        "{votes}"
+    );
+    let at_present = super::count(
+        &bot,
+        "SELECT COUNT(*) FROM answers WHERE answered_at LIKE '2026-11-29%18:10:00%'",
+    )
+    .await;
+    assert_eq!(at_present, 2, "stored as given at the bot's present");
 }

@@ -513,7 +513,10 @@ async fn poll_answers_given_while_the_bot_was_away_are_reconciled() {
         .lock()
         .expect("lock")
         .poll_responses = vec![missed];
-    bot.service.reconcile_ballots().await.expect("reconcile");
+    bot.service
+        .reconcile_ballots(at("2026-11-29T18:01:00Z"))
+        .await
+        .expect("reconcile");
     let replies = run_all(&bot, &[("@alice:localhost", "$r2", "!sondage résultats")]).await;
     let results = replies.last().expect("results");
     assert!(results.contains("2️⃣ Contre — 1 réponse : BOB"), "{results}");
