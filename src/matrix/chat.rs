@@ -49,7 +49,7 @@ use crate::domain::messages::{
 use crate::domain::{EventId, RoomId, UserId};
 use crate::service::{Chat, Decryption, Incoming, IncomingReaction, Relations, SendError};
 
-use super::events::{incoming, own_display_name, to_utc};
+use super::events::{incoming, to_utc};
 
 /// Display names kept at most, over all rooms, before the cache starts afresh.
 const NAMES_KEPT: usize = 4096;
@@ -92,6 +92,13 @@ impl MatrixChat {
             names.clear();
         }
         names.insert((room.clone(), user.clone()), name);
+    }
+
+    /// The bot's own display name in the room, for messages addressed to it by name: read once
+    /// per room, like any member's, until the room's members change.
+    pub async fn own_name(&self, room: &RoomId) -> Option<String> {
+        let own_user = UserId::new(self.client.user_id()?.as_str());
+        self.display_name(room, &own_user).await
     }
 
     /// The member as the bot's store knows them (no request to the homeserver).
@@ -592,7 +599,7 @@ impl Chat for MatrixChat {
                 return Decryption::Done(None);
             }
         };
-        let own_name = own_display_name(&room, &own_user).await;
+        let own_name = self.own_name(&event.room).await;
         match room.decrypt_event(&raw, None).await {
             Ok(decrypted) => {
                 match incoming(&decrypted, &event.room, &own_user, own_name.as_deref()) {

@@ -134,18 +134,6 @@ pub(super) fn incoming(
     }))
 }
 
-/// The bot's display name in `room`, from the local store (no request).
-pub(super) async fn own_display_name(
-    room: &matrix_sdk::Room,
-    own_user: &OwnedUserId,
-) -> Option<String> {
-    room.get_member_no_sync(own_user)
-        .await
-        .ok()
-        .flatten()
-        .and_then(|member| member.display_name().map(str::to_owned))
-}
-
 /// The body as the grammar reads it: a message addressed to the bot by name ("Concerto :
 /// agenda ajouter …", "@concerto help", a pill) becomes the command it names ("!agenda
 /// ajouter …"); any other message is left as it is (only `!` makes it a command).

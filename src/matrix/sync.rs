@@ -27,7 +27,7 @@ use matrix_sdk::sync::{JoinedRoomUpdate, State, Timeline};
 use matrix_sdk::{Client, Room, RoomState};
 
 use super::chat::MatrixChat;
-use super::events::{incoming, own_display_name, to_utc};
+use super::events::{incoming, to_utc};
 use super::upgrade::{join_replacement, replaced_room, tombstone_sender_server};
 use crate::clock::Clock;
 use crate::config::AccessSettings;
@@ -40,6 +40,10 @@ use crate::storage::StorageError;
 const DEVICE_MARKER: &str = "org.concerto.device";
 /// How long the homeserver may hold a sync request open when nothing happens.
 const LONG_POLL: Duration = Duration::from_secs(30);
+/// How long a batch that gave the service nothing (the echo of the bot's own replies, a
+/// receipt) may go without its position saved: what `concerto health` and `/healthz` read must
+/// stay within their minute. Such a batch read again after a crash changes nothing.
+const SAVE_AT_LEAST_EVERY: Duration = Duration::from_secs(20);
 /// Events per room in one sync; a longer gap is fetched page by page.
 const TIMELINE_LIMIT: u32 = 50;
 /// The longest pause between two syncs that failed: how late the bot may notice that the
@@ -123,6 +127,7 @@ impl SyncLoop {
         let mut rereads: u64 = 0;
         // Batches in a row that could not be finished: the pause before reading one again grows.
         let mut unfinished_batches: u32 = 0;
+        let mut last_saved: Option<Instant> = None;
         loop {
             let token = match &position {
                 Some(token) => SyncToken::Specific(token.clone()),
@@ -183,6 +188,9 @@ impl SyncLoop {
                     .sum::<usize>(),
                 "synced"
             );
+            // Whether the service was handed anything in this batch (its position must then be
+            // saved: what was handled is not to be read again).
+            let mut handed = !response.rooms.invited.is_empty() || !response.rooms.left.is_empty();
             for room_id in response.rooms.invited.keys() {
                 // An invitation that makes the handling panic is set aside, logged once.
                 if let Err(caught) = crate::panics::guarded(self.on_invite(room_id)).await {
@@ -211,6 +219,7 @@ impl SyncLoop {
                         position.as_deref(),
                         first_sync,
                         &own_user,
+                        &mut handed,
                     )
                     .await
                 {
@@ -236,9 +245,13 @@ impl SyncLoop {
                 continue;
             }
             unfinished_batches = 0;
-            store
-                .save_sync_position(&response.next_batch, &last_events, self.clock.now())
-                .await?;
+            let health_due = last_saved.is_none_or(|saved| saved.elapsed() >= SAVE_AT_LEAST_EVERY);
+            if handed || first_sync || health_due {
+                store
+                    .save_sync_position(&response.next_batch, &last_events, self.clock.now())
+                    .await?;
+                last_saved = Some(Instant::now());
+            }
             position = Some(response.next_batch);
             if reconcile_ballots {
                 reconcile_ballots = false;
@@ -318,7 +331,8 @@ impl SyncLoop {
         join_with_retries(&room).await;
     }
 
-    /// Handles one room's new events, oldest first; returns the last event read.
+    /// Handles one room's new events, oldest first; returns the last event read. `handed` is
+    /// set when the service was given something to handle.
     async fn on_room_timeline(
         &self,
         room_id: &MatrixRoomId,
@@ -326,6 +340,7 @@ impl SyncLoop {
         since: Option<&str>,
         first_sync: bool,
         own_user: &OwnedUserId,
+        handed: &mut bool,
     ) -> Result<Option<EventId>, BatchError> {
         // On the very first start, what happened before the bot started is history.
         let fresh;
@@ -353,6 +368,7 @@ impl SyncLoop {
         let missed;
         let events: &[TimelineEvent] = match (own_join, since, timeline.limited) {
             (Some(join), _, _) => {
+                *handed = true;
                 let replaced = self
                     .client
                     .get_room(room_id)
@@ -384,21 +400,24 @@ impl SyncLoop {
             },
             (None, _, _) => timeline_events,
         };
-        // The bot's name in the room, for messages addressed to it by name.
-        let own_name = match self.client.get_room(room_id) {
-            Some(joined) => own_display_name(&joined, own_user).await,
-            None => None,
+        // The bot's name in the room, for messages addressed to it by name (kept by the chat
+        // until the room's members change); a batch with no event of the room needs none.
+        let own_name = match events.is_empty() {
+            true => None,
+            false => self.chat.own_name(&room).await,
         };
         for event in events {
             if let Some(via) = tombstone_sender_server(event)
                 && let Some(joined) = self.client.get_room(room_id)
             {
+                *handed = true;
                 join_replacement(&self.client, &joined, via).await;
                 continue;
             }
             let Some(incoming) = incoming(event, &room, own_user, own_name.as_deref()) else {
                 continue;
             };
+            *handed = true;
             let started = Instant::now();
             let handling = self.service.handle(&incoming, self.clock.now()).await?;
             if let Incoming::Message(message) = &incoming {

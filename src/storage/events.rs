@@ -1,6 +1,8 @@
 //! What the bot has read: the sync position, the last event read in each room, and the events
 //! handled (once each, a failure recorded as such).
 
+use std::sync::atomic::Ordering;
+
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -41,6 +43,25 @@ impl Store {
         last_events: &[(RoomId, EventId)],
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
+        // Every event of the batch was handled or set aside: no handling is under way, and the
+        // notes go (none noted since the last save: nothing to clear, no statement).
+        let clear_attempts = self.attempts_noted.swap(false, Ordering::SeqCst);
+        let saved = self
+            .write_sync_position(next_batch, last_events, clear_attempts, now)
+            .await;
+        if saved.is_err() && clear_attempts {
+            self.attempts_noted.store(true, Ordering::SeqCst);
+        }
+        saved
+    }
+
+    async fn write_sync_position(
+        &self,
+        next_batch: &str,
+        last_events: &[(RoomId, EventId)],
+        clear_attempts: bool,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
         let mut tx = self.pool.begin().await?;
         for (room, event) in last_events {
             sqlx::query(
@@ -52,10 +73,11 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        // Every event of the batch was handled or set aside: no handling is under way.
-        sqlx::query("DELETE FROM event_attempts")
-            .execute(&mut *tx)
-            .await?;
+        if clear_attempts {
+            sqlx::query("DELETE FROM event_attempts")
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
@@ -96,6 +118,7 @@ impl Store {
         .bind(now)
         .fetch_one(&self.pool)
         .await?;
+        self.attempts_noted.store(true, Ordering::SeqCst);
         Ok(u32::try_from(attempts).unwrap_or(u32::MAX))
     }
 

@@ -3,6 +3,8 @@
 //! [`Transaction`].
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -23,6 +25,18 @@ pub enum StorageError {
 #[derive(Clone)]
 pub struct Store {
     pub(super) pool: SqlitePool,
+    /// Whether handlings were noted since the sync position was last saved (their notes are
+    /// cleared then). At start, notes a crash left may be there.
+    pub(super) attempts_noted: Arc<AtomicBool>,
+}
+
+impl Store {
+    fn with_pool(pool: SqlitePool) -> Self {
+        Self {
+            pool,
+            attempts_noted: Arc::new(AtomicBool::new(true)),
+        }
+    }
 }
 
 impl Store {
@@ -47,7 +61,7 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        Ok(Self::with_pool(pool))
     }
 
     /// Opens an existing database for reading only (the exports), beside a running bot; no
@@ -62,7 +76,7 @@ impl Store {
             .test_before_acquire(false)
             .connect_with(options)
             .await?;
-        Ok(Self { pool })
+        Ok(Self::with_pool(pool))
     }
 
     /// SQLite's own check of the whole database: "ok" when it finds nothing wrong, else what
