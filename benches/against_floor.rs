@@ -2,8 +2,11 @@
 //! a bare matrix-sdk bot with its own `sync_once` loop that answers every `!…` with a notice —
 //! the fastest a bot on this stack can answer. One member sends the same commands to each,
 //! interleaved; the benchmark prints, for both, the time to the reply (p50/p95/p99), the CPU
-//! per command, the memory at idle and after 1 000 commands, the time from process start to
-//! the first answer with a saved session, and a burst of 500 commands from 8 members.
+//! per command, the CPU each spends idle over ten minutes, the memory at idle and after 1 000
+//! commands, the time from process start to the first answer with a saved session and on a
+//! first login, and a burst of 500 commands from 8 members.
+//!
+//! `BENCH_COMMANDS` (1 000) and `BENCH_IDLE_SECONDS` (600) shorten a trial run.
 //!
 //! `scripts/bench` builds what it needs (release) and runs it; see BENCHMARKS.md.
 
@@ -27,6 +30,13 @@ fn rounds() -> usize {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(1000)
+}
+/// How long both bots are left alone while their CPU is read.
+fn idle_seconds() -> u64 {
+    std::env::var("BENCH_IDLE_SECONDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(600)
 }
 const WARM_UP: usize = 10;
 const STARTS: usize = 5;
@@ -156,6 +166,24 @@ async fn measure() {
     println!("- {}", memory("Concerto", concerto.pid()));
     println!("- {}", memory("floor", floor.pid()));
 
+    // Idle: nothing is said, nothing falls due; whatever either process does costs CPU.
+    let idle = Duration::from_secs(idle_seconds());
+    let (concerto_cpu, floor_cpu) = (cpu_time_of(concerto.pid()), cpu_time_of(floor.pid()));
+    tokio::time::sleep(idle).await;
+    let concerto_cpu = cpu_time_of(concerto.pid()) - concerto_cpu;
+    let floor_cpu = cpu_time_of(floor.pid()) - floor_cpu;
+    println!("\n## CPU at idle, over {} s\n", idle.as_secs());
+    println!(
+        "- Concerto: {:.1} ms; floor: {:.1} ms",
+        ms(concerto_cpu),
+        ms(floor_cpu)
+    );
+    println!(
+        "- {}",
+        memory("Concerto, after the idle time", concerto.pid())
+    );
+    println!("- {}", memory("floor, after the idle time", floor.pid()));
+
     // Start → first answer with a saved session: a command waits while the bot is stopped.
     let (mut concerto_starts, mut floor_starts) = (Vec::new(), Vec::new());
     for _ in 0..STARTS {
@@ -176,6 +204,17 @@ async fn measure() {
     println!("\n## Process start → first answer, saved session ({STARTS} starts each)\n");
     println!("- Concerto: {}", summary(&concerto_starts));
     println!("- floor:    {}", summary(&floor_starts));
+
+    // A first login: a new account invited to a room, started with no session nor store; the
+    // member speaks once the bot has joined.
+    let (mut concerto_firsts, mut floor_firsts) = (Vec::new(), Vec::new());
+    for _ in 0..STARTS {
+        concerto_firsts.push(first_login_concerto(&mut alice).await);
+        floor_firsts.push(first_login_floor(&mut alice).await);
+    }
+    println!("\n## Process start → first answer, first login ({STARTS} new accounts each)\n");
+    println!("- Concerto: {}", summary(&concerto_firsts));
+    println!("- floor:    {}", summary(&floor_firsts));
 
     // The burst: 8 members send 504 commands as fast as they can, to each bot in turn.
     let idle_p99 = percentile(&concerto_times, 0.99);
@@ -232,6 +271,41 @@ async fn measure() {
     );
     floor.stop().await;
     assert!(concerto.stop().await);
+}
+
+/// A new Concerto account's first start: process start → its answer to a command said once it
+/// has joined (its encryption set up as it does on a first start).
+async fn first_login_concerto(member: &mut TestUser) -> Duration {
+    let mut bot = Bot::register().await;
+    bot.log_filter = Some(CONCERTO_LOG);
+    let room = member.create_room(false, &[&bot.user_id]).await;
+    let start = Instant::now();
+    bot.start_with(BotConfig {
+        bot: "max_commands_per_minute = 0".into(),
+        ..BotConfig::invited_by(&member.user_id)
+    });
+    member
+        .wait_for_membership(&room, &bot.user_id, MembershipState::Join)
+        .await;
+    let sent = member.say(&room, "!aide").await;
+    let reply = member.reply_to(&sent).await;
+    assert!(bot.stop().await, "Concerto stops cleanly");
+    reply.received_at.saturating_duration_since(start)
+}
+
+/// The same for a new floor account.
+async fn first_login_floor(member: &mut TestUser) -> Duration {
+    let mut floor = Floor::register().await;
+    let room = member.create_room(false, &[&floor.user_id]).await;
+    let start = Instant::now();
+    floor.launch();
+    member
+        .wait_for_membership(&room, &floor.user_id, MembershipState::Join)
+        .await;
+    let sent = member.say(&room, "!aide").await;
+    let reply = member.reply_to(&sent).await;
+    floor.stop().await;
+    reply.received_at.saturating_duration_since(start)
 }
 
 /// One member's part of the burst: sends every command at once, then collects the replies.

@@ -1,6 +1,8 @@
 //! What the bot does by itself, without Matrix: commands through the grammar, the service and
 //! SQLite (a real database file), tallies with 1 000 voters, the procès-verbal's PDF of a
-//! 20-item meeting, and the personal page of someone known by e-mail with ten open ballots.
+//! 20-item meeting, a two-page joint letter and a sign-in sheet of sixty people (PDF), the
+//! data exports (a room's decisions, everything kept about a member), and the personal page
+//! of someone known by e-mail with ten open ballots.
 //!
 //! `cargo bench --bench in_process` (criterion; its report is in `target/criterion`).
 
@@ -474,6 +476,75 @@ fn sign_in_sheet_pdf(c: &mut Criterion) {
     });
 }
 
+/// Decisions and agenda items a member brought in the exports' benchmark.
+const EXPORTED: usize = 200;
+
+/// The data exports, on a room where one member recorded 200 decisions and proposed 200
+/// agenda items (#38: ≤ 100 ms each): the decisions as CSV (`concerto export decisions`),
+/// and everything kept about that member as Markdown and as JSON (`concerto export person`,
+/// the copy `!mes-données` sends).
+fn exports(c: &mut Criterion) {
+    use concerto::export::{self, Format, Wording};
+    let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let room = RoomId::new("!exports:example.org");
+    let store = runtime.block_on(async {
+        let store = Store::open(&dir.path().join("concerto.sqlite3"))
+            .await
+            .expect("database");
+        let service = Service::new(
+            store.clone(),
+            Texts::new().expect("texts"),
+            Arc::new(QuietRoom),
+            settings(),
+            Wakeups::default(),
+            Utc::now(),
+        );
+        for n in 0..EXPORTED {
+            // Member 0 says every one of them (`say_in` picks the member `n % 8`).
+            let decision = format!("!décision Lettre commune n° {n} au Préfet sur l'hébergement");
+            say_in(&service, &room, &format!("$decision{n}"), n * 8, decision).await;
+            let item = format!("!agenda ajouter Point n° {n} : bilan des permanences");
+            say_in(&service, &room, &format!("$item{n}"), n * 8, item).await;
+        }
+        store
+    });
+    let texts = Texts::new().expect("texts");
+    let wording = Wording {
+        texts: &texts,
+        language: Language::Fr,
+        time_zone: chrono_tz::Europe::Paris,
+    };
+    let member = voter(0);
+    let mut group = c.benchmark_group("data export");
+    group.bench_function("the decisions as CSV (200)", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let mut out = Vec::new();
+            export::decisions(&store, &room, None, Format::Csv, &wording, &mut out)
+                .await
+                .expect("exported");
+            assert!(out.len() > EXPORTED * 40);
+            out
+        })
+    });
+    for (label, json) in [
+        ("a member's data as Markdown (400 entries)", false),
+        ("a member's data as JSON (400 entries)", true),
+    ] {
+        group.bench_function(label, |b| {
+            b.to_async(&runtime).iter(|| async {
+                let mut out = Vec::new();
+                export::person(&store, member.as_str(), &wording, json, &mut out)
+                    .await
+                    .expect("exported");
+                assert!(out.len() > EXPORTED * 40);
+                out
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Ballots open at once in the room of the personal page's benchmark: the date proposal and
 /// nine polls.
 const OPEN_BALLOTS: usize = 10;
@@ -603,6 +674,7 @@ criterion_group!(
     minutes_pdf,
     letter_pdf,
     sign_in_sheet_pdf,
+    exports,
     personal_page
 );
 criterion_main!(benches);

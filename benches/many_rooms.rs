@@ -5,6 +5,11 @@
 //! the time the joins took, each bot's memory after the joins and after the commands, and the
 //! time to each bot's reply to the same commands (p50/p95/p99) with their ratio.
 //!
+//! `BENCH_ENCRYPTED=1`: the rooms are encrypted and have five members each — the tester and
+//! four members whose clients keep E2EE devices (they join every room and stay synced) — so
+//! that every reply is encrypted for their devices. Give the floor the same store encryption
+//! as Concerto's with `FLOOR_PASSPHRASE`.
+//!
 //! `scripts/bench many_rooms` builds what it needs (release) and runs it; see BENCHMARKS.md.
 
 #[allow(dead_code)]
@@ -52,10 +57,20 @@ async fn joined_rooms(admin: &TestUser, user: &OwnedUserId) -> usize {
     response["total"].as_u64().unwrap_or(0) as usize
 }
 
+/// Members besides the tester in each room of the encrypted mode.
+const ENCRYPTED_MEMBERS: usize = 4;
+
 async fn measure() {
     let rooms_wanted = from_env("BENCH_ROOMS", 1000);
     let commands = from_env("BENCH_COMMANDS", 1000);
+    let encrypted = std::env::var("BENCH_ENCRYPTED").is_ok_and(|value| value == "1");
     let mut alice = TestUser::new("rooms", false).await;
+    let mut members = Vec::new();
+    if encrypted {
+        for _ in 0..ENCRYPTED_MEMBERS {
+            members.push(TestUser::new("member", false).await);
+        }
+    }
     let admin = TestUser::new("rooms-admin", true).await;
     let mut concerto = Bot::register().await;
     concerto.start_with(BotConfig {
@@ -67,12 +82,17 @@ async fn measure() {
 
     let started = Instant::now();
     let mut rooms = Vec::with_capacity(rooms_wanted);
+    let mut members_joining = Duration::ZERO;
+    let mut invitees = vec![&concerto.user_id, &floor.user_id];
+    invitees.extend(members.iter().map(|member| &member.user_id));
     for _ in 0..rooms_wanted {
-        rooms.push(
-            alice
-                .create_room(false, &[&concerto.user_id, &floor.user_id])
-                .await,
-        );
+        let room = alice.create_room(encrypted, &invitees).await;
+        let joining = Instant::now();
+        for member in &members {
+            member.join(&room).await;
+        }
+        members_joining += joining.elapsed();
+        rooms.push(room);
     }
     let created = started.elapsed();
     let deadline = Instant::now() + JOIN_PATIENCE;
@@ -88,14 +108,34 @@ async fn measure() {
         );
         tokio::time::sleep(Duration::from_secs(2)).await;
     }
-    println!("## {rooms_wanted} rooms\n");
+    match encrypted {
+        true => println!(
+            "## {rooms_wanted} encrypted rooms, {} members each\n",
+            members.len() + 1
+        ),
+        false => println!("## {rooms_wanted} rooms\n"),
+    }
     println!(
-        "- created in {:.1} s; both bots in every room {:.1} s after the first was created",
+        "- created in {:.1} s (of which the members' joins {:.1} s); both bots in every room {:.1} s after the first was created",
         created.as_secs_f64(),
+        members_joining.as_secs_f64(),
         started.elapsed().as_secs_f64()
     );
-    // Concerto welcomes itself into each room; let that settle before measuring.
-    tokio::time::sleep(Duration::from_secs(10)).await;
+    // Concerto welcomes itself into each room (encrypted for every member's device in the
+    // encrypted mode): every welcome is in before anything is measured.
+    let concerto_id = concerto.user_id.clone();
+    for _ in 0..rooms_wanted {
+        let bot = concerto_id.clone();
+        alice
+            .wait_for_message("a welcome", move |message| {
+                message.sender == bot && message.in_reply_to.is_none()
+            })
+            .await;
+    }
+    println!(
+        "- every welcome received {:.1} s after the first room was created",
+        started.elapsed().as_secs_f64()
+    );
     println!("- after the joins: {}", memory("Concerto", concerto.pid()));
     println!("- after the joins: {}", memory("floor", floor.pid()));
 

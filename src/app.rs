@@ -140,24 +140,37 @@ async fn run_once(
         service.homeserver_back(clock.now()).await?;
     }
 
-    // Before the first sync, never beside it: turning key backup on while a sync runs can
-    // leave both waiting for each other. And before the sender: a new device standing in for a
-    // lost one knows the rooms only once their state is read again. Only the first start, or
-    // such a new device, has anything to do.
-    let identity = matrix::set_up_encryption(&client, settings, fresh).await;
-    tracing::info!(
-        device_id = identity.device_id,
-        cross_signed = identity.cross_signed,
-        key_backup = identity.key_backup,
-        "encryption"
-    );
-    if let Err(error) = service
-        .store()
-        .save_matrix_identity(&identity, clock.now())
-        .await
-    {
-        tracing::warn!(%error, "could not record the device's state for `concerto health`");
-    }
+    // Never beside a sync: turning key backup on while a sync runs can leave both waiting for
+    // each other. Before the first sync and the sender when a new device stands in for a lost
+    // one (it knows the rooms only once their state is read again); on the very first start,
+    // between two syncs once the bot has answered (`matrix::set_up_may_wait`). Other starts
+    // have nothing to do.
+    let set_up = {
+        let (client, service, clock) = (client.clone(), service.clone(), clock.clone());
+        async move {
+            let identity = matrix::set_up_encryption(&client, settings, fresh).await;
+            tracing::info!(
+                device_id = identity.device_id,
+                cross_signed = identity.cross_signed,
+                key_backup = identity.key_backup,
+                "encryption"
+            );
+            if let Err(error) = service
+                .store()
+                .save_matrix_identity(&identity, clock.now())
+                .await
+            {
+                tracing::warn!(%error, "could not record the device's state for `concerto health`");
+            }
+        }
+    };
+    let deferred_set_up = match matrix::set_up_may_wait(settings, fresh) {
+        true => Some(Box::pin(set_up) as matrix::DeferredSetUp<'_>),
+        false => {
+            set_up.await;
+            None
+        }
+    };
     let (stop, stopped) = watch::channel(false);
     let until_stopped = move || until(stopped.clone());
     // E-mail, when configured: its own sender, beside the room's.
@@ -239,7 +252,7 @@ async fn run_once(
         started_at,
         run,
     )
-    .run(shutdown)
+    .run(shutdown, deferred_set_up)
     .await;
     let _ = stop.send(true);
     for (name, task) in [("sender", sender), ("clock", clock_task), ("keys", keys)] {

@@ -17,10 +17,10 @@ mod upgrade;
 pub use chat::MatrixChat;
 pub use files::{SESSION_FILE, STORE_DIR};
 pub use keys::watch_room_keys;
-pub use recovery::{RECOVERY_KEY_FILE, finish_backup, set_up_encryption};
+pub use recovery::{RECOVERY_KEY_FILE, finish_backup, set_up_encryption, set_up_may_wait};
 pub use session::{Connected, Lost, TokenRevoked, connect};
 pub use store_key::STORE_KEY_FILE;
-pub use sync::SyncLoop;
+pub use sync::{DeferredSetUp, SyncLoop};
 
 /// The rooms' members' display names as the bot's client keeps them (for the web page, which
 /// shows people by name, never by id). No request: the client's store only.

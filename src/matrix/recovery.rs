@@ -36,6 +36,15 @@ const SETUP_PATIENCE: Duration = Duration::from_secs(60);
 /// The longest a stop waits for the last room keys to reach the backup.
 const BACKUP_PATIENCE: Duration = Duration::from_secs(10);
 
+/// Whether the set-up may wait until the bot has answered once: on the very first start (no
+/// recovery key yet, no device standing in for a lost one) there is nothing to restore, only an
+/// identity and a backup to create — seconds of requests (the password asked again, keys made
+/// and uploaded) that no first answer needs. The sync loop runs it then, between two syncs
+/// (never beside one, see `app.rs`); the backup takes every room key received meanwhile.
+pub fn set_up_may_wait(settings: &Settings, fresh: Option<Lost>) -> bool {
+    fresh.is_none() && read_key(&settings.storage.data_dir).is_none()
+}
+
 /// Makes sure the device is cross-signed and the key backup is on; on a new device (`fresh`),
 /// restores the identity and the room keys from the backup. Logs what it did and returns
 /// what `concerto health` reports.

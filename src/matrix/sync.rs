@@ -59,6 +59,23 @@ fn is_unknown_token(error: &matrix_sdk::Error) -> bool {
     )
 }
 
+/// The encryption set-up of a very first start, run by the sync loop between two syncs once
+/// the bot has answered (or after [`SET_UP_AT_THE_LATEST`]).
+pub type DeferredSetUp<'a> = std::pin::Pin<Box<dyn Future<Output = ()> + Send + 'a>>;
+
+/// How long a very first start waits for a first command before setting its encryption up
+/// all the same (a long poll's length: the first empty batch).
+const SET_UP_AT_THE_LATEST: Duration = LONG_POLL;
+
+/// What a batch gave the service.
+#[derive(Debug, Default)]
+struct Handed {
+    /// Anything at all: the batch's position must be saved.
+    anything: bool,
+    /// A message meant for the bot (answered, or told it was not understood).
+    command: bool,
+}
+
 pub struct SyncLoop {
     client: Client,
     service: Arc<Service<MatrixChat>>,
@@ -95,7 +112,12 @@ impl SyncLoop {
     }
 
     /// Syncs until `shutdown` completes; the batch being handled then is finished first.
-    pub async fn run(self, shutdown: impl Future<Output = ()>) -> anyhow::Result<()> {
+    pub async fn run(
+        self,
+        shutdown: impl Future<Output = ()>,
+        mut deferred_set_up: Option<DeferredSetUp<'_>>,
+    ) -> anyhow::Result<()> {
+        let loop_started = Instant::now();
         let own_user = self
             .client
             .user_id()
@@ -188,9 +210,12 @@ impl SyncLoop {
                     .sum::<usize>(),
                 "synced"
             );
-            // Whether the service was handed anything in this batch (its position must then be
-            // saved: what was handled is not to be read again).
-            let mut handed = !response.rooms.invited.is_empty() || !response.rooms.left.is_empty();
+            // What the service was handed in this batch (its position must then be saved: what
+            // was handled is not to be read again).
+            let mut handed = Handed {
+                anything: !response.rooms.invited.is_empty() || !response.rooms.left.is_empty(),
+                command: false,
+            };
             for room_id in response.rooms.invited.keys() {
                 // An invitation that makes the handling panic is set aside, logged once.
                 if let Err(caught) = crate::panics::guarded(self.on_invite(room_id)).await {
@@ -246,13 +271,20 @@ impl SyncLoop {
             }
             unfinished_batches = 0;
             let health_due = last_saved.is_none_or(|saved| saved.elapsed() >= SAVE_AT_LEAST_EVERY);
-            if handed || first_sync || health_due {
+            if handed.anything || first_sync || health_due {
                 store
                     .save_sync_position(&response.next_batch, &last_events, self.clock.now())
                     .await?;
                 last_saved = Some(Instant::now());
             }
             position = Some(response.next_batch);
+            if deferred_set_up.is_some()
+                && (handed.command || loop_started.elapsed() >= SET_UP_AT_THE_LATEST)
+                && let Some(set_up) = deferred_set_up.take()
+            {
+                // The first replies are on their way (the sender needs no sync).
+                set_up.await;
+            }
             if reconcile_ballots {
                 reconcile_ballots = false;
                 self.service.reconcile_ballots(self.clock.now()).await?;
@@ -331,8 +363,8 @@ impl SyncLoop {
         join_with_retries(&room).await;
     }
 
-    /// Handles one room's new events, oldest first; returns the last event read. `handed` is
-    /// set when the service was given something to handle.
+    /// Handles one room's new events, oldest first; returns the last event read. `handed` says
+    /// what the service was given.
     async fn on_room_timeline(
         &self,
         room_id: &MatrixRoomId,
@@ -340,7 +372,7 @@ impl SyncLoop {
         since: Option<&str>,
         first_sync: bool,
         own_user: &OwnedUserId,
-        handed: &mut bool,
+        handed: &mut Handed,
     ) -> Result<Option<EventId>, BatchError> {
         // On the very first start, what happened before the bot started is history.
         let fresh;
@@ -368,7 +400,7 @@ impl SyncLoop {
         let missed;
         let events: &[TimelineEvent] = match (own_join, since, timeline.limited) {
             (Some(join), _, _) => {
-                *handed = true;
+                handed.anything = true;
                 let replaced = self
                     .client
                     .get_room(room_id)
@@ -410,17 +442,18 @@ impl SyncLoop {
             if let Some(via) = tombstone_sender_server(event)
                 && let Some(joined) = self.client.get_room(room_id)
             {
-                *handed = true;
+                handed.anything = true;
                 join_replacement(&self.client, &joined, via).await;
                 continue;
             }
             let Some(incoming) = incoming(event, &room, own_user, own_name.as_deref()) else {
                 continue;
             };
-            *handed = true;
+            handed.anything = true;
             let started = Instant::now();
             let handling = self.service.handle(&incoming, self.clock.now()).await?;
             if let Incoming::Message(message) = &incoming {
+                handed.command |= handling != Handling::Other;
                 let family = match handling {
                     Handling::Command(topic) => topic.key(),
                     Handling::NotUnderstood => "not-understood",

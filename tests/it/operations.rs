@@ -217,6 +217,13 @@ async fn a_normal_run_logs_no_library_warnings_and_keeps_a_recovery_key() {
         }
     })
     .await;
+    // #38: on a first start, the set-up waits until the bot has answered once.
+    let logs = bot.logs();
+    let answered = logs.find("command handled").expect("the answer's log line");
+    let backed_up = logs
+        .find("key backup turned on")
+        .expect("the set-up's log line");
+    assert!(answered < backed_up, "{logs}");
     let key = std::fs::read_to_string(&key_file).expect("the recovery key file");
     assert!(
         key.split_whitespace().count() >= 12,
