@@ -230,10 +230,13 @@ impl<C: Chat> Service<C> {
             tracing::debug!(event_id = %message.event_id, "command already handled");
             return Ok(());
         }
-        if let Some(pointers) = self.moved_away(&mut tx, message).await? {
+        // What every command asks of its room, in one read.
+        let standing = tx.room_standing(&message.room).await?;
+        if let Some(new) = &standing.replacement {
+            let pointers = self.moved_away(&mut tx, message, new).await?;
             return self.finish(tx, pointers, now).await;
         }
-        let language = self.room_language(&mut tx, &message.room).await?;
+        let language = standing.language.unwrap_or(self.settings.default_language);
         let verdict = self.flood_verdict(&message.room, &message.sender, now);
         if verdict != Verdict::Answer {
             tracing::info!(event_id = %message.event_id, sender = %message.sender, ?verdict, "too many commands");
@@ -252,6 +255,7 @@ impl<C: Chat> Service<C> {
             language,
             at: super::incoming::given_at(message.sent_at, now),
             now,
+            group_room: standing.group_room,
             reschedules: false,
         };
         let replies = match parsed {

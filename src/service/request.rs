@@ -20,6 +20,9 @@ pub(crate) struct Request<'a> {
     /// When the bot handles it (later than `at` after an outage): what was recorded by then,
     /// such as the answers to a ballot, counts.
     pub now: DateTime<Utc>,
+    /// Whether the room is a working group's (closed, or not confirmed yet, it answers only
+    /// that).
+    pub group_room: bool,
     /// Set by a handler that changed a date: the clock looks again.
     pub reschedules: bool,
 }

@@ -13,7 +13,10 @@ impl<C: Chat> Service<C> {
             command,
             Command::Help { .. } | Command::Group(crate::command::GroupCommand::Attach { .. })
         );
-        if !exempt && let Some(reply) = self.group_room_closed(request).await? {
+        if !exempt
+            && request.group_room
+            && let Some(reply) = self.group_room_closed(request).await?
+        {
             return request.say(reply);
         }
         match command {

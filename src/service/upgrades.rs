@@ -131,27 +131,24 @@ impl<C: Chat> Service<C> {
         Ok((closed, ends, results))
     }
 
-    /// For a command sent in a room the record left: the reply that says where the group
-    /// went, in the new room's language — none when the bot may no longer post there.
-    /// `None` while the room is the group's.
+    /// For a command sent in a room the record left for `new`: the reply that says where the
+    /// group went, in the new room's language — none when the bot may no longer post there.
     pub(super) async fn moved_away(
         &self,
         tx: &mut Transaction,
         message: &IncomingMessage,
-    ) -> Result<Option<Vec<NewMessage>>, ServiceError> {
-        let Some(new) = tx.replacement_of(&message.room).await? else {
-            return Ok(None);
-        };
+        new: &RoomId,
+    ) -> Result<Vec<NewMessage>, ServiceError> {
         if !self.chat.may_post(&message.room).await {
             tracing::info!(event_id = %message.event_id, room = %message.room, "a command in a replaced room the bot may not post in; not answered");
-            return Ok(Some(Vec::new()));
+            return Ok(Vec::new());
         }
-        let language = self.room_language(tx, &new).await?;
-        let reply = replies::room_moved_away(&self.wording(language), &new);
-        Ok(Some(vec![NewMessage::notice(
+        let language = self.room_language(tx, new).await?;
+        let reply = replies::room_moved_away(&self.wording(language), new);
+        Ok(vec![NewMessage::notice(
             &message.room,
             Some(&message.event_id),
             reply,
-        )]))
+        )])
     }
 }

@@ -49,6 +49,7 @@ pub use identity::MatrixIdentity;
 pub use polls::{NewPoll, PollClosure};
 pub use record::NewDecision;
 pub use reminders::MeetingToRemind;
+pub use rooms::RoomStanding;
 pub use store::{StorageError, Store, Transaction};
 pub use trainings::NewTrainee;
 #[cfg(test)]

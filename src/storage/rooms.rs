@@ -16,21 +16,57 @@ impl Store {
     }
 }
 
+/// The room's chosen language (room `?1`): a working group's room speaks its plenary's
+/// language until it chooses its own.
+macro_rules! language_of_room {
+    () => {
+        "COALESCE(
+             (SELECT language FROM rooms WHERE room_id = ?1),
+             (SELECT r.language FROM rooms r JOIN working_groups g ON r.room_id = g.plenary_room
+              WHERE g.room_id = ?1))"
+    };
+}
+
+/// What every command asks of its room first, read at once: whether the room was replaced by
+/// an upgrade, its language, whether it is a working group's room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomStanding {
+    pub replacement: Option<RoomId>,
+    pub language: Option<Language>,
+    pub group_room: bool,
+}
+
 impl Transaction {
     pub async fn room_language(&mut self, room: &RoomId) -> Result<Option<Language>, StorageError> {
-        // A working group's room speaks its plenary's language until it chooses its own.
-        let row = sqlx::query(
-            "SELECT COALESCE(
-                 (SELECT language FROM rooms WHERE room_id = ?1),
-                 (SELECT r.language FROM rooms r JOIN working_groups g ON r.room_id = g.plenary_room
-                  WHERE g.room_id = ?1)) AS language",
-        )
-        .bind(room.as_str())
-        .fetch_optional(&mut *self.inner)
-        .await?;
+        let row = sqlx::query(concat!("SELECT ", language_of_room!(), " AS language"))
+            .bind(room.as_str())
+            .fetch_optional(&mut *self.inner)
+            .await?;
         row.and_then(|row| row.get::<Option<String>, _>("language"))
             .map(|code| parse_language(&code))
             .transpose()
+    }
+
+    /// [`RoomStanding`], in one query.
+    pub async fn room_standing(&mut self, room: &RoomId) -> Result<RoomStanding, StorageError> {
+        let row = sqlx::query(concat!(
+            "SELECT (SELECT new_room_id FROM room_upgrades WHERE old_room_id = ?1) AS replacement, ",
+            language_of_room!(),
+            " AS language, EXISTS (SELECT 1 FROM working_groups WHERE room_id = ?1) AS group_room"
+        ))
+        .bind(room.as_str())
+        .fetch_one(&mut *self.inner)
+        .await?;
+        Ok(RoomStanding {
+            replacement: row
+                .get::<Option<String>, _>("replacement")
+                .map(RoomId::new),
+            language: row
+                .get::<Option<String>, _>("language")
+                .map(|code| parse_language(&code))
+                .transpose()?,
+            group_room: row.get::<bool, _>("group_room"),
+        })
     }
 
     pub async fn set_room_language(
@@ -136,4 +172,49 @@ impl Transaction {
 
 fn parse_language(code: &str) -> Result<Language, StorageError> {
     Language::from_str(code).map_err(|_| StorageError::Corrupt(format!("language {code:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::UserId;
+    use crate::storage::tests::temporary_store;
+    use crate::testing::at;
+
+    #[tokio::test]
+    async fn a_rooms_standing_is_read_in_one_query() {
+        let (store, _dir) = temporary_store().await;
+        let (room, new, group) = (RoomId::new("!r"), RoomId::new("!new"), RoomId::new("!g"));
+        let now = at("2026-12-07T18:00:00Z");
+        let mut tx = store.begin().await.expect("begin");
+        let unknown = tx.room_standing(&room).await.expect("standing");
+        assert_eq!(
+            unknown,
+            RoomStanding {
+                replacement: None,
+                language: None,
+                group_room: false
+            }
+        );
+        tx.set_room_language(&room, Language::En)
+            .await
+            .expect("language");
+        assert_eq!(
+            tx.room_standing(&room).await.expect("standing").language,
+            Some(Language::En)
+        );
+        tx.move_record(&room, &new, now).await.expect("moved");
+        let moved = tx.room_standing(&room).await.expect("standing");
+        assert_eq!(moved.replacement, Some(new.clone()));
+        assert_eq!(
+            tx.room_standing(&new).await.expect("standing").language,
+            Some(Language::En),
+            "the language moved with the record"
+        );
+        tx.ask_attach(&group, "Non-recours", &UserId::new("@alice:localhost"), now)
+            .await
+            .expect("asked");
+        let asked = tx.room_standing(&group).await.expect("standing");
+        assert!(asked.group_room && asked.replacement.is_none() && asked.language.is_none());
+    }
 }
