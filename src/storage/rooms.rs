@@ -58,9 +58,7 @@ impl Transaction {
         .fetch_one(&mut *self.inner)
         .await?;
         Ok(RoomStanding {
-            replacement: row
-                .get::<Option<String>, _>("replacement")
-                .map(RoomId::new),
+            replacement: row.get::<Option<String>, _>("replacement").map(RoomId::new),
             language: row
                 .get::<Option<String>, _>("language")
                 .map(|code| parse_language(&code))
