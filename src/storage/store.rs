@@ -52,18 +52,9 @@ impl Store {
             .foreign_keys(true)
             // What is deleted (a purge, an erasure) is overwritten, not left in free pages.
             .pragma("secure_delete", "on")
-            // Each connection's page cache is memory of the process's own (2 MiB by default);
-            // the database is small and the system keeps its file in memory anyway, and a
-            // write by another connection empties it all the same.
-            .pragma("cache_size", "-512")
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            // At rest the bot needs one connection (the sync position, the clock's pass); the
-            // others (a thread, a page cache and the prepared statements each) close after a
-            // minute unused.
-            .min_connections(1)
-            .idle_timeout(Some(Duration::from_secs(60)))
             // A connection to a local file does not go stale; the check would cost one more
             // round trip to SQLite's worker thread at every transaction.
             .test_before_acquire(false)
