@@ -218,22 +218,26 @@ fn settings() -> ServiceSettings {
     }
 }
 
+/// A service on a new database in `dir`, in a room where nothing is ever sent.
+async fn quiet_service(dir: &std::path::Path) -> (Store, Service<QuietRoom>) {
+    let store = Store::open(&dir.join("concerto.sqlite3"))
+        .await
+        .expect("database");
+    let service = Service::new(
+        store.clone(),
+        Texts::new().expect("texts"),
+        Arc::new(QuietRoom),
+        settings(),
+        Wakeups::default(),
+        Utc::now(),
+    );
+    (store, service)
+}
+
 fn commands(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let dir = tempfile::tempdir().expect("temporary directory");
-    let service = runtime.block_on(async {
-        let store = Store::open(&dir.path().join("concerto.sqlite3"))
-            .await
-            .expect("database");
-        Service::new(
-            store,
-            Texts::new().expect("texts"),
-            Arc::new(QuietRoom),
-            settings(),
-            Wakeups::default(),
-            Utc::now(),
-        )
-    });
+    let (_, service) = runtime.block_on(quiet_service(dir.path()));
     let service = Arc::new(service);
     let sequence = AtomicU64::new(0);
     let message = |room: &RoomId, body: &str| {
@@ -290,17 +294,7 @@ fn minutes_pdf(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
     let dir = tempfile::tempdir().expect("temporary directory");
     let printable = runtime.block_on(async {
-        let store = Store::open(&dir.path().join("concerto.sqlite3"))
-            .await
-            .expect("database");
-        let service = Service::new(
-            store.clone(),
-            Texts::new().expect("texts"),
-            Arc::new(QuietRoom),
-            settings(),
-            Wakeups::default(),
-            Utc::now(),
-        );
+        let (store, service) = quiet_service(dir.path()).await;
         let room = RoomId::new("!pv:example.org");
         let mut n = 0;
         let mut say = async |body: String| {
@@ -489,17 +483,7 @@ fn exports(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let room = RoomId::new("!exports:example.org");
     let store = runtime.block_on(async {
-        let store = Store::open(&dir.path().join("concerto.sqlite3"))
-            .await
-            .expect("database");
-        let service = Service::new(
-            store.clone(),
-            Texts::new().expect("texts"),
-            Arc::new(QuietRoom),
-            settings(),
-            Wakeups::default(),
-            Utc::now(),
-        );
+        let (store, service) = quiet_service(dir.path()).await;
         for n in 0..EXPORTED {
             // Member 0 says every one of them (`say_in` picks the member `n % 8`).
             let decision = format!("!décision Lettre commune n° {n} au Préfet sur l'hébergement");
