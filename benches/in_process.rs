@@ -551,15 +551,7 @@ fn personal_page(c: &mut Criterion) {
     let nonce = Nonce::from_random([7; NONCE_BYTES]);
     let token = key.token(LinkPurpose::Personal, &nonce).as_str().to_owned();
     let router = runtime.block_on(async {
-        let store = Store::open(&database).await.expect("database");
-        let service = Service::new(
-            store.clone(),
-            Texts::new().expect("texts"),
-            Arc::new(QuietRoom),
-            settings(),
-            Wakeups::default(),
-            Utc::now(),
-        );
+        let (store, service) = quiet_service(dir.path()).await;
         let mut n = 0;
         let mut say = async |body: String| {
             n += 1;
