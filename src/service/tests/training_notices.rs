@@ -19,22 +19,7 @@ async fn the_day_before_those_with_a_seat_are_reminded_once_in_the_room_and_by_e
     )
     .await;
     say_at(&bot, "@bob:localhost", "$1", ADD, "2026-11-29T18:00:00Z").await;
-    say_at(
-        &bot,
-        "@alice:localhost",
-        "$2",
-        "!formation inscrire 1",
-        "2026-11-29T18:01:00Z",
-    )
-    .await;
-    say_at(
-        &bot,
-        "@bob:localhost",
-        "$3",
-        "!formation inscrire 1 Jean Dupont",
-        "2026-11-29T18:02:00Z",
-    )
-    .await;
+    alice_and_jean_sign_up(&bot).await;
     say_at(
         &bot,
         "@carla:localhost",
@@ -167,22 +152,7 @@ async fn names_go_after_their_retention_and_a_forgotten_member_stays_counted() {
         "2026-11-29T18:00:00Z",
     )
     .await;
-    say_at(
-        &bot,
-        "@alice:localhost",
-        "$2",
-        "!formation inscrire 1",
-        "2026-11-29T18:01:00Z",
-    )
-    .await;
-    say_at(
-        &bot,
-        "@bob:localhost",
-        "$3",
-        "!formation inscrire 1 Jean Dupont",
-        "2026-11-29T18:02:00Z",
-    )
-    .await;
+    alice_and_jean_sign_up(&bot).await;
     say_at(
         &bot,
         "@bob:localhost",
@@ -290,4 +260,25 @@ async fn names_go_after_their_retention_and_a_forgotten_member_stays_counted() {
     .await;
     assert!(shown.contains("une personne (anonymisée)"), "{shown}");
     assert!(!shown.contains("Jean"), "{shown}");
+}
+
+/// Alice signs herself up for session 1 ($2, 18:01), then Bob signs up the volunteer Jean
+/// Dupont by name ($3, 18:02).
+async fn alice_and_jean_sign_up(bot: &TestBot) {
+    say_at(
+        bot,
+        "@alice:localhost",
+        "$2",
+        "!formation inscrire 1",
+        "2026-11-29T18:01:00Z",
+    )
+    .await;
+    say_at(
+        bot,
+        "@bob:localhost",
+        "$3",
+        "!formation inscrire 1 Jean Dupont",
+        "2026-11-29T18:02:00Z",
+    )
+    .await;
 }
