@@ -16,8 +16,11 @@ use tokio::sync::Notify;
 use crate::service::{Chat, Service, ServiceError};
 
 /// The longest nap: the clock looks again at least this often, so that a change of the
-/// machine's wall clock (or a missed wake-up) costs at most this much delay.
-const MAX_NAP: Duration = Duration::from_secs(60);
+/// machine's wall clock (or a missed wake-up) costs at most this much delay. Between, it
+/// sleeps until the next due moment: an idle bot costs no CPU. Whatever changes what falls
+/// due wakes it (a command that dates something, an e-mail held back or the
+/// last of a letter's e-mails gone out, an event the bot cannot read).
+const MAX_NAP: Duration = Duration::from_secs(15 * 60);
 /// After a failure (the database busy for long), try again after this long.
 const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
 

@@ -423,6 +423,8 @@ impl<C: Chat> Service<C> {
             .tx
             .mark_letter_sent(&room, number, &sender, request.at)
             .await?;
+        // Its follow-up, when no answer comes, is the clock's.
+        request.reschedules = true;
         let recorded = replies::letter_sent_decision(wording, &letter, request.at);
         let decision = self
             .record_decision(request.tx, &room, &sender, &recorded, None, request.at)

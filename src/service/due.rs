@@ -17,9 +17,31 @@ use crate::domain::messages::NewMessage;
 use crate::domain::{Meeting, RoomId};
 use crate::replies;
 
+/// How many passes [`Service::run_due`] makes at most before it leaves the rest to the next
+/// call (each pass that writes is followed by one more).
+const PASSES_AT_MOST: usize = 3;
+
 impl<C: Chat> Service<C> {
     /// Does everything due by `now`; returns when the next thing falls due, if anything will.
+    ///
+    /// The clock sleeps until that moment, so it must be right: what one step of a pass
+    /// writes, the steps before it read only at the next pass, so a pass that wrote is made
+    /// again, until one writes nothing — at most [`PASSES_AT_MOST`] times (a command's commit meanwhile counts too; the
+    /// clock's longest nap bounds what the last pass might miss, and nothing spins).
     pub async fn run_due(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, ServiceError> {
+        let mut next_due = None;
+        for _ in 0..PASSES_AT_MOST {
+            let commits = self.store.commits();
+            next_due = self.due_pass(now).await?;
+            if self.store.commits() == commits {
+                break;
+            }
+        }
+        Ok(next_due)
+    }
+
+    /// One pass over everything that may be due by `now`: see [`Service::run_due`].
+    async fn due_pass(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, ServiceError> {
         let time_zone = self.settings.time_zone;
         let mut meetings = self.store.dated_planned_meetings().await?;
         meetings.sort_by_key(|(_, meeting)| meeting.starts_at);
@@ -50,7 +72,8 @@ impl<C: Chat> Service<C> {
         let next_follow_up = self.follow_up_letters(now).await?;
         let next_training = self.remind_trainings_due(now).await?;
         let next_group_end = self.ask_group_ends_due(now).await?;
-        // Daily, not to the minute: it rides on the clock's passes (one a minute at least).
+        // Daily, not to the minute: it rides on the clock's passes (one every quarter of an
+        // hour at least).
         self.purge_due(now).await?;
         Ok([
             next_due,

@@ -294,6 +294,8 @@ impl<C: Chat> Service<C> {
             .tx
             .meeting_for_record(&room, day_start, day_end, request.at)
             .await?;
+        // Its reminders (two days before, on the day) are the clock's.
+        request.reschedules = due_on.is_some();
         let sender = request.sender().clone();
         let action = request
             .tx

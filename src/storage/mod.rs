@@ -284,6 +284,24 @@ pub(crate) mod tests {
     }
 
     #[tokio::test]
+    async fn committed_transactions_are_counted_across_clones_and_dropped_ones_not() {
+        let (store, _dir) = temporary_store().await;
+        let clone = store.clone();
+        let room = RoomId::new("!r");
+        let before = store.commits();
+        let mut dropped = clone.begin_write().await.expect("begin");
+        dropped.mark_room_present(&room).await.expect("write");
+        drop(dropped);
+        assert_eq!(store.commits(), before);
+        let mut tx = clone.begin_write().await.expect("begin");
+        tx.set_room_language(&room, Language::En)
+            .await
+            .expect("set");
+        tx.commit().await.expect("commit");
+        assert_eq!(store.commits(), before + 1);
+    }
+
+    #[tokio::test]
     async fn the_sync_position_starts_empty_and_keeps_the_latest() {
         let (store, _dir) = temporary_store().await;
         assert_eq!(store.sync_position().await.expect("query"), None);

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -28,6 +28,8 @@ pub struct Store {
     /// Whether handlings were noted since the sync position was last saved (their notes are
     /// cleared then). At start, notes a crash left may be there.
     pub(super) attempts_noted: Arc<AtomicBool>,
+    /// How many transactions were committed since the store opened: see [`Store::commits`].
+    commits: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -35,6 +37,7 @@ impl Store {
         Self {
             pool,
             attempts_noted: Arc::new(AtomicBool::new(true)),
+            commits: Arc::new(AtomicU64::new(0)),
         }
     }
 }
@@ -97,6 +100,7 @@ impl Store {
     pub async fn begin(&self) -> Result<Transaction, StorageError> {
         Ok(Transaction {
             inner: self.pool.begin().await?,
+            commits: self.commits.clone(),
         })
     }
 
@@ -107,18 +111,28 @@ impl Store {
     pub async fn begin_write(&self) -> Result<Transaction, StorageError> {
         Ok(Transaction {
             inner: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            commits: self.commits.clone(),
         })
+    }
+
+    /// How many transactions were committed through this store (and its clones) since it
+    /// opened: whoever compares two readings knows whether anything may have been written in
+    /// between (the clock, whether its pass changed what falls due next).
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::SeqCst)
     }
 }
 
 /// Writes that are committed together, or not at all if the transaction is dropped.
 pub struct Transaction {
     pub(super) inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+    commits: Arc<AtomicU64>,
 }
 
 impl Transaction {
     pub async fn commit(self) -> Result<(), StorageError> {
         self.inner.commit().await?;
+        self.commits.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 }

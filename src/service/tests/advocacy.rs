@@ -294,6 +294,32 @@ async fn approved_letter(bot: &TestBot) {
 }
 
 #[tokio::test]
+async fn a_sent_letter_wakes_the_clock_for_its_follow_up() {
+    let (bot, _dir) = bot().await;
+    approved_letter(&bot).await;
+    let at_time = "2026-11-29T18:03:00Z";
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$w1",
+        "!plaidoyer approuver 1",
+        at_time,
+    )
+    .await;
+    bot.clock_woken().await;
+    let sending = say_at(
+        &bot,
+        "@bob:localhost",
+        "$w2",
+        "!plaidoyer envoyer 1",
+        at_time,
+    )
+    .await;
+    assert!(sending.contains("part vers"), "{sending}");
+    assert!(bot.clock_woken().await);
+}
+
+#[tokio::test]
 async fn a_letter_goes_once_to_each_recipient_is_recorded_answered_and_followed_up() {
     let (bot, _dir) = bot().await;
     approved_letter(&bot).await;

@@ -243,6 +243,16 @@ pub(super) struct TestBot {
     pub fill_clock: Mutex<DateTime<Utc>>,
 }
 
+impl TestBot {
+    /// Whether the clock task was woken since this was last asked (the wake-up is consumed).
+    pub async fn clock_woken(&self) -> bool {
+        // A stored wake-up completes the wait at its first poll, before the zero timeout.
+        tokio::time::timeout(std::time::Duration::ZERO, self.wakeups.clock.notified())
+            .await
+            .is_ok()
+    }
+}
+
 /// A clock that stays where the test puts it.
 pub(super) struct FixedClock(pub Mutex<DateTime<Utc>>);
 

@@ -142,6 +142,32 @@ async fn a_decision_belongs_to_the_meeting_of_its_day() {
 }
 
 #[tokio::test]
+async fn an_action_with_a_due_date_wakes_the_clock_for_its_reminders() {
+    let (bot, _dir) = bot().await;
+    seed_alice_and_bob(&bot).await;
+    bot.clock_woken().await;
+    run_all(
+        &bot,
+        &[("@alice:localhost", "$1", "!action Emmaüs Trier les dons")],
+    )
+    .await;
+    assert!(
+        !bot.clock_woken().await,
+        "nothing to remind: the clock sleeps on"
+    );
+    run_all(
+        &bot,
+        &[(
+            "@alice:localhost",
+            "$2",
+            "!action Croix-Rouge Écrire au maire avant le 15/12",
+        )],
+    )
+    .await;
+    assert!(bot.clock_woken().await, "its reminders are the clock's");
+}
+
+#[tokio::test]
 async fn actions_are_for_a_member_or_an_association_and_late_ones_come_first() {
     let (bot, _dir) = bot().await;
     seed_alice_and_bob(&bot).await;
