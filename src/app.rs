@@ -191,7 +191,7 @@ async fn run_once(
         None => None,
     };
     #[cfg_attr(not(feature = "test-hooks"), allow(unused_mut))]
-    let mut sender = Sender::new(store, chat.clone(), clock.clone());
+    let mut sender = Sender::new(service.clone(), clock.clone());
     #[cfg(feature = "test-hooks")]
     if std::env::var(FAULT_VARIABLE).is_ok_and(|fault| fault == "crash-after-reply") {
         tracing::warn!("{FAULT_VARIABLE}=crash-after-reply: this run will crash on purpose");

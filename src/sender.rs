@@ -19,7 +19,7 @@ use crate::domain::earliest;
 use crate::domain::messages::{Content, OutgoingMessage, Presents, Retry};
 use crate::domain::messages::{group_links, group_of};
 use crate::domain::{EventId, RoomId};
-use crate::service::{Chat, SendError};
+use crate::service::{Chat, SendError, Service, ServiceError};
 use crate::storage::{StorageError, Store};
 
 /// A message that could not be sent for this long is given up (and logged).
@@ -42,16 +42,19 @@ const MAX_NAP: StdDuration = StdDuration::from_secs(15 * 60);
 pub struct Sender<C> {
     store: Store,
     chat: Arc<C>,
+    /// Writes out a member's copy of their data just before it goes.
+    service: Arc<Service<C>>,
     clock: Arc<dyn Clock>,
     #[cfg(feature = "test-hooks")]
     crash_after_reply: bool,
 }
 
 impl<C: Chat> Sender<C> {
-    pub fn new(store: Store, chat: Arc<C>, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(service: Arc<Service<C>>, clock: Arc<dyn Clock>) -> Self {
         Self {
-            store,
-            chat,
+            store: service.store().clone(),
+            chat: service.chat().clone(),
+            service,
             clock,
             #[cfg(feature = "test-hooks")]
             crash_after_reply: false,
@@ -239,29 +242,43 @@ impl<C: Chat> Sender<C> {
         }
     }
 
-    /// A document to print becomes its PDF file, made here, off the command's transaction
-    /// (and off the async threads). `None` if it could not be printed: given up, and logged.
+    /// A document to print becomes its PDF file, and a part of a member's copy of their
+    /// data its file (or word), made here, off the command's transaction (a PDF off the async
+    /// threads too). `None` if it could not be made: given up, and logged.
     async fn printed(
         &self,
         mut message: OutgoingMessage,
     ) -> Result<Option<OutgoingMessage>, StorageError> {
-        let Content::Pdf(document) = &message.content else {
-            return Ok(Some(message));
+        let made = match &message.content {
+            Content::Pdf(document) => {
+                let document = document.clone();
+                let name = document.name.clone();
+                crate::pdf::print(document)
+                    .await
+                    .map(|data| Content::File {
+                        name,
+                        mime: crate::pdf::MIME.to_owned(),
+                        data,
+                    })
+                    .map_err(|error| error.to_string())
+            }
+            // The database busy: the whole round is tried again soon; a panic is given up.
+            Content::Copy(copy) => {
+                match crate::panics::guarded(self.service.write_out_copy(copy)).await {
+                    Ok(Err(ServiceError::Storage(error))) => return Err(error),
+                    Ok(made) => made.map_err(|error| error.to_string()),
+                    Err(caught) => Err(caught.to_string()),
+                }
+            }
+            _ => return Ok(Some(message)),
         };
-        let document = document.clone();
-        let name = document.name.clone();
-        let printed = crate::pdf::print(document).await;
-        match printed {
-            Ok(data) => {
-                message.content = Content::File {
-                    name,
-                    mime: crate::pdf::MIME.to_owned(),
-                    data,
-                };
+        match made {
+            Ok(content) => {
+                message.content = content;
                 Ok(Some(message))
             }
             Err(error) => {
-                tracing::error!(message_id = message.id, %error, "the PDF could not be printed; given up");
+                tracing::error!(message_id = message.id, %error, "the document could not be made; given up");
                 self.store
                     .record_failed_send(
                         message.id,

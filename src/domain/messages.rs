@@ -42,6 +42,30 @@ pub enum Content {
     Pdf(Printable),
     /// The bot invites `user` into the message's room (a working group's).
     Invite { user: UserId },
+    /// A part of a person's copy of their data, which the sender writes out just before
+    /// sending it: never while a command holds its transaction.
+    Copy(SubjectCopy),
+}
+
+/// A part of the copy `!mes-données` sends a member: what the outbox keeps is whose data and
+/// how to write it, not the data (read when it is written out, just before it is sent).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SubjectCopy {
+    /// The member (a Matrix user id).
+    pub person: String,
+    pub part: CopyPart,
+    pub language: Language,
+    /// When the member asked: the day in the files' names and the date the copy bears.
+    pub asked_at: DateTime<Utc>,
+}
+
+/// The three parts of a copy, each a message: a word, the Markdown file, the JSON file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CopyPart {
+    Word,
+    Markdown,
+    Json,
 }
 
 /// The room the bot creates for a working group: its name, whom it invites, the plenary (whose

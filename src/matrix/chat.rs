@@ -330,9 +330,9 @@ impl Chat for MatrixChat {
                     .await
                     .map(|sent| sent.response.event_id)
             }
-            Content::Pdf(_) => {
+            Content::Pdf(_) | Content::Copy(_) => {
                 return Err(permanent(
-                    "a document is printed by the sender first".into(),
+                    "a document is written out by the sender first".into(),
                 ));
             }
             Content::Invite { user } => {

@@ -116,6 +116,10 @@ impl<C: Chat> Service<C> {
         &self.store
     }
 
+    pub fn chat(&self) -> &Arc<C> {
+        &self.chat
+    }
+
     /// The homeserver answers again after an outage: what waited for a retry goes now, not at
     /// the end of its back-off (which may have grown to minutes).
     pub async fn homeserver_back(&self, now: DateTime<Utc>) -> Result<(), ServiceError> {

@@ -4,11 +4,8 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
-
 use super::{Chat, Handled, Request, Service, ServiceError};
-use crate::domain::messages::{Content, NewMessage, direct_to};
-use crate::domain::subject::SubjectData;
+use crate::domain::messages::{Content, CopyPart, NewMessage, SubjectCopy, direct_to};
 use crate::domain::{RoomId, UserId};
 use crate::replies::{self, Wording};
 use crate::storage::Transaction;
@@ -52,61 +49,56 @@ impl<C: Chat> Service<C> {
     }
 
     /// `!my-data`: everything the bot keeps about the member, sent to them alone in a direct
-    /// room (encrypted) as Markdown and JSON; the room is told where it went.
+    /// room (encrypted) as Markdown and JSON; the room is told where it went. The copy is
+    /// written out by the sender just before it goes ([`Service::write_out_copy`]), never
+    /// inside this command's transaction; the outbox keeps whose copy it is, not the data.
     pub(super) async fn my_data(&self, request: &mut Request<'_>) -> Handled {
         let wording = &self.wording(request.language);
         let person = request.sender().clone();
-        let data = request.tx.data_about(&person).await?;
         let mut messages = request.say(replies::subject_sent(wording))?;
+        let direct = direct_to(&person);
         messages.extend(
-            self.subject_copy(wording, &person, &data, request.now)
-                .await,
+            [CopyPart::Word, CopyPart::Markdown, CopyPart::Json].map(|part| NewMessage {
+                content: Content::Copy(SubjectCopy {
+                    person: person.to_string(),
+                    part,
+                    language: request.language,
+                    asked_at: request.now,
+                }),
+                ..NewMessage::notice(&direct, None, String::new())
+            }),
         );
         tracing::info!(room = %request.room(), "a member's data sent to them");
         Ok(messages)
     }
 
-    /// The copy of `data` for `person`, in the direct room: a word, the Markdown, the JSON.
-    async fn subject_copy(
-        &self,
-        wording: &Wording<'_>,
-        person: &UserId,
-        data: &SubjectData,
-        now: DateTime<Utc>,
-    ) -> Vec<NewMessage> {
-        let mut names = HashMap::new();
-        for room in data.rooms() {
-            if let Some(name) = self.chat.room_name(&room).await {
-                names.insert(room, name);
-            }
-        }
-        let markdown = replies::subject_document(wording, data, &names, now);
-        let direct = direct_to(person);
-        let day = now.format("%Y-%m-%d");
-        let file = |name: String, mime: &str, data: Vec<u8>| NewMessage {
-            content: Content::File {
-                name,
-                mime: mime.to_owned(),
-                data,
-            },
-            ..NewMessage::notice(&direct, None, String::new())
+    /// A part of a member's copy of their data, written out from what the bot keeps now (in a
+    /// transaction of its own): the word that comes first, the Markdown file, the JSON file.
+    pub async fn write_out_copy(&self, copy: &SubjectCopy) -> Result<Content, ServiceError> {
+        let person = UserId::new(copy.person.as_str());
+        let wording = &self.wording(copy.language);
+        let data = self.store.begin().await?.data_about(&person).await?;
+        let day = copy.asked_at.format("%Y-%m-%d");
+        let file = |extension: &str, mime: &str, data: String| Content::File {
+            name: format!("{}-{day}.{extension}", wording.get("subject-file")),
+            mime: mime.to_owned(),
+            data: data.into_bytes(),
         };
-        vec![
-            NewMessage::notice(
-                &direct,
-                None,
-                replies::subject_intro(wording, data.is_empty()),
-            ),
-            file(
-                format!("{}-{day}.md", wording.get("subject-file")),
-                "text/markdown; charset=utf-8",
-                markdown.into_bytes(),
-            ),
-            file(
-                format!("{}-{day}.json", wording.get("subject-file")),
-                "application/json",
-                data.to_json().into_bytes(),
-            ),
-        ]
+        Ok(match copy.part {
+            CopyPart::Word => Content::Notice {
+                markdown: replies::subject_intro(wording, data.is_empty()),
+            },
+            CopyPart::Markdown => {
+                let mut names = HashMap::new();
+                for room in data.rooms() {
+                    if let Some(name) = self.chat.room_name(&room).await {
+                        names.insert(room, name);
+                    }
+                }
+                let markdown = replies::subject_document(wording, &data, &names, copy.asked_at);
+                file("md", "text/markdown; charset=utf-8", markdown)
+            }
+            CopyPart::Json => file("json", "application/json", data.to_json()),
+        })
     }
 }

@@ -36,6 +36,7 @@ fn kind_of(content: &Content) -> &'static str {
         Content::Text { .. } => "text",
         Content::Pdf(_) => "pdf",
         Content::Invite { .. } => "invite",
+        Content::Copy(_) => "copy",
     }
 }
 
@@ -113,6 +114,10 @@ fn outgoing(row: OutgoingRow) -> Result<OutgoingMessage, StorageError> {
         "invite" => Content::Invite {
             user: UserId::new(body),
         },
+        "copy" => Content::Copy(
+            serde_json::from_str(&body)
+                .map_err(|error| StorageError::Corrupt(format!("outbox copy: {error}")))?,
+        ),
         other => return Err(StorageError::Corrupt(format!("outbox kind {other:?}"))),
     };
     let presents = match (row.presents_ballot, row.ends_ballot) {
@@ -183,6 +188,11 @@ impl Transaction {
             Content::Pdf(document) => {
                 let json = serde_json::to_string(&document)
                     .map_err(|error| StorageError::Corrupt(format!("outbox document: {error}")))?;
+                (json, None, None)
+            }
+            Content::Copy(copy) => {
+                let json = serde_json::to_string(&copy)
+                    .map_err(|error| StorageError::Corrupt(format!("outbox copy: {error}")))?;
                 (json, None, None)
             }
             Content::Text { markdown, mentions } => {

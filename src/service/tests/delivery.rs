@@ -73,11 +73,7 @@ async fn a_send_repeated_after_a_crash_is_posted_once() {
     let pending = bot.store.pending_messages().await.expect("pending");
     bot.chat.send(&pending[0]).await.expect("sent");
     // After the restart, the sender finds it pending and sends it again, same transaction id.
-    let restarted = Sender::new(
-        bot.store.clone(),
-        bot.chat.clone(),
-        Arc::new(FixedClock(Mutex::new(now))),
-    );
+    let restarted = Sender::new(bot.service.clone(), Arc::new(FixedClock(Mutex::new(now))));
     restarted.send_due().await.expect("send");
     assert_eq!(bot.chat.sent().len(), 1);
     assert!(

@@ -147,7 +147,10 @@ fn everything_said(bot: &TestBot) -> Vec<(String, String)> {
             Content::File { name, data, .. } => {
                 said.push((name, String::from_utf8_lossy(&data).into_owned()));
             }
-            Content::Reaction { .. } | Content::Pdf(_) | Content::Invite { .. } => {}
+            Content::Reaction { .. }
+            | Content::Pdf(_)
+            | Content::Copy(_)
+            | Content::Invite { .. } => {}
         }
     }
     said

@@ -301,7 +301,7 @@ pub(super) async fn bot_with_clock(clock: Arc<dyn Clock>) -> (TestBot, tempfile:
         wakeups.clone(),
         at("2026-11-29T17:00:00Z"),
     ));
-    let sender = Sender::new(store.clone(), chat.clone(), clock);
+    let sender = Sender::new(service.clone(), clock);
     (
         TestBot {
             service,

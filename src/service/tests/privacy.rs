@@ -146,6 +146,52 @@ async fn my_data_goes_to_the_member_alone_as_markdown_and_json() {
 }
 
 #[tokio::test]
+async fn the_outbox_keeps_whose_copy_it_is_and_the_sender_writes_it_out() {
+    let (bot, _dir) = bot().await;
+    a_room_alice_worked_in(&bot).await;
+    let now = at("2026-11-29T18:10:00Z");
+    // Handled, not sent yet: what waits in the outbox names Alice, and holds none of her data.
+    bot.service
+        .handle(
+            &Incoming::Message(at_time(
+                "@alice:localhost",
+                "$m",
+                "!mes-données",
+                "2026-11-29T18:10:00Z",
+            )),
+            now,
+        )
+        .await
+        .expect("handled");
+    let pending = bot.store.pending_messages().await.expect("pending");
+    let copies: Vec<_> = pending
+        .iter()
+        .filter_map(|message| match &message.content {
+            Content::Copy(copy) => Some(copy.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copies.len(), 3, "{pending:#?}");
+    assert!(copies.iter().all(|copy| copy.person == "@alice:localhost"));
+    assert!(
+        !format!("{pending:?}").contains("Budget FEAD"),
+        "{pending:#?}"
+    );
+    // Written out as it goes: the word, then both files, with what Alice wrote.
+    bot.deliver().await;
+    let files = files_to(&bot, "@alice:localhost");
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(String::from_utf8_lossy(&files[0].1).contains("Budget FEAD"));
+    assert!(
+        bot.store
+            .pending_messages()
+            .await
+            .expect("pending")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn forget_me_asks_then_erases_what_is_theirs_and_keeps_the_tallies() {
     let (bot, _dir) = bot().await;
     a_room_alice_worked_in(&bot).await;
