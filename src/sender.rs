@@ -298,14 +298,13 @@ impl<C: Chat> Sender<C> {
         message: &OutgoingMessage,
         event_id: &crate::domain::EventId,
     ) -> Result<(), StorageError> {
-        let now = self.clock.now();
-        let mut tx = self.store.begin().await?;
-        tx.mark_sent(message.id, event_id, now).await?;
-        if let Some(Presents::Ballot(ballot_id)) = message.presents {
-            tx.set_ballot_event(ballot_id, event_id).await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        let ballot = match message.presents {
+            Some(Presents::Ballot(ballot)) => Some(ballot),
+            _ => None,
+        };
+        self.store
+            .mark_sent(message.id, event_id, ballot, self.clock.now())
+            .await
     }
 }
 

@@ -55,12 +55,12 @@ impl Store {
         saved
     }
 
-    /// Two or three statements, each its own commit — no transaction around them, whose
-    /// `BEGIN` and `COMMIT` would be two more round trips to SQLite's thread at every batch.
-    /// None needs the others: saved in this order, a crash between two leaves rooms read
-    /// further than the position (the events up to them are not handled twice: the gap fill
-    /// starts after a room's last event read), or notes of handlings that ended (read only
-    /// for an event handled again, which the saved position no longer reaches).
+    /// Two or three statements, each its own commit, sent to SQLite's thread at once — no
+    /// transaction around them, whose `BEGIN` and `COMMIT` would be two more round trips at
+    /// every batch. None needs the others: saved in this order, a crash between two leaves
+    /// rooms read further than the position (the events up to them are not handled twice:
+    /// the gap fill starts after a room's last event read), or notes of handlings that ended
+    /// (read only for an event handled again, which the saved position no longer reaches).
     async fn write_sync_position(
         &self,
         next_batch: &str,
@@ -68,30 +68,26 @@ impl Store {
         clear_attempts: bool,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
+        let mut statements = sqlx::QueryBuilder::new("");
         if !last_events.is_empty() {
-            let mut rooms =
-                sqlx::QueryBuilder::new("INSERT INTO room_positions (room_id, last_event_id) ");
-            rooms.push_values(last_events, |mut row, (room, event)| {
+            statements.push("INSERT INTO room_positions (room_id, last_event_id) ");
+            statements.push_values(last_events, |mut row, (room, event)| {
                 row.push_bind(room.as_str()).push_bind(event.as_str());
             });
-            rooms.push(
-                " ON CONFLICT (room_id) DO UPDATE SET last_event_id = excluded.last_event_id",
+            statements.push(
+                " ON CONFLICT (room_id) DO UPDATE SET last_event_id = excluded.last_event_id; ",
             );
-            rooms.build().execute(&self.pool).await?;
         }
-        sqlx::query(
-            "INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET next_batch = ?1, saved_at = ?2",
-        )
-        .bind(next_batch)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
+        statements.push("INSERT INTO sync_position (id, next_batch, saved_at) VALUES (1, ");
+        statements.push_bind(next_batch).push(", ").push_bind(now);
+        statements.push(
+            ") ON CONFLICT (id) DO UPDATE SET next_batch = excluded.next_batch,
+             saved_at = excluded.saved_at",
+        );
         if clear_attempts {
-            sqlx::query("DELETE FROM event_attempts")
-                .execute(&self.pool)
-                .await?;
+            statements.push("; DELETE FROM event_attempts");
         }
+        statements.build().execute(&self.pool).await?;
         Ok(())
     }
 

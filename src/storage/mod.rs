@@ -332,12 +332,32 @@ pub(crate) mod tests {
             .save_sync_position("s1", &first, now())
             .await
             .expect("save");
-        // A later batch with news from one room only leaves the other's position alone.
-        let second = [(kitchen.clone(), EventId::new("$k2"))];
+        // A later batch with news from one room only leaves the other's position alone; a
+        // handling noted meanwhile is cleared with it (all three statements ran).
+        let event = EventId::new("$k2");
+        assert_eq!(
+            store
+                .note_attempt(&event, &kitchen, now())
+                .await
+                .expect("note"),
+            1
+        );
+        let second = [(kitchen.clone(), event.clone())];
         store
             .save_sync_position("s2", &second, now())
             .await
             .expect("save");
+        assert_eq!(
+            store.sync_position().await.expect("query").as_deref(),
+            Some("s2")
+        );
+        assert_eq!(
+            store
+                .note_attempt(&event, &kitchen, now())
+                .await
+                .expect("note"),
+            1
+        );
         assert_eq!(
             store.last_read_event(&kitchen).await.expect("query"),
             Some(EventId::new("$k2"))

@@ -238,13 +238,44 @@ impl Transaction {
         event_id: &EventId,
         now: DateTime<Utc>,
     ) -> Result<(), StorageError> {
-        sqlx::query("UPDATE outbox SET sent_event_id = ?2, sent_at = ?3 WHERE id = ?1")
+        sqlx::query(MARK_SENT)
             .bind(message_id)
             .bind(event_id.as_str())
             .bind(now)
             .execute(&mut *self.inner)
             .await?;
         Ok(())
+    }
+}
+
+/// A message of the outbox became the event `?2` at `?3`.
+const MARK_SENT: &str = "UPDATE outbox SET sent_event_id = ?2, sent_at = ?3 WHERE id = ?1";
+
+impl Store {
+    /// Marks message `message_id` sent as `event_id`; a ballot it presents learns the event
+    /// its members answer, in the same transaction. A message that presents none is one
+    /// statement, with no transaction around it (one round trip to SQLite's thread, not
+    /// three, at every reply).
+    pub async fn mark_sent(
+        &self,
+        message_id: i64,
+        event_id: &EventId,
+        ballot: Option<BallotId>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let Some(ballot) = ballot else {
+            sqlx::query(MARK_SENT)
+                .bind(message_id)
+                .bind(event_id.as_str())
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        };
+        let mut tx = self.begin().await?;
+        tx.mark_sent(message_id, event_id, now).await?;
+        tx.set_ballot_event(ballot, event_id).await?;
+        tx.commit().await
     }
 }
 
