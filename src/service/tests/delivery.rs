@@ -141,17 +141,12 @@ async fn a_queued_reply_wakes_the_sender_and_a_new_date_wakes_the_clock() {
 async fn the_number_reactions_of_a_proposal_that_was_given_up_are_given_up_too() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
-    bot.service
-        .handle(
-            &Incoming::Message(message(
-                "$1",
-                "!réunion proposer 10/12 14h ; 17/12 14h",
-                "2026-11-29T18:00:00Z",
-            )),
-            now,
-        )
-        .await
-        .expect("handled");
+    let proposed = message(
+        "$1",
+        "!réunion proposer 10/12 14h ; 17/12 14h",
+        "2026-11-29T18:00:00Z",
+    );
+    bot.handle_unsent(Incoming::Message(proposed), now).await;
     // Queued with the proposal, in its transaction: the proposal, then one reaction per date
     // and 🤷.
     let pending = bot.store.pending_messages().await.expect("pending");

@@ -323,8 +323,13 @@ pub(super) async fn bot() -> (TestBot, tempfile::TempDir) {
 impl TestBot {
     /// Handles an event as the sync loop does, then lets the sender send what it queued.
     pub async fn handle(&self, incoming: Incoming, now: DateTime<Utc>) {
-        self.service.handle(&incoming, now).await.expect("handled");
+        self.handle_unsent(incoming, now).await;
         self.deliver().await;
+    }
+
+    /// Handles an event as the sync loop does, leaving what it queued in the outbox.
+    pub async fn handle_unsent(&self, incoming: Incoming, now: DateTime<Utc>) {
+        self.service.handle(&incoming, now).await.expect("handled");
     }
 
     pub async fn on_message(&self, message: &IncomingMessage, now: DateTime<Utc>) {

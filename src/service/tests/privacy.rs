@@ -151,18 +151,13 @@ async fn the_outbox_keeps_whose_copy_it_is_and_the_sender_writes_it_out() {
     a_room_alice_worked_in(&bot).await;
     let now = at("2026-11-29T18:10:00Z");
     // Handled, not sent yet: what waits in the outbox names Alice, and holds none of her data.
-    bot.service
-        .handle(
-            &Incoming::Message(at_time(
-                "@alice:localhost",
-                "$m",
-                "!mes-données",
-                "2026-11-29T18:10:00Z",
-            )),
-            now,
-        )
-        .await
-        .expect("handled");
+    let asked = at_time(
+        "@alice:localhost",
+        "$m",
+        "!mes-données",
+        "2026-11-29T18:10:00Z",
+    );
+    bot.handle_unsent(Incoming::Message(asked), now).await;
     let pending = bot.store.pending_messages().await.expect("pending");
     let copies: Vec<_> = pending
         .iter()
