@@ -273,7 +273,7 @@ async fn a_letter_starts_from_a_poll_with_a_joint_position_only() {
 }
 
 /// Approves letter 1 (addressed to two recipients) by both associations.
-async fn approved_letter(bot: &TestBot) {
+pub(super) async fn approved_letter(bot: &TestBot) {
     seed_alice_and_bob(bot).await;
     for (sender, event, body) in [
         (
@@ -291,32 +291,6 @@ async fn approved_letter(bot: &TestBot) {
     ] {
         say_at(bot, sender, event, body, "2026-11-29T18:00:00Z").await;
     }
-}
-
-#[tokio::test]
-async fn a_sent_letter_wakes_the_clock_for_its_follow_up() {
-    let (bot, _dir) = bot().await;
-    approved_letter(&bot).await;
-    let at_time = "2026-11-29T18:03:00Z";
-    say_at(
-        &bot,
-        "@bob:localhost",
-        "$w1",
-        "!plaidoyer approuver 1",
-        at_time,
-    )
-    .await;
-    bot.clock_woken().await;
-    let sending = say_at(
-        &bot,
-        "@bob:localhost",
-        "$w2",
-        "!plaidoyer envoyer 1",
-        at_time,
-    )
-    .await;
-    assert!(sending.contains("part vers"), "{sending}");
-    assert!(bot.clock_woken().await);
 }
 
 #[tokio::test]

@@ -138,6 +138,32 @@ async fn a_queued_reply_wakes_the_sender_and_a_new_date_wakes_the_clock() {
 }
 
 #[tokio::test]
+async fn a_sent_letter_wakes_the_clock_for_its_follow_up() {
+    let (bot, _dir) = bot().await;
+    super::advocacy::approved_letter(&bot).await;
+    let at_time = "2026-11-29T18:03:00Z";
+    say_at(
+        &bot,
+        "@bob:localhost",
+        "$w1",
+        "!plaidoyer approuver 1",
+        at_time,
+    )
+    .await;
+    bot.clock_woken().await;
+    let sending = say_at(
+        &bot,
+        "@bob:localhost",
+        "$w2",
+        "!plaidoyer envoyer 1",
+        at_time,
+    )
+    .await;
+    assert!(sending.contains("part vers"), "{sending}");
+    assert!(bot.clock_woken().await);
+}
+
+#[tokio::test]
 async fn the_number_reactions_of_a_proposal_that_was_given_up_are_given_up_too() {
     let (bot, _dir) = bot().await;
     let now = at("2026-11-29T18:00:05Z");
