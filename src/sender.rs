@@ -93,7 +93,7 @@ impl<C: Chat> Sender<C> {
             let Some(message) = self.with_target(message).await? else {
                 continue;
             };
-            let Some(message) = self.printed(message).await? else {
+            let Some(message) = self.made_ready(message).await? else {
                 continue;
             };
             // From the moment the command was taken up to its reply handed to the
@@ -245,7 +245,7 @@ impl<C: Chat> Sender<C> {
     /// A document to print becomes its PDF file, and a part of a member's copy of their
     /// data its file (or word), made here, off the command's transaction (a PDF off the async
     /// threads too). `None` if it could not be made: given up, and logged.
-    async fn printed(
+    async fn made_ready(
         &self,
         mut message: OutgoingMessage,
     ) -> Result<Option<OutgoingMessage>, StorageError> {
